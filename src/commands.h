@@ -1,0 +1,51 @@
+/* commands.h: the program's commands. Each takes the arguments after its name
+ * (argv[0] is the command name) and returns an exit code from util.h.
+ * Owner: src/main.c dispatches; each command lives in its own cmd_*.c. */
+#ifndef ACW_COMMANDS_H
+#define ACW_COMMANDS_H
+
+/* Options every command accepts before or after its name. */
+struct global_opts {
+	const char *profile;      /* --profile */
+	const char *region;       /* --region */
+	const char *endpoint_url; /* --endpoint-url */
+	const char *ca_bundle;    /* --ca-bundle */
+	double connect_timeout;   /* --cli-connect-timeout, seconds; 0 = default */
+	double read_timeout;      /* --cli-read-timeout */
+	int debug;                /* --debug */
+	int no_color;             /* NO_COLOR or --no-color */
+};
+
+extern struct global_opts global_opts;
+
+/* Long options every command accepts; put GLOBAL_LONG_OPTIONS first in a
+ * command's getopt_long table and pass unknown option codes to
+ * global_option(), which returns 1 when it took the option, 0 when it is not
+ * a global option, -1 (message printed) when its value is bad. */
+enum {
+	OPT_PROFILE = 0x1000,
+	OPT_REGION,
+	OPT_ENDPOINT_URL,
+	OPT_CA_BUNDLE,
+	OPT_CONNECT_TIMEOUT,
+	OPT_READ_TIMEOUT,
+	OPT_DEBUG,
+	OPT_NO_COLOR,
+};
+#define GLOBAL_LONG_OPTIONS                                                    \
+	{"profile", required_argument, NULL, OPT_PROFILE},                     \
+	{"region", required_argument, NULL, OPT_REGION},                       \
+	{"endpoint-url", required_argument, NULL, OPT_ENDPOINT_URL},           \
+	{"ca-bundle", required_argument, NULL, OPT_CA_BUNDLE},                 \
+	{"cli-connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT}, \
+	{"cli-read-timeout", required_argument, NULL, OPT_READ_TIMEOUT},       \
+	{"debug", no_argument, NULL, OPT_DEBUG},                               \
+	{"no-color", no_argument, NULL, OPT_NO_COLOR}
+int global_option(int opt, const char *arg);
+
+int cmd_validate(int argc, char **argv);
+
+/* Print "Try 'agentcore-wizard --help'." style usage error, return EXIT_USAGE. */
+int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,75 @@
+/* document.h: the request being edited: one tree for every front end.
+ *
+ * Owner: the core. The document holds only members that are set, in the shape
+ * of the CreateAgentRuntime request. Paths name values: members separated by
+ * '.', list items and map entries by [N] (0-based), e.g.
+ * "networkConfiguration.networkModeConfig.subnets[1]" or "tags[0]" (the value
+ * of the first tag; its key is document_key(doc, "tags", 0)).
+ * Setting a value creates the groups above it; setting item [count] appends.
+ * Every change increments the generation (autosave and redraws watch it).
+ * Map keys may repeat while the user edits; the validator reports duplicates. */
+#ifndef ACW_DOCUMENT_H
+#define ACW_DOCUMENT_H
+
+#include <stddef.h>
+
+struct formdef;
+
+enum dtype { DT_NONE, DT_TEXT, DT_NUMBER, DT_BOOL, DT_LIST, DT_OBJECT, DT_NULL };
+
+struct document;
+
+struct document *document_new(void);
+void document_free(struct document *doc);
+/* A deep copy (caller frees). */
+struct document *document_copy(const struct document *doc);
+
+unsigned long document_generation(const struct document *doc);
+
+enum dtype document_type(const struct document *doc, const char *path);
+/* Borrowed; NULL when unset or not text. Valid until the next change. */
+const char *document_text(const struct document *doc, const char *path);
+/* 0 and *out set when the value is a number / boolean; -1 otherwise. */
+int document_number(const struct document *doc, const char *path, long long *out);
+int document_bool(const struct document *doc, const char *path, int *out);
+/* Items of a list, members of a group or entries of a map; 0 when unset. */
+size_t document_count(const struct document *doc, const char *path);
+/* Key of entry idx of the map (or group) at path; borrowed; NULL past the end. */
+const char *document_key(const struct document *doc, const char *path, size_t idx);
+int document_is_set(const struct document *doc, const char *path);
+
+/* Setters return 0, or -1 when the path cannot be made (an index past the end
+ * of a list, a scalar in the way). */
+int document_set_text(struct document *doc, const char *path, const char *text);
+int document_set_number(struct document *doc, const char *path, long long v);
+int document_set_bool(struct document *doc, const char *path, int v);
+/* Make path an empty group (one-of branch chosen, nothing filled yet). */
+int document_set_group(struct document *doc, const char *path);
+/* Remove the value (and, for a list item, close the gap). Unset is not an error. */
+int document_remove(struct document *doc, const char *path);
+/* Move list item or map entry `from` to position `to` in the list/map at path. */
+int document_move(struct document *doc, const char *path, size_t from, size_t to);
+/* Map at path: set the key of entry idx (idx == count adds an entry with value ""). */
+int document_map_set_key(struct document *doc, const char *path, size_t idx, const char *key);
+/* Map at path: add an entry at the end. */
+int document_map_add(struct document *doc, const char *path, const char *key, const char *value);
+/* One-of at path: keep only `branch` (creating it empty), drop the others. */
+int document_choose_branch(struct document *doc, const char *path, const char *branch);
+/* The member name of the branch set in the one-of at path, or NULL (borrowed). */
+const char *document_branch(const struct document *doc, const char *path);
+
+/* Serialise the set members in form order (the request body, or a saved form).
+ * pretty: indented with a final newline, as saved files are. Caller frees. */
+char *document_to_json(const struct document *doc, const struct formdef *def, int pretty);
+
+/* The request body to send: document_to_json (compact) plus clientToken when
+ * the document has none. Caller frees. */
+char *document_request_body(const struct document *doc, const struct formdef *def,
+			    const char *client_token);
+
+/* For the core only (formfile.c, validate.c): the underlying cJSON tree.
+ * Front ends must not use it. */
+void *document_json(const struct document *doc);
+struct document *document_adopt_json(void *json);
+
+#endif

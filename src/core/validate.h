@@ -1,0 +1,60 @@
+/* validate.h: every rule of the CreateAgentRuntime request, as pure functions.
+ *
+ * Owner: the core. Field rules come from the form definition (lengths in
+ * characters, ranges, whole-value PCRE2 patterns, allowed values, sizes);
+ * rules across fields are code here (network mode and VPC block, one-of
+ * branches, claim operator and value kind, idle timeout vs max lifetime,
+ * authorizer with something to check, unique header names, ...).
+ * Messages name the JSON path, say what is wrong and what is expected. */
+#ifndef ACW_VALIDATE_H
+#define ACW_VALIDATE_H
+
+#include <stddef.h>
+
+struct fnode;
+struct formdef;
+struct document;
+
+enum vstate {
+	VS_VALID = 0,
+	VS_INCOMPLETE = 1, /* a prefix that can still become valid, or a required value missing */
+	VS_INVALID = 2,
+};
+
+struct problem {
+	char *path;    /* display path: "subnets[1]", "environmentVariables.MY_KEY" */
+	char *ref;     /* document path (map entries by index), for moving the cursor */
+	char *message; /* "PATH: what is wrong: what is expected" (translated) */
+	enum vstate state;
+};
+
+struct problems {
+	struct problem *v;
+	size_t n, cap;
+};
+
+void problems_add(struct problems *p, enum vstate state, const char *path, const char *ref,
+		  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void problems_clear(struct problems *p);
+/* The worst state in p (VS_VALID when empty). */
+enum vstate problems_worst(const struct problems *p);
+
+/* Check one scalar value as the user types it (text, integer or choice, also a
+ * list item or map key/value). `path` is used in the message. Returns the
+ * state; *msg (caller frees) is set for VS_INVALID, and for VS_INCOMPLETE it
+ * says what is still missing; NULL for VS_VALID. An empty text is VS_INCOMPLETE
+ * when required, VS_VALID otherwise (it means unset). Cheap: no allocation when
+ * valid, one PCRE2 match at most. */
+enum vstate validate_scalar(const struct fnode *f, const char *text, const char *path,
+			    char **msg);
+
+/* Check the whole document, as the service would (strict): every field rule
+ * and every cross-field rule. Appends to out; returns the worst state. */
+enum vstate validate_document(const struct formdef *def, const struct document *doc,
+			      struct problems *out);
+
+/* Only the problems of one section's members (section index into def->sections). */
+enum vstate validate_section(const struct formdef *def, const struct document *doc,
+			     size_t section, struct problems *out);
+
+#endif

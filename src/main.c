@@ -1,0 +1,130 @@
+/* main.c: locale, global options, picks a command, returns its exit code. */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "core/util.h"
+
+struct global_opts global_opts;
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+int global_option(int opt, const char *arg)
+{
+	char *end;
+	double v;
+
+	switch (opt) {
+	case OPT_PROFILE: global_opts.profile = arg; return 1;
+	case OPT_REGION: global_opts.region = arg; return 1;
+	case OPT_ENDPOINT_URL: global_opts.endpoint_url = arg; return 1;
+	case OPT_CA_BUNDLE: global_opts.ca_bundle = arg; return 1;
+	case OPT_DEBUG: global_opts.debug = 1; return 1;
+	case OPT_NO_COLOR: global_opts.no_color = 1; return 1;
+	case OPT_CONNECT_TIMEOUT:
+	case OPT_READ_TIMEOUT:
+		v = strtod(arg, &end);
+		if (end == arg || *end || v < 0 || v > 86400) {
+			usage_error(_("invalid timeout '%s': expected a number of seconds "
+				      "from 0 to 86400"), arg);
+			return -1;
+		}
+		if (opt == OPT_CONNECT_TIMEOUT)
+			global_opts.connect_timeout = v;
+		else
+			global_opts.read_timeout = v;
+		return 1;
+	default: return 0;
+	}
+}
+
+static const struct command commands[] = {
+	{"validate", cmd_validate, N_("check form files without a terminal")},
+};
+
+static void print_version(void)
+{
+	printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+	printf("Copyright (C) 2026 The agentcore-wizard authors.\n");
+	printf(_("License Apache-2.0: <https://www.apache.org/licenses/LICENSE-2.0>.\n"
+		 "This is free software: you are free to change and redistribute it.\n"
+		 "There is NO WARRANTY, to the extent permitted by law.\n"));
+}
+
+static void print_help(void)
+{
+	size_t i;
+
+	printf(_("Usage: %s [OPTION]... [FORM]\n"
+		 "  or:  %s COMMAND [OPTION]... [ARG]...\n"),
+	       PACKAGE_NAME, PACKAGE_NAME);
+	printf(_("Create an Amazon Bedrock AgentCore Runtime, step by step.\n\n"));
+	printf(_("Commands:\n"));
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		printf("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+	printf(_("\nGlobal options:\n"
+		 "      --profile NAME         use this profile from the AWS config files\n"
+		 "      --region REGION        the AWS Region to create the runtime in\n"
+		 "      --endpoint-url URL     send requests to this URL\n"
+		 "      --ca-bundle FILE       trust the certificate authorities in FILE\n"
+		 "      --cli-connect-timeout SECONDS\n"
+		 "      --cli-read-timeout SECONDS\n"
+		 "      --debug                show the signing steps (never secrets)\n"
+		 "  -h, --help                 display this help and exit\n"
+		 "  -V, --version              output version information and exit\n\n"));
+	printf(_("Exit status: 0 success, 1 invalid form, 2 usage error or unreadable file,\n"
+		 "3 credentials or configuration, 4 network or service error,\n"
+		 "5 the runtime failed, 6 cancelled.\n"));
+	printf(_("\nRun '%s COMMAND --help' for a command's options.\n"), PACKAGE_NAME);
+}
+
+int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", PACKAGE_NAME);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _("\nTry '%s --help' for more information.\n"), PACKAGE_NAME);
+	return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	setlocale(LC_ALL, "");
+#if ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
+		global_opts.no_color = 1;
+
+	if (argc >= 2) {
+		if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+			print_help();
+			return EXIT_OK;
+		}
+		if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+			print_version();
+			return EXIT_OK;
+		}
+		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (!strcmp(argv[1], commands[i].name))
+				return commands[i].run(argc - 1, argv + 1);
+	}
+	return usage_error(_("the interactive wizard is not available in this build; "
+			     "use a command"));
+}
