@@ -1,2 +1,2 @@
 formsdir = $(pkgdatadir)/forms
-dist_forms_DATA = $(wildcard $(srcdir)/forms/*.json)
+dist_forms_DATA =

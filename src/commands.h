@@ -4,6 +4,8 @@
 #ifndef ACW_COMMANDS_H
 #define ACW_COMMANDS_H
 
+#include <stdio.h>
+
 /* Options every command accepts before or after its name. */
 struct global_opts {
 	const char *profile;      /* --profile */
@@ -44,6 +46,18 @@ enum {
 int global_option(int opt, const char *arg);
 
 int cmd_validate(int argc, char **argv);
+
+struct formdef;
+struct document;
+struct problems;
+/* Load FILE strictly (as the service would judge it) and validate it:
+ * problems are appended to probs. Returns 0, or -1 with *cause (caller frees)
+ * when the file cannot be read or is not JSON. *doc_out (when not NULL)
+ * receives the document; the caller frees it. Shared by validate and submit. */
+int form_check_file(const char *file, const struct formdef *def, struct document **doc_out,
+		    struct problems *probs, char **cause);
+/* Print problems as "FILE: PATH: message" lines, as validate does. */
+void form_print_problems(FILE *fp, const char *file, const struct problems *probs);
 
 /* Print "Try 'agentcore-wizard --help'." style usage error, return EXIT_USAGE. */
 int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

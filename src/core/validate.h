@@ -24,7 +24,7 @@ enum vstate {
 struct problem {
 	char *path;    /* display path: "subnets[1]", "environmentVariables.MY_KEY" */
 	char *ref;     /* document path (map entries by index), for moving the cursor */
-	char *message; /* "PATH: what is wrong: what is expected" (translated) */
+	char *message; /* what is wrong and what is expected, without the path (translated) */
 	enum vstate state;
 };
 
@@ -40,7 +40,8 @@ void problems_clear(struct problems *p);
 enum vstate problems_worst(const struct problems *p);
 
 /* Check one scalar value as the user types it (text, integer or choice, also a
- * list item or map key/value). `path` is used in the message. Returns the
+ * list item or map key/value). `path`, when not NULL, starts the message
+ * ("PATH: ..."); the UI passes NULL to show the message under the field. Returns the
  * state; *msg (caller frees) is set for VS_INVALID, and for VS_INCOMPLETE it
  * says what is still missing; NULL for VS_VALID. An empty text is VS_INCOMPLETE
  * when required, VS_VALID otherwise (it means unset). Cheap: no allocation when

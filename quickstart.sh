@@ -1,0 +1,59 @@
+#!/bin/sh
+# quickstart.sh: set up a Debian 12 machine, build, then launch or test.
+#   sh quickstart.sh run [ARGS]    install what is missing, build, start the wizard
+#   sh quickstart.sh check         install what is missing, build, run every test
+# Runs as root, or uses sudo for the package installation only.
+set -eu
+cd "$(dirname "$0")"
+what=${1:-run}
+[ $# -gt 0 ] && shift
+
+# Debian packages the build and the tests need.
+pkgs="build-essential autoconf automake autopoint pkg-config gettext libncurses-dev \
+libcjson-dev libcurl4-openssl-dev libssl-dev libpcre2-dev libcmocka-dev tmux clang \
+libclang-rt-14-dev valgrind openssl curl python3 python3-venv"
+missing=
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+		missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "quickstart: installing:$missing"
+	sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+fi
+
+build() { # dir configure-args...
+	dir=$1; shift
+	[ -x configure ] || ./autogen.sh >/dev/null
+	mkdir -p "$dir"
+	if [ ! -f "$dir/Makefile" ]; then
+		(cd "$dir" && ../configure -q "$@")
+	fi
+	make -C "$dir" -j"$(nproc)" -s
+}
+
+case $what in
+run)
+	build build
+	exec ./build/src/agentcore-wizard "$@"
+	;;
+check)
+	# The AWS-side tests need moto, botocore and the AWS CLI in Python; use
+	# what is importable, else try a virtual environment (skipped when offline).
+	if ! python3 -c 'import moto, botocore' 2>/dev/null; then
+		if [ ! -x .venv/bin/python3 ]; then
+			python3 -m venv .venv && .venv/bin/pip install -q 'moto[server]' awscli ||
+				echo "quickstart: moto not installable here; AWS tests will be skipped"
+		fi
+		[ -x .venv/bin/python3 ] && PATH="$PWD/.venv/bin:$PATH" && export PATH
+	fi
+	build build --enable-werror "$@"
+	make -C build -j"$(nproc)" check || { tail -n 60 build/test-suite.log; exit 1; }
+	;;
+*)
+	echo "usage: sh quickstart.sh run|check" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,152 @@
+/* cmd_validate.c: `agentcore-wizard validate [--json] FORM...`. */
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "core/document.h"
+#include "core/formdef.h"
+#include "core/formfile.h"
+#include "core/util.h"
+#include "core/validate.h"
+
+/* Load a form strictly and check it: load problems first, then the rules (a
+ * member dropped for a wrong type is not reported again as missing). */
+int form_check_file(const char *file, const struct formdef *def, struct document **doc_out,
+		    struct problems *probs, char **cause)
+{
+	struct document *doc = NULL;
+	struct problems load = {0}, rules = {0};
+	size_t i, j;
+
+	if (formfile_load(file, def, FF_STRICT, &doc, &load, cause) != 0)
+		return -1;
+	validate_document(def, doc, &rules);
+	for (i = 0; i < load.n; i++)
+		problems_add(probs, load.v[i].state, load.v[i].path, load.v[i].ref, "%s",
+			     load.v[i].message);
+	for (i = 0; i < rules.n; i++) {
+		for (j = 0; j < load.n; j++)
+			if (!strcmp(load.v[j].path, rules.v[i].path))
+				break;
+		if (j == load.n)
+			problems_add(probs, rules.v[i].state, rules.v[i].path, rules.v[i].ref,
+				     "%s", rules.v[i].message);
+	}
+	problems_clear(&load);
+	problems_clear(&rules);
+	if (doc_out)
+		*doc_out = doc;
+	else
+		document_free(doc);
+	return 0;
+}
+
+void form_print_problems(FILE *fp, const char *file, const struct problems *probs)
+{
+	size_t i;
+
+	for (i = 0; i < probs->n; i++)
+		fprintf(fp, "%s: %s: %s\n", file, *probs->v[i].path ? probs->v[i].path : "(form)",
+			probs->v[i].message);
+}
+
+static void validate_help(void)
+{
+	printf(_("Usage: %s validate [--json] FORM...\n"
+		 "Check form files as the service would, without a terminal.\n\n"
+		 "  --json       print the problems as a JSON array on standard output\n"
+		 "  -h, --help   display this help and exit\n\n"
+		 "Each problem is printed on standard error as FILE: PATH: message.\n"
+		 "Exit status: 0 all valid, 1 a form is invalid, 2 usage error or a file\n"
+		 "that cannot be read or is not JSON.\n"),
+	       PACKAGE_NAME);
+}
+
+int cmd_validate(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		GLOBAL_LONG_OPTIONS,
+		{"json", no_argument, NULL, 'j'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int json = 0, c, i, ret = EXIT_OK, g;
+	struct formdef *def;
+	char *cause = NULL;
+	cJSON *arr = NULL;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'j') {
+			json = 1;
+		} else if (c == 'h') {
+			validate_help();
+			return EXIT_OK;
+		} else if ((g = global_option(c, optarg)) != 1) {
+			return g < 0 ? EXIT_USAGE : usage_error(_("validate: unknown option"));
+		}
+	}
+	if (optind >= argc)
+		return usage_error(_("validate: no form file given"));
+	def = formdef_load_default(&cause);
+	if (!def) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		free(cause);
+		return EXIT_CONFIG;
+	}
+	if (json)
+		arr = cJSON_CreateArray();
+	for (i = optind; i < argc; i++) {
+		struct problems probs = {0};
+		size_t k;
+
+		if (form_check_file(argv[i], def, NULL, &probs, &cause) != 0) {
+			fprintf(stderr, "%s: %s\n", argv[i], cause);
+			if (json) {
+				cJSON *o = cJSON_CreateObject();
+
+				cJSON_AddStringToObject(o, "file", argv[i]);
+				cJSON_AddNullToObject(o, "path");
+				cJSON_AddStringToObject(o, "message", cause);
+				cJSON_AddStringToObject(o, "severity", "unreadable");
+				cJSON_AddItemToArray(arr, o);
+			}
+			free(cause);
+			cause = NULL;
+			ret = EXIT_USAGE;
+			continue;
+		}
+		if (probs.n && ret == EXIT_OK)
+			ret = EXIT_INVALID;
+		if (!json) {
+			form_print_problems(stderr, argv[i], &probs);
+		} else {
+			for (k = 0; k < probs.n; k++) {
+				cJSON *o = cJSON_CreateObject();
+
+				cJSON_AddStringToObject(o, "file", argv[i]);
+				cJSON_AddStringToObject(o, "path", probs.v[k].path);
+				cJSON_AddStringToObject(o, "message", probs.v[k].message);
+				cJSON_AddStringToObject(o, "severity",
+							probs.v[k].state == VS_INCOMPLETE ? "missing"
+											  : "invalid");
+				cJSON_AddItemToArray(arr, o);
+			}
+		}
+		problems_clear(&probs);
+	}
+	if (json) {
+		char *s = cJSON_Print(arr);
+
+		printf("%s\n", s);
+		cJSON_free(s);
+		cJSON_Delete(arr);
+	}
+	formdef_free(def);
+	return ret;
+}

@@ -1,0 +1,545 @@
+/* document.c: the request being edited, a cJSON tree behind a path API; see document.h. */
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+#include "formdef.h"
+#include "util.h"
+
+struct document {
+	cJSON *root;
+	unsigned long generation;
+};
+
+/* One step of a path: a member name, or an index. */
+struct step {
+	const char *name; /* not NUL-terminated; NULL for an index */
+	size_t len;
+	size_t idx;
+};
+
+#define MAX_STEPS 32
+
+/* Split "a.b[2].c" into steps. Returns the count, or -1 when malformed. */
+static int path_split(const char *path, struct step *steps)
+{
+	const char *p = path;
+	int n = 0;
+
+	while (*p) {
+		size_t len = strcspn(p, ".[");
+
+		if (n >= MAX_STEPS)
+			return -1;
+		if (len > 0) {
+			steps[n].name = p;
+			steps[n].len = len;
+			n++;
+			p += len;
+		}
+		while (*p == '[') {
+			char *end;
+			unsigned long v;
+
+			if (n >= MAX_STEPS || p[1] < '0' || p[1] > '9')
+				return -1;
+			v = strtoul(p + 1, &end, 10);
+			if (*end != ']' || v > INT_MAX)
+				return -1;
+			steps[n].name = NULL;
+			steps[n].idx = v;
+			n++;
+			p = end + 1;
+		}
+		if (*p == '.') {
+			p++;
+			if (!*p)
+				return -1;
+		} else if (*p) {
+			return -1;
+		}
+	}
+	return n;
+}
+
+static cJSON *member(const cJSON *obj, const struct step *s)
+{
+	cJSON *c;
+
+	if (!cJSON_IsObject(obj))
+		return NULL;
+	for (c = obj->child; c; c = c->next)
+		if (c->string && strlen(c->string) == s->len && !memcmp(c->string, s->name, s->len))
+			return c;
+	return NULL;
+}
+
+static cJSON *nth(const cJSON *container, size_t idx)
+{
+	cJSON *c;
+
+	if (!cJSON_IsArray(container) && !cJSON_IsObject(container))
+		return NULL;
+	for (c = container->child; c && idx > 0; c = c->next)
+		idx--;
+	return c;
+}
+
+static cJSON *step_get(const cJSON *cur, const struct step *s)
+{
+	return s->name ? member(cur, s) : nth(cur, s->idx);
+}
+
+static cJSON *lookup(const struct document *doc, const char *path)
+{
+	struct step steps[MAX_STEPS];
+	int n = path_split(path, steps), i;
+	cJSON *cur = doc->root;
+
+	if (n < 0)
+		return NULL;
+	for (i = 0; i < n && cur; i++)
+		cur = step_get(cur, &steps[i]);
+	return cur;
+}
+
+/* Walk to the parent of the last step, creating groups and lists on the way. */
+static cJSON *walk_create(struct document *doc, struct step *steps, int n)
+{
+	cJSON *cur = doc->root, *next;
+	int i;
+
+	for (i = 0; i < n - 1; i++) {
+		next = step_get(cur, &steps[i]);
+		if (!next) {
+			next = steps[i + 1].name ? cJSON_CreateObject() : cJSON_CreateArray();
+			if (steps[i].name) {
+				char *key;
+
+				if (!cJSON_IsObject(cur)) {
+					cJSON_Delete(next);
+					return NULL;
+				}
+				key = xstrndup(steps[i].name, steps[i].len);
+				cJSON_AddItemToObject(cur, key, next);
+				free(key);
+			} else if (cJSON_IsArray(cur) &&
+				   (size_t)cJSON_GetArraySize(cur) == steps[i].idx) {
+				cJSON_AddItemToArray(cur, next);
+			} else {
+				cJSON_Delete(next);
+				return NULL;
+			}
+		}
+		if (!cJSON_IsObject(next) && !cJSON_IsArray(next))
+			return NULL;
+		cur = next;
+	}
+	return cur;
+}
+
+static int put(struct document *doc, const char *path, cJSON *item)
+{
+	struct step steps[MAX_STEPS];
+	int n = path_split(path, steps);
+	cJSON *parent, *old;
+	struct step *last;
+
+	if (n <= 0 || !item)
+		goto fail;
+	parent = walk_create(doc, steps, n);
+	if (!parent)
+		goto fail;
+	last = &steps[n - 1];
+	old = step_get(parent, last);
+	if (old) {
+		if (old->string) {
+			/* keep the member's (or map entry's) key */
+			item->string = xstrdup(old->string);
+		}
+		cJSON_ReplaceItemViaPointer(parent, old, item);
+	} else if (last->name) {
+		char *key;
+
+		if (!cJSON_IsObject(parent))
+			goto fail;
+		key = xstrndup(last->name, last->len);
+		cJSON_AddItemToObject(parent, key, item);
+		free(key);
+	} else if (cJSON_IsArray(parent) && (size_t)cJSON_GetArraySize(parent) == last->idx) {
+		cJSON_AddItemToArray(parent, item);
+	} else {
+		goto fail;
+	}
+	doc->generation++;
+	return 0;
+fail:
+	cJSON_Delete(item);
+	return -1;
+}
+
+struct document *document_new(void)
+{
+	struct document *doc = xcalloc(1, sizeof *doc);
+
+	doc->root = cJSON_CreateObject();
+	if (!doc->root)
+		util_fatal("out of memory");
+	return doc;
+}
+
+struct document *document_adopt_json(void *json)
+{
+	struct document *doc = xcalloc(1, sizeof *doc);
+
+	doc->root = json;
+	return doc;
+}
+
+void *document_json(const struct document *doc)
+{
+	return doc->root;
+}
+
+void document_free(struct document *doc)
+{
+	if (!doc)
+		return;
+	cJSON_Delete(doc->root);
+	free(doc);
+}
+
+struct document *document_copy(const struct document *doc)
+{
+	struct document *c = xcalloc(1, sizeof *c);
+
+	c->root = cJSON_Duplicate(doc->root, 1);
+	if (!c->root)
+		util_fatal("out of memory");
+	c->generation = doc->generation;
+	return c;
+}
+
+unsigned long document_generation(const struct document *doc)
+{
+	return doc->generation;
+}
+
+enum dtype document_type(const struct document *doc, const char *path)
+{
+	const cJSON *v = *path ? lookup(doc, path) : doc->root;
+
+	if (!v)
+		return DT_NONE;
+	if (cJSON_IsString(v))
+		return DT_TEXT;
+	if (cJSON_IsNumber(v))
+		return DT_NUMBER;
+	if (cJSON_IsBool(v))
+		return DT_BOOL;
+	if (cJSON_IsArray(v))
+		return DT_LIST;
+	if (cJSON_IsObject(v))
+		return DT_OBJECT;
+	return DT_NULL;
+}
+
+int document_is_set(const struct document *doc, const char *path)
+{
+	return lookup(doc, path) != NULL;
+}
+
+const char *document_text(const struct document *doc, const char *path)
+{
+	const cJSON *v = lookup(doc, path);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+int document_number(const struct document *doc, const char *path, long long *out)
+{
+	const cJSON *v = lookup(doc, path);
+
+	if (!cJSON_IsNumber(v))
+		return -1;
+	*out = (long long)v->valuedouble;
+	return 0;
+}
+
+int document_bool(const struct document *doc, const char *path, int *out)
+{
+	const cJSON *v = lookup(doc, path);
+
+	if (!cJSON_IsBool(v))
+		return -1;
+	*out = cJSON_IsTrue(v);
+	return 0;
+}
+
+size_t document_count(const struct document *doc, const char *path)
+{
+	const cJSON *v = *path ? lookup(doc, path) : doc->root;
+
+	if (!cJSON_IsArray(v) && !cJSON_IsObject(v))
+		return 0;
+	return (size_t)cJSON_GetArraySize(v);
+}
+
+const char *document_key(const struct document *doc, const char *path, size_t idx)
+{
+	const cJSON *v = *path ? lookup(doc, path) : doc->root, *c;
+
+	if (!cJSON_IsObject(v))
+		return NULL;
+	c = nth(v, idx);
+	return c ? c->string : NULL;
+}
+
+int document_set_text(struct document *doc, const char *path, const char *text)
+{
+	return put(doc, path, cJSON_CreateString(text));
+}
+
+int document_set_number(struct document *doc, const char *path, long long v)
+{
+	return put(doc, path, cJSON_CreateNumber((double)v));
+}
+
+int document_set_bool(struct document *doc, const char *path, int v)
+{
+	return put(doc, path, cJSON_CreateBool(v));
+}
+
+int document_set_group(struct document *doc, const char *path)
+{
+	const cJSON *v = lookup(doc, path);
+
+	if (cJSON_IsObject(v))
+		return 0;
+	return put(doc, path, cJSON_CreateObject());
+}
+
+/* The container holding the last step of path, and the item itself. */
+static cJSON *parent_of(const struct document *doc, const char *path, cJSON **item)
+{
+	struct step steps[MAX_STEPS];
+	int n = path_split(path, steps), i;
+	cJSON *cur = doc->root;
+
+	*item = NULL;
+	if (n <= 0)
+		return NULL;
+	for (i = 0; i < n - 1 && cur; i++)
+		cur = step_get(cur, &steps[i]);
+	if (!cur)
+		return NULL;
+	*item = step_get(cur, &steps[n - 1]);
+	return cur;
+}
+
+int document_remove(struct document *doc, const char *path)
+{
+	cJSON *item, *parent = parent_of(doc, path, &item);
+
+	if (!parent || !item)
+		return 0;
+	cJSON_Delete(cJSON_DetachItemViaPointer(parent, item));
+	doc->generation++;
+	return 0;
+}
+
+int document_move(struct document *doc, const char *path, size_t from, size_t to)
+{
+	cJSON *c = *path ? lookup(doc, path) : doc->root, **items, *moving;
+	size_t n, i;
+
+	if (!cJSON_IsArray(c) && !cJSON_IsObject(c))
+		return -1;
+	n = (size_t)cJSON_GetArraySize(c);
+	if (from >= n || to >= n)
+		return -1;
+	if (from == to)
+		return 0;
+	/* Detach every item and relink in the new order (keys stay with their items). */
+	items = xcalloc(n, sizeof *items);
+	for (i = 0; i < n; i++)
+		items[i] = cJSON_DetachItemViaPointer(c, c->child);
+	moving = items[from];
+	if (from < to)
+		memmove(&items[from], &items[from + 1], (to - from) * sizeof *items);
+	else
+		memmove(&items[to + 1], &items[to], (from - to) * sizeof *items);
+	items[to] = moving;
+	for (i = 0; i < n; i++)
+		cJSON_AddItemToArray(c, items[i]);
+	free(items);
+	doc->generation++;
+	return 0;
+}
+
+int document_map_add(struct document *doc, const char *path, const char *key, const char *value)
+{
+	cJSON *m = lookup(doc, path);
+
+	if (!m) {
+		if (document_set_group(doc, path) != 0)
+			return -1;
+		m = lookup(doc, path);
+	}
+	if (!cJSON_IsObject(m))
+		return -1;
+	cJSON_AddItemToObject(m, key, cJSON_CreateString(value));
+	doc->generation++;
+	return 0;
+}
+
+int document_map_set_key(struct document *doc, const char *path, size_t idx, const char *key)
+{
+	cJSON *m = lookup(doc, path), *e;
+
+	if (!m || (cJSON_IsObject(m) && idx == (size_t)cJSON_GetArraySize(m)))
+		return document_map_add(doc, path, key, "");
+	if (!cJSON_IsObject(m) || !(e = nth(m, idx)))
+		return -1;
+	free(e->string);
+	e->string = xstrdup(key);
+	e->type &= ~cJSON_StringIsConst;
+	doc->generation++;
+	return 0;
+}
+
+int document_choose_branch(struct document *doc, const char *path, const char *branch)
+{
+	cJSON *u, *c, *next;
+	char *bp;
+	int ret;
+
+	u = lookup(doc, path);
+	if (cJSON_IsObject(u)) {
+		for (c = u->child; c; c = next) {
+			next = c->next;
+			if (strcmp(c->string, branch)) {
+				cJSON_Delete(cJSON_DetachItemViaPointer(u, c));
+				doc->generation++;
+			}
+		}
+	}
+	bp = *path ? xasprintf("%s.%s", path, branch) : xstrdup(branch);
+	ret = lookup(doc, bp) ? 0 : document_set_group(doc, bp);
+	free(bp);
+	return ret;
+}
+
+const char *document_branch(const struct document *doc, const char *path)
+{
+	const cJSON *u = lookup(doc, path);
+
+	return cJSON_IsObject(u) && u->child ? u->child->string : NULL;
+}
+
+/* Copy v (described by f, which may be NULL for members the form lacks) in form order. */
+static cJSON *ordered(const cJSON *v, const struct fnode *f, int in_oneof)
+{
+	cJSON *out, *c;
+	size_t i;
+
+	if (!f)
+		return cJSON_Duplicate(v, 1);
+	if (cJSON_IsArray(v)) {
+		if (cJSON_GetArraySize(v) == 0)
+			return NULL;
+		out = cJSON_CreateArray();
+		cJSON_ArrayForEach(c, v) {
+			cJSON *x = ordered(c, f->item, f->item && f->item->kind == FK_ONEOF);
+
+			cJSON_AddItemToArray(out, x ? x : cJSON_CreateObject());
+		}
+		return out;
+	}
+	if (!cJSON_IsObject(v))
+		return cJSON_Duplicate(v, 1);
+	if (f->kind == FK_MAP) {
+		if (cJSON_GetArraySize(v) == 0)
+			return NULL;
+		return cJSON_Duplicate(v, 1);
+	}
+	out = cJSON_CreateObject();
+	for (i = 0; i < f->nchildren; i++) {
+		const cJSON *m = cJSON_GetObjectItemCaseSensitive(v, f->children[i]->name);
+		cJSON *x;
+
+		if (!m)
+			continue;
+		x = ordered(m, f->children[i], f->kind == FK_ONEOF);
+		if (x)
+			cJSON_AddItemToObject(out, f->children[i]->name, x);
+	}
+	cJSON_ArrayForEach(c, v) {
+		if (!fnode_child(f, c->string))
+			cJSON_AddItemToObject(out, c->string, cJSON_Duplicate(c, 1));
+	}
+	if (!out->child && !in_oneof && f->parent) {
+		cJSON_Delete(out);
+		return NULL;
+	}
+	return out;
+}
+
+static char *print(cJSON *tree, int pretty)
+{
+	char *s = pretty ? cJSON_Print(tree) : cJSON_PrintUnformatted(tree);
+	char *r;
+
+	if (!s)
+		util_fatal("out of memory");
+	r = pretty ? xasprintf("%s\n", s) : xstrdup(s);
+	cJSON_free(s);
+	return r;
+}
+
+char *document_to_json(const struct document *doc, const struct formdef *def, int pretty)
+{
+	cJSON *tree = ordered(doc->root, def->root, 0);
+	char *s;
+
+	if (!tree)
+		tree = cJSON_CreateObject();
+	s = print(tree, pretty);
+	cJSON_Delete(tree);
+	return s;
+}
+
+char *document_request_body(const struct document *doc, const struct formdef *def,
+			    const char *client_token)
+{
+	cJSON *tree = ordered(doc->root, def->root, 0);
+	char *s;
+
+	if (!tree)
+		tree = cJSON_CreateObject();
+	if (client_token && !cJSON_GetObjectItemCaseSensitive(tree, "clientToken")) {
+		/* In its place in form order, as the AWS CLI would send it. */
+		cJSON *tok = cJSON_CreateString(client_token);
+		int at = 0;
+		size_t i;
+
+		tok->string = xstrdup("clientToken");
+		for (i = 0; i < def->root->nchildren; i++) {
+			if (!strcmp(def->root->children[i]->name, "clientToken"))
+				break;
+			if (cJSON_GetObjectItemCaseSensitive(tree, def->root->children[i]->name))
+				at++;
+		}
+		if (i == def->root->nchildren || at >= cJSON_GetArraySize(tree))
+			cJSON_AddItemToArray(tree, tok);
+		else
+			cJSON_InsertItemInArray(tree, at, tok);
+	}
+	s = print(tree, 0);
+	cJSON_Delete(tree);
+	return s;
+}

@@ -1,0 +1,325 @@
+/* formfile.c: load and save forms in the --cli-input-json format; see formfile.h. */
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+#include "formdef.h"
+#include "formfile.h"
+#include "util.h"
+#include "validate.h"
+
+struct import {
+	enum ff_mode mode;
+	struct problems *problems;
+};
+
+static const char *json_type(const cJSON *v)
+{
+	if (cJSON_IsString(v))
+		return _("text");
+	if (cJSON_IsNumber(v))
+		return _("a number");
+	if (cJSON_IsBool(v))
+		return _("true/false");
+	if (cJSON_IsArray(v))
+		return _("a list");
+	if (cJSON_IsObject(v))
+		return _("an object");
+	return _("null");
+}
+
+static const char *kind_type(enum fkind k)
+{
+	switch (k) {
+	case FK_TEXT:
+	case FK_CHOICE: return _("text");
+	case FK_INTEGER: return _("a whole number");
+	case FK_BOOLEAN: return _("true or false");
+	case FK_LIST:
+	case FK_SUBLIST: return _("a list");
+	default: return _("an object");
+	}
+}
+
+static int type_matches(const struct fnode *f, const cJSON *v)
+{
+	switch (f->kind) {
+	case FK_TEXT:
+	case FK_CHOICE: return cJSON_IsString(v);
+	case FK_INTEGER:
+		return cJSON_IsNumber(v) && v->valuedouble >= -9e15 && v->valuedouble <= 9e15 &&
+		       v->valuedouble == (double)(long long)v->valuedouble;
+	case FK_BOOLEAN: return cJSON_IsBool(v);
+	case FK_LIST:
+	case FK_SUBLIST: return cJSON_IsArray(v);
+	default: return cJSON_IsObject(v);
+	}
+}
+
+static char *child_path(const char *path, const char *name)
+{
+	return *path ? xasprintf("%s.%s", path, name) : xstrdup(name);
+}
+
+/* Does the (already pruned) value hold anything a person typed?  Choices and
+ * booleans do not count: the skeleton fills them with a first value. */
+static int substantive(const struct fnode *f, const cJSON *v)
+{
+	const cJSON *c;
+	size_t i;
+
+	switch (f->kind) {
+	case FK_TEXT: return cJSON_IsString(v) && *v->valuestring;
+	case FK_INTEGER: return cJSON_IsNumber(v) && v->valuedouble != 0;
+	case FK_CHOICE:
+	case FK_BOOLEAN: return 0;
+	case FK_MAP: return cJSON_GetArraySize(v) > 0;
+	case FK_LIST:
+	case FK_SUBLIST:
+		cJSON_ArrayForEach(c, v) {
+			if (substantive(f->item, c))
+				return 1;
+		}
+		return 0;
+	case FK_GROUP:
+	case FK_ONEOF:
+		for (i = 0; i < f->nchildren; i++) {
+			c = cJSON_GetObjectItemCaseSensitive(v, f->children[i]->name);
+			if (c && substantive(f->children[i], c))
+				return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+static int missing_required(const struct fnode *f, const cJSON *v)
+{
+	size_t i;
+
+	for (i = 0; i < f->nchildren; i++)
+		if (f->children[i]->required &&
+		    !cJSON_GetObjectItemCaseSensitive(v, f->children[i]->name))
+			return 1;
+	return 0;
+}
+
+/* Build a clean copy of v as f describes it; NULL drops the value (with a
+ * problem recorded when it is wrong rather than merely unset). */
+static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, const char *path)
+{
+	cJSON *out = NULL, *x;
+	const cJSON *c;
+	size_t i = 0;
+	int skel = im->mode == FF_SKELETON;
+
+	if (!type_matches(f, v)) {
+		problems_add(im->problems, VS_INVALID, path, path, _("is %s: expected %s"),
+			     json_type(v), kind_type(f->kind));
+		return NULL;
+	}
+	switch (f->kind) {
+	case FK_TEXT:
+	case FK_CHOICE:
+		if (skel && !*v->valuestring)
+			return NULL;
+		return cJSON_Duplicate(v, 0);
+	case FK_INTEGER:
+		if (skel && v->valuedouble == 0)
+			return NULL;
+		return cJSON_CreateNumber(v->valuedouble);
+	case FK_BOOLEAN:
+		return cJSON_Duplicate(v, 0);
+	case FK_LIST:
+	case FK_SUBLIST:
+		out = cJSON_CreateArray();
+		cJSON_ArrayForEach(c, v) {
+			char *p = xasprintf("%s[%zu]", path, i++);
+
+			x = import(im, f->item, c, p);
+			free(p);
+			if (x)
+				cJSON_AddItemToArray(out, x);
+		}
+		if (skel && cJSON_GetArraySize(out) == 0)
+			goto drop;
+		return out;
+	case FK_MAP:
+		out = cJSON_CreateObject();
+		cJSON_ArrayForEach(c, v) {
+			char *p = child_path(path, c->string);
+
+			if (skel && (!strcmp(c->string, "KeyName") || !*c->string) &&
+			    cJSON_IsString(c) && !*c->valuestring) {
+				free(p);
+				continue;
+			}
+			if (!cJSON_IsString(c)) {
+				problems_add(im->problems, VS_INVALID, p, p,
+					     _("is %s: expected text"), json_type(c));
+			} else {
+				cJSON_AddItemToObject(out, c->string, cJSON_Duplicate(c, 0));
+			}
+			free(p);
+		}
+		if (skel && cJSON_GetArraySize(out) == 0)
+			goto drop;
+		return out;
+	case FK_GROUP:
+	case FK_ONEOF:
+		out = cJSON_CreateObject();
+		cJSON_ArrayForEach(c, v) {
+			const struct fnode *k = fnode_child(f, c->string);
+			char *p = child_path(path, c->string);
+
+			if (!k) {
+				problems_add(im->problems, VS_INVALID, p, p,
+					     _("unknown member: not part of the "
+					       "CreateAgentRuntime request"));
+			} else if (cJSON_GetObjectItemCaseSensitive(out, c->string)) {
+				problems_add(im->problems, VS_INVALID, p, p,
+					     _("appears twice: expected each member once"));
+			} else if ((x = import(im, k, c, p))) {
+				cJSON_AddItemToObject(out, c->string, x);
+			}
+			free(p);
+		}
+		if (skel && f->kind == FK_ONEOF) {
+			size_t filled = 0;
+			cJSON *keep = NULL, *next;
+
+			for (x = out->child; x; x = x->next)
+				if (substantive(fnode_child(f, x->string), x)) {
+					filled++;
+					keep = x;
+				}
+			if (filled > 1) {
+				struct strbuf names = {0};
+
+				for (x = out->child; x; x = x->next)
+					if (substantive(fnode_child(f, x->string), x))
+						strbuf_addf(&names, "%s%s", names.len ? _(" and ") : "",
+							    x->string);
+				problems_add(im->problems, VS_INVALID, path, path,
+					     _("has both %s filled in: keep exactly one"), names.s);
+				strbuf_release(&names);
+			} else {
+				/* drop the untouched branches of the skeleton */
+				for (x = out->child; x; x = next) {
+					next = x->next;
+					if (x != keep && (filled || !substantive(fnode_child(f,
+								x->string), x)))
+						cJSON_Delete(cJSON_DetachItemViaPointer(out, x));
+				}
+			}
+		}
+		if (skel && f->parent && (cJSON_GetArraySize(out) == 0 ||
+					  (!substantive(f, out) && missing_required(f, out))))
+			goto drop;
+		return out;
+	}
+drop:
+	cJSON_Delete(out);
+	return NULL;
+}
+
+static void position(const char *text, size_t off, size_t *line, size_t *col)
+{
+	size_t i;
+
+	*line = 1;
+	*col = 1;
+	for (i = 0; i < off; i++) {
+		if (text[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)text[i] & 0xc0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+int formfile_parse(const char *text, size_t len, const struct formdef *def, enum ff_mode mode,
+		   struct document **out, struct problems *problems, char **cause)
+{
+	const char *end = NULL;
+	cJSON *j;
+	struct import im = {mode, problems};
+	cJSON *clean;
+
+	*out = NULL;
+	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
+		text += 3; /* a UTF-8 byte order mark */
+		len -= 3;
+	}
+	j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	if (!j) {
+		size_t line, col, off = end && end >= text ? (size_t)(end - text) : 0;
+		const char *err = cJSON_GetErrorPtr();
+
+		if (err && err >= text && err <= text + len)
+			off = (size_t)(err - text);
+		position(text, off, &line, &col);
+		if (off >= len)
+			*cause = xasprintf(_("line %zu, column %zu: the JSON ends too early: expected "
+					     "a complete object"), line, col);
+		else
+			*cause = xasprintf(_("line %zu, column %zu: this is not valid JSON"), line,
+					   col);
+		return -1;
+	}
+	{
+		/* only blanks may follow the object */
+		size_t off = end ? (size_t)(end - text) : len;
+
+		while (off < len && strchr(" \t\r\n", text[off]))
+			off++;
+		if (off < len) {
+			size_t line, col;
+
+			position(text, off, &line, &col);
+			*cause = xasprintf(_("line %zu, column %zu: unexpected text after the JSON "
+					     "object"), line, col);
+			cJSON_Delete(j);
+			return -1;
+		}
+	}
+	if (!cJSON_IsObject(j)) {
+		*cause = xasprintf(_("the file holds %s: expected a JSON object with the request's "
+				     "members"), json_type(j));
+		cJSON_Delete(j);
+		return -1;
+	}
+	clean = import(&im, def->root, j, "");
+	cJSON_Delete(j);
+	*out = document_adopt_json(clean ? clean : cJSON_CreateObject());
+	return 0;
+}
+
+int formfile_load(const char *file, const struct formdef *def, enum ff_mode mode,
+		  struct document **out, struct problems *problems, char **cause)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int ret;
+
+	*out = NULL;
+	if (util_read_file(file, UTIL_FORM_FILE_MAX, &text, &len, cause) != 0)
+		return -1;
+	ret = formfile_parse(text, len, def, mode, out, problems, cause);
+	free(text);
+	return ret;
+}
+
+int formfile_save(const char *file, const struct document *doc, const struct formdef *def,
+		  char **cause)
+{
+	char *json = document_to_json(doc, def, 1);
+	int ret = util_write_atomic(file, json, strlen(json), 0600, cause);
+
+	free(json);
+	return ret;
+}

@@ -1,0 +1,374 @@
+/* util.c: memory, strings, UTF-8 and files; see util.h. */
+#include "config.h"
+
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define STRBUF_MAX ((size_t)64 * 1024 * 1024)
+
+static void (*fatal_hook)(void);
+
+void util_set_fatal_hook(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
+
+_Noreturn void util_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (fatal_hook)
+		fatal_hook();
+	fprintf(stderr, "%s: ", PACKAGE_NAME);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(70);
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		util_fatal("out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		util_fatal("out of memory");
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (!q)
+		util_fatal("out of memory (%zu bytes)", n);
+	return q;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xvasprintf(const char *fmt, va_list ap)
+{
+	va_list aq;
+	int n;
+	char *p;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		util_fatal("bad format string");
+	p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void strbuf_add(struct strbuf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if (cap > STRBUF_MAX)
+			util_fatal("text too large (over %zu bytes)", STRBUF_MAX);
+		b->s = xrealloc(b->s, cap);
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void strbuf_adds(struct strbuf *b, const char *s)
+{
+	strbuf_add(b, s, strlen(s));
+}
+
+void strbuf_addc(struct strbuf *b, char c)
+{
+	strbuf_add(b, &c, 1);
+}
+
+void strbuf_addf(struct strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
+	va_end(ap);
+	strbuf_adds(b, p);
+	free(p);
+}
+
+char *strbuf_finish(struct strbuf *b)
+{
+	char *s = b->s ? b->s : xstrdup("");
+
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void strbuf_release(struct strbuf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+/* Length of the UTF-8 sequence at s (at most n bytes), 0 when invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned long cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+size_t utf8_length(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, count = 0, l;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+		} else {
+			l = utf8_seq(p + i, n - i);
+			if (!l)
+				return (size_t)-1;
+			i += l;
+		}
+		count++;
+	}
+	return count;
+}
+
+size_t utf8_offset(const char *s, size_t n, size_t chars)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, l;
+
+	while (i < n && chars > 0) {
+		l = utf8_seq(p + i, n - i);
+		i += l ? l : 1;
+		chars--;
+	}
+	return i < n ? i : n;
+}
+
+int util_read_file(const char *path, size_t cap, char **out, size_t *len, char **cause)
+{
+	int fd;
+	struct stat st;
+	struct strbuf b = {0};
+	char chunk[65536];
+	ssize_t r;
+
+	*out = NULL;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		*cause = xasprintf(_("%s is a directory, not a file"), path);
+		close(fd);
+		return -1;
+	}
+	for (;;) {
+		r = read(fd, chunk, sizeof chunk);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			*cause = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+			goto fail;
+		}
+		if (r == 0)
+			break;
+		if (b.len + (size_t)r > cap) {
+			*cause = xasprintf(_("%s is larger than %zu KiB: refusing to read it"), path,
+					   cap / 1024);
+			goto fail;
+		}
+		strbuf_add(&b, chunk, (size_t)r);
+	}
+	close(fd);
+	if (len)
+		*len = b.len;
+	*out = strbuf_finish(&b);
+	return 0;
+fail:
+	close(fd);
+	strbuf_release(&b);
+	return -1;
+}
+
+int util_write_atomic(const char *path, const char *data, size_t len, mode_t mode, char **cause)
+{
+	char *copy = xstrdup(path), *dir, *tmp;
+	int fd, dfd, ret = -1;
+	size_t off = 0;
+	ssize_t w;
+
+	dir = dirname(copy);
+	tmp = xasprintf("%s.tmp.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		*cause = xasprintf(_("cannot create a file in %s: %s"), dir, strerror(errno));
+		goto out;
+	}
+	if (fchmod(fd, mode) != 0) {
+		*cause = xasprintf(_("cannot set the mode of %s: %s"), tmp, strerror(errno));
+		goto fail;
+	}
+	while (off < len) {
+		w = write(fd, data + off, len - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			*cause = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
+			goto fail;
+		}
+		off += (size_t)w;
+	}
+	if (fsync(fd) != 0) {
+		*cause = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
+		goto fail;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		*cause = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		*cause = xasprintf(_("cannot replace %s: %s"), path, strerror(errno));
+		goto fail;
+	}
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	ret = 0;
+	goto out;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+out:
+	free(tmp);
+	free(copy);
+	return ret;
+}
+
+int util_mkdir_p(const char *path, mode_t mode, char **cause)
+{
+	char *p = xstrdup(path), *s;
+	int ret = 0;
+
+	for (s = p + 1; ; s++) {
+		if (*s == '/' || *s == '\0') {
+			char c = *s;
+
+			*s = '\0';
+			if (mkdir(p, mode) != 0 && errno != EEXIST) {
+				*cause = xasprintf(_("cannot create folder %s: %s"), p, strerror(errno));
+				ret = -1;
+				break;
+			}
+			*s = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	free(p);
+	return ret;
+}
+
+char *util_shell_quote(const char *s)
+{
+	struct strbuf b = {0};
+
+	strbuf_addc(&b, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			strbuf_adds(&b, "'\\''");
+		else
+			strbuf_addc(&b, *s);
+	}
+	strbuf_addc(&b, '\'');
+	return strbuf_finish(&b);
+}
+
+double util_monotonic(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

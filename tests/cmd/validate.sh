@@ -1,0 +1,75 @@
+#!/bin/sh
+# Command-level tests of `agentcore-wizard validate`: exit codes, the
+# FILE: PATH: message lines, --json, and the files in tests/data.
+set -u
+: "${ACW:?run through make check}" "${top_srcdir:?}"
+pass=0 fail=0
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+expect_exit() { # want command...
+	want=$1; shift
+	"$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+	if [ "$got" -eq "$want" ]; then ok; else bad "$* exited $got, want $want"; cat "$tmp/err"; fi
+}
+
+for f in "$top_srcdir"/tests/data/valid/*.json; do
+	[ -e "$f" ] || continue
+	expect_exit 0 "$ACW" validate "$f"
+	[ -s "$tmp/err" ] && bad "valid form $f printed: $(cat "$tmp/err")"
+done
+for f in "$top_srcdir"/tests/data/invalid/*.json; do
+	[ -e "$f" ] || continue
+	expect_exit 1 "$ACW" validate "$f"
+	want=$(cat "${f%.json}.expect")
+	if grep -qF "$f: $want: " "$tmp/err"; then ok; else
+		bad "$f: no problem at $want in: $(cat "$tmp/err")"; fi
+done
+
+# The example message of the issue, to the letter.
+cat >"$tmp/subnet.json" <<'JSON'
+{"agentRuntimeName":"a","roleArn":"arn:aws:iam::123456789012:role/R",
+ "agentRuntimeArtifact":{"containerConfiguration":{"containerUri":"public.ecr.aws/a/b"}},
+ "networkConfiguration":{"networkMode":"VPC","networkModeConfig":{
+   "subnets":["subnet-0123456789abcdef0","subnet-12"],"securityGroups":["sg-0123456789abcdef0"]}}}
+JSON
+expect_exit 1 "$ACW" validate "$tmp/subnet.json"
+grep -qxF "$tmp/subnet.json: networkConfiguration.networkModeConfig.subnets[1]: \"subnet-12\" is too short: expected subnet- followed by 8 to 17 letters or digits" "$tmp/err" && ok || bad "subnet message: $(cat "$tmp/err")"
+
+# --json: a JSON array naming file, path and message
+expect_exit 1 "$ACW" validate --json "$tmp/subnet.json"
+python3 -c '
+import json,sys
+a=json.load(open(sys.argv[1]))
+assert isinstance(a,list) and a, a
+assert a[0]["path"]=="networkConfiguration.networkModeConfig.subnets[1]", a
+assert "too short" in a[0]["message"], a
+' "$tmp/out" && ok || bad "--json output: $(cat "$tmp/out")"
+
+# Malformed JSON: line and column, exit 2. Unreadable: exit 2. Usage: exit 2.
+printf '{\n  "agentRuntimeName": "a",\n  "roleArn" ,\n}\n' >"$tmp/broken.json"
+expect_exit 2 "$ACW" validate "$tmp/broken.json"
+grep -q "broken.json: line 3, column 13" "$tmp/err" && ok || bad "line/column: $(cat "$tmp/err")"
+expect_exit 2 "$ACW" validate "$tmp/does-not-exist.json"
+grep -q "No such file" "$tmp/err" && ok || bad "unreadable: $(cat "$tmp/err")"
+expect_exit 2 "$ACW" validate
+expect_exit 2 "$ACW" validate --bogus "$tmp/subnet.json"
+head -c 1100000 /dev/zero | tr '\0' ' ' >"$tmp/huge.json"
+expect_exit 2 "$ACW" validate "$tmp/huge.json"
+grep -q "larger than" "$tmp/err" && ok || bad "1 MiB cap: $(cat "$tmp/err")"
+# a valid and an invalid file together: 1; an unreadable one makes it 2
+expect_exit 1 "$ACW" validate "$top_srcdir/tests/data/skeleton.json"
+expect_exit 2 "$ACW" validate "$tmp/subnet.json" "$tmp/nope.json"
+
+# GNU behaviour of --help and --version
+expect_exit 0 "$ACW" --help
+grep -q "validate" "$tmp/out" && ok || bad "--help lists validate"
+expect_exit 0 "$ACW" --version
+head -1 "$tmp/out" | grep -qE '^agentcore-wizard [0-9]+\.[0-9]+' && ok || bad "--version: $(cat "$tmp/out")"
+expect_exit 0 "$ACW" validate --help
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

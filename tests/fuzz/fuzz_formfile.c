@@ -1,0 +1,48 @@
+/* Fuzz target: the form loader (JSON parsing, import against forms/, both
+ * modes), then validation and serialisation of whatever it made. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "core/document.h"
+#include "core/formdef.h"
+#include "core/formfile.h"
+#include "core/validate.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct formdef *def;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	int mode;
+
+	if (!def) {
+		char *cause = NULL;
+
+		def = formdef_load_default(&cause);
+		if (!def)
+			abort();
+	}
+	for (mode = 0; mode < 2; mode++) {
+		struct document *doc = NULL;
+		struct problems p = {0};
+		char *cause = NULL, *json;
+
+		if (formfile_parse((const char *)data, size, def, (enum ff_mode)mode, &doc, &p,
+				   &cause) != 0) {
+			free(cause);
+			problems_clear(&p);
+			continue;
+		}
+		validate_document(def, doc, &p);
+		json = document_to_json(doc, def, 1);
+		free(json);
+		json = document_request_body(doc, def, "00000000-0000-4000-8000-000000000000");
+		free(json);
+		problems_clear(&p);
+		document_free(doc);
+	}
+	return 0;
+}

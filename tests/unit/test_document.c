@@ -1,0 +1,195 @@
+/* Unit tests of the document: paths, setters, lists, maps, one-of branches, JSON order. */
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+static void test_set_get(void **state)
+{
+	struct document *doc = document_new();
+	long long n;
+	int b;
+	unsigned long g = document_generation(doc);
+
+	(void)state;
+	assert_int_equal(document_set_text(doc, "agentRuntimeName", "a1"), 0);
+	assert_string_equal(document_text(doc, "agentRuntimeName"), "a1");
+	assert_true(document_generation(doc) > g);
+	assert_int_equal(document_set_number(doc, "lifecycleConfiguration.maxLifetime", 600), 0);
+	assert_int_equal(document_number(doc, "lifecycleConfiguration.maxLifetime", &n), 0);
+	assert_int_equal(n, 600);
+	assert_int_equal(document_set_bool(doc, "a.b", 1), 0);
+	assert_int_equal(document_bool(doc, "a.b", &b), 0);
+	assert_true(b);
+	assert_int_equal(document_type(doc, "a"), DT_OBJECT);
+	/* a scalar in the way, malformed paths */
+	assert_int_equal(document_set_text(doc, "agentRuntimeName.x", "y"), -1);
+	assert_int_equal(document_set_text(doc, "a..b", "y"), -1);
+	assert_int_equal(document_set_text(doc, "a[x]", "y"), -1);
+	assert_null(document_text(doc, "missing.path"));
+	document_free(doc);
+}
+
+static void test_lists(void **state)
+{
+	struct document *doc = document_new();
+	const char *p = "networkConfiguration.networkModeConfig.subnets";
+
+	(void)state;
+	assert_int_equal(document_set_text(doc, "networkConfiguration.networkModeConfig.subnets[0]",
+					   "subnet-aaaaaaaa"), 0);
+	assert_int_equal(document_set_text(doc, "networkConfiguration.networkModeConfig.subnets[1]",
+					   "subnet-bbbbbbbb"), 0);
+	assert_int_equal(document_set_text(doc, "networkConfiguration.networkModeConfig.subnets[2]",
+					   "subnet-cccccccc"), 0);
+	/* past the end is refused */
+	assert_int_equal(document_set_text(doc, "networkConfiguration.networkModeConfig.subnets[5]",
+					   "x"), -1);
+	assert_int_equal(document_count(doc, p), 3);
+	assert_int_equal(document_move(doc, p, 0, 2), 0);
+	assert_string_equal(document_text(doc, "networkConfiguration.networkModeConfig.subnets[0]"),
+			    "subnet-bbbbbbbb");
+	assert_string_equal(document_text(doc, "networkConfiguration.networkModeConfig.subnets[2]"),
+			    "subnet-aaaaaaaa");
+	assert_int_equal(document_move(doc, p, 2, 0), 0);
+	assert_string_equal(document_text(doc, "networkConfiguration.networkModeConfig.subnets[0]"),
+			    "subnet-aaaaaaaa");
+	assert_int_equal(document_remove(doc, "networkConfiguration.networkModeConfig.subnets[1]"),
+			 0);
+	assert_int_equal(document_count(doc, p), 2);
+	assert_string_equal(document_text(doc, "networkConfiguration.networkModeConfig.subnets[1]"),
+			    "subnet-cccccccc");
+	assert_int_equal(document_move(doc, p, 0, 9), -1);
+	document_free(doc);
+}
+
+static void test_maps(void **state)
+{
+	struct document *doc = document_new();
+
+	(void)state;
+	assert_int_equal(document_map_add(doc, "tags", "team", "blue"), 0);
+	assert_int_equal(document_map_set_key(doc, "tags", 1, "env"), 0);
+	assert_int_equal(document_set_text(doc, "tags[1]", "prod"), 0);
+	assert_int_equal(document_count(doc, "tags"), 2);
+	assert_string_equal(document_key(doc, "tags", 1), "env");
+	assert_string_equal(document_text(doc, "tags[1]"), "prod");
+	assert_int_equal(document_map_set_key(doc, "tags", 0, "owner"), 0);
+	assert_string_equal(document_key(doc, "tags", 0), "owner");
+	assert_string_equal(document_text(doc, "tags[0]"), "blue");
+	assert_int_equal(document_move(doc, "tags", 1, 0), 0);
+	assert_string_equal(document_key(doc, "tags", 0), "env");
+	assert_string_equal(document_text(doc, "tags[0]"), "prod");
+	assert_null(document_key(doc, "tags", 7));
+	document_free(doc);
+}
+
+static void test_branches(void **state)
+{
+	struct document *doc = document_new();
+
+	(void)state;
+	document_set_text(doc, "agentRuntimeArtifact.containerConfiguration.containerUri", "x");
+	assert_string_equal(document_branch(doc, "agentRuntimeArtifact"), "containerConfiguration");
+	assert_int_equal(document_choose_branch(doc, "agentRuntimeArtifact", "codeConfiguration"), 0);
+	assert_string_equal(document_branch(doc, "agentRuntimeArtifact"), "codeConfiguration");
+	assert_false(document_is_set(doc, "agentRuntimeArtifact.containerConfiguration"));
+	assert_int_equal(document_count(doc, "agentRuntimeArtifact"), 1);
+	document_free(doc);
+}
+
+static void test_json_order(void **state)
+{
+	struct formdef *def = test_forms();
+	struct document *doc = document_new();
+	char *s;
+
+	(void)state;
+	/* set in reverse order; the JSON follows the form (the request's) order */
+	document_map_add(doc, "tags", "k", "v");
+	document_set_text(doc, "roleArn", "arn:aws:iam::123456789012:role/R");
+	document_set_text(doc, "agentRuntimeName", "n");
+	document_set_group(doc, "lifecycleConfiguration"); /* empty groups are left out */
+	s = document_to_json(doc, def, 0);
+	assert_string_equal(s, "{\"agentRuntimeName\":\"n\",\"roleArn\":"
+			       "\"arn:aws:iam::123456789012:role/R\",\"tags\":{\"k\":\"v\"}}");
+	free(s);
+	s = document_request_body(doc, def, "3f2b8c1e-9a4d-4e7b-8c6f-1d2e3f4a5b6c");
+	assert_string_equal(s, "{\"agentRuntimeName\":\"n\",\"roleArn\":"
+			       "\"arn:aws:iam::123456789012:role/R\",\"clientToken\":"
+			       "\"3f2b8c1e-9a4d-4e7b-8c6f-1d2e3f4a5b6c\",\"tags\":{\"k\":\"v\"}}");
+	free(s);
+	/* a token the user typed is kept and not replaced */
+	document_set_text(doc, "clientToken", "mine-0123456789abcdef0123456789abcdef");
+	s = document_request_body(doc, def, "other");
+	assert_non_null(strstr(s, "mine-0123456789abcdef"));
+	assert_null(strstr(s, "other"));
+	free(s);
+	document_free(doc);
+	formdef_free(def);
+}
+
+static void test_formdef(void **state)
+{
+	struct formdef *def = test_forms();
+	const struct fnode *f;
+
+	(void)state;
+	assert_true(def->nsections >= 13);
+	assert_string_equal(def->sections[0].id, "basics");
+	assert_true(def->sections[def->nsections - 1].review);
+	f = formdef_lookup(def, "networkConfiguration.networkModeConfig.subnets[3]");
+	assert_non_null(f);
+	assert_int_equal(f->kind, FK_TEXT);
+	assert_non_null(f->pattern);
+	f = formdef_lookup(def, "tags.Name");
+	assert_non_null(f);
+	assert_int_equal(f->max_len, 256);
+	f = formdef_lookup(def, "agentRuntimeArtifact");
+	assert_int_equal(f->kind, FK_ONEOF);
+	assert_null(formdef_lookup(def, "nope"));
+	formdef_free(def);
+}
+
+static void test_formdef_errors(void **state)
+{
+	char dir[] = "/tmp/acw-forms-XXXXXX", *path, *cause = NULL;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	assert_null(formdef_load_dir(dir, &cause));
+	assert_non_null(strstr(cause, "no form files"));
+	free(cause);
+	path = xasprintf("%s/10-x.json", dir);
+	fp = fopen(path, "w");
+	fputs("{\"section\":\"x\",\"title\":\"X\",\"fields\":[{\"name\":\"a\",\"kind\":\"text\","
+	      "\"pattern\":\"([a-z\"}]}", fp);
+	fclose(fp);
+	assert_null(formdef_load_dir(dir, &cause));
+	assert_non_null(strstr(cause, "bad pattern"));
+	free(cause);
+	fp = fopen(path, "w");
+	fputs("{\"section\":\"x\",\"title\":\"X\",\"fields\":[{\"name\":\"a\",\"kind\":\"txt\"}]}", fp);
+	fclose(fp);
+	assert_null(formdef_load_dir(dir, &cause));
+	assert_non_null(strstr(cause, "unknown kind"));
+	free(cause);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_set_get),	   cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_maps),	   cmocka_unit_test(test_branches),
+		cmocka_unit_test(test_json_order), cmocka_unit_test(test_formdef),
+		cmocka_unit_test(test_formdef_errors),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

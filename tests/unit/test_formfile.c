@@ -1,0 +1,197 @@
+/* Unit tests of form files: strict and skeleton loading, errors with positions, saving. */
+#include "config.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+static struct formdef *def;
+
+static int setup(void **state)
+{
+	(void)state;
+	def = test_forms();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	formdef_free(def);
+	return 0;
+}
+
+static char *data(const char *name)
+{
+	const char *top = getenv("top_srcdir");
+
+	return xasprintf("%s/tests/data/%s", top ? top : ".", name);
+}
+
+static void test_syntax_errors(void **state)
+{
+	struct document *doc = NULL;
+	struct problems p = {0};
+	char *cause = NULL;
+	const char *bad = "{\n  \"agentRuntimeName\": \"a\",\n  \"roleArn\": ,\n}";
+
+	(void)state;
+	assert_int_equal(formfile_parse(bad, strlen(bad), def, FF_STRICT, &doc, &p, &cause), -1);
+	assert_null(doc);
+	assert_non_null(strstr(cause, "line 3, column 14"));
+	free(cause);
+	assert_int_equal(formfile_parse("{\"a\":", 5, def, FF_STRICT, &doc, &p, &cause), -1);
+	assert_non_null(strstr(cause, "ends too early"));
+	free(cause);
+	assert_int_equal(formfile_parse("[1,2]", 5, def, FF_STRICT, &doc, &p, &cause), -1);
+	assert_non_null(strstr(cause, "expected a JSON object"));
+	free(cause);
+	assert_int_equal(formfile_parse("{} x", 4, def, FF_STRICT, &doc, &p, &cause), -1);
+	assert_non_null(strstr(cause, "after the JSON"));
+	free(cause);
+	/* not NUL-terminated input is fine (the fuzzer relies on it) */
+	assert_int_equal(formfile_parse("{}garbage", 2, def, FF_STRICT, &doc, &p, &cause), 0);
+	document_free(doc);
+	/* a byte order mark is skipped */
+	assert_int_equal(formfile_parse("\xef\xbb\xbf{}", 5, def, FF_STRICT, &doc, &p, &cause), 0);
+	document_free(doc);
+	assert_int_equal(formfile_load("/nonexistent/form.json", def, FF_STRICT, &doc, &p, &cause),
+			 -1);
+	assert_non_null(strstr(cause, "No such file"));
+	free(cause);
+	problems_clear(&p);
+}
+
+static void test_too_large(void **state)
+{
+	char path[] = "/tmp/acw-large-XXXXXX", *cause = NULL;
+	int fd = mkstemp(path);
+	struct document *doc = NULL;
+	struct problems p = {0};
+	char buf[1024];
+
+	(void)state;
+	memset(buf, ' ', sizeof buf);
+	for (int i = 0; i < 1025; i++)
+		assert_int_equal(write(fd, buf, sizeof buf), (ssize_t)sizeof buf);
+	close(fd);
+	assert_int_equal(formfile_load(path, def, FF_STRICT, &doc, &p, &cause), -1);
+	assert_non_null(strstr(cause, "larger than"));
+	free(cause);
+	unlink(path);
+}
+
+static void test_types_and_unknown(void **state)
+{
+	const char *j = "{\"agentRuntimeName\":[\"x\"],\"networkConfiguration\":{\"networkMode\":"
+			"\"PUBLIC\",\"extra\":1},\"tags\":{\"a\":1}}";
+	struct document *doc = NULL;
+	struct problems p = {0};
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(formfile_parse(j, strlen(j), def, FF_STRICT, &doc, &p, &cause), 0);
+	assert_problem(p, "agentRuntimeName", "a list: expected text");
+	assert_problem(p, "networkConfiguration.extra", "unknown member");
+	assert_problem(p, "tags.a", "a number: expected text");
+	/* the bad members are left out, the good ones kept */
+	assert_false(document_is_set(doc, "agentRuntimeName"));
+	assert_string_equal(document_text(doc, "networkConfiguration.networkMode"), "PUBLIC");
+	document_free(doc);
+	problems_clear(&p);
+}
+
+static void test_skeleton(void **state)
+{
+	char *f = data("skeleton.json"), *cause = NULL, *json;
+	struct document *doc = NULL;
+	struct problems p = {0};
+
+	(void)state;
+	/* as the service would judge it, an unfilled skeleton is full of errors */
+	assert_int_equal(formfile_load(f, def, FF_STRICT, &doc, &p, &cause), 0);
+	validate_document(def, doc, &p);
+	assert_problem(p, "agentRuntimeName", NULL);
+	assert_problem(p, "agentRuntimeArtifact", "exactly one");
+	assert_problem(p, "lifecycleConfiguration.maxLifetime", "too small");
+	document_free(doc);
+	problems_clear(&p);
+	/* opened in the wizard, placeholders mean unset */
+	assert_int_equal(formfile_load(f, def, FF_SKELETON, &doc, &p, &cause), 0);
+	assert_no_problems(p);
+	assert_false(document_is_set(doc, "agentRuntimeName"));
+	assert_false(document_is_set(doc, "agentRuntimeArtifact"));
+	assert_false(document_is_set(doc, "environmentVariables"));
+	assert_false(document_is_set(doc, "lifecycleConfiguration"));
+	assert_false(document_is_set(doc, "authorizerConfiguration"));
+	assert_false(document_is_set(doc, "filesystemConfigurations"));
+	free(f);
+	document_free(doc);
+	/* a filled-in skeleton keeps what the person typed and nothing else */
+	f = data("skeleton-filled.json");
+	assert_int_equal(formfile_load(f, def, FF_SKELETON, &doc, &p, &cause), 0);
+	assert_no_problems(p);
+	json = document_to_json(doc, def, 0);
+	assert_string_equal(json, "{\"agentRuntimeName\":\"filled_agent\",\"agentRuntimeArtifact\":"
+				  "{\"containerConfiguration\":{\"containerUri\":"
+				  "\"public.ecr.aws/acme/agent:1\"}},\"roleArn\":"
+				  "\"arn:aws:iam::123456789012:role/AgentRole\","
+				  "\"networkConfiguration\":{\"networkMode\":\"PUBLIC\"},"
+				  "\"protocolConfiguration\":{\"serverProtocol\":\"HTTP\"}}");
+	free(json);
+	free(f);
+	document_free(doc);
+	/* two filled branches: the conflict is reported, not guessed */
+	f = data("skeleton-conflict.json");
+	assert_int_equal(formfile_load(f, def, FF_SKELETON, &doc, &p, &cause), 0);
+	assert_problem(p, "agentRuntimeArtifact", "keep exactly one");
+	free(f);
+	document_free(doc);
+	problems_clear(&p);
+}
+
+static void test_save_roundtrip(void **state)
+{
+	char dir[] = "/tmp/acw-save-XXXXXX", *path, *cause = NULL, *a, *b;
+	const char *j = "{" MINIMAL ",\"environmentVariables\":{\"SECRET\":\"s3cr3t\"},"
+			"\"description\":\"Caf\xc3\xa9 agent\"}";
+	struct document *doc = NULL, *back = NULL;
+	struct problems p = {0};
+	struct stat st;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/form.json", dir);
+	assert_int_equal(formfile_parse(j, strlen(j), def, FF_STRICT, &doc, &p, &cause), 0);
+	assert_int_equal(formfile_save(path, doc, def, &cause), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(formfile_load(path, def, FF_STRICT, &back, &p, &cause), 0);
+	assert_no_problems(p);
+	a = document_to_json(doc, def, 1);
+	b = document_to_json(back, def, 1);
+	assert_string_equal(a, b);
+	/* saving never refuses an incomplete draft */
+	document_remove(back, "roleArn");
+	assert_int_equal(formfile_save(path, back, def, &cause), 0);
+	free(a);
+	free(b);
+	document_free(doc);
+	document_free(back);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_syntax_errors),	 cmocka_unit_test(test_too_large),
+		cmocka_unit_test(test_types_and_unknown), cmocka_unit_test(test_skeleton),
+		cmocka_unit_test(test_save_roundtrip),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
