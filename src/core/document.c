@@ -57,7 +57,7 @@ static int path_split(const char *path, struct step *steps)
 		}
 		if (*p == '.') {
 			p++;
-			if (!*p)
+			if (!*p || *p == '.' || *p == '[')
 				return -1;
 		} else if (*p) {
 			return -1;
@@ -513,6 +513,20 @@ char *document_to_json(const struct document *doc, const struct formdef *def, in
 	return s;
 }
 
+/* Insert item (which has its key set) at position `at` of an object.
+ * cJSON_InsertItemInArray refuses objects in some cJSON releases. */
+static void insert_at(cJSON *obj, size_t at, cJSON *item)
+{
+	cJSON *rest = cJSON_CreateArray();
+
+	while (cJSON_GetArraySize(obj) > (int)at)
+		cJSON_AddItemToArray(rest, cJSON_DetachItemFromArray(obj, (int)at));
+	cJSON_AddItemToArray(obj, item);
+	while (rest->child)
+		cJSON_AddItemToArray(obj, cJSON_DetachItemViaPointer(rest, rest->child));
+	cJSON_Delete(rest);
+}
+
 char *document_request_body(const struct document *doc, const struct formdef *def,
 			    const char *client_token)
 {
@@ -534,10 +548,9 @@ char *document_request_body(const struct document *doc, const struct formdef *de
 			if (cJSON_GetObjectItemCaseSensitive(tree, def->root->children[i]->name))
 				at++;
 		}
-		if (i == def->root->nchildren || at >= cJSON_GetArraySize(tree))
-			cJSON_AddItemToArray(tree, tok);
-		else
-			cJSON_InsertItemInArray(tree, at, tok);
+		if (i == def->root->nchildren)
+			at = cJSON_GetArraySize(tree);
+		insert_at(tree, (size_t)at, tok);
 	}
 	s = print(tree, 0);
 	cJSON_Delete(tree);

@@ -91,6 +91,14 @@ static int known_key(const char *k)
 	return 0;
 }
 
+/* Labels, help texts and titles are translated once, as they are loaded. */
+static char *opt_text(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsString(v) && *v->valuestring ? xstrdup(_(v->valuestring)) : NULL;
+}
+
 static char *opt_string(const cJSON *o, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -187,10 +195,10 @@ static struct fnode *parse_field(const cJSON *j, struct fnode *parent, const cha
 		*cause = xasprintf(_("%s: %s: unknown kind \"%s\""), file, n->path, kind);
 		goto fail;
 	}
-	n->label = opt_string(j, "label");
-	n->help = opt_string(j, "help");
+	n->label = opt_text(j, "label");
+	n->help = opt_text(j, "help");
 	n->example = opt_string(j, "example");
-	n->expect = opt_string(j, "expect");
+	n->expect = opt_text(j, "expect");
 	if (!n->label)
 		n->label = xstrdup(n->name);
 	if (!n->help)
@@ -332,8 +340,8 @@ static int load_section(struct formdef *def, const char *file, char **cause)
 	s = &def->sections[def->nsections++];
 	memset(s, 0, sizeof *s);
 	s->id = opt_string(j, "section");
-	s->title = opt_string(j, "title");
-	s->help = opt_string(j, "help");
+	s->title = opt_text(j, "title");
+	s->help = opt_text(j, "help");
 	s->review = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "review"));
 	if (!s->id || !s->title) {
 		*cause = xasprintf(_("%s: a section needs \"section\" and \"title\""), file);

@@ -257,11 +257,18 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 	}
 	j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	if (!j) {
-		size_t line, col, off = end && end >= text ? (size_t)(end - text) : 0;
-		const char *err = cJSON_GetErrorPtr();
+		/* cJSON reports an early end at the last byte; parse again with a
+		 * sentinel byte appended to tell "ends too early" from a bad byte. */
+		char *copy = xmalloc(len + 1);
+		const char *err;
+		size_t line, col, off;
 
-		if (err && err >= text && err <= text + len)
-			off = (size_t)(err - text);
+		memcpy(copy, text, len);
+		copy[len] = '\x01';
+		cJSON_Delete(cJSON_ParseWithLengthOpts(copy, len + 1, NULL, 0));
+		err = cJSON_GetErrorPtr();
+		off = err && err >= copy && err <= copy + len ? (size_t)(err - copy) : len;
+		free(copy);
 		position(text, off, &line, &col);
 		if (off >= len)
 			*cause = xasprintf(_("line %zu, column %zu: the JSON ends too early: expected "

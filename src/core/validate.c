@@ -66,7 +66,8 @@ static char *show(const struct fnode *f, const char *text)
 	struct strbuf b = {0};
 	size_t n = strlen(text), cut = utf8_offset(text, n, 40), i;
 
-	if (f->sensitive || (f->parent && f->parent->sensitive))
+	/* secrets are never echoed; a map's keys are names, not secrets */
+	if (f->sensitive || (f->parent && f->parent->sensitive && f != f->parent->key))
 		return xstrdup(_("the value"));
 	strbuf_addc(&b, '"');
 	for (i = 0; i < cut; i++) {
@@ -94,25 +95,21 @@ enum match { M_NO, M_PARTIAL, M_FULL };
 
 static enum match pattern_match(const struct fnode *f, const char *text, size_t len)
 {
-	pcre2_match_data *md;
+	static pcre2_match_data *md; /* one pair is all a whole-value match needs */
 	int rc;
 
 	if (!f->re)
 		return M_FULL;
-	md = pcre2_match_data_create(1, NULL);
-	if (!md)
+	if (!md && !(md = pcre2_match_data_create(1, NULL)))
 		util_fatal("out of memory");
 	rc = pcre2_match(f->re, (PCRE2_SPTR)text, len, 0,
 			 PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_NO_UTF_CHECK, md, NULL);
 	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && rc != PCRE2_ERROR_PARTIAL)
 		rc = PCRE2_ERROR_NOMATCH;
-	if (rc >= 0) {
-		pcre2_match_data_free(md);
+	if (rc >= 0)
 		return M_FULL;
-	}
 	rc = pcre2_match(f->re, (PCRE2_SPTR)text, len, 0,
 			 PCRE2_ANCHORED | PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, md, NULL);
-	pcre2_match_data_free(md);
 	return rc == PCRE2_ERROR_PARTIAL ? M_PARTIAL : M_NO;
 }
 
@@ -143,15 +140,15 @@ static enum vstate check_text(const struct fnode *f, const char *text, int live,
 				 f->max_len);
 		return VS_INVALID;
 	}
-	shown = show(f, text);
 	m = pattern_match(f, text, len);
+	if (m == M_FULL && (f->min_len < 0 || chars >= (size_t)f->min_len))
+		return VS_VALID;
+	shown = show(f, text);
 	if (m == M_NO) {
 		*msg = xasprintf(_("%s is not valid: expected %s"), shown, expectation(f));
 		st = VS_INVALID;
-	} else if (m == M_PARTIAL || (f->min_len >= 0 && chars < (size_t)f->min_len)) {
-		if (len == 0 && live)
-			*msg = xasprintf(_("is empty: expected %s"), expectation(f));
-		else if (len == 0)
+	} else {
+		if (len == 0)
 			*msg = xasprintf(_("is empty: expected %s"), expectation(f));
 		else
 			*msg = too_short(f, shown);

@@ -41,7 +41,7 @@ static struct document *maximal(void)
 		document_set_text(doc, path, key);
 		snprintf(path, sizeof path,
 			 "networkConfiguration.networkModeConfig.securityGroups[%d]", i);
-		snprintf(key, sizeof key, "sg-0123456789abcde%03d", i);
+		snprintf(key, sizeof key, "sg-0123456789abcd%03d", i);
 		document_set_text(doc, path, key);
 	}
 	document_set_text(doc, "authorizerConfiguration.customJWTAuthorizer.discoveryUrl",

@@ -117,9 +117,10 @@ static void test_json_order(void **state)
 			       "\"arn:aws:iam::123456789012:role/R\",\"tags\":{\"k\":\"v\"}}");
 	free(s);
 	s = document_request_body(doc, def, "3f2b8c1e-9a4d-4e7b-8c6f-1d2e3f4a5b6c");
-	assert_string_equal(s, "{\"agentRuntimeName\":\"n\",\"roleArn\":"
-			       "\"arn:aws:iam::123456789012:role/R\",\"clientToken\":"
-			       "\"3f2b8c1e-9a4d-4e7b-8c6f-1d2e3f4a5b6c\",\"tags\":{\"k\":\"v\"}}");
+	/* the token goes in its place in form order (Basics, after the name) */
+	assert_string_equal(s, "{\"agentRuntimeName\":\"n\",\"clientToken\":"
+			       "\"3f2b8c1e-9a4d-4e7b-8c6f-1d2e3f4a5b6c\",\"roleArn\":"
+			       "\"arn:aws:iam::123456789012:role/R\",\"tags\":{\"k\":\"v\"}}");
 	free(s);
 	/* a token the user typed is kept and not replaced */
 	document_set_text(doc, "clientToken", "mine-0123456789abcdef0123456789abcdef");
