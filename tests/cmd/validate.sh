@@ -29,6 +29,22 @@ for f in "$top_srcdir"/tests/data/invalid/*.json; do
 		bad "$f: no problem at $want in: $(cat "$tmp/err")"; fi
 done
 
+# Every form that passes here is accepted by the AWS CLI's own parameter
+# validation (it then fails to connect to a closed port, which is expected).
+if command -v aws >/dev/null 2>&1; then
+	for f in "$top_srcdir"/tests/data/valid/*.json; do
+		out=$(AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=x AWS_CONFIG_FILE=/dev/null \
+			aws bedrock-agentcore-control create-agent-runtime --cli-input-json "file://$f" \
+			--endpoint-url http://127.0.0.1:9 --region us-east-1 --cli-connect-timeout 2 2>&1)
+		case $out in
+		*"Could not connect"*) ok ;;
+		*) bad "AWS CLI refused $f: $out" ;;
+		esac
+	done
+else
+	echo "aws not installed: skipping the AWS CLI cross-check"
+fi
+
 # The example message of the issue, to the letter.
 cat >"$tmp/subnet.json" <<'JSON'
 {"agentRuntimeName":"a","roleArn":"arn:aws:iam::123456789012:role/R",
