@@ -8,10 +8,13 @@ UNIT_LDADD = $(CORE_LIBS) $(CMOCKA_LIBS)
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
-	tests/unit/test_formfile
+	tests/unit/test_formfile tests/unit/test_sigv4
 TESTS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
-	tests/unit/test_formfile
+	tests/unit/test_formfile tests/unit/test_sigv4
 endif
+tests_unit_test_sigv4_SOURCES = tests/unit/test_sigv4.c tests/unit/testutil.h
+tests_unit_test_sigv4_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_sigv4_LDADD = $(UNIT_LDADD)
 tests_unit_test_util_SOURCES = tests/unit/test_util.c
 tests_unit_test_util_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_util_LDADD = $(UNIT_LDADD)

@@ -8,7 +8,8 @@ src_core_libacwcore_a_SOURCES = \
 	src/core/formdef.c src/core/formdef.h \
 	src/core/document.c src/core/document.h \
 	src/core/validate.c src/core/validate.h \
-	src/core/formfile.c src/core/formfile.h
+	src/core/formfile.c src/core/formfile.h \
+	src/core/sigv4.c src/core/sigv4.h
 
 # Everything that links the core needs these.
 CORE_LIBS = src/core/libacwcore.a $(CJSON_LIBS) $(CURL_LIBS) $(CRYPTO_LIBS) $(PCRE2_LIBS) $(LIBINTL)
