@@ -46,6 +46,10 @@ enum {
 int global_option(int opt, const char *arg);
 
 int cmd_validate(int argc, char **argv);
+int cmd_submit(int argc, char **argv);
+int cmd_status(int argc, char **argv);
+int cmd_cli(int argc, char **argv);
+int cmd_config(int argc, char **argv);
 
 struct formdef;
 struct document;

@@ -50,6 +50,10 @@ int global_option(int opt, const char *arg)
 
 static const struct command commands[] = {
 	{"validate", cmd_validate, N_("check form files without a terminal")},
+	{"submit", cmd_submit, N_("validate, sign and send a form; --wait follows it")},
+	{"status", cmd_status, N_("show a runtime's status; --wait follows it")},
+	{"cli", cmd_cli, N_("print the equivalent AWS CLI command")},
+	{"config", cmd_config, N_("show region, profile, credentials and endpoint in use")},
 };
 
 static void print_version(void)

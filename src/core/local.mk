@@ -9,7 +9,12 @@ src_core_libacwcore_a_SOURCES = \
 	src/core/document.c src/core/document.h \
 	src/core/validate.c src/core/validate.h \
 	src/core/formfile.c src/core/formfile.h \
-	src/core/sigv4.c src/core/sigv4.h
+	src/core/sigv4.c src/core/sigv4.h \
+	src/core/awsconfig.c src/core/awsconfig.h \
+	src/core/endpoint.c src/core/endpoint.h \
+	src/core/credentials.c src/core/credentials.h \
+	src/core/http.c src/core/http.h \
+	src/core/service.c src/core/service.h
 
 # Everything that links the core needs these.
-CORE_LIBS = src/core/libacwcore.a $(CJSON_LIBS) $(CURL_LIBS) $(CRYPTO_LIBS) $(PCRE2_LIBS) $(LIBINTL)
+CORE_LIBS = src/core/libacwcore.a $(CJSON_LIBS) $(CURL_LIBS) $(CRYPTO_LIBS) $(PCRE2_LIBS) $(LIBINTL) -lm

@@ -1,0 +1,547 @@
+/* cmd_aws.c: the commands that talk to AWS: submit, status, cli, config. */
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "core/awsconfig.h"
+#include "core/credentials.h"
+#include "core/document.h"
+#include "core/formdef.h"
+#include "core/service.h"
+#include "core/util.h"
+#include "core/validate.h"
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static int cancelled(void *arg)
+{
+	(void)arg;
+	return interrupted;
+}
+
+static void catch_interrupts(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+static int progress_tty(void)
+{
+	return isatty(2);
+}
+
+static void on_attempt(void *arg, int attempt, int max, double delay, const char *why)
+{
+	(void)arg;
+	if (delay > 0)
+		fprintf(stderr, _("%s: attempt %d of %d failed (%s); retrying in %.1f s\n"),
+			PACKAGE_NAME, attempt, max, why ? why : "?", delay);
+	else if (global_opts.debug && attempt > 1)
+		fprintf(stderr, _("%s: attempt %d of %d\n"), PACKAGE_NAME, attempt, max);
+}
+
+/* Print JSON as the AWS CLI does: four-space indentation. */
+static void print_json(FILE *fp, const char *body, size_t len)
+{
+	cJSON *j = cJSON_ParseWithLength(body, len);
+	char *s, *p;
+	int line_start = 1;
+
+	if (!j) {
+		fwrite(body, 1, len, fp);
+		fputc('\n', fp);
+		return;
+	}
+	s = cJSON_Print(j);
+	for (p = s; *p; p++) {
+		if (*p == '\t')
+			fputs(line_start ? "    " : " ", fp);
+		else
+			fputc(*p, fp);
+		if (*p == '\n')
+			line_start = 1;
+		else if (*p != '\t')
+			line_start = 0;
+	}
+	fputc('\n', fp);
+	cJSON_free(s);
+	cJSON_Delete(j);
+}
+
+static void print_service_error(const struct service_error *e)
+{
+	size_t i;
+
+	if (e->transport) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, e->message);
+		return;
+	}
+	fprintf(stderr, "%s: %s (HTTP %ld): %s\n", PACKAGE_NAME, e->code ? e->code : _("error"),
+		e->status, e->message);
+	for (i = 0; i < e->nfields; i++)
+		fprintf(stderr, "  %s\n", e->fields[i]);
+	if (e->request_id)
+		fprintf(stderr, _("  request id: %s\n"), e->request_id);
+}
+
+/* Settings, endpoint and credentials, or an exit code with the reason printed. */
+static int setup(struct aws_settings *s, struct aws_credentials *c, int need_creds)
+{
+	struct aws_options o = {global_opts.profile, global_opts.region, global_opts.endpoint_url,
+				global_opts.ca_bundle, global_opts.connect_timeout,
+				global_opts.read_timeout};
+	char *cause = NULL;
+	int r;
+
+	if (aws_settings_resolve(&o, s, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		free(cause);
+		return EXIT_CONFIG;
+	}
+	if (!s->endpoint.value || !s->region.value) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME,
+			s->endpoint_error ? s->endpoint_error
+					  : _("no AWS Region is set: use --region, set AWS_REGION, "
+					      "or add 'region = us-east-1' to your profile in "
+					      "~/.aws/config"));
+		return EXIT_CONFIG;
+	}
+	if (!need_creds)
+		return EXIT_OK;
+	r = credentials_resolve(s, c, &cause);
+	if (r < 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		free(cause);
+		return EXIT_CONFIG;
+	}
+	if (r > 0) {
+		fprintf(stderr, _("%s: no AWS credentials found: set AWS_ACCESS_KEY_ID and "
+				  "AWS_SECRET_ACCESS_KEY, or configure profile %s (aws configure), "
+				  "or give --profile\n"), PACKAGE_NAME, s->profile.value);
+		return EXIT_CONFIG;
+	}
+	return EXIT_OK;
+}
+
+/* A runtime id is safe to put in the path: the service's ids are NAME-XXXXXXXXXX
+ * ([a-zA-Z][a-zA-Z0-9_]{0,99}-[a-zA-Z0-9]{10}); emulators make others, so only
+ * the characters are checked here and the service judges the rest. */
+static int valid_runtime_id(const char *id)
+{
+	size_t n = strlen(id), i;
+
+	if (n < 1 || n > 128)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!(id[i] == '_' || id[i] == '-' || (id[i] >= '0' && id[i] <= '9') ||
+		      (id[i] >= 'a' && id[i] <= 'z') || (id[i] >= 'A' && id[i] <= 'Z')))
+			return 0;
+	return 1;
+}
+
+/* Poll GetAgentRuntime until READY or a failed status. */
+static int follow(const struct service_client *c, const char *id, int wait, int print)
+{
+	char *path = xasprintf("/runtimes/%s/", id);
+	double start = util_monotonic(), delay = 1, limit = 3600;
+	int ret = EXIT_SERVICE, tty = progress_tty();
+	char last[64] = "";
+
+	for (;;) {
+		struct http_response resp;
+		struct service_error err;
+		cJSON *j;
+		const cJSON *st, *why;
+
+		if (service_call(c, "GET", path, NULL, NULL, &resp, &err) != 0) {
+			print_service_error(&err);
+			ret = err.http == HTTP_CANCELLED ? EXIT_CANCELLED : EXIT_SERVICE;
+			service_error_free(&err);
+			break;
+		}
+		j = cJSON_ParseWithLength(resp.body, resp.body_len);
+		st = cJSON_GetObjectItemCaseSensitive(j, "status");
+		why = cJSON_GetObjectItemCaseSensitive(j, "failureReason");
+		if (!cJSON_IsString(st)) {
+			fprintf(stderr, _("%s: the answer has no status\n"), PACKAGE_NAME);
+			cJSON_Delete(j);
+			http_response_free(&resp);
+			break;
+		}
+		if (tty && wait && strcmp(last, st->valuestring))
+			fprintf(stderr, "\r\033[K%s: %s %s (%.0f s)", PACKAGE_NAME, id,
+				st->valuestring, util_monotonic() - start);
+		snprintf(last, sizeof last, "%s", st->valuestring);
+		if (!strcmp(st->valuestring, "READY") || !wait ||
+		    strstr(st->valuestring, "_FAILED")) {
+			int failed = strstr(st->valuestring, "_FAILED") != NULL;
+
+			if (tty && wait)
+				fputc('\n', stderr);
+			if (print)
+				print_json(stdout, resp.body, resp.body_len);
+			if (wait)
+				fprintf(stderr, _("%s: runtime %s is %s after %.0f s\n"), PACKAGE_NAME,
+					id, st->valuestring, util_monotonic() - start);
+			if (failed)
+				fprintf(stderr, _("%s: failure reason: %s\n"), PACKAGE_NAME,
+					cJSON_IsString(why) ? why->valuestring : _("(none given)"));
+			ret = failed ? EXIT_FAILED : EXIT_OK;
+			cJSON_Delete(j);
+			http_response_free(&resp);
+			break;
+		}
+		cJSON_Delete(j);
+		http_response_free(&resp);
+		if (util_monotonic() - start > limit) {
+			fprintf(stderr, _("%s: gave up waiting after %.0f s; the runtime is %s\n"),
+				PACKAGE_NAME, limit, last);
+			break;
+		}
+		for (double end = util_monotonic() + delay; util_monotonic() < end;) {
+			struct timespec ts = {0, 50 * 1000 * 1000};
+
+			if (interrupted) {
+				fprintf(stderr, _("\n%s: stopped waiting; the runtime is %s\n"),
+					PACKAGE_NAME, last);
+				free(path);
+				return EXIT_CANCELLED;
+			}
+			nanosleep(&ts, NULL);
+		}
+		delay = delay * 1.5 > 10 ? 10 : delay * 1.5;
+	}
+	free(path);
+	return ret;
+}
+
+static struct formdef *forms_or_die(void)
+{
+	char *cause = NULL;
+	struct formdef *def = formdef_load_default(&cause);
+
+	if (!def) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		free(cause);
+	}
+	return def;
+}
+
+/* Load and validate a form; prints problems. EXIT_OK with *doc, or an exit code. */
+static int load_valid_form(const char *file, const struct formdef *def, struct document **doc)
+{
+	struct problems p = {0};
+	char *cause = NULL;
+
+	*doc = NULL;
+	if (form_check_file(file, def, doc, &p, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", file, cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	if (p.n) {
+		form_print_problems(stderr, file, &p);
+		problems_clear(&p);
+		document_free(*doc);
+		*doc = NULL;
+		return EXIT_INVALID;
+	}
+	return EXIT_OK;
+}
+
+int cmd_submit(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		GLOBAL_LONG_OPTIONS,
+		{"wait", no_argument, NULL, 'w'},
+		{"dry-run", no_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int wait = 0, dry = 0, c, g, ret;
+	struct formdef *def = NULL;
+	struct document *doc = NULL;
+	struct aws_settings s = {0};
+	struct aws_credentials cred = {0};
+	struct service_client cl;
+	char *token = NULL, *body = NULL;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'w')
+			wait = 1;
+		else if (c == 'n')
+			dry = 1;
+		else if (c == 'h') {
+			printf(_("Usage: %s submit [--wait] [--dry-run] FORM\n"
+				 "Validate FORM, sign it and send CreateAgentRuntime.\n\n"
+				 "  --wait      follow the runtime until it is READY or has failed\n"
+				 "  --dry-run   print the signed request and send nothing\n"
+				 "  --debug     also print the canonical request and string to sign\n"),
+			       PACKAGE_NAME);
+			return EXIT_OK;
+		} else if ((g = global_option(c, optarg)) != 1)
+			return g < 0 ? EXIT_USAGE : usage_error(_("submit: unknown option"));
+	}
+	if (optind != argc - 1)
+		return usage_error(_("submit: expected one form file"));
+	if (!(def = forms_or_die()))
+		return EXIT_CONFIG;
+	ret = load_valid_form(argv[optind], def, &doc);
+	if (ret != EXIT_OK)
+		goto out;
+	ret = setup(&s, &cred, 1);
+	if (ret != EXIT_OK)
+		goto out;
+	token = service_new_token();
+	body = document_request_body(doc, def, token);
+	cl = (struct service_client){&s, &cred, {on_attempt, cancelled, NULL, global_opts.debug}};
+	if (dry) {
+		struct service_request r;
+		struct sigv4_trace tr = {0};
+		char *d;
+
+		service_prepare(&cl, "PUT", "/runtimes/", NULL, body, time(NULL), &r,
+				global_opts.debug ? &tr : NULL);
+		d = service_request_describe(&r);
+		fputs(d, stdout);
+		if (global_opts.debug)
+			fprintf(stderr, "--- canonical request\n%s\n--- string to sign\n%s\n",
+				tr.canonical_request, tr.string_to_sign);
+		free(d);
+		sigv4_trace_free(&tr);
+		service_request_free(&r);
+		goto out;
+	}
+	catch_interrupts();
+	{
+		struct http_response resp;
+		struct service_error err;
+		cJSON *j;
+		const cJSON *id;
+
+		if (service_call(&cl, "PUT", "/runtimes/", NULL, body, &resp, &err) != 0) {
+			print_service_error(&err);
+			ret = err.http == HTTP_CANCELLED ? EXIT_CANCELLED : EXIT_SERVICE;
+			service_error_free(&err);
+			goto out;
+		}
+		print_json(stdout, resp.body, resp.body_len);
+		fflush(stdout);
+		j = cJSON_ParseWithLength(resp.body, resp.body_len);
+		id = cJSON_GetObjectItemCaseSensitive(j, "agentRuntimeId");
+		if (wait && cJSON_IsString(id) && valid_runtime_id(id->valuestring))
+			ret = follow(&cl, id->valuestring, 1, 0);
+		else if (wait) {
+			fprintf(stderr, _("%s: the answer has no runtime id to follow\n"),
+				PACKAGE_NAME);
+			ret = EXIT_SERVICE;
+		}
+		cJSON_Delete(j);
+		http_response_free(&resp);
+	}
+out:
+	free(token);
+	free(body);
+	credentials_free(&cred);
+	aws_settings_free(&s);
+	document_free(doc);
+	formdef_free(def);
+	return ret;
+}
+
+int cmd_status(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		GLOBAL_LONG_OPTIONS,
+		{"wait", no_argument, NULL, 'w'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int wait = 0, c, g, ret;
+	struct aws_settings s = {0};
+	struct aws_credentials cred = {0};
+	struct service_client cl;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'w')
+			wait = 1;
+		else if (c == 'h') {
+			printf(_("Usage: %s status [--wait] RUNTIME_ID\n"
+				 "Show a runtime (GetAgentRuntime); with --wait, follow it until it "
+				 "is READY or has failed.\n"), PACKAGE_NAME);
+			return EXIT_OK;
+		} else if ((g = global_option(c, optarg)) != 1)
+			return g < 0 ? EXIT_USAGE : usage_error(_("status: unknown option"));
+	}
+	if (optind != argc - 1)
+		return usage_error(_("status: expected one runtime id"));
+	if (!valid_runtime_id(argv[optind]))
+		return usage_error(_("status: \"%s\" is not a runtime id: expected NAME-XXXXXXXXXX "
+				     "(letters, digits, _ and -)"), argv[optind]);
+	ret = setup(&s, &cred, 1);
+	if (ret == EXIT_OK) {
+		catch_interrupts();
+		cl = (struct service_client){&s, &cred,
+					     {on_attempt, cancelled, NULL, global_opts.debug}};
+		ret = follow(&cl, argv[optind], wait, 1);
+	}
+	credentials_free(&cred);
+	aws_settings_free(&s);
+	return ret;
+}
+
+int cmd_cli(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		GLOBAL_LONG_OPTIONS,
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c, g, ret;
+	struct formdef *def;
+	struct document *doc = NULL;
+	struct aws_settings s = {0};
+	struct aws_options o = {global_opts.profile, global_opts.region, global_opts.endpoint_url,
+				global_opts.ca_bundle, 0, 0};
+	char *cause = NULL, *json, *q;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			printf(_("Usage: %s cli FORM\n"
+				 "Print the AWS CLI command that creates the same runtime, quoted "
+				 "for a POSIX shell.\n"), PACKAGE_NAME);
+			return EXIT_OK;
+		} else if ((g = global_option(c, optarg)) != 1)
+			return g < 0 ? EXIT_USAGE : usage_error(_("cli: unknown option"));
+	}
+	if (optind != argc - 1)
+		return usage_error(_("cli: expected one form file"));
+	if (!(def = forms_or_die()))
+		return EXIT_CONFIG;
+	ret = load_valid_form(argv[optind], def, &doc);
+	if (ret == EXIT_OK) {
+		if (aws_settings_resolve(&o, &s, &cause) != 0) {
+			free(cause);
+			cause = NULL;
+		}
+		json = document_to_json(doc, def, 0);
+		q = util_shell_quote(json);
+		printf("aws bedrock-agentcore-control create-agent-runtime --cli-input-json %s", q);
+		free(q);
+		free(json);
+		if (s.region.value) {
+			q = util_shell_quote(s.region.value);
+			printf(" --region %s", q);
+			free(q);
+		}
+		if (global_opts.profile) {
+			q = util_shell_quote(global_opts.profile);
+			printf(" --profile %s", q);
+			free(q);
+		}
+		if (global_opts.endpoint_url) {
+			q = util_shell_quote(global_opts.endpoint_url);
+			printf(" --endpoint-url %s", q);
+			free(q);
+		}
+		if (global_opts.ca_bundle) {
+			q = util_shell_quote(global_opts.ca_bundle);
+			printf(" --ca-bundle %s", q);
+			free(q);
+		}
+		putchar('\n');
+	}
+	aws_settings_free(&s);
+	document_free(doc);
+	formdef_free(def);
+	return ret;
+}
+
+int cmd_config(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		GLOBAL_LONG_OPTIONS,
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct aws_options o;
+	struct aws_settings s = {0};
+	struct aws_credentials cred = {0};
+	char *cause = NULL, *mask;
+	int c, g, r, ret = EXIT_OK;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			printf(_("Usage: %s config\n"
+				 "Show the region, profile, credentials, endpoint and CA bundle in "
+				 "use, and where each came from.\n"), PACKAGE_NAME);
+			return EXIT_OK;
+		} else if ((g = global_option(c, optarg)) != 1)
+			return g < 0 ? EXIT_USAGE : usage_error(_("config: unknown option"));
+	}
+	if (optind != argc)
+		return usage_error(_("config: no arguments expected"));
+	o = (struct aws_options){global_opts.profile, global_opts.region, global_opts.endpoint_url,
+				 global_opts.ca_bundle, global_opts.connect_timeout,
+				 global_opts.read_timeout};
+	if (aws_settings_resolve(&o, &s, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		free(cause);
+		aws_settings_free(&s);
+		return EXIT_CONFIG;
+	}
+	printf("%-13s %-45s %s\n", _("profile"), s.profile.value, s.profile.origin);
+	if (s.region.value)
+		printf("%-13s %-45s %s\n", _("region"), s.region.value, s.region.origin);
+	else {
+		printf("%-13s %-45s\n", _("region"), _("(none)"));
+		ret = EXIT_CONFIG;
+	}
+	r = credentials_resolve(&s, &cred, &cause);
+	if (r == 0) {
+		mask = credentials_mask(cred.access_key_id);
+		printf("%-13s %-45s %s\n", _("credentials"), mask, cred.source);
+		if (cred.session_token)
+			printf("%-13s %-45s\n", "", _("temporary (with a session token)"));
+		free(mask);
+	} else {
+		printf("%-13s %-45s %s\n", _("credentials"), _("(none)"),
+		       r < 0 ? cause : _("none found in the environment or the profile"));
+		free(cause);
+		cause = NULL;
+		ret = EXIT_CONFIG;
+	}
+	if (s.endpoint.value)
+		printf("%-13s %-45s %s\n", _("endpoint"), s.endpoint.value, s.endpoint.origin);
+	else
+		printf("%-13s %-45s %s\n", _("endpoint"), _("(none)"), s.endpoint_error);
+	printf("%-13s %-45s %s\n", _("CA bundle"),
+	       s.ca_bundle.value ? s.ca_bundle.value : _("(the system's)"),
+	       s.ca_bundle.value ? s.ca_bundle.origin : "");
+	printf("%-13s %-45s %s\n", _("attempts"), s.max_attempts.value, s.max_attempts.origin);
+	credentials_free(&cred);
+	aws_settings_free(&s);
+	return ret;
+}

@@ -1,0 +1,385 @@
+/* awsconfig.c: shared config/credentials files and settings resolution; see awsconfig.h. */
+#include "config.h"
+
+#include <ctype.h>
+#include <openssl/crypto.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "awsconfig.h"
+#include "endpoint.h"
+#include "util.h"
+
+static char *trim(const char *s, size_t n)
+{
+	while (n && isspace((unsigned char)*s))
+		s++, n--;
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	return xstrndup(s, n);
+}
+
+static void ini_add(struct ini *ini, const char *section, char *key, char *value, int line)
+{
+	if (ini->n == ini->cap) {
+		ini->cap = ini->cap ? ini->cap * 2 : 16;
+		ini->v = xrealloc(ini->v, ini->cap * sizeof *ini->v);
+	}
+	ini->v[ini->n].section = xstrdup(section);
+	ini->v[ini->n].key = key;
+	ini->v[ini->n].value = value;
+	ini->v[ini->n].line = line;
+	ini->n++;
+}
+
+void ini_parse(const char *text, size_t len, struct ini *out)
+{
+	const char *p = text, *end = text + len;
+	char *section = NULL;
+	int line = 0, nested = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		const char *s = p, *eq;
+		size_t k;
+
+		line++;
+		p += n + (nl ? 1 : 0);
+		if (n && s[n - 1] == '\r')
+			n--;
+		if (n && (isspace((unsigned char)*s))) {
+			/* indented: a nested setting under "key =" (s3, ...), ignored */
+			if (nested)
+				continue;
+		}
+		while (n && isspace((unsigned char)*s))
+			s++, n--;
+		if (!n || *s == '#' || *s == ';')
+			continue;
+		if (*s == '[') {
+			const char *close = memchr(s, ']', n);
+
+			free(section);
+			section = close ? trim(s + 1, (size_t)(close - s - 1)) : NULL;
+			if (section) {
+				/* "profile   dev" -> "profile dev" */
+				char *sp = strchr(section, ' ');
+
+				if (sp && !strncmp(section, "profile", 7) && sp == section + 7) {
+					char *name = trim(sp, strlen(sp));
+					char *norm = xasprintf("profile %s", name);
+
+					free(name);
+					free(section);
+					section = norm;
+				}
+			}
+			nested = 0;
+			continue;
+		}
+		if (!section)
+			continue;
+		eq = memchr(s, '=', n);
+		if (!eq)
+			continue;
+		{
+			char *key = trim(s, (size_t)(eq - s)), *value;
+			const char *v = eq + 1;
+			size_t vn = n - (size_t)(eq - s) - 1;
+
+			for (k = 0; key[k]; k++)
+				key[k] = (char)tolower((unsigned char)key[k]);
+			/* an inline comment needs a blank before # or ; */
+			for (k = 0; k < vn; k++)
+				if ((v[k] == '#' || v[k] == ';') && k > 0 &&
+				    isspace((unsigned char)v[k - 1])) {
+					vn = k;
+					break;
+				}
+			value = trim(v, vn);
+			nested = !*value;
+			if (!*key) {
+				free(key);
+				free(value);
+				continue;
+			}
+			ini_add(out, section, key, value, line);
+		}
+	}
+	free(section);
+}
+
+int ini_load(const char *path, struct ini *out, char **cause)
+{
+	char *text = NULL;
+	size_t len = 0;
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return 0;
+	if (util_read_file(path, UTIL_CONFIG_FILE_MAX, &text, &len, cause) != 0)
+		return -1;
+	ini_parse(text, len, out);
+	OPENSSL_cleanse(text, len);
+	free(text);
+	return 0;
+}
+
+const char *ini_get(const struct ini *ini, const char *section, const char *key)
+{
+	size_t i;
+	const char *v = NULL;
+
+	/* the last one wins, as in the AWS CLI */
+	for (i = 0; i < ini->n; i++)
+		if (!strcmp(ini->v[i].section, section) && !strcmp(ini->v[i].key, key))
+			v = ini->v[i].value;
+	return v;
+}
+
+int ini_has_section(const struct ini *ini, const char *section)
+{
+	size_t i;
+
+	for (i = 0; i < ini->n; i++)
+		if (!strcmp(ini->v[i].section, section))
+			return 1;
+	return 0;
+}
+
+void ini_free(struct ini *ini)
+{
+	size_t i;
+
+	for (i = 0; i < ini->n; i++) {
+		free(ini->v[i].section);
+		free(ini->v[i].key);
+		OPENSSL_cleanse(ini->v[i].value, strlen(ini->v[i].value));
+		free(ini->v[i].value);
+	}
+	free(ini->v);
+	memset(ini, 0, sizeof *ini);
+}
+
+char *aws_profile_section(const char *profile)
+{
+	return !strcmp(profile, "default") ? xstrdup("default") : xasprintf("profile %s", profile);
+}
+
+char *aws_display_path(const char *path)
+{
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+
+	if (n > 1 && !strncmp(path, home, n) && path[n] == '/')
+		return xasprintf("~%s", path + n);
+	return xstrdup(path);
+}
+
+const char *aws_profile_get(const struct aws_settings *s, const char *profile, const char *key,
+			    const char **where)
+{
+	char *sec = aws_profile_section(profile);
+	const char *v = ini_get(&s->config, sec, key);
+
+	free(sec);
+	if (!v && !strcmp(profile, "default"))
+		v = ini_get(&s->config, "profile default", key);
+	if (v) {
+		if (where)
+			*where = s->config_path;
+		return v;
+	}
+	v = ini_get(&s->credentials, profile, key);
+	if (v && where)
+		*where = s->credentials_path;
+	return v;
+}
+
+static void set(struct setting *st, const char *value, char *origin)
+{
+	free(st->value);
+	free(st->origin);
+	st->value = value ? xstrdup(value) : NULL;
+	st->origin = origin;
+}
+
+static const char *env(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && *v ? v : NULL;
+}
+
+static int truthy(const char *v)
+{
+	return v && !strcasecmp(v, "true");
+}
+
+/* From the profile: value and an origin naming the profile and file. */
+static const char *from_profile(struct aws_settings *s, const char *key, char **origin)
+{
+	const char *where = NULL, *v = aws_profile_get(s, s->profile.value, key, &where);
+
+	if (v) {
+		char *d = aws_display_path(where);
+
+		*origin = xasprintf(_("profile %s in %s"), s->profile.value, d);
+		free(d);
+	}
+	return v;
+}
+
+int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, char **cause)
+{
+	const char *home = getenv("HOME"), *v;
+	char *origin = NULL;
+
+	memset(s, 0, sizeof *s);
+	s->config_path = env("AWS_CONFIG_FILE") ? xstrdup(env("AWS_CONFIG_FILE"))
+						 : xasprintf("%s/.aws/config", home ? home : "");
+	s->credentials_path = env("AWS_SHARED_CREDENTIALS_FILE")
+			      ? xstrdup(env("AWS_SHARED_CREDENTIALS_FILE"))
+			      : xasprintf("%s/.aws/credentials", home ? home : "");
+	if (ini_load(s->config_path, &s->config, cause) != 0 ||
+	    ini_load(s->credentials_path, &s->credentials, cause) != 0)
+		return -1;
+
+	if (opt->profile && *opt->profile) {
+		set(&s->profile, opt->profile, xstrdup("--profile"));
+		s->profile_explicit = 1;
+	} else if ((v = env("AWS_PROFILE"))) {
+		set(&s->profile, v, xstrdup("AWS_PROFILE"));
+	} else if ((v = env("AWS_DEFAULT_PROFILE"))) {
+		set(&s->profile, v, xstrdup("AWS_DEFAULT_PROFILE"));
+	} else {
+		set(&s->profile, "default", xstrdup(_("default")));
+	}
+	if (strcmp(s->profile.value, "default") || s->profile_explicit) {
+		char *sec = aws_profile_section(s->profile.value);
+		int found = ini_has_section(&s->config, sec) ||
+			    ini_has_section(&s->credentials, s->profile.value);
+
+		free(sec);
+		if (!found) {
+			char *c = aws_display_path(s->config_path), *k =
+				aws_display_path(s->credentials_path);
+
+			*cause = xasprintf(_("the profile \"%s\" (from %s) is not in %s or %s"),
+					   s->profile.value, s->profile.origin, c, k);
+			free(c);
+			free(k);
+			return -1;
+		}
+	}
+
+	if (opt->region && *opt->region)
+		set(&s->region, opt->region, xstrdup("--region"));
+	else if ((v = env("AWS_REGION")))
+		set(&s->region, v, xstrdup("AWS_REGION"));
+	else if ((v = env("AWS_DEFAULT_REGION")))
+		set(&s->region, v, xstrdup("AWS_DEFAULT_REGION"));
+	else if ((v = from_profile(s, "region", &origin)))
+		set(&s->region, v, origin);
+
+	v = env("AWS_USE_FIPS_ENDPOINT");
+	s->use_fips = v ? truthy(v) : truthy(from_profile(s, "use_fips_endpoint", &origin));
+	free(origin);
+	origin = NULL;
+	v = env("AWS_USE_DUALSTACK_ENDPOINT");
+	s->use_dualstack = v ? truthy(v)
+			     : truthy(from_profile(s, "use_dualstack_endpoint", &origin));
+	free(origin);
+	origin = NULL;
+
+	{
+		const char *custom = NULL;
+		char *corigin = NULL, *url;
+
+		if (opt->endpoint_url && *opt->endpoint_url) {
+			custom = opt->endpoint_url;
+			corigin = xstrdup("--endpoint-url");
+		} else if (!truthy(env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) &&
+			   !truthy(from_profile(s, "ignore_configured_endpoint_urls", &origin))) {
+			free(origin);
+			origin = NULL;
+			if ((v = env("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL"))) {
+				custom = v;
+				corigin = xstrdup("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL");
+			} else if ((v = env("AWS_ENDPOINT_URL"))) {
+				custom = v;
+				corigin = xstrdup("AWS_ENDPOINT_URL");
+			} else if ((v = from_profile(s, "endpoint_url", &corigin))) {
+				custom = v;
+			}
+		}
+		free(origin);
+		origin = NULL;
+		url = endpoint_resolve(s->region.value, s->use_fips, s->use_dualstack, custom,
+				       &s->endpoint_error);
+		if (url) {
+			set(&s->endpoint, url, corigin ? corigin
+					       : xasprintf(_("the service's rules for %s%s%s"),
+							   s->region.value,
+							   s->use_fips ? ", FIPS" : "",
+							   s->use_dualstack ? ", dual-stack" : ""));
+			free(url);
+		} else {
+			free(corigin);
+		}
+	}
+
+	if (opt->ca_bundle && *opt->ca_bundle)
+		set(&s->ca_bundle, opt->ca_bundle, xstrdup("--ca-bundle"));
+	else if ((v = env("AWS_CA_BUNDLE")))
+		set(&s->ca_bundle, v, xstrdup("AWS_CA_BUNDLE"));
+	else if ((v = from_profile(s, "ca_bundle", &origin)))
+		set(&s->ca_bundle, v, origin);
+
+	s->attempts = 3;
+	set(&s->max_attempts, "3", xstrdup(_("default")));
+	if ((v = env("AWS_MAX_ATTEMPTS")))
+		set(&s->max_attempts, v, xstrdup("AWS_MAX_ATTEMPTS"));
+	else if ((origin = NULL, v = from_profile(s, "max_attempts", &origin)))
+		set(&s->max_attempts, v, origin);
+	{
+		char *end;
+		long n = strtol(s->max_attempts.value, &end, 10);
+
+		if (*end || n < 1 || n > 20) {
+			*cause = xasprintf(_("max attempts \"%s\" (from %s) is not valid: expected a "
+					     "whole number from 1 to 20"),
+					   s->max_attempts.value, s->max_attempts.origin);
+			return -1;
+		}
+		s->attempts = (int)n;
+	}
+	s->connect_timeout = opt->connect_timeout > 0 ? opt->connect_timeout : 60;
+	s->read_timeout = opt->read_timeout > 0 ? opt->read_timeout : 60;
+	return 0;
+}
+
+static void setting_free(struct setting *st)
+{
+	free(st->value);
+	free(st->origin);
+	st->value = st->origin = NULL;
+}
+
+void aws_settings_free(struct aws_settings *s)
+{
+	setting_free(&s->profile);
+	setting_free(&s->region);
+	setting_free(&s->endpoint);
+	setting_free(&s->ca_bundle);
+	setting_free(&s->max_attempts);
+	free(s->config_path);
+	free(s->credentials_path);
+	free(s->endpoint_error);
+	ini_free(&s->config);
+	ini_free(&s->credentials);
+	memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,85 @@
+/* awsconfig.h: the AWS shared config and credentials files, and every
+ * setting resolved from options, environment and profile with its origin.
+ *
+ * Owner: the core. Values read from the credentials file are secrets: the
+ * parser keeps them in memory only and wipes them when freed. */
+#ifndef ACW_AWSCONFIG_H
+#define ACW_AWSCONFIG_H
+
+#include <stddef.h>
+
+struct ini_entry {
+	char *section; /* "default", "profile dev", "dev" (as written, trimmed) */
+	char *key;     /* lowercased */
+	char *value;
+	int line;
+};
+
+struct ini {
+	struct ini_entry *v;
+	size_t n, cap;
+};
+
+/* Parse INI text (never fails: lines that are not "key = value" or
+ * "[section]" are skipped; indented lines under "key =" (nested settings such
+ * as s3) are ignored). */
+void ini_parse(const char *text, size_t len, struct ini *out);
+/* Read and parse a file: 0 (a missing file is empty), -1 with *cause when it
+ * exists but cannot be read or is over 1 MiB. */
+int ini_load(const char *path, struct ini *out, char **cause);
+/* The value of key in section, or NULL (borrowed). */
+const char *ini_get(const struct ini *ini, const char *section, const char *key);
+int ini_has_section(const struct ini *ini, const char *section);
+/* Free, wiping every value. */
+void ini_free(struct ini *ini);
+
+/* Options given on the command line (NULL or 0 when not given). */
+struct aws_options {
+	const char *profile;
+	const char *region;
+	const char *endpoint_url;
+	const char *ca_bundle;
+	double connect_timeout, read_timeout;
+};
+
+/* One resolved value and where it came from ("--region", "AWS_REGION",
+ * "profile dev in /home/me/.aws/config", "default"). */
+struct setting {
+	char *value;
+	char *origin;
+};
+
+struct aws_settings {
+	struct setting profile;  /* the profile name in use */
+	struct setting region;   /* value NULL when none was found */
+	struct setting endpoint; /* the URL requests go to */
+	struct setting ca_bundle;
+	struct setting max_attempts;
+	int profile_explicit;    /* --profile was given: credential variables are ignored */
+	int use_fips, use_dualstack;
+	int attempts;            /* total attempts, >= 1 */
+	double connect_timeout, read_timeout; /* seconds */
+	char *config_path, *credentials_path;
+	struct ini config, credentials;
+	char *endpoint_error; /* why no endpoint could be made (no region, FIPS + custom URL...) */
+};
+
+/* Resolve every setting as the AWS CLI does. Returns 0, or -1 with *cause
+ * (caller frees) when a file cannot be read, a value is malformed, or the
+ * profile named by --profile or AWS_PROFILE does not exist. A missing region
+ * is not an error here: region.value is NULL and endpoint_error says how to
+ * set one. Free with aws_settings_free. */
+int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, char **cause);
+void aws_settings_free(struct aws_settings *s);
+
+/* The config-file section of a profile: "default" or "profile NAME". */
+char *aws_profile_section(const char *profile);
+/* A profile setting (config file first, then the credentials file for the
+ * keys the CLI reads from both), or NULL; *where (may be NULL) gets the file. */
+const char *aws_profile_get(const struct aws_settings *s, const char *profile, const char *key,
+			    const char **where);
+
+/* The home folder with "~" for display: "~/.aws/config". Caller frees. */
+char *aws_display_path(const char *path);
+
+#endif

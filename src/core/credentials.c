@@ -1,0 +1,432 @@
+/* credentials.c: find AWS credentials as the AWS CLI does; see credentials.h. */
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <openssl/crypto.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "awsconfig.h"
+#include "credentials.h"
+#include "http.h"
+#include "sigv4.h"
+#include "util.h"
+
+#define PROCESS_OUTPUT_MAX (64 * 1024)
+#define MAX_ROLE_CHAIN 5
+
+static void wipe(char *s)
+{
+	if (s)
+		OPENSSL_cleanse(s, strlen(s));
+	free(s);
+}
+
+void credentials_free(struct aws_credentials *c)
+{
+	free(c->access_key_id);
+	wipe(c->secret_access_key);
+	wipe(c->session_token);
+	free(c->source);
+	memset(c, 0, sizeof *c);
+}
+
+char *credentials_mask(const char *id)
+{
+	size_t n = id ? strlen(id) : 0, i;
+	char *m;
+
+	if (n <= 8)
+		return xstrdup("****");
+	m = xstrdup(id);
+	for (i = 4; i < n - 4; i++)
+		m[i] = '*';
+	return m;
+}
+
+/* "2026-11-25T10:00:00Z" or with fractions/offset "+00:00"; 0 on failure. */
+static time_t parse_time(const char *s)
+{
+	struct tm tm = {0};
+	const char *p = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
+
+	if (!p)
+		return 0;
+	return timegm(&tm);
+}
+
+int credentials_parse_process(const char *json, size_t len, struct aws_credentials *out,
+			      char **cause)
+{
+	cJSON *j = cJSON_ParseWithLength(json, len);
+	const cJSON *ver, *id, *secret, *token, *exp;
+	int ret = -1;
+
+	memset(out, 0, sizeof *out);
+	if (!cJSON_IsObject(j)) {
+		*cause = xstrdup(_("its output is not a JSON object"));
+		goto out;
+	}
+	ver = cJSON_GetObjectItemCaseSensitive(j, "Version");
+	id = cJSON_GetObjectItemCaseSensitive(j, "AccessKeyId");
+	secret = cJSON_GetObjectItemCaseSensitive(j, "SecretAccessKey");
+	token = cJSON_GetObjectItemCaseSensitive(j, "SessionToken");
+	exp = cJSON_GetObjectItemCaseSensitive(j, "Expiration");
+	if (!cJSON_IsNumber(ver) || ver->valuedouble != 1) {
+		*cause = xstrdup(_("its output has no \"Version\": 1"));
+		goto out;
+	}
+	if (!cJSON_IsString(id) || !*id->valuestring || !cJSON_IsString(secret) ||
+	    !*secret->valuestring) {
+		*cause = xstrdup(_("its output lacks AccessKeyId or SecretAccessKey"));
+		goto out;
+	}
+	if (token && !cJSON_IsString(token)) {
+		*cause = xstrdup(_("its SessionToken is not text"));
+		goto out;
+	}
+	if (exp && !cJSON_IsNull(exp)) {
+		if (!cJSON_IsString(exp) || !(out->expiration = parse_time(exp->valuestring))) {
+			*cause = xstrdup(_("its Expiration is not an ISO 8601 time"));
+			goto out;
+		}
+		if (out->expiration <= time(NULL)) {
+			*cause = xasprintf(_("the credentials it gave expired at %s"),
+					   exp->valuestring);
+			goto out;
+		}
+	}
+	out->access_key_id = xstrdup(id->valuestring);
+	out->secret_access_key = xstrdup(secret->valuestring);
+	if (cJSON_IsString(token) && *token->valuestring)
+		out->session_token = xstrdup(token->valuestring);
+	ret = 0;
+out:
+	if (j) {
+		/* the parsed tree held the secret too */
+		if (cJSON_IsObject(j)) {
+			cJSON *s = cJSON_GetObjectItemCaseSensitive(j, "SecretAccessKey");
+
+			if (cJSON_IsString(s))
+				OPENSSL_cleanse(s->valuestring, strlen(s->valuestring));
+			s = cJSON_GetObjectItemCaseSensitive(j, "SessionToken");
+			if (cJSON_IsString(s))
+				OPENSSL_cleanse(s->valuestring, strlen(s->valuestring));
+		}
+		cJSON_Delete(j);
+	}
+	return ret;
+}
+
+/* The text of the first <tag>...</tag> after `from`, or NULL. Caller frees. */
+static char *xml_text(const char *xml, size_t len, const char *tag)
+{
+	char *open = xasprintf("<%s>", tag), *close = xasprintf("</%s>", tag), *r = NULL;
+	const char *a = memmem(xml, len, open, strlen(open)), *b;
+
+	if (a) {
+		a += strlen(open);
+		b = memmem(a, len - (size_t)(a - xml), close, strlen(close));
+		if (b)
+			r = xstrndup(a, (size_t)(b - a));
+	}
+	free(open);
+	free(close);
+	return r;
+}
+
+int credentials_parse_sts(const char *xml, size_t len, struct aws_credentials *out, char **cause)
+{
+	char *exp;
+
+	memset(out, 0, sizeof *out);
+	out->access_key_id = xml_text(xml, len, "AccessKeyId");
+	out->secret_access_key = xml_text(xml, len, "SecretAccessKey");
+	out->session_token = xml_text(xml, len, "SessionToken");
+	exp = xml_text(xml, len, "Expiration");
+	if (!out->access_key_id || !out->secret_access_key || !out->session_token) {
+		char *code = xml_text(xml, len, "Code"), *msg = xml_text(xml, len, "Message");
+
+		*cause = code ? xasprintf("%s: %s", code, msg ? msg : "")
+			      : xstrdup(_("the answer holds no credentials"));
+		free(code);
+		free(msg);
+		free(exp);
+		credentials_free(out);
+		return -1;
+	}
+	out->expiration = exp ? parse_time(exp) : 0;
+	free(exp);
+	return 0;
+}
+
+/* Run a credential_process command and parse what it prints. */
+static int run_process(const char *cmd, const char *profile, struct aws_credentials *out,
+		       char **cause)
+{
+	int outp[2], errp[2], status;
+	pid_t pid;
+	struct strbuf o = {0}, e = {0};
+	struct pollfd fds[2];
+	int open_fds = 2, ret = -1;
+	char *why = NULL;
+
+	if (pipe(outp) != 0 || pipe(errp) != 0) {
+		*cause = xasprintf(_("cannot run credential_process: %s"), strerror(errno));
+		return -1;
+	}
+	pid = fork();
+	if (pid < 0) {
+		*cause = xasprintf(_("cannot run credential_process: %s"), strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		dup2(outp[1], 1);
+		dup2(errp[1], 2);
+		close(outp[0]);
+		close(errp[0]);
+		close(outp[1]);
+		close(errp[1]);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	close(outp[1]);
+	close(errp[1]);
+	fds[0].fd = outp[0];
+	fds[1].fd = errp[0];
+	fds[0].events = fds[1].events = POLLIN;
+	while (open_fds > 0) {
+		char buf[4096];
+		int i;
+
+		if (poll(fds, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (i = 0; i < 2; i++) {
+			ssize_t r;
+
+			if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			r = read(fds[i].fd, buf, sizeof buf);
+			if (r <= 0) {
+				close(fds[i].fd);
+				fds[i].fd = -1;
+				open_fds--;
+				continue;
+			}
+			if (i == 0 && o.len + (size_t)r <= PROCESS_OUTPUT_MAX)
+				strbuf_add(&o, buf, (size_t)r);
+			else if (i == 1 && e.len < 4096)
+				strbuf_add(&e, buf, (size_t)r);
+		}
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		char *first = e.s ? xstrndup(e.s, strcspn(e.s, "\n")) : xstrdup("");
+
+		*cause = xasprintf(_("the credential_process of profile %s failed (exit %d)%s%s"),
+				   profile, WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+				   *first ? ": " : "", first);
+		free(first);
+		goto out;
+	}
+	if (credentials_parse_process(o.s ? o.s : "", o.len, out, &why) != 0) {
+		*cause = xasprintf(_("the credential_process of profile %s: %s"), profile, why);
+		free(why);
+		goto out;
+	}
+	out->source = xasprintf(_("credential_process of profile %s"), profile);
+	ret = 0;
+out:
+	if (o.s)
+		OPENSSL_cleanse(o.s, o.len);
+	strbuf_release(&o);
+	strbuf_release(&e);
+	return ret;
+}
+
+static char *form_encode(const char *s)
+{
+	return sigv4_uri_encode(s, strlen(s), 0);
+}
+
+static int resolve_profile(const struct aws_settings *s, const char *profile, int depth,
+			   struct aws_credentials *out, char **cause);
+
+/* STS AssumeRole for role_arn, signed with the source profile's credentials. */
+static int assume_role(const struct aws_settings *s, const char *profile, const char *role_arn,
+		       int depth, struct aws_credentials *out, char **cause)
+{
+	const char *src = aws_profile_get(s, profile, "source_profile", NULL);
+	const char *ext = aws_profile_get(s, profile, "external_id", NULL);
+	const char *name = aws_profile_get(s, profile, "role_session_name", NULL);
+	const char *dur = aws_profile_get(s, profile, "duration_seconds", NULL);
+	const char *region = s->region.value ? s->region.value : "us-east-1";
+	const char *ep = getenv("AWS_ENDPOINT_URL_STS");
+	struct aws_credentials base = {0};
+	struct headers h = {0};
+	struct strbuf body = {0};
+	struct http_response resp = {0};
+	struct http_options hopt = {s->ca_bundle.value, s->connect_timeout, s->read_timeout,
+				    NULL, NULL};
+	struct sigv4_credentials sc;
+	char *url = NULL, *host = NULL, *enc, *sname = NULL, *why = NULL;
+	int ret = -1;
+
+	if (!src) {
+		*cause = xasprintf(_("profile %s has role_arn but no source_profile (credential_source "
+				     "is not supported)"), profile);
+		return -1;
+	}
+	if (depth >= MAX_ROLE_CHAIN) {
+		*cause = xasprintf(_("profile %s: role chain longer than %d"), profile,
+				   MAX_ROLE_CHAIN);
+		return -1;
+	}
+	if (resolve_profile(s, src, depth + 1, &base, cause) != 0)
+		return -1;
+	if (!ep || !*ep)
+		ep = getenv("AWS_ENDPOINT_URL");
+	url = ep && *ep ? xasprintf("%s/", ep) : xasprintf("https://sts.%s.amazonaws.com/", region);
+	host = http_url_host(url);
+	if (!host) {
+		*cause = xasprintf(_("bad STS endpoint URL %s"), url);
+		goto out;
+	}
+	sname = name ? xstrdup(name) : xasprintf("agentcore-wizard-%ld", (long)time(NULL));
+	strbuf_adds(&body, "Action=AssumeRole&Version=2011-06-15&RoleArn=");
+	enc = form_encode(role_arn);
+	strbuf_adds(&body, enc);
+	free(enc);
+	strbuf_adds(&body, "&RoleSessionName=");
+	enc = form_encode(sname);
+	strbuf_adds(&body, enc);
+	free(enc);
+	if (dur) {
+		strbuf_adds(&body, "&DurationSeconds=");
+		enc = form_encode(dur);
+		strbuf_adds(&body, enc);
+		free(enc);
+	}
+	if (ext) {
+		strbuf_adds(&body, "&ExternalId=");
+		enc = form_encode(ext);
+		strbuf_adds(&body, enc);
+		free(enc);
+	}
+	headers_add(&h, "Host", host);
+	headers_add(&h, "Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+	sc = (struct sigv4_credentials){base.access_key_id, base.secret_access_key,
+					base.session_token};
+	{
+		char *path = xstrdup("/");
+		struct sigv4_request req = {"POST", path, NULL, &h, body.s, body.len};
+
+		sigv4_sign(&req, &sc, region, "sts", time(NULL), NULL);
+		free(path);
+	}
+	if (http_send("POST", url, &h, body.s, body.len, &hopt, &resp, &why) != HTTP_DONE) {
+		*cause = xasprintf(_("cannot assume role %s for profile %s: %s"), role_arn, profile,
+				   why);
+		free(why);
+		goto out;
+	}
+	if (resp.status != 200 ||
+	    credentials_parse_sts(resp.body, resp.body_len, out, &why) != 0) {
+		if (!why) {
+			char *code = xml_text(resp.body, resp.body_len, "Code");
+			char *msg = xml_text(resp.body, resp.body_len, "Message");
+
+			why = code ? xasprintf("%s: %s", code, msg ? msg : "")
+				   : xasprintf(_("HTTP status %ld"), resp.status);
+			free(code);
+			free(msg);
+		}
+		*cause = xasprintf(_("cannot assume role %s for profile %s: %s"), role_arn, profile,
+				   why);
+		free(why);
+		goto out;
+	}
+	out->source = xasprintf(_("role %s assumed with profile %s (%s)"), role_arn, src,
+				base.source);
+	ret = 0;
+out:
+	if (resp.body)
+		OPENSSL_cleanse(resp.body, resp.body_len);
+	http_response_free(&resp);
+	headers_free(&h);
+	strbuf_release(&body);
+	credentials_free(&base);
+	free(url);
+	free(host);
+	free(sname);
+	return ret;
+}
+
+/* Credentials of one profile: assume role, credential_process, or static keys. */
+static int resolve_profile(const struct aws_settings *s, const char *profile, int depth,
+			   struct aws_credentials *out, char **cause)
+{
+	const char *where = NULL, *id, *secret, *token, *proc, *role;
+	char *d;
+
+	memset(out, 0, sizeof *out);
+	role = aws_profile_get(s, profile, "role_arn", NULL);
+	if (role)
+		return assume_role(s, profile, role, depth, out, cause);
+	id = aws_profile_get(s, profile, "aws_access_key_id", &where);
+	secret = aws_profile_get(s, profile, "aws_secret_access_key", NULL);
+	token = aws_profile_get(s, profile, "aws_session_token", NULL);
+	if (id && secret) {
+		out->access_key_id = xstrdup(id);
+		out->secret_access_key = xstrdup(secret);
+		out->session_token = token && *token ? xstrdup(token) : NULL;
+		d = aws_display_path(where);
+		out->source = xasprintf(_("profile %s in %s"), profile, d);
+		free(d);
+		return 0;
+	}
+	if (id || secret) {
+		*cause = xasprintf(_("profile %s has %s but not %s"), profile,
+				   id ? "aws_access_key_id" : "aws_secret_access_key",
+				   id ? "aws_secret_access_key" : "aws_access_key_id");
+		return -1;
+	}
+	proc = aws_profile_get(s, profile, "credential_process", NULL);
+	if (proc)
+		return run_process(proc, profile, out, cause);
+	if (aws_profile_get(s, profile, "sso_start_url", NULL) ||
+	    aws_profile_get(s, profile, "sso_session", NULL)) {
+		*cause = xasprintf(_("profile %s uses single sign-on, which this program reads "
+				     "through credential_process: add 'credential_process = aws "
+				     "configure export-credentials --profile %s --format process' "
+				     "to a profile and use that one"), profile, profile);
+		return -1;
+	}
+	return 1;
+}
+
+int credentials_resolve(const struct aws_settings *s, struct aws_credentials *out, char **cause)
+{
+	const char *id = getenv("AWS_ACCESS_KEY_ID"), *secret = getenv("AWS_SECRET_ACCESS_KEY");
+	const char *token = getenv("AWS_SESSION_TOKEN");
+
+	memset(out, 0, sizeof *out);
+	if (!s->profile_explicit && id && *id && secret && *secret) {
+		out->access_key_id = xstrdup(id);
+		out->secret_access_key = xstrdup(secret);
+		out->session_token = token && *token ? xstrdup(token) : NULL;
+		out->source = xstrdup(_("environment variables (AWS_ACCESS_KEY_ID)"));
+		return 0;
+	}
+	return resolve_profile(s, s->profile.value, 0, out, cause);
+}

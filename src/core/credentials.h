@@ -1,0 +1,43 @@
+/* credentials.h: AWS credentials, found as the AWS CLI finds them.
+ *
+ * Owner: the core. Order: with --profile, that profile only; otherwise the
+ * environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN),
+ * then the profile (AWS_PROFILE or default): static keys, credential_process,
+ * or role_arn + source_profile through STS AssumeRole. Secrets are never
+ * printed, logged or written, and are wiped by credentials_free. */
+#ifndef ACW_CREDENTIALS_H
+#define ACW_CREDENTIALS_H
+
+#include <time.h>
+
+struct aws_settings;
+
+struct aws_credentials {
+	char *access_key_id;
+	char *secret_access_key; /* secret */
+	char *session_token;     /* secret; NULL for long-term keys */
+	char *source;            /* where they came from, for people: no secret in it */
+	time_t expiration;       /* 0 when they do not expire */
+};
+
+/* Find credentials. Returns 0, 1 when none are configured anywhere (not an
+ * error for the wizard: the form can still be filled), or -1 with *cause
+ * (caller frees) when something configured fails (a credential_process that
+ * exits non-zero or prints bad JSON, an AssumeRole that is refused, ...). */
+int credentials_resolve(const struct aws_settings *s, struct aws_credentials *out, char **cause);
+
+/* Wipe and free. */
+void credentials_free(struct aws_credentials *c);
+
+/* "AKIA************MPLE": the first 4 and last 4 characters. Caller frees. */
+char *credentials_mask(const char *access_key_id);
+
+/* Parse the JSON a credential_process prints (Version 1). For tests and the
+ * fuzzer. Returns 0, or -1 with *cause. */
+int credentials_parse_process(const char *json, size_t len, struct aws_credentials *out,
+			      char **cause);
+
+/* Parse an STS AssumeRole XML response. Returns 0, or -1 with *cause. */
+int credentials_parse_sts(const char *xml, size_t len, struct aws_credentials *out, char **cause);
+
+#endif

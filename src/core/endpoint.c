@@ -1,0 +1,75 @@
+/* endpoint.c: the endpoint rules of bedrock-agentcore-control; see endpoint.h. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "endpoint.h"
+#include "util.h"
+
+struct partition {
+	const char *prefix; /* region prefix, most specific first */
+	const char *suffix, *dualstack_suffix; /* dualstack NULL: not supported */
+};
+
+/* From the partitions the rule set uses (endpoint-tests-1.json has the answers). */
+static const struct partition partitions[] = {
+	{"us-isob-", "sc2s.sgov.gov", NULL},
+	{"us-iso-", "c2s.ic.gov", NULL},
+	{"eu-isoe-", "cloud.adc-e.uk", NULL},
+	{"us-isof-", "csp.hci.ic.gov", NULL},
+	{"us-gov-", "amazonaws.com", "api.aws"},
+	{"cn-", "amazonaws.com.cn", "api.amazonwebservices.com.cn"},
+	{"", "amazonaws.com", "api.aws"}, /* aws: every other region */
+};
+
+static int valid_region(const char *r)
+{
+	const char *p;
+
+	if (!*r || *r == '-' || strlen(r) > 63)
+		return 0;
+	for (p = r; *p; p++)
+		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '-')
+			return 0;
+	return 1;
+}
+
+char *endpoint_resolve(const char *region, int use_fips, int use_dualstack, const char *custom,
+		       char **cause)
+{
+	const struct partition *p;
+
+	if (custom && *custom) {
+		if (use_fips) {
+			*cause = xstrdup(_("FIPS endpoints cannot be used with a custom endpoint URL: "
+					   "unset AWS_USE_FIPS_ENDPOINT or the endpoint URL"));
+			return NULL;
+		}
+		if (use_dualstack) {
+			*cause = xstrdup(_("dual-stack endpoints cannot be used with a custom endpoint "
+					   "URL: unset AWS_USE_DUALSTACK_ENDPOINT or the endpoint URL"));
+			return NULL;
+		}
+		return xstrdup(custom);
+	}
+	if (!region || !*region) {
+		*cause = xstrdup(_("no AWS Region is set: use --region, set AWS_REGION, or add "
+				   "'region = us-east-1' to your profile in ~/.aws/config"));
+		return NULL;
+	}
+	if (!valid_region(region)) {
+		*cause = xasprintf(_("\"%s\" is not a valid AWS Region name: expected lowercase "
+				     "letters, digits and hyphens, such as us-east-1"), region);
+		return NULL;
+	}
+	for (p = partitions; strncmp(region, p->prefix, strlen(p->prefix)); p++)
+		;
+	if (use_dualstack && !p->dualstack_suffix) {
+		*cause = xasprintf(_("dual-stack endpoints are not available in %s"), region);
+		return NULL;
+	}
+	return xasprintf("https://bedrock-agentcore-control%s.%s.%s", use_fips ? "-fips" : "",
+			 region, use_dualstack ? p->dualstack_suffix : p->suffix);
+}

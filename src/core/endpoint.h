@@ -1,0 +1,14 @@
+/* endpoint.h: the endpoint rule set of bedrock-agentcore-control.
+ * Owner: the core. Mirrors endpoint-rule-set-1.json (partitions aws, aws-cn,
+ * aws-us-gov, aws-iso, aws-iso-b, and their FIPS and dual-stack variants). */
+#ifndef ACW_ENDPOINT_H
+#define ACW_ENDPOINT_H
+
+/* Resolve the URL for region. custom: an endpoint given by the user, or NULL.
+ * Returns the URL (caller frees), or NULL with *cause (caller frees) saying
+ * what the rule set rejects: a missing region, FIPS or dual-stack together
+ * with a custom endpoint, or a partition without FIPS or dual-stack. */
+char *endpoint_resolve(const char *region, int use_fips, int use_dualstack, const char *custom,
+		       char **cause);
+
+#endif

@@ -1,0 +1,218 @@
+/* http.c: one request with libcurl; see http.h. */
+#include "config.h"
+
+#include <curl/curl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "http.h"
+#include "util.h"
+
+struct sink {
+	struct http_response *resp;
+	struct strbuf body;
+	int too_large;
+	const struct http_options *opt;
+	int cancelled;
+};
+
+static size_t on_body(char *data, size_t size, size_t n, void *arg)
+{
+	struct sink *s = arg;
+	size_t len = size * n;
+
+	if (s->body.len + len > HTTP_BODY_MAX) {
+		s->too_large = 1;
+		return 0;
+	}
+	strbuf_add(&s->body, data, len);
+	return len;
+}
+
+static size_t on_header(char *data, size_t size, size_t n, void *arg)
+{
+	struct sink *s = arg;
+	size_t len = size * n;
+	char *line = xstrndup(data, len), *colon, *v, *e;
+
+	if (!strncmp(line, "HTTP/", 5)) {
+		/* a new response (after 100-continue or a redirect): start over */
+		headers_free(&s->resp->headers);
+	} else if ((colon = strchr(line, ':'))) {
+		*colon = '\0';
+		v = colon + 1;
+		while (*v == ' ' || *v == '\t')
+			v++;
+		e = v + strlen(v);
+		while (e > v && (e[-1] == '\r' || e[-1] == '\n' || e[-1] == ' '))
+			*--e = '\0';
+		headers_add(&s->resp->headers, line, v);
+	}
+	free(line);
+	return len;
+}
+
+static int on_progress(void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un)
+{
+	struct sink *s = arg;
+
+	(void)dt, (void)dn, (void)ut, (void)un;
+	if (s->opt->cancel && s->opt->cancel(s->opt->arg)) {
+		s->cancelled = 1;
+		return 1;
+	}
+	return 0;
+}
+
+char *http_url_host(const char *url)
+{
+	const char *p = strstr(url, "://"), *end;
+
+	if (!p)
+		return NULL;
+	p += 3;
+	end = p + strcspn(p, "/?#");
+	if (end == p)
+		return NULL;
+	return xstrndup(p, (size_t)(end - p));
+}
+
+enum http_result http_send(const char *method, const char *url, const struct headers *headers,
+			   const char *body, size_t body_len, const struct http_options *opt,
+			   struct http_response *resp, char **cause)
+{
+	static int initialised;
+	CURL *c;
+	CURLcode rc;
+	struct curl_slist *list = NULL;
+	struct sink s = {resp, {0}, 0, opt, 0};
+	char err[CURL_ERROR_SIZE] = "";
+	enum http_result res = HTTP_DONE;
+	size_t i;
+
+	memset(resp, 0, sizeof *resp);
+	if (!initialised) {
+		curl_global_init(CURL_GLOBAL_DEFAULT);
+		initialised = 1;
+	}
+	c = curl_easy_init();
+	if (!c)
+		util_fatal("cannot start libcurl");
+	for (i = 0; i < headers->n; i++) {
+		char *h = xasprintf("%s: %s", headers->v[i].name, headers->v[i].value);
+
+		list = curl_slist_append(list, h);
+		free(h);
+	}
+	/* libcurl adds these unless told not to; none of them is signed */
+	list = curl_slist_append(list, "Expect:");
+	list = curl_slist_append(list, "Accept:");
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
+	curl_easy_setopt(c, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+	if (body) {
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_len);
+	} else if (strcmp(method, "GET")) {
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, "");
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)0);
+	}
+	if (!strcmp(method, "GET"))
+		curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (opt->ca_bundle)
+		curl_easy_setopt(c, CURLOPT_CAINFO, opt->ca_bundle);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)(opt->connect_timeout * 1000));
+	/* the read timeout: give up after that long below one byte per second */
+	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, (long)(opt->read_timeout + 0.999));
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, err);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &s);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &s);
+	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl_easy_setopt(c, CURLOPT_XFERINFODATA, &s);
+	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	rc = curl_easy_perform(c);
+	if (rc == CURLE_OK) {
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
+	} else {
+		const char *what = *err ? err : curl_easy_strerror(rc);
+
+		switch (rc) {
+		case CURLE_COULDNT_CONNECT:
+		case CURLE_COULDNT_RESOLVE_HOST:
+		case CURLE_COULDNT_RESOLVE_PROXY:
+			res = HTTP_CONNECT;
+			*cause = xasprintf(_("could not connect to %s: %s"), url, what);
+			break;
+		case CURLE_OPERATION_TIMEDOUT:
+			res = HTTP_TIMEOUT;
+			*cause = xasprintf(_("no answer from %s in time: %s"), url, what);
+			break;
+		case CURLE_PEER_FAILED_VERIFICATION:
+		case CURLE_SSL_CONNECT_ERROR:
+		case CURLE_SSL_CERTPROBLEM:
+		case CURLE_SSL_CACERT_BADFILE:
+		case CURLE_SSL_CIPHER:
+			res = HTTP_TLS;
+			*cause = xasprintf(_("TLS failure talking to %s: %s (check --ca-bundle or "
+					     "AWS_CA_BUNDLE)"), url, what);
+			break;
+		case CURLE_WRITE_ERROR:
+			if (s.too_large) {
+				res = HTTP_TOO_LARGE;
+				*cause = xasprintf(_("the answer from %s is larger than %d MiB"), url,
+						   HTTP_BODY_MAX / (1024 * 1024));
+				break;
+			}
+			/* fall through */
+		case CURLE_ABORTED_BY_CALLBACK:
+			if (s.cancelled) {
+				res = HTTP_CANCELLED;
+				*cause = xstrdup(_("cancelled"));
+				break;
+			}
+			/* fall through */
+		case CURLE_GOT_NOTHING:
+		case CURLE_RECV_ERROR:
+		case CURLE_SEND_ERROR:
+		case CURLE_PARTIAL_FILE:
+			if (rc == CURLE_GOT_NOTHING || rc == CURLE_RECV_ERROR ||
+			    rc == CURLE_SEND_ERROR || rc == CURLE_PARTIAL_FILE) {
+				res = HTTP_DROPPED;
+				*cause = xasprintf(_("the connection to %s closed before an answer: "
+						     "%s"), url, what);
+				break;
+			}
+			/* fall through */
+		default:
+			res = HTTP_FAILED;
+			*cause = xasprintf(_("request to %s failed: %s"), url, what);
+			break;
+		}
+	}
+	resp->body_len = s.body.len;
+	resp->body = strbuf_finish(&s.body);
+	curl_slist_free_all(list);
+	curl_easy_cleanup(c);
+	if (res != HTTP_DONE) {
+		headers_free(&resp->headers);
+		free(resp->body);
+		resp->body = NULL;
+	}
+	return res;
+}
+
+void http_response_free(struct http_response *r)
+{
+	headers_free(&r->headers);
+	free(r->body);
+	r->body = NULL;
+}

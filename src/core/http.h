@@ -1,0 +1,54 @@
+/* http.h: one HTTPS request with libcurl.
+ *
+ * Owner: the core. TLS verification is always on; the CA bundle may be
+ * replaced, never switched off. Proxies come from the usual environment
+ * (libcurl reads https_proxy, no_proxy, ...). The response body is capped. */
+#ifndef ACW_HTTP_H
+#define ACW_HTTP_H
+
+#include <stddef.h>
+
+#include "sigv4.h"
+
+#define HTTP_BODY_MAX (4 * 1024 * 1024)
+
+enum http_result {
+	HTTP_DONE = 0,     /* a response arrived (any status) */
+	HTTP_CONNECT,      /* could not connect: refused, unreachable, DNS */
+	HTTP_TIMEOUT,      /* connect or read timeout */
+	HTTP_TLS,          /* certificate or TLS failure */
+	HTTP_DROPPED,      /* the connection closed before a full response */
+	HTTP_TOO_LARGE,    /* the body passed HTTP_BODY_MAX */
+	HTTP_CANCELLED,    /* the cancel callback asked to stop */
+	HTTP_FAILED,       /* anything else */
+};
+
+struct http_options {
+	const char *ca_bundle;  /* NULL: the system's */
+	double connect_timeout; /* seconds */
+	double read_timeout;    /* seconds without a byte before giving up */
+	/* Called often while waiting; return non-zero to cancel. May be NULL. */
+	int (*cancel)(void *arg);
+	void *arg;
+};
+
+struct http_response {
+	long status;
+	struct headers headers; /* response headers */
+	char *body;             /* NUL-terminated; body_len bytes */
+	size_t body_len;
+};
+
+/* Send one request. headers are sent as they are (one list with the signer).
+ * Returns HTTP_DONE with *resp filled, or another result with *cause (caller
+ * frees) saying what happened in words. */
+enum http_result http_send(const char *method, const char *url, const struct headers *headers,
+			   const char *body, size_t body_len, const struct http_options *opt,
+			   struct http_response *resp, char **cause);
+
+void http_response_free(struct http_response *r);
+
+/* The host[:port] part of a URL, for the Host header. Caller frees; NULL if malformed. */
+char *http_url_host(const char *url);
+
+#endif

@@ -1,0 +1,364 @@
+/* service.c: signed calls with standard-mode retries and error parsing; see service.h. */
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <math.h>
+#include <openssl/rand.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "awsconfig.h"
+#include "credentials.h"
+#include "service.h"
+#include "util.h"
+
+void service_error_free(struct service_error *e)
+{
+	size_t i;
+
+	free(e->code);
+	free(e->message);
+	free(e->request_id);
+	for (i = 0; i < e->nfields; i++)
+		free(e->fields[i]);
+	free(e->fields);
+	memset(e, 0, sizeof *e);
+}
+
+static char *trim_code(const char *c)
+{
+	const char *hash = strchr(c, '#');
+	size_t n;
+
+	if (hash)
+		c = hash + 1;
+	n = strcspn(c, ":");
+	while (n && isspace((unsigned char)c[n - 1]))
+		n--;
+	return xstrndup(c, n);
+}
+
+static const char *status_code_name(long status)
+{
+	switch (status) {
+	case 400: return "ValidationException";
+	case 402: return "ServiceQuotaExceededException";
+	case 403: return "AccessDeniedException";
+	case 404: return "ResourceNotFoundException";
+	case 409: return "ConflictException";
+	case 429: return "ThrottlingException";
+	case 500: return "InternalServerException";
+	default: return NULL;
+	}
+}
+
+/* A printable excerpt of a body that is not JSON (an HTML page, XML). */
+static char *excerpt(const char *body, size_t len)
+{
+	struct strbuf b = {0};
+	size_t i;
+	int space = 0, in_tag = 0;
+
+	for (i = 0; i < len && b.len < 160; i++) {
+		unsigned char c = (unsigned char)body[i];
+
+		if (c == '<') {
+			in_tag = 1;
+			continue;
+		}
+		if (c == '>') {
+			in_tag = 0;
+			space = 1;
+			continue;
+		}
+		if (in_tag)
+			continue;
+		if (isspace(c) || c < 0x20 || c == 0x7f) {
+			space = 1;
+			continue;
+		}
+		if (space && b.len)
+			strbuf_addc(&b, ' ');
+		space = 0;
+		strbuf_addc(&b, (char)c);
+	}
+	return strbuf_finish(&b);
+}
+
+void service_parse_error(long status, const struct headers *h, const char *body, size_t len,
+			 struct service_error *e)
+{
+	cJSON *j = body && len ? cJSON_ParseWithLength(body, len) : NULL;
+	const char *t = h ? headers_get(h, "x-amzn-ErrorType") : NULL;
+	const char *rid = h ? headers_get(h, "x-amzn-RequestId") : NULL;
+	const cJSON *v;
+
+	memset(e, 0, sizeof *e);
+	e->status = status;
+	if (rid)
+		e->request_id = xstrdup(rid);
+	if (!t && cJSON_IsObject(j)) {
+		v = cJSON_GetObjectItemCaseSensitive(j, "__type");
+		if (!cJSON_IsString(v))
+			v = cJSON_GetObjectItemCaseSensitive(j, "code");
+		if (cJSON_IsString(v))
+			t = v->valuestring;
+	}
+	if (t && *t)
+		e->code = trim_code(t);
+	else if (status_code_name(status))
+		e->code = xstrdup(status_code_name(status));
+	if (cJSON_IsObject(j)) {
+		v = cJSON_GetObjectItemCaseSensitive(j, "message");
+		if (!cJSON_IsString(v))
+			v = cJSON_GetObjectItemCaseSensitive(j, "Message");
+		if (cJSON_IsString(v))
+			e->message = xstrdup(v->valuestring);
+		v = cJSON_GetObjectItemCaseSensitive(j, "fieldList");
+		if (cJSON_IsArray(v)) {
+			const cJSON *f;
+
+			e->fields = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *e->fields);
+			cJSON_ArrayForEach(f, v) {
+				const cJSON *n = cJSON_GetObjectItemCaseSensitive(f, "name");
+				const cJSON *m = cJSON_GetObjectItemCaseSensitive(f, "message");
+
+				if (cJSON_IsString(n))
+					e->fields[e->nfields++] = xasprintf(
+						"%s: %s", n->valuestring,
+						cJSON_IsString(m) ? m->valuestring : "");
+			}
+		}
+	} else if (body && len) {
+		char *x = excerpt(body, len);
+
+		e->message = xasprintf(_("the answer is not JSON (HTTP %ld): %s"), status, x);
+		free(x);
+	}
+	if (!e->message)
+		e->message = xasprintf(_("HTTP status %ld"), status);
+	cJSON_Delete(j);
+}
+
+enum retry_kind service_retry_kind(enum http_result http, long status, const char *code)
+{
+	static const char *const throttling[] = {
+		"Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+		"TooManyRequestsException", "ProvisionedThroughputExceededException",
+		"TransactionInProgressException", "RequestLimitExceeded", "BandwidthLimitExceeded",
+		"LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
+		"EC2ThrottledException", NULL,
+	};
+	static const char *const transient[] = {
+		"RequestTimeout", "RequestTimeoutException", "InternalError", NULL,
+	};
+	size_t i;
+
+	if (http == HTTP_CONNECT || http == HTTP_TIMEOUT || http == HTTP_DROPPED)
+		return RETRY_TRANSIENT;
+	if (http != HTTP_DONE)
+		return RETRY_NO;
+	if (code) {
+		for (i = 0; throttling[i]; i++)
+			if (!strcmp(code, throttling[i]))
+				return RETRY_THROTTLE;
+		for (i = 0; transient[i]; i++)
+			if (!strcmp(code, transient[i]))
+				return RETRY_TRANSIENT;
+	}
+	if (status == 429)
+		return RETRY_THROTTLE;
+	if (status == 500 || status == 502 || status == 503 || status == 504)
+		return RETRY_TRANSIENT;
+	return RETRY_NO;
+}
+
+double service_backoff(enum retry_kind kind, int attempt, double rand01)
+{
+	double base = kind == RETRY_THROTTLE ? 1.0 : 0.05;
+	double cap = base * pow(2.0, attempt - 2);
+
+	return rand01 * (cap < 20.0 ? cap : 20.0);
+}
+
+char *service_new_token(void)
+{
+	unsigned char b[16];
+
+	if (RAND_bytes(b, sizeof b) != 1)
+		util_fatal("no random numbers available");
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+	return xasprintf("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+			 b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11],
+			 b[12], b[13], b[14], b[15]);
+}
+
+void service_request_free(struct service_request *r)
+{
+	free(r->url);
+	free(r->path);
+	free(r->query);
+	headers_free(&r->headers);
+	free(r->body);
+	memset(r, 0, sizeof *r);
+}
+
+void service_prepare(const struct service_client *c, const char *method, const char *path,
+		     const char *query, const char *body, time_t t, struct service_request *r,
+		     struct sigv4_trace *trace)
+{
+	const char *ep = c->settings->endpoint.value;
+	size_t n = strlen(ep);
+	char *host;
+	struct sigv4_credentials sc = {c->creds->access_key_id, c->creds->secret_access_key,
+				       c->creds->session_token};
+	struct sigv4_request sr;
+
+	memset(r, 0, sizeof *r);
+	while (n && ep[n - 1] == '/')
+		n--;
+	r->method = method;
+	r->path = xstrdup(path);
+	r->query = query ? xstrdup(query) : NULL;
+	r->url = xasprintf("%.*s%s%s%s", (int)n, ep, path, query ? "?" : "", query ? query : "");
+	host = http_url_host(r->url);
+	headers_add(&r->headers, "Host", host ? host : "");
+	free(host);
+	if (body) {
+		r->body = xstrdup(body);
+		r->body_len = strlen(body);
+		headers_add(&r->headers, "Content-Type", "application/json");
+	}
+	sr = (struct sigv4_request){method, r->path, r->query, &r->headers, r->body, r->body_len};
+	sigv4_sign(&sr, &sc, c->settings->region.value, SIGNING_NAME, t, trace);
+}
+
+char *service_request_describe(const struct service_request *r)
+{
+	struct strbuf b = {0};
+	size_t i;
+
+	strbuf_addf(&b, "%s %s\n", r->method, r->url);
+	for (i = 0; i < r->headers.n; i++) {
+		const char *v = r->headers.v[i].value;
+
+		if (!strcasecmp(r->headers.v[i].name, "X-Amz-Security-Token")) {
+			v = _("(redacted)");
+		} else if (!strcasecmp(r->headers.v[i].name, "Authorization")) {
+			const char *sig = strstr(v, "Signature=");
+
+			strbuf_addf(&b, "%s: %.*sSignature=%s\n", r->headers.v[i].name,
+				    sig ? (int)(sig - v) : (int)strlen(v), v, _("(redacted)"));
+			continue;
+		}
+		strbuf_addf(&b, "%s: %s\n", r->headers.v[i].name, v);
+	}
+	strbuf_addc(&b, '\n');
+	if (r->body)
+		strbuf_addf(&b, "%s\n", r->body);
+	return strbuf_finish(&b);
+}
+
+static double rand01(void)
+{
+	unsigned int x;
+
+	if (RAND_bytes((unsigned char *)&x, sizeof x) != 1)
+		return 0.5;
+	return (double)x / 4294967296.0;
+}
+
+/* Sleep in small steps so a cancel is noticed. Returns -1 when cancelled. */
+static int wait_for(const struct service_client *c, double seconds)
+{
+	double end = util_monotonic() + seconds;
+
+	while (util_monotonic() < end) {
+		double left = end - util_monotonic();
+		struct timespec ts = {0, (long)((left < 0.05 ? left : 0.05) * 1e9)};
+
+		if (c->hooks.cancel && c->hooks.cancel(c->hooks.arg))
+			return -1;
+		nanosleep(&ts, NULL);
+	}
+	return 0;
+}
+
+int service_call(const struct service_client *c, const char *method, const char *path,
+		 const char *query, const char *body, struct http_response *resp,
+		 struct service_error *err)
+{
+	const struct aws_settings *s = c->settings;
+	struct http_options hopt = {s->ca_bundle.value, s->connect_timeout, s->read_timeout,
+				    c->hooks.cancel, c->hooks.arg};
+	int attempt;
+
+	memset(err, 0, sizeof *err);
+	for (attempt = 1;; attempt++) {
+		struct service_request r;
+		struct sigv4_trace tr = {0};
+		enum http_result h;
+		enum retry_kind kind;
+		char *cause = NULL;
+		double delay;
+
+		if (c->hooks.attempt)
+			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, 0, NULL);
+		service_prepare(c, method, path, query, body, time(NULL), &r,
+				c->hooks.debug ? &tr : NULL);
+		if (c->hooks.debug) {
+			fprintf(stderr, "--- canonical request\n%s\n--- string to sign\n%s\n---\n",
+				tr.canonical_request, tr.string_to_sign);
+			sigv4_trace_free(&tr);
+		}
+		h = http_send(method, r.url, &r.headers, r.body, r.body_len, &hopt, resp, &cause);
+		service_request_free(&r);
+		if (h == HTTP_DONE && resp->status >= 200 && resp->status < 300)
+			return 0;
+		service_error_free(err);
+		if (h == HTTP_DONE) {
+			service_parse_error(resp->status, &resp->headers, resp->body, resp->body_len,
+					    err);
+		} else {
+			err->transport = 1;
+			err->message = cause;
+			cause = NULL;
+		}
+		err->http = h;
+		free(cause);
+		kind = service_retry_kind(h, err->status, err->code);
+		if (kind == RETRY_NO || attempt >= s->attempts) {
+			if (h == HTTP_DONE)
+				http_response_free(resp);
+			return -1;
+		}
+		delay = service_backoff(kind, attempt + 1, rand01());
+		if (h == HTTP_DONE) {
+			const char *ra = headers_get(&resp->headers, "x-amz-retry-after");
+
+			if (ra) {
+				double want = atof(ra) / 1000.0; /* milliseconds */
+
+				if (want > delay && want <= delay + 5)
+					delay = want;
+			}
+			http_response_free(resp);
+		}
+		if (c->hooks.attempt)
+			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, delay,
+					 err->code ? err->code : err->message);
+		if (wait_for(c, delay) != 0) {
+			service_error_free(err);
+			err->transport = 1;
+			err->http = HTTP_CANCELLED;
+			err->message = xstrdup(_("cancelled"));
+			return -1;
+		}
+	}
+}
