@@ -8,10 +8,13 @@ UNIT_LDADD = $(CORE_LIBS) $(CMOCKA_LIBS)
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
-	tests/unit/test_formfile tests/unit/test_sigv4
+	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_aws
 TESTS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
-	tests/unit/test_formfile tests/unit/test_sigv4
+	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_aws
 endif
+tests_unit_test_aws_SOURCES = tests/unit/test_aws.c tests/unit/testutil.h
+tests_unit_test_aws_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_aws_LDADD = $(UNIT_LDADD)
 tests_unit_test_sigv4_SOURCES = tests/unit/test_sigv4.c tests/unit/testutil.h
 tests_unit_test_sigv4_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_sigv4_LDADD = $(UNIT_LDADD)
@@ -27,6 +30,10 @@ tests_unit_test_validate_LDADD = $(UNIT_LDADD)
 tests_unit_test_formfile_SOURCES = tests/unit/test_formfile.c tests/unit/testutil.h
 tests_unit_test_formfile_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_formfile_LDADD = $(UNIT_LDADD)
+
+# Against moto on loopback, every signature checked by botocore.
+TESTS += tests/integration/aws.py
+EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py
 
 # Command-level tests of `validate`.
 TESTS += tests/cmd/validate.sh
