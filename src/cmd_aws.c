@@ -324,8 +324,7 @@ int cmd_submit(int argc, char **argv)
 		d = service_request_describe(&r);
 		fputs(d, stdout);
 		if (global_opts.debug)
-			fprintf(stderr, "--- canonical request\n%s\n--- string to sign\n%s\n",
-				tr.canonical_request, tr.string_to_sign);
+			service_print_trace(stderr, &tr);
 		free(d);
 		sigv4_trace_free(&tr);
 		service_request_free(&r);

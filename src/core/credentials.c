@@ -124,6 +124,49 @@ out:
 	return ret;
 }
 
+/* Text of an element with the five predefined entities and numeric
+ * references below 128 decoded (STS escapes '&' and '<' in messages). */
+static char *xml_unescape(const char *s, size_t n)
+{
+	static const struct {
+		const char *ent;
+		char c;
+	} ents[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+	struct strbuf b = {0};
+	size_t i = 0, k;
+
+	while (i < n) {
+		if (s[i] == '&') {
+			for (k = 0; k < sizeof ents / sizeof ents[0]; k++) {
+				size_t el = strlen(ents[k].ent);
+
+				if (n - i >= el && !memcmp(s + i, ents[k].ent, el)) {
+					strbuf_addc(&b, ents[k].c);
+					i += el;
+					break;
+				}
+			}
+			if (k < sizeof ents / sizeof ents[0])
+				continue;
+			if (n - i >= 4 && s[i + 1] == '#') {
+				const char *semi = memchr(s + i, ';', n - i < 8 ? n - i : 8);
+				char *end;
+				long v = semi ? (s[i + 2] == 'x' ? strtol(s + i + 3, &end, 16)
+								 : strtol(s + i + 2, &end, 10))
+					      : 0;
+
+				if (semi && end == semi && v > 0 && v < 128) {
+					strbuf_addc(&b, (char)v);
+					i = (size_t)(semi - s) + 1;
+					continue;
+				}
+			}
+		}
+		strbuf_addc(&b, s[i++]);
+	}
+	return strbuf_finish(&b);
+}
+
 /* The text of the first <tag>...</tag> after `from`, or NULL. Caller frees. */
 static char *xml_text(const char *xml, size_t len, const char *tag)
 {
@@ -134,7 +177,7 @@ static char *xml_text(const char *xml, size_t len, const char *tag)
 		a += strlen(open);
 		b = memmem(a, len - (size_t)(a - xml), close, strlen(close));
 		if (b)
-			r = xstrndup(a, (size_t)(b - a));
+			r = xml_unescape(a, (size_t)(b - a));
 	}
 	free(open);
 	free(close);
@@ -412,6 +455,16 @@ int credentials_resolve(const struct aws_settings *s, struct aws_credentials *ou
 	const char *token = getenv("AWS_SESSION_TOKEN");
 
 	memset(out, 0, sizeof *out);
+	if (!s->profile_explicit && (id && *id) != (secret && *secret)) {
+		/* as botocore: half a key pair in the environment is an error, not a
+		 * reason to fall back to a profile the user did not mean */
+		*cause = xasprintf(_("%s is set but %s is not: set both, or unset both to use "
+				     "profile %s"),
+				   id && *id ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY",
+				   id && *id ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID",
+				   s->profile.value);
+		return -1;
+	}
 	if (!s->profile_explicit && id && *id && secret && *secret) {
 		out->access_key_id = xstrdup(id);
 		out->secret_access_key = xstrdup(secret);

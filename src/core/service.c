@@ -265,6 +265,24 @@ char *service_request_describe(const struct service_request *r)
 	return strbuf_finish(&b);
 }
 
+void service_print_trace(FILE *fp, const struct sigv4_trace *t)
+{
+	const char *c = t->canonical_request ? t->canonical_request : "";
+	static const char tok[] = "x-amz-security-token:";
+
+	fputs("--- canonical request\n", fp);
+	while (*c) {
+		size_t n = strcspn(c, "\n");
+
+		if (n >= sizeof tok - 1 && !strncasecmp(c, tok, sizeof tok - 1))
+			fprintf(fp, "%s%s\n", tok, _("(redacted)"));
+		else
+			fprintf(fp, "%.*s\n", (int)n, c);
+		c += n + (c[n] ? 1 : 0);
+	}
+	fprintf(fp, "--- string to sign\n%s\n---\n", t->string_to_sign ? t->string_to_sign : "");
+}
+
 static double rand01(void)
 {
 	unsigned int x;
@@ -313,8 +331,7 @@ int service_call(const struct service_client *c, const char *method, const char 
 		service_prepare(c, method, path, query, body, time(NULL), &r,
 				c->hooks.debug ? &tr : NULL);
 		if (c->hooks.debug) {
-			fprintf(stderr, "--- canonical request\n%s\n--- string to sign\n%s\n---\n",
-				tr.canonical_request, tr.string_to_sign);
+			service_print_trace(stderr, &tr);
 			sigv4_trace_free(&tr);
 		}
 		h = http_send(method, r.url, &r.headers, r.body, r.body_len, &hopt, resp, &cause);
@@ -347,8 +364,9 @@ int service_call(const struct service_client *c, const char *method, const char 
 			if (ra) {
 				double want = atof(ra) / 1000.0; /* milliseconds */
 
-				if (want > delay && want <= delay + 5)
-					delay = want;
+				/* honoured, but never more than 5 s past our own choice */
+				if (want > delay)
+					delay = want < delay + 5 ? want : delay + 5;
 			}
 			http_response_free(resp);
 		}

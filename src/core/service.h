@@ -8,6 +8,7 @@
 #define ACW_SERVICE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "http.h"
 #include "sigv4.h"
@@ -78,6 +79,10 @@ void service_prepare(const struct service_client *c, const char *method, const c
 /* Print a prepared request with the security token and the signature
  * redacted (for --dry-run). */
 char *service_request_describe(const struct service_request *r);
+
+/* Print a trace for --debug to fp: the canonical request (with the value of
+ * x-amz-security-token redacted) and the string to sign. */
+void service_print_trace(FILE *fp, const struct sigv4_trace *t);
 
 /* Send with retries. Returns 0 with *resp (2xx), or -1 with *err filled. */
 int service_call(const struct service_client *c, const char *method, const char *path,
