@@ -393,7 +393,21 @@ static void test_credentials_chain(void **state)
 		"[profile procfail]\ncredential_process = echo 'token expired' >&2; exit 3\n"
 		"[profile procjunk]\ncredential_process = echo '<html>'\n"
 		"[profile role]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
-		"[profile half]\naws_access_key_id = AKIAHALF\n");
+		"[profile half]\naws_access_key_id = AKIAHALF\n"
+		"[profile selfrole]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"source_profile = selfrole\n"
+		"[profile mfa]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"source_profile = default\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n"
+		"[profile empty]\nregion = us-east-1\n"
+		"[profile fromempty]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"source_profile = empty\n"
+		"[profile both]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"source_profile = default\ncredential_source = Environment\n"
+		"[profile ec2]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"credential_source = Ec2InstanceMetadata\n"
+		"[profile procandkeys]\naws_access_key_id = AKIACONFIGFILE000002\n"
+		"aws_secret_access_key = c\ncredential_process = printf '{\"Version\": 1, "
+		"\"AccessKeyId\": \"ASIAPROCESS000000002\", \"SecretAccessKey\": \"p\"}'\n");
 	char *cred = tmpfile_with("[default]\naws_access_key_id = AKIACREDENTIALSFILE1\n"
 				  "aws_secret_access_key = fromcredentials\n");
 	struct aws_credentials c;
@@ -461,6 +475,28 @@ static void test_credentials_chain(void **state)
 	cause = NULL;
 	assert_int_equal(resolve_creds("half", &c, &cause), -1);
 	assert_non_null(strstr(cause, "aws_secret_access_key"));
+	free(cause);
+	cause = NULL;
+
+	/* botocore's order: credential_process before the config file's keys */
+	assert_int_equal(resolve_creds("procandkeys", &c, &cause), 0);
+	assert_string_equal(c.access_key_id, "ASIAPROCESS000000002");
+	credentials_free(&c);
+	/* role profiles that cannot work say why, before any call to STS */
+	assert_int_equal(resolve_creds("selfrole", &c, &cause), -1);
+	assert_non_null(strstr(cause, "has no credentials"));
+	free(cause);
+	assert_int_equal(resolve_creds("fromempty", &c, &cause), -1);
+	assert_non_null(strstr(cause, "(empty) has no credentials"));
+	free(cause);
+	assert_int_equal(resolve_creds("mfa", &c, &cause), -1);
+	assert_non_null(strstr(cause, "mfa_serial"));
+	free(cause);
+	assert_int_equal(resolve_creds("both", &c, &cause), -1);
+	assert_non_null(strstr(cause, "keep one"));
+	free(cause);
+	assert_int_equal(resolve_creds("ec2", &c, &cause), -1);
+	assert_non_null(strstr(cause, "Ec2InstanceMetadata"));
 	free(cause);
 	cause = NULL;
 
