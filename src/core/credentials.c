@@ -251,6 +251,9 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 		if (poll(fds, 2, -1) < 0) {
 			if (errno == EINTR)
 				continue;
+			for (int k = 0; k < 2; k++)
+				if (fds[k].fd >= 0)
+					close(fds[k].fd);
 			break;
 		}
 		for (i = 0; i < 2; i++) {
@@ -388,7 +391,15 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 		return -1;
 	if (!ep || !*ep)
 		ep = getenv("AWS_ENDPOINT_URL");
-	url = ep && *ep ? xasprintf("%s/", ep) : xasprintf("https://sts.%s.amazonaws.com/", region);
+	if (ep && *ep) {
+		size_t n = strlen(ep);
+
+		while (n && ep[n - 1] == '/')
+			n--;
+		url = xasprintf("%.*s/", (int)n, ep);
+	} else {
+		url = xasprintf("https://sts.%s.amazonaws.com/", region);
+	}
 	host = http_url_host(url);
 	if (!host) {
 		*cause = xasprintf(_("bad STS endpoint URL %s"), url);
@@ -407,7 +418,7 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 	sc = (struct sigv4_credentials){base.access_key_id, base.secret_access_key,
 					base.session_token};
 	{
-		char *path = xstrdup("/");
+		char *path = http_url_path(url);
 		struct sigv4_request req = {"POST", path, NULL, &h, body.s, body.len};
 
 		sigv4_sign(&req, &sc, region, "sts", time(NULL), NULL);

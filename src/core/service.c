@@ -224,9 +224,13 @@ void service_prepare(const struct service_client *c, const char *method, const c
 	while (n && ep[n - 1] == '/')
 		n--;
 	r->method = method;
-	r->path = xstrdup(path);
 	r->query = query ? xstrdup(query) : NULL;
 	r->url = xasprintf("%.*s%s%s%s", (int)n, ep, path, query ? "?" : "", query ? query : "");
+	/* an endpoint with a path (a gateway's prefix) puts it before ours: the
+	 * request line and the signature must both carry it */
+	r->path = http_url_path(r->url);
+	if (!r->path)
+		r->path = xstrdup(path);
 	host = http_url_host(r->url);
 	headers_add(&r->headers, "Host", host ? host : "");
 	free(host);

@@ -551,6 +551,43 @@ static void test_trace_redacts_token(void **state)
 	service_request_free(&r);
 }
 
+static void test_endpoint_with_path(void **state)
+{
+	struct aws_settings s = {0};
+	struct aws_credentials c = {0};
+	struct service_client cl;
+	struct service_request r;
+	struct sigv4_trace tr = {0};
+	char *p;
+
+	(void)state;
+	p = http_url_path("https://h.example.com");
+	assert_string_equal(p, "/");
+	free(p);
+	p = http_url_path("http://[::1]:5000/a/b/?x=1#f");
+	assert_string_equal(p, "/a/b/");
+	free(p);
+	assert_null(http_url_path("no-scheme"));
+	assert_null(http_url_path("https:///path"));
+	s.endpoint.value = "https://gw.example.com/prefix/";
+	s.region.value = "eu-west-1";
+	c.access_key_id = "AKIDEXAMPLE";
+	c.secret_access_key = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+	cl = (struct service_client){&s, &c, {NULL, NULL, NULL, 0}};
+	service_prepare(&cl, "GET", "/runtimes/r-0123456789/", "version=1", NULL, 1440938160, &r,
+			&tr);
+	assert_string_equal(r.url, "https://gw.example.com/prefix/runtimes/r-0123456789/?version=1");
+	assert_string_equal(r.path, "/prefix/runtimes/r-0123456789/");
+	assert_string_equal(headers_get(&r.headers, "Host"), "gw.example.com");
+	/* what is signed is what is on the request line */
+	assert_true(!strncmp(tr.canonical_request, "GET\n/prefix/runtimes/r-0123456789/\nversion=1\n",
+			     45));
+	assert_null(headers_get(&r.headers, "Content-Type"));
+	assert_null(headers_get(&r.headers, "X-Amz-Security-Token"));
+	sigv4_trace_free(&tr);
+	service_request_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -565,6 +602,7 @@ int main(void)
 		cmocka_unit_test(test_retry_decisions),
 		cmocka_unit_test(test_credentials_chain),
 		cmocka_unit_test(test_trace_redacts_token),
+		cmocka_unit_test(test_endpoint_with_path),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
