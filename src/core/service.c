@@ -320,6 +320,7 @@ int service_call(const struct service_client *c, const char *method, const char 
 	struct http_options hopt = {s->ca_bundle.value, s->connect_timeout, s->read_timeout,
 				    c->hooks.cancel, c->hooks.arg};
 	int attempt;
+	double start = util_monotonic();
 
 	memset(err, 0, sizeof *err);
 	for (attempt = 1;; attempt++) {
@@ -331,7 +332,8 @@ int service_call(const struct service_client *c, const char *method, const char 
 		double delay;
 
 		if (c->hooks.attempt)
-			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, 0, NULL);
+			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, 0,
+					 util_monotonic() - start, NULL);
 		service_prepare(c, method, path, query, body, time(NULL), &r,
 				c->hooks.debug ? &tr : NULL);
 		if (c->hooks.debug) {
@@ -376,6 +378,7 @@ int service_call(const struct service_client *c, const char *method, const char 
 		}
 		if (c->hooks.attempt)
 			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, delay,
+					 util_monotonic() - start,
 					 err->code ? err->code : err->message);
 		if (wait_for(c, delay) != 0) {
 			service_error_free(err);
