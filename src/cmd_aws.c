@@ -56,7 +56,7 @@ static void on_attempt(void *arg, int attempt, int max, double delay, double ela
 	(void)arg;
 	(void)elapsed;
 	if (delay > 0)
-		fprintf(stderr, _("%s: attempt %d of %d failed (%s); retrying in %.1f s\n"),
+		fprintf(stderr, _("%s: attempt %d of %d failed (%s); retrying in %.2f s\n"),
 			PACKAGE_NAME, attempt, max, why ? why : "?", delay);
 	else if (global_opts.debug && attempt > 1)
 		fprintf(stderr, _("%s: attempt %d of %d\n"), PACKAGE_NAME, attempt, max);

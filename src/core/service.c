@@ -137,7 +137,7 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 	} else if (body && len) {
 		char *x = excerpt(body, len);
 
-		e->message = xasprintf(_("the answer is not JSON (HTTP %ld): %s"), status, x);
+		e->message = xasprintf(_("the answer is not JSON: %s"), *x ? x : _("(no text)"));
 		free(x);
 	}
 	if (!e->message)
