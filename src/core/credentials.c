@@ -15,6 +15,7 @@
 #include "awsconfig.h"
 #include "credentials.h"
 #include "http.h"
+#include "service.h"
 #include "sigv4.h"
 #include "util.h"
 
@@ -193,11 +194,15 @@ int credentials_parse_sts(const char *xml, size_t len, struct aws_credentials *o
 	out->secret_access_key = xml_text(xml, len, "SecretAccessKey");
 	out->session_token = xml_text(xml, len, "SessionToken");
 	exp = xml_text(xml, len, "Expiration");
-	if (!out->access_key_id || !out->secret_access_key || !out->session_token) {
+	if (!out->access_key_id || !out->secret_access_key || !out->session_token ||
+	    !*out->access_key_id || !*out->secret_access_key) {
 		char *code = xml_text(xml, len, "Code"), *msg = xml_text(xml, len, "Message");
+		char *raw = code ? xasprintf("%s: %s", code, msg ? msg : "")
+				 : xstrdup(_("the answer holds no credentials"));
 
-		*cause = code ? xasprintf("%s: %s", code, msg ? msg : "")
-			      : xstrdup(_("the answer holds no credentials"));
+		/* text from the network is printed: keep it safe for a terminal */
+		*cause = service_printable(raw, 2000);
+		free(raw);
 		free(code);
 		free(msg);
 		free(exp);
@@ -277,7 +282,10 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		char *first = e.s ? xstrndup(e.s, strcspn(e.s, "\n")) : xstrdup("");
+		char *line = e.s ? xstrndup(e.s, strcspn(e.s, "\n")) : xstrdup("");
+		char *first = service_printable(line, 500);
+
+		free(line);
 
 		*cause = xasprintf(_("the credential_process of profile %s failed (exit %d)%s%s"),
 				   profile, WIFEXITED(status) ? WEXITSTATUS(status) : -1,
@@ -436,8 +444,11 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 			char *code = xml_text(resp.body, resp.body_len, "Code");
 			char *msg = xml_text(resp.body, resp.body_len, "Message");
 
-			why = code ? xasprintf("%s: %s", code, msg ? msg : "")
-				   : xasprintf(_("HTTP status %ld"), resp.status);
+			char *raw = code ? xasprintf("%s: %s", code, msg ? msg : "")
+					 : xasprintf(_("HTTP status %ld"), resp.status);
+
+			why = service_printable(raw, 2000);
+			free(raw);
 			free(code);
 			free(msg);
 		}

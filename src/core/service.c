@@ -43,6 +43,36 @@ static char *trim_code(const char *c)
 	return xstrndup(c, n);
 }
 
+char *service_printable(const char *text, size_t max)
+{
+	struct strbuf b = {0};
+	const unsigned char *p = (const unsigned char *)(text ? text : "");
+	size_t n = strlen((const char *)p), i;
+
+	for (i = 0; i < n; i++) {
+		if (b.len >= max) {
+			/* back to the start of a UTF-8 sequence before cutting */
+			while (b.len && ((unsigned char)b.s[b.len - 1] & 0xc0) == 0x80)
+				b.len--;
+			if (b.len && (unsigned char)b.s[b.len - 1] >= 0xc0)
+				b.len--;
+			b.s[b.len] = '\0';
+			strbuf_adds(&b, "...");
+			break;
+		}
+		if (p[i] < 0x20 || p[i] == 0x7f)
+			strbuf_addc(&b, ' ');
+		else if (p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f) {
+			strbuf_addc(&b, ' ');
+			i++;
+		} else
+			strbuf_addc(&b, (char)p[i]);
+	}
+	return strbuf_finish(&b);
+}
+
+#define MESSAGE_MAX 2000
+
 static const char *status_code_name(long status)
 {
 	switch (status) {
@@ -101,7 +131,7 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 	memset(e, 0, sizeof *e);
 	e->status = status;
 	if (rid)
-		e->request_id = xstrdup(rid);
+		e->request_id = service_printable(rid, 200);
 	if (!t && cJSON_IsObject(j)) {
 		v = cJSON_GetObjectItemCaseSensitive(j, "__type");
 		if (!cJSON_IsString(v))
@@ -109,8 +139,12 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 		if (cJSON_IsString(v))
 			t = v->valuestring;
 	}
-	if (t && *t)
-		e->code = trim_code(t);
+	if (t && *t) {
+		char *raw = trim_code(t);
+
+		e->code = service_printable(raw, 200);
+		free(raw);
+	}
 	else if (status_code_name(status))
 		e->code = xstrdup(status_code_name(status));
 	if (cJSON_IsObject(j)) {
@@ -118,7 +152,7 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 		if (!cJSON_IsString(v))
 			v = cJSON_GetObjectItemCaseSensitive(j, "Message");
 		if (cJSON_IsString(v))
-			e->message = xstrdup(v->valuestring);
+			e->message = service_printable(v->valuestring, MESSAGE_MAX);
 		v = cJSON_GetObjectItemCaseSensitive(j, "fieldList");
 		if (cJSON_IsArray(v)) {
 			const cJSON *f;
@@ -128,10 +162,14 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 				const cJSON *n = cJSON_GetObjectItemCaseSensitive(f, "name");
 				const cJSON *m = cJSON_GetObjectItemCaseSensitive(f, "message");
 
-				if (cJSON_IsString(n))
-					e->fields[e->nfields++] = xasprintf(
-						"%s: %s", n->valuestring,
-						cJSON_IsString(m) ? m->valuestring : "");
+				if (cJSON_IsString(n)) {
+					char *raw = xasprintf("%s: %s", n->valuestring,
+							      cJSON_IsString(m) ? m->valuestring
+										: "");
+
+					e->fields[e->nfields++] = service_printable(raw, MESSAGE_MAX);
+					free(raw);
+				}
 			}
 		}
 	} else if (body && len) {

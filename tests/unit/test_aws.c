@@ -319,6 +319,21 @@ static void test_error_parsing(void **state)
 	assert_non_null(strstr(e.message, "not JSON"));
 	assert_non_null(strstr(e.message, "Bad Gateway from proxy"));
 	service_error_free(&e);
+	/* a hostile answer cannot drive the terminal: escapes and C1 controls become blanks */
+	body = "{\"__type\":\"Bad\\u001b[2J\",\"message\":\"x\\u001b]0;pwned\\u0007y\\u009bz\"}";
+	service_parse_error(400, NULL, body, strlen(body), &e);
+	assert_string_equal(e.code, "Bad [2J");
+	assert_string_equal(e.message, "x ]0;pwned y z");
+	service_error_free(&e);
+	{
+		char *p = service_printable("ab\xc3\xa9" "cd", 3);
+
+		assert_string_equal(p, "ab..."); /* never half a character */
+		free(p);
+		p = service_printable(NULL, 10);
+		assert_string_equal(p, "");
+		free(p);
+	}
 	service_parse_error(429, NULL, "", 0, &e);
 	assert_string_equal(e.code, "ThrottlingException");
 	service_error_free(&e);
