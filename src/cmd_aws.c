@@ -41,6 +41,8 @@ static void catch_interrupts(void)
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	/* a peer closing a TLS connection must be an error to report, not a kill */
+	signal(SIGPIPE, SIG_IGN);
 }
 
 static int progress_tty(void)
@@ -48,11 +50,13 @@ static int progress_tty(void)
 	return isatty(2);
 }
 
-static void on_attempt(void *arg, int attempt, int max, double delay, const char *why)
+static void on_attempt(void *arg, int attempt, int max, double delay, double elapsed,
+		       const char *why)
 {
 	(void)arg;
+	(void)elapsed;
 	if (delay > 0)
-		fprintf(stderr, _("%s: attempt %d of %d failed (%s); retrying in %.1f s\n"),
+		fprintf(stderr, _("%s: attempt %d of %d failed (%s); retrying in %.2f s\n"),
 			PACKAGE_NAME, attempt, max, why ? why : "?", delay);
 	else if (global_opts.debug && attempt > 1)
 		fprintf(stderr, _("%s: attempt %d of %d\n"), PACKAGE_NAME, attempt, max);

@@ -137,7 +137,7 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 	} else if (body && len) {
 		char *x = excerpt(body, len);
 
-		e->message = xasprintf(_("the answer is not JSON (HTTP %ld): %s"), status, x);
+		e->message = xasprintf(_("the answer is not JSON: %s"), *x ? x : _("(no text)"));
 		free(x);
 	}
 	if (!e->message)
@@ -224,9 +224,13 @@ void service_prepare(const struct service_client *c, const char *method, const c
 	while (n && ep[n - 1] == '/')
 		n--;
 	r->method = method;
-	r->path = xstrdup(path);
 	r->query = query ? xstrdup(query) : NULL;
 	r->url = xasprintf("%.*s%s%s%s", (int)n, ep, path, query ? "?" : "", query ? query : "");
+	/* an endpoint with a path (a gateway's prefix) puts it before ours: the
+	 * request line and the signature must both carry it */
+	r->path = http_url_path(r->url);
+	if (!r->path)
+		r->path = xstrdup(path);
 	host = http_url_host(r->url);
 	headers_add(&r->headers, "Host", host ? host : "");
 	free(host);
@@ -316,6 +320,7 @@ int service_call(const struct service_client *c, const char *method, const char 
 	struct http_options hopt = {s->ca_bundle.value, s->connect_timeout, s->read_timeout,
 				    c->hooks.cancel, c->hooks.arg};
 	int attempt;
+	double start = util_monotonic();
 
 	memset(err, 0, sizeof *err);
 	for (attempt = 1;; attempt++) {
@@ -327,7 +332,8 @@ int service_call(const struct service_client *c, const char *method, const char 
 		double delay;
 
 		if (c->hooks.attempt)
-			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, 0, NULL);
+			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, 0,
+					 util_monotonic() - start, NULL);
 		service_prepare(c, method, path, query, body, time(NULL), &r,
 				c->hooks.debug ? &tr : NULL);
 		if (c->hooks.debug) {
@@ -372,6 +378,7 @@ int service_call(const struct service_client *c, const char *method, const char 
 		}
 		if (c->hooks.attempt)
 			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, delay,
+					 util_monotonic() - start,
 					 err->code ? err->code : err->message);
 		if (wait_for(c, delay) != 0) {
 			service_error_free(err);

@@ -393,7 +393,21 @@ static void test_credentials_chain(void **state)
 		"[profile procfail]\ncredential_process = echo 'token expired' >&2; exit 3\n"
 		"[profile procjunk]\ncredential_process = echo '<html>'\n"
 		"[profile role]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
-		"[profile half]\naws_access_key_id = AKIAHALF\n");
+		"[profile half]\naws_access_key_id = AKIAHALF\n"
+		"[profile selfrole]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"source_profile = selfrole\n"
+		"[profile mfa]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"source_profile = default\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n"
+		"[profile empty]\nregion = us-east-1\n"
+		"[profile fromempty]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"source_profile = empty\n"
+		"[profile both]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"source_profile = default\ncredential_source = Environment\n"
+		"[profile ec2]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"credential_source = Ec2InstanceMetadata\n"
+		"[profile procandkeys]\naws_access_key_id = AKIACONFIGFILE000002\n"
+		"aws_secret_access_key = c\ncredential_process = printf '{\"Version\": 1, "
+		"\"AccessKeyId\": \"ASIAPROCESS000000002\", \"SecretAccessKey\": \"p\"}'\n");
 	char *cred = tmpfile_with("[default]\naws_access_key_id = AKIACREDENTIALSFILE1\n"
 				  "aws_secret_access_key = fromcredentials\n");
 	struct aws_credentials c;
@@ -464,6 +478,28 @@ static void test_credentials_chain(void **state)
 	free(cause);
 	cause = NULL;
 
+	/* botocore's order: credential_process before the config file's keys */
+	assert_int_equal(resolve_creds("procandkeys", &c, &cause), 0);
+	assert_string_equal(c.access_key_id, "ASIAPROCESS000000002");
+	credentials_free(&c);
+	/* role profiles that cannot work say why, before any call to STS */
+	assert_int_equal(resolve_creds("selfrole", &c, &cause), -1);
+	assert_non_null(strstr(cause, "has no credentials"));
+	free(cause);
+	assert_int_equal(resolve_creds("fromempty", &c, &cause), -1);
+	assert_non_null(strstr(cause, "(empty) has no credentials"));
+	free(cause);
+	assert_int_equal(resolve_creds("mfa", &c, &cause), -1);
+	assert_non_null(strstr(cause, "mfa_serial"));
+	free(cause);
+	assert_int_equal(resolve_creds("both", &c, &cause), -1);
+	assert_non_null(strstr(cause, "keep one"));
+	free(cause);
+	assert_int_equal(resolve_creds("ec2", &c, &cause), -1);
+	assert_non_null(strstr(cause, "Ec2InstanceMetadata"));
+	free(cause);
+	cause = NULL;
+
 	/* nothing configured anywhere: 1, not an error */
 	setenv("AWS_CONFIG_FILE", "/nonexistent", 1);
 	setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent", 1);
@@ -515,6 +551,43 @@ static void test_trace_redacts_token(void **state)
 	service_request_free(&r);
 }
 
+static void test_endpoint_with_path(void **state)
+{
+	struct aws_settings s = {0};
+	struct aws_credentials c = {0};
+	struct service_client cl;
+	struct service_request r;
+	struct sigv4_trace tr = {0};
+	char *p;
+
+	(void)state;
+	p = http_url_path("https://h.example.com");
+	assert_string_equal(p, "/");
+	free(p);
+	p = http_url_path("http://[::1]:5000/a/b/?x=1#f");
+	assert_string_equal(p, "/a/b/");
+	free(p);
+	assert_null(http_url_path("no-scheme"));
+	assert_null(http_url_path("https:///path"));
+	s.endpoint.value = "https://gw.example.com/prefix/";
+	s.region.value = "eu-west-1";
+	c.access_key_id = "AKIDEXAMPLE";
+	c.secret_access_key = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+	cl = (struct service_client){&s, &c, {NULL, NULL, NULL, 0}};
+	service_prepare(&cl, "GET", "/runtimes/r-0123456789/", "version=1", NULL, 1440938160, &r,
+			&tr);
+	assert_string_equal(r.url, "https://gw.example.com/prefix/runtimes/r-0123456789/?version=1");
+	assert_string_equal(r.path, "/prefix/runtimes/r-0123456789/");
+	assert_string_equal(headers_get(&r.headers, "Host"), "gw.example.com");
+	/* what is signed is what is on the request line */
+	assert_true(!strncmp(tr.canonical_request, "GET\n/prefix/runtimes/r-0123456789/\nversion=1\n",
+			     45));
+	assert_null(headers_get(&r.headers, "Content-Type"));
+	assert_null(headers_get(&r.headers, "X-Amz-Security-Token"));
+	sigv4_trace_free(&tr);
+	service_request_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -529,6 +602,7 @@ int main(void)
 		cmocka_unit_test(test_retry_decisions),
 		cmocka_unit_test(test_credentials_chain),
 		cmocka_unit_test(test_trace_redacts_token),
+		cmocka_unit_test(test_endpoint_with_path),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
