@@ -372,7 +372,8 @@ static void clear_aws_env(void)
 		"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL", "AWS_CA_BUNDLE",
 		"AWS_MAX_ATTEMPTS", "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT",
 		"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-		"AWS_SESSION_TOKEN", NULL,
+		"AWS_SESSION_TOKEN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
+		"AWS_ROLE_SESSION_NAME", NULL,
 	};
 	size_t i;
 
@@ -420,6 +421,8 @@ static void test_credentials_chain(void **state)
 		"source_profile = default\ncredential_source = Environment\n"
 		"[profile ec2]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
 		"credential_source = Ec2InstanceMetadata\n"
+		"[profile web]\nrole_arn = arn:aws:iam::123456789012:role/W\n"
+		"web_identity_token_file = /nonexistent/token\n"
 		"[profile procandkeys]\naws_access_key_id = AKIACONFIGFILE000002\n"
 		"aws_secret_access_key = c\ncredential_process = printf '{\"Version\": 1, "
 		"\"AccessKeyId\": \"ASIAPROCESS000000002\", \"SecretAccessKey\": \"p\"}'\n");
@@ -514,6 +517,18 @@ static void test_credentials_chain(void **state)
 	assert_non_null(strstr(cause, "Ec2InstanceMetadata"));
 	free(cause);
 	cause = NULL;
+
+	/* web identity: from the profile (before role assumption), or the environment */
+	assert_int_equal(resolve_creds("web", &c, &cause), -1);
+	if (!strstr(cause, "web identity token") || !strstr(cause, "/nonexistent/token"))
+		fail_msg("web identity: %s", cause);
+	free(cause);
+	setenv("AWS_WEB_IDENTITY_TOKEN_FILE", "/nonexistent/env-token", 1);
+	assert_int_equal(resolve_creds(NULL, &c, &cause), -1);
+	assert_non_null(strstr(cause, "AWS_ROLE_ARN"));
+	free(cause);
+	cause = NULL;
+	unsetenv("AWS_WEB_IDENTITY_TOKEN_FILE");
 
 	/* nothing configured anywhere: 1, not an error */
 	setenv("AWS_CONFIG_FILE", "/nonexistent", 1);
