@@ -99,7 +99,8 @@ int service_call(const struct service_client *c, const char *method, const char 
 		 const char *query, const char *body, struct http_response *resp,
 		 struct service_error *err);
 
-/* A new random UUID v4 (clientToken). Caller frees. */
+/* A new random UUID v4 (clientToken), from the kernel's CSPRNG (getrandom,
+ * else RAND_bytes). Caller frees. */
 char *service_new_token(void);
 
 #endif
