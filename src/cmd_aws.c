@@ -14,6 +14,7 @@
 #include "core/awsconfig.h"
 #include "core/credentials.h"
 #include "core/document.h"
+#include "core/endpoint.h"
 #include "core/formdef.h"
 #include "core/service.h"
 #include "core/util.h"
@@ -126,6 +127,13 @@ static int setup(struct aws_settings *s, struct aws_credentials *c, int need_cre
 					  : _("no AWS Region is set: use --region, set AWS_REGION, "
 					      "or add 'region = us-east-1' to your profile in "
 					      "~/.aws/config"));
+		return EXIT_CONFIG;
+	}
+	if (!endpoint_valid_region(s->region.value)) {
+		/* it goes into the credential scope, even with a custom endpoint */
+		fprintf(stderr, _("%s: \"%s\" (from %s) is not a valid AWS Region name: expected "
+				  "lowercase letters, digits and hyphens, such as us-east-1\n"),
+			PACKAGE_NAME, s->region.value, s->region.origin);
 		return EXIT_CONFIG;
 	}
 	if (!need_creds)

@@ -14,6 +14,7 @@
 
 #include "awsconfig.h"
 #include "credentials.h"
+#include "endpoint.h"
 #include "http.h"
 #include "service.h"
 #include "sigv4.h"
@@ -346,8 +347,12 @@ static int sts_call(const struct aws_settings *s, const struct strbuf *body,
 		while (n && ep[n - 1] == '/')
 			n--;
 		url = xasprintf("%.*s/", (int)n, ep);
-	} else {
+	} else if (endpoint_valid_region(region)) {
 		url = xasprintf("https://sts.%s.amazonaws.com/", region);
+	} else {
+		/* never let a region string pick the host a signed request goes to */
+		*why = xasprintf(_("\"%s\" is not a valid AWS Region name"), region);
+		goto out;
 	}
 	host = http_url_host(url);
 	if (!host) {

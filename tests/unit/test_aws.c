@@ -148,6 +148,11 @@ static void test_endpoint_rules(void **state)
 	free(cause);
 	assert_null(endpoint_resolve("us-east-1/../x", 0, 0, NULL, &cause));
 	free(cause);
+	assert_true(endpoint_valid_region("us-gov-west-1"));
+	assert_false(endpoint_valid_region("evil.example.com/#"));
+	assert_false(endpoint_valid_region("-us"));
+	assert_false(endpoint_valid_region(""));
+	assert_false(endpoint_valid_region("US-EAST-1"));
 	assert_null(endpoint_resolve("us-iso-east-1", 0, 1, NULL, &cause));
 	free(cause);
 	/* a custom URL must be one libcurl and the signer can use */
