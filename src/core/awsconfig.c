@@ -40,6 +40,9 @@ void ini_parse(const char *text, size_t len, struct ini *out)
 	char *section = NULL;
 	int line = 0, nested = 0;
 
+	/* a byte-order mark left by a Windows editor */
+	if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
+		p += 3;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
@@ -236,16 +239,26 @@ static const char *from_profile(struct aws_settings *s, const char *key, char **
 	return v;
 }
 
+/* "~/x" to "$HOME/x", as botocore's os.path.expanduser does. Caller frees. */
+static char *expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+
+	if (path[0] == '~' && (path[1] == '/' || !path[1]) && home && *home)
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}
+
 int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, char **cause)
 {
 	const char *home = getenv("HOME"), *v;
 	char *origin = NULL;
 
 	memset(s, 0, sizeof *s);
-	s->config_path = env("AWS_CONFIG_FILE") ? xstrdup(env("AWS_CONFIG_FILE"))
+	s->config_path = env("AWS_CONFIG_FILE") ? expand_home(env("AWS_CONFIG_FILE"))
 						 : xasprintf("%s/.aws/config", home ? home : "");
 	s->credentials_path = env("AWS_SHARED_CREDENTIALS_FILE")
-			      ? xstrdup(env("AWS_SHARED_CREDENTIALS_FILE"))
+			      ? expand_home(env("AWS_SHARED_CREDENTIALS_FILE"))
 			      : xasprintf("%s/.aws/credentials", home ? home : "");
 	if (ini_load(s->config_path, &s->config, cause) != 0 ||
 	    ini_load(s->credentials_path, &s->credentials, cause) != 0)

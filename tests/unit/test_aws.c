@@ -32,6 +32,11 @@ static void test_ini(void **state)
 	assert_string_equal(ini_get(&ini, "sso", "url"), "a#b"); /* no blank before # */
 	assert_false(ini_has_section(&ini, "nope"));
 	ini_free(&ini);
+	/* a byte-order mark before the first section is ignored */
+	text = "\xef\xbb\xbf[default]\nregion = eu-north-1\n";
+	ini_parse(text, strlen(text), &ini);
+	assert_string_equal(ini_get(&ini, "default", "region"), "eu-north-1");
+	ini_free(&ini);
 	/* nothing crashes on junk */
 	ini_parse("\0\0[\n=\n[]\n=x\n", 12, &ini);
 	ini_free(&ini);
