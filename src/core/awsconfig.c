@@ -38,7 +38,8 @@ void ini_parse(const char *text, size_t len, struct ini *out)
 {
 	const char *p = text, *end = text + len;
 	char *section = NULL;
-	int line = 0, nested = 0;
+	int line = 0, nested = 0, continues = 0;
+	size_t key_indent = 0, indent;
 
 	/* a byte-order mark left by a Windows editor */
 	if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
@@ -53,14 +54,35 @@ void ini_parse(const char *text, size_t len, struct ini *out)
 		p += n + (nl ? 1 : 0);
 		if (n && s[n - 1] == '\r')
 			n--;
+		for (indent = 0; indent < n && isspace((unsigned char)s[indent]); indent++)
+			;
 		if (n && (isspace((unsigned char)*s))) {
 			/* indented: a nested setting under "key =" (s3, ...), ignored */
 			if (nested)
 				continue;
+			/* or the continuation of the value above, joined with a
+			 * newline as Python's configparser (and so botocore) does */
+			if (continues && indent > key_indent && indent < n) {
+				char *t = trim(s, n), *joined;
+				struct ini_entry *e = &out->v[out->n - 1];
+
+				if (*t && *t != '#' && *t != ';') {
+					joined = xasprintf("%s\n%s", e->value, t);
+					OPENSSL_cleanse(e->value, strlen(e->value));
+					free(e->value);
+					e->value = joined;
+				}
+				OPENSSL_cleanse(t, strlen(t));
+				free(t);
+				continue;
+			}
 		}
 		while (n && isspace((unsigned char)*s))
 			s++, n--;
-		if (!n || *s == '#' || *s == ';')
+		if (!n)
+			continue;
+		continues = 0;
+		if (*s == '#' || *s == ';')
 			continue;
 		if (*s == '[') {
 			const char *close = memchr(s, ']', n);
@@ -110,6 +132,8 @@ void ini_parse(const char *text, size_t len, struct ini *out)
 				continue;
 			}
 			ini_add(out, section, key, value, line);
+			continues = !nested;
+			key_indent = indent;
 		}
 	}
 	free(section);

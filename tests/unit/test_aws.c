@@ -32,6 +32,16 @@ static void test_ini(void **state)
 	assert_string_equal(ini_get(&ini, "sso", "url"), "a#b"); /* no blank before # */
 	assert_false(ini_has_section(&ini, "nope"));
 	ini_free(&ini);
+	/* continuation lines join the value above (configparser); keys indented
+	 * alike stay separate keys */
+	text = "[default]\ncredential_process = /usr/bin/helper\n    --profile x\n"
+	       "  # a comment\n\n[indented]\n  region = us-east-1\n  output = json\n";
+	ini_parse(text, strlen(text), &ini);
+	assert_string_equal(ini_get(&ini, "default", "credential_process"),
+			    "/usr/bin/helper\n--profile x");
+	assert_string_equal(ini_get(&ini, "indented", "region"), "us-east-1");
+	assert_string_equal(ini_get(&ini, "indented", "output"), "json");
+	ini_free(&ini);
 	/* a byte-order mark before the first section is ignored */
 	text = "\xef\xbb\xbf[default]\nregion = eu-north-1\n";
 	ini_parse(text, strlen(text), &ini);
