@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "commands.h"
 #include "core/awsconfig.h"
@@ -500,6 +501,38 @@ int cmd_cli(int argc, char **argv)
 	return ret;
 }
 
+/* Display width of UTF-8 text in screen columns (translations may hold
+ * accented or wide characters). */
+static int columns(const char *s)
+{
+	wchar_t w[256];
+	size_t n = mbstowcs(w, s, 255);
+	int c;
+
+	if (n == (size_t)-1)
+		return (int)strlen(s);
+	w[n] = L'\0';
+	c = wcswidth(w, n);
+	return c < 0 ? (int)n : c;
+}
+
+/* One line of the config table: name, value and origin in aligned columns. */
+static void config_row(const char *name, const char *value, const char *origin)
+{
+	static const char *const names[] = {N_("profile"),  N_("region"),   N_("credentials"),
+					    N_("endpoint"), N_("CA bundle"), N_("attempts")};
+	int width = 0, w;
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if ((w = columns(_(names[i]))) > width)
+			width = w;
+	printf("%s%*s %s", name, width - columns(name), "", value);
+	if (origin && *origin)
+		printf("%*s  %s", columns(value) < 45 ? 45 - columns(value) : 0, "", origin);
+	putchar('\n');
+}
+
 int cmd_config(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -534,35 +567,35 @@ int cmd_config(int argc, char **argv)
 		aws_settings_free(&s);
 		return EXIT_CONFIG;
 	}
-	printf("%-13s %-45s %s\n", _("profile"), s.profile.value, s.profile.origin);
+	config_row(_("profile"), s.profile.value, s.profile.origin);
 	if (s.region.value)
-		printf("%-13s %-45s %s\n", _("region"), s.region.value, s.region.origin);
+		config_row(_("region"), s.region.value, s.region.origin);
 	else {
-		printf("%-13s %-45s\n", _("region"), _("(none)"));
+		config_row(_("region"), _("(none)"), NULL);
 		ret = EXIT_CONFIG;
 	}
 	r = credentials_resolve(&s, &cred, &cause);
 	if (r == 0) {
 		mask = credentials_mask(cred.access_key_id);
-		printf("%-13s %-45s %s\n", _("credentials"), mask, cred.source);
+		config_row(_("credentials"), mask, cred.source);
 		if (cred.session_token)
-			printf("%-13s %-45s\n", "", _("temporary (with a session token)"));
+			config_row("", _("temporary (with a session token)"), NULL);
 		free(mask);
 	} else {
-		printf("%-13s %-45s %s\n", _("credentials"), _("(none)"),
+		config_row(_("credentials"), _("(none)"),
 		       r < 0 ? cause : _("none found in the environment or the profile"));
 		free(cause);
 		cause = NULL;
 		ret = EXIT_CONFIG;
 	}
 	if (s.endpoint.value)
-		printf("%-13s %-45s %s\n", _("endpoint"), s.endpoint.value, s.endpoint.origin);
+		config_row(_("endpoint"), s.endpoint.value, s.endpoint.origin);
 	else
-		printf("%-13s %-45s %s\n", _("endpoint"), _("(none)"), s.endpoint_error);
-	printf("%-13s %-45s %s\n", _("CA bundle"),
+		config_row(_("endpoint"), _("(none)"), s.endpoint_error);
+	config_row(_("CA bundle"),
 	       s.ca_bundle.value ? s.ca_bundle.value : _("(the system's)"),
 	       s.ca_bundle.value ? s.ca_bundle.origin : "");
-	printf("%-13s %-45s %s\n", _("attempts"), s.max_attempts.value, s.max_attempts.origin);
+	config_row(_("attempts"), s.max_attempts.value, s.max_attempts.origin);
 	credentials_free(&cred);
 	aws_settings_free(&s);
 	return ret;
