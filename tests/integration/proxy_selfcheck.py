@@ -165,10 +165,28 @@ def test_faults_with_cli(w):
           w.moto.runtimes() == [], p.stderr)
 
 
+def test_control_endpoint(w):
+    fresh(w)
+    ctl = ["curl", "-sS", "--cacert", w.ca.cert, "-o", "-", "-w", "\n%{http_code}"]
+    p = subprocess.run(ctl + ["-d", '{"faults": ["throttle"]}', w.proxy.url + "/__proxy/inject"],
+                       capture_output=True, text=True)
+    check("control endpoint: inject answers 200", p.stdout.endswith("\n200"), p.stdout + p.stderr)
+    env = w.keys_env(AWS_CONFIG_FILE="/dev/null", AWS_SHARED_CREDENTIALS_FILE="/dev/null",
+                     AWS_MAX_ATTEMPTS="1")
+    a = aws(w, env, "list-agent-runtimes")
+    check("control endpoint: the injected 429 reaches the AWS CLI as ThrottlingException",
+          a.returncode != 0 and "ThrottlingException" in a.stderr, a.stderr)
+    p = subprocess.run(ctl[:-2] + [w.proxy.url + "/__proxy/log"], capture_output=True, text=True)
+    log = json.loads(p.stdout or "[]")
+    check("control endpoint: the log lists the signed request (control calls not logged)",
+          [(r["method"], r["path"], r["signed"]) for r in log] == [("POST", "/runtimes/", True)],
+          p.stdout)
+
+
 def main():
     with harness.World() as w:
         for t in (test_cli_accepted, test_cli_rejected, test_session_token, test_curl_tampered,
-                  test_faults_with_cli):
+                  test_faults_with_cli, test_control_endpoint):
             try:
                 t(w)
             except Exception as e:
