@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -89,7 +90,12 @@ class Moto:
         self.proc = subprocess.Popen(["moto_server", "-H", "127.0.0.1", "-p", str(self.port)],
                                      stdout=self.log, stderr=subprocess.STDOUT, env=env,
                                      start_new_session=True)
-        wait_until(lambda: self._get("/moto-api/") is not None, what="moto_server")
+        try:
+            wait_until(lambda: self._get("/moto-api/") is not None and
+                       self.proc.poll() is None, what="moto_server")
+        except BaseException:
+            self.stop()  # never leave a half-started server behind
+            raise
 
     def _get(self, path):
         c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
@@ -144,17 +150,27 @@ class World:
     SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
 
     def __enter__(self):
+        self.moto = self.proxy = None
+        # SIGTERM (make check's timeout, CI cancelling) unwinds through __exit__ too
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, lambda *a: sys.exit(128 + signal.SIGTERM))
         self.dir = tempfile.mkdtemp(prefix="acw-it-")
-        self.ca = CA(self.dir)
-        self.moto = Moto(self.dir)
-        self.proxy = Proxy(self.moto, self.ca, {self.AKID: (self.SECRET, None)})
-        self.home = os.path.join(self.dir, "home")
-        os.makedirs(os.path.join(self.home, ".aws"))
+        try:
+            self.ca = CA(self.dir)
+            self.moto = Moto(self.dir)
+            self.proxy = Proxy(self.moto, self.ca, {self.AKID: (self.SECRET, None)})
+            self.home = os.path.join(self.dir, "home")
+            os.makedirs(os.path.join(self.home, ".aws"))
+        except BaseException:
+            self.__exit__(None, None, None)  # a failed start stops what did start
+            raise
         return self
 
     def __exit__(self, *exc):
-        self.proxy.stop()
-        self.moto.stop()
+        if self.proxy:
+            self.proxy.stop()
+        if self.moto:
+            self.moto.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def env(self, **extra):
