@@ -229,6 +229,20 @@ def test_wait_and_status(w):
           json.loads(p.stdout)["status"] == "READY", p.stdout + p.stderr)
     p = run(["status", "--wait", rid], w.keys_env())
     check("status --wait on a READY runtime: exit 0", p.returncode == 0, p.stderr)
+    fresh(w)
+    w.moto.ready_after(2)
+    p = run(["submit", form("vpc")], w.keys_env())
+    rid = json.loads(p.stdout or "{}").get("agentRuntimeId", "")
+    p = run(["status", rid], w.keys_env())
+    check("status right after submit: CREATING", p.returncode == 0 and
+          json.loads(p.stdout or "{}").get("status") == "CREATING", p.stdout + p.stderr)
+    w.proxy.clear()
+    p = run(["status", "--wait", rid], w.keys_env())
+    gets = [r for r in w.proxy.log if r["method"] == "GET"]
+    check("status --wait from CREATING: exit 0 at READY after several signed GETs",
+          p.returncode == 0 and json.loads(p.stdout or "{}").get("status") == "READY" and
+          len(gets) >= 2 and all(r["signed"] for r in gets) and p.elapsed < 30,
+          f"{p.elapsed:.1f}s {p.stdout} {p.stderr} {w.proxy.log}")
     p = run(["status", "no_such_runtime-0123456789"], w.keys_env())
     check("status of an unknown runtime: exit 4 with the service's error",
           p.returncode == 4 and "ResourceNotFound" in p.stderr, p.stderr)
