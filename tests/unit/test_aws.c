@@ -7,6 +7,12 @@
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "core/http.h"
+#include "core/util.h"
 
 #include "core/awsconfig.h"
 #include "core/credentials.h"
@@ -31,6 +37,21 @@ static void test_ini(void **state)
 	assert_null(ini_get(&ini, "profile dev", "max_concurrent_requests"));
 	assert_string_equal(ini_get(&ini, "sso", "url"), "a#b"); /* no blank before # */
 	assert_false(ini_has_section(&ini, "nope"));
+	ini_free(&ini);
+	/* continuation lines join the value above (configparser); keys indented
+	 * alike stay separate keys */
+	text = "[default]\ncredential_process = /usr/bin/helper\n    --profile x\n"
+	       "  # a comment\n\n[indented]\n  region = us-east-1\n  output = json\n";
+	ini_parse(text, strlen(text), &ini);
+	assert_string_equal(ini_get(&ini, "default", "credential_process"),
+			    "/usr/bin/helper\n--profile x");
+	assert_string_equal(ini_get(&ini, "indented", "region"), "us-east-1");
+	assert_string_equal(ini_get(&ini, "indented", "output"), "json");
+	ini_free(&ini);
+	/* a byte-order mark before the first section is ignored */
+	text = "\xef\xbb\xbf[default]\nregion = eu-north-1\n";
+	ini_parse(text, strlen(text), &ini);
+	assert_string_equal(ini_get(&ini, "default", "region"), "eu-north-1");
 	ini_free(&ini);
 	/* nothing crashes on junk */
 	ini_parse("\0\0[\n=\n[]\n=x\n", 12, &ini);
@@ -148,6 +169,11 @@ static void test_endpoint_rules(void **state)
 	free(cause);
 	assert_null(endpoint_resolve("us-east-1/../x", 0, 0, NULL, &cause));
 	free(cause);
+	assert_true(endpoint_valid_region("us-gov-west-1"));
+	assert_false(endpoint_valid_region("evil.example.com/#"));
+	assert_false(endpoint_valid_region("-us"));
+	assert_false(endpoint_valid_region(""));
+	assert_false(endpoint_valid_region("US-EAST-1"));
 	assert_null(endpoint_resolve("us-iso-east-1", 0, 1, NULL, &cause));
 	free(cause);
 	/* a custom URL must be one libcurl and the signer can use */
@@ -319,6 +345,21 @@ static void test_error_parsing(void **state)
 	assert_non_null(strstr(e.message, "not JSON"));
 	assert_non_null(strstr(e.message, "Bad Gateway from proxy"));
 	service_error_free(&e);
+	/* a hostile answer cannot drive the terminal: escapes and C1 controls become blanks */
+	body = "{\"__type\":\"Bad\\u001b[2J\",\"message\":\"x\\u001b]0;pwned\\u0007y\\u009bz\"}";
+	service_parse_error(400, NULL, body, strlen(body), &e);
+	assert_string_equal(e.code, "Bad [2J");
+	assert_string_equal(e.message, "x ]0;pwned y z");
+	service_error_free(&e);
+	{
+		char *p = service_printable("ab\xc3\xa9" "cd", 3);
+
+		assert_string_equal(p, "ab..."); /* never half a character */
+		free(p);
+		p = service_printable(NULL, 10);
+		assert_string_equal(p, "");
+		free(p);
+	}
 	service_parse_error(429, NULL, "", 0, &e);
 	assert_string_equal(e.code, "ThrottlingException");
 	service_error_free(&e);
@@ -357,7 +398,8 @@ static void clear_aws_env(void)
 		"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL", "AWS_CA_BUNDLE",
 		"AWS_MAX_ATTEMPTS", "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT",
 		"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-		"AWS_SESSION_TOKEN", NULL,
+		"AWS_SESSION_TOKEN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
+		"AWS_ROLE_SESSION_NAME", NULL,
 	};
 	size_t i;
 
@@ -405,6 +447,8 @@ static void test_credentials_chain(void **state)
 		"source_profile = default\ncredential_source = Environment\n"
 		"[profile ec2]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
 		"credential_source = Ec2InstanceMetadata\n"
+		"[profile web]\nrole_arn = arn:aws:iam::123456789012:role/W\n"
+		"web_identity_token_file = /nonexistent/token\n"
 		"[profile procandkeys]\naws_access_key_id = AKIACONFIGFILE000002\n"
 		"aws_secret_access_key = c\ncredential_process = printf '{\"Version\": 1, "
 		"\"AccessKeyId\": \"ASIAPROCESS000000002\", \"SecretAccessKey\": \"p\"}'\n");
@@ -500,6 +544,18 @@ static void test_credentials_chain(void **state)
 	free(cause);
 	cause = NULL;
 
+	/* web identity: from the profile (before role assumption), or the environment */
+	assert_int_equal(resolve_creds("web", &c, &cause), -1);
+	if (!strstr(cause, "web identity token") || !strstr(cause, "/nonexistent/token"))
+		fail_msg("web identity: %s", cause);
+	free(cause);
+	setenv("AWS_WEB_IDENTITY_TOKEN_FILE", "/nonexistent/env-token", 1);
+	assert_int_equal(resolve_creds(NULL, &c, &cause), -1);
+	assert_non_null(strstr(cause, "AWS_ROLE_ARN"));
+	free(cause);
+	cause = NULL;
+	unsetenv("AWS_WEB_IDENTITY_TOKEN_FILE");
+
 	/* nothing configured anywhere: 1, not an error */
 	setenv("AWS_CONFIG_FILE", "/nonexistent", 1);
 	setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent", 1);
@@ -588,6 +644,66 @@ static void test_endpoint_with_path(void **state)
 	service_request_free(&r);
 }
 
+/* A loopback socket that accepts connections (the kernel's backlog does) and
+ * never answers. Returns the fd; *port gets its port. */
+static int silent_listener(int *port)
+{
+	struct sockaddr_in a = {0};
+	socklen_t len = sizeof a;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	assert_true(fd >= 0);
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(listen(fd, 4), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+	*port = ntohs(a.sin_port);
+	return fd;
+}
+
+static int cancel_now(void *arg)
+{
+	(void)arg;
+	return 1;
+}
+
+static void test_http_failures(void **state)
+{
+	struct headers h = {0};
+	struct http_options o = {NULL, 2, 1, NULL, NULL};
+	struct http_response resp;
+	char *cause = NULL, *url;
+	int port, fd = silent_listener(&port);
+	double t0;
+
+	(void)state;
+	url = xasprintf("http://127.0.0.1:%d/runtimes/", port);
+	headers_add(&h, "Host", "127.0.0.1");
+	/* the read timeout: nothing comes back for 1 s */
+	t0 = util_monotonic();
+	assert_int_equal(http_send("PUT", url, &h, "{}", 2, &o, &resp, &cause), HTTP_TIMEOUT);
+	assert_true(util_monotonic() - t0 < 3.5);
+	assert_non_null(strstr(cause, "--cli-read-timeout"));
+	free(cause);
+	cause = NULL;
+	/* the cancel hook stops a request at once */
+	o.cancel = cancel_now;
+	t0 = util_monotonic();
+	assert_int_equal(http_send("GET", url, &h, NULL, 0, &o, &resp, &cause), HTTP_CANCELLED);
+	assert_true(util_monotonic() - t0 < 1.5);
+	free(cause);
+	cause = NULL;
+	o.cancel = NULL;
+	close(fd);
+	/* nobody listening any more: a connection failure, retried by the caller */
+	assert_int_equal(http_send("GET", url, &h, NULL, 0, &o, &resp, &cause), HTTP_CONNECT);
+	assert_int_equal(service_retry_kind(HTTP_CONNECT, 0, NULL), RETRY_TRANSIENT);
+	free(cause);
+	free(url);
+	headers_free(&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -603,6 +719,7 @@ int main(void)
 		cmocka_unit_test(test_credentials_chain),
 		cmocka_unit_test(test_trace_redacts_token),
 		cmocka_unit_test(test_endpoint_with_path),
+		cmocka_unit_test(test_http_failures),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
