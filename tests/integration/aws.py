@@ -106,14 +106,16 @@ def test_session_token(w):
     p = run(["submit", form("minimal-container")], env)
     check("session token: submit exits 0 (token signed and checked)", p.returncode == 0,
           p.stderr + str(w.proxy.log))
+    check("session token: the runtime is in moto", len(stored(w)) == 1, stored(w))
+    w.proxy.clear()
     p = run(["submit", "--dry-run", form("minimal-container")], env)
     check("dry-run: exits 0", p.returncode == 0, p.stderr)
     check("dry-run: prints the signed request", "PUT " in p.stdout and "Authorization:" in
           p.stdout and "X-Amz-Security-Token: (redacted)" in p.stdout, p.stdout)
     check("dry-run: token and secret never printed", c["SessionToken"] not in p.stdout + p.stderr
           and c["SecretAccessKey"] not in p.stdout + p.stderr)
-    before = len(w.proxy.log)
-    check("dry-run: sends nothing", len(w.proxy.log) == before == 1, w.proxy.log)
+    check("dry-run: sends nothing (proxy log empty, moto holds only the earlier runtime)",
+          w.proxy.log == [] and len(stored(w)) == 1, w.proxy.log)
     p = run(["submit", "--dry-run", "--debug", form("minimal-container")], env)
     check("dry-run --debug: canonical request and string to sign", "canonical request" in
           p.stderr and "AWS4-HMAC-SHA256" in p.stderr and c["SecretAccessKey"] not in p.stderr
@@ -154,6 +156,17 @@ def test_assume_role(w):
     check("AssumeRole: submit exits 0", p.returncode == 0, p.stderr + str(w.proxy.log))
     check("AssumeRole: STS call then the create, both signed", len(w.proxy.log) == 2 and
           all(r["signed"] for r in w.proxy.log), w.proxy.log)
+    # the service-specific endpoint variables, as the AWS CLI reads them
+    fresh(w)
+    p = run(["submit", form("minimal-container")],
+            w.env(AWS_PROFILE="deploy", AWS_ENDPOINT_URL="https://127.0.0.1:9",
+                  AWS_ENDPOINT_URL_STS=w.proxy.url,
+                  AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL=w.proxy.url))
+    check("AssumeRole via AWS_ENDPOINT_URL_STS and _BEDROCK_AGENTCORE_CONTROL: exit 0, "
+          "STS then create, both signed, one runtime",
+          p.returncode == 0 and [(r["method"], r["signed"]) for r in w.proxy.log] ==
+          [("POST", True), ("PUT", True)] and len(stored(w)) == 1,
+          p.stderr + str(w.proxy.log))
     p = run(["config"], w.env(AWS_PROFILE="deploy"))
     check("AssumeRole: config names the role", "role arn:aws:iam::123456789012:role/Deployer"
           in p.stdout, p.stdout)
@@ -216,6 +229,20 @@ def test_wait_and_status(w):
           json.loads(p.stdout)["status"] == "READY", p.stdout + p.stderr)
     p = run(["status", "--wait", rid], w.keys_env())
     check("status --wait on a READY runtime: exit 0", p.returncode == 0, p.stderr)
+    fresh(w)
+    w.moto.ready_after(2)
+    p = run(["submit", form("vpc")], w.keys_env())
+    rid = json.loads(p.stdout or "{}").get("agentRuntimeId", "")
+    p = run(["status", rid], w.keys_env())
+    check("status right after submit: CREATING", p.returncode == 0 and
+          json.loads(p.stdout or "{}").get("status") == "CREATING", p.stdout + p.stderr)
+    w.proxy.clear()
+    p = run(["status", "--wait", rid], w.keys_env())
+    gets = [r for r in w.proxy.log if r["method"] == "GET"]
+    check("status --wait from CREATING: exit 0 at READY after several signed GETs",
+          p.returncode == 0 and json.loads(p.stdout or "{}").get("status") == "READY" and
+          len(gets) >= 2 and all(r["signed"] for r in gets) and p.elapsed < 30,
+          f"{p.elapsed:.1f}s {p.stdout} {p.stderr} {w.proxy.log}")
     p = run(["status", "no_such_runtime-0123456789"], w.keys_env())
     check("status of an unknown runtime: exit 4 with the service's error",
           p.returncode == 4 and "ResourceNotFound" in p.stderr, p.stderr)
@@ -256,22 +283,24 @@ def test_same_as_aws_cli(w):
     if not shutil.which("aws"):
         print("skip: no AWS CLI")
         return
-    fresh(w)
-    f = form("jwt-claims")
-    p = run(["submit", f], w.keys_env())
-    check("jwt form via agentcore-wizard", p.returncode == 0, p.stderr)
     env = w.keys_env()
-    a = subprocess.run(["aws", "bedrock-agentcore-control", "create-agent-runtime",
-                        "--cli-input-json", "file://" + f, "--endpoint-url", w.proxy.url,
-                        "--ca-bundle", w.ca.cert], env=env, capture_output=True, text=True)
-    check("jwt form via the AWS CLI", a.returncode == 0, a.stderr)
-    rts = stored(w)
     keep = lambda r: {k: v for k, v in r.items() if k not in (  # noqa: E731
         "agent_runtime_arn", "agent_runtime_id", "created_at", "last_updated_at",
         "workload_identity_details", "status", "client_token")}
-    check("the AWS CLI and agentcore-wizard make the same runtime",
-          len(rts) == 2 and keep(rts[0]) == keep(rts[1]),
-          json.dumps([keep(r) for r in rts], default=str)[:2000])
+    for name in ("jwt-claims", "minimal-container", "vpc", "code-s3"):
+        fresh(w)
+        f = form(name)
+        p = run(["submit", f], env)
+        check(f"{name} form via agentcore-wizard", p.returncode == 0, p.stderr)
+        a = subprocess.run(["aws", "bedrock-agentcore-control", "create-agent-runtime",
+                            "--cli-input-json", "file://" + f, "--endpoint-url", w.proxy.url,
+                            "--ca-bundle", w.ca.cert], env=env, capture_output=True, text=True)
+        check(f"{name} form via the AWS CLI", a.returncode == 0, a.stderr)
+        rts = stored(w)
+        check(f"{name}: the AWS CLI and agentcore-wizard make the same runtime",
+              len(rts) == 2 and keep(rts[0]) == keep(rts[1]) and
+              same_request_fields(rts[0], f),
+              json.dumps([keep(r) for r in rts], default=str)[:2000])
     fresh(w)
     p = run(["cli", form("vpc")], env)
     check("cli: prints an aws command", p.returncode == 0 and p.stdout.startswith(
