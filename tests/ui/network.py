@@ -1,0 +1,35 @@
+"""VPC mode shows the subnet fields; PUBLIC hides them."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tmuxterm import Term, check  # noqa: E402
+
+t = Term()
+t.wait_text("Runtime name")
+t.type("n1")
+t.keys("PageDown")
+t.wait_text("< (not set) >")
+t.keys("Enter", "Tab")
+t.type("123456789012.dkr.ecr.us-east-1.amazonaws.com/a:b")
+t.keys("PageDown")
+t.wait_text("Execution role")
+t.type("arn:aws:iam::123456789012:role/R")
+t.keys("PageDown")
+t.wait_text("Network mode")
+t.keys("Right")
+t.wait_text("< PUBLIC >")
+check("Subnets" not in t.screen(), "PUBLIC shows subnets", t)
+t.keys("Right")
+s = t.wait_text("< VPC >")
+t.wait_text("Subnets")
+check("Security groups" in t.screen(), "VPC hides security groups", t)
+t.keys("Left")
+t.wait_text("< PUBLIC >")
+t.wait_gone("Subnets")
+t.keys("F12")
+t.wait_text("Save your changes")
+t.keys("n")
+check(t.exit_code() == 0, "quit failed", t)
+t.close()
+print("ok: when rules follow the network mode")
