@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "core/document.h"
@@ -61,7 +62,11 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 			rc = -1;
 			break;
 		}
-		if (!*a && *cur) {
+		if (!isatty(STDIN_FILENO))
+			printf("%s\n", a);
+		if (!*a) {
+			/* keep the value, or leave it unset: the section check says
+			 * what is still missing */
 			free(a);
 			break;
 		}
@@ -119,6 +124,8 @@ static int ask_add(struct document *doc, const struct row *r, int *added)
 	a = read_answer();
 	if (!a)
 		return -1;
+	if (!isatty(STDIN_FILENO))
+		printf("%s\n", a);
 	if (a[0] == 'y' || a[0] == 'Y') {
 		row_add_item(r, doc);
 		*added = 1;
@@ -183,6 +190,8 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 	free(a);
 	printf(_("Save to file [%s] ('-' skips): "), file ? file : "runtime.json");
 	a = read_answer();
+	if (a && !isatty(STDIN_FILENO))
+		printf("%s\n", a);
 	if (!a || !strcmp(a, "-")) {
 		free(a);
 		goto done;

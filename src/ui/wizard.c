@@ -179,6 +179,54 @@ static int put(int y, int x, int width, const char *s, int attr)
 	return used;
 }
 
+/* Lines text needs at width columns, at most 2 (messages under fields). */
+static int msg_lines(const char *text, int width)
+{
+	struct lineedit e = {0};
+	int w = 0;
+	size_t i;
+
+	if (!text)
+		return 0;
+	lineedit_load(&e, text);
+	for (i = 0; i < e.len; i++)
+		w += lineedit_wcwidth(e.buf[i]);
+	lineedit_release(&e);
+	return width > 0 && w > width ? 2 : 1;
+}
+
+/* Print text over up to min(2, maxlines) lines of width columns. */
+static void put_wrapped(int y, int x, int width, int maxlines, const char *text, int attr)
+{
+	struct lineedit e = {0};
+	int used = 0, line = 0;
+	size_t i;
+
+	if (maxlines > 2)
+		maxlines = 2;
+	if (maxlines <= 0 || width <= 0)
+		return;
+	lineedit_load(&e, text);
+	attron(attr);
+	move(y, x);
+	for (i = 0; i < e.len; i++) {
+		wchar_t c = e.buf[i];
+		int cw = lineedit_wcwidth(c);
+		if (used + cw > width) {
+			if (++line >= maxlines)
+				break;
+			used = 0;
+			move(y + line, x);
+		}
+		if (c < 32 || c == 127)
+			c = L'?';
+		addnwstr(&c, 1);
+		used += cw;
+	}
+	attroff(attr);
+	lineedit_release(&e);
+}
+
 static void fill(int y, int x, int width, int attr)
 {
 	int i;
@@ -313,6 +361,8 @@ static void enter_section(struct wiz *w, size_t sec)
 	w->cur = 0;
 	w->top = 0;
 	w->lcur = w->ltop = 0;
+	free(w->status);
+	w->status = NULL;
 	rebuild(w);
 }
 
@@ -417,7 +467,15 @@ static void draw_sections(struct wiz *w)
 		put(y, 0, SIDE_W - 1, t, a);
 		free(t);
 	}
-	mvvline(1, SIDE_W, ACS_VLINE, LINES - 4);
+	/* a box-drawing rule in UTF-8 locales, '|' elsewhere: the same on
+	 * every terminal, whatever its alternate character set does */
+	if (MB_CUR_MAX > 1) {
+		cchar_t cc;
+		setcchar(&cc, L"\u2502", A_NORMAL, 0, NULL);
+		mvvline_set(1, SIDE_W, &cc, LINES - 4);
+	} else {
+		mvvline(1, SIDE_W, '|', LINES - 4);
+	}
 }
 
 static const char *mask(const char *s)
@@ -451,7 +509,7 @@ static char *row_message(struct wiz *w, size_t i, const struct problems *sp, enu
 
 static void draw_form(struct wiz *w, int *cy, int *cx)
 {
-	int px = SIDE_W + 2, pw = COLS - px, top = 1, bottom = LINES - 4;
+	int px = SIDE_W + 2, pw = COLS - px, top = 2, bottom = LINES - 4;
 	int ph = bottom - top + 1, y, h, need, vx, vw, lx, lw;
 	struct problems sp = {0}, *psp = NULL;
 	char **msgs;
@@ -472,15 +530,15 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 	for (;;) {
 		need = 0;
 		for (i = w->top; i <= w->cur && i < w->rows.n; i++)
-			need += msgs[i] ? 2 : 1;
+			need += 1 + msg_lines(msgs[i], COLS - 2 - SIDE_W - 6 - w->rows.v[i].depth * 2);
 		if (need <= ph || w->top >= w->cur)
 			break;
 		w->top++;
 	}
 	if (w->top > 0 && w->cur == first_editable(w, 0, 1) + 0u)
 		w->top = 0;
-	put(0, px, pw, _(w->def->sections[w->sec].help ? w->def->sections[w->sec].help : ""),
-	    A_NORMAL);
+	put(1, px, pw, _(w->def->sections[w->sec].help ? w->def->sections[w->sec].help : ""),
+	    A_DIM);
 	y = top;
 	vx = px + 2 + LABEL_W + 1;
 	vw = COLS - vx - 1;
@@ -490,8 +548,8 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 		char *v;
 		const char *shown;
 
-		h = msgs[i] ? 2 : 1;
 		lx = px + 2 + r->depth * 2;
+		h = 1 + msg_lines(msgs[i], COLS - lx - 4);
 		lw = vx - lx - 1;
 		if (sts[i] == VS_INVALID)
 			put(y, px, 1, "!", attr_err(w));
@@ -558,8 +616,8 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 			}
 			free(v);
 		}
-		if (msgs[i] && y + 1 <= bottom)
-			put(y + 1, lx + 2, COLS - lx - 3, msgs[i], attr_err(w));
+		if (msgs[i])
+			put_wrapped(y + 1, lx + 2, COLS - lx - 4, bottom - y, msgs[i], attr_err(w));
 		y += h;
 	}
 	if (w->rows.n == 0)
@@ -628,6 +686,12 @@ static void review_build(struct wiz *w)
 			if (r->kind != RK_MAPKEY && !document_is_set(w->doc, r->path))
 				continue;
 			v = row_value(r, w->doc);
+			if (r->kind == RK_BRANCH && fnode_child(r->node, v) &&
+			    fnode_child(r->node, v)->label) {
+				char *b = xstrdup(_(fnode_child(r->node, v)->label));
+				free(v);
+				v = b;
+			}
 			if (r->kind == RK_MAPVAL && r->owner->sensitive)
 				review_add(w, (int)s, 0, "  %*s%s: %s", r->depth * 2, "",
 					   r->label, mask(v));
@@ -653,7 +717,7 @@ static void review_build(struct wiz *w)
 
 static void draw_review(struct wiz *w)
 {
-	int px = SIDE_W + 2, pw = COLS - px, top = 1, bottom = LINES - 4;
+	int px = SIDE_W + 2, pw = COLS - px, top = 2, bottom = LINES - 4;
 	int ph = bottom - top + 1, y;
 	size_t i;
 
@@ -664,7 +728,7 @@ static void draw_review(struct wiz *w)
 		w->ltop = w->lcur;
 	if (w->lcur >= w->ltop + (size_t)ph)
 		w->ltop = w->lcur - ph + 1;
-	put(0, px, pw, _("Review: every value, then the exact request body."), A_BOLD);
+	put(1, px, pw, _("Every value, then the exact request body."), A_DIM);
 	for (i = w->ltop, y = top; i < w->nlines && y <= bottom; i++, y++) {
 		int a = w->lines[i].bold ? attr_head(w) : (int)A_NORMAL;
 		if (w->lines[i].text[0] == ' ' && w->lines[i].text[2] == '!')
@@ -707,7 +771,7 @@ static void draw_keybar(void)
 {
 	static const char *bar[][2] = {
 		{"F1", N_("Help")},   {"F2", N_("Save")},    {"F3", N_("Load")},
-		{"F4", N_("More")},   {"F8", N_("Delete")},  {"F10", N_("Review")},
+		{"F4", N_("More")},   {"F10", N_("Review")},
 		{"PgDn", N_("Next")}, {"PgUp", N_("Back")},  {"F12", N_("Quit")},
 	};
 	size_t i;
@@ -716,6 +780,7 @@ static void draw_keybar(void)
 	fill(LINES - 1, 0, COLS, A_REVERSE);
 	for (i = 0; i < sizeof bar / sizeof bar[0] && x < COLS; i++) {
 		x += put(LINES - 1, x, COLS - x, bar[i][0], A_REVERSE | A_BOLD);
+		x += put(LINES - 1, x, COLS - x, " ", A_REVERSE);
 		x += put(LINES - 1, x, COLS - x, _(bar[i][1]), A_REVERSE);
 		x += put(LINES - 1, x, COLS - x, " ", A_REVERSE);
 	}
@@ -737,10 +802,11 @@ static void draw(struct wiz *w)
 	for (i = 0; i <= w->sec; i++)
 		if (!w->def->sections[i].review)
 			n++;
-	title = xasprintf("agentcore-wizard: %s%s", _(w->def->sections[w->sec].title),
+	title = xasprintf(_("agentcore-wizard  %zu/%zu %s  %s%s"), n, w->def->nsections - 1,
+			  _(w->def->sections[w->sec].title), w->file ? w->file : "",
 			  is_dirty(w) ? _(" (changed)") : "");
-	fill(0, 0, SIDE_W, A_REVERSE);
-	put(0, 0, SIDE_W, _("Sections"), A_REVERSE | A_BOLD);
+	fill(0, 0, COLS, A_REVERSE);
+	put(0, 1, COLS - 2, title, A_REVERSE | A_BOLD);
 	free(title);
 	draw_sections(w);
 	if (w->sec == w->review_sec)

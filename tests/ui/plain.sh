@@ -12,12 +12,13 @@ rc=$?
 [ $rc = 2 ] || { echo "FAIL: no terminal gave exit $rc, expected 2"; exit 1; }
 grep -q "validate" "$tmp/err" || { echo "FAIL: no hint to validate"; cat "$tmp/err"; exit 1; }
 
-# Answers: a bad name first (refused, asked again), then a minimal container runtime.
+# Answers: a bad name first (refused, asked again), then a minimal container
+# runtime; Enter leaves optional things unset; 'n' declines to add items.
 printf '%s\n' '9bad' 'plain_agent' '' \
 	'containerConfiguration' '123456789012.dkr.ecr.us-east-1.amazonaws.com/a:b' \
 	'arn:aws:iam::123456789012:role/R' \
 	'PUBLIC' \
-	'' '' '' '' '' '' '' 'n' 'n' '' '' 'n' \
+	'' '' '' '' '' 'n' 'n' '' 'n' \
 	"$tmp/plain.json" >"$tmp/in"
 "$ACW" --plain <"$tmp/in" >"$tmp/out" 2>&1
 rc=$?
