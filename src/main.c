@@ -116,6 +116,33 @@ int main(int argc, char **argv)
 	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
 		global_opts.no_color = 1;
 
+	/* global options may come before the command: agentcore-wizard --profile dev config */
+	{
+		static const struct option opts[] = {GLOBAL_LONG_OPTIONS, {NULL, 0, NULL, 0}};
+		int first = 1;
+
+		while (first < argc && !strncmp(argv[first], "--", 2) && argv[first][2]) {
+			int idx = -1, g;
+			const char *name = argv[first] + 2, *eq = strchr(name, '=');
+			size_t len = eq ? (size_t)(eq - name) : strlen(name);
+
+			for (i = 0; opts[i].name; i++)
+				if (strlen(opts[i].name) == len && !strncmp(opts[i].name, name, len))
+					idx = (int)i;
+			if (idx < 0)
+				break;
+			if (opts[idx].has_arg == required_argument && !eq && first + 1 >= argc)
+				return usage_error(_("option '--%s' needs a value"), opts[idx].name);
+			g = global_option(opts[idx].val, opts[idx].has_arg == no_argument ? NULL
+							 : eq ? eq + 1 : argv[++first]);
+			if (g < 0)
+				return EXIT_USAGE;
+			first++;
+		}
+		argv[first - 1] = argv[0];
+		argv += first - 1;
+		argc -= first - 1;
+	}
 	if (argc >= 2) {
 		if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 			print_help();

@@ -224,6 +224,7 @@ static const char *from_profile(struct aws_settings *s, const char *key, char **
 {
 	const char *where = NULL, *v = aws_profile_get(s, s->profile.value, key, &where);
 
+	*origin = NULL; /* the caller owns it only when a value was found */
 	if (v) {
 		char *d = aws_display_path(where);
 

@@ -254,9 +254,13 @@ out:
 	return ret;
 }
 
-static char *form_encode(const char *s)
+/* Append "&key=value" (value form-encoded) to an STS query body. */
+static void form_param(struct strbuf *b, const char *key, const char *value)
 {
-	return sigv4_uri_encode(s, strlen(s), 0);
+	char *enc = sigv4_uri_encode(value, strlen(value), 0);
+
+	strbuf_addf(b, "&%s=%s", key, enc);
+	free(enc);
 }
 
 static int resolve_profile(const struct aws_settings *s, const char *profile, int depth,
@@ -279,7 +283,7 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 	struct http_options hopt = {s->ca_bundle.value, s->connect_timeout, s->read_timeout,
 				    NULL, NULL};
 	struct sigv4_credentials sc;
-	char *url = NULL, *host = NULL, *enc, *sname = NULL, *why = NULL;
+	char *url = NULL, *host = NULL, *sname = NULL, *why = NULL;
 	int ret = -1;
 
 	if (!src) {
@@ -303,26 +307,13 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 		goto out;
 	}
 	sname = name ? xstrdup(name) : xasprintf("agentcore-wizard-%ld", (long)time(NULL));
-	strbuf_adds(&body, "Action=AssumeRole&Version=2011-06-15&RoleArn=");
-	enc = form_encode(role_arn);
-	strbuf_adds(&body, enc);
-	free(enc);
-	strbuf_adds(&body, "&RoleSessionName=");
-	enc = form_encode(sname);
-	strbuf_adds(&body, enc);
-	free(enc);
-	if (dur) {
-		strbuf_adds(&body, "&DurationSeconds=");
-		enc = form_encode(dur);
-		strbuf_adds(&body, enc);
-		free(enc);
-	}
-	if (ext) {
-		strbuf_adds(&body, "&ExternalId=");
-		enc = form_encode(ext);
-		strbuf_adds(&body, enc);
-		free(enc);
-	}
+	strbuf_adds(&body, "Action=AssumeRole&Version=2011-06-15");
+	form_param(&body, "RoleArn", role_arn);
+	form_param(&body, "RoleSessionName", sname);
+	if (dur)
+		form_param(&body, "DurationSeconds", dur);
+	if (ext)
+		form_param(&body, "ExternalId", ext);
 	headers_add(&h, "Host", host);
 	headers_add(&h, "Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
 	sc = (struct sigv4_credentials){base.access_key_id, base.secret_access_key,

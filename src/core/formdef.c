@@ -26,6 +26,53 @@ const char *fkind_name(enum fkind k)
 	return (unsigned)k < sizeof kind_names / sizeof kind_names[0] ? kind_names[k] : "?";
 }
 
+int fnode_accepts(const struct fnode *f, const void *json)
+{
+	const cJSON *v = json;
+
+	switch (f->kind) {
+	case FK_TEXT:
+	case FK_CHOICE: return cJSON_IsString(v);
+	case FK_INTEGER:
+		return cJSON_IsNumber(v) && v->valuedouble >= -9e15 && v->valuedouble <= 9e15 &&
+		       v->valuedouble == (double)(long long)v->valuedouble;
+	case FK_BOOLEAN: return cJSON_IsBool(v);
+	case FK_LIST:
+	case FK_SUBLIST: return cJSON_IsArray(v);
+	default: return cJSON_IsObject(v);
+	}
+}
+
+const char *fkind_expect(enum fkind k)
+{
+	switch (k) {
+	case FK_TEXT:
+	case FK_CHOICE: return _("text");
+	case FK_INTEGER: return _("a whole number");
+	case FK_BOOLEAN: return _("true or false");
+	case FK_LIST:
+	case FK_SUBLIST: return _("a list");
+	default: return _("an object");
+	}
+}
+
+const char *json_type_name(const void *json)
+{
+	const cJSON *v = json;
+
+	if (cJSON_IsString(v))
+		return _("text");
+	if (cJSON_IsNumber(v))
+		return _("a number");
+	if (cJSON_IsBool(v))
+		return _("true/false");
+	if (cJSON_IsArray(v))
+		return _("a list");
+	if (cJSON_IsObject(v))
+		return _("an object");
+	return _("null");
+}
+
 static void fnode_free(struct fnode *n)
 {
 	size_t i;

@@ -94,4 +94,12 @@ const struct fnode *fnode_child(const struct fnode *n, const char *name);
 /* Human names of kinds ("text", "integer", ...), for messages and tests. */
 const char *fkind_name(enum fkind k);
 
+/* For the core's JSON readers (formfile.c, validate.c); json is a cJSON item.
+ * fnode_accepts: the JSON type fits the field's kind (integers whole and in range).
+ * fkind_expect: what a value of that kind is, for messages ("text", "a list").
+ * json_type_name: what the JSON value is, for messages ("a number"). */
+int fnode_accepts(const struct fnode *f, const void *json);
+const char *fkind_expect(enum fkind k);
+const char *json_type_name(const void *json);
+
 #endif

@@ -16,49 +16,6 @@ struct import {
 	struct problems *problems;
 };
 
-static const char *json_type(const cJSON *v)
-{
-	if (cJSON_IsString(v))
-		return _("text");
-	if (cJSON_IsNumber(v))
-		return _("a number");
-	if (cJSON_IsBool(v))
-		return _("true/false");
-	if (cJSON_IsArray(v))
-		return _("a list");
-	if (cJSON_IsObject(v))
-		return _("an object");
-	return _("null");
-}
-
-static const char *kind_type(enum fkind k)
-{
-	switch (k) {
-	case FK_TEXT:
-	case FK_CHOICE: return _("text");
-	case FK_INTEGER: return _("a whole number");
-	case FK_BOOLEAN: return _("true or false");
-	case FK_LIST:
-	case FK_SUBLIST: return _("a list");
-	default: return _("an object");
-	}
-}
-
-static int type_matches(const struct fnode *f, const cJSON *v)
-{
-	switch (f->kind) {
-	case FK_TEXT:
-	case FK_CHOICE: return cJSON_IsString(v);
-	case FK_INTEGER:
-		return cJSON_IsNumber(v) && v->valuedouble >= -9e15 && v->valuedouble <= 9e15 &&
-		       v->valuedouble == (double)(long long)v->valuedouble;
-	case FK_BOOLEAN: return cJSON_IsBool(v);
-	case FK_LIST:
-	case FK_SUBLIST: return cJSON_IsArray(v);
-	default: return cJSON_IsObject(v);
-	}
-}
-
 static char *child_path(const char *path, const char *name)
 {
 	return *path ? xasprintf("%s.%s", path, name) : xstrdup(name);
@@ -116,9 +73,9 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 	size_t i = 0;
 	int skel = im->mode == FF_SKELETON;
 
-	if (!type_matches(f, v)) {
+	if (!fnode_accepts(f, v)) {
 		problems_add(im->problems, VS_INVALID, path, path, _("is %s: expected %s"),
-			     json_type(v), kind_type(f->kind));
+			     json_type_name(v), fkind_expect(f->kind));
 		return NULL;
 	}
 	switch (f->kind) {
@@ -159,7 +116,7 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 			}
 			if (!cJSON_IsString(c)) {
 				problems_add(im->problems, VS_INVALID, p, p,
-					     _("is %s: expected text"), json_type(c));
+					     _("is %s: expected text"), json_type_name(c));
 			} else {
 				cJSON_AddItemToObject(out, c->string, cJSON_Duplicate(c, 0));
 			}
@@ -296,7 +253,7 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 	}
 	if (!cJSON_IsObject(j)) {
 		*cause = xasprintf(_("the file holds %s: expected a JSON object with the request's "
-				     "members"), json_type(j));
+				     "members"), json_type_name(j));
 		cJSON_Delete(j);
 		return -1;
 	}

@@ -319,8 +319,10 @@ int service_call(const struct service_client *c, const char *method, const char 
 		}
 		h = http_send(method, r.url, &r.headers, r.body, r.body_len, &hopt, resp, &cause);
 		service_request_free(&r);
-		if (h == HTTP_DONE && resp->status >= 200 && resp->status < 300)
+		if (h == HTTP_DONE && resp->status >= 200 && resp->status < 300) {
+			service_error_free(err); /* what an earlier attempt met */
 			return 0;
+		}
 		service_error_free(err);
 		if (h == HTTP_DONE) {
 			service_parse_error(resp->status, &resp->headers, resp->body, resp->body_len,

@@ -226,7 +226,8 @@ static char *canonical_query(const char *q)
 		if (*p == '&')
 			p++;
 	}
-	qsort(ps, n, sizeof *ps, param_cmp);
+	if (n)
+		qsort(ps, n, sizeof *ps, param_cmp);
 	for (i = 0; i < n; i++) {
 		strbuf_addf(&b, "%s%s=%s", i ? "&" : "", ps[i].key, ps[i].value);
 		free(ps[i].key);

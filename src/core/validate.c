@@ -319,49 +319,6 @@ static char *join_key(const char *path, const char *key)
 	return xasprintf("%s[\"%s\"]", path, key);
 }
 
-static const char *type_name(const cJSON *v)
-{
-	if (cJSON_IsString(v))
-		return _("text");
-	if (cJSON_IsNumber(v))
-		return _("a number");
-	if (cJSON_IsBool(v))
-		return _("true/false");
-	if (cJSON_IsArray(v))
-		return _("a list");
-	if (cJSON_IsObject(v))
-		return _("an object");
-	return _("null");
-}
-
-static const char *kind_expect(enum fkind k)
-{
-	switch (k) {
-	case FK_TEXT:
-	case FK_CHOICE: return _("text");
-	case FK_INTEGER: return _("a whole number");
-	case FK_BOOLEAN: return _("true or false");
-	case FK_LIST:
-	case FK_SUBLIST: return _("a list");
-	default: return _("an object");
-	}
-}
-
-static int type_ok(const struct fnode *f, const cJSON *v)
-{
-	switch (f->kind) {
-	case FK_TEXT:
-	case FK_CHOICE: return cJSON_IsString(v);
-	case FK_INTEGER:
-		return cJSON_IsNumber(v) && v->valuedouble >= -9e15 && v->valuedouble <= 9e15 &&
-		       v->valuedouble == (double)(long long)v->valuedouble;
-	case FK_BOOLEAN: return cJSON_IsBool(v);
-	case FK_LIST:
-	case FK_SUBLIST: return cJSON_IsArray(v);
-	default: return cJSON_IsObject(v);
-	}
-}
-
 static void check_node(struct walk *w, const struct fnode *f, const cJSON *v, const char *path,
 		       const char *ref);
 
@@ -422,7 +379,7 @@ static void check_group(struct walk *w, const struct fnode *f, const cJSON *v, c
 			check_node(w, k, c, p, r);
 		} else if (k->required && f->kind == FK_GROUP && when_holds(k, v)) {
 			char *exp = k->kind == FK_CHOICE ? values_list(k)
-				    : xstrdup(k->expect ? k->expect : kind_expect(k->kind));
+				    : xstrdup(k->expect ? k->expect : fkind_expect(k->kind));
 
 			add(w, VS_INCOMPLETE, p, r, xasprintf(_("is required: expected %s"), exp));
 			free(exp);
@@ -493,9 +450,9 @@ static void check_node(struct walk *w, const struct fnode *f, const cJSON *v, co
 	const cJSON *c;
 	size_t i = 0;
 
-	if (!type_ok(f, v)) {
-		add(w, VS_INVALID, path, ref, xasprintf(_("is %s: expected %s"), type_name(v),
-						       kind_expect(f->kind)));
+	if (!fnode_accepts(f, v)) {
+		add(w, VS_INVALID, path, ref, xasprintf(_("is %s: expected %s"), json_type_name(v),
+						       fkind_expect(f->kind)));
 		return;
 	}
 	switch (f->kind) {

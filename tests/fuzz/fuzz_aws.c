@@ -1,0 +1,44 @@
+/* Fuzz target: every parser of what AWS and its files give us: the shared
+ * config/credentials file parser, credential_process output, STS XML, and
+ * service error answers (JSON, HTML, anything). */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/awsconfig.h"
+#include "core/credentials.h"
+#include "core/service.h"
+#include "core/util.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct ini ini = {0};
+	struct aws_credentials c;
+	struct service_error e;
+	struct headers h = {0};
+	char *cause = NULL, *text = xstrndup((const char *)data, size);
+
+	ini_parse((const char *)data, size, &ini);
+	if (ini.n)
+		(void)ini_get(&ini, ini.v[0].section, ini.v[0].key);
+	ini_free(&ini);
+	if (credentials_parse_process((const char *)data, size, &c, &cause) == 0)
+		credentials_free(&c);
+	free(cause);
+	cause = NULL;
+	if (credentials_parse_sts(text, strlen(text), &c, &cause) == 0)
+		credentials_free(&c);
+	free(cause);
+	headers_add(&h, "x-amzn-ErrorType", size > 8 ? text + size / 2 : "");
+	service_parse_error(400, &h, (const char *)data, size, &e);
+	service_error_free(&e);
+	service_parse_error(500, NULL, (const char *)data, size, &e);
+	service_error_free(&e);
+	headers_free(&h);
+	free(text);
+	return 0;
+}

@@ -1,0 +1,303 @@
+#!/usr/bin/env python3
+"""Integration tests of submit, status, cli and config against moto on
+loopback over HTTPS, every request's signature checked by botocore's signer
+(tests/servers/harness.py). Exit 0 pass, 1 fail, 77 skip."""
+import json
+import os
+import shlex
+import stat
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.environ.get("top_srcdir", "."), "tests", "servers"))
+import harness  # noqa: E402
+
+harness.require_python_aws()
+ACW = os.environ.get("ACW") or os.path.join(os.environ.get("top_builddir", "."), "src",
+                                            "agentcore-wizard")
+TOP = os.environ.get("top_srcdir", ".")
+FORMS = os.path.join(TOP, "tests", "data", "valid")
+results = {"passed": 0, "failed": 0}
+
+
+def run(args, env, timeout=60):
+    t0 = time.monotonic()
+    p = subprocess.run([ACW] + args, env=env, capture_output=True, text=True, timeout=timeout)
+    p.elapsed = time.monotonic() - t0
+    return p
+
+
+def check(name, cond, detail=""):
+    if cond:
+        results["passed"] += 1
+        print(f"ok   {name}")
+    else:
+        results["failed"] += 1
+        print(f"FAIL {name}\n     {detail}")
+
+
+def form(name):
+    return os.path.join(FORMS, name + ".json")
+
+
+def stored(w):
+    return w.moto.runtimes()
+
+
+def same_request_fields(rt, f):
+    want = json.load(open(f))
+    return (rt["agent_runtime_name"] == want["agentRuntimeName"] and
+            rt["agent_runtime_artifact"] == want["agentRuntimeArtifact"] and
+            rt["role_arn"] == want["roleArn"] and
+            rt["network_configuration"] == want["networkConfiguration"])
+
+
+def fresh(w):
+    w.moto.reset()
+    w.proxy.clear()
+
+
+def test_env_credentials(w):
+    fresh(w)
+    p = run(["submit", form("vpc")], w.keys_env())
+    out = json.loads(p.stdout or "{}")
+    rts = stored(w)
+    check("env credentials: submit exits 0", p.returncode == 0, p.stderr)
+    check("env credentials: response printed", "agentRuntimeId" in out, p.stdout)
+    check("env credentials: runtime in moto with the form's values",
+          len(rts) == 1 and same_request_fields(rts[0], form("vpc")), rts)
+    check("env credentials: every request signed correctly (botocore)",
+          w.proxy.log and all(r["signed"] for r in w.proxy.log), w.proxy.log)
+    return out.get("agentRuntimeId")
+
+
+def test_profile(w):
+    fresh(w)
+    cred = os.path.join(w.home, ".aws", "credentials")
+    with open(cred, "w") as f:
+        f.write(f"[dev]\naws_access_key_id = {w.AKID}\naws_secret_access_key = {w.SECRET}\n")
+    p = run(["submit", form("code-s3")], w.env(AWS_PROFILE="dev"))
+    check("profile credentials: submit exits 0", p.returncode == 0, p.stderr)
+    check("profile credentials: runtime created", len(stored(w)) == 1)
+    # --profile wins over the environment's keys (which are wrong here)
+    p = run(["--profile", "dev", "config"], w.env(AWS_ACCESS_KEY_ID="AKIAWRONGWRONG00",
+                                                   AWS_SECRET_ACCESS_KEY="nope"))
+    check("--profile ignores credential variables", "profile dev in ~/.aws/credentials"
+          in p.stdout and "AKID***MPLE" in p.stdout, p.stdout + p.stderr)
+    check("config never prints the secret", w.SECRET not in p.stdout + p.stderr)
+    os.unlink(cred)
+
+
+def sts_credentials(w):
+    import boto3
+    sts = boto3.client("sts", endpoint_url=w.moto.url, region_name="us-east-1",
+                       aws_access_key_id=w.AKID, aws_secret_access_key=w.SECRET)
+    c = sts.get_session_token()["Credentials"]
+    w.proxy.credentials[c["AccessKeyId"]] = (c["SecretAccessKey"], c["SessionToken"])
+    return c
+
+
+def test_session_token(w):
+    fresh(w)
+    c = sts_credentials(w)
+    env = w.env(AWS_ACCESS_KEY_ID=c["AccessKeyId"], AWS_SECRET_ACCESS_KEY=c["SecretAccessKey"],
+                AWS_SESSION_TOKEN=c["SessionToken"])
+    p = run(["submit", form("minimal-container")], env)
+    check("session token: submit exits 0 (token signed and checked)", p.returncode == 0,
+          p.stderr + str(w.proxy.log))
+    p = run(["submit", "--dry-run", form("minimal-container")], env)
+    check("dry-run: exits 0", p.returncode == 0, p.stderr)
+    check("dry-run: prints the signed request", "PUT " in p.stdout and "Authorization:" in
+          p.stdout and "X-Amz-Security-Token: (redacted)" in p.stdout, p.stdout)
+    check("dry-run: token and secret never printed", c["SessionToken"] not in p.stdout + p.stderr
+          and c["SecretAccessKey"] not in p.stdout + p.stderr)
+    before = len(w.proxy.log)
+    check("dry-run: sends nothing", len(w.proxy.log) == before == 1, w.proxy.log)
+    p = run(["submit", "--dry-run", "--debug", form("minimal-container")], env)
+    check("dry-run --debug: canonical request and string to sign", "canonical request" in
+          p.stderr and "AWS4-HMAC-SHA256" in p.stderr and c["SecretAccessKey"] not in p.stderr,
+          p.stderr)
+
+
+def test_credential_process(w):
+    fresh(w)
+    script = os.path.join(w.dir, "creds.sh")
+    exp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 3600))
+    with open(script, "w") as f:
+        f.write("#!/bin/sh\ncat <<EOF\n" + json.dumps({
+            "Version": 1, "AccessKeyId": w.AKID, "SecretAccessKey": w.SECRET,
+            "Expiration": exp}) + "\nEOF\n")
+    os.chmod(script, 0o755)
+    with open(os.path.join(w.home, ".aws", "config"), "w") as f:
+        f.write(f"[profile proc]\ncredential_process = {script}\nregion = us-east-1\n"
+                "[profile broken]\ncredential_process = sh -c 'echo boom >&2; exit 3'\n")
+    p = run(["submit", form("minimal-container")], w.env(AWS_PROFILE="proc"))
+    check("credential_process: submit exits 0", p.returncode == 0, p.stderr)
+    p = run(["config"], w.env(AWS_PROFILE="proc"))
+    check("credential_process: config names the source", "credential_process of profile proc"
+          in p.stdout, p.stdout)
+    p = run(["submit", form("minimal-container")], w.env(AWS_PROFILE="broken"))
+    check("credential_process failing: exit 3 with its message", p.returncode == 3 and "boom"
+          in p.stderr and "exit 3" in p.stderr, p.stderr)
+
+
+def test_assume_role(w):
+    fresh(w)
+    with open(os.path.join(w.home, ".aws", "config"), "w") as f:
+        f.write(f"[profile base]\naws_access_key_id = {w.AKID}\n"
+                f"aws_secret_access_key = {w.SECRET}\n"
+                "[profile deploy]\nrole_arn = arn:aws:iam::123456789012:role/Deployer\n"
+                "source_profile = base\nrole_session_name = ci\nexternal_id = ext-1\n")
+    p = run(["submit", form("minimal-container")], w.env(AWS_PROFILE="deploy"))
+    check("AssumeRole: submit exits 0", p.returncode == 0, p.stderr + str(w.proxy.log))
+    check("AssumeRole: STS call then the create, both signed", len(w.proxy.log) == 2 and
+          all(r["signed"] for r in w.proxy.log), w.proxy.log)
+    p = run(["config"], w.env(AWS_PROFILE="deploy"))
+    check("AssumeRole: config names the role", "role arn:aws:iam::123456789012:role/Deployer"
+          in p.stdout, p.stdout)
+
+
+def test_wrong_secret(w):
+    fresh(w)
+    p = run(["submit", form("minimal-container")],
+            w.env(AWS_ACCESS_KEY_ID=w.AKID, AWS_SECRET_ACCESS_KEY="not-the-secret"))
+    check("wrong secret: exit 4", p.returncode == 4, p.stderr)
+    check("wrong secret: the service's error code and request id shown",
+          "InvalidSignatureException" in p.stderr and "request id" in p.stderr, p.stderr)
+    check("wrong secret: nothing created", stored(w) == [])
+    check("wrong secret: not retried", len(w.proxy.log) == 1, w.proxy.log)
+
+
+def test_retries(w):
+    fresh(w)
+    w.proxy.inject("throttle", "unavailable")
+    p = run(["submit", form("minimal-container")], w.keys_env())
+    tokens = {r["clientToken"] for r in w.proxy.log}
+    check("throttling then 503: exit 0", p.returncode == 0, p.stderr)
+    check("throttling then 503: three attempts, one clientToken",
+          len(w.proxy.log) == 3 and len(tokens) == 1 and None not in tokens, w.proxy.log)
+    check("throttling then 503: exactly one runtime", len(stored(w)) == 1)
+    check("throttling then 503: retries reported", "ThrottlingException" in p.stderr, p.stderr)
+    fresh(w)
+    w.proxy.inject("drop")
+    p = run(["submit", form("minimal-container")], w.keys_env())
+    tokens = {r["clientToken"] for r in w.proxy.log}
+    check("lost answer: exit 0 after a retry", p.returncode == 0, p.stderr)
+    check("lost answer: the retry carried the same clientToken",
+          len(w.proxy.log) == 2 and len(tokens) == 1, w.proxy.log)
+    check("lost answer: exactly one runtime", len(stored(w)) == 1, stored(w))
+    fresh(w)
+    w.proxy.inject("throttle", "throttle", "throttle")
+    p = run(["submit", form("minimal-container")], w.keys_env(AWS_MAX_ATTEMPTS="2"))
+    check("AWS_MAX_ATTEMPTS=2: gives up after two, exit 4",
+          p.returncode == 4 and len(w.proxy.log) == 2 and stored(w) == [], p.stderr)
+    fresh(w)
+    w.proxy.inject("validation")
+    p = run(["submit", form("minimal-container")], w.keys_env())
+    check("ValidationException: code, field list and request id shown, exit 4",
+          p.returncode == 4 and "ValidationException (HTTP 400)" in p.stderr and
+          "roleArn: role cannot be assumed" in p.stderr and "request id: req-" in p.stderr,
+          p.stderr)
+
+
+def test_wait_and_status(w):
+    fresh(w)
+    w.moto.ready_after(2)
+    p = run(["submit", "--wait", form("minimal-container")], w.keys_env())
+    check("submit --wait: exit 0 at READY", p.returncode == 0 and "is READY" in p.stderr,
+          p.stderr)
+    rid = json.loads(p.stdout)["agentRuntimeId"]
+    check("submit --wait: polled with signed GETs", any(r["method"] == "GET" and r["signed"]
+                                                        for r in w.proxy.log), w.proxy.log)
+    p = run(["status", rid], w.keys_env())
+    check("status: prints the runtime", p.returncode == 0 and
+          json.loads(p.stdout)["status"] == "READY", p.stdout + p.stderr)
+    p = run(["status", "--wait", rid], w.keys_env())
+    check("status --wait on a READY runtime: exit 0", p.returncode == 0, p.stderr)
+    p = run(["status", "no_such_runtime-0123456789"], w.keys_env())
+    check("status of an unknown runtime: exit 4 with the service's error",
+          p.returncode == 4 and "ResourceNotFound" in p.stderr, p.stderr)
+    p = run(["status", "../../etc"], w.keys_env())
+    check("status with a malformed id: usage error", p.returncode == 2, p.stderr)
+
+
+def test_tls_and_network(w):
+    other = harness.CA(os.path.join(w.dir, "other") if os.makedirs(
+        os.path.join(w.dir, "other")) is None else None)
+    p = run(["submit", form("minimal-container")], w.keys_env(AWS_CA_BUNDLE=other.cert))
+    check("CA that does not match: exit 4 with a TLS error", p.returncode == 4 and
+          ("TLS" in p.stderr or "certificate" in p.stderr), p.stderr)
+    port = harness.free_port()
+    p = run(["submit", "--cli-connect-timeout", "2", form("minimal-container")],
+            w.keys_env(AWS_ENDPOINT_URL=f"https://127.0.0.1:{port}"))
+    check("unreachable endpoint: exit 4, clear message, within the timeout",
+          p.returncode == 4 and "could not connect" in p.stderr and p.elapsed < 10,
+          f"{p.elapsed:.1f}s {p.stderr}")
+
+
+def test_invalid_form(w):
+    fresh(w)
+    bad = os.path.join(TOP, "tests", "data", "invalid", "subnet-short.json")
+    p = run(["submit", bad], w.keys_env())
+    check("invalid form: exit 1, validate's messages, nothing sent",
+          p.returncode == 1 and "subnets[1]" in p.stderr and w.proxy.log == [], p.stderr)
+    p = run(["submit", form("minimal-container")], w.keys_env(AWS_REGION=None, AWS_DEFAULT_REGION=None))
+    check("no region: exit 3 saying how to set one", p.returncode == 3 and "--region" in
+          p.stderr, p.stderr)
+    p = run(["submit", form("minimal-container")], w.env())
+    check("no credentials: exit 3 saying how to set them", p.returncode == 3 and
+          "AWS_ACCESS_KEY_ID" in p.stderr, p.stderr)
+
+
+def test_same_as_aws_cli(w):
+    import shutil
+    if not shutil.which("aws"):
+        print("skip: no AWS CLI")
+        return
+    fresh(w)
+    f = form("jwt-claims")
+    p = run(["submit", f], w.keys_env())
+    check("jwt form via agentcore-wizard", p.returncode == 0, p.stderr)
+    env = w.keys_env()
+    a = subprocess.run(["aws", "bedrock-agentcore-control", "create-agent-runtime",
+                        "--cli-input-json", "file://" + f, "--endpoint-url", w.proxy.url,
+                        "--ca-bundle", w.ca.cert], env=env, capture_output=True, text=True)
+    check("jwt form via the AWS CLI", a.returncode == 0, a.stderr)
+    rts = stored(w)
+    keep = lambda r: {k: v for k, v in r.items() if k not in (  # noqa: E731
+        "agent_runtime_arn", "agent_runtime_id", "created_at", "last_updated_at",
+        "workload_identity_details", "status", "client_token")}
+    check("the AWS CLI and agentcore-wizard make the same runtime",
+          len(rts) == 2 and keep(rts[0]) == keep(rts[1]),
+          json.dumps([keep(r) for r in rts], default=str)[:2000])
+    fresh(w)
+    p = run(["cli", form("vpc")], env)
+    check("cli: prints an aws command", p.returncode == 0 and p.stdout.startswith(
+        "aws bedrock-agentcore-control create-agent-runtime --cli-input-json '"), p.stdout)
+    s = subprocess.run(["sh", "-c", p.stdout.strip() + " --endpoint-url " +
+                        shlex.quote(w.proxy.url) + " --ca-bundle " + shlex.quote(w.ca.cert)],
+                       env=env, capture_output=True, text=True)
+    rts = stored(w)
+    check("cli: the printed command creates the same runtime",
+          s.returncode == 0 and len(rts) == 1 and same_request_fields(rts[0], form("vpc")),
+          s.stderr)
+
+
+def main():
+    with harness.World() as w:
+        for t in (test_env_credentials, test_profile, test_session_token,
+                  test_credential_process, test_assume_role, test_wrong_secret, test_retries,
+                  test_wait_and_status, test_tls_and_network, test_invalid_form,
+                  test_same_as_aws_cli):
+            try:
+                t(w)
+            except Exception as e:  # a crash in one test is a failure, not the end
+                import traceback
+                traceback.print_exc()
+                check(t.__name__, False, repr(e))
+    print(f"{results['passed']} passed, {results['failed']} failed")
+    return 1 if results["failed"] else 0
+
+
+sys.exit(main())

@@ -1,0 +1,352 @@
+/* Unit tests of the AWS client's pure parts: config files, settings and their
+ * origins, endpoint rules (with the rule set's own test cases when present),
+ * credential_process and STS parsing, error parsing, retry decisions. */
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/awsconfig.h"
+#include "core/credentials.h"
+#include "core/endpoint.h"
+#include "core/service.h"
+#include "testutil.h"
+
+static void test_ini(void **state)
+{
+	const char *text = "# comment\n[default]\nregion = us-west-2\n"
+			   "aws_access_key_id=AKIA1  ; inline comment\n"
+			   "[profile   dev]\nREGION=eu-west-1\ns3 =\n  max_concurrent_requests = 20\n"
+			   "output = json\n\r\n[broken\nx = 1\nno equals sign\n[sso]\nurl = a#b\n";
+	struct ini ini = {0};
+
+	(void)state;
+	ini_parse(text, strlen(text), &ini);
+	assert_string_equal(ini_get(&ini, "default", "region"), "us-west-2");
+	assert_string_equal(ini_get(&ini, "default", "aws_access_key_id"), "AKIA1");
+	assert_string_equal(ini_get(&ini, "profile dev", "region"), "eu-west-1");
+	assert_string_equal(ini_get(&ini, "profile dev", "output"), "json");
+	assert_null(ini_get(&ini, "profile dev", "max_concurrent_requests"));
+	assert_string_equal(ini_get(&ini, "sso", "url"), "a#b"); /* no blank before # */
+	assert_false(ini_has_section(&ini, "nope"));
+	ini_free(&ini);
+	/* nothing crashes on junk */
+	ini_parse("\0\0[\n=\n[]\n=x\n", 12, &ini);
+	ini_free(&ini);
+}
+
+static char *tmpfile_with(const char *text)
+{
+	char path[] = "/tmp/acw-ini-XXXXXX";
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return xstrdup(path);
+}
+
+static void test_settings_origins(void **state)
+{
+	char *cfg = tmpfile_with("[default]\nregion = us-west-2\n[profile dev]\nregion = eu-west-1\n"
+				 "endpoint_url = https://dev.example.com\nca_bundle = /tmp/ca.pem\n"
+				 "max_attempts = 5\n[profile fips]\nregion = us-east-1\n"
+				 "use_fips_endpoint = true\n");
+	struct aws_options o = {0};
+	struct aws_settings s;
+	char *cause = NULL;
+
+	(void)state;
+	setenv("AWS_CONFIG_FILE", cfg, 1);
+	setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent", 1);
+	unsetenv("AWS_PROFILE");
+	unsetenv("AWS_REGION");
+	unsetenv("AWS_DEFAULT_REGION");
+	unsetenv("AWS_ENDPOINT_URL");
+	unsetenv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL");
+	unsetenv("AWS_CA_BUNDLE");
+	unsetenv("AWS_MAX_ATTEMPTS");
+	unsetenv("AWS_USE_FIPS_ENDPOINT");
+	unsetenv("AWS_USE_DUALSTACK_ENDPOINT");
+	unsetenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.profile.value, "default");
+	assert_string_equal(s.region.value, "us-west-2");
+	if (!strstr(s.region.origin, "profile default"))
+		fail_msg("region origin: %s", s.region.origin);
+	assert_string_equal(s.endpoint.value, "https://bedrock-agentcore-control.us-west-2.amazonaws.com");
+	assert_int_equal(s.attempts, 3);
+	aws_settings_free(&s);
+
+	setenv("AWS_PROFILE", "dev", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.region.value, "eu-west-1");
+	assert_string_equal(s.endpoint.value, "https://dev.example.com");
+	assert_non_null(strstr(s.endpoint.origin, "profile dev"));
+	assert_string_equal(s.ca_bundle.value, "/tmp/ca.pem");
+	assert_int_equal(s.attempts, 5);
+	aws_settings_free(&s);
+
+	/* the environment beats the profile; options beat the environment */
+	setenv("AWS_REGION", "ap-southeast-2", 1);
+	setenv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL", "https://svc.example.com", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.region.value, "ap-southeast-2");
+	assert_string_equal(s.region.origin, "AWS_REGION");
+	assert_string_equal(s.endpoint.value, "https://svc.example.com");
+	aws_settings_free(&s);
+	setenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true", 1);
+	o.region = "us-east-2";
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.region.origin, "--region");
+	assert_string_equal(s.endpoint.value, "https://bedrock-agentcore-control.us-east-2.amazonaws.com");
+	aws_settings_free(&s);
+	unsetenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+	unsetenv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL");
+	unsetenv("AWS_REGION");
+	o.region = NULL;
+
+	setenv("AWS_PROFILE", "fips", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.endpoint.value,
+			    "https://bedrock-agentcore-control-fips.us-east-1.amazonaws.com");
+	aws_settings_free(&s);
+
+	/* a profile that does not exist, a bad max attempts: clear errors */
+	setenv("AWS_PROFILE", "ghost", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), -1);
+	assert_non_null(strstr(cause, "\"ghost\""));
+	free(cause);
+	aws_settings_free(&s);
+	unsetenv("AWS_PROFILE");
+	setenv("AWS_MAX_ATTEMPTS", "zero", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), -1);
+	assert_non_null(strstr(cause, "1 to 20"));
+	free(cause);
+	aws_settings_free(&s);
+	unsetenv("AWS_MAX_ATTEMPTS");
+	unlink(cfg);
+	free(cfg);
+}
+
+static void test_endpoint_rules(void **state)
+{
+	char *cause = NULL, *u;
+
+	(void)state;
+	u = endpoint_resolve("us-east-1", 0, 0, NULL, &cause);
+	assert_string_equal(u, "https://bedrock-agentcore-control.us-east-1.amazonaws.com");
+	free(u);
+	u = endpoint_resolve("cn-north-1", 1, 1, NULL, &cause);
+	assert_string_equal(u,
+			    "https://bedrock-agentcore-control-fips.cn-north-1.api.amazonwebservices.com.cn");
+	free(u);
+	assert_null(endpoint_resolve(NULL, 0, 0, NULL, &cause));
+	assert_non_null(strstr(cause, "--region"));
+	free(cause);
+	assert_null(endpoint_resolve("us-east-1/../x", 0, 0, NULL, &cause));
+	free(cause);
+	assert_null(endpoint_resolve("us-iso-east-1", 0, 1, NULL, &cause));
+	free(cause);
+}
+
+/* The rule set's own test cases (endpoint-tests-1.json), when present. */
+static void test_endpoint_suite(void **state)
+{
+	const char *shared = getenv("ACW_SHARED"), *top = getenv("top_srcdir");
+	char *path = shared ? xasprintf("%s/reference/bedrock-agentcore-control-2023-06-05/"
+					"endpoint-tests-1.json", shared)
+			    : xasprintf("%s/../shared/reference/bedrock-agentcore-control-"
+					"2023-06-05/endpoint-tests-1.json", top ? top : ".");
+	char *text = NULL, *cause = NULL;
+	cJSON *j, *c;
+	int n = 0;
+
+	(void)state;
+	if (util_read_file(path, 1 << 20, &text, NULL, &cause) != 0) {
+		free(cause);
+		free(path);
+		skip();
+	}
+	j = cJSON_Parse(text);
+	cJSON_ArrayForEach(c, cJSON_GetObjectItem(j, "testCases")) {
+		cJSON *p = cJSON_GetObjectItem(c, "params"), *e = cJSON_GetObjectItem(c, "expect");
+		cJSON *r = cJSON_GetObjectItem(p, "Region"), *ep = cJSON_GetObjectItem(p, "Endpoint");
+		cJSON *url = cJSON_GetObjectItem(cJSON_GetObjectItem(e, "endpoint"), "url");
+		char *got;
+
+		if (!p)
+			continue;
+		got = endpoint_resolve(r ? r->valuestring : NULL,
+				       cJSON_IsTrue(cJSON_GetObjectItem(p, "UseFIPS")),
+				       cJSON_IsTrue(cJSON_GetObjectItem(p, "UseDualStack")),
+				       ep ? ep->valuestring : NULL, &cause);
+		if (url) {
+			if (!got || strcmp(got, url->valuestring))
+				fail_msg("%s: got %s, want %s",
+					 cJSON_GetObjectItem(c, "documentation")->valuestring,
+					 got ? got : cause, url->valuestring);
+		} else if (got) {
+			fail_msg("%s: want an error, got %s",
+				 cJSON_GetObjectItem(c, "documentation")->valuestring, got);
+		} else {
+			free(cause);
+		}
+		cause = NULL;
+		free(got);
+		n++;
+	}
+	print_message("endpoint rule set: %d cases\n", n);
+	assert_true(n >= 20);
+	cJSON_Delete(j);
+	free(text);
+	free(path);
+}
+
+static void test_credential_process_output(void **state)
+{
+	struct aws_credentials c;
+	char *cause = NULL, json[512];
+	time_t soon = time(NULL) + 3600;
+	char when[32];
+
+	(void)state;
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&soon));
+	snprintf(json, sizeof json, "{\"Version\":1,\"AccessKeyId\":\"ASIA1\",\"SecretAccessKey\":"
+		 "\"s\",\"SessionToken\":\"t\",\"Expiration\":\"%s\"}", when);
+	assert_int_equal(credentials_parse_process(json, strlen(json), &c, &cause), 0);
+	assert_string_equal(c.access_key_id, "ASIA1");
+	assert_string_equal(c.session_token, "t");
+	assert_true(c.expiration > time(NULL));
+	credentials_free(&c);
+	assert_int_equal(credentials_parse_process("{\"Version\":2}", 13, &c, &cause), -1);
+	assert_non_null(strstr(cause, "Version"));
+	free(cause);
+	assert_int_equal(credentials_parse_process("not json", 8, &c, &cause), -1);
+	free(cause);
+	snprintf(json, sizeof json, "{\"Version\":1,\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"s\","
+		 "\"Expiration\":\"2001-01-01T00:00:00Z\"}");
+	assert_int_equal(credentials_parse_process(json, strlen(json), &c, &cause), -1);
+	assert_non_null(strstr(cause, "expired"));
+	free(cause);
+}
+
+static void test_sts_xml(void **state)
+{
+	const char *ok = "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAX"
+			 "</AccessKeyId><SecretAccessKey>sec</SecretAccessKey><SessionToken>tok"
+			 "</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>"
+			 "</AssumeRoleResult></AssumeRoleResponse>";
+	const char *bad = "<ErrorResponse><Error><Code>AccessDenied</Code><Message>not allowed"
+			  "</Message></Error></ErrorResponse>";
+	struct aws_credentials c;
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(credentials_parse_sts(ok, strlen(ok), &c, &cause), 0);
+	assert_string_equal(c.access_key_id, "ASIAX");
+	assert_string_equal(c.session_token, "tok");
+	credentials_free(&c);
+	assert_int_equal(credentials_parse_sts(bad, strlen(bad), &c, &cause), -1);
+	assert_string_equal(cause, "AccessDenied: not allowed");
+	free(cause);
+	assert_int_equal(credentials_parse_sts("<x", 2, &c, &cause), -1);
+	free(cause);
+}
+
+static void test_mask_and_token(void **state)
+{
+	char *m = credentials_mask("AKIAIOSFODNN7EXAMPLE"), *t;
+
+	(void)state;
+	assert_string_equal(m, "AKIA************MPLE");
+	free(m);
+	m = credentials_mask("short");
+	assert_string_equal(m, "****");
+	free(m);
+	t = service_new_token();
+	/* a UUID v4 meets the clientToken rules: 33..256 and the pattern */
+	assert_int_equal(strlen(t), 36);
+	assert_int_equal(t[14], '4');
+	assert_true(strchr("89ab", t[19]) != NULL);
+	free(t);
+}
+
+static void test_error_parsing(void **state)
+{
+	struct headers h = {0};
+	struct service_error e;
+	const char *body = "{\"__type\":\"com.amazonaws.bedrockagentcorecontrol#ValidationException\","
+			   "\"message\":\"bad\",\"reason\":\"FieldValidationFailed\",\"fieldList\":"
+			   "[{\"name\":\"roleArn\",\"message\":\"not a role\"}]}";
+
+	(void)state;
+	headers_add(&h, "x-amzn-RequestId", "rid-1");
+	service_parse_error(400, &h, body, strlen(body), &e);
+	assert_string_equal(e.code, "ValidationException");
+	assert_string_equal(e.message, "bad");
+	assert_string_equal(e.request_id, "rid-1");
+	assert_int_equal(e.nfields, 1);
+	assert_string_equal(e.fields[0], "roleArn: not a role");
+	service_error_free(&e);
+	headers_add(&h, "X-Amzn-ErrorType", "ConflictException:http://internal.amazon.com/");
+	service_parse_error(409, &h, "{\"Message\":\"exists\"}", 20, &e);
+	assert_string_equal(e.code, "ConflictException");
+	assert_string_equal(e.message, "exists");
+	service_error_free(&e);
+	headers_free(&h);
+	service_parse_error(502, NULL, "<html><body><h1>Bad Gateway</h1> from proxy</body></html>",
+			    57, &e);
+	assert_null(e.code);
+	assert_non_null(strstr(e.message, "not JSON"));
+	assert_non_null(strstr(e.message, "Bad Gateway from proxy"));
+	service_error_free(&e);
+	service_parse_error(429, NULL, "", 0, &e);
+	assert_string_equal(e.code, "ThrottlingException");
+	service_error_free(&e);
+}
+
+static void test_retry_decisions(void **state)
+{
+	(void)state;
+	assert_int_equal(service_retry_kind(HTTP_DONE, 429, "ThrottlingException"), RETRY_THROTTLE);
+	assert_int_equal(service_retry_kind(HTTP_DONE, 400, "ThrottlingException"), RETRY_THROTTLE);
+	assert_int_equal(service_retry_kind(HTTP_DONE, 429, NULL), RETRY_THROTTLE);
+	assert_int_equal(service_retry_kind(HTTP_DONE, 503, NULL), RETRY_TRANSIENT);
+	assert_int_equal(service_retry_kind(HTTP_DONE, 500, "InternalServerException"),
+			 RETRY_TRANSIENT);
+	assert_int_equal(service_retry_kind(HTTP_DONE, 504, NULL), RETRY_TRANSIENT);
+	assert_int_equal(service_retry_kind(HTTP_DROPPED, 0, NULL), RETRY_TRANSIENT);
+	assert_int_equal(service_retry_kind(HTTP_CONNECT, 0, NULL), RETRY_TRANSIENT);
+	assert_int_equal(service_retry_kind(HTTP_TIMEOUT, 0, NULL), RETRY_TRANSIENT);
+	assert_int_equal(service_retry_kind(HTTP_TLS, 0, NULL), RETRY_NO);
+	assert_int_equal(service_retry_kind(HTTP_DONE, 400, "ValidationException"), RETRY_NO);
+	assert_int_equal(service_retry_kind(HTTP_DONE, 403, "AccessDeniedException"), RETRY_NO);
+	assert_int_equal(service_retry_kind(HTTP_DONE, 409, "ConflictException"), RETRY_NO);
+	/* back-off: jittered, exponential, capped at 20 s */
+	assert_true(service_backoff(RETRY_THROTTLE, 2, 1.0) == 1.0);
+	assert_true(service_backoff(RETRY_THROTTLE, 3, 1.0) == 2.0);
+	assert_true(service_backoff(RETRY_THROTTLE, 12, 1.0) == 20.0);
+	assert_true(service_backoff(RETRY_TRANSIENT, 2, 1.0) == 0.05);
+	assert_true(service_backoff(RETRY_TRANSIENT, 3, 0.5) == 0.05);
+	assert_true(service_backoff(RETRY_THROTTLE, 5, 0.0) == 0.0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ini),
+		cmocka_unit_test(test_settings_origins),
+		cmocka_unit_test(test_endpoint_rules),
+		cmocka_unit_test(test_endpoint_suite),
+		cmocka_unit_test(test_credential_process_output),
+		cmocka_unit_test(test_sts_xml),
+		cmocka_unit_test(test_mask_and_token),
+		cmocka_unit_test(test_error_parsing),
+		cmocka_unit_test(test_retry_decisions),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
