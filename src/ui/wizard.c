@@ -24,6 +24,7 @@
 #include "edit.h"
 #include "keys.h"
 #include "rows.h"
+#include "submit.h"
 #include "ui.h"
 
 #define MIN_COLS 80
@@ -69,6 +70,7 @@ struct wiz {
 
 	char *status;
 	int status_err;
+	char **aws;        /* resolved AWS settings, for the review */
 	int colour;
 };
 
@@ -673,6 +675,9 @@ static void review_build(struct wiz *w)
 										  : p.v[k].path);
 			review_add(w, n ? n->section : -1, 0, "  ! %s", p.v[k].message);
 		}
+	review_add(w, -1, 1, "%s", _("AWS settings (F10 submits with these):"));
+	for (k = 0; w->aws && w->aws[k]; k++)
+		review_add(w, -1, 0, "  %s", w->aws[k]);
 	for (s = 0; s < w->def->nsections; s++) {
 		if (w->def->sections[s].review)
 			continue;
@@ -1353,8 +1358,30 @@ static int handle_key(struct wiz *w, int key)
 
 static void do_submit(struct wiz *w)
 {
-	status_set(w, 1, "%s", _("Submitting from the wizard is not available in this build; "
-				 "save the form (F2) and run 'agentcore-wizard submit FILE'."));
+	struct problems p = {0};
+	char *result = NULL, *q;
+	int rc;
+
+	if (validate_document(w->def, w->doc, &p) != VS_VALID) {
+		status_set(w, 1, _("Not submitted: %zu problem(s) to fix first (listed above)."),
+			   p.n);
+		problems_clear(&p);
+		return;
+	}
+	problems_clear(&p);
+	q = xasprintf(_("Create runtime '%s' now? (y/n)"),
+		      document_text(w->doc, "agentRuntimeName")
+			      ? document_text(w->doc, "agentRuntimeName") : "?");
+	if (ask(w, q) != 'y') {
+		free(q);
+		status_set(w, 0, "%s", _("Not submitted."));
+		return;
+	}
+	free(q);
+	rc = submit_run(w->def, w->doc, &result);
+	status_set(w, rc != 0, "%s", result ? result : "");
+	free(result);
+	clearok(curscr, TRUE);
 }
 
 /* ---- entry -------------------------------------------------------------- */
@@ -1412,6 +1439,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	for (i = 0; i < def->nsections; i++)
 		if (def->sections[i].review)
 			w.review_sec = i;
+	w.aws = submit_settings_lines();
 	signals_install();
 	term_start(&w);
 	enter_section(&w, 0);
@@ -1456,5 +1484,6 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	free(w.cur_key);
 	free(w.ed_key);
 	free(w.status);
+	submit_lines_free(w.aws);
 	return rc;
 }
