@@ -511,8 +511,8 @@ static char *row_message(struct wiz *w, size_t i, const struct problems *sp, enu
 
 static void draw_form(struct wiz *w, int *cy, int *cx)
 {
-	int px = SIDE_W + 2, pw = COLS - px, top = 2, bottom = LINES - 4;
-	int ph = bottom - top + 1, y, h, need, vx, vw, lx, lw;
+	int px = SIDE_W + 2, pw = COLS - px, top = 2, bottom = LINES - 4, naws = 0;
+	int ph, y, h, need, vx, vw, lx, lw;
 	struct problems sp = {0}, *psp = NULL;
 	char **msgs;
 	enum vstate *sts;
@@ -522,6 +522,16 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 		validate_section(w->def, w->doc, w->sec, &sp);
 		psp = &sp;
 	}
+	/* the first screen also shows the AWS settings in use, at the bottom */
+	while (w->sec == 0 && w->aws && w->aws[naws])
+		naws++;
+	if (naws && bottom - top > naws + 6) {
+		put(bottom - naws, px, pw, _("AWS settings in use:"), attr_head(w));
+		for (i = 0; i < (size_t)naws; i++)
+			put(bottom - naws + 1 + (int)i, px + 2, pw - 3, w->aws[i], A_NORMAL);
+		bottom -= naws + 2;
+	}
+	ph = bottom - top + 1;
 	msgs = xcalloc(w->rows.n + 1, sizeof *msgs);
 	sts = xcalloc(w->rows.n + 1, sizeof *sts);
 	for (i = 0; i < w->rows.n; i++)
