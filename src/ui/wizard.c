@@ -850,15 +850,28 @@ static void draw(struct wiz *w)
 
 /* ---- modal prompts ------------------------------------------------------ */
 
+/* Read a key. An escape sequence curses does not know (F12 on a vt100
+ * entry, say) is swallowed whole rather than typed into a field. */
 static int read_key(int *key)
 {
 	wint_t wc;
-	int r = get_wch(&wc);
+	int r = get_wch(&wc), n;
 
 	if (r == ERR)
 		return 0;
 	*key = r == KEY_CODE_YES ? KEYFN(wc) : (int)wc;
-	return 1;
+	if (*key != 27)
+		return 1;
+	timeout(0);
+	r = get_wch(&wc);
+	if (r != ERR && (wc == '[' || wc == 'O')) {
+		for (n = 0; n < 16 && (r = get_wch(&wc)) != ERR; n++)
+			if (r == OK && wc >= 0x40 && wc <= 0x7e)
+				break;
+		r = OK;
+	}
+	timeout(250);
+	return r == ERR; /* a lone Esc, or nothing */
 }
 
 /* Ask a question on the status line; returns 'y', 'n' or 0 for Esc. */
