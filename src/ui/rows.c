@@ -72,8 +72,39 @@ struct walk {
 	const struct document *doc;
 	struct rows *out;
 	int show_advanced;
+	int collapse;
 	size_t folded;
 };
+
+/* A few words saying what a collapsed sublist entry holds. */
+static char *entry_summary(const struct document *doc, const struct fnode *n, const char *path)
+{
+	const char *b, *t;
+	const struct fnode *c;
+	char *cp, *r = NULL, *o;
+	size_t i;
+
+	if (n->kind == FK_ONEOF) {
+		b = document_branch(doc, path);
+		c = b ? fnode_child(n, b) : NULL;
+		if (!c)
+			return xstrdup(_("(choose a kind)"));
+		cp = path_join(path, c->name);
+		r = entry_summary(doc, c, cp);
+		free(cp);
+		o = xasprintf("%s%s%s", node_label(c), *r ? ": " : "", r);
+		free(r);
+		return o;
+	}
+	for (i = 0; n->kind == FK_GROUP && i < n->nchildren && !r; i++) {
+		cp = path_join(path, n->children[i]->name);
+		t = document_text(doc, cp);
+		if (t && *t)
+			r = xstrdup(t);
+		free(cp);
+	}
+	return r ? r : xstrdup("");
+}
 
 static void walk_node(struct walk *w, const struct fnode *n, const char *path, int depth,
 		      int header);
@@ -103,10 +134,18 @@ static void walk_items(struct walk *w, const struct fnode *n, const char *path, 
 		} else {
 			r = rows_push(w->out, RK_ENTRY, n->item, ip, depth);
 			free(r->label);
-			r->label = xasprintf("%s %zu", node_label(n->item), i + 1);
 			r->owner = n;
 			r->owner_path = xstrdup(path);
 			r->index = i;
+			if (w->collapse) {
+				char *sum = entry_summary(w->doc, n->item, ip);
+				r->label = xasprintf("%s %zu: %s", node_label(n->item), i + 1,
+						     *sum ? sum : _("(empty)"));
+				free(sum);
+				free(ip);
+				continue;
+			}
+			r->label = xasprintf("%s %zu", node_label(n->item), i + 1);
 			walk_node(w, n->item, ip, depth + 1, 0);
 			free(ip);
 			continue;
@@ -175,10 +214,25 @@ static void walk_node(struct walk *w, const struct fnode *n, const char *path, i
 	}
 }
 
-void rows_build(const struct formdef *def, const struct document *doc, size_t section,
-		int show_advanced, struct rows *out)
+void rows_build_entry(const struct formdef *def, const struct document *doc,
+		      const struct fnode *node, const char *path, int flags, struct rows *out)
 {
-	struct walk w = {doc, out, show_advanced, 0};
+	struct walk w = {doc, out, flags & ROWS_ADVANCED, 0, 0};
+	struct row *r;
+
+	walk_node(&w, node, path, 0, 0);
+	if (w.folded) {
+		r = rows_push(out, RK_FOLDED, def->root, "", 0);
+		free(r->label);
+		r->label = xasprintf(_("%zu advanced setting(s) hidden: F4 shows them"), w.folded);
+		r->index = w.folded;
+	}
+}
+
+void rows_build(const struct formdef *def, const struct document *doc, size_t section,
+		int flags, struct rows *out)
+{
+	struct walk w = {doc, out, flags & ROWS_ADVANCED, (flags & ROWS_COLLAPSE) != 0, 0};
 	const struct fsection *s = &def->sections[section];
 	struct row *r;
 	size_t i;

@@ -42,10 +42,19 @@ struct rows {
 	size_t n, cap;
 };
 
-/* Flatten section `section` of def for doc. show_advanced unfolds advanced
- * members (set ones are always shown). Appends to out. */
+/* Flags of rows_build: ROWS_ADVANCED unfolds advanced members (set ones are
+ * always shown); ROWS_COLLAPSE shows each sublist entry as one RK_ENTRY row
+ * (the curses wizard opens it as its own screen) instead of expanding it. */
+#define ROWS_ADVANCED 1
+#define ROWS_COLLAPSE 2
+
+/* Flatten section `section` of def for doc. Appends to out. */
 void rows_build(const struct formdef *def, const struct document *doc, size_t section,
-		int show_advanced, struct rows *out);
+		int flags, struct rows *out);
+/* Flatten one sublist entry (node is the sublist's item, path its document
+ * path, e.g. "filesystemConfigurations[1]"). Appends to out. */
+void rows_build_entry(const struct formdef *def, const struct document *doc,
+		      const struct fnode *node, const char *path, int flags, struct rows *out);
 void rows_release(struct rows *r);
 
 /* Whether the user can change the row (not a header or fold note). */

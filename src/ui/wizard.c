@@ -60,6 +60,10 @@ struct wiz {
 
 	struct rows rows;
 	size_t cur, top;
+	char *zoom;                   /* sublist entry open as its own screen, or NULL */
+	const struct fnode *zoom_node;
+	char *zoom_back;              /* cursor key to return to */
+	char *zoom_title;
 	char *cur_key;
 	struct lineedit ed;
 	char *ed_key;
@@ -321,7 +325,15 @@ static void rebuild(struct wiz *w)
 	rows_release(&w->rows);
 	if (w->sec == w->review_sec)
 		return;
-	rows_build(w->def, w->doc, w->sec, w->show_advanced, &w->rows);
+	if (w->zoom && !document_is_set(w->doc, w->zoom)) {
+		free(w->zoom);
+		w->zoom = NULL;
+	}
+	if (w->zoom)
+		rows_build_entry(w->def, w->doc, w->zoom_node, w->zoom, w->show_advanced,
+				 &w->rows);
+	else
+		rows_build(w->def, w->doc, w->sec, w->show_advanced | ROWS_COLLAPSE, &w->rows);
 	if (w->cur_key) {
 		for (i = 0; i < w->rows.n; i++) {
 			char *k = row_key(&w->rows.v[i]);
@@ -352,8 +364,41 @@ static void focus_key(struct wiz *w, char *key)
 	rebuild(w);
 }
 
+/* Open sublist entry row r as its own screen. */
+static void zoom_in(struct wiz *w, const struct row *r)
+{
+	free(w->zoom);
+	free(w->zoom_back);
+	w->zoom = xstrdup(r->path);
+	w->zoom_node = r->node;
+	w->zoom_back = row_key(r);
+	free(w->zoom_title);
+	w->zoom_title = xstrndup(r->label, strcspn(r->label, ":"));
+	free(w->cur_key);
+	w->cur_key = NULL;
+	w->cur = w->top = 0;
+	rebuild(w);
+}
+
+/* Back from an entry's screen to the section, on the entry's row. */
+static int zoom_out(struct wiz *w)
+{
+	if (!w->zoom)
+		return 0;
+	free(w->zoom);
+	w->zoom = NULL;
+	free(w->cur_key);
+	w->cur_key = w->zoom_back;
+	w->zoom_back = NULL;
+	w->top = 0;
+	rebuild(w);
+	return 1;
+}
+
 static void enter_section(struct wiz *w, size_t sec)
 {
+	free(w->zoom);
+	w->zoom = NULL;
 	w->sec = sec;
 	w->visited[sec] = 1;
 	if (sec != w->review_sec)
@@ -549,8 +594,14 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 	}
 	if (w->top > 0 && w->cur == first_editable(w, 0, 1) + 0u)
 		w->top = 0;
-	put(1, px, pw, _(w->def->sections[w->sec].help ? w->def->sections[w->sec].help : ""),
-	    A_DIM);
+	if (w->zoom) {
+		char *z = xasprintf(_("%s (Esc or PageUp returns to the list)"), w->zoom_title);
+		put(1, px, pw, z, A_BOLD);
+		free(z);
+	} else {
+		put(1, px, pw, _(w->def->sections[w->sec].help ? w->def->sections[w->sec].help
+								: ""), A_DIM);
+	}
 	y = top;
 	vx = px + 2 + LABEL_W + 1;
 	vw = COLS - vx - 1;
@@ -576,8 +627,6 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 			break;
 		case RK_ENTRY:
 			put(y, lx, COLS - lx - 1, r->label, A_BOLD | (focus ? A_REVERSE : 0));
-			if (focus)
-				put(y, vx, vw, _("F8 deletes, F5/F6 move"), A_DIM);
 			break;
 		case RK_ADD:
 			put(y, lx, COLS - lx - 1, r->label, focus ? A_REVERSE : A_NORMAL);
@@ -769,6 +818,11 @@ static void draw_hint(struct wiz *w)
 	}
 	if (!r)
 		return;
+	if (r->kind == RK_ENTRY && !w->zoom) {
+		put(LINES - 2, 0, COLS, _("Enter opens this entry; F8 deletes it; F5/F6 move it."),
+		    A_DIM);
+		return;
+	}
 	n = r->kind == RK_ADD || r->kind == RK_ENTRY ? r->owner : r->node;
 	if (r->kind == RK_ADD && r->owner->item)
 		n = r->owner->kind == FK_MAP ? r->owner : r->owner->item;
@@ -864,14 +918,20 @@ static int read_key(int *key)
 		return 1;
 	timeout(0);
 	r = get_wch(&wc);
-	if (r != ERR && (wc == '[' || wc == 'O')) {
+	if (r == OK && (wc == '[' || wc == 'O')) {
 		for (n = 0; n < 16 && (r = get_wch(&wc)) != ERR; n++)
 			if (r == OK && wc >= 0x40 && wc <= 0x7e)
 				break;
-		r = OK;
+		timeout(250);
+		return 0;
 	}
+	/* Esc typed just before another key: keep both */
+	if (r == KEY_CODE_YES)
+		ungetch((int)wc);
+	else if (r == OK)
+		unget_wch((wchar_t)wc);
 	timeout(250);
-	return r == ERR; /* a lone Esc, or nothing */
+	return 1;
 }
 
 /* Ask a question on the status line; returns 'y', 'n' or 0 for Esc. */
@@ -1226,7 +1286,15 @@ static void activate(struct wiz *w)
 		path = xasprintf("%d:%s[%zu]", (int)k, r->path, idx);
 		w->last_edit = util_monotonic();
 		focus_key(w, path);
-		if (k == RK_ENTRY)
+		if (k == RK_ENTRY && !w->zoom && cur_row(w) && cur_row(w)->kind == RK_ENTRY)
+			zoom_in(w, cur_row(w));
+		else if (k == RK_ENTRY)
+			move_field(w, 1);
+		break;
+	case RK_ENTRY:
+		if (!w->zoom)
+			zoom_in(w, r);
+		else
 			move_field(w, 1);
 		break;
 	case RK_BRANCH:
@@ -1339,10 +1407,16 @@ static int handle_key(struct wiz *w, int key)
 		if (w->sec == w->review_sec)
 			do_submit(w);
 		else
-			enter_section(w, w->review_sec);
+			enter_section(w, w->review_sec); /* leaves an entry's screen too */
 		return 0;
-	case ACT_NEXT_SECTION: next_section(w); return 0;
-	case ACT_PREV_SECTION: prev_section(w); return 0;
+	case ACT_NEXT_SECTION:
+		if (!zoom_out(w))
+			next_section(w);
+		return 0;
+	case ACT_PREV_SECTION:
+		if (!zoom_out(w))
+			prev_section(w);
+		return 0;
 	default: break;
 	}
 	if (w->sec == w->review_sec) {
@@ -1362,6 +1436,8 @@ static int handle_key(struct wiz *w, int key)
 	case ACT_MOVE_UP: do_move(w, -1); return 0;
 	case ACT_MOVE_DOWN: do_move(w, 1); return 0;
 	case ACT_CANCEL:
+		if (zoom_out(w))
+			return 0;
 		if (in_text && r) {
 			free(w->ed_key);
 			w->ed_key = NULL;
@@ -1506,6 +1582,9 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	free(w.checked);
 	free(w.cur_key);
 	free(w.ed_key);
+	free(w.zoom);
+	free(w.zoom_back);
+	free(w.zoom_title);
 	free(w.status);
 	submit_lines_free(w.aws);
 	return rc;
