@@ -55,6 +55,9 @@ class Term:
             "AWS_CONFIG_FILE": os.path.join(self.home, "no-config"),
             "AWS_SHARED_CREDENTIALS_FILE": os.path.join(self.home, "no-credentials"),
         }
+        for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+            if k in os.environ:
+                e[k] = os.environ[k]
         forms = os.environ.get("AGENTCORE_WIZARD_FORMS")
         if forms:
             e["AGENTCORE_WIZARD_FORMS"] = forms
