@@ -41,6 +41,8 @@ static void catch_interrupts(void)
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	/* a peer closing a TLS connection must be an error to report, not a kill */
+	signal(SIGPIPE, SIG_IGN);
 }
 
 static int progress_tty(void)
@@ -48,11 +50,13 @@ static int progress_tty(void)
 	return isatty(2);
 }
 
-static void on_attempt(void *arg, int attempt, int max, double delay, const char *why)
+static void on_attempt(void *arg, int attempt, int max, double delay, double elapsed,
+		       const char *why)
 {
 	(void)arg;
+	(void)elapsed;
 	if (delay > 0)
-		fprintf(stderr, _("%s: attempt %d of %d failed (%s); retrying in %.1f s\n"),
+		fprintf(stderr, _("%s: attempt %d of %d failed (%s); retrying in %.2f s\n"),
 			PACKAGE_NAME, attempt, max, why ? why : "?", delay);
 	else if (global_opts.debug && attempt > 1)
 		fprintf(stderr, _("%s: attempt %d of %d\n"), PACKAGE_NAME, attempt, max);
@@ -324,8 +328,7 @@ int cmd_submit(int argc, char **argv)
 		d = service_request_describe(&r);
 		fputs(d, stdout);
 		if (global_opts.debug)
-			fprintf(stderr, "--- canonical request\n%s\n--- string to sign\n%s\n",
-				tr.canonical_request, tr.string_to_sign);
+			service_print_trace(stderr, &tr);
 		free(d);
 		sigv4_trace_free(&tr);
 		service_request_free(&r);

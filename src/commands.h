@@ -33,6 +33,7 @@ enum {
 	OPT_READ_TIMEOUT,
 	OPT_DEBUG,
 	OPT_NO_COLOR,
+	OPT_VERSION,
 };
 #define GLOBAL_LONG_OPTIONS                                                    \
 	{"profile", required_argument, NULL, OPT_PROFILE},                     \
@@ -42,8 +43,11 @@ enum {
 	{"cli-connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT}, \
 	{"cli-read-timeout", required_argument, NULL, OPT_READ_TIMEOUT},       \
 	{"debug", no_argument, NULL, OPT_DEBUG},                               \
-	{"no-color", no_argument, NULL, OPT_NO_COLOR}
+	{"no-color", no_argument, NULL, OPT_NO_COLOR},                         \
+	{"version", no_argument, NULL, OPT_VERSION}
 int global_option(int opt, const char *arg);
+/* Print the version and licence as GNU programs do. */
+void print_version(void);
 
 int cmd_validate(int argc, char **argv);
 int cmd_submit(int argc, char **argv);

@@ -31,6 +31,7 @@ int global_option(int opt, const char *arg)
 	case OPT_CA_BUNDLE: global_opts.ca_bundle = arg; return 1;
 	case OPT_DEBUG: global_opts.debug = 1; return 1;
 	case OPT_NO_COLOR: global_opts.no_color = 1; return 1;
+	case OPT_VERSION: print_version(); exit(EXIT_OK);
 	case OPT_CONNECT_TIMEOUT:
 	case OPT_READ_TIMEOUT:
 		v = strtod(arg, &end);
@@ -56,7 +57,7 @@ static const struct command commands[] = {
 	{"config", cmd_config, N_("show region, profile, credentials and endpoint in use")},
 };
 
-static void print_version(void)
+void print_version(void)
 {
 	printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 	printf("Copyright (C) 2026 The agentcore-wizard authors.\n");
@@ -84,6 +85,7 @@ static void print_help(void)
 		 "      --cli-connect-timeout SECONDS\n"
 		 "      --cli-read-timeout SECONDS\n"
 		 "      --debug                show the signing steps (never secrets)\n"
+		 "      --no-color             draw the screens without colour (or set NO_COLOR)\n"
 		 "  -h, --help                 display this help and exit\n"
 		 "  -V, --version              output version information and exit\n\n"));
 	printf(_("Exit status: 0 success, 1 invalid form, 2 usage error or unreadable file,\n"

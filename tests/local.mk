@@ -33,7 +33,7 @@ tests_unit_test_formfile_LDADD = $(UNIT_LDADD)
 
 # Against moto on loopback, every signature checked by botocore.
 TESTS += tests/integration/aws.py
-EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/bench_submit.py
+EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/bench_submit.py tests/bench/bench_ui.py
 
 # Command-level tests of `validate`.
 TESTS += tests/cmd/validate.sh
@@ -75,4 +75,6 @@ bench: tests/bench/bench_validate src/agentcore-wizard
 	-top_srcdir=$(abs_top_srcdir) ACW=$(abs_top_builddir)/src/agentcore-wizard \
 		AGENTCORE_WIZARD_FORMS=$(abs_top_srcdir)/forms \
 		python3 $(srcdir)/tests/bench/bench_submit.py
+	-top_srcdir=$(abs_top_srcdir) ACW=$(abs_top_builddir)/src/agentcore-wizard \
+		python3 $(srcdir)/tests/bench/bench_ui.py
 .PHONY: bench

@@ -182,20 +182,22 @@ char *aws_display_path(const char *path)
 const char *aws_profile_get(const struct aws_settings *s, const char *profile, const char *key,
 			    const char **where)
 {
-	char *sec = aws_profile_section(profile);
-	const char *v = ini_get(&s->config, sec, key);
+	char *sec;
+	const char *v = ini_get(&s->credentials, profile, key);
 
+	/* botocore merges the credentials file over the config file: it wins */
+	if (v) {
+		if (where)
+			*where = s->credentials_path;
+		return v;
+	}
+	sec = aws_profile_section(profile);
+	v = ini_get(&s->config, sec, key);
 	free(sec);
 	if (!v && !strcmp(profile, "default"))
 		v = ini_get(&s->config, "profile default", key);
-	if (v) {
-		if (where)
-			*where = s->config_path;
-		return v;
-	}
-	v = ini_get(&s->credentials, profile, key);
 	if (v && where)
-		*where = s->credentials_path;
+		*where = s->config_path;
 	return v;
 }
 

@@ -124,6 +124,49 @@ out:
 	return ret;
 }
 
+/* Text of an element with the five predefined entities and numeric
+ * references below 128 decoded (STS escapes '&' and '<' in messages). */
+static char *xml_unescape(const char *s, size_t n)
+{
+	static const struct {
+		const char *ent;
+		char c;
+	} ents[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+	struct strbuf b = {0};
+	size_t i = 0, k;
+
+	while (i < n) {
+		if (s[i] == '&') {
+			for (k = 0; k < sizeof ents / sizeof ents[0]; k++) {
+				size_t el = strlen(ents[k].ent);
+
+				if (n - i >= el && !memcmp(s + i, ents[k].ent, el)) {
+					strbuf_addc(&b, ents[k].c);
+					i += el;
+					break;
+				}
+			}
+			if (k < sizeof ents / sizeof ents[0])
+				continue;
+			if (n - i >= 4 && s[i + 1] == '#') {
+				const char *semi = memchr(s + i, ';', n - i < 8 ? n - i : 8);
+				char *end;
+				long v = semi ? (s[i + 2] == 'x' ? strtol(s + i + 3, &end, 16)
+								 : strtol(s + i + 2, &end, 10))
+					      : 0;
+
+				if (semi && end == semi && v > 0 && v < 128) {
+					strbuf_addc(&b, (char)v);
+					i = (size_t)(semi - s) + 1;
+					continue;
+				}
+			}
+		}
+		strbuf_addc(&b, s[i++]);
+	}
+	return strbuf_finish(&b);
+}
+
 /* The text of the first <tag>...</tag> after `from`, or NULL. Caller frees. */
 static char *xml_text(const char *xml, size_t len, const char *tag)
 {
@@ -134,7 +177,7 @@ static char *xml_text(const char *xml, size_t len, const char *tag)
 		a += strlen(open);
 		b = memmem(a, len - (size_t)(a - xml), close, strlen(close));
 		if (b)
-			r = xstrndup(a, (size_t)(b - a));
+			r = xml_unescape(a, (size_t)(b - a));
 	}
 	free(open);
 	free(close);
@@ -208,6 +251,9 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 		if (poll(fds, 2, -1) < 0) {
 			if (errno == EINTR)
 				continue;
+			for (int k = 0; k < 2; k++)
+				if (fds[k].fd >= 0)
+					close(fds[k].fd);
 			break;
 		}
 		for (i = 0; i < 2; i++) {
@@ -265,6 +311,8 @@ static void form_param(struct strbuf *b, const char *key, const char *value)
 
 static int resolve_profile(const struct aws_settings *s, const char *profile, int depth,
 			   struct aws_credentials *out, char **cause);
+static int profile_static_keys(const struct aws_settings *s, const char *profile,
+			       struct aws_credentials *out, char **cause);
 
 /* STS AssumeRole for role_arn, signed with the source profile's credentials. */
 static int assume_role(const struct aws_settings *s, const char *profile, const char *role_arn,
@@ -286,9 +334,14 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 	char *url = NULL, *host = NULL, *sname = NULL, *why = NULL;
 	int ret = -1;
 
-	if (!src) {
-		*cause = xasprintf(_("profile %s has role_arn but no source_profile (credential_source "
-				     "is not supported)"), profile);
+	const char *csrc = aws_profile_get(s, profile, "credential_source", NULL);
+	int r;
+
+	if (aws_profile_get(s, profile, "mfa_serial", NULL)) {
+		*cause = xasprintf(_("profile %s needs an MFA code (mfa_serial), which this program "
+				     "cannot ask for: use a credential_process profile such as "
+				     "'aws configure export-credentials --profile %s --format "
+				     "process'"), profile, profile);
 		return -1;
 	}
 	if (depth >= MAX_ROLE_CHAIN) {
@@ -296,11 +349,57 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 				   MAX_ROLE_CHAIN);
 		return -1;
 	}
-	if (resolve_profile(s, src, depth + 1, &base, cause) != 0)
+	if (src && csrc) {
+		*cause = xasprintf(_("profile %s has both source_profile and credential_source: "
+				     "keep one"), profile);
+		return -1;
+	}
+	if (src && !strcmp(src, profile)) {
+		/* a profile that names itself as source uses its own static keys */
+		r = profile_static_keys(s, profile, &base, cause);
+	} else if (src) {
+		r = resolve_profile(s, src, depth + 1, &base, cause);
+	} else if (csrc && !strcmp(csrc, "Environment")) {
+		const char *id = getenv("AWS_ACCESS_KEY_ID");
+		const char *secret = getenv("AWS_SECRET_ACCESS_KEY");
+		const char *token = getenv("AWS_SESSION_TOKEN");
+
+		r = 1;
+		if (id && *id && secret && *secret) {
+			base.access_key_id = xstrdup(id);
+			base.secret_access_key = xstrdup(secret);
+			base.session_token = token && *token ? xstrdup(token) : NULL;
+			base.source = xstrdup(_("environment variables (AWS_ACCESS_KEY_ID)"));
+			r = 0;
+		}
+	} else if (csrc) {
+		*cause = xasprintf(_("profile %s: credential_source = %s is not supported (only "
+				     "Environment); use source_profile"), profile, csrc);
+		return -1;
+	} else {
+		*cause = xasprintf(_("profile %s has role_arn but neither source_profile nor "
+				     "credential_source"), profile);
+		return -1;
+	}
+	if (r > 0) {
+		*cause = xasprintf(_("profile %s: the source of its role (%s) has no credentials"),
+				   profile, src ? src : "Environment");
+		credentials_free(&base);
+		return -1;
+	}
+	if (r < 0)
 		return -1;
 	if (!ep || !*ep)
 		ep = getenv("AWS_ENDPOINT_URL");
-	url = ep && *ep ? xasprintf("%s/", ep) : xasprintf("https://sts.%s.amazonaws.com/", region);
+	if (ep && *ep) {
+		size_t n = strlen(ep);
+
+		while (n && ep[n - 1] == '/')
+			n--;
+		url = xasprintf("%.*s/", (int)n, ep);
+	} else {
+		url = xasprintf("https://sts.%s.amazonaws.com/", region);
+	}
 	host = http_url_host(url);
 	if (!host) {
 		*cause = xasprintf(_("bad STS endpoint URL %s"), url);
@@ -319,7 +418,7 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 	sc = (struct sigv4_credentials){base.access_key_id, base.secret_access_key,
 					base.session_token};
 	{
-		char *path = xstrdup("/");
+		char *path = http_url_path(url);
 		struct sigv4_request req = {"POST", path, NULL, &h, body.s, body.len};
 
 		sigv4_sign(&req, &sc, region, "sts", time(NULL), NULL);
@@ -347,8 +446,9 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 		free(why);
 		goto out;
 	}
-	out->source = xasprintf(_("role %s assumed with profile %s (%s)"), role_arn, src,
-				base.source);
+	out->source = src ? xasprintf(_("assumed role %s from profile %s (%s)"), role_arn, src,
+				      base.source)
+			  : xasprintf(_("assumed role %s from %s"), role_arn, base.source);
 	ret = 0;
 out:
 	if (resp.body)
@@ -363,38 +463,73 @@ out:
 	return ret;
 }
 
-/* Credentials of one profile: assume role, credential_process, or static keys. */
+/* Static keys of profile in one file: 0, 1 when that file has none, -1 with
+ * *cause when it has half a pair. */
+static int static_keys(const struct ini *ini, const char *section, const char *profile,
+		       const char *path, struct aws_credentials *out, char **cause)
+{
+	const char *id = ini_get(ini, section, "aws_access_key_id");
+	const char *secret = ini_get(ini, section, "aws_secret_access_key");
+	const char *token = ini_get(ini, section, "aws_session_token");
+	char *d;
+
+	if ((id && *id) != (secret && *secret)) {
+		d = aws_display_path(path);
+		*cause = xasprintf(_("profile %s in %s has %s but not %s"), profile, d,
+				   id && *id ? "aws_access_key_id" : "aws_secret_access_key",
+				   id && *id ? "aws_secret_access_key" : "aws_access_key_id");
+		free(d);
+		return -1;
+	}
+	if (!id || !*id)
+		return 1;
+	out->access_key_id = xstrdup(id);
+	out->secret_access_key = xstrdup(secret);
+	out->session_token = token && *token ? xstrdup(token) : NULL;
+	d = aws_display_path(path);
+	out->source = xasprintf(_("profile %s in %s"), profile, d);
+	free(d);
+	return 0;
+}
+
+/* Static keys from the credentials file, else the config file. */
+static int profile_static_keys(const struct aws_settings *s, const char *profile,
+			       struct aws_credentials *out, char **cause)
+{
+	char *sec = aws_profile_section(profile);
+	int r = static_keys(&s->credentials, profile, profile, s->credentials_path, out, cause);
+
+	if (r == 1)
+		r = static_keys(&s->config, sec, profile, s->config_path, out, cause);
+	if (r == 1 && !strcmp(profile, "default"))
+		r = static_keys(&s->config, "profile default", profile, s->config_path, out,
+				cause);
+	free(sec);
+	return r;
+}
+
+/* Credentials of one profile, in botocore's order: role assumption, static
+ * keys of the credentials file, credential_process, static keys of the
+ * config file. 0, 1 when the profile holds none, -1 with *cause. */
 static int resolve_profile(const struct aws_settings *s, const char *profile, int depth,
 			   struct aws_credentials *out, char **cause)
 {
-	const char *where = NULL, *id, *secret, *token, *proc, *role;
-	char *d;
+	const char *proc, *role;
+	int r;
 
 	memset(out, 0, sizeof *out);
 	role = aws_profile_get(s, profile, "role_arn", NULL);
 	if (role)
 		return assume_role(s, profile, role, depth, out, cause);
-	id = aws_profile_get(s, profile, "aws_access_key_id", &where);
-	secret = aws_profile_get(s, profile, "aws_secret_access_key", NULL);
-	token = aws_profile_get(s, profile, "aws_session_token", NULL);
-	if (id && secret) {
-		out->access_key_id = xstrdup(id);
-		out->secret_access_key = xstrdup(secret);
-		out->session_token = token && *token ? xstrdup(token) : NULL;
-		d = aws_display_path(where);
-		out->source = xasprintf(_("profile %s in %s"), profile, d);
-		free(d);
-		return 0;
-	}
-	if (id || secret) {
-		*cause = xasprintf(_("profile %s has %s but not %s"), profile,
-				   id ? "aws_access_key_id" : "aws_secret_access_key",
-				   id ? "aws_secret_access_key" : "aws_access_key_id");
-		return -1;
-	}
+	r = static_keys(&s->credentials, profile, profile, s->credentials_path, out, cause);
+	if (r <= 0)
+		return r;
 	proc = aws_profile_get(s, profile, "credential_process", NULL);
 	if (proc)
 		return run_process(proc, profile, out, cause);
+	r = profile_static_keys(s, profile, out, cause);
+	if (r <= 0)
+		return r;
 	if (aws_profile_get(s, profile, "sso_start_url", NULL) ||
 	    aws_profile_get(s, profile, "sso_session", NULL)) {
 		*cause = xasprintf(_("profile %s uses single sign-on, which this program reads "
@@ -412,6 +547,16 @@ int credentials_resolve(const struct aws_settings *s, struct aws_credentials *ou
 	const char *token = getenv("AWS_SESSION_TOKEN");
 
 	memset(out, 0, sizeof *out);
+	if (!s->profile_explicit && (id && *id) != (secret && *secret)) {
+		/* as botocore: half a key pair in the environment is an error, not a
+		 * reason to fall back to a profile the user did not mean */
+		*cause = xasprintf(_("%s is set but %s is not: set both, or unset both to use "
+				     "profile %s"),
+				   id && *id ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY",
+				   id && *id ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID",
+				   s->profile.value);
+		return -1;
+	}
 	if (!s->profile_explicit && id && *id && secret && *secret) {
 		out->access_key_id = xstrdup(id);
 		out->secret_access_key = xstrdup(secret);

@@ -36,6 +36,25 @@ static int valid_region(const char *r)
 	return 1;
 }
 
+/* A URL the signer and libcurl can use: a scheme, a host, no blanks or controls. */
+static int valid_url(const char *u)
+{
+	const char *h, *p;
+
+	if (!strncmp(u, "https://", 8))
+		h = u + 8;
+	else if (!strncmp(u, "http://", 7))
+		h = u + 7;
+	else
+		return 0;
+	if (!*h || *h == '/' || *h == ':' || *h == '?' || *h == '#')
+		return 0;
+	for (p = u; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f)
+			return 0;
+	return 1;
+}
+
 char *endpoint_resolve(const char *region, int use_fips, int use_dualstack, const char *custom,
 		       char **cause)
 {
@@ -50,6 +69,11 @@ char *endpoint_resolve(const char *region, int use_fips, int use_dualstack, cons
 		if (use_dualstack) {
 			*cause = xstrdup(_("dual-stack endpoints cannot be used with a custom endpoint "
 					   "URL: unset AWS_USE_DUALSTACK_ENDPOINT or the endpoint URL"));
+			return NULL;
+		}
+		if (!valid_url(custom)) {
+			*cause = xasprintf(_("the endpoint URL \"%s\" is not valid: expected "
+					     "http://HOST[:PORT][/PATH] or https://..."), custom);
 			return NULL;
 		}
 		return xstrdup(custom);

@@ -7,7 +7,8 @@
 /* Resolve the URL for region. custom: an endpoint given by the user, or NULL.
  * Returns the URL (caller frees), or NULL with *cause (caller frees) saying
  * what the rule set rejects: a missing region, FIPS or dual-stack together
- * with a custom endpoint, or a partition without FIPS or dual-stack. */
+ * with a custom endpoint, a custom URL that is not http(s)://HOST..., or a
+ * partition without FIPS or dual-stack. */
 char *endpoint_resolve(const char *region, int use_fips, int use_dualstack, const char *custom,
 		       char **cause);
 

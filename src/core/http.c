@@ -39,6 +39,8 @@ static size_t on_header(char *data, size_t size, size_t n, void *arg)
 	if (!strncmp(line, "HTTP/", 5)) {
 		/* a new response (after 100-continue or a redirect): start over */
 		headers_free(&s->resp->headers);
+	} else if (s->resp->headers.n >= HTTP_HEADERS_MAX) {
+		/* a hostile or broken server cannot make us grow without end */
 	} else if ((colon = strchr(line, ':'))) {
 		*colon = '\0';
 		v = colon + 1;
@@ -76,6 +78,23 @@ char *http_url_host(const char *url)
 	if (end == p)
 		return NULL;
 	return xstrndup(p, (size_t)(end - p));
+}
+
+char *http_url_path(const char *url)
+{
+	const char *p = strstr(url, "://"), *start;
+	size_t n;
+
+	if (!p)
+		return NULL;
+	p += 3;
+	start = p + strcspn(p, "/?#");
+	if (start == p)
+		return NULL;
+	if (*start != '/')
+		return xstrdup("/");
+	n = strcspn(start, "?#");
+	return xstrndup(start, n);
 }
 
 enum http_result http_send(const char *method, const char *url, const struct headers *headers,

@@ -11,6 +11,7 @@
 #include "sigv4.h"
 
 #define HTTP_BODY_MAX (4 * 1024 * 1024)
+#define HTTP_HEADERS_MAX 200 /* response headers kept; the rest are dropped */
 
 enum http_result {
 	HTTP_DONE = 0,     /* a response arrived (any status) */
@@ -50,5 +51,9 @@ void http_response_free(struct http_response *r);
 
 /* The host[:port] part of a URL, for the Host header. Caller frees; NULL if malformed. */
 char *http_url_host(const char *url);
+/* The path of a URL without query or fragment ("/" when it has none), as it
+ * goes on the request line and into the signature. Caller frees; NULL if
+ * malformed. */
+char *http_url_path(const char *url);
 
 #endif

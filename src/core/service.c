@@ -137,7 +137,7 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 	} else if (body && len) {
 		char *x = excerpt(body, len);
 
-		e->message = xasprintf(_("the answer is not JSON (HTTP %ld): %s"), status, x);
+		e->message = xasprintf(_("the answer is not JSON: %s"), *x ? x : _("(no text)"));
 		free(x);
 	}
 	if (!e->message)
@@ -224,9 +224,13 @@ void service_prepare(const struct service_client *c, const char *method, const c
 	while (n && ep[n - 1] == '/')
 		n--;
 	r->method = method;
-	r->path = xstrdup(path);
 	r->query = query ? xstrdup(query) : NULL;
 	r->url = xasprintf("%.*s%s%s%s", (int)n, ep, path, query ? "?" : "", query ? query : "");
+	/* an endpoint with a path (a gateway's prefix) puts it before ours: the
+	 * request line and the signature must both carry it */
+	r->path = http_url_path(r->url);
+	if (!r->path)
+		r->path = xstrdup(path);
 	host = http_url_host(r->url);
 	headers_add(&r->headers, "Host", host ? host : "");
 	free(host);
@@ -265,6 +269,24 @@ char *service_request_describe(const struct service_request *r)
 	return strbuf_finish(&b);
 }
 
+void service_print_trace(FILE *fp, const struct sigv4_trace *t)
+{
+	const char *c = t->canonical_request ? t->canonical_request : "";
+	static const char tok[] = "x-amz-security-token:";
+
+	fputs("--- canonical request\n", fp);
+	while (*c) {
+		size_t n = strcspn(c, "\n");
+
+		if (n >= sizeof tok - 1 && !strncasecmp(c, tok, sizeof tok - 1))
+			fprintf(fp, "%s%s\n", tok, _("(redacted)"));
+		else
+			fprintf(fp, "%.*s\n", (int)n, c);
+		c += n + (c[n] ? 1 : 0);
+	}
+	fprintf(fp, "--- string to sign\n%s\n---\n", t->string_to_sign ? t->string_to_sign : "");
+}
+
 static double rand01(void)
 {
 	unsigned int x;
@@ -298,6 +320,7 @@ int service_call(const struct service_client *c, const char *method, const char 
 	struct http_options hopt = {s->ca_bundle.value, s->connect_timeout, s->read_timeout,
 				    c->hooks.cancel, c->hooks.arg};
 	int attempt;
+	double start = util_monotonic();
 
 	memset(err, 0, sizeof *err);
 	for (attempt = 1;; attempt++) {
@@ -309,12 +332,12 @@ int service_call(const struct service_client *c, const char *method, const char 
 		double delay;
 
 		if (c->hooks.attempt)
-			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, 0, NULL);
+			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, 0,
+					 util_monotonic() - start, NULL);
 		service_prepare(c, method, path, query, body, time(NULL), &r,
 				c->hooks.debug ? &tr : NULL);
 		if (c->hooks.debug) {
-			fprintf(stderr, "--- canonical request\n%s\n--- string to sign\n%s\n---\n",
-				tr.canonical_request, tr.string_to_sign);
+			service_print_trace(stderr, &tr);
 			sigv4_trace_free(&tr);
 		}
 		h = http_send(method, r.url, &r.headers, r.body, r.body_len, &hopt, resp, &cause);
@@ -347,13 +370,15 @@ int service_call(const struct service_client *c, const char *method, const char 
 			if (ra) {
 				double want = atof(ra) / 1000.0; /* milliseconds */
 
-				if (want > delay && want <= delay + 5)
-					delay = want;
+				/* honoured, but never more than 5 s past our own choice */
+				if (want > delay)
+					delay = want < delay + 5 ? want : delay + 5;
 			}
 			http_response_free(resp);
 		}
 		if (c->hooks.attempt)
 			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, delay,
+					 util_monotonic() - start,
 					 err->code ? err->code : err->message);
 		if (wait_for(c, delay) != 0) {
 			service_error_free(err);

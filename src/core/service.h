@@ -8,6 +8,7 @@
 #define ACW_SERVICE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "http.h"
 #include "sigv4.h"
@@ -44,8 +45,11 @@ double service_backoff(enum retry_kind kind, int attempt, double rand01);
 
 /* What a caller may watch and steer while a call runs. */
 struct service_hooks {
-	/* before each attempt (1-based) and while waiting `delay` seconds to retry */
-	void (*attempt)(void *arg, int attempt, int max, double delay, const char *why);
+	/* Before each attempt (1-based; delay 0, why NULL) and before waiting
+	 * `delay` seconds to retry after attempt `attempt` failed because of `why`.
+	 * elapsed: seconds since the call began. */
+	void (*attempt)(void *arg, int attempt, int max, double delay, double elapsed,
+			const char *why);
 	int (*cancel)(void *arg); /* non-zero cancels */
 	void *arg;
 	int debug;                /* print the canonical request and string to sign to stderr */
@@ -76,8 +80,13 @@ void service_prepare(const struct service_client *c, const char *method, const c
 		     struct service_request *r, struct sigv4_trace *trace);
 
 /* Print a prepared request with the security token and the signature
- * redacted (for --dry-run). */
+ * redacted (for --dry-run): a printed request must not be one that could be
+ * replayed within the signature's five minutes. Caller frees. */
 char *service_request_describe(const struct service_request *r);
+
+/* Print a trace for --debug to fp: the canonical request (with the value of
+ * x-amz-security-token redacted) and the string to sign. */
+void service_print_trace(FILE *fp, const struct sigv4_trace *t);
 
 /* Send with retries. Returns 0 with *resp (2xx), or -1 with *err filled. */
 int service_call(const struct service_client *c, const char *method, const char *path,

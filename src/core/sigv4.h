@@ -68,7 +68,9 @@ void sigv4_signing_key(const char *secret, const char *date8, const char *region
 /* Lowercase hex HMAC-SHA256 of the string to sign with the signing key. */
 void sigv4_signature(const unsigned char key[32], const char *string_to_sign, char out[65]);
 
-/* Everything the signer computed, for --debug (no secrets in it). */
+/* Everything the signer computed, for --debug and tests. The canonical request
+ * holds the session token when there is one: print it only through
+ * service_print_trace(), which redacts it. */
 struct sigv4_trace {
 	char *canonical_request;
 	char *string_to_sign;

@@ -9,6 +9,8 @@
 
 #include "core/awsconfig.h"
 #include "core/credentials.h"
+#include "core/endpoint.h"
+#include "core/http.h"
 #include "core/service.h"
 #include "core/util.h"
 
@@ -33,12 +35,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (credentials_parse_sts(text, strlen(text), &c, &cause) == 0)
 		credentials_free(&c);
 	free(cause);
-	headers_add(&h, "x-amzn-ErrorType", size > 8 ? text + size / 2 : "");
+	cause = NULL;
+	/* text stops at the first NUL: index within it, never past it */
+	headers_add(&h, "x-amzn-ErrorType", text + strlen(text) / 2);
 	service_parse_error(400, &h, (const char *)data, size, &e);
 	service_error_free(&e);
 	service_parse_error(500, NULL, (const char *)data, size, &e);
 	service_error_free(&e);
 	headers_free(&h);
+	/* endpoint rules and URL pieces on any text (a region, a custom URL) */
+	{
+		char *u = endpoint_resolve(text, size & 1, size & 2, NULL, &cause);
+
+		free(u);
+		free(cause);
+		cause = NULL;
+		u = endpoint_resolve("us-east-1", 0, 0, text, &cause);
+		free(u);
+		free(cause);
+		cause = NULL;
+		free(http_url_host(text));
+		free(http_url_path(text));
+		free(credentials_mask(text));
+	}
 	free(text);
 	return 0;
 }

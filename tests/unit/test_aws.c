@@ -150,6 +150,17 @@ static void test_endpoint_rules(void **state)
 	free(cause);
 	assert_null(endpoint_resolve("us-iso-east-1", 0, 1, NULL, &cause));
 	free(cause);
+	/* a custom URL must be one libcurl and the signer can use */
+	assert_null(endpoint_resolve("us-east-1", 0, 0, "localhost:4566", &cause));
+	assert_non_null(strstr(cause, "http://"));
+	free(cause);
+	assert_null(endpoint_resolve("us-east-1", 0, 0, "https://", &cause));
+	free(cause);
+	assert_null(endpoint_resolve("us-east-1", 0, 0, "https://h/x y", &cause));
+	free(cause);
+	u = endpoint_resolve(NULL, 0, 0, "http://127.0.0.1:5000", &cause);
+	assert_string_equal(u, "http://127.0.0.1:5000");
+	free(u);
 }
 
 /* The rule set's own test cases (endpoint-tests-1.json), when present. */
@@ -177,8 +188,7 @@ static void test_endpoint_suite(void **state)
 		cJSON *url = cJSON_GetObjectItem(cJSON_GetObjectItem(e, "endpoint"), "url");
 		char *got;
 
-		if (!p)
-			continue;
+		/* "Missing region" has no params at all: every parameter unset */
 		got = endpoint_resolve(r ? r->valuestring : NULL,
 				       cJSON_IsTrue(cJSON_GetObjectItem(p, "UseFIPS")),
 				       cJSON_IsTrue(cJSON_GetObjectItem(p, "UseDualStack")),
@@ -199,7 +209,8 @@ static void test_endpoint_suite(void **state)
 		n++;
 	}
 	print_message("endpoint rule set: %d cases\n", n);
-	assert_true(n >= 20);
+	assert_int_equal(n, cJSON_GetArraySize(cJSON_GetObjectItem(j, "testCases")));
+	assert_true(n >= 21);
 	cJSON_Delete(j);
 	free(text);
 	free(path);
@@ -251,6 +262,11 @@ static void test_sts_xml(void **state)
 	credentials_free(&c);
 	assert_int_equal(credentials_parse_sts(bad, strlen(bad), &c, &cause), -1);
 	assert_string_equal(cause, "AccessDenied: not allowed");
+	free(cause);
+	bad = "<ErrorResponse><Error><Code>ValidationError</Code><Message>a &amp; b &lt;c&gt; "
+	      "&#39;d&#39;</Message></Error></ErrorResponse>";
+	assert_int_equal(credentials_parse_sts(bad, strlen(bad), &c, &cause), -1);
+	assert_string_equal(cause, "ValidationError: a & b <c> 'd'");
 	free(cause);
 	assert_int_equal(credentials_parse_sts("<x", 2, &c, &cause), -1);
 	free(cause);
@@ -334,6 +350,244 @@ static void test_retry_decisions(void **state)
 	assert_true(service_backoff(RETRY_THROTTLE, 5, 0.0) == 0.0);
 }
 
+static void clear_aws_env(void)
+{
+	static const char *const names[] = {
+		"AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION",
+		"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL", "AWS_CA_BUNDLE",
+		"AWS_MAX_ATTEMPTS", "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT",
+		"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+		"AWS_SESSION_TOKEN", NULL,
+	};
+	size_t i;
+
+	for (i = 0; names[i]; i++)
+		unsetenv(names[i]);
+}
+
+/* Resolve settings and credentials with `profile` as --profile (or NULL). */
+static int resolve_creds(const char *profile, struct aws_credentials *c, char **cause)
+{
+	struct aws_options o = {0};
+	struct aws_settings s;
+	int r;
+
+	o.profile = profile;
+	o.region = "us-east-1";
+	if (aws_settings_resolve(&o, &s, cause) != 0) {
+		aws_settings_free(&s);
+		return -2;
+	}
+	r = credentials_resolve(&s, c, cause);
+	aws_settings_free(&s);
+	return r;
+}
+
+static void test_credentials_chain(void **state)
+{
+	char *cfg = tmpfile_with(
+		"[default]\naws_access_key_id = AKIACONFIGFILE000001\n"
+		"aws_secret_access_key = fromconfig\n"
+		"[profile proc]\ncredential_process = printf '{\"Version\": 1, \"AccessKeyId\": "
+		"\"ASIAPROCESS000000001\", \"SecretAccessKey\": \"p\", \"SessionToken\": \"t\"}'\n"
+		"[profile procfail]\ncredential_process = echo 'token expired' >&2; exit 3\n"
+		"[profile procjunk]\ncredential_process = echo '<html>'\n"
+		"[profile role]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"[profile half]\naws_access_key_id = AKIAHALF\n"
+		"[profile selfrole]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"source_profile = selfrole\n"
+		"[profile mfa]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"source_profile = default\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n"
+		"[profile empty]\nregion = us-east-1\n"
+		"[profile fromempty]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"source_profile = empty\n"
+		"[profile both]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"source_profile = default\ncredential_source = Environment\n"
+		"[profile ec2]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+		"credential_source = Ec2InstanceMetadata\n"
+		"[profile procandkeys]\naws_access_key_id = AKIACONFIGFILE000002\n"
+		"aws_secret_access_key = c\ncredential_process = printf '{\"Version\": 1, "
+		"\"AccessKeyId\": \"ASIAPROCESS000000002\", \"SecretAccessKey\": \"p\"}'\n");
+	char *cred = tmpfile_with("[default]\naws_access_key_id = AKIACREDENTIALSFILE1\n"
+				  "aws_secret_access_key = fromcredentials\n");
+	struct aws_credentials c;
+	char *cause = NULL;
+
+	(void)state;
+	clear_aws_env();
+	setenv("AWS_CONFIG_FILE", cfg, 1);
+	setenv("AWS_SHARED_CREDENTIALS_FILE", cred, 1);
+
+	/* the credentials file wins over the config file, as in botocore */
+	assert_int_equal(resolve_creds(NULL, &c, &cause), 0);
+	assert_string_equal(c.access_key_id, "AKIACREDENTIALSFILE1");
+	assert_non_null(strstr(c.source, "profile default"));
+	assert_null(c.session_token);
+	credentials_free(&c);
+
+	/* the environment comes first, unless --profile is given */
+	setenv("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENT00001", 1);
+	setenv("AWS_SECRET_ACCESS_KEY", "fromenv", 1);
+	setenv("AWS_SESSION_TOKEN", "envtoken", 1);
+	assert_int_equal(resolve_creds(NULL, &c, &cause), 0);
+	assert_string_equal(c.access_key_id, "AKIAENVIRONMENT00001");
+	assert_string_equal(c.session_token, "envtoken");
+	assert_non_null(strstr(c.source, "environment"));
+	credentials_free(&c);
+	assert_int_equal(resolve_creds("default", &c, &cause), 0);
+	assert_string_equal(c.access_key_id, "AKIACREDENTIALSFILE1");
+	credentials_free(&c);
+	/* AWS_PROFILE does not outrank the credential variables */
+	setenv("AWS_PROFILE", "proc", 1);
+	assert_int_equal(resolve_creds(NULL, &c, &cause), 0);
+	assert_string_equal(c.access_key_id, "AKIAENVIRONMENT00001");
+	credentials_free(&c);
+	unsetenv("AWS_PROFILE");
+
+	/* half a key pair in the environment is an error, not a silent fallback */
+	unsetenv("AWS_SECRET_ACCESS_KEY");
+	assert_int_equal(resolve_creds(NULL, &c, &cause), -1);
+	assert_non_null(strstr(cause, "AWS_SECRET_ACCESS_KEY"));
+	free(cause);
+	cause = NULL;
+	clear_aws_env();
+
+	/* credential_process: run through /bin/sh, JSON Version 1 */
+	assert_int_equal(resolve_creds("proc", &c, &cause), 0);
+	assert_string_equal(c.access_key_id, "ASIAPROCESS000000001");
+	assert_string_equal(c.session_token, "t");
+	assert_string_equal(c.source, "credential_process of profile proc");
+	credentials_free(&c);
+	assert_int_equal(resolve_creds("procfail", &c, &cause), -1);
+	if (!strstr(cause, "exit 3") || !strstr(cause, "token expired"))
+		fail_msg("credential_process failure: %s", cause);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(resolve_creds("procjunk", &c, &cause), -1);
+	assert_non_null(strstr(cause, "not a JSON object"));
+	free(cause);
+	cause = NULL;
+
+	/* role_arn without source_profile, half a key pair in a profile */
+	assert_int_equal(resolve_creds("role", &c, &cause), -1);
+	assert_non_null(strstr(cause, "source_profile"));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(resolve_creds("half", &c, &cause), -1);
+	assert_non_null(strstr(cause, "aws_secret_access_key"));
+	free(cause);
+	cause = NULL;
+
+	/* botocore's order: credential_process before the config file's keys */
+	assert_int_equal(resolve_creds("procandkeys", &c, &cause), 0);
+	assert_string_equal(c.access_key_id, "ASIAPROCESS000000002");
+	credentials_free(&c);
+	/* role profiles that cannot work say why, before any call to STS */
+	assert_int_equal(resolve_creds("selfrole", &c, &cause), -1);
+	assert_non_null(strstr(cause, "has no credentials"));
+	free(cause);
+	assert_int_equal(resolve_creds("fromempty", &c, &cause), -1);
+	assert_non_null(strstr(cause, "(empty) has no credentials"));
+	free(cause);
+	assert_int_equal(resolve_creds("mfa", &c, &cause), -1);
+	assert_non_null(strstr(cause, "mfa_serial"));
+	free(cause);
+	assert_int_equal(resolve_creds("both", &c, &cause), -1);
+	assert_non_null(strstr(cause, "keep one"));
+	free(cause);
+	assert_int_equal(resolve_creds("ec2", &c, &cause), -1);
+	assert_non_null(strstr(cause, "Ec2InstanceMetadata"));
+	free(cause);
+	cause = NULL;
+
+	/* nothing configured anywhere: 1, not an error */
+	setenv("AWS_CONFIG_FILE", "/nonexistent", 1);
+	setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent", 1);
+	assert_int_equal(resolve_creds(NULL, &c, &cause), 1);
+	credentials_free(&c);
+	unlink(cfg);
+	unlink(cred);
+	free(cfg);
+	free(cred);
+}
+
+static void test_trace_redacts_token(void **state)
+{
+	struct aws_settings s = {0};
+	struct aws_credentials c = {0};
+	struct service_client cl;
+	struct service_request r;
+	struct sigv4_trace tr = {0};
+	char *out = NULL, *d;
+	size_t n = 0;
+	FILE *fp;
+
+	(void)state;
+	s.endpoint.value = "https://bedrock-agentcore-control.us-east-1.amazonaws.com";
+	s.region.value = "us-east-1";
+	c.access_key_id = "ASIAEXAMPLE";
+	c.secret_access_key = "SECRETSECRETSECRET";
+	c.session_token = "TOKENTOKENTOKEN";
+	cl = (struct service_client){&s, &c, {NULL, NULL, NULL, 1}};
+	service_prepare(&cl, "PUT", "/runtimes/", NULL, "{}", 1440938160, &r, &tr);
+	/* the token is signed ... */
+	assert_non_null(strstr(tr.canonical_request, "x-amz-security-token:TOKENTOKENTOKEN"));
+	assert_string_equal(headers_get(&r.headers, "X-Amz-Security-Token"), "TOKENTOKENTOKEN");
+	/* ... and never printed */
+	fp = open_memstream(&out, &n);
+	service_print_trace(fp, &tr);
+	fclose(fp);
+	assert_null(strstr(out, "TOKENTOKENTOKEN"));
+	assert_null(strstr(out, "SECRETSECRET"));
+	assert_non_null(strstr(out, "x-amz-security-token:"));
+	assert_non_null(strstr(out, "AWS4-HMAC-SHA256\n20150830T123600Z\n"));
+	d = service_request_describe(&r);
+	assert_null(strstr(d, "TOKENTOKENTOKEN"));
+	assert_non_null(strstr(d, "PUT https://bedrock-agentcore-control.us-east-1.amazonaws.com"
+				  "/runtimes/\n"));
+	free(d);
+	free(out);
+	sigv4_trace_free(&tr);
+	service_request_free(&r);
+}
+
+static void test_endpoint_with_path(void **state)
+{
+	struct aws_settings s = {0};
+	struct aws_credentials c = {0};
+	struct service_client cl;
+	struct service_request r;
+	struct sigv4_trace tr = {0};
+	char *p;
+
+	(void)state;
+	p = http_url_path("https://h.example.com");
+	assert_string_equal(p, "/");
+	free(p);
+	p = http_url_path("http://[::1]:5000/a/b/?x=1#f");
+	assert_string_equal(p, "/a/b/");
+	free(p);
+	assert_null(http_url_path("no-scheme"));
+	assert_null(http_url_path("https:///path"));
+	s.endpoint.value = "https://gw.example.com/prefix/";
+	s.region.value = "eu-west-1";
+	c.access_key_id = "AKIDEXAMPLE";
+	c.secret_access_key = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+	cl = (struct service_client){&s, &c, {NULL, NULL, NULL, 0}};
+	service_prepare(&cl, "GET", "/runtimes/r-0123456789/", "version=1", NULL, 1440938160, &r,
+			&tr);
+	assert_string_equal(r.url, "https://gw.example.com/prefix/runtimes/r-0123456789/?version=1");
+	assert_string_equal(r.path, "/prefix/runtimes/r-0123456789/");
+	assert_string_equal(headers_get(&r.headers, "Host"), "gw.example.com");
+	/* what is signed is what is on the request line */
+	assert_true(!strncmp(tr.canonical_request, "GET\n/prefix/runtimes/r-0123456789/\nversion=1\n",
+			     45));
+	assert_null(headers_get(&r.headers, "Content-Type"));
+	assert_null(headers_get(&r.headers, "X-Amz-Security-Token"));
+	sigv4_trace_free(&tr);
+	service_request_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -346,6 +600,9 @@ int main(void)
 		cmocka_unit_test(test_mask_and_token),
 		cmocka_unit_test(test_error_parsing),
 		cmocka_unit_test(test_retry_decisions),
+		cmocka_unit_test(test_credentials_chain),
+		cmocka_unit_test(test_trace_redacts_token),
+		cmocka_unit_test(test_endpoint_with_path),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

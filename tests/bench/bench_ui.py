@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""bench_ui: the wizard's speed as a person feels it, through a pseudo-terminal
+of 80x24: start-up until the first screen is drawn and waiting for keys, and
+keystroke to screen update (typing into a text field, and moving to the next
+section). Side by side: the start-up of `aws --version` (the AWS CLI's
+least work) and of `curl --version`. Never fails.
+
+Run: python3 tests/bench/bench_ui.py [RUNS]   (after make)"""
+import fcntl
+import os
+import pty
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+top = os.environ.get("top_srcdir", os.path.join(os.path.dirname(__file__), "..", ".."))
+ACW = os.environ.get("ACW") or os.path.join(os.environ.get("top_builddir", top), "src",
+                                            "agentcore-wizard")
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+READY = b"F10"  # the key bar is drawn last: the screen is complete
+
+
+def spawn(argv, env):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    return pid, fd
+
+
+def read_until(fd, marker, deadline):
+    buf = b""
+    while time.perf_counter() < deadline:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            buf += chunk
+            if marker in buf:
+                return buf
+    return None
+
+
+def settle(fd, quiet=0.03):
+    """Read until the program has been silent for `quiet` seconds; time of last byte."""
+    last = time.perf_counter()
+    while True:
+        r, _, _ = select.select([fd], [], [], quiet)
+        if not r:
+            return last
+        try:
+            if not os.read(fd, 65536):
+                return last
+        except OSError:
+            return last
+        last = time.perf_counter()
+
+
+def stop(pid, fd):
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    os.waitpid(pid, 0)
+    os.close(fd)
+
+
+def main():
+    if not os.path.exists(ACW):
+        print("bench_ui: build the program first")
+        return 0
+    home = tempfile.mkdtemp(prefix="acw-benchui-")
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "TERM": "xterm-256color",
+           "LANG": "C.UTF-8", "XDG_STATE_HOME": os.path.join(home, "state"),
+           "AGENTCORE_WIZARD_FORMS": os.path.join(top, "forms"), "AWS_REGION": "us-east-1",
+           "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"}
+    startup, key, section = [], [], []
+    try:
+        for _ in range(RUNS):
+            shutil.rmtree(os.path.join(home, "state"), ignore_errors=True)
+            t0 = time.perf_counter()
+            pid, fd = spawn([ACW], env)
+            if read_until(fd, READY, t0 + 10) is None:
+                print("bench_ui: the first screen did not appear")
+                stop(pid, fd)
+                return 0
+            startup.append(settle(fd, 0.02) - t0)
+            for ch in b"my_agent":
+                t1 = time.perf_counter()
+                os.write(fd, bytes([ch]))
+                r, _, _ = select.select([fd], [], [], 2)
+                if r:
+                    os.read(fd, 65536)
+                    key.append(time.perf_counter() - t1)
+                settle(fd, 0.02)
+            t2 = time.perf_counter()
+            os.write(fd, b"\x1b[6~")  # Page Down: next section, with the section's checks
+            r, _, _ = select.select([fd], [], [], 2)
+            if r:
+                os.read(fd, 65536)
+                last = settle(fd, 0.03)
+                section.append(last - t2)
+            stop(pid, fd)
+        ref = {}
+        for name, argv in (("aws --version", ["aws", "--version"]),
+                           ("curl --version", ["curl", "--version"])):
+            if shutil.which(argv[0]):
+                ts = []
+                for _ in range(max(3, RUNS // 3)):
+                    t0 = time.perf_counter()
+                    subprocess.run(argv, capture_output=True, env=env)
+                    ts.append(time.perf_counter() - t0)
+                ref[name] = statistics.median(ts)
+        ms = lambda v: statistics.median(v) * 1000  # noqa: E731
+        print(f"agentcore-wizard in an 80x24 pseudo-terminal, medians of {RUNS} runs:")
+        print(f"  start-up to first screen ready     {ms(startup):7.1f} ms")
+        if key:
+            print(f"  keystroke to screen update (text)  {ms(key):7.2f} ms "
+                  f"(p95 {sorted(key)[int(len(key) * 0.95)] * 1000:.2f} ms)")
+        if section:
+            print(f"  Page Down to next section drawn    {ms(section):7.1f} ms "
+                  "(to the last byte drawn)")
+        for name, v in ref.items():
+            print(f"  for comparison: {name:15s}    {v * 1000:7.1f} ms")
+        if "aws --version" in ref:
+            print(f"  aws --version / wizard start-up   = "
+                  f"{ref['aws --version'] / statistics.median(startup):.1f}x")
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    return 0
+
+
+sys.exit(main())
