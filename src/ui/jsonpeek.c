@@ -25,9 +25,16 @@ static const char *scan_string(const char *p, char **out)
 		if (*p == '\\') {
 			p++;
 			switch (*p) {
-			case 'n': strbuf_addc(&b, '\n'); break;
-			case 't': strbuf_addc(&b, '\t'); break;
-			case 'r': case 'b': case 'f': break;
+			case 'n':
+				strbuf_addc(&b, '\n');
+				break;
+			case 't':
+				strbuf_addc(&b, '\t');
+				break;
+			case 'r':
+			case 'b':
+			case 'f':
+				break;
 			case 'u':
 				strbuf_addc(&b, '?');
 				if (strlen(p) < 5) {
@@ -36,8 +43,11 @@ static const char *scan_string(const char *p, char **out)
 				}
 				p += 4;
 				break;
-			case 0: strbuf_release(&b); return NULL;
-			default: strbuf_addc(&b, *p);
+			case 0:
+				strbuf_release(&b);
+				return NULL;
+			default:
+				strbuf_addc(&b, *p);
 			}
 			p++;
 			continue;

@@ -34,7 +34,7 @@ enum action {
 
 struct keybinding {
 	enum action action;
-	int keys[4];      /* 0-terminated */
+	int keys[4];       /* 0-terminated */
 	const char *names; /* "Tab, Down" (untranslated key names) */
 	const char *help;  /* N_() marked */
 	int outside_text;  /* only when the cursor is not in a text field */

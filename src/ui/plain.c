@@ -143,7 +143,8 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 	char *a, *cause = NULL;
 
 	printf(_("%s: answer each question; Enter keeps the value in [brackets], "
-		 "'-' clears it.\n"), PACKAGE_NAME);
+		 "'-' clears it.\n"),
+	       PACKAGE_NAME);
 	for (s = 0; s < def->nsections; s++) {
 		if (def->sections[s].review)
 			continue;
@@ -157,7 +158,8 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 				if (i >= rows.n)
 					break;
 				if (rows.v[i].kind == RK_HEADER) {
-					printf("%*s%s:\n", rows.v[i].depth * 2, "", rows.v[i].label);
+					printf("%*s%s:\n", rows.v[i].depth * 2, "",
+					       rows.v[i].label);
 					continue;
 				}
 				if (rows.v[i].kind == RK_FOLDED || rows.v[i].kind == RK_ENTRY)

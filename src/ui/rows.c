@@ -229,8 +229,8 @@ void rows_build_entry(const struct formdef *def, const struct document *doc,
 	}
 }
 
-void rows_build(const struct formdef *def, const struct document *doc, size_t section,
-		int flags, struct rows *out)
+void rows_build(const struct formdef *def, const struct document *doc, size_t section, int flags,
+		struct rows *out)
 {
 	struct walk w = {doc, out, flags & ROWS_ADVANCED, (flags & ROWS_COLLAPSE) != 0, 0};
 	const struct fsection *s = &def->sections[section];

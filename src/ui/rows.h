@@ -16,14 +16,14 @@ struct fnode;
 struct formdef;
 
 enum row_kind {
-	RK_HEADER,  /* a group, list, map or sublist title; not editable */
-	RK_VALUE,   /* a scalar member or list item: text, integer, choice, boolean */
-	RK_BRANCH,  /* a one-of: which branch is set */
-	RK_MAPKEY,  /* key of map entry `index` */
-	RK_MAPVAL,  /* value of map entry `index` */
-	RK_ENTRY,   /* title of sublist entry `index` (delete/move act on it) */
-	RK_ADD,     /* add an item to the list, map or sublist `owner` */
-	RK_FOLDED,  /* advanced members hidden; `index` says how many */
+	RK_HEADER, /* a group, list, map or sublist title; not editable */
+	RK_VALUE,  /* a scalar member or list item: text, integer, choice, boolean */
+	RK_BRANCH, /* a one-of: which branch is set */
+	RK_MAPKEY, /* key of map entry `index` */
+	RK_MAPVAL, /* value of map entry `index` */
+	RK_ENTRY,  /* title of sublist entry `index` (delete/move act on it) */
+	RK_ADD,    /* add an item to the list, map or sublist `owner` */
+	RK_FOLDED, /* advanced members hidden; `index` says how many */
 };
 
 struct row {
@@ -34,7 +34,7 @@ struct row {
 	char *owner_path;          /* document path of owner, or NULL */
 	char *label;               /* translated label */
 	int depth;
-	size_t index;              /* item/entry index within owner */
+	size_t index; /* item/entry index within owner */
 };
 
 struct rows {
@@ -49,8 +49,8 @@ struct rows {
 #define ROWS_COLLAPSE 2
 
 /* Flatten section `section` of def for doc. Appends to out. */
-void rows_build(const struct formdef *def, const struct document *doc, size_t section,
-		int flags, struct rows *out);
+void rows_build(const struct formdef *def, const struct document *doc, size_t section, int flags,
+		struct rows *out);
 /* Flatten one sublist entry (node is the sublist's item, path its document
  * path, e.g. "filesystemConfigurations[1]"). Appends to out. */
 void rows_build_entry(const struct formdef *def, const struct document *doc,

@@ -17,7 +17,7 @@
 #include "submit.h"
 
 #define POLL_INTERVAL 2.0
-#define FOLLOW_LIMIT 3600.0
+#define FOLLOW_LIMIT  3600.0
 
 static void opts_from_globals(struct aws_options *o)
 {
@@ -53,28 +53,32 @@ char **submit_settings_lines(void)
 		aws_settings_free(&s);
 		return v;
 	}
-	lines_add(&v, &n, xasprintf(_("Region: %s (%s)"),
-				    s.region.value ? s.region.value : _("not set"),
-				    s.region.origin ? s.region.origin : "-"));
-	lines_add(&v, &n, xasprintf(_("Profile: %s (%s)"), s.profile.value ? s.profile.value : "-",
-				    s.profile.origin ? s.profile.origin : "-"));
+	lines_add(&v, &n,
+		  xasprintf(_("Region: %s (%s)"), s.region.value ? s.region.value : _("not set"),
+			    s.region.origin ? s.region.origin : "-"));
+	lines_add(&v, &n,
+		  xasprintf(_("Profile: %s (%s)"), s.profile.value ? s.profile.value : "-",
+			    s.profile.origin ? s.profile.origin : "-"));
 	if (s.endpoint.value)
-		lines_add(&v, &n, xasprintf(_("Endpoint: %s (%s)"), s.endpoint.value,
-					    s.endpoint.origin ? s.endpoint.origin : "-"));
+		lines_add(&v, &n,
+			  xasprintf(_("Endpoint: %s (%s)"), s.endpoint.value,
+				    s.endpoint.origin ? s.endpoint.origin : "-"));
 	else
-		lines_add(&v, &n, xasprintf(_("Endpoint: none: %s"),
-					    s.endpoint_error ? s.endpoint_error : "-"));
+		lines_add(
+		    &v, &n,
+		    xasprintf(_("Endpoint: none: %s"), s.endpoint_error ? s.endpoint_error : "-"));
 	r = credentials_resolve(&s, &c, &cause);
 	if (r < 0) {
 		lines_add(&v, &n, xasprintf(_("Credentials: %s"), cause));
 		free(cause);
 	} else if (r > 0) {
-		lines_add(&v, &n, xstrdup(_("Credentials: none found (the form can still be "
-					    "filled and saved)")));
+		lines_add(&v, &n,
+			  xstrdup(_("Credentials: none found (the form can still be "
+				    "filled and saved)")));
 	} else {
 		m = credentials_mask(c.access_key_id);
-		lines_add(&v, &n, xasprintf(_("Credentials: %s from %s"), m,
-					    c.source ? c.source : "-"));
+		lines_add(&v, &n,
+			  xasprintf(_("Credentials: %s from %s"), m, c.source ? c.source : "-"));
 		free(m);
 	}
 	credentials_free(&c);
@@ -169,8 +173,8 @@ static void log_error(struct progress *p, const struct service_error *e)
 {
 	size_t i;
 
-	progress_log(p, xasprintf(_("Failed: %s%s%s"), e->code ? e->code : "",
-				  e->code ? ": " : "", e->message ? e->message : "?"));
+	progress_log(p, xasprintf(_("Failed: %s%s%s"), e->code ? e->code : "", e->code ? ": " : "",
+				  e->message ? e->message : "?"));
 	for (i = 0; i < e->nfields; i++)
 		progress_log(p, xasprintf("  %s", e->fields[i]));
 	if (e->request_id)
@@ -210,8 +214,9 @@ int submit_run(const struct formdef *def, const struct document *doc, char **res
 	opts_from_globals(&o);
 	if (aws_settings_resolve(&o, &s, &cause) != 0 || !s.endpoint.value) {
 		*result = xasprintf(_("Not submitted: %s"), cause ? cause
-						 : s.endpoint_error ? s.endpoint_error
-						 : _("no Region or endpoint"));
+							    : s.endpoint_error
+								? s.endpoint_error
+								: _("no Region or endpoint"));
 		free(cause);
 		goto out;
 	}
@@ -231,8 +236,9 @@ int submit_run(const struct formdef *def, const struct document *doc, char **res
 	progress_draw(&p);
 	if (service_call(&cl, "PUT", "/runtimes/", NULL, body, &resp, &err) != 0) {
 		log_error(&p, &err);
-		*result = xasprintf(_("Not created: %s"), p.cancelled ? _("cancelled")
-					 : err.message ? err.message : "?");
+		*result = xasprintf(_("Not created: %s"), p.cancelled   ? _("cancelled")
+							  : err.message ? err.message
+									: "?");
 		service_error_free(&err);
 		goto wait_key;
 	}

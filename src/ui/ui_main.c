@@ -30,10 +30,10 @@ static void ui_usage(void)
 int ui_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		GLOBAL_LONG_OPTIONS,
-		{"plain", no_argument, NULL, 'p'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    GLOBAL_LONG_OPTIONS,
+	    {"plain", no_argument, NULL, 'p'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct formdef *def;
 	struct document *doc = NULL;
@@ -52,8 +52,12 @@ int ui_main(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'p': plain = 1; break;
-		case 'h': ui_usage(); return EXIT_OK;
+		case 'p':
+			plain = 1;
+			break;
+		case 'h':
+			ui_usage();
+			return EXIT_OK;
 		default:
 			g = global_option(c, optarg);
 			if (g < 0)
@@ -69,9 +73,10 @@ int ui_main(int argc, char **argv)
 	if (edit && !file)
 		return usage_error(_("edit: expected a form file"));
 	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
-		fprintf(stderr, _("%s: the wizard needs a terminal on standard input and output.\n"
-				  "Use '%s validate FORM' to check a form file, '%s submit FORM' to "
-				  "send it,\nor '%s --plain' to answer line by line.\n"),
+		fprintf(stderr,
+			_("%s: the wizard needs a terminal on standard input and output.\n"
+			  "Use '%s validate FORM' to check a form file, '%s submit FORM' to "
+			  "send it,\nor '%s --plain' to answer line by line.\n"),
 			PACKAGE_NAME, PACKAGE_NAME, PACKAGE_NAME, PACKAGE_NAME);
 		return EXIT_USAGE;
 	}

@@ -27,10 +27,10 @@
 #include "submit.h"
 #include "ui.h"
 
-#define MIN_COLS 80
-#define MIN_LINES 24
-#define SIDE_W 24   /* section list width, the rule is at column SIDE_W */
-#define LABEL_W 22  /* label column of the form pane */
+#define MIN_COLS       80
+#define MIN_LINES      24
+#define SIDE_W         24 /* section list width, the rule is at column SIDE_W */
+#define LABEL_W        22 /* label column of the form pane */
 #define AUTOSAVE_DELAY 1.0
 
 static volatile sig_atomic_t sig_quit;  /* SIGINT: ask, as Ctrl-C does */
@@ -41,7 +41,7 @@ enum sstate { SS_NOT_VISITED, SS_VALID, SS_INCOMPLETE, SS_ERRORS };
 
 struct line {
 	char *text;
-	int sec;   /* section to jump to, or -1 */
+	int sec; /* section to jump to, or -1 */
 	int bold;
 };
 
@@ -60,9 +60,9 @@ struct wiz {
 
 	struct rows rows;
 	size_t cur, top;
-	char *zoom;                   /* sublist entry open as its own screen, or NULL */
+	char *zoom; /* sublist entry open as its own screen, or NULL */
 	const struct fnode *zoom_node;
-	char *zoom_back;              /* cursor key to return to */
+	char *zoom_back; /* cursor key to return to */
 	char *zoom_title;
 	char *cur_key;
 	struct lineedit ed;
@@ -74,7 +74,7 @@ struct wiz {
 
 	char *status;
 	int status_err;
-	char **aws;        /* resolved AWS settings, for the review */
+	char **aws; /* resolved AWS settings, for the review */
 	int colour;
 };
 
@@ -246,7 +246,7 @@ static void fill(int y, int x, int width, int attr)
 /* ---- model helpers ------------------------------------------------------ */
 
 static void status_set(struct wiz *w, int err, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 static void status_set(struct wiz *w, int err, const char *fmt, ...)
 {
 	va_list ap;
@@ -587,7 +587,8 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 	for (;;) {
 		need = 0;
 		for (i = w->top; i <= w->cur && i < w->rows.n; i++)
-			need += 1 + msg_lines(msgs[i], COLS - 2 - SIDE_W - 6 - w->rows.v[i].depth * 2);
+			need +=
+			    1 + msg_lines(msgs[i], COLS - 2 - SIDE_W - 6 - w->rows.v[i].depth * 2);
 		if (need <= ph || w->top >= w->cur)
 			break;
 		w->top++;
@@ -599,8 +600,8 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 		put(1, px, pw, z, A_BOLD);
 		free(z);
 	} else {
-		put(1, px, pw, _(w->def->sections[w->sec].help ? w->def->sections[w->sec].help
-								: ""), A_DIM);
+		put(1, px, pw,
+		    _(w->def->sections[w->sec].help ? w->def->sections[w->sec].help : ""), A_DIM);
 	}
 	y = top;
 	vx = px + 2 + LABEL_W + 1;
@@ -669,7 +670,8 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 				if (r->node->kind == FK_BOOLEAN && *v)
 					shown = !strcmp(v, "true") ? _("yes") : _("no");
 				t = xasprintf("< %s >", b && b->label ? _(b->label)
-						      : *shown ? shown : _("(not set)"));
+							: *shown      ? shown
+								      : _("(not set)"));
 				put(y, vx, vw, t, focus ? A_REVERSE : A_NORMAL);
 				free(t);
 			} else {
@@ -678,7 +680,8 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 			free(v);
 		}
 		if (msgs[i])
-			put_wrapped(y + 1, lx + 2, COLS - lx - 4, bottom - y, msgs[i], attr_err(w));
+			put_wrapped(y + 1, lx + 2, COLS - lx - 4, bottom - y, msgs[i],
+				    attr_err(w));
 		y += h;
 	}
 	if (w->rows.n == 0)
@@ -702,7 +705,7 @@ static void review_free(struct wiz *w)
 }
 
 static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
 {
 	va_list ap;
@@ -726,12 +729,13 @@ static void review_build(struct wiz *w)
 
 	review_free(w);
 	validate_document(w->def, w->doc, &p);
-	review_add(w, -1, 1, "%s", p.n ? _("The form has problems (Enter on a line goes there):")
-				   : _("The form is complete. F10 submits it; F2 saves it."));
+	review_add(w, -1, 1, "%s",
+		   p.n ? _("The form has problems (Enter on a line goes there):")
+		       : _("The form is complete. F10 submits it; F2 saves it."));
 	for (k = 0; k < p.n; k++)
 		if (p.v[k].state != VS_VALID) {
-			const struct fnode *n = formdef_lookup(w->def, p.v[k].ref ? p.v[k].ref
-										  : p.v[k].path);
+			const struct fnode *n =
+			    formdef_lookup(w->def, p.v[k].ref ? p.v[k].ref : p.v[k].path);
 			review_add(w, n ? n->section : -1, 0, "  ! %s", p.v[k].message);
 		}
 	review_add(w, -1, 1, "%s", _("AWS settings (F10 submits with these):"));
@@ -757,11 +761,11 @@ static void review_build(struct wiz *w)
 				v = b;
 			}
 			if (r->kind == RK_MAPVAL && r->owner->sensitive)
-				review_add(w, (int)s, 0, "  %*s%s: %s", r->depth * 2, "",
-					   r->label, mask(v));
+				review_add(w, (int)s, 0, "  %*s%s: %s", r->depth * 2, "", r->label,
+					   mask(v));
 			else
-				review_add(w, (int)s, 0, "  %*s%s: %s", r->depth * 2, "",
-					   r->label, v);
+				review_add(w, (int)s, 0, "  %*s%s: %s", r->depth * 2, "", r->label,
+					   v);
 			free(v);
 		}
 		rows_release(&rs);
@@ -773,8 +777,10 @@ static void review_build(struct wiz *w)
 	free(json);
 	review_add(w, -1, 1, "%s", _("The same with the AWS CLI (after F2 saves the file):"));
 	q = util_shell_quote(w->file ? w->file : "runtime.json");
-	review_add(w, -1, 0, "aws bedrock-agentcore-control create-agent-runtime "
-		   "--cli-input-json file://%s", q);
+	review_add(w, -1, 0,
+		   "aws bedrock-agentcore-control create-agent-runtime "
+		   "--cli-input-json file://%s",
+		   q);
 	free(q);
 	problems_clear(&p);
 }
@@ -812,8 +818,10 @@ static void draw_hint(struct wiz *w)
 	char *h;
 
 	if (w->sec == w->review_sec) {
-		put(LINES - 2, 0, COLS, _("Up/Down scroll, Enter jumps to the section, "
-					  "F10 submits, F2 saves, PageUp goes back."), A_DIM);
+		put(LINES - 2, 0, COLS,
+		    _("Up/Down scroll, Enter jumps to the section, "
+		      "F10 submits, F2 saves, PageUp goes back."),
+		    A_DIM);
 		return;
 	}
 	if (!r)
@@ -839,9 +847,8 @@ static void draw_hint(struct wiz *w)
 static void draw_keybar(void)
 {
 	static const char *bar[][2] = {
-		{"F1", N_("Help")},   {"F2", N_("Save")},    {"F3", N_("Load")},
-		{"F4", N_("More")},   {"F10", N_("Review")},
-		{"PgDn", N_("Next")}, {"PgUp", N_("Back")},  {"F12", N_("Quit")},
+	    {"F1", N_("Help")},    {"F2", N_("Save")},   {"F3", N_("Load")},   {"F4", N_("More")},
+	    {"F10", N_("Review")}, {"PgDn", N_("Next")}, {"PgUp", N_("Back")}, {"F12", N_("Quit")},
 	};
 	size_t i;
 	int x = 0;
@@ -990,15 +997,40 @@ static int prompt(struct wiz *w, const char *question, const char *initial, char
 		if (!read_key(&key))
 			continue;
 		switch (key) {
-		case 27: case 3: done = -1; break;
-		case '\r': case '\n': case KEYFN(KEY_ENTER): done = 1; break;
-		case KEYFN(KEY_BACKSPACE): case 127: case 8: lineedit_backspace(&e); break;
-		case KEYFN(KEY_DC): lineedit_delete(&e); break;
-		case KEYFN(KEY_LEFT): lineedit_left(&e); break;
-		case KEYFN(KEY_RIGHT): lineedit_right(&e); break;
-		case KEYFN(KEY_HOME): case 1: lineedit_home(&e); break;
-		case KEYFN(KEY_END): case 5: lineedit_end(&e); break;
-		case 21: lineedit_clear(&e); break;
+		case 27:
+		case 3:
+			done = -1;
+			break;
+		case '\r':
+		case '\n':
+		case KEYFN(KEY_ENTER):
+			done = 1;
+			break;
+		case KEYFN(KEY_BACKSPACE):
+		case 127:
+		case 8:
+			lineedit_backspace(&e);
+			break;
+		case KEYFN(KEY_DC):
+			lineedit_delete(&e);
+			break;
+		case KEYFN(KEY_LEFT):
+			lineedit_left(&e);
+			break;
+		case KEYFN(KEY_RIGHT):
+			lineedit_right(&e);
+			break;
+		case KEYFN(KEY_HOME):
+		case 1:
+			lineedit_home(&e);
+			break;
+		case KEYFN(KEY_END):
+		case 5:
+			lineedit_end(&e);
+			break;
+		case 21:
+			lineedit_clear(&e);
+			break;
 		default:
 			if (key >= 32 && key < 0x110000 && key != 127)
 				lineedit_insert(&e, (wchar_t)key);
@@ -1281,8 +1313,9 @@ static void activate(struct wiz *w)
 	switch (r->kind) {
 	case RK_ADD:
 		idx = row_add_item(r, w->doc);
-		k = r->owner->kind == FK_MAP ? RK_MAPKEY
-		    : r->owner->kind == FK_SUBLIST ? RK_ENTRY : RK_VALUE;
+		k = r->owner->kind == FK_MAP       ? RK_MAPKEY
+		    : r->owner->kind == FK_SUBLIST ? RK_ENTRY
+						   : RK_VALUE;
 		path = xasprintf("%d:%s[%zu]", (int)k, r->path, idx);
 		w->last_edit = util_monotonic();
 		focus_key(w, path);
@@ -1319,9 +1352,9 @@ static void activate(struct wiz *w)
 
 static int is_choice_row(const struct row *r)
 {
-	return r && (r->kind == RK_BRANCH ||
-		     (r->kind == RK_VALUE &&
-		      (r->node->kind == FK_CHOICE || r->node->kind == FK_BOOLEAN)));
+	return r &&
+	       (r->kind == RK_BRANCH || (r->kind == RK_VALUE && (r->node->kind == FK_CHOICE ||
+								 r->node->kind == FK_BOOLEAN)));
 }
 
 static void text_key(struct wiz *w, int key)
@@ -1331,13 +1364,35 @@ static void text_key(struct wiz *w, int key)
 	char *t;
 
 	switch (key) {
-	case KEYFN(KEY_BACKSPACE): case 127: case 8: changed = lineedit_backspace(&w->ed); break;
-	case KEYFN(KEY_DC): case 4: changed = lineedit_delete(&w->ed); break;
-	case KEYFN(KEY_LEFT): case 2: lineedit_left(&w->ed); break;
-	case KEYFN(KEY_RIGHT): case 6: lineedit_right(&w->ed); break;
-	case KEYFN(KEY_HOME): case 1: lineedit_home(&w->ed); break;
-	case KEYFN(KEY_END): case 5: lineedit_end(&w->ed); break;
-	case 21: lineedit_clear(&w->ed); changed = 1; break;
+	case KEYFN(KEY_BACKSPACE):
+	case 127:
+	case 8:
+		changed = lineedit_backspace(&w->ed);
+		break;
+	case KEYFN(KEY_DC):
+	case 4:
+		changed = lineedit_delete(&w->ed);
+		break;
+	case KEYFN(KEY_LEFT):
+	case 2:
+		lineedit_left(&w->ed);
+		break;
+	case KEYFN(KEY_RIGHT):
+	case 6:
+		lineedit_right(&w->ed);
+		break;
+	case KEYFN(KEY_HOME):
+	case 1:
+		lineedit_home(&w->ed);
+		break;
+	case KEYFN(KEY_END):
+	case 5:
+		lineedit_end(&w->ed);
+		break;
+	case 21:
+		lineedit_clear(&w->ed);
+		changed = 1;
+		break;
 	default:
 		if (key >= 32 && key < 0x110000 && key != 127) {
 			lineedit_insert(&w->ed, (wchar_t)key);
@@ -1357,11 +1412,13 @@ static void review_key(struct wiz *w, enum action a, int key)
 	int page = LINES - 5;
 
 	switch (a) {
-	case ACT_DOWN: case ACT_NEXT_FIELD:
+	case ACT_DOWN:
+	case ACT_NEXT_FIELD:
 		if (w->lcur + 1 < w->nlines)
 			w->lcur++;
 		break;
-	case ACT_UP: case ACT_PREV_FIELD:
+	case ACT_UP:
+	case ACT_PREV_FIELD:
 		if (w->lcur)
 			w->lcur--;
 		break;
@@ -1398,11 +1455,20 @@ static int handle_key(struct wiz *w, int key)
 		w->status = NULL;
 	}
 	switch (a) {
-	case ACT_QUIT: return do_quit(w);
-	case ACT_HELP: show_help(w); return 0;
-	case ACT_SAVE: do_save(w); return 0;
-	case ACT_LOAD: do_load(w); return 0;
-	case ACT_REDRAW: clearok(curscr, TRUE); return 0;
+	case ACT_QUIT:
+		return do_quit(w);
+	case ACT_HELP:
+		show_help(w);
+		return 0;
+	case ACT_SAVE:
+		do_save(w);
+		return 0;
+	case ACT_LOAD:
+		do_load(w);
+		return 0;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return 0;
 	case ACT_REVIEW:
 		if (w->sec == w->review_sec)
 			do_submit(w);
@@ -1417,7 +1483,8 @@ static int handle_key(struct wiz *w, int key)
 		if (!zoom_out(w))
 			prev_section(w);
 		return 0;
-	default: break;
+	default:
+		break;
 	}
 	if (w->sec == w->review_sec) {
 		review_key(w, a, key);
@@ -1425,16 +1492,30 @@ static int handle_key(struct wiz *w, int key)
 	}
 	r = cur_row(w);
 	switch (a) {
-	case ACT_NEXT_FIELD: case ACT_DOWN: move_field(w, 1); return 0;
-	case ACT_PREV_FIELD: case ACT_UP: move_field(w, -1); return 0;
-	case ACT_ACTIVATE: activate(w); return 0;
+	case ACT_NEXT_FIELD:
+	case ACT_DOWN:
+		move_field(w, 1);
+		return 0;
+	case ACT_PREV_FIELD:
+	case ACT_UP:
+		move_field(w, -1);
+		return 0;
+	case ACT_ACTIVATE:
+		activate(w);
+		return 0;
 	case ACT_ADVANCED:
 		w->show_advanced = !w->show_advanced;
 		rebuild(w);
 		return 0;
-	case ACT_DELETE: do_delete(w); return 0;
-	case ACT_MOVE_UP: do_move(w, -1); return 0;
-	case ACT_MOVE_DOWN: do_move(w, 1); return 0;
+	case ACT_DELETE:
+		do_delete(w);
+		return 0;
+	case ACT_MOVE_UP:
+		do_move(w, -1);
+		return 0;
+	case ACT_MOVE_DOWN:
+		do_move(w, 1);
+		return 0;
 	case ACT_CANCEL:
 		if (zoom_out(w))
 			return 0;
@@ -1444,7 +1525,8 @@ static int handle_key(struct wiz *w, int key)
 			ed_sync(w);
 		}
 		return 0;
-	default: break;
+	default:
+		break;
 	}
 	if (in_text) {
 		text_key(w, key);
@@ -1470,7 +1552,8 @@ static void do_submit(struct wiz *w)
 	problems_clear(&p);
 	q = xasprintf(_("Create runtime '%s' now? (y/n)"),
 		      document_text(w->doc, "agentRuntimeName")
-			      ? document_text(w->doc, "agentRuntimeName") : "?");
+			  ? document_text(w->doc, "agentRuntimeName")
+			  : "?");
 	if (ask(w, q) != 'y') {
 		free(q);
 		status_set(w, 0, "%s", _("Not submitted."));
@@ -1518,8 +1601,7 @@ static void offer_draft(struct wiz *w)
 	rebuild(w);
 }
 
-int ui_curses(const struct formdef *def, struct document *doc, const char *file,
-	      const char *draft)
+int ui_curses(const struct formdef *def, struct document *doc, const char *file, const char *draft)
 {
 	struct wiz w;
 	int key, rc = EXIT_OK, done = 0;
