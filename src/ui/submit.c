@@ -158,9 +158,12 @@ static int hook_cancel(void *arg)
 	return p->cancelled;
 }
 
-static void hook_attempt(void *arg, int attempt, int max, double delay, const char *why)
+static void hook_attempt(void *arg, int attempt, int max, double delay, double elapsed,
+			 const char *why)
 {
 	struct progress *p = arg;
+
+	(void)elapsed;
 
 	if (delay > 0)
 		progress_log(p, xasprintf(_("attempt %d of %d failed (%s); retrying in %.1f s"),
