@@ -4,6 +4,7 @@ import os
 import signal
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tmuxterm import Term, check  # noqa: E402
@@ -11,13 +12,30 @@ from tmuxterm import Term, check  # noqa: E402
 tmp = tempfile.mkdtemp(prefix="acw-ui-draft-")
 t = Term(tmp=tmp)
 t.wait_text("Runtime name")
-t.type("draft_agent")
+t.type("draft_agen")
+t.wait_text("draft_agen")
+draft = os.path.join(tmp, "state", "agentcore-wizard", "draft.json")
+
+
+def draft_has(text):
+    try:
+        with open(draft) as f:
+            return text in f.read()
+    except OSError:
+        return False
+
+
+# autosave shortly after typing stops
+end = time.monotonic() + 10
+while not draft_has('"draft_agen"') and time.monotonic() < end:
+    time.sleep(0.05)
+check(draft_has('"draft_agen"'), "no autosaved draft", t)
+t.type("t")
 t.wait_text("draft_agent")
 t.signal(signal.SIGHUP)
 rc = t.exit_code()
 t.close()
 check(rc == 6, "SIGHUP exit code %d, expected 6" % rc)
-draft = os.path.join(tmp, "state", "agentcore-wizard", "draft.json")
 check(os.path.exists(draft), "no draft at " + draft)
 check(oct(os.stat(draft).st_mode & 0o777) == "0o600", "draft is not mode 0600")
 with open(draft) as f:
