@@ -1221,6 +1221,11 @@ static void do_load(struct wiz *w)
 	char **lines;
 	size_t i;
 
+	if (is_dirty(w) &&
+	    ask(w, _("Loading replaces your unsaved changes. Go on? (y/n)")) != 'y') {
+		status_set(w, 0, "%s", _("Not loaded."));
+		return;
+	}
 	if (!prompt(w, _("Load file:"), w->file ? w->file : "", &file))
 		return;
 	if (formfile_load(file, w->def, FF_SKELETON, &doc, &p, &cause) != 0) {
@@ -1244,8 +1249,13 @@ static void do_load(struct wiz *w)
 	if (p.n) {
 		lines = xcalloc(p.n, sizeof *lines);
 		for (i = 0; i < p.n; i++)
-			lines[i] = p.v[i].message;
+			lines[i] = p.v[i].path && strncmp(p.v[i].message, p.v[i].path,
+							  strlen(p.v[i].path))
+				       ? xasprintf("%s: %s", p.v[i].path, p.v[i].message)
+				       : xstrdup(p.v[i].message);
 		show_lines(w, _("Problems in the file (those members were left out)"), lines, p.n);
+		for (i = 0; i < p.n; i++)
+			free(lines[i]);
 		free(lines);
 	}
 	problems_clear(&p);
