@@ -30,6 +30,7 @@ static const struct keybinding table[] = {
     {ACT_MOVE_UP, {KEYFN(KEY_F(5)), 0}, "F5", N_("move a list item up"), 0},
     {ACT_MOVE_DOWN, {KEYFN(KEY_F(6)), 0}, "F6", N_("move a list item down"), 0},
     {ACT_DELETE, {KEYFN(KEY_F(8)), 0}, "F8", N_("delete a list item or entry"), 0},
+    {ACT_SETTINGS, {KEYFN(KEY_F(9)), 0}, "F9", N_("change the AWS Region and profile"), 0},
     {ACT_REVIEW, {KEYFN(KEY_F(10)), 0}, "F10", N_("review; on the review screen: submit"), 0},
     {ACT_QUIT, {KEYFN(KEY_F(12)), 3, 0}, "F12, Ctrl-C", N_("quit (asks to save changes)"), 0},
     {ACT_REDRAW, {12, 0}, "Ctrl-L", N_("redraw the screen"), 0},

@@ -30,6 +30,7 @@ enum action {
 	ACT_REVIEW,
 	ACT_QUIT,
 	ACT_REDRAW,
+	ACT_SETTINGS,
 };
 
 struct keybinding {

@@ -74,7 +74,8 @@ struct wiz {
 
 	char *status;
 	int status_err;
-	char **aws; /* resolved AWS settings, for the review */
+	char **aws;             /* resolved AWS settings, for the review */
+	char *region, *profile; /* set with F9; global_opts points at them */
 	int colour;
 };
 
@@ -571,7 +572,8 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 	while (w->sec == 0 && w->aws && w->aws[naws])
 		naws++;
 	if (naws && bottom - top > naws + 6) {
-		put(bottom - naws, px, pw, _("AWS settings in use:"), attr_head(w));
+		put(bottom - naws, px, pw, _("AWS settings in use (F9 changes them):"),
+		    attr_head(w));
 		for (i = 0; i < (size_t)naws; i++)
 			put(bottom - naws + 1 + (int)i, px + 2, pw - 3, w->aws[i], A_NORMAL);
 		bottom -= naws + 2;
@@ -847,8 +849,9 @@ static void draw_hint(struct wiz *w)
 static void draw_keybar(void)
 {
 	static const char *bar[][2] = {
-	    {"F1", N_("Help")},    {"F2", N_("Save")},   {"F3", N_("Load")},   {"F4", N_("More")},
-	    {"F10", N_("Review")}, {"PgDn", N_("Next")}, {"PgUp", N_("Back")}, {"F12", N_("Quit")},
+	    {"F1", N_("Help")},   {"F2", N_("Save")},   {"F3", N_("Load")},
+	    {"F4", N_("More")},   {"F9", N_("AWS")},    {"F10", N_("Review")},
+	    {"PgDn", N_("Next")}, {"PgUp", N_("Back")}, {"F12", N_("Quit")},
 	};
 	size_t i;
 	int x = 0;
@@ -1281,6 +1284,26 @@ static int do_quit(struct wiz *w)
 	return 0;
 }
 
+/* F9: another Region or profile for this session (as --region/--profile). */
+static void do_settings(struct wiz *w)
+{
+	char *v = NULL;
+
+	if (prompt(w, _("AWS Region (Esc keeps it):"), global_opts.region, &v)) {
+		free(w->region);
+		w->region = v;
+		global_opts.region = v;
+	}
+	if (prompt(w, _("AWS profile (Esc keeps it):"), global_opts.profile, &v)) {
+		free(w->profile);
+		w->profile = v;
+		global_opts.profile = v;
+	}
+	submit_lines_free(w->aws);
+	w->aws = submit_settings_lines();
+	status_set(w, 0, "%s", _("AWS settings resolved again."));
+}
+
 static void do_delete(struct wiz *w)
 {
 	struct row *r = cur_row(w);
@@ -1478,6 +1501,9 @@ static int handle_key(struct wiz *w, int key)
 		return 0;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
+		return 0;
+	case ACT_SETTINGS:
+		do_settings(w);
 		return 0;
 	case ACT_REVIEW:
 		if (w->sec == w->review_sec)
@@ -1679,5 +1705,9 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	free(w.zoom_title);
 	free(w.status);
 	submit_lines_free(w.aws);
+	global_opts.region = global_opts.region == w.region ? NULL : global_opts.region;
+	global_opts.profile = global_opts.profile == w.profile ? NULL : global_opts.profile;
+	free(w.region);
+	free(w.profile);
 	return rc;
 }
