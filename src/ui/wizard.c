@@ -1177,8 +1177,13 @@ static void next_section(struct wiz *w)
 			;
 		if (i == p.n)
 			i = 0;
-		status_set(w, 1, _("%zu problem(s) to fix before going on: %s"), p.n,
-			   p.n ? p.v[i].message : "");
+		if (p.n && p.v[i].path &&
+		    strncmp(p.v[i].message, p.v[i].path, strlen(p.v[i].path)))
+			status_set(w, 1, _("%zu problem(s) to fix before going on: %s: %s"), p.n,
+				   p.v[i].path, p.v[i].message);
+		else
+			status_set(w, 1, _("%zu problem(s) to fix before going on: %s"), p.n,
+				   p.n ? p.v[i].message : "");
 		if (p.n)
 			focus_ref(w, p.v[i].ref ? p.v[i].ref : p.v[i].path);
 		problems_clear(&p);
@@ -1313,6 +1318,10 @@ static void do_delete(struct wiz *w)
 		return;
 	}
 	document_remove(w->doc, r->path);
+	/* the last item of an optional list goes with its list: an empty list
+	 * is not the same as none to the service */
+	if (r->owner_path && !r->owner->required && document_count(w->doc, r->owner_path) == 0)
+		document_remove(w->doc, r->owner_path);
 	after_change(w);
 }
 
