@@ -198,7 +198,7 @@ static int wait_or_esc(struct progress *p, double secs)
 	return 0;
 }
 
-int submit_run(const struct formdef *def, const struct document *doc, char **result)
+int submit_run(const struct formdef *def, const struct document *doc, char **result, char **field)
 {
 	struct aws_options o;
 	struct aws_settings s = {0};
@@ -239,6 +239,8 @@ int submit_run(const struct formdef *def, const struct document *doc, char **res
 	progress_draw(&p);
 	if (service_call(&cl, "PUT", "/runtimes/", NULL, body, &resp, &err) != 0) {
 		log_error(&p, &err);
+		if (err.nfields && err.fields[0])
+			*field = xstrndup(err.fields[0], strcspn(err.fields[0], ": "));
 		*result = xasprintf(_("Not created: %s"), p.cancelled   ? _("cancelled")
 							  : err.message ? err.message
 									: "?");

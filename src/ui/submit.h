@@ -21,7 +21,8 @@ void submit_lines_free(char **lines);
 /* Send CreateAgentRuntime for doc and follow the runtime until READY, drawing
  * progress on the whole screen (curses must be running). Esc cancels the call
  * or stops following. Returns 0 when the runtime was created, -1 otherwise;
- * *result (caller frees) says what happened in one line. */
-int submit_run(const struct formdef *def, const struct document *doc, char **result);
+ * *result (caller frees) says what happened in one line; *field (caller
+ * frees, may stay NULL) is the first member a service error names. */
+int submit_run(const struct formdef *def, const struct document *doc, char **result, char **field);
 
 #endif

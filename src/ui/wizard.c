@@ -1585,7 +1585,8 @@ static int handle_key(struct wiz *w, int key)
 static void do_submit(struct wiz *w)
 {
 	struct problems p = {0};
-	char *result = NULL, *q;
+	char *result = NULL, *q, *field = NULL;
+	const struct fnode *n;
 	int rc;
 
 	if (validate_document(w->def, w->doc, &p) != VS_VALID) {
@@ -1605,9 +1606,16 @@ static void do_submit(struct wiz *w)
 		return;
 	}
 	free(q);
-	rc = submit_run(w->def, w->doc, &result);
+	rc = submit_run(w->def, w->doc, &result, &field);
+	/* back to the field the service names, with nothing lost */
+	n = field ? formdef_lookup(w->def, field) : NULL;
+	if (n && n->section >= 0 && (size_t)n->section < w->def->nsections) {
+		enter_section(w, (size_t)n->section);
+		focus_ref(w, field);
+	}
 	status_set(w, rc != 0, "%s", result ? result : "");
 	free(result);
+	free(field);
 	clearok(curscr, TRUE);
 }
 

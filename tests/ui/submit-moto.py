@@ -33,6 +33,22 @@ with harness.World() as world:
     t = Term(args=["form.json"], env=env, tmp=tmp)
     t.own_tmp = True
     t.wait_text("ui_submitted")
+    # a service error takes the user back to the field it names
+    world.proxy.inject("validation")
+    t.keys("F10")
+    t.wait_text("The form is complete")
+    t.keys("F10")
+    t.wait_text("Create runtime 'ui_submitted' now?")
+    t.keys("y")
+    s = t.wait_text("Press any key to return", timeout=30)
+    check("ValidationException" in s and "roleArn" in s, "no service error shown", t)
+    t.keys("Enter")
+    s = t.wait_text("Execution role ARN")
+    check("The IAM role the runtime works as" in s, "not back on the Permissions screen", t)
+    check("Not created" in s, "no error on the status line", t)
+    check(world.moto.runtimes() == [], "a runtime was created despite the error", t)
+    # a throttled first attempt is retried and shown
+    world.proxy.inject("throttle")
     t.keys("F10")
     s = t.wait_text("The form is complete")
     check("AKID***MPLE" in s and world.SECRET not in s, "review does not show the masked key id", t)
@@ -41,6 +57,7 @@ with harness.World() as world:
     t.keys("y")
     s = t.wait_text("Press any key to return", timeout=30)
     check("Status: READY" in s, "the runtime did not reach READY", t)
+    check("retrying" in s, "the throttled attempt is not shown", t)
     t.keys("Enter")
     t.wait_text("is READY.")
     names = [r.get("agent_runtime_name") for r in world.moto.runtimes()]
