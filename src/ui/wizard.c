@@ -67,6 +67,7 @@ struct wiz {
 	char *cur_key;
 	struct lineedit ed;
 	char *ed_key;
+	char *ed_orig; /* the value when the cursor came to the field: Esc restores it */
 
 	/* review */
 	struct line *lines;
@@ -300,7 +301,8 @@ static void ed_sync(struct wiz *w)
 	w->ed_key = k;
 	v = row_value(r, w->doc);
 	lineedit_load(&w->ed, v);
-	free(v);
+	free(w->ed_orig);
+	w->ed_orig = v;
 }
 
 static int first_editable(const struct wiz *w, size_t from, int dir)
@@ -881,9 +883,9 @@ static void draw(struct wiz *w)
 	for (i = 0; i <= w->sec; i++)
 		if (!w->def->sections[i].review)
 			n++;
-	title = xasprintf(_("agentcore-wizard  %zu/%zu %s  %s%s"), n, w->def->nsections - 1,
-			  _(w->def->sections[w->sec].title), w->file ? w->file : "",
-			  is_dirty(w) ? _(" (changed)") : "");
+	title = xasprintf(_("agentcore-wizard  %zu/%zu %s%s%s%s"), n, w->def->nsections - 1,
+			  _(w->def->sections[w->sec].title), w->file ? "  " : "",
+			  w->file ? w->file : "", is_dirty(w) ? _("  (changed)") : "");
 	fill(0, 0, COLS, A_REVERSE);
 	put(0, 1, COLS - 2, title, A_REVERSE | A_BOLD);
 	free(title);
@@ -1564,10 +1566,15 @@ static int handle_key(struct wiz *w, int key)
 	case ACT_CANCEL:
 		if (zoom_out(w))
 			return 0;
-		if (in_text && r) {
-			free(w->ed_key);
-			w->ed_key = NULL;
-			ed_sync(w);
+		if (in_text && r && w->ed_orig) {
+			char *t = lineedit_text(&w->ed);
+			if (strcmp(t, w->ed_orig)) {
+				row_store_text(r, w->doc, w->ed_orig);
+				lineedit_load(&w->ed, w->ed_orig);
+				after_change(w);
+				status_set(w, 0, "%s", _("Change undone."));
+			}
+			free(t);
 		}
 		return 0;
 	default:
@@ -1717,6 +1724,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	free(w.checked);
 	free(w.cur_key);
 	free(w.ed_key);
+	free(w.ed_orig);
 	free(w.zoom);
 	free(w.zoom_back);
 	free(w.zoom_title);
