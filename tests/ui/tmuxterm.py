@@ -78,7 +78,7 @@ class Term:
         self.tmux("send-keys", "-t", self.name + ":", *keys)
 
     def type(self, text):
-        self.tmux("send-keys", "-t", self.name + ":", "-l", text)
+        self.tmux("send-keys", "-t", self.name + ":", "-l", "--", text)
 
     def screen(self):
         return self.tmux("capture-pane", "-p", "-t", self.name + ":").stdout
