@@ -14,6 +14,7 @@
 #include "core/awsconfig.h"
 #include "core/credentials.h"
 #include "core/document.h"
+#include "core/endpoint.h"
 #include "core/formdef.h"
 #include "core/service.h"
 #include "core/util.h"
@@ -128,6 +129,13 @@ static int setup(struct aws_settings *s, struct aws_credentials *c, int need_cre
 					      "~/.aws/config"));
 		return EXIT_CONFIG;
 	}
+	if (!endpoint_valid_region(s->region.value)) {
+		/* it goes into the credential scope, even with a custom endpoint */
+		fprintf(stderr, _("%s: \"%s\" (from %s) is not a valid AWS Region name: expected "
+				  "lowercase letters, digits and hyphens, such as us-east-1\n"),
+			PACKAGE_NAME, s->region.value, s->region.origin);
+		return EXIT_CONFIG;
+	}
 	if (!need_creds)
 		return EXIT_OK;
 	r = credentials_resolve(s, c, &cause);
@@ -190,10 +198,16 @@ static int follow(const struct service_client *c, const char *id, int wait, int 
 			http_response_free(&resp);
 			break;
 		}
-		if (tty && wait && strcmp(last, st->valuestring))
-			fprintf(stderr, "\r\033[K%s: %s %s (%.0f s)", PACKAGE_NAME, id,
-				st->valuestring, util_monotonic() - start);
-		snprintf(last, sizeof last, "%s", st->valuestring);
+		{
+			/* the status is printed: only in a form safe for the terminal */
+			char *stp = service_printable(st->valuestring, sizeof last - 4);
+
+			if (tty && wait && strcmp(last, stp))
+				fprintf(stderr, "\r\033[K%s: %s %s (%.0f s)", PACKAGE_NAME, id, stp,
+					util_monotonic() - start);
+			snprintf(last, sizeof last, "%s", stp);
+			free(stp);
+		}
 		if (!strcmp(st->valuestring, "READY") || !wait ||
 		    strstr(st->valuestring, "_FAILED")) {
 			int failed = strstr(st->valuestring, "_FAILED") != NULL;
@@ -204,10 +218,15 @@ static int follow(const struct service_client *c, const char *id, int wait, int 
 				print_json(stdout, resp.body, resp.body_len);
 			if (wait)
 				fprintf(stderr, _("%s: runtime %s is %s after %.0f s\n"), PACKAGE_NAME,
-					id, st->valuestring, util_monotonic() - start);
-			if (failed)
-				fprintf(stderr, _("%s: failure reason: %s\n"), PACKAGE_NAME,
-					cJSON_IsString(why) ? why->valuestring : _("(none given)"));
+					id, last, util_monotonic() - start);
+			if (failed) {
+				char *r = service_printable(cJSON_IsString(why) ? why->valuestring
+										: _("(none given)"),
+							    2000);
+
+				fprintf(stderr, _("%s: failure reason: %s\n"), PACKAGE_NAME, r);
+				free(r);
+			}
 			ret = failed ? EXIT_FAILED : EXIT_OK;
 			cJSON_Delete(j);
 			http_response_free(&resp);

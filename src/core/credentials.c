@@ -14,7 +14,9 @@
 
 #include "awsconfig.h"
 #include "credentials.h"
+#include "endpoint.h"
 #include "http.h"
+#include "service.h"
 #include "sigv4.h"
 #include "util.h"
 
@@ -193,11 +195,15 @@ int credentials_parse_sts(const char *xml, size_t len, struct aws_credentials *o
 	out->secret_access_key = xml_text(xml, len, "SecretAccessKey");
 	out->session_token = xml_text(xml, len, "SessionToken");
 	exp = xml_text(xml, len, "Expiration");
-	if (!out->access_key_id || !out->secret_access_key || !out->session_token) {
+	if (!out->access_key_id || !out->secret_access_key || !out->session_token ||
+	    !*out->access_key_id || !*out->secret_access_key) {
 		char *code = xml_text(xml, len, "Code"), *msg = xml_text(xml, len, "Message");
+		char *raw = code ? xasprintf("%s: %s", code, msg ? msg : "")
+				 : xstrdup(_("the answer holds no credentials"));
 
-		*cause = code ? xasprintf("%s: %s", code, msg ? msg : "")
-			      : xstrdup(_("the answer holds no credentials"));
+		/* text from the network is printed: keep it safe for a terminal */
+		*cause = service_printable(raw, 2000);
+		free(raw);
 		free(code);
 		free(msg);
 		free(exp);
@@ -277,7 +283,10 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		char *first = e.s ? xstrndup(e.s, strcspn(e.s, "\n")) : xstrdup("");
+		char *line = e.s ? xstrndup(e.s, strcspn(e.s, "\n")) : xstrdup("");
+		char *first = service_printable(line, 500);
+
+		free(line);
 
 		*cause = xasprintf(_("the credential_process of profile %s failed (exit %d)%s%s"),
 				   profile, WIFEXITED(status) ? WEXITSTATUS(status) : -1,
@@ -314,28 +323,94 @@ static int resolve_profile(const struct aws_settings *s, const char *profile, in
 static int profile_static_keys(const struct aws_settings *s, const char *profile,
 			       struct aws_credentials *out, char **cause);
 
+/* One STS call (a form body) to the STS endpoint (AWS_ENDPOINT_URL_STS, else
+ * AWS_ENDPOINT_URL, else sts.REGION.amazonaws.com), signed with signer, or
+ * unsigned when signer is NULL (AssumeRoleWithWebIdentity). 0 with *out, or
+ * -1 with *why (caller frees) in words safe to print. */
+static int sts_call(const struct aws_settings *s, const struct strbuf *body,
+		    const struct aws_credentials *signer, struct aws_credentials *out, char **why)
+{
+	const char *region = s->region.value ? s->region.value : "us-east-1";
+	const char *ep = getenv("AWS_ENDPOINT_URL_STS");
+	struct headers h = {0};
+	struct http_response resp = {0};
+	struct http_options hopt = {s->ca_bundle.value, s->connect_timeout, s->read_timeout,
+				    NULL, NULL};
+	char *url = NULL, *host = NULL;
+	int ret = -1;
+
+	if (!ep || !*ep)
+		ep = getenv("AWS_ENDPOINT_URL");
+	if (ep && *ep) {
+		size_t n = strlen(ep);
+
+		while (n && ep[n - 1] == '/')
+			n--;
+		url = xasprintf("%.*s/", (int)n, ep);
+	} else if (endpoint_valid_region(region)) {
+		url = xasprintf("https://sts.%s.amazonaws.com/", region);
+	} else {
+		/* never let a region string pick the host a signed request goes to */
+		*why = xasprintf(_("\"%s\" is not a valid AWS Region name"), region);
+		goto out;
+	}
+	host = http_url_host(url);
+	if (!host) {
+		*why = xasprintf(_("bad STS endpoint URL %s"), url);
+		goto out;
+	}
+	headers_add(&h, "Host", host);
+	headers_add(&h, "Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+	if (signer) {
+		struct sigv4_credentials sc = {signer->access_key_id, signer->secret_access_key,
+					       signer->session_token};
+		char *path = http_url_path(url);
+		struct sigv4_request req = {"POST", path, NULL, &h, body->s, body->len};
+
+		sigv4_sign(&req, &sc, region, "sts", time(NULL), NULL);
+		free(path);
+	}
+	if (http_send("POST", url, &h, body->s, body->len, &hopt, &resp, why) != HTTP_DONE)
+		goto out;
+	if (resp.status != 200 ||
+	    credentials_parse_sts(resp.body, resp.body_len, out, why) != 0) {
+		if (!*why) {
+			char *code = xml_text(resp.body, resp.body_len, "Code");
+			char *msg = xml_text(resp.body, resp.body_len, "Message");
+			char *raw = code ? xasprintf("%s: %s", code, msg ? msg : "")
+					 : xasprintf(_("HTTP status %ld"), resp.status);
+
+			*why = service_printable(raw, 2000);
+			free(raw);
+			free(code);
+			free(msg);
+		}
+		goto out;
+	}
+	ret = 0;
+out:
+	if (resp.body)
+		OPENSSL_cleanse(resp.body, resp.body_len);
+	http_response_free(&resp);
+	headers_free(&h);
+	free(url);
+	free(host);
+	return ret;
+}
+
 /* STS AssumeRole for role_arn, signed with the source profile's credentials. */
 static int assume_role(const struct aws_settings *s, const char *profile, const char *role_arn,
 		       int depth, struct aws_credentials *out, char **cause)
 {
 	const char *src = aws_profile_get(s, profile, "source_profile", NULL);
+	const char *csrc = aws_profile_get(s, profile, "credential_source", NULL);
 	const char *ext = aws_profile_get(s, profile, "external_id", NULL);
 	const char *name = aws_profile_get(s, profile, "role_session_name", NULL);
 	const char *dur = aws_profile_get(s, profile, "duration_seconds", NULL);
-	const char *region = s->region.value ? s->region.value : "us-east-1";
-	const char *ep = getenv("AWS_ENDPOINT_URL_STS");
 	struct aws_credentials base = {0};
-	struct headers h = {0};
 	struct strbuf body = {0};
-	struct http_response resp = {0};
-	struct http_options hopt = {s->ca_bundle.value, s->connect_timeout, s->read_timeout,
-				    NULL, NULL};
-	struct sigv4_credentials sc;
-	char *url = NULL, *host = NULL, *sname = NULL, *why = NULL;
-	int ret = -1;
-
-	const char *csrc = aws_profile_get(s, profile, "credential_source", NULL);
-	int r;
+	char *sname = NULL, *why = NULL;
+	int r, ret = -1;
 
 	if (aws_profile_get(s, profile, "mfa_serial", NULL)) {
 		*cause = xasprintf(_("profile %s needs an MFA code (mfa_serial), which this program "
@@ -389,22 +464,6 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 	}
 	if (r < 0)
 		return -1;
-	if (!ep || !*ep)
-		ep = getenv("AWS_ENDPOINT_URL");
-	if (ep && *ep) {
-		size_t n = strlen(ep);
-
-		while (n && ep[n - 1] == '/')
-			n--;
-		url = xasprintf("%.*s/", (int)n, ep);
-	} else {
-		url = xasprintf("https://sts.%s.amazonaws.com/", region);
-	}
-	host = http_url_host(url);
-	if (!host) {
-		*cause = xasprintf(_("bad STS endpoint URL %s"), url);
-		goto out;
-	}
 	sname = name ? xstrdup(name) : xasprintf("agentcore-wizard-%ld", (long)time(NULL));
 	strbuf_adds(&body, "Action=AssumeRole&Version=2011-06-15");
 	form_param(&body, "RoleArn", role_arn);
@@ -413,34 +472,7 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 		form_param(&body, "DurationSeconds", dur);
 	if (ext)
 		form_param(&body, "ExternalId", ext);
-	headers_add(&h, "Host", host);
-	headers_add(&h, "Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
-	sc = (struct sigv4_credentials){base.access_key_id, base.secret_access_key,
-					base.session_token};
-	{
-		char *path = http_url_path(url);
-		struct sigv4_request req = {"POST", path, NULL, &h, body.s, body.len};
-
-		sigv4_sign(&req, &sc, region, "sts", time(NULL), NULL);
-		free(path);
-	}
-	if (http_send("POST", url, &h, body.s, body.len, &hopt, &resp, &why) != HTTP_DONE) {
-		*cause = xasprintf(_("cannot assume role %s for profile %s: %s"), role_arn, profile,
-				   why);
-		free(why);
-		goto out;
-	}
-	if (resp.status != 200 ||
-	    credentials_parse_sts(resp.body, resp.body_len, out, &why) != 0) {
-		if (!why) {
-			char *code = xml_text(resp.body, resp.body_len, "Code");
-			char *msg = xml_text(resp.body, resp.body_len, "Message");
-
-			why = code ? xasprintf("%s: %s", code, msg ? msg : "")
-				   : xasprintf(_("HTTP status %ld"), resp.status);
-			free(code);
-			free(msg);
-		}
+	if (sts_call(s, &body, &base, out, &why) != 0) {
 		*cause = xasprintf(_("cannot assume role %s for profile %s: %s"), role_arn, profile,
 				   why);
 		free(why);
@@ -451,14 +483,74 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 			  : xasprintf(_("assumed role %s from %s"), role_arn, base.source);
 	ret = 0;
 out:
-	if (resp.body)
-		OPENSSL_cleanse(resp.body, resp.body_len);
-	http_response_free(&resp);
-	headers_free(&h);
 	strbuf_release(&body);
 	credentials_free(&base);
-	free(url);
-	free(host);
+	free(sname);
+	return ret;
+}
+
+#define WEB_TOKEN_MAX (64 * 1024)
+
+/* STS AssumeRoleWithWebIdentity (unsigned): role_arn and web_identity_token_file
+ * from the profile, else AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE (EKS,
+ * GitHub Actions). 1 when neither place configures it. */
+static int web_identity(const struct aws_settings *s, const char *profile,
+			struct aws_credentials *out, char **cause)
+{
+	const char *file = aws_profile_get(s, profile, "web_identity_token_file", NULL);
+	const char *role = aws_profile_get(s, profile, "role_arn", NULL);
+	const char *name = aws_profile_get(s, profile, "role_session_name", NULL);
+	const char *dur = aws_profile_get(s, profile, "duration_seconds", NULL);
+	struct strbuf body = {0};
+	char *token = NULL, *why = NULL, *sname;
+	size_t len = 0, n;
+	int ret = -1;
+
+	if (!file) {
+		file = getenv("AWS_WEB_IDENTITY_TOKEN_FILE");
+		role = getenv("AWS_ROLE_ARN");
+		name = getenv("AWS_ROLE_SESSION_NAME");
+		dur = NULL;
+	}
+	if (!file || !*file)
+		return 1;
+	if (!role || !*role) {
+		*cause = xasprintf(_("a web identity token file (%s) is set but no role_arn or "
+				     "AWS_ROLE_ARN"), file);
+		return -1;
+	}
+	if (util_read_file(file, WEB_TOKEN_MAX, &token, &len, &why) != 0) {
+		*cause = xasprintf(_("cannot read the web identity token: %s"), why);
+		free(why);
+		return -1;
+	}
+	n = len;
+	while (n && (token[n - 1] == '\n' || token[n - 1] == '\r' || token[n - 1] == ' '))
+		n--;
+	token[n] = '\0';
+	sname = name && *name ? xstrdup(name)
+			      : xasprintf("agentcore-wizard-%ld", (long)time(NULL));
+	strbuf_adds(&body, "Action=AssumeRoleWithWebIdentity&Version=2011-06-15");
+	form_param(&body, "RoleArn", role);
+	form_param(&body, "RoleSessionName", sname);
+	form_param(&body, "WebIdentityToken", token);
+	if (dur)
+		form_param(&body, "DurationSeconds", dur);
+	if (sts_call(s, &body, NULL, out, &why) != 0) {
+		*cause = xasprintf(_("cannot assume role %s with the web identity token in %s: %s"),
+				   role, file, why);
+		free(why);
+		goto out;
+	}
+	out->source = xasprintf(_("assumed role %s with the web identity token in %s"), role,
+				file);
+	ret = 0;
+out:
+	OPENSSL_cleanse(token, len);
+	free(token);
+	if (body.s)
+		OPENSSL_cleanse(body.s, body.len);
+	strbuf_release(&body);
 	free(sname);
 	return ret;
 }
@@ -519,8 +611,12 @@ static int resolve_profile(const struct aws_settings *s, const char *profile, in
 
 	memset(out, 0, sizeof *out);
 	role = aws_profile_get(s, profile, "role_arn", NULL);
-	if (role)
+	if (role && !aws_profile_get(s, profile, "web_identity_token_file", NULL))
 		return assume_role(s, profile, role, depth, out, cause);
+	/* botocore's next provider: web identity from the profile or the environment */
+	r = web_identity(s, profile, out, cause);
+	if (r <= 0)
+		return r;
 	r = static_keys(&s->credentials, profile, profile, s->credentials_path, out, cause);
 	if (r <= 0)
 		return r;

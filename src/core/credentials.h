@@ -1,10 +1,15 @@
 /* credentials.h: AWS credentials, found as the AWS CLI finds them.
  *
- * Owner: the core. Order: with --profile, that profile only; otherwise the
- * environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN),
- * then the profile (AWS_PROFILE or default): static keys, credential_process,
- * or role_arn + source_profile through STS AssumeRole. Secrets are never
- * printed, logged or written, and are wiped by credentials_free. */
+ * Owner: the core. Order, as botocore's chain: with --profile, that profile
+ * only; otherwise the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+ * AWS_SESSION_TOKEN; half a pair is an error), then the profile (AWS_PROFILE
+ * or default): role_arn with source_profile or credential_source = Environment
+ * through STS AssumeRole; web identity (web_identity_token_file, or
+ * AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN) through AssumeRoleWithWebIdentity;
+ * static keys of the credentials file; credential_process; static keys of the
+ * config file. STS is reached at AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, or
+ * sts.REGION.amazonaws.com. Secrets are never printed, logged or written, and
+ * are wiped by credentials_free. */
 #ifndef ACW_CREDENTIALS_H
 #define ACW_CREDENTIALS_H
 

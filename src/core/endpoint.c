@@ -24,11 +24,11 @@ static const struct partition partitions[] = {
 	{"", "amazonaws.com", "api.aws"}, /* aws: every other region */
 };
 
-static int valid_region(const char *r)
+int endpoint_valid_region(const char *r)
 {
 	const char *p;
 
-	if (!*r || *r == '-' || strlen(r) > 63)
+	if (!r || !*r || *r == '-' || strlen(r) > 63)
 		return 0;
 	for (p = r; *p; p++)
 		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '-')
@@ -83,7 +83,7 @@ char *endpoint_resolve(const char *region, int use_fips, int use_dualstack, cons
 				   "'region = us-east-1' to your profile in ~/.aws/config"));
 		return NULL;
 	}
-	if (!valid_region(region)) {
+	if (!endpoint_valid_region(region)) {
 		*cause = xasprintf(_("\"%s\" is not a valid AWS Region name: expected lowercase "
 				     "letters, digits and hyphens, such as us-east-1"), region);
 		return NULL;

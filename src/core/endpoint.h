@@ -12,4 +12,8 @@
 char *endpoint_resolve(const char *region, int use_fips, int use_dualstack, const char *custom,
 		       char **cause);
 
+/* 1 when region can go into a host name (lowercase letters, digits and
+ * hyphens, 1 to 63 characters, not starting with a hyphen); 0 otherwise. */
+int endpoint_valid_region(const char *region);
+
 #endif

@@ -15,6 +15,10 @@ struct sink {
 	int too_large;
 	const struct http_options *opt;
 	int cancelled;
+	CURL *curl;
+	double last_activity; /* monotonic seconds of the last byte moved (or connect) */
+	curl_off_t last_dn, last_un;
+	int timed_out;
 };
 
 static size_t on_body(char *data, size_t size, size_t n, void *arg)
@@ -59,9 +63,24 @@ static int on_progress(void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut, c
 {
 	struct sink *s = arg;
 
-	(void)dt, (void)dn, (void)ut, (void)un;
+	double now = util_monotonic();
+	curl_off_t connected = 0;
+
+	(void)dt, (void)ut;
 	if (s->opt->cancel && s->opt->cancel(s->opt->arg)) {
 		s->cancelled = 1;
+		return 1;
+	}
+	/* the read timeout: no byte in either direction for that long once
+	 * connected (libcurl's low-speed limit averages over several seconds, so
+	 * it fires late after an upload) */
+	curl_easy_getinfo(s->curl, CURLINFO_CONNECT_TIME_T, &connected);
+	if (!connected || dn != s->last_dn || un != s->last_un) {
+		s->last_activity = now;
+		s->last_dn = dn;
+		s->last_un = un;
+	} else if (s->opt->read_timeout > 0 && now - s->last_activity > s->opt->read_timeout) {
+		s->timed_out = 1;
 		return 1;
 	}
 	return 0;
@@ -105,7 +124,7 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 	CURL *c;
 	CURLcode rc;
 	struct curl_slist *list = NULL;
-	struct sink s = {resp, {0}, 0, opt, 0};
+	struct sink s = {resp, {0}, 0, opt, 0, NULL, 0, 0, 0, 0};
 	char err[CURL_ERROR_SIZE] = "";
 	enum http_result res = HTTP_DONE;
 	size_t i;
@@ -118,6 +137,8 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 	c = curl_easy_init();
 	if (!c)
 		util_fatal("cannot start libcurl");
+	s.curl = c;
+	s.last_activity = util_monotonic();
 	for (i = 0; i < headers->n; i++) {
 		char *h = xasprintf("%s: %s", headers->v[i].name, headers->v[i].value);
 
@@ -147,9 +168,6 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)(opt->connect_timeout * 1000));
-	/* the read timeout: give up after that long below one byte per second */
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, (long)(opt->read_timeout + 0.999));
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, err);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &s);
@@ -193,6 +211,13 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 			}
 			/* fall through */
 		case CURLE_ABORTED_BY_CALLBACK:
+			if (s.timed_out) {
+				res = HTTP_TIMEOUT;
+				*cause = xasprintf(_("no answer from %s in time: nothing received "
+						     "for %g s (--cli-read-timeout)"), url,
+						   opt->read_timeout);
+				break;
+			}
 			if (s.cancelled) {
 				res = HTTP_CANCELLED;
 				*cause = xstrdup(_("cancelled"));

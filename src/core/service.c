@@ -3,12 +3,14 @@
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <openssl/rand.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -42,6 +44,36 @@ static char *trim_code(const char *c)
 		n--;
 	return xstrndup(c, n);
 }
+
+char *service_printable(const char *text, size_t max)
+{
+	struct strbuf b = {0};
+	const unsigned char *p = (const unsigned char *)(text ? text : "");
+	size_t n = strlen((const char *)p), i;
+
+	for (i = 0; i < n; i++) {
+		if (b.len >= max) {
+			/* back to the start of a UTF-8 sequence before cutting */
+			while (b.len && ((unsigned char)b.s[b.len - 1] & 0xc0) == 0x80)
+				b.len--;
+			if (b.len && (unsigned char)b.s[b.len - 1] >= 0xc0)
+				b.len--;
+			b.s[b.len] = '\0';
+			strbuf_adds(&b, "...");
+			break;
+		}
+		if (p[i] < 0x20 || p[i] == 0x7f)
+			strbuf_addc(&b, ' ');
+		else if (p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f) {
+			strbuf_addc(&b, ' ');
+			i++;
+		} else
+			strbuf_addc(&b, (char)p[i]);
+	}
+	return strbuf_finish(&b);
+}
+
+#define MESSAGE_MAX 2000
 
 static const char *status_code_name(long status)
 {
@@ -101,7 +133,7 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 	memset(e, 0, sizeof *e);
 	e->status = status;
 	if (rid)
-		e->request_id = xstrdup(rid);
+		e->request_id = service_printable(rid, 200);
 	if (!t && cJSON_IsObject(j)) {
 		v = cJSON_GetObjectItemCaseSensitive(j, "__type");
 		if (!cJSON_IsString(v))
@@ -109,8 +141,12 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 		if (cJSON_IsString(v))
 			t = v->valuestring;
 	}
-	if (t && *t)
-		e->code = trim_code(t);
+	if (t && *t) {
+		char *raw = trim_code(t);
+
+		e->code = service_printable(raw, 200);
+		free(raw);
+	}
 	else if (status_code_name(status))
 		e->code = xstrdup(status_code_name(status));
 	if (cJSON_IsObject(j)) {
@@ -118,7 +154,7 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 		if (!cJSON_IsString(v))
 			v = cJSON_GetObjectItemCaseSensitive(j, "Message");
 		if (cJSON_IsString(v))
-			e->message = xstrdup(v->valuestring);
+			e->message = service_printable(v->valuestring, MESSAGE_MAX);
 		v = cJSON_GetObjectItemCaseSensitive(j, "fieldList");
 		if (cJSON_IsArray(v)) {
 			const cJSON *f;
@@ -128,10 +164,14 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 				const cJSON *n = cJSON_GetObjectItemCaseSensitive(f, "name");
 				const cJSON *m = cJSON_GetObjectItemCaseSensitive(f, "message");
 
-				if (cJSON_IsString(n))
-					e->fields[e->nfields++] = xasprintf(
-						"%s: %s", n->valuestring,
-						cJSON_IsString(m) ? m->valuestring : "");
+				if (cJSON_IsString(n)) {
+					char *raw = xasprintf("%s: %s", n->valuestring,
+							      cJSON_IsString(m) ? m->valuestring
+										: "");
+
+					e->fields[e->nfields++] = service_printable(raw, MESSAGE_MAX);
+					free(raw);
+				}
 			}
 		}
 	} else if (body && len) {
@@ -186,11 +226,31 @@ double service_backoff(enum retry_kind kind, int attempt, double rand01)
 	return rand01 * (cap < 20.0 ? cap : 20.0);
 }
 
+/* Random bytes from the kernel (getrandom), else OpenSSL's RAND_bytes. The
+ * first RAND_bytes call sets up OpenSSL's DRBG, which cost a quarter of a
+ * submit's CPU time; the kernel's generator is the one that seeds it. */
+static int random_bytes(unsigned char *b, size_t n)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t r = getrandom(b + got, n - got, 0);
+
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return RAND_bytes(b, (int)n) == 1 ? 0 : -1;
+		}
+		got += (size_t)r;
+	}
+	return 0;
+}
+
 char *service_new_token(void)
 {
 	unsigned char b[16];
 
-	if (RAND_bytes(b, sizeof b) != 1)
+	if (random_bytes(b, sizeof b) != 0)
 		util_fatal("no random numbers available");
 	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
 	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
@@ -291,7 +351,7 @@ static double rand01(void)
 {
 	unsigned int x;
 
-	if (RAND_bytes((unsigned char *)&x, sizeof x) != 1)
+	if (random_bytes((unsigned char *)&x, sizeof x) != 0)
 		return 0.5;
 	return (double)x / 4294967296.0;
 }

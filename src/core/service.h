@@ -31,6 +31,12 @@ struct service_error {
 };
 void service_error_free(struct service_error *e);
 
+/* A copy of text from outside (a service message, a failure reason) that is
+ * safe to print on a terminal: control characters (C0, DEL, and C1 in UTF-8)
+ * become blanks, and at most max bytes are kept ("..." added when cut, never
+ * inside a UTF-8 sequence). Caller frees; never NULL. */
+char *service_printable(const char *text, size_t max);
+
 /* Parse a restJson1 error answer (any body: JSON, HTML, XML, empty). */
 void service_parse_error(long status, const struct headers *h, const char *body, size_t len,
 			 struct service_error *e);
@@ -93,7 +99,8 @@ int service_call(const struct service_client *c, const char *method, const char 
 		 const char *query, const char *body, struct http_response *resp,
 		 struct service_error *err);
 
-/* A new random UUID v4 (clientToken). Caller frees. */
+/* A new random UUID v4 (clientToken), from the kernel's CSPRNG (getrandom,
+ * else RAND_bytes). Caller frees. */
 char *service_new_token(void);
 
 #endif

@@ -148,6 +148,11 @@ static void test_endpoint_rules(void **state)
 	free(cause);
 	assert_null(endpoint_resolve("us-east-1/../x", 0, 0, NULL, &cause));
 	free(cause);
+	assert_true(endpoint_valid_region("us-gov-west-1"));
+	assert_false(endpoint_valid_region("evil.example.com/#"));
+	assert_false(endpoint_valid_region("-us"));
+	assert_false(endpoint_valid_region(""));
+	assert_false(endpoint_valid_region("US-EAST-1"));
 	assert_null(endpoint_resolve("us-iso-east-1", 0, 1, NULL, &cause));
 	free(cause);
 	/* a custom URL must be one libcurl and the signer can use */
@@ -319,6 +324,21 @@ static void test_error_parsing(void **state)
 	assert_non_null(strstr(e.message, "not JSON"));
 	assert_non_null(strstr(e.message, "Bad Gateway from proxy"));
 	service_error_free(&e);
+	/* a hostile answer cannot drive the terminal: escapes and C1 controls become blanks */
+	body = "{\"__type\":\"Bad\\u001b[2J\",\"message\":\"x\\u001b]0;pwned\\u0007y\\u009bz\"}";
+	service_parse_error(400, NULL, body, strlen(body), &e);
+	assert_string_equal(e.code, "Bad [2J");
+	assert_string_equal(e.message, "x ]0;pwned y z");
+	service_error_free(&e);
+	{
+		char *p = service_printable("ab\xc3\xa9" "cd", 3);
+
+		assert_string_equal(p, "ab..."); /* never half a character */
+		free(p);
+		p = service_printable(NULL, 10);
+		assert_string_equal(p, "");
+		free(p);
+	}
 	service_parse_error(429, NULL, "", 0, &e);
 	assert_string_equal(e.code, "ThrottlingException");
 	service_error_free(&e);
@@ -357,7 +377,8 @@ static void clear_aws_env(void)
 		"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL", "AWS_CA_BUNDLE",
 		"AWS_MAX_ATTEMPTS", "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT",
 		"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-		"AWS_SESSION_TOKEN", NULL,
+		"AWS_SESSION_TOKEN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
+		"AWS_ROLE_SESSION_NAME", NULL,
 	};
 	size_t i;
 
@@ -405,6 +426,8 @@ static void test_credentials_chain(void **state)
 		"source_profile = default\ncredential_source = Environment\n"
 		"[profile ec2]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
 		"credential_source = Ec2InstanceMetadata\n"
+		"[profile web]\nrole_arn = arn:aws:iam::123456789012:role/W\n"
+		"web_identity_token_file = /nonexistent/token\n"
 		"[profile procandkeys]\naws_access_key_id = AKIACONFIGFILE000002\n"
 		"aws_secret_access_key = c\ncredential_process = printf '{\"Version\": 1, "
 		"\"AccessKeyId\": \"ASIAPROCESS000000002\", \"SecretAccessKey\": \"p\"}'\n");
@@ -499,6 +522,18 @@ static void test_credentials_chain(void **state)
 	assert_non_null(strstr(cause, "Ec2InstanceMetadata"));
 	free(cause);
 	cause = NULL;
+
+	/* web identity: from the profile (before role assumption), or the environment */
+	assert_int_equal(resolve_creds("web", &c, &cause), -1);
+	if (!strstr(cause, "web identity token") || !strstr(cause, "/nonexistent/token"))
+		fail_msg("web identity: %s", cause);
+	free(cause);
+	setenv("AWS_WEB_IDENTITY_TOKEN_FILE", "/nonexistent/env-token", 1);
+	assert_int_equal(resolve_creds(NULL, &c, &cause), -1);
+	assert_non_null(strstr(cause, "AWS_ROLE_ARN"));
+	free(cause);
+	cause = NULL;
+	unsetenv("AWS_WEB_IDENTITY_TOKEN_FILE");
 
 	/* nothing configured anywhere: 1, not an error */
 	setenv("AWS_CONFIG_FILE", "/nonexistent", 1);
