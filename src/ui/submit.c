@@ -174,14 +174,20 @@ static void hook_attempt(void *arg, int attempt, int max, double delay, double e
 
 static void log_error(struct progress *p, const struct service_error *e)
 {
+	char *code = service_printable(e->code ? e->code : "", 200);
+	char *msg = service_printable(e->message ? e->message : "?", 1000);
 	size_t i;
 
-	progress_log(p, xasprintf(_("Failed: %s%s%s"), e->code ? e->code : "", e->code ? ": " : "",
-				  e->message ? e->message : "?"));
+	progress_log(p, xasprintf(_("Failed: %s%s%s"), code, *code ? ": " : "", msg));
 	for (i = 0; i < e->nfields; i++)
-		progress_log(p, xasprintf("  %s", e->fields[i]));
-	if (e->request_id)
-		progress_log(p, xasprintf(_("Request id: %s"), e->request_id));
+		progress_log(p, service_printable(e->fields[i], 1000));
+	if (e->request_id) {
+		char *id = service_printable(e->request_id, 200);
+		progress_log(p, xasprintf(_("Request id: %s"), id));
+		free(id);
+	}
+	free(code);
+	free(msg);
 }
 
 /* Wait up to secs, returning 1 early when Esc is pressed. */
@@ -244,10 +250,20 @@ int submit_run(const struct formdef *def, const struct document *doc, char **res
 		*result = xasprintf(_("Not created: %s"), p.cancelled   ? _("cancelled")
 							  : err.message ? err.message
 									: "?");
+		{
+			char *clean = service_printable(*result, 1000);
+			free(*result);
+			*result = clean;
+		}
 		service_error_free(&err);
 		goto wait_key;
 	}
 	id = jsonpeek_string(resp.body, "agentRuntimeId");
+	if (id) {
+		char *clean = service_printable(id, 200);
+		free(id);
+		id = clean;
+	}
 	arn = jsonpeek_string(resp.body, "agentRuntimeArn");
 	progress_log(&p, xasprintf(_("Created %s"), arn ? arn : id ? id : "?"));
 	http_response_free(&resp);
@@ -269,6 +285,16 @@ int submit_run(const struct formdef *def, const struct document *doc, char **res
 		}
 		st = jsonpeek_string(resp.body, "status");
 		why = jsonpeek_string(resp.body, "failureReason");
+		if (why) {
+			char *clean = service_printable(why, 1000);
+			free(why);
+			why = clean;
+		}
+		if (st) {
+			char *clean = service_printable(st, 100);
+			free(st);
+			st = clean;
+		}
 		http_response_free(&resp);
 		if (!p.n || !st || strstr(p.log[p.n - 1], st) == NULL)
 			progress_log(&p, xasprintf(_("Status: %s"), st ? st : "?"));
