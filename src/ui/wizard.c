@@ -177,7 +177,7 @@ static int put(int y, int x, int width, const char *s, int attr)
 		cw = lineedit_wcwidth(c);
 		if (used + cw > width)
 			break;
-		if (c < 32 || c == 127)
+		if (c < 32 || c == 127 || (c >= 0x80 && c < 0xa0))
 			c = L'?';
 		addnwstr(&c, 1);
 		used += cw;
@@ -226,7 +226,7 @@ static void put_wrapped(int y, int x, int width, int maxlines, const char *text,
 			used = 0;
 			move(y + line, x);
 		}
-		if (c < 32 || c == 127)
+		if (c < 32 || c == 127 || (c >= 0x80 && c < 0xa0))
 			c = L'?';
 		addnwstr(&c, 1);
 		used += cw;
@@ -651,7 +651,7 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 					wchar_t c = w->ed.buf[k];
 					if (used + ww > vw)
 						break;
-					if (c < 32)
+					if (c < 32 || (c >= 0x80 && c < 0xa0))
 						c = L'?';
 					addnwstr(&c, 1);
 					used += ww;
@@ -1698,6 +1698,12 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 		}
 		if (sig_quit) {
 			sig_quit = 0;
+			/* keep a draft first: the question may never be answered */
+			if (is_dirty(&w) && draft_save(&w, &cause) != 0) {
+				status_set(&w, 1, _("Draft not saved: %s"), cause);
+				free(cause);
+				cause = NULL;
+			}
 			if (do_quit(&w))
 				break;
 		}
