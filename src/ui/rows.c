@@ -391,18 +391,41 @@ const char **row_choices(const struct row *r, size_t *n)
 	return v;
 }
 
+/* Members whose `when` names the member at path and no longer applies are
+ * dropped: a value the screen hides must not be sent. */
+static void drop_hidden(struct document *doc, const struct fnode *n, const char *path)
+{
+	const struct fnode *p = n->parent;
+	const char *dot = strrchr(path, '.');
+	char *sib;
+	size_t i;
+
+	if (!p || p->kind != FK_GROUP)
+		return;
+	for (i = 0; i < p->nchildren; i++) {
+		const struct fnode *c = p->children[i];
+		if (!c->when_field || strcmp(c->when_field, n->name))
+			continue;
+		sib = dot ? xasprintf("%.*s.%s", (int)(dot - path), path, c->name)
+			  : xstrdup(c->name);
+		if (!when_applies(doc, c, sib))
+			document_remove(doc, sib);
+		free(sib);
+	}
+}
+
 void row_choose(const struct row *r, struct document *doc, const char *value)
 {
-	if (!value || !*value) {
+	if (!value || !*value)
 		document_remove(doc, r->path);
-		return;
-	}
-	if (r->kind == RK_BRANCH)
+	else if (r->kind == RK_BRANCH)
 		document_choose_branch(doc, r->path, value);
 	else if (r->node->kind == FK_BOOLEAN)
 		document_set_bool(doc, r->path, !strcmp(value, "true"));
 	else
 		document_set_text(doc, r->path, value);
+	if (r->kind == RK_VALUE && !r->owner)
+		drop_hidden(doc, r->node, r->path);
 }
 
 void row_cycle(const struct row *r, struct document *doc, int dir)

@@ -776,8 +776,19 @@ static void review_build(struct wiz *w)
 	}
 	review_add(w, -1, 1, "%s", _("Request body (a clientToken is added when it is sent):"));
 	json = document_to_json(w->doc, w->def, 1);
-	for (line = strtok(json, "\n"); line; line = strtok(NULL, "\n"))
-		review_add(w, -1, 0, "%s", line);
+	for (line = strtok(json, "\n"); line; line = strtok(NULL, "\n")) {
+		/* the saved format indents with tabs: two columns each on screen */
+		struct strbuf b = {0};
+		char *t;
+		for (t = line; *t; t++)
+			if (*t == '\t')
+				strbuf_adds(&b, t == line || t[-1] == '\t' ? "  " : " ");
+			else
+				strbuf_addc(&b, *t);
+		t = strbuf_finish(&b);
+		review_add(w, -1, 0, "%s", t);
+		free(t);
+	}
 	free(json);
 	review_add(w, -1, 1, "%s", _("The same with the AWS CLI (after F2 saves the file):"));
 	q = util_shell_quote(w->file ? w->file : "runtime.json");
@@ -931,10 +942,30 @@ static int read_key(int *key)
 	timeout(0);
 	r = get_wch(&wc);
 	if (r == OK && (wc == '[' || wc == 'O')) {
-		for (n = 0; n < 16 && (r = get_wch(&wc)) != ERR; n++)
-			if (r == OK && wc >= 0x40 && wc <= 0x7e)
+		char seq[20];
+
+		seq[0] = (char)wc;
+		for (n = 1; n < 18 && (r = get_wch(&wc)) != ERR; n++) {
+			seq[n] = r == OK && wc < 0x80 ? (char)wc : '?';
+			if (r == OK && wc >= 0x40 && wc <= 0x7e) {
+				n++;
 				break;
+			}
+		}
+		seq[n] = 0;
 		timeout(250);
+		/* Home and End as terminals send them when the terminfo entry
+		 * in use names other sequences (tmux or screen under xterm) */
+		if (!strcmp(seq, "[1~") || !strcmp(seq, "[7~") || !strcmp(seq, "[H") ||
+		    !strcmp(seq, "OH")) {
+			*key = KEYFN(KEY_HOME);
+			return 1;
+		}
+		if (!strcmp(seq, "[4~") || !strcmp(seq, "[8~") || !strcmp(seq, "[F") ||
+		    !strcmp(seq, "OF")) {
+			*key = KEYFN(KEY_END);
+			return 1;
+		}
 		return 0;
 	}
 	/* Esc typed just before another key: keep both */
