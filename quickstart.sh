@@ -11,7 +11,7 @@ what=${1:-run}
 # Debian packages the build and the tests need.
 pkgs="build-essential autoconf automake autopoint pkg-config gettext libncurses-dev \
 libcjson-dev libcurl4-openssl-dev libssl-dev libpcre2-dev libcmocka-dev tmux clang \
-libclang-rt-14-dev valgrind openssl curl python3 python3-venv"
+libclang-rt-14-dev valgrind openssl curl python3 python3-venv locales"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
@@ -22,6 +22,11 @@ if [ -n "$missing" ]; then
 	sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+fi
+# The German translation is tested under de_DE.UTF-8.
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+	sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
+	$sudo sed -i 's/^# *de_DE.UTF-8/de_DE.UTF-8/' /etc/locale.gen && $sudo locale-gen
 fi
 
 build() { # dir configure-args...

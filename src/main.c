@@ -112,7 +112,10 @@ int main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	{
+		const char *ld = getenv("AGENTCORE_WIZARD_LOCALEDIR");
+		bindtextdomain(PACKAGE, ld && *ld ? ld : LOCALEDIR);
+	}
 	textdomain(PACKAGE);
 #endif
 	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))

@@ -39,6 +39,10 @@ EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/benc
 TESTS += tests/cmd/validate.sh
 EXTRA_DIST += tests/cmd/validate.sh
 
+# The German translation shows.
+TESTS += tests/cmd/l10n.sh
+EXTRA_DIST += tests/cmd/l10n.sh
+
 # The fuzz target of the form loader: libFuzzer with --enable-fuzzing (clang),
 # otherwise its corpus is replayed by a small driver in make check.
 check_PROGRAMS += tests/fuzz/fuzz_formfile

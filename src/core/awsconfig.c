@@ -38,8 +38,12 @@ void ini_parse(const char *text, size_t len, struct ini *out)
 {
 	const char *p = text, *end = text + len;
 	char *section = NULL;
-	int line = 0, nested = 0;
+	int line = 0, nested = 0, continues = 0;
+	size_t key_indent = 0, indent;
 
+	/* a byte-order mark left by a Windows editor */
+	if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
+		p += 3;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
@@ -50,14 +54,35 @@ void ini_parse(const char *text, size_t len, struct ini *out)
 		p += n + (nl ? 1 : 0);
 		if (n && s[n - 1] == '\r')
 			n--;
+		for (indent = 0; indent < n && isspace((unsigned char)s[indent]); indent++)
+			;
 		if (n && (isspace((unsigned char)*s))) {
 			/* indented: a nested setting under "key =" (s3, ...), ignored */
 			if (nested)
 				continue;
+			/* or the continuation of the value above, joined with a
+			 * newline as Python's configparser (and so botocore) does */
+			if (continues && indent > key_indent && indent < n) {
+				char *t = trim(s, n), *joined;
+				struct ini_entry *e = &out->v[out->n - 1];
+
+				if (*t && *t != '#' && *t != ';') {
+					joined = xasprintf("%s\n%s", e->value, t);
+					OPENSSL_cleanse(e->value, strlen(e->value));
+					free(e->value);
+					e->value = joined;
+				}
+				OPENSSL_cleanse(t, strlen(t));
+				free(t);
+				continue;
+			}
 		}
 		while (n && isspace((unsigned char)*s))
 			s++, n--;
-		if (!n || *s == '#' || *s == ';')
+		if (!n)
+			continue;
+		continues = 0;
+		if (*s == '#' || *s == ';')
 			continue;
 		if (*s == '[') {
 			const char *close = memchr(s, ']', n);
@@ -107,6 +132,8 @@ void ini_parse(const char *text, size_t len, struct ini *out)
 				continue;
 			}
 			ini_add(out, section, key, value, line);
+			continues = !nested;
+			key_indent = indent;
 		}
 	}
 	free(section);
@@ -236,16 +263,26 @@ static const char *from_profile(struct aws_settings *s, const char *key, char **
 	return v;
 }
 
+/* "~/x" to "$HOME/x", as botocore's os.path.expanduser does. Caller frees. */
+static char *expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+
+	if (path[0] == '~' && (path[1] == '/' || !path[1]) && home && *home)
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}
+
 int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, char **cause)
 {
 	const char *home = getenv("HOME"), *v;
 	char *origin = NULL;
 
 	memset(s, 0, sizeof *s);
-	s->config_path = env("AWS_CONFIG_FILE") ? xstrdup(env("AWS_CONFIG_FILE"))
+	s->config_path = env("AWS_CONFIG_FILE") ? expand_home(env("AWS_CONFIG_FILE"))
 						 : xasprintf("%s/.aws/config", home ? home : "");
 	s->credentials_path = env("AWS_SHARED_CREDENTIALS_FILE")
-			      ? xstrdup(env("AWS_SHARED_CREDENTIALS_FILE"))
+			      ? expand_home(env("AWS_SHARED_CREDENTIALS_FILE"))
 			      : xasprintf("%s/.aws/credentials", home ? home : "");
 	if (ini_load(s->config_path, &s->config, cause) != 0 ||
 	    ini_load(s->credentials_path, &s->credentials, cause) != 0)

@@ -7,6 +7,12 @@
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "core/http.h"
+#include "core/util.h"
 
 #include "core/awsconfig.h"
 #include "core/credentials.h"
@@ -31,6 +37,21 @@ static void test_ini(void **state)
 	assert_null(ini_get(&ini, "profile dev", "max_concurrent_requests"));
 	assert_string_equal(ini_get(&ini, "sso", "url"), "a#b"); /* no blank before # */
 	assert_false(ini_has_section(&ini, "nope"));
+	ini_free(&ini);
+	/* continuation lines join the value above (configparser); keys indented
+	 * alike stay separate keys */
+	text = "[default]\ncredential_process = /usr/bin/helper\n    --profile x\n"
+	       "  # a comment\n\n[indented]\n  region = us-east-1\n  output = json\n";
+	ini_parse(text, strlen(text), &ini);
+	assert_string_equal(ini_get(&ini, "default", "credential_process"),
+			    "/usr/bin/helper\n--profile x");
+	assert_string_equal(ini_get(&ini, "indented", "region"), "us-east-1");
+	assert_string_equal(ini_get(&ini, "indented", "output"), "json");
+	ini_free(&ini);
+	/* a byte-order mark before the first section is ignored */
+	text = "\xef\xbb\xbf[default]\nregion = eu-north-1\n";
+	ini_parse(text, strlen(text), &ini);
+	assert_string_equal(ini_get(&ini, "default", "region"), "eu-north-1");
 	ini_free(&ini);
 	/* nothing crashes on junk */
 	ini_parse("\0\0[\n=\n[]\n=x\n", 12, &ini);
@@ -623,6 +644,66 @@ static void test_endpoint_with_path(void **state)
 	service_request_free(&r);
 }
 
+/* A loopback socket that accepts connections (the kernel's backlog does) and
+ * never answers. Returns the fd; *port gets its port. */
+static int silent_listener(int *port)
+{
+	struct sockaddr_in a = {0};
+	socklen_t len = sizeof a;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	assert_true(fd >= 0);
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(listen(fd, 4), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+	*port = ntohs(a.sin_port);
+	return fd;
+}
+
+static int cancel_now(void *arg)
+{
+	(void)arg;
+	return 1;
+}
+
+static void test_http_failures(void **state)
+{
+	struct headers h = {0};
+	struct http_options o = {NULL, 2, 1, NULL, NULL};
+	struct http_response resp;
+	char *cause = NULL, *url;
+	int port, fd = silent_listener(&port);
+	double t0;
+
+	(void)state;
+	url = xasprintf("http://127.0.0.1:%d/runtimes/", port);
+	headers_add(&h, "Host", "127.0.0.1");
+	/* the read timeout: nothing comes back for 1 s */
+	t0 = util_monotonic();
+	assert_int_equal(http_send("PUT", url, &h, "{}", 2, &o, &resp, &cause), HTTP_TIMEOUT);
+	assert_true(util_monotonic() - t0 < 3.5);
+	assert_non_null(strstr(cause, "--cli-read-timeout"));
+	free(cause);
+	cause = NULL;
+	/* the cancel hook stops a request at once */
+	o.cancel = cancel_now;
+	t0 = util_monotonic();
+	assert_int_equal(http_send("GET", url, &h, NULL, 0, &o, &resp, &cause), HTTP_CANCELLED);
+	assert_true(util_monotonic() - t0 < 1.5);
+	free(cause);
+	cause = NULL;
+	o.cancel = NULL;
+	close(fd);
+	/* nobody listening any more: a connection failure, retried by the caller */
+	assert_int_equal(http_send("GET", url, &h, NULL, 0, &o, &resp, &cause), HTTP_CONNECT);
+	assert_int_equal(service_retry_kind(HTTP_CONNECT, 0, NULL), RETRY_TRANSIENT);
+	free(cause);
+	free(url);
+	headers_free(&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -638,6 +719,7 @@ int main(void)
 		cmocka_unit_test(test_credentials_chain),
 		cmocka_unit_test(test_trace_redacts_token),
 		cmocka_unit_test(test_endpoint_with_path),
+		cmocka_unit_test(test_http_failures),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
