@@ -41,6 +41,8 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 	size_t n, i;
 	enum vstate st;
 	int rc = 0;
+	/* values of sensitive maps (environment variables) are never echoed */
+	int secret = r->kind == RK_MAPVAL && r->owner && r->owner->sensitive;
 
 	(void)def;
 	for (;;) {
@@ -55,7 +57,7 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 			free(ch);
 		}
 		if (*cur)
-			printf(" [%s]", cur);
+			printf(" [%s]", secret ? "********" : cur);
 		printf(": ");
 		a = read_answer();
 		if (!a) {
@@ -63,7 +65,7 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 			break;
 		}
 		if (!isatty(STDIN_FILENO))
-			printf("%s\n", a);
+			printf("%s\n", secret && *a ? "********" : a);
 		if (!*a) {
 			/* keep the value, or leave it unset: the section check says
 			 * what is still missing */
@@ -187,7 +189,7 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 			goto done;
 		}
 	}
-	a = document_to_json(doc, def, 1);
+	a = rows_display_json(def, doc);
 	printf(_("\nThe request body:\n%s"), a);
 	free(a);
 	printf(_("Save to file [%s] ('-' skips): "), file ? file : "runtime.json");

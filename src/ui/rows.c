@@ -462,3 +462,26 @@ size_t row_add_item(const struct row *r, struct document *doc)
 	free(ip);
 	return count;
 }
+
+char *rows_display_json(const struct formdef *def, const struct document *doc)
+{
+	struct document *copy = document_copy(doc);
+	const struct fnode *n;
+	char *path, *json;
+	size_t i, k, count;
+
+	for (i = 0; i < def->root->nchildren; i++) {
+		n = def->root->children[i];
+		if (n->kind != FK_MAP || !n->sensitive)
+			continue;
+		count = document_count(copy, n->name);
+		for (k = 0; k < count; k++) {
+			path = xasprintf("%s[%zu]", n->name, k);
+			document_set_text(copy, path, "********");
+			free(path);
+		}
+	}
+	json = document_to_json(copy, def, 1);
+	document_free(copy);
+	return json;
+}

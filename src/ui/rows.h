@@ -93,6 +93,10 @@ const char **row_choices(const struct row *r, size_t *n);
  * item's index. */
 size_t row_add_item(const struct row *r, struct document *doc);
 
+/* The document as pretty JSON for display (caller frees), with the values of
+ * sensitive maps (environment variables) replaced by "********". */
+char *rows_display_json(const struct formdef *def, const struct document *doc);
+
 /* Whether the row is an item or entry that can be deleted or moved. */
 int row_is_item(const struct row *r);
 

@@ -774,8 +774,9 @@ static void review_build(struct wiz *w)
 		}
 		rows_release(&rs);
 	}
-	review_add(w, -1, 1, "%s", _("Request body (a clientToken is added when it is sent):"));
-	json = document_to_json(w->doc, w->def, 1);
+	review_add(w, -1, 1, "%s",
+		   _("Request body (a clientToken is added when it is sent; secrets masked):"));
+	json = rows_display_json(w->def, w->doc);
 	for (line = strtok(json, "\n"); line; line = strtok(NULL, "\n")) {
 		/* the saved format indents with tabs: two columns each on screen */
 		struct strbuf b = {0};
