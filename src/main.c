@@ -161,6 +161,5 @@ int main(int argc, char **argv)
 			if (!strcmp(argv[1], commands[i].name))
 				return commands[i].run(argc - 1, argv + 1);
 	}
-	return usage_error(_("the interactive wizard is not available in this build; "
-			     "use a command"));
+	return ui_main(argc, argv);
 }

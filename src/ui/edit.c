@@ -1,0 +1,154 @@
+/* edit.c: one-line wide-character editor; see edit.h. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "core/util.h"
+#include "edit.h"
+
+int lineedit_wcwidth(wchar_t c)
+{
+	int w = wcwidth(c);
+
+	return w < 0 ? 1 : w;
+}
+
+static void reserve(struct lineedit *e, size_t n)
+{
+	if (n + 1 <= e->cap)
+		return;
+	e->cap = n + 64;
+	e->buf = xrealloc(e->buf, e->cap * sizeof *e->buf);
+}
+
+void lineedit_load(struct lineedit *e, const char *text)
+{
+	mbstate_t st;
+	size_t k, n = strlen(text);
+	wchar_t wc;
+
+	e->len = e->cur = e->scroll = 0;
+	reserve(e, 16);
+	memset(&st, 0, sizeof st);
+	while (n && e->len < LINEEDIT_MAX) {
+		k = mbrtowc(&wc, text, n, &st);
+		if (k == (size_t)-1 || k == (size_t)-2) {
+			wc = 0xFFFD;
+			k = 1;
+			memset(&st, 0, sizeof st);
+		} else if (k == 0) {
+			break;
+		}
+		reserve(e, e->len + 1);
+		e->buf[e->len++] = wc;
+		text += k;
+		n -= k;
+	}
+	e->buf[e->len] = 0;
+	e->cur = e->len;
+}
+
+char *lineedit_text(const struct lineedit *e)
+{
+	struct strbuf b = {0};
+	char mb[MB_LEN_MAX + 1];
+	mbstate_t st;
+	size_t i, k;
+
+	memset(&st, 0, sizeof st);
+	for (i = 0; i < e->len; i++) {
+		k = wcrtomb(mb, e->buf[i], &st);
+		if (k == (size_t)-1) {
+			strbuf_addc(&b, '?');
+			memset(&st, 0, sizeof st);
+			continue;
+		}
+		strbuf_add(&b, mb, k);
+	}
+	return strbuf_finish(&b);
+}
+
+void lineedit_release(struct lineedit *e)
+{
+	free(e->buf);
+	memset(e, 0, sizeof *e);
+}
+
+void lineedit_insert(struct lineedit *e, wchar_t c)
+{
+	if (e->len >= LINEEDIT_MAX)
+		return;
+	reserve(e, e->len + 1);
+	memmove(e->buf + e->cur + 1, e->buf + e->cur, (e->len - e->cur) * sizeof *e->buf);
+	e->buf[e->cur++] = c;
+	e->buf[++e->len] = 0;
+}
+
+int lineedit_backspace(struct lineedit *e)
+{
+	if (!e->cur)
+		return 0;
+	e->cur--;
+	return lineedit_delete(e);
+}
+
+int lineedit_delete(struct lineedit *e)
+{
+	if (e->cur >= e->len)
+		return 0;
+	memmove(e->buf + e->cur, e->buf + e->cur + 1, (e->len - e->cur) * sizeof *e->buf);
+	e->len--;
+	return 1;
+}
+
+void lineedit_left(struct lineedit *e)
+{
+	if (e->cur)
+		e->cur--;
+}
+
+void lineedit_right(struct lineedit *e)
+{
+	if (e->cur < e->len)
+		e->cur++;
+}
+
+void lineedit_home(struct lineedit *e)
+{
+	e->cur = 0;
+}
+
+void lineedit_end(struct lineedit *e)
+{
+	e->cur = e->len;
+}
+
+void lineedit_clear(struct lineedit *e)
+{
+	e->len = e->cur = e->scroll = 0;
+	if (e->buf)
+		e->buf[0] = 0;
+}
+
+int lineedit_fit(struct lineedit *e, int width)
+{
+	int w = 0;
+	size_t i;
+
+	if (width < 2)
+		width = 2;
+	if (e->scroll > e->cur)
+		e->scroll = e->cur;
+	for (;;) {
+		w = 0;
+		for (i = e->scroll; i < e->cur; i++)
+			w += lineedit_wcwidth(e->buf[i]);
+		if (w < width || e->scroll >= e->cur)
+			break;
+		e->scroll++;
+	}
+	return w;
+}

@@ -1,0 +1,487 @@
+/* rows.c: a section flattened into rows; see rows.h. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/document.h"
+#include "core/formdef.h"
+#include "core/util.h"
+#include "rows.h"
+
+static char *path_join(const char *base, const char *name)
+{
+	if (!base || !*base)
+		return xstrdup(name);
+	return xasprintf("%s.%s", base, name);
+}
+
+static const char *node_label(const struct fnode *n)
+{
+	if (n->label && *n->label)
+		return _(n->label);
+	if (n->name && *n->name)
+		return n->name;
+	return _("Item");
+}
+
+static struct row *rows_push(struct rows *r, enum row_kind kind, const struct fnode *node,
+			     const char *path, int depth)
+{
+	struct row *w;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 32;
+		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
+	}
+	w = &r->v[r->n++];
+	memset(w, 0, sizeof *w);
+	w->kind = kind;
+	w->node = node;
+	w->path = xstrdup(path);
+	w->label = xstrdup(node_label(node));
+	w->depth = depth;
+	return w;
+}
+
+/* The `when` rule: the sibling member must hold one of the listed values. */
+static int when_applies(const struct document *doc, const struct fnode *n, const char *path)
+{
+	const char *dot, *v;
+	char *sib;
+	size_t i;
+
+	if (!n->when_field)
+		return 1;
+	dot = strrchr(path, '.');
+	sib = dot ? xasprintf("%.*s.%s", (int)(dot - path), path, n->when_field)
+		  : xstrdup(n->when_field);
+	v = document_text(doc, sib);
+	free(sib);
+	if (!v)
+		return 0;
+	for (i = 0; i < n->nwhen; i++)
+		if (!strcmp(v, n->when_values[i]))
+			return 1;
+	return 0;
+}
+
+struct walk {
+	const struct document *doc;
+	struct rows *out;
+	int show_advanced;
+	int collapse;
+	size_t folded;
+};
+
+/* A few words saying what a collapsed sublist entry holds. */
+static char *entry_summary(const struct document *doc, const struct fnode *n, const char *path)
+{
+	const char *b, *t;
+	const struct fnode *c;
+	char *cp, *r = NULL, *o;
+	size_t i;
+
+	if (n->kind == FK_ONEOF) {
+		b = document_branch(doc, path);
+		c = b ? fnode_child(n, b) : NULL;
+		if (!c)
+			return xstrdup(_("(choose a kind)"));
+		cp = path_join(path, c->name);
+		r = entry_summary(doc, c, cp);
+		free(cp);
+		o = xasprintf("%s%s%s", node_label(c), *r ? ": " : "", r);
+		free(r);
+		return o;
+	}
+	for (i = 0; n->kind == FK_GROUP && i < n->nchildren && !r; i++) {
+		cp = path_join(path, n->children[i]->name);
+		t = document_text(doc, cp);
+		if (t && *t)
+			r = xstrdup(t);
+		free(cp);
+	}
+	return r ? r : xstrdup("");
+}
+
+static void walk_node(struct walk *w, const struct fnode *n, const char *path, int depth,
+		      int header);
+
+static void walk_items(struct walk *w, const struct fnode *n, const char *path, int depth)
+{
+	size_t i, count = document_count(w->doc, path);
+	struct row *r;
+	char *ip;
+
+	for (i = 0; i < count; i++) {
+		ip = xasprintf("%s[%zu]", path, i);
+		if (n->kind == FK_LIST) {
+			r = rows_push(w->out, RK_VALUE, n->item, ip, depth);
+			free(r->label);
+			r->label = xasprintf("%s %zu", node_label(n->item), i + 1);
+		} else if (n->kind == FK_MAP) {
+			r = rows_push(w->out, RK_MAPKEY, n->key, ip, depth);
+			free(r->label);
+			r->label = xasprintf(_("Name %zu"), i + 1);
+			r->owner = n;
+			r->owner_path = xstrdup(path);
+			r->index = i;
+			r = rows_push(w->out, RK_MAPVAL, n->value, ip, depth);
+			free(r->label);
+			r->label = xasprintf(_("Value %zu"), i + 1);
+		} else {
+			r = rows_push(w->out, RK_ENTRY, n->item, ip, depth);
+			free(r->label);
+			r->owner = n;
+			r->owner_path = xstrdup(path);
+			r->index = i;
+			if (w->collapse) {
+				char *sum = entry_summary(w->doc, n->item, ip);
+				r->label = xasprintf("%s %zu: %s", node_label(n->item), i + 1,
+						     *sum ? sum : _("(empty)"));
+				free(sum);
+				free(ip);
+				continue;
+			}
+			r->label = xasprintf("%s %zu", node_label(n->item), i + 1);
+			walk_node(w, n->item, ip, depth + 1, 0);
+			free(ip);
+			continue;
+		}
+		r->owner = n;
+		r->owner_path = xstrdup(path);
+		r->index = i;
+		free(ip);
+	}
+	if (n->max_items < 0 || count < (size_t)n->max_items) {
+		r = rows_push(w->out, RK_ADD, n, path, depth);
+		free(r->label);
+		r->label = xasprintf(_("[ add %s ]"), node_label(n->kind == FK_MAP ? n : n->item));
+		r->owner = n;
+		r->owner_path = xstrdup(path);
+		r->index = count;
+	}
+}
+
+static void walk_node(struct walk *w, const struct fnode *n, const char *path, int depth,
+		      int header)
+{
+	const char *branch;
+	const struct fnode *c;
+	char *cp;
+	size_t i;
+
+	if (!when_applies(w->doc, n, path))
+		return;
+	if (n->advanced && !w->show_advanced && !document_is_set(w->doc, path)) {
+		w->folded++;
+		return;
+	}
+	switch (n->kind) {
+	case FK_TEXT:
+	case FK_INTEGER:
+	case FK_BOOLEAN:
+	case FK_CHOICE:
+		rows_push(w->out, RK_VALUE, n, path, depth);
+		break;
+	case FK_GROUP:
+		if (header)
+			rows_push(w->out, RK_HEADER, n, path, depth++);
+		for (i = 0; i < n->nchildren; i++) {
+			cp = path_join(path, n->children[i]->name);
+			walk_node(w, n->children[i], cp, depth, 1);
+			free(cp);
+		}
+		break;
+	case FK_ONEOF:
+		rows_push(w->out, RK_BRANCH, n, path, depth);
+		branch = document_branch(w->doc, path);
+		c = branch ? fnode_child(n, branch) : NULL;
+		if (c) {
+			cp = path_join(path, c->name);
+			walk_node(w, c, cp, depth + 1, 0);
+			free(cp);
+		}
+		break;
+	case FK_LIST:
+	case FK_MAP:
+	case FK_SUBLIST:
+		rows_push(w->out, RK_HEADER, n, path, depth);
+		walk_items(w, n, path, depth + 1);
+		break;
+	}
+}
+
+void rows_build_entry(const struct formdef *def, const struct document *doc,
+		      const struct fnode *node, const char *path, int flags, struct rows *out)
+{
+	struct walk w = {doc, out, flags & ROWS_ADVANCED, 0, 0};
+	struct row *r;
+
+	walk_node(&w, node, path, 0, 0);
+	if (w.folded) {
+		r = rows_push(out, RK_FOLDED, def->root, "", 0);
+		free(r->label);
+		r->label = xasprintf(_("%zu advanced setting(s) hidden: F4 shows them"), w.folded);
+		r->index = w.folded;
+	}
+}
+
+void rows_build(const struct formdef *def, const struct document *doc, size_t section, int flags,
+		struct rows *out)
+{
+	struct walk w = {doc, out, flags & ROWS_ADVANCED, (flags & ROWS_COLLAPSE) != 0, 0};
+	const struct fsection *s = &def->sections[section];
+	struct row *r;
+	size_t i;
+
+	for (i = 0; i < s->nfields; i++)
+		walk_node(&w, s->fields[i], s->fields[i]->name, 0, 1);
+	if (w.folded) {
+		r = rows_push(out, RK_FOLDED, def->root, "", 0);
+		free(r->label);
+		r->label = xasprintf(_("%zu advanced setting(s) hidden: F4 shows them"), w.folded);
+		r->index = w.folded;
+	}
+}
+
+void rows_release(struct rows *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		free(r->v[i].path);
+		free(r->v[i].owner_path);
+		free(r->v[i].label);
+	}
+	free(r->v);
+	memset(r, 0, sizeof *r);
+}
+
+int row_editable(const struct row *r)
+{
+	return r->kind != RK_HEADER && r->kind != RK_FOLDED;
+}
+
+int row_is_text(const struct row *r)
+{
+	if (r->kind == RK_MAPKEY || r->kind == RK_MAPVAL)
+		return 1;
+	return r->kind == RK_VALUE && (r->node->kind == FK_TEXT || r->node->kind == FK_INTEGER);
+}
+
+int row_is_item(const struct row *r)
+{
+	return r->owner && r->kind != RK_ADD;
+}
+
+char *row_value(const struct row *r, const struct document *doc)
+{
+	const char *t;
+	long long v;
+	int b;
+
+	switch (r->kind) {
+	case RK_MAPKEY:
+		t = document_key(doc, r->owner_path, r->index);
+		return xstrdup(t ? t : "");
+	case RK_BRANCH:
+		t = document_branch(doc, r->path);
+		return xstrdup(t ? t : "");
+	case RK_VALUE:
+	case RK_MAPVAL:
+		if (document_number(doc, r->path, &v) == 0)
+			return xasprintf("%lld", v);
+		if (document_bool(doc, r->path, &b) == 0)
+			return xstrdup(b ? "true" : "false");
+		t = document_text(doc, r->path);
+		return xstrdup(t ? t : "");
+	default:
+		return xstrdup("");
+	}
+}
+
+enum vstate row_check(const struct row *r, const struct document *doc, const char *text,
+		      char **msg)
+{
+	char *v = NULL;
+	enum vstate st;
+
+	*msg = NULL;
+	if (!row_editable(r) || r->kind == RK_ADD || r->kind == RK_ENTRY)
+		return VS_VALID;
+	if (r->kind == RK_BRANCH || (r->kind == RK_VALUE && r->node->kind == FK_BOOLEAN)) {
+		if (r->node->required && !document_is_set(doc, r->path)) {
+			*msg = xasprintf(_("%s: choose one"), r->path);
+			return VS_INCOMPLETE;
+		}
+		return VS_VALID;
+	}
+	if (!text)
+		text = v = row_value(r, doc);
+	st = validate_scalar(r->node, text, r->path, msg);
+	free(v);
+	return st;
+}
+
+static char *trim(const char *s)
+{
+	size_t n;
+
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	return xstrndup(s, n);
+}
+
+int row_store_text(const struct row *r, struct document *doc, const char *text)
+{
+	char *t = trim(text), *end;
+	long long v;
+	int rc = 0;
+
+	if (r->kind == RK_MAPKEY) {
+		rc = document_map_set_key(doc, r->owner_path, r->index, t);
+	} else if (r->node->kind == FK_INTEGER) {
+		errno = 0;
+		v = strtoll(t, &end, 10);
+		if (*t && !*end && !errno)
+			rc = document_set_number(doc, r->path, v);
+		else if (r->owner)
+			rc = document_set_text(doc, r->path, t);
+		else
+			document_remove(doc, r->path);
+	} else if (!*t && !r->owner) {
+		document_remove(doc, r->path);
+	} else {
+		rc = document_set_text(doc, r->path, t);
+	}
+	free(t);
+	return rc;
+}
+
+const char **row_choices(const struct row *r, size_t *n)
+{
+	const char **v;
+	size_t i, k = 0, max;
+	int opt = !r->node->required || r->owner;
+
+	if (r->kind == RK_BRANCH)
+		max = r->node->nchildren;
+	else if (r->node->kind == FK_BOOLEAN)
+		max = 2;
+	else
+		max = r->node->nvalues;
+	v = xcalloc(max + 2, sizeof *v);
+	if (opt && !r->owner)
+		v[k++] = "";
+	for (i = 0; i < max; i++) {
+		if (r->kind == RK_BRANCH)
+			v[k++] = r->node->children[i]->name;
+		else if (r->node->kind == FK_BOOLEAN)
+			v[k++] = i ? "false" : "true";
+		else
+			v[k++] = r->node->values[i];
+	}
+	*n = k;
+	return v;
+}
+
+/* Members whose `when` names the member at path and no longer applies are
+ * dropped: a value the screen hides must not be sent. */
+static void drop_hidden(struct document *doc, const struct fnode *n, const char *path)
+{
+	const struct fnode *p = n->parent;
+	const char *dot = strrchr(path, '.');
+	char *sib;
+	size_t i;
+
+	if (!p || p->kind != FK_GROUP)
+		return;
+	for (i = 0; i < p->nchildren; i++) {
+		const struct fnode *c = p->children[i];
+		if (!c->when_field || strcmp(c->when_field, n->name))
+			continue;
+		sib = dot ? xasprintf("%.*s.%s", (int)(dot - path), path, c->name)
+			  : xstrdup(c->name);
+		if (!when_applies(doc, c, sib))
+			document_remove(doc, sib);
+		free(sib);
+	}
+}
+
+void row_choose(const struct row *r, struct document *doc, const char *value)
+{
+	if (!value || !*value)
+		document_remove(doc, r->path);
+	else if (r->kind == RK_BRANCH)
+		document_choose_branch(doc, r->path, value);
+	else if (r->node->kind == FK_BOOLEAN)
+		document_set_bool(doc, r->path, !strcmp(value, "true"));
+	else
+		document_set_text(doc, r->path, value);
+	if (r->kind == RK_VALUE && !r->owner)
+		drop_hidden(doc, r->node, r->path);
+}
+
+void row_cycle(const struct row *r, struct document *doc, int dir)
+{
+	size_t n, i, cur = (size_t)-1;
+	const char **v = row_choices(r, &n);
+	char *now = row_value(r, doc);
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(v[i], now))
+			cur = i;
+	if (n) {
+		if (cur == (size_t)-1)
+			i = dir > 0 ? 0 : n - 1;
+		else
+			i = (cur + n + (dir > 0 ? 1 : n - 1)) % n;
+		row_choose(r, doc, v[i]);
+	}
+	free(now);
+	free(v);
+}
+
+size_t row_add_item(const struct row *r, struct document *doc)
+{
+	size_t count = document_count(doc, r->path);
+	char *ip = xasprintf("%s[%zu]", r->path, count);
+
+	if (r->owner->kind == FK_MAP)
+		document_map_add(doc, r->path, "", "");
+	else if (r->owner->kind == FK_SUBLIST)
+		document_set_group(doc, ip);
+	else
+		document_set_text(doc, ip, "");
+	free(ip);
+	return count;
+}
+
+char *rows_display_json(const struct formdef *def, const struct document *doc)
+{
+	struct document *copy = document_copy(doc);
+	const struct fnode *n;
+	char *path, *json;
+	size_t i, k, count;
+
+	for (i = 0; i < def->root->nchildren; i++) {
+		n = def->root->children[i];
+		if (n->kind != FK_MAP || !n->sensitive)
+			continue;
+		count = document_count(copy, n->name);
+		for (k = 0; k < count; k++) {
+			path = xasprintf("%s[%zu]", n->name, k);
+			document_set_text(copy, path, "********");
+			free(path);
+		}
+	}
+	json = document_to_json(copy, def, 1);
+	document_free(copy);
+	return json;
+}

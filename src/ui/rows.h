@@ -1,0 +1,103 @@
+/* rows.h: one section of the form, flattened into rows for a front end.
+ *
+ * Owner: src/ui. The rows are rebuilt from the form definition and the
+ * document after every change (the model holds all state; rows hold none):
+ * the curses screen and the --plain prompts walk the same rows. No curses here.
+ * A struct rows owns its rows' paths and labels; free with rows_release. */
+#ifndef ACW_UI_ROWS_H
+#define ACW_UI_ROWS_H
+
+#include <stddef.h>
+
+#include "core/validate.h"
+
+struct document;
+struct fnode;
+struct formdef;
+
+enum row_kind {
+	RK_HEADER, /* a group, list, map or sublist title; not editable */
+	RK_VALUE,  /* a scalar member or list item: text, integer, choice, boolean */
+	RK_BRANCH, /* a one-of: which branch is set */
+	RK_MAPKEY, /* key of map entry `index` */
+	RK_MAPVAL, /* value of map entry `index` */
+	RK_ENTRY,  /* title of sublist entry `index` (delete/move act on it) */
+	RK_ADD,    /* add an item to the list, map or sublist `owner` */
+	RK_FOLDED, /* advanced members hidden; `index` says how many */
+};
+
+struct row {
+	enum row_kind kind;
+	const struct fnode *node;  /* the value's node (a map's key/value node for entries) */
+	const struct fnode *owner; /* list/map/sublist holding an item, entry or add row */
+	char *path;                /* document path of the value (owner's path for RK_ADD) */
+	char *owner_path;          /* document path of owner, or NULL */
+	char *label;               /* translated label */
+	int depth;
+	size_t index; /* item/entry index within owner */
+};
+
+struct rows {
+	struct row *v;
+	size_t n, cap;
+};
+
+/* Flags of rows_build: ROWS_ADVANCED unfolds advanced members (set ones are
+ * always shown); ROWS_COLLAPSE shows each sublist entry as one RK_ENTRY row
+ * (the curses wizard opens it as its own screen) instead of expanding it. */
+#define ROWS_ADVANCED 1
+#define ROWS_COLLAPSE 2
+
+/* Flatten section `section` of def for doc. Appends to out. */
+void rows_build(const struct formdef *def, const struct document *doc, size_t section, int flags,
+		struct rows *out);
+/* Flatten one sublist entry (node is the sublist's item, path its document
+ * path, e.g. "filesystemConfigurations[1]"). Appends to out. */
+void rows_build_entry(const struct formdef *def, const struct document *doc,
+		      const struct fnode *node, const char *path, int flags, struct rows *out);
+void rows_release(struct rows *r);
+
+/* Whether the user can change the row (not a header or fold note). */
+int row_editable(const struct row *r);
+/* Whether the row is edited as text (text, integer, map key/value). */
+int row_is_text(const struct row *r);
+
+/* The row's current value for display and editing (caller frees; "" when
+ * unset). Sensitive map values are returned as they are: masking is the
+ * caller's business. */
+char *row_value(const struct row *r, const struct document *doc);
+
+/* Live check of the row's value (or of `text`, when not NULL) with
+ * validate_scalar; *msg as validate_scalar gives it (caller frees). */
+enum vstate row_check(const struct row *r, const struct document *doc, const char *text,
+		      char **msg);
+
+/* Store text typed into a text row: trimmed; empty removes a scalar member
+ * (list items and map entries stay, empty). Integers that do not parse are
+ * left out of the document. Returns 0, or -1 when the document refused. */
+int row_store_text(const struct row *r, struct document *doc, const char *text);
+
+/* Step a choice, boolean or branch row to its next (dir > 0) or previous
+ * value; unset is one of the steps when the member is optional. */
+void row_cycle(const struct row *r, struct document *doc, int dir);
+
+/* Set a choice/branch row to value (NULL unsets). */
+void row_choose(const struct row *r, struct document *doc, const char *value);
+
+/* The choices of a choice/boolean/branch row, NULL-terminated, borrowed
+ * except the array itself (caller frees the array). First entry is NULL-
+ * equivalent "" for unset when optional. */
+const char **row_choices(const struct row *r, size_t *n);
+
+/* Add an item to the list/map/sublist of an RK_ADD row. Returns the new
+ * item's index. */
+size_t row_add_item(const struct row *r, struct document *doc);
+
+/* The document as pretty JSON for display (caller frees), with the values of
+ * sensitive maps (environment variables) replaced by "********". */
+char *rows_display_json(const struct formdef *def, const struct document *doc);
+
+/* Whether the row is an item or entry that can be deleted or moved. */
+int row_is_item(const struct row *r);
+
+#endif

@@ -1,0 +1,110 @@
+/* ui_main.c: the wizard's entry: arguments, terminal check, form loading,
+ * then the curses wizard or the --plain prompts. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "core/document.h"
+#include "core/formdef.h"
+#include "core/formfile.h"
+#include "core/util.h"
+#include "core/validate.h"
+#include "ui.h"
+
+static void ui_usage(void)
+{
+	printf(_("Usage: %s [--plain] [OPTION]... [FORM]\n"
+		 "  or:  %s edit [--plain] [OPTION]... FORM\n"
+		 "Walk through the sections of a CreateAgentRuntime request in the terminal.\n"
+		 "FORM is loaded when it exists and is where F2 saves by default.\n\n"
+		 "      --plain   ask line by line on standard input and output\n"),
+	       PACKAGE_NAME, PACKAGE_NAME);
+}
+
+int ui_main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    GLOBAL_LONG_OPTIONS,
+	    {"plain", no_argument, NULL, 'p'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct formdef *def;
+	struct document *doc = NULL;
+	struct problems p = {0};
+	struct stat st;
+	const char *file = NULL;
+	char *cause = NULL, *draft = NULL;
+	int plain = 0, c, g, edit = 0, rc;
+	size_t i;
+
+	if (argc >= 2 && !strcmp(argv[1], "edit")) {
+		edit = 1;
+		argc--;
+		argv++;
+	}
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			plain = 1;
+			break;
+		case 'h':
+			ui_usage();
+			return EXIT_OK;
+		default:
+			g = global_option(c, optarg);
+			if (g < 0)
+				return EXIT_USAGE;
+			if (g == 0)
+				return usage_error(_("unknown option"));
+		}
+	}
+	if (optind < argc)
+		file = argv[optind++];
+	if (optind < argc)
+		return usage_error(_("unexpected argument '%s'"), argv[optind]);
+	if (edit && !file)
+		return usage_error(_("edit: expected a form file"));
+	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		fprintf(stderr,
+			_("%s: the wizard needs a terminal on standard input and output.\n"
+			  "Use '%s validate FORM' to check a form file, '%s submit FORM' to "
+			  "send it,\nor '%s --plain' to answer line by line.\n"),
+			PACKAGE_NAME, PACKAGE_NAME, PACKAGE_NAME, PACKAGE_NAME);
+		return EXIT_USAGE;
+	}
+	def = formdef_load_default(&cause);
+	if (!def) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		free(cause);
+		return EXIT_CONFIG;
+	}
+	if (file && stat(file, &st) == 0) {
+		if (formfile_load(file, def, FF_SKELETON, &doc, &p, &cause) != 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+			free(cause);
+			formdef_free(def);
+			return EXIT_USAGE;
+		}
+		for (i = 0; i < p.n; i++)
+			fprintf(stderr, "%s: %s\n", file, p.v[i].message);
+		problems_clear(&p);
+	} else {
+		doc = document_new();
+		draft = file ? NULL : ui_draft_path();
+	}
+	if (plain)
+		rc = ui_plain(def, doc, file);
+	else
+		rc = ui_curses(def, doc, file, draft);
+	free(draft);
+	formdef_free(def);
+	return rc;
+}

@@ -1,0 +1,1776 @@
+/* wizard.c: the curses wizard: layout, the generic form screen, review,
+ * prompts, drafts and signals. Every value lives in the document; the screen
+ * is rebuilt from it on every change and on resize. */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "commands.h"
+#include "core/document.h"
+#include "core/formdef.h"
+#include "core/formfile.h"
+#include "core/util.h"
+#include "core/validate.h"
+#include "curses.h"
+#include "edit.h"
+#include "keys.h"
+#include "rows.h"
+#include "submit.h"
+#include "ui.h"
+
+#define MIN_COLS       80
+#define MIN_LINES      24
+#define SIDE_W         24 /* section list width, the rule is at column SIDE_W */
+#define LABEL_W        22 /* label column of the form pane */
+#define AUTOSAVE_DELAY 1.0
+
+static volatile sig_atomic_t sig_quit;  /* SIGINT: ask, as Ctrl-C does */
+static volatile sig_atomic_t sig_leave; /* SIGHUP/SIGTERM: save a draft and exit */
+static int curses_on;
+
+enum sstate { SS_NOT_VISITED, SS_VALID, SS_INCOMPLETE, SS_ERRORS };
+
+struct line {
+	char *text;
+	int sec; /* section to jump to, or -1 */
+	int bold;
+};
+
+struct wiz {
+	const struct formdef *def;
+	struct document *doc;
+	char *file;
+	char *draft;
+	unsigned long saved_gen, draft_gen;
+	int dirty_extra; /* resumed from a draft: unsaved even before an edit */
+	double last_edit;
+
+	size_t sec, review_sec, last_form_sec;
+	unsigned char *visited, *checked;
+	int show_advanced;
+
+	struct rows rows;
+	size_t cur, top;
+	char *zoom; /* sublist entry open as its own screen, or NULL */
+	const struct fnode *zoom_node;
+	char *zoom_back; /* cursor key to return to */
+	char *zoom_title;
+	char *cur_key;
+	struct lineedit ed;
+	char *ed_key;
+	char *ed_orig; /* the value when the cursor came to the field: Esc restores it */
+
+	/* review */
+	struct line *lines;
+	size_t nlines, lcur, ltop;
+
+	char *status;
+	int status_err;
+	char **aws;             /* resolved AWS settings, for the review */
+	char *region, *profile; /* set with F9; global_opts points at them */
+	int colour;
+};
+
+/* ---- terminal ---------------------------------------------------------- */
+
+static void term_restore(void)
+{
+	if (curses_on) {
+		curses_on = 0;
+		endwin();
+	}
+}
+
+static void on_fatal_signal(int sig)
+{
+	term_restore();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void on_signal(int sig)
+{
+	if (sig == SIGINT)
+		sig_quit = 1;
+	else
+		sig_leave = 1;
+}
+
+static void signals_install(void)
+{
+	struct sigaction sa;
+	static const int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_fatal_signal;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, NULL);
+	util_set_fatal_hook(term_restore);
+}
+
+static int attr_err(const struct wiz *w)
+{
+	return A_BOLD | (w->colour ? COLOR_PAIR(1) : 0);
+}
+
+static int attr_ok(const struct wiz *w)
+{
+	return w->colour ? COLOR_PAIR(2) : A_NORMAL;
+}
+
+static int attr_head(const struct wiz *w)
+{
+	return A_BOLD | (w->colour ? COLOR_PAIR(3) : 0);
+}
+
+static void term_start(struct wiz *w)
+{
+	ESCDELAY = 25;
+	initscr();
+	curses_on = 1;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	timeout(250);
+	w->colour = 0;
+	if (!global_opts.no_color && has_colors()) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_RED, -1);
+		init_pair(2, COLOR_GREEN, -1);
+		init_pair(3, COLOR_CYAN, -1);
+		w->colour = 1;
+	}
+}
+
+/* Print UTF-8 text at y, x in at most width columns; returns columns used. */
+static int put(int y, int x, int width, const char *s, int attr)
+{
+	struct lineedit e = {0};
+	int used = 0, cw;
+	size_t i;
+
+	if (width <= 0)
+		return 0;
+	lineedit_load(&e, s);
+	attron(attr);
+	move(y, x);
+	for (i = 0; i < e.len; i++) {
+		wchar_t c = e.buf[i];
+		cw = lineedit_wcwidth(c);
+		if (used + cw > width)
+			break;
+		if (c < 32 || c == 127 || (c >= 0x80 && c < 0xa0))
+			c = L'?';
+		addnwstr(&c, 1);
+		used += cw;
+	}
+	attroff(attr);
+	lineedit_release(&e);
+	return used;
+}
+
+/* Lines text needs at width columns, at most 2 (messages under fields). */
+static int msg_lines(const char *text, int width)
+{
+	struct lineedit e = {0};
+	int w = 0;
+	size_t i;
+
+	if (!text)
+		return 0;
+	lineedit_load(&e, text);
+	for (i = 0; i < e.len; i++)
+		w += lineedit_wcwidth(e.buf[i]);
+	lineedit_release(&e);
+	return width > 0 && w > width ? 2 : 1;
+}
+
+/* Print text over up to min(2, maxlines) lines of width columns. */
+static void put_wrapped(int y, int x, int width, int maxlines, const char *text, int attr)
+{
+	struct lineedit e = {0};
+	int used = 0, line = 0;
+	size_t i;
+
+	if (maxlines > 2)
+		maxlines = 2;
+	if (maxlines <= 0 || width <= 0)
+		return;
+	lineedit_load(&e, text);
+	attron(attr);
+	move(y, x);
+	for (i = 0; i < e.len; i++) {
+		wchar_t c = e.buf[i];
+		int cw = lineedit_wcwidth(c);
+		if (used + cw > width) {
+			if (++line >= maxlines)
+				break;
+			used = 0;
+			move(y + line, x);
+		}
+		if (c < 32 || c == 127 || (c >= 0x80 && c < 0xa0))
+			c = L'?';
+		addnwstr(&c, 1);
+		used += cw;
+	}
+	attroff(attr);
+	lineedit_release(&e);
+}
+
+static void fill(int y, int x, int width, int attr)
+{
+	int i;
+
+	attron(attr);
+	for (i = 0; i < width; i++)
+		mvaddch(y, x + i, ' ');
+	attroff(attr);
+}
+
+/* ---- model helpers ------------------------------------------------------ */
+
+static void status_set(struct wiz *w, int err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void status_set(struct wiz *w, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(w->status);
+	va_start(ap, fmt);
+	w->status = xvasprintf(fmt, ap);
+	va_end(ap);
+	w->status_err = err;
+}
+
+static int is_dirty(const struct wiz *w)
+{
+	return w->dirty_extra || document_generation(w->doc) != w->saved_gen;
+}
+
+static char *row_key(const struct row *r)
+{
+	return xasprintf("%d:%s", (int)r->kind, r->path);
+}
+
+static struct row *cur_row(struct wiz *w)
+{
+	return w->cur < w->rows.n ? &w->rows.v[w->cur] : NULL;
+}
+
+static int cur_in_text(struct wiz *w)
+{
+	struct row *r = cur_row(w);
+
+	return w->sec != w->review_sec && r && row_is_text(r);
+}
+
+static void ed_sync(struct wiz *w)
+{
+	struct row *r = cur_row(w);
+	char *k, *v;
+
+	if (!r) {
+		free(w->ed_key);
+		w->ed_key = NULL;
+		return;
+	}
+	k = row_key(r);
+	if (w->ed_key && !strcmp(k, w->ed_key)) {
+		free(k);
+		return;
+	}
+	free(w->ed_key);
+	w->ed_key = k;
+	v = row_value(r, w->doc);
+	lineedit_load(&w->ed, v);
+	free(w->ed_orig);
+	w->ed_orig = v;
+}
+
+static int first_editable(const struct wiz *w, size_t from, int dir)
+{
+	size_t i = from;
+
+	while (i < w->rows.n) {
+		if (row_editable(&w->rows.v[i]))
+			return (int)i;
+		if (dir < 0 && i == 0)
+			break;
+		i += dir;
+	}
+	return -1;
+}
+
+/* Rebuild the rows from the model and put the cursor back on the same value. */
+static void rebuild(struct wiz *w)
+{
+	size_t i;
+	int j;
+
+	rows_release(&w->rows);
+	if (w->sec == w->review_sec)
+		return;
+	if (w->zoom && !document_is_set(w->doc, w->zoom)) {
+		free(w->zoom);
+		w->zoom = NULL;
+	}
+	if (w->zoom)
+		rows_build_entry(w->def, w->doc, w->zoom_node, w->zoom, w->show_advanced,
+				 &w->rows);
+	else
+		rows_build(w->def, w->doc, w->sec, w->show_advanced | ROWS_COLLAPSE, &w->rows);
+	if (w->cur_key) {
+		for (i = 0; i < w->rows.n; i++) {
+			char *k = row_key(&w->rows.v[i]);
+			int same = !strcmp(k, w->cur_key);
+			free(k);
+			if (same) {
+				w->cur = i;
+				goto found;
+			}
+		}
+	}
+	if (w->cur >= w->rows.n)
+		w->cur = w->rows.n ? w->rows.n - 1 : 0;
+	j = first_editable(w, w->cur, 1);
+	if (j < 0)
+		j = first_editable(w, w->cur, -1);
+	w->cur = j < 0 ? 0 : (size_t)j;
+found:
+	free(w->cur_key);
+	w->cur_key = w->rows.n ? row_key(&w->rows.v[w->cur]) : NULL;
+	ed_sync(w);
+}
+
+static void focus_key(struct wiz *w, char *key)
+{
+	free(w->cur_key);
+	w->cur_key = key;
+	rebuild(w);
+}
+
+/* Open sublist entry row r as its own screen. */
+static void zoom_in(struct wiz *w, const struct row *r)
+{
+	free(w->zoom);
+	free(w->zoom_back);
+	w->zoom = xstrdup(r->path);
+	w->zoom_node = r->node;
+	w->zoom_back = row_key(r);
+	free(w->zoom_title);
+	w->zoom_title = xstrndup(r->label, strcspn(r->label, ":"));
+	free(w->cur_key);
+	w->cur_key = NULL;
+	w->cur = w->top = 0;
+	rebuild(w);
+}
+
+/* Back from an entry's screen to the section, on the entry's row. */
+static int zoom_out(struct wiz *w)
+{
+	if (!w->zoom)
+		return 0;
+	free(w->zoom);
+	w->zoom = NULL;
+	free(w->cur_key);
+	w->cur_key = w->zoom_back;
+	w->zoom_back = NULL;
+	w->top = 0;
+	rebuild(w);
+	return 1;
+}
+
+static void enter_section(struct wiz *w, size_t sec)
+{
+	free(w->zoom);
+	w->zoom = NULL;
+	w->sec = sec;
+	w->visited[sec] = 1;
+	if (sec != w->review_sec)
+		w->last_form_sec = sec;
+	free(w->cur_key);
+	w->cur_key = NULL;
+	w->cur = 0;
+	w->top = 0;
+	w->lcur = w->ltop = 0;
+	free(w->status);
+	w->status = NULL;
+	rebuild(w);
+}
+
+static enum sstate section_state(struct wiz *w, size_t i)
+{
+	struct problems p = {0};
+	enum vstate st;
+
+	if (w->def->sections[i].review)
+		return SS_NOT_VISITED;
+	if (!w->visited[i])
+		return SS_NOT_VISITED;
+	st = validate_section(w->def, w->doc, i, &p);
+	problems_clear(&p);
+	if (st == VS_VALID)
+		return SS_VALID;
+	if (st == VS_INCOMPLETE && i == w->sec && !w->checked[i])
+		return SS_INCOMPLETE;
+	return SS_ERRORS;
+}
+
+/* ---- drafts -------------------------------------------------------------- */
+
+char *ui_draft_path(void)
+{
+	const char *x = getenv("XDG_STATE_HOME"), *h = getenv("HOME");
+
+	if (x && *x == '/')
+		return xasprintf("%s/agentcore-wizard/draft.json", x);
+	if (h && *h)
+		return xasprintf("%s/.local/state/agentcore-wizard/draft.json", h);
+	return NULL;
+}
+
+static int draft_save(struct wiz *w, char **cause)
+{
+	char *dir, *slash;
+	int rc;
+
+	if (!w->draft)
+		return 0;
+	dir = xstrdup(w->draft);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = 0;
+	rc = util_mkdir_p(dir, 0700, cause);
+	free(dir);
+	if (rc == 0)
+		rc = formfile_save(w->draft, w->doc, w->def, cause);
+	if (rc == 0)
+		w->draft_gen = document_generation(w->doc);
+	return rc;
+}
+
+static void draft_autosave(struct wiz *w)
+{
+	char *cause = NULL;
+
+	if (!w->draft || document_generation(w->doc) == w->draft_gen)
+		return;
+	if (util_monotonic() - w->last_edit < AUTOSAVE_DELAY)
+		return;
+	if (draft_save(w, &cause) != 0) {
+		status_set(w, 1, _("Draft not saved: %s"), cause);
+		free(cause);
+		w->draft_gen = document_generation(w->doc);
+	}
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void draw_small(void)
+{
+	char *m = xasprintf(_("Terminal too small: %dx%d."), COLS, LINES);
+	char *n = xasprintf(_("The wizard needs at least %dx%d; make the window larger."),
+			    MIN_COLS, MIN_LINES);
+
+	erase();
+	put(0, 0, COLS, m, A_BOLD);
+	put(LINES > 2 ? 2 : 1, 0, COLS, n, A_NORMAL);
+	if (LINES > 4)
+		put(4, 0, COLS, _("F12 or Ctrl-C quits."), A_NORMAL);
+	free(m);
+	free(n);
+}
+
+static void draw_sections(struct wiz *w)
+{
+	static const char *marks[] = {"  ", "ok", "..", "!!"};
+	size_t i;
+	int y = 1, a;
+
+	for (i = 0; i < w->def->nsections && y < LINES - 3; i++, y++) {
+		enum sstate st = section_state(w, i);
+		char *t = xasprintf("%s %s", w->def->sections[i].review ? "  " : marks[st],
+				    _(w->def->sections[i].title));
+		a = st == SS_ERRORS ? attr_err(w) : st == SS_VALID ? attr_ok(w) : (int)A_NORMAL;
+		if (i == w->sec) {
+			a |= A_REVERSE;
+			fill(y, 0, SIDE_W - 1, A_REVERSE);
+		}
+		put(y, 0, SIDE_W - 1, t, a);
+		free(t);
+	}
+	/* a box-drawing rule in UTF-8 locales, '|' elsewhere: the same on
+	 * every terminal, whatever its alternate character set does */
+	if (MB_CUR_MAX > 1) {
+		cchar_t cc;
+		setcchar(&cc, L"\u2502", A_NORMAL, 0, NULL);
+		mvvline_set(1, SIDE_W, &cc, LINES - 4);
+	} else {
+		mvvline(1, SIDE_W, '|', LINES - 4);
+	}
+}
+
+static const char *mask(const char *s)
+{
+	return *s ? "********" : "";
+}
+
+/* The message shown under a row, or NULL: live errors of its value, and
+ * after a refused PageDown the section's problems at that path. */
+static char *row_message(struct wiz *w, size_t i, const struct problems *sp, enum vstate *st)
+{
+	struct row *r = &w->rows.v[i];
+	char *msg = NULL, *t = NULL;
+	size_t k;
+
+	if (i == w->cur && row_is_text(r))
+		t = lineedit_text(&w->ed);
+	*st = row_check(r, w->doc, t, &msg);
+	free(t);
+	if (*st == VS_INVALID)
+		return msg;
+	free(msg);
+	for (k = 0; sp && k < sp->n; k++) {
+		if (sp->v[k].ref && !strcmp(sp->v[k].ref, r->path) && sp->v[k].state) {
+			*st = VS_INVALID;
+			return xstrdup(sp->v[k].message);
+		}
+	}
+	return NULL;
+}
+
+static void draw_form(struct wiz *w, int *cy, int *cx)
+{
+	int px = SIDE_W + 2, pw = COLS - px, top = 2, bottom = LINES - 4, naws = 0;
+	int ph, y, h, need, vx, vw, lx, lw;
+	struct problems sp = {0}, *psp = NULL;
+	char **msgs;
+	enum vstate *sts;
+	size_t i;
+
+	if (w->checked[w->sec]) {
+		validate_section(w->def, w->doc, w->sec, &sp);
+		psp = &sp;
+	}
+	/* the first screen also shows the AWS settings in use, at the bottom */
+	while (w->sec == 0 && w->aws && w->aws[naws])
+		naws++;
+	if (naws && bottom - top > naws + 6) {
+		put(bottom - naws, px, pw, _("AWS settings in use (F9 changes them):"),
+		    attr_head(w));
+		for (i = 0; i < (size_t)naws; i++)
+			put(bottom - naws + 1 + (int)i, px + 2, pw - 3, w->aws[i], A_NORMAL);
+		bottom -= naws + 2;
+	}
+	ph = bottom - top + 1;
+	msgs = xcalloc(w->rows.n + 1, sizeof *msgs);
+	sts = xcalloc(w->rows.n + 1, sizeof *sts);
+	for (i = 0; i < w->rows.n; i++)
+		msgs[i] = row_message(w, i, psp, &sts[i]);
+	/* scroll so the cursor row and its message are visible */
+	if (w->cur < w->top)
+		w->top = w->cur;
+	for (;;) {
+		need = 0;
+		for (i = w->top; i <= w->cur && i < w->rows.n; i++)
+			need +=
+			    1 + msg_lines(msgs[i], COLS - 2 - SIDE_W - 6 - w->rows.v[i].depth * 2);
+		if (need <= ph || w->top >= w->cur)
+			break;
+		w->top++;
+	}
+	if (w->top > 0 && w->cur == first_editable(w, 0, 1) + 0u)
+		w->top = 0;
+	if (w->zoom) {
+		char *z = xasprintf(_("%s (Esc or PageUp returns to the list)"), w->zoom_title);
+		put(1, px, pw, z, A_BOLD);
+		free(z);
+	} else {
+		put(1, px, pw,
+		    _(w->def->sections[w->sec].help ? w->def->sections[w->sec].help : ""), A_DIM);
+	}
+	y = top;
+	vx = px + 2 + LABEL_W + 1;
+	vw = COLS - vx - 1;
+	for (i = w->top; i < w->rows.n && y <= bottom; i++) {
+		struct row *r = &w->rows.v[i];
+		int focus = i == w->cur;
+		char *v;
+		const char *shown;
+
+		lx = px + 2 + r->depth * 2;
+		h = 1 + msg_lines(msgs[i], COLS - lx - 4);
+		lw = vx - lx - 1;
+		if (sts[i] == VS_INVALID)
+			put(y, px, 1, "!", attr_err(w));
+		else if (sts[i] == VS_INCOMPLETE && r->node->required)
+			put(y, px, 1, "*", A_BOLD);
+		switch (r->kind) {
+		case RK_HEADER:
+			put(y, lx, COLS - lx, r->label, attr_head(w));
+			break;
+		case RK_FOLDED:
+			put(y, lx, COLS - lx - 1, r->label, A_DIM | (focus ? A_REVERSE : 0));
+			break;
+		case RK_ENTRY:
+			put(y, lx, COLS - lx - 1, r->label, A_BOLD | (focus ? A_REVERSE : 0));
+			break;
+		case RK_ADD:
+			put(y, lx, COLS - lx - 1, r->label, focus ? A_REVERSE : A_NORMAL);
+			break;
+		default:
+			put(y, lx, lw, r->label, focus ? A_BOLD : A_NORMAL);
+			if (focus && row_is_text(r)) {
+				int cw = lineedit_fit(&w->ed, vw);
+				size_t k;
+				int used = 0;
+
+				fill(y, vx, vw, A_REVERSE);
+				attron(A_REVERSE);
+				move(y, vx);
+				for (k = w->ed.scroll; k < w->ed.len; k++) {
+					int ww = lineedit_wcwidth(w->ed.buf[k]);
+					wchar_t c = w->ed.buf[k];
+					if (used + ww > vw)
+						break;
+					if (c < 32 || (c >= 0x80 && c < 0xa0))
+						c = L'?';
+					addnwstr(&c, 1);
+					used += ww;
+				}
+				attroff(A_REVERSE);
+				*cy = y;
+				*cx = vx + cw;
+				break;
+			}
+			v = row_value(r, w->doc);
+			shown = v;
+			if (r->kind == RK_MAPVAL && r->owner && r->owner->sensitive)
+				shown = mask(v);
+			if (r->kind == RK_BRANCH || r->node->kind == FK_CHOICE ||
+			    r->node->kind == FK_BOOLEAN) {
+				const struct fnode *b = NULL;
+				char *t;
+				if (r->kind == RK_BRANCH && *v)
+					b = fnode_child(r->node, v);
+				if (r->node->kind == FK_BOOLEAN && *v)
+					shown = !strcmp(v, "true") ? _("yes") : _("no");
+				t = xasprintf("< %s >", b && b->label ? _(b->label)
+							: *shown      ? shown
+								      : _("(not set)"));
+				put(y, vx, vw, t, focus ? A_REVERSE : A_NORMAL);
+				free(t);
+			} else {
+				put(y, vx, vw, shown, focus ? A_REVERSE : A_UNDERLINE);
+			}
+			free(v);
+		}
+		if (msgs[i])
+			put_wrapped(y + 1, lx + 2, COLS - lx - 4, bottom - y, msgs[i],
+				    attr_err(w));
+		y += h;
+	}
+	if (w->rows.n == 0)
+		put(top, px, pw, _("This section has no fields."), A_NORMAL);
+	for (i = 0; i < w->rows.n; i++)
+		free(msgs[i]);
+	free(msgs);
+	free(sts);
+	problems_clear(&sp);
+}
+
+static void review_free(struct wiz *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nlines; i++)
+		free(w->lines[i].text);
+	free(w->lines);
+	w->lines = NULL;
+	w->nlines = 0;
+}
+
+static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
+{
+	va_list ap;
+
+	w->lines = xrealloc(w->lines, (w->nlines + 1) * sizeof *w->lines);
+	va_start(ap, fmt);
+	w->lines[w->nlines].text = xvasprintf(fmt, ap);
+	va_end(ap);
+	w->lines[w->nlines].sec = sec;
+	w->lines[w->nlines].bold = bold;
+	w->nlines++;
+}
+
+/* The review: every value by section, problems, the JSON body, the CLI command. */
+static void review_build(struct wiz *w)
+{
+	struct problems p = {0};
+	struct rows rs = {0};
+	size_t s, i, k;
+	char *json, *line, *q;
+
+	review_free(w);
+	validate_document(w->def, w->doc, &p);
+	review_add(w, -1, 1, "%s",
+		   p.n ? _("The form has problems (Enter on a line goes there):")
+		       : _("The form is complete. F10 submits it; F2 saves it."));
+	for (k = 0; k < p.n; k++)
+		if (p.v[k].state != VS_VALID) {
+			const struct fnode *n =
+			    formdef_lookup(w->def, p.v[k].ref ? p.v[k].ref : p.v[k].path);
+			review_add(w, n ? n->section : -1, 0, "  ! %s", p.v[k].message);
+		}
+	review_add(w, -1, 1, "%s", _("AWS settings (F10 submits with these):"));
+	for (k = 0; w->aws && w->aws[k]; k++)
+		review_add(w, -1, 0, "  %s", w->aws[k]);
+	for (s = 0; s < w->def->nsections; s++) {
+		if (w->def->sections[s].review)
+			continue;
+		review_add(w, (int)s, 1, "%s", _(w->def->sections[s].title));
+		rows_build(w->def, w->doc, s, 1, &rs);
+		for (i = 0; i < rs.n; i++) {
+			struct row *r = &rs.v[i];
+			char *v;
+			if (!row_editable(r) || r->kind == RK_ADD || r->kind == RK_ENTRY)
+				continue;
+			if (r->kind != RK_MAPKEY && !document_is_set(w->doc, r->path))
+				continue;
+			v = row_value(r, w->doc);
+			if (r->kind == RK_BRANCH && fnode_child(r->node, v) &&
+			    fnode_child(r->node, v)->label) {
+				char *b = xstrdup(_(fnode_child(r->node, v)->label));
+				free(v);
+				v = b;
+			}
+			if (r->kind == RK_MAPVAL && r->owner->sensitive)
+				review_add(w, (int)s, 0, "  %*s%s: %s", r->depth * 2, "", r->label,
+					   mask(v));
+			else
+				review_add(w, (int)s, 0, "  %*s%s: %s", r->depth * 2, "", r->label,
+					   v);
+			free(v);
+		}
+		rows_release(&rs);
+	}
+	review_add(w, -1, 1, "%s",
+		   _("Request body (a clientToken is added when it is sent; secrets masked):"));
+	json = rows_display_json(w->def, w->doc);
+	for (line = strtok(json, "\n"); line; line = strtok(NULL, "\n")) {
+		/* the saved format indents with tabs: two columns each on screen */
+		struct strbuf b = {0};
+		char *t;
+		for (t = line; *t; t++)
+			if (*t == '\t')
+				strbuf_adds(&b, t == line || t[-1] == '\t' ? "  " : " ");
+			else
+				strbuf_addc(&b, *t);
+		t = strbuf_finish(&b);
+		review_add(w, -1, 0, "%s", t);
+		free(t);
+	}
+	free(json);
+	review_add(w, -1, 1, "%s", _("The same with the AWS CLI (after F2 saves the file):"));
+	q = util_shell_quote(w->file ? w->file : "runtime.json");
+	review_add(w, -1, 0,
+		   "aws bedrock-agentcore-control create-agent-runtime "
+		   "--cli-input-json file://%s",
+		   q);
+	free(q);
+	problems_clear(&p);
+}
+
+static void draw_review(struct wiz *w)
+{
+	int px = SIDE_W + 2, pw = COLS - px, top = 2, bottom = LINES - 4;
+	int ph = bottom - top + 1, y;
+	size_t i;
+
+	review_build(w);
+	if (w->lcur >= w->nlines)
+		w->lcur = w->nlines ? w->nlines - 1 : 0;
+	if (w->lcur < w->ltop)
+		w->ltop = w->lcur;
+	if (w->lcur >= w->ltop + (size_t)ph)
+		w->ltop = w->lcur - ph + 1;
+	put(1, px, pw, _("Every value, then the exact request body."), A_DIM);
+	for (i = w->ltop, y = top; i < w->nlines && y <= bottom; i++, y++) {
+		int a = w->lines[i].bold ? attr_head(w) : (int)A_NORMAL;
+		if (w->lines[i].text[0] == ' ' && w->lines[i].text[2] == '!')
+			a = attr_err(w);
+		if (i == w->lcur) {
+			a |= A_REVERSE;
+			fill(y, px, pw - 1, A_REVERSE);
+		}
+		put(y, px, pw - 1, w->lines[i].text, a);
+	}
+}
+
+static void draw_hint(struct wiz *w)
+{
+	struct row *r = cur_row(w);
+	const struct fnode *n;
+	char *h;
+
+	if (w->sec == w->review_sec) {
+		put(LINES - 2, 0, COLS,
+		    _("Up/Down scroll, Enter jumps to the section, "
+		      "F10 submits, F2 saves, PageUp goes back."),
+		    A_DIM);
+		return;
+	}
+	if (!r)
+		return;
+	if (r->kind == RK_ENTRY && !w->zoom) {
+		put(LINES - 2, 0, COLS, _("Enter opens this entry; F8 deletes it; F5/F6 move it."),
+		    A_DIM);
+		return;
+	}
+	n = r->kind == RK_ADD || r->kind == RK_ENTRY ? r->owner : r->node;
+	if (r->kind == RK_ADD && r->owner->item)
+		n = r->owner->kind == FK_MAP ? r->owner : r->owner->item;
+	if (!n || !n->help)
+		return;
+	if (n->example && *n->example)
+		h = xasprintf(_("%s Example: %s"), _(n->help), n->example);
+	else
+		h = xstrdup(_(n->help));
+	put(LINES - 2, 0, COLS, h, A_DIM);
+	free(h);
+}
+
+static void draw_keybar(void)
+{
+	static const char *bar[][2] = {
+	    {"F1", N_("Help")},   {"F2", N_("Save")},   {"F3", N_("Load")},
+	    {"F4", N_("More")},   {"F9", N_("AWS")},    {"F10", N_("Review")},
+	    {"PgDn", N_("Next")}, {"PgUp", N_("Back")}, {"F12", N_("Quit")},
+	};
+	size_t i;
+	int x = 0;
+
+	fill(LINES - 1, 0, COLS, A_REVERSE);
+	for (i = 0; i < sizeof bar / sizeof bar[0] && x < COLS; i++) {
+		x += put(LINES - 1, x, COLS - x, bar[i][0], A_REVERSE | A_BOLD);
+		x += put(LINES - 1, x, COLS - x, " ", A_REVERSE);
+		x += put(LINES - 1, x, COLS - x, _(bar[i][1]), A_REVERSE);
+		x += put(LINES - 1, x, COLS - x, " ", A_REVERSE);
+	}
+}
+
+static void draw(struct wiz *w)
+{
+	int cy = -1, cx = -1;
+	char *title;
+	size_t n = 0, i;
+
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		curs_set(0);
+		draw_small();
+		refresh();
+		return;
+	}
+	erase();
+	for (i = 0; i <= w->sec; i++)
+		if (!w->def->sections[i].review)
+			n++;
+	title = xasprintf(_("agentcore-wizard  %zu/%zu %s%s%s%s"), n, w->def->nsections - 1,
+			  _(w->def->sections[w->sec].title), w->file ? "  " : "",
+			  w->file ? w->file : "", is_dirty(w) ? _("  (changed)") : "");
+	fill(0, 0, COLS, A_REVERSE);
+	put(0, 1, COLS - 2, title, A_REVERSE | A_BOLD);
+	free(title);
+	draw_sections(w);
+	if (w->sec == w->review_sec)
+		draw_review(w);
+	else
+		draw_form(w, &cy, &cx);
+	if (w->status)
+		put(LINES - 3, 0, COLS, w->status, w->status_err ? attr_err(w) : (int)A_BOLD);
+	else if (w->sec != w->review_sec && cur_row(w)) {
+		char *msg = NULL, *t = cur_in_text(w) ? lineedit_text(&w->ed) : NULL;
+		if (row_check(cur_row(w), w->doc, t, &msg) == VS_INCOMPLETE && msg)
+			put(LINES - 3, 0, COLS, msg, A_NORMAL);
+		free(msg);
+		free(t);
+	}
+	draw_hint(w);
+	draw_keybar();
+	if (cy >= 0) {
+		curs_set(1);
+		move(cy, cx);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+/* ---- modal prompts ------------------------------------------------------ */
+
+/* Read a key. An escape sequence curses does not know (F12 on a vt100
+ * entry, say) is swallowed whole rather than typed into a field. */
+static int read_key(int *key)
+{
+	wint_t wc;
+	int r = get_wch(&wc), n;
+
+	if (r == ERR)
+		return 0;
+	*key = r == KEY_CODE_YES ? KEYFN(wc) : (int)wc;
+	if (*key != 27)
+		return 1;
+	timeout(0);
+	r = get_wch(&wc);
+	if (r == OK && (wc == '[' || wc == 'O')) {
+		char seq[20];
+
+		seq[0] = (char)wc;
+		for (n = 1; n < 18 && (r = get_wch(&wc)) != ERR; n++) {
+			seq[n] = r == OK && wc < 0x80 ? (char)wc : '?';
+			if (r == OK && wc >= 0x40 && wc <= 0x7e) {
+				n++;
+				break;
+			}
+		}
+		seq[n] = 0;
+		timeout(250);
+		/* Home and End as terminals send them when the terminfo entry
+		 * in use names other sequences (tmux or screen under xterm) */
+		if (!strcmp(seq, "[1~") || !strcmp(seq, "[7~") || !strcmp(seq, "[H") ||
+		    !strcmp(seq, "OH")) {
+			*key = KEYFN(KEY_HOME);
+			return 1;
+		}
+		if (!strcmp(seq, "[4~") || !strcmp(seq, "[8~") || !strcmp(seq, "[F") ||
+		    !strcmp(seq, "OF")) {
+			*key = KEYFN(KEY_END);
+			return 1;
+		}
+		return 0;
+	}
+	/* Esc typed just before another key: keep both */
+	if (r == KEY_CODE_YES)
+		ungetch((int)wc);
+	else if (r == OK)
+		unget_wch((wchar_t)wc);
+	timeout(250);
+	return 1;
+}
+
+/* Ask a question on the status line; returns 'y', 'n' or 0 for Esc. */
+static int ask(struct wiz *w, const char *question)
+{
+	int key;
+
+	for (;;) {
+		status_set(w, 0, "%s", question);
+		draw(w);
+		if (sig_leave)
+			return 0;
+		if (!read_key(&key))
+			continue;
+		if (key == 'y' || key == 'Y')
+			return 'y';
+		if (key == 'n' || key == 'N')
+			return 'n';
+		if (key == 27 || key == 3 || key == KEYFN(KEY_F(12)))
+			return 0;
+	}
+}
+
+/* Read a line on the status line; 1 with *out (caller frees), 0 when cancelled. */
+static int prompt(struct wiz *w, const char *question, const char *initial, char **out)
+{
+	struct lineedit e = {0};
+	int key, x, qw, done = 0;
+
+	lineedit_load(&e, initial ? initial : "");
+	while (!done) {
+		free(w->status);
+		w->status = NULL;
+		draw(w);
+		if (COLS >= MIN_COLS && LINES >= MIN_LINES) {
+			fill(LINES - 3, 0, COLS, A_NORMAL);
+			qw = put(LINES - 3, 0, COLS / 2, question, A_BOLD) + 1;
+			x = lineedit_fit(&e, COLS - qw - 1);
+			{
+				size_t k;
+				int used = 0;
+				move(LINES - 3, qw);
+				attron(A_REVERSE);
+				for (k = e.scroll; k < e.len && used < COLS - qw - 1; k++) {
+					addnwstr(&e.buf[k], 1);
+					used += lineedit_wcwidth(e.buf[k]);
+				}
+				attroff(A_REVERSE);
+			}
+			curs_set(1);
+			move(LINES - 3, qw + x);
+			refresh();
+		}
+		if (sig_leave)
+			break;
+		if (!read_key(&key))
+			continue;
+		switch (key) {
+		case 27:
+		case 3:
+			done = -1;
+			break;
+		case '\r':
+		case '\n':
+		case KEYFN(KEY_ENTER):
+			done = 1;
+			break;
+		case KEYFN(KEY_BACKSPACE):
+		case 127:
+		case 8:
+			lineedit_backspace(&e);
+			break;
+		case KEYFN(KEY_DC):
+			lineedit_delete(&e);
+			break;
+		case KEYFN(KEY_LEFT):
+			lineedit_left(&e);
+			break;
+		case KEYFN(KEY_RIGHT):
+			lineedit_right(&e);
+			break;
+		case KEYFN(KEY_HOME):
+		case 1:
+			lineedit_home(&e);
+			break;
+		case KEYFN(KEY_END):
+		case 5:
+			lineedit_end(&e);
+			break;
+		case 21:
+			lineedit_clear(&e);
+			break;
+		default:
+			if (key >= 32 && key < 0x110000 && key != 127)
+				lineedit_insert(&e, (wchar_t)key);
+		}
+	}
+	if (done == 1) {
+		*out = lineedit_text(&e);
+		if (!**out) {
+			free(*out);
+			done = 0;
+		}
+	}
+	lineedit_release(&e);
+	return done == 1;
+}
+
+/* Show lines full-screen until a key is pressed; Up/Down scroll. */
+static void show_lines(struct wiz *w, const char *title, char **lines, size_t n)
+{
+	size_t top = 0, i;
+	int key, y;
+
+	(void)w;
+	for (;;) {
+		erase();
+		curs_set(0);
+		fill(0, 0, COLS, A_REVERSE);
+		put(0, 1, COLS - 2, title, A_REVERSE | A_BOLD);
+		for (i = top, y = 2; i < n && y < LINES - 2; i++, y++)
+			put(y, 1, COLS - 2, lines[i], A_NORMAL);
+		put(LINES - 1, 0, COLS, _("Up/Down scroll; any other key returns."), A_REVERSE);
+		refresh();
+		if (sig_leave)
+			return;
+		if (!read_key(&key))
+			continue;
+		if (key == KEYFN(KEY_RESIZE))
+			continue;
+		if (key == KEYFN(KEY_DOWN) && top + 1 < n)
+			top++;
+		else if (key == KEYFN(KEY_UP) && top)
+			top--;
+		else
+			return;
+	}
+}
+
+static void show_help(struct wiz *w)
+{
+	size_t n, i, k = 0;
+	const struct keybinding *t = keys_table(&n);
+	char **lines = xcalloc(n + 16, sizeof *lines);
+	struct row *r = cur_row(w);
+
+	if (w->sec != w->review_sec && r && r->node && r->node->help) {
+		lines[k++] = xasprintf("%s: %s", r->label, _(r->node->help));
+		if (r->node->expect)
+			lines[k++] = xasprintf(_("Expected: %s"), _(r->node->expect));
+		if (r->node->example)
+			lines[k++] = xasprintf(_("Example: %s"), r->node->example);
+		lines[k++] = xstrdup("");
+	}
+	lines[k++] = xstrdup(_("Keys:"));
+	for (i = 0; i < n; i++)
+		lines[k++] = xasprintf("  %-14s %s", t[i].names, _(t[i].help));
+	lines[k++] = xstrdup(_("  Left/Right     move in text, or change a choice"));
+	lines[k++] = xstrdup(_("Marks: ok valid, !! has errors, .. in progress, * required."));
+	show_lines(w, _("Help"), lines, k);
+	for (i = 0; i < k; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+static void after_change(struct wiz *w)
+{
+	w->last_edit = util_monotonic();
+	free(w->status);
+	w->status = NULL;
+	rebuild(w);
+}
+
+static void move_field(struct wiz *w, int dir)
+{
+	int j;
+
+	if (!w->rows.n)
+		return;
+	if (dir > 0)
+		j = w->cur + 1 < w->rows.n ? first_editable(w, w->cur + 1, 1) : -1;
+	else
+		j = w->cur > 0 ? first_editable(w, w->cur - 1, -1) : -1;
+	if (j < 0)
+		return;
+	w->cur = (size_t)j;
+	free(w->cur_key);
+	w->cur_key = row_key(&w->rows.v[w->cur]);
+	ed_sync(w);
+}
+
+/* Put the cursor on the row for document path ref (or the closest above it). */
+static void focus_ref(struct wiz *w, const char *ref)
+{
+	size_t i, best = (size_t)-1, bestlen = 0, l;
+	int j;
+
+	for (i = 0; i < w->rows.n; i++) {
+		l = strlen(w->rows.v[i].path);
+		if (!strncmp(w->rows.v[i].path, ref, l) &&
+		    (ref[l] == 0 || ref[l] == '.' || ref[l] == '[') && l >= bestlen &&
+		    (best == (size_t)-1 || l > bestlen || w->rows.v[i].kind != RK_ADD)) {
+			if (l == bestlen && best != (size_t)-1)
+				continue;
+			best = i;
+			bestlen = l;
+		}
+	}
+	if (best == (size_t)-1)
+		return;
+	j = first_editable(w, best, 1);
+	if (j < 0)
+		return;
+	w->cur = (size_t)j;
+	free(w->cur_key);
+	w->cur_key = row_key(&w->rows.v[w->cur]);
+	ed_sync(w);
+}
+
+static void next_section(struct wiz *w)
+{
+	struct problems p = {0};
+	size_t i;
+
+	if (w->sec == w->review_sec)
+		return;
+	w->visited[w->sec] = 1;
+	if (validate_section(w->def, w->doc, w->sec, &p) != VS_VALID) {
+		w->checked[w->sec] = 1;
+		for (i = 0; i < p.n && p.v[i].state == VS_VALID; i++)
+			;
+		if (i == p.n)
+			i = 0;
+		if (p.n && p.v[i].path &&
+		    strncmp(p.v[i].message, p.v[i].path, strlen(p.v[i].path)))
+			status_set(w, 1, _("%zu problem(s) to fix before going on: %s: %s"), p.n,
+				   p.v[i].path, p.v[i].message);
+		else
+			status_set(w, 1, _("%zu problem(s) to fix before going on: %s"), p.n,
+				   p.n ? p.v[i].message : "");
+		if (p.n)
+			focus_ref(w, p.v[i].ref ? p.v[i].ref : p.v[i].path);
+		problems_clear(&p);
+		return;
+	}
+	problems_clear(&p);
+	if (w->sec + 1 < w->def->nsections)
+		enter_section(w, w->sec + 1);
+}
+
+static void prev_section(struct wiz *w)
+{
+	if (w->sec > 0)
+		enter_section(w, w->sec - 1);
+}
+
+static void do_save(struct wiz *w)
+{
+	char *file = NULL, *cause = NULL;
+
+	if (!prompt(w, _("Save to file:"), w->file ? w->file : "runtime.json", &file)) {
+		status_set(w, 0, "%s", _("Not saved."));
+		return;
+	}
+	if (formfile_save(file, w->doc, w->def, &cause) != 0) {
+		status_set(w, 1, _("Could not save: %s"), cause);
+		free(cause);
+		free(file);
+		return;
+	}
+	free(w->file);
+	w->file = file;
+	w->saved_gen = document_generation(w->doc);
+	w->dirty_extra = 0;
+	status_set(w, 0, _("Saved to %s."), file);
+}
+
+static void do_load(struct wiz *w)
+{
+	char *file = NULL, *cause = NULL;
+	struct problems p = {0};
+	struct document *doc = NULL;
+	char **lines;
+	size_t i;
+
+	if (is_dirty(w) &&
+	    ask(w, _("Loading replaces your unsaved changes. Go on? (y/n)")) != 'y') {
+		status_set(w, 0, "%s", _("Not loaded."));
+		return;
+	}
+	if (!prompt(w, _("Load file:"), w->file ? w->file : "", &file))
+		return;
+	if (formfile_load(file, w->def, FF_SKELETON, &doc, &p, &cause) != 0) {
+		status_set(w, 1, _("Could not load: %s"), cause);
+		free(cause);
+		free(file);
+		problems_clear(&p);
+		return;
+	}
+	document_free(w->doc);
+	w->doc = doc;
+	free(w->file);
+	w->file = file;
+	w->saved_gen = document_generation(doc);
+	w->dirty_extra = 0;
+	w->draft_gen = 0;
+	free(w->ed_key);
+	w->ed_key = NULL;
+	rebuild(w);
+	status_set(w, 0, _("Loaded %s."), file);
+	if (p.n) {
+		lines = xcalloc(p.n, sizeof *lines);
+		for (i = 0; i < p.n; i++)
+			lines[i] = p.v[i].path && strncmp(p.v[i].message, p.v[i].path,
+							  strlen(p.v[i].path))
+				       ? xasprintf("%s: %s", p.v[i].path, p.v[i].message)
+				       : xstrdup(p.v[i].message);
+		show_lines(w, _("Problems in the file (those members were left out)"), lines, p.n);
+		for (i = 0; i < p.n; i++)
+			free(lines[i]);
+		free(lines);
+	}
+	problems_clear(&p);
+}
+
+/* Returns 1 when the wizard should end. */
+static int do_quit(struct wiz *w)
+{
+	int a;
+
+	if (!is_dirty(w))
+		return 1;
+	a = ask(w, _("Save your changes before quitting? (y/n, Esc stays)"));
+	if (a == 'n')
+		return 1;
+	if (a == 'y') {
+		do_save(w);
+		if (!is_dirty(w))
+			return 1;
+	} else {
+		status_set(w, 0, "%s", "");
+	}
+	return 0;
+}
+
+/* F9: another Region or profile for this session (as --region/--profile). */
+static void do_settings(struct wiz *w)
+{
+	char *v = NULL;
+
+	if (prompt(w, _("AWS Region (Esc keeps it):"), global_opts.region, &v)) {
+		free(w->region);
+		w->region = v;
+		global_opts.region = v;
+	}
+	if (prompt(w, _("AWS profile (Esc keeps it):"), global_opts.profile, &v)) {
+		free(w->profile);
+		w->profile = v;
+		global_opts.profile = v;
+	}
+	submit_lines_free(w->aws);
+	w->aws = submit_settings_lines();
+	status_set(w, 0, "%s", _("AWS settings resolved again."));
+}
+
+static void do_delete(struct wiz *w)
+{
+	struct row *r = cur_row(w);
+
+	if (!r || !row_is_item(r)) {
+		status_set(w, 1, "%s", _("F8 deletes list items and entries; this is not one."));
+		return;
+	}
+	document_remove(w->doc, r->path);
+	/* the last item of an optional list goes with its list: an empty list
+	 * is not the same as none to the service */
+	if (r->owner_path && !r->owner->required && document_count(w->doc, r->owner_path) == 0)
+		document_remove(w->doc, r->owner_path);
+	after_change(w);
+}
+
+static void do_move(struct wiz *w, int dir)
+{
+	struct row *r = cur_row(w);
+	size_t to;
+
+	if (!r || !row_is_item(r))
+		return;
+	if ((dir < 0 && r->index == 0) ||
+	    (dir > 0 && r->index + 1 >= document_count(w->doc, r->owner_path)))
+		return;
+	to = dir < 0 ? r->index - 1 : r->index + 1;
+	if (document_move(w->doc, r->owner_path, r->index, to) == 0) {
+		char *k = xasprintf("%d:%s[%zu]", (int)r->kind, r->owner_path, to);
+		w->last_edit = util_monotonic();
+		focus_key(w, k);
+	}
+}
+
+static void activate(struct wiz *w)
+{
+	struct row *r = cur_row(w);
+	size_t idx;
+	enum row_kind k;
+	char *path;
+
+	if (!r)
+		return;
+	switch (r->kind) {
+	case RK_ADD:
+		idx = row_add_item(r, w->doc);
+		k = r->owner->kind == FK_MAP       ? RK_MAPKEY
+		    : r->owner->kind == FK_SUBLIST ? RK_ENTRY
+						   : RK_VALUE;
+		path = xasprintf("%d:%s[%zu]", (int)k, r->path, idx);
+		w->last_edit = util_monotonic();
+		focus_key(w, path);
+		if (k == RK_ENTRY && !w->zoom && cur_row(w) && cur_row(w)->kind == RK_ENTRY)
+			zoom_in(w, cur_row(w));
+		else if (k == RK_ENTRY)
+			move_field(w, 1);
+		break;
+	case RK_ENTRY:
+		if (!w->zoom)
+			zoom_in(w, r);
+		else
+			move_field(w, 1);
+		break;
+	case RK_BRANCH:
+		row_cycle(r, w->doc, 1);
+		after_change(w);
+		break;
+	case RK_FOLDED:
+		w->show_advanced = 1;
+		rebuild(w);
+		break;
+	case RK_VALUE:
+		if (r->node->kind == FK_CHOICE || r->node->kind == FK_BOOLEAN) {
+			row_cycle(r, w->doc, 1);
+			after_change(w);
+			break;
+		}
+		/* fall through */
+	default:
+		move_field(w, 1);
+	}
+}
+
+static int is_choice_row(const struct row *r)
+{
+	return r &&
+	       (r->kind == RK_BRANCH || (r->kind == RK_VALUE && (r->node->kind == FK_CHOICE ||
+								 r->node->kind == FK_BOOLEAN)));
+}
+
+static void text_key(struct wiz *w, int key)
+{
+	struct row *r = cur_row(w);
+	int changed = 0;
+	char *t;
+
+	switch (key) {
+	case KEYFN(KEY_BACKSPACE):
+	case 127:
+	case 8:
+		changed = lineedit_backspace(&w->ed);
+		break;
+	case KEYFN(KEY_DC):
+	case 4:
+		changed = lineedit_delete(&w->ed);
+		break;
+	case KEYFN(KEY_LEFT):
+	case 2:
+		lineedit_left(&w->ed);
+		break;
+	case KEYFN(KEY_RIGHT):
+	case 6:
+		lineedit_right(&w->ed);
+		break;
+	case KEYFN(KEY_HOME):
+	case 1:
+		lineedit_home(&w->ed);
+		break;
+	case KEYFN(KEY_END):
+	case 5:
+		lineedit_end(&w->ed);
+		break;
+	case 21:
+		lineedit_clear(&w->ed);
+		changed = 1;
+		break;
+	default:
+		if (key >= 32 && key < 0x110000 && key != 127) {
+			lineedit_insert(&w->ed, (wchar_t)key);
+			changed = 1;
+		}
+	}
+	if (!changed)
+		return;
+	t = lineedit_text(&w->ed);
+	row_store_text(r, w->doc, t);
+	free(t);
+	after_change(w);
+}
+
+static void review_key(struct wiz *w, enum action a, int key)
+{
+	int page = LINES - 5;
+
+	switch (a) {
+	case ACT_DOWN:
+	case ACT_NEXT_FIELD:
+		if (w->lcur + 1 < w->nlines)
+			w->lcur++;
+		break;
+	case ACT_UP:
+	case ACT_PREV_FIELD:
+		if (w->lcur)
+			w->lcur--;
+		break;
+	case ACT_ACTIVATE:
+		if (w->lcur < w->nlines && w->lines[w->lcur].sec >= 0)
+			enter_section(w, (size_t)w->lines[w->lcur].sec);
+		break;
+	case ACT_CANCEL:
+		enter_section(w, w->last_form_sec);
+		break;
+	default:
+		if (key == KEYFN(KEY_HOME))
+			w->lcur = 0;
+		else if (key == KEYFN(KEY_END))
+			w->lcur = w->nlines ? w->nlines - 1 : 0;
+		else if (key == ' ')
+			w->lcur = w->lcur + page < w->nlines ? w->lcur + page : w->nlines - 1;
+	}
+}
+
+static void do_submit(struct wiz *w);
+
+/* Handle one key; returns 1 when the wizard should end. */
+static int handle_key(struct wiz *w, int key)
+{
+	int in_text = cur_in_text(w);
+	enum action a = keys_lookup(key, in_text);
+	struct row *r;
+
+	if (COLS < MIN_COLS || LINES < MIN_LINES)
+		return a == ACT_QUIT ? do_quit(w) : 0;
+	if (a != ACT_NONE && a != ACT_REDRAW && w->status && !in_text) {
+		free(w->status);
+		w->status = NULL;
+	}
+	switch (a) {
+	case ACT_QUIT:
+		return do_quit(w);
+	case ACT_HELP:
+		show_help(w);
+		return 0;
+	case ACT_SAVE:
+		do_save(w);
+		return 0;
+	case ACT_LOAD:
+		do_load(w);
+		return 0;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return 0;
+	case ACT_SETTINGS:
+		do_settings(w);
+		return 0;
+	case ACT_REVIEW:
+		if (w->sec == w->review_sec)
+			do_submit(w);
+		else
+			enter_section(w, w->review_sec); /* leaves an entry's screen too */
+		return 0;
+	case ACT_NEXT_SECTION:
+		if (!zoom_out(w))
+			next_section(w);
+		return 0;
+	case ACT_PREV_SECTION:
+		if (!zoom_out(w))
+			prev_section(w);
+		return 0;
+	default:
+		break;
+	}
+	if (w->sec == w->review_sec) {
+		review_key(w, a, key);
+		return 0;
+	}
+	r = cur_row(w);
+	switch (a) {
+	case ACT_NEXT_FIELD:
+	case ACT_DOWN:
+		move_field(w, 1);
+		return 0;
+	case ACT_PREV_FIELD:
+	case ACT_UP:
+		move_field(w, -1);
+		return 0;
+	case ACT_ACTIVATE:
+		activate(w);
+		return 0;
+	case ACT_ADVANCED:
+		w->show_advanced = !w->show_advanced;
+		rebuild(w);
+		return 0;
+	case ACT_DELETE:
+		do_delete(w);
+		return 0;
+	case ACT_MOVE_UP:
+		do_move(w, -1);
+		return 0;
+	case ACT_MOVE_DOWN:
+		do_move(w, 1);
+		return 0;
+	case ACT_CANCEL:
+		if (zoom_out(w))
+			return 0;
+		if (in_text && r && w->ed_orig) {
+			char *t = lineedit_text(&w->ed);
+			if (strcmp(t, w->ed_orig)) {
+				row_store_text(r, w->doc, w->ed_orig);
+				lineedit_load(&w->ed, w->ed_orig);
+				after_change(w);
+				status_set(w, 0, "%s", _("Change undone."));
+			}
+			free(t);
+		}
+		return 0;
+	default:
+		break;
+	}
+	if (in_text) {
+		text_key(w, key);
+	} else if (is_choice_row(r) && (key == KEYFN(KEY_LEFT) || key == KEYFN(KEY_RIGHT))) {
+		row_cycle(r, w->doc, key == KEYFN(KEY_LEFT) ? -1 : 1);
+		after_change(w);
+	}
+	return 0;
+}
+
+static void do_submit(struct wiz *w)
+{
+	struct problems p = {0};
+	char *result = NULL, *q, *field = NULL;
+	const struct fnode *n;
+	int rc;
+
+	if (validate_document(w->def, w->doc, &p) != VS_VALID) {
+		status_set(w, 1, _("Not submitted: %zu problem(s) to fix first (listed above)."),
+			   p.n);
+		problems_clear(&p);
+		return;
+	}
+	problems_clear(&p);
+	q = xasprintf(_("Create runtime '%s' now? (y/n)"),
+		      document_text(w->doc, "agentRuntimeName")
+			  ? document_text(w->doc, "agentRuntimeName")
+			  : "?");
+	if (ask(w, q) != 'y') {
+		free(q);
+		status_set(w, 0, "%s", _("Not submitted."));
+		return;
+	}
+	free(q);
+	rc = submit_run(w->def, w->doc, &result, &field);
+	/* back to the field the service names, with nothing lost */
+	n = field ? formdef_lookup(w->def, field) : NULL;
+	if (n && n->section >= 0 && (size_t)n->section < w->def->nsections) {
+		enter_section(w, (size_t)n->section);
+		focus_ref(w, field);
+	}
+	status_set(w, rc != 0, "%s", result ? result : "");
+	free(result);
+	free(field);
+	clearok(curscr, TRUE);
+}
+
+/* ---- entry -------------------------------------------------------------- */
+
+static void offer_draft(struct wiz *w)
+{
+	struct stat st;
+	struct problems p = {0};
+	struct document *doc = NULL;
+	char when[64] = "", *q, *cause = NULL;
+
+	if (!w->draft || stat(w->draft, &st) != 0)
+		return;
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&st.st_mtime));
+	q = xasprintf(_("A draft from %s was found. Resume it? (y/n)"), when);
+	if (ask(w, q) == 'y') {
+		if (formfile_load(w->draft, w->def, FF_SKELETON, &doc, &p, &cause) == 0) {
+			document_free(w->doc);
+			w->doc = doc;
+			w->saved_gen = document_generation(doc);
+			w->draft_gen = w->saved_gen;
+			w->dirty_extra = 1;
+			status_set(w, 0, "%s", _("Draft resumed."));
+		} else {
+			status_set(w, 1, _("Could not read the draft: %s"), cause);
+			free(cause);
+		}
+		problems_clear(&p);
+	} else {
+		status_set(w, 0, "%s", "");
+	}
+	free(q);
+	free(w->ed_key);
+	w->ed_key = NULL;
+	rebuild(w);
+}
+
+int ui_curses(const struct formdef *def, struct document *doc, const char *file, const char *draft)
+{
+	struct wiz w;
+	int key, rc = EXIT_OK, done = 0;
+	size_t i;
+	char *cause = NULL;
+
+	memset(&w, 0, sizeof w);
+	w.def = def;
+	w.doc = doc;
+	w.file = file ? xstrdup(file) : NULL;
+	w.draft = ui_draft_path();
+	w.saved_gen = w.draft_gen = document_generation(doc);
+	w.visited = xcalloc(def->nsections, 1);
+	w.checked = xcalloc(def->nsections, 1);
+	w.review_sec = def->nsections - 1;
+	for (i = 0; i < def->nsections; i++)
+		if (def->sections[i].review)
+			w.review_sec = i;
+	w.aws = submit_settings_lines();
+	signals_install();
+	term_start(&w);
+	enter_section(&w, 0);
+	if (draft)
+		offer_draft(&w);
+	while (!done) {
+		if (sig_leave) {
+			if (is_dirty(&w) && draft_save(&w, &cause) != 0) {
+				term_restore();
+				fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+				free(cause);
+			}
+			rc = EXIT_CANCELLED;
+			break;
+		}
+		if (sig_quit) {
+			sig_quit = 0;
+			/* keep a draft first: the question may never be answered */
+			if (is_dirty(&w) && draft_save(&w, &cause) != 0) {
+				status_set(&w, 1, _("Draft not saved: %s"), cause);
+				free(cause);
+				cause = NULL;
+			}
+			if (do_quit(&w))
+				break;
+		}
+		draft_autosave(&w);
+		draw(&w);
+		if (!read_key(&key))
+			continue;
+		if (key == KEYFN(KEY_RESIZE))
+			continue;
+		done = handle_key(&w, key);
+	}
+	term_restore();
+	if (!sig_leave && w.draft && !is_dirty(&w))
+		unlink(w.draft);
+	else if (!sig_leave && w.draft && done)
+		unlink(w.draft);
+	rows_release(&w.rows);
+	review_free(&w);
+	lineedit_release(&w.ed);
+	document_free(w.doc);
+	free(w.file);
+	free(w.draft);
+	free(w.visited);
+	free(w.checked);
+	free(w.cur_key);
+	free(w.ed_key);
+	free(w.ed_orig);
+	free(w.zoom);
+	free(w.zoom_back);
+	free(w.zoom_title);
+	free(w.status);
+	submit_lines_free(w.aws);
+	global_opts.region = global_opts.region == w.region ? NULL : global_opts.region;
+	global_opts.profile = global_opts.profile == w.profile ? NULL : global_opts.profile;
+	free(w.region);
+	free(w.profile);
+	return rc;
+}

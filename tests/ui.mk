@@ -1,0 +1,10 @@
+# Screen tests of the curses wizard in private tmux servers (SKIP without
+# tmux) and the --plain prompts through a pipe.
+# Regenerate the golden screens: ACW_UPDATE_GOLDEN=1 make check TESTS=tests/ui/golden.py
+UI_TESTS = tests/ui/fill-minimal.py tests/ui/invalid.py tests/ui/network.py \
+	tests/ui/resize.py tests/ui/draft.py tests/ui/golden.py tests/ui/plain.sh \
+	tests/ui/submit-moto.py tests/ui/terms.py \
+	tests/ui/sublist.py tests/ui/code-jwt.py
+TESTS += $(UI_TESTS)
+EXTRA_DIST += $(UI_TESTS) tests/ui/tmuxterm.py tests/ui/golden
+AM_TESTS_ENVIRONMENT += ACW_UPDATE_GOLDEN='$(ACW_UPDATE_GOLDEN)'; export ACW_UPDATE_GOLDEN;

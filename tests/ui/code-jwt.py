@@ -1,0 +1,87 @@
+"""A code artifact from S3 and a JWT authorizer with a custom claim, filled
+from an empty form; the saved form passes `validate` and botocore's own
+parameter validation (as the AWS CLI would check it)."""
+import json
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tmuxterm import Term, check, program  # noqa: E402
+
+t = Term()
+t.wait_text("Runtime name")
+t.type("code_agent")
+t.keys("PageDown")
+t.wait_text("< (not set) >")
+t.keys("Enter", "Enter")
+t.wait_text("< Code from S3 >")
+t.keys("Tab", "Enter")
+t.wait_text("< Amazon S3 >")
+t.keys("Tab")
+t.type("my-bucket")
+t.keys("Tab")
+t.type("agent/code.zip")
+t.keys("Tab", "Enter", "Tab", "Enter")
+t.wait_text("Entry point part 1")
+t.type("main.py")
+t.keys("PageDown")
+t.wait_text("Execution role")
+t.type("arn:aws:iam::123456789012:role/R")
+t.keys("PageDown")
+t.wait_text("Network mode")
+t.keys("Enter")
+t.wait_text("< PUBLIC >")
+t.keys("PageDown")
+t.wait_text("Inbound authorizer")
+t.keys("Enter")
+t.wait_text("< Custom JWT >")
+t.keys("Tab")
+t.type("https://idp.example.com/.well-known/openid-configuration")
+t.keys("Tab", "Enter")
+t.wait_text("Audience 1")
+t.type("my-api")
+t.keys("Tab", "Tab", "Tab", "Tab", "Enter")
+t.wait_text("Custom claim 1 (Esc")
+t.type("department")
+t.keys("Tab", "Enter", "Tab", "Enter", "Tab")
+t.type("eng")
+t.keys("Tab", "Enter")
+t.keys("Escape")
+t.wait_text("Custom claim 1: department")
+t.keys("PageDown")
+t.wait_text("Headers of the caller")
+out = os.path.join(t.tmp, "code.json")
+t.keys("F2")
+t.wait_text("Save to file:")
+t.keys("C-u")
+t.type(out)
+t.keys("Enter")
+t.wait_text("Saved to")
+with open(out) as f:
+    d = json.load(f)
+code = d["agentRuntimeArtifact"]["codeConfiguration"]
+check(code["code"] == {"s3": {"bucket": "my-bucket", "prefix": "agent/code.zip"}}, repr(d), t)
+check(code["entryPoint"] == ["main.py"] and code.get("runtime"), repr(d), t)
+jwt = d["authorizerConfiguration"]["customJWTAuthorizer"]
+check(jwt["allowedAudience"] == ["my-api"], repr(d), t)
+claim = jwt["customClaims"][0]
+check(claim["inboundTokenClaimName"] == "department" and
+      claim["authorizingClaimMatchValue"]["claimMatchValue"] == {"matchValueString": "eng"},
+      repr(d), t)
+r = subprocess.run([program(), "validate", out], capture_output=True, text=True)
+check(r.returncode == 0, "validate refused the saved form: " + r.stdout + r.stderr, t)
+try:
+    import botocore.session
+    from botocore.validate import ParamValidator
+except ImportError:
+    botocore = None
+if botocore:
+    model = botocore.session.get_session().get_service_model("bedrock-agentcore-control")
+    shape = model.operation_model("CreateAgentRuntime").input_shape
+    report = ParamValidator().validate(d, shape)
+    check(not report.has_errors(), "botocore: " + report.generate_report(), t)
+t.keys("F12")
+t.exit_code()
+t.close()
+print("ok: code artifact and JWT authorizer with a custom claim")

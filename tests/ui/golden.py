@@ -1,0 +1,85 @@
+"""Golden screens: every section at 80x24 for a minimal valid form.
+
+Screens are compared after stripping trailing blanks. Regenerate them with
+    ACW_UPDATE_GOLDEN=1 make check TESTS=tests/ui/golden.py
+and review the diff in tests/ui/golden/ before committing.
+"""
+import json
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tmuxterm import Term  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SRC = os.environ.get("top_srcdir")
+GOLDEN = os.path.join(SRC, "tests", "ui", "golden") if SRC else os.path.join(HERE, "golden")
+UPDATE = os.environ.get("ACW_UPDATE_GOLDEN") == "1"
+
+FORM = {
+    "agentRuntimeName": "golden_agent",
+    "agentRuntimeArtifact": {"containerConfiguration": {
+        "containerUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/agent:1"}},
+    "roleArn": "arn:aws:iam::123456789012:role/AgentRole",
+    "networkConfiguration": {"networkMode": "VPC", "networkModeConfig": {
+        "securityGroups": ["sg-0123456789abcdef0"],
+        "subnets": ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]}},
+    "environmentVariables": {"LOG_LEVEL": "debug"},
+    "tags": {"team": "agents"},
+}
+
+
+def norm(screen):
+    lines = [l.rstrip() for l in screen.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+tmp = tempfile.mkdtemp(prefix="acw-ui-golden-")
+with open(os.path.join(tmp, "form.json"), "w") as f:
+    json.dump(FORM, f)
+t = Term(args=["form.json"], tmp=tmp)
+t.own_tmp = True
+t.wait_text("golden_agent")
+os.makedirs(GOLDEN, exist_ok=True)
+failed = []
+n = 0
+prev = None
+while True:
+    s = t.wait(lambda s: norm(s) != prev, "the next section")
+    # let the screen settle: two equal captures in a row
+    while True:
+        s2 = t.screen()
+        if s2 == s:
+            break
+        s = s2
+    n += 1
+    title = s.split("\n")[0]
+    name = "%02d.txt" % n
+    path = os.path.join(GOLDEN, name)
+    if UPDATE:
+        with open(path, "w") as f:
+            f.write(norm(s))
+    elif not os.path.exists(path):
+        failed.append("%s: missing (run with ACW_UPDATE_GOLDEN=1)" % name)
+    else:
+        with open(path) as f:
+            want = f.read()
+        if want != norm(s):
+            failed.append(name)
+            print("---- %s expected ----\n%s---- got ----\n%s" % (name, want, norm(s)))
+    if "Every value, then the exact request body." in s:
+        break
+    prev = norm(s)
+    t.keys("PageDown")
+    if n > 20:
+        t.fail("did not reach the review", s)
+t.keys("F12")
+t.exit_code()
+t.close()
+if failed:
+    print("FAIL: screens differ: " + ", ".join(failed))
+    sys.exit(1)
+print("ok: %d golden screens %s" % (n, "written" if UPDATE else "match"))

@@ -1,0 +1,27 @@
+"""Resize to 60x15 ("too small") and back keeps every value and the cursor."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tmuxterm import Term, check  # noqa: E402
+
+t = Term()
+t.wait_text("Runtime name")
+t.type("resized_agent")
+t.keys("Tab")
+t.type("kept 日本語 text")
+t.keys("Left", "Left")
+t.resize(60, 15)
+t.wait_text("Terminal too small")
+t.resize(80, 24)
+s = t.wait_text("resized_agent")
+check("kept 日本語 text" in s, "description lost on resize", t)
+# the cursor is still in the description, two characters from the end
+t.type("X")
+t.wait_text("kept 日本語 teXxt")
+t.keys("F12")
+t.wait_text("Save your changes")
+t.keys("n")
+check(t.exit_code() == 0, "quit failed", t)
+t.close()
+print("ok: resize keeps values and cursor")

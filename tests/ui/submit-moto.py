@@ -1,0 +1,68 @@
+"""Submit a minimal container runtime to moto (through the signature-checking
+proxy, over HTTPS) from the review screen, follow it to READY, find it in moto."""
+import json
+import os
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "servers"))
+from tmuxterm import Term, check, need_tmux  # noqa: E402
+
+need_tmux()
+import harness  # noqa: E402
+
+harness.require_python_aws()
+
+FORM = {
+    "agentRuntimeName": "ui_submitted",
+    "agentRuntimeArtifact": {"containerConfiguration": {
+        "containerUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/agent:1"}},
+    "roleArn": "arn:aws:iam::123456789012:role/AgentRole",
+    "networkConfiguration": {"networkMode": "PUBLIC"},
+}
+
+with harness.World() as world:
+    world.moto.ready_after(1)
+    env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
+    env.pop("AWS_CONFIG_FILE", None)
+    tmp = tempfile.mkdtemp(prefix="acw-ui-submit-")
+    with open(os.path.join(tmp, "form.json"), "w") as f:
+        json.dump(FORM, f)
+    t = Term(args=["form.json"], env=env, tmp=tmp)
+    t.own_tmp = True
+    t.wait_text("ui_submitted")
+    # a service error takes the user back to the field it names
+    world.proxy.inject("validation")
+    t.keys("F10")
+    t.wait_text("The form is complete")
+    t.keys("F10")
+    t.wait_text("Create runtime 'ui_submitted' now?")
+    t.keys("y")
+    s = t.wait_text("Press any key to return", timeout=30)
+    check("ValidationException" in s and "roleArn" in s, "no service error shown", t)
+    t.keys("Enter")
+    s = t.wait_text("Execution role ARN")
+    check("The IAM role the runtime works as" in s, "not back on the Permissions screen", t)
+    check("Not created" in s, "no error on the status line", t)
+    check(world.moto.runtimes() == [], "a runtime was created despite the error", t)
+    # a throttled first attempt is retried and shown
+    world.proxy.inject("throttle")
+    t.keys("F10")
+    s = t.wait_text("The form is complete")
+    check("AKID***MPLE" in s and world.SECRET not in s, "review does not show the masked key id", t)
+    t.keys("F10")
+    t.wait_text("Create runtime 'ui_submitted' now?")
+    t.keys("y")
+    s = t.wait_text("Press any key to return", timeout=30)
+    check("Status: READY" in s, "the runtime did not reach READY", t)
+    check("retrying" in s, "the throttled attempt is not shown", t)
+    t.keys("Enter")
+    t.wait_text("is READY.")
+    names = [r.get("agent_runtime_name") for r in world.moto.runtimes()]
+    check("ui_submitted" in names, "moto has no runtime ui_submitted: %r" % names, t)
+    t.keys("F12")
+    check(t.exit_code() == 0, "quit failed", t)
+    t.close()
+print("ok: submitted from the review and followed to READY")

@@ -1,0 +1,166 @@
+"""tmuxterm.py: drive agentcore-wizard in a private tmux server.
+
+Each Term has its own tmux server (-L), its own temporary HOME and
+XDG_STATE_HOME, and a fixed environment, so screens are the same on every
+machine. Waiting is done by polling the screen with a deadline, never by
+fixed sleeps. Exit 77 (SKIP) when tmux is missing.
+"""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+SKIP = 77
+
+
+def need_tmux():
+    if not shutil.which("tmux"):
+        print("SKIP: tmux is not installed")
+        sys.exit(SKIP)
+
+
+def program():
+    acw = os.environ.get("ACW")
+    if not acw:
+        top = os.environ.get("top_builddir", os.path.join(os.path.dirname(__file__), "..", ".."))
+        acw = os.path.join(top, "src", "agentcore-wizard")
+    return os.path.abspath(acw)
+
+
+class Term:
+    def __init__(self, args=(), x=80, y=24, term="xterm-256color", env=None, tmp=None,
+                 cwd=None):
+        need_tmux()
+        self.own_tmp = tmp is None
+        self.tmp = tmp or tempfile.mkdtemp(prefix="acw-ui-")
+        self.name = "acw-%d-%d" % (os.getpid(), int(time.time() * 1000) % 100000)
+        self.home = os.path.join(self.tmp, "home")
+        self.state = os.path.join(self.tmp, "state")
+        os.makedirs(self.home, exist_ok=True)
+        os.makedirs(self.state, exist_ok=True)
+        self.rcfile = os.path.join(self.tmp, "rc")
+        if os.path.exists(self.rcfile):
+            os.unlink(self.rcfile)
+        e = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "HOME": self.home,
+            "XDG_STATE_HOME": self.state,
+            "TERM": term,
+            "TMUX_TMPDIR": self.tmp,
+            "AWS_CONFIG_FILE": os.path.join(self.home, "no-config"),
+            "AWS_SHARED_CREDENTIALS_FILE": os.path.join(self.home, "no-credentials"),
+        }
+        for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+            if k in os.environ:
+                e[k] = os.environ[k]
+        forms = os.environ.get("AGENTCORE_WIZARD_FORMS")
+        if forms:
+            e["AGENTCORE_WIZARD_FORMS"] = forms
+        if env:
+            e.update(env)
+        self.env = e
+        quoted = " ".join("'%s'" % a.replace("'", "'\\''") for a in [program()] + list(args))
+        cmd = "%s; echo $? > '%s'; sleep 600" % (quoted, self.rcfile)
+        inner = ["env"] + ["%s=%s" % kv for kv in e.items()] + ["sh", "-c", cmd]
+        self.tmux("new-session", "-d", "-s", self.name, "-x", str(x), "-y", str(y),
+                  "-c", cwd or self.tmp, *inner)
+
+    def tmux(self, *args, check=True):
+        return subprocess.run(["tmux", "-L", self.name, "-f", "/dev/null"] + list(args),
+                              env=self.env, check=check, capture_output=True, text=True)
+
+    def keys(self, *keys):
+        self.tmux("send-keys", "-t", self.name + ":", *keys)
+
+    def type(self, text):
+        self.tmux("send-keys", "-t", self.name + ":", "-l", "--", text)
+
+    def screen(self):
+        return self.tmux("capture-pane", "-p", "-t", self.name + ":").stdout
+
+    def rows(self):
+        return [l.rstrip() for l in self.screen().split("\n")]
+
+    def wait(self, pred, what, timeout=10.0):
+        """Poll until pred(screen) is true; fail with the screen at the deadline."""
+        if isinstance(pred, str):
+            text = pred
+            pred = lambda s: text in s
+        end = time.monotonic() + timeout
+        while True:
+            s = self.screen()
+            if pred(s):
+                return s
+            if time.monotonic() > end:
+                self.fail("timed out waiting for %s" % what, s)
+            time.sleep(0.05)
+
+    def wait_text(self, text, timeout=10.0):
+        return self.wait(text, repr(text), timeout)
+
+    def wait_gone(self, text, timeout=10.0):
+        return self.wait(lambda s: text not in s, "%r to go" % text, timeout)
+
+    def resize(self, x, y):
+        self.tmux("resize-window", "-t", self.name + ":", "-x", str(x), "-y", str(y))
+
+    def pid(self):
+        """The wizard's pid (the child of the pane's shell)."""
+        shell = self.tmux("display-message", "-p", "-t", self.name + ":",
+                          "#{pane_pid}").stdout.strip()
+        end = time.monotonic() + 5
+        while time.monotonic() < end:
+            out = subprocess.run(["ps", "-o", "pid=", "--ppid", shell],
+                                 capture_output=True, text=True).stdout.split()
+            for p in out:
+                try:
+                    exe = os.readlink("/proc/%s/exe" % p)
+                except OSError:
+                    continue
+                if exe.endswith("agentcore-wizard"):
+                    return int(p)
+            time.sleep(0.05)
+        self.fail("the wizard's process was not found", self.screen())
+
+    def signal(self, sig):
+        os.kill(self.pid(), sig)
+
+    def exit_code(self, timeout=10.0):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                with open(self.rcfile) as f:
+                    t = f.read().strip()
+                if t:
+                    return int(t)
+            except OSError:
+                pass
+            time.sleep(0.05)
+        self.fail("the wizard did not exit", self.screen())
+
+    def fail(self, msg, s=None):
+        print("FAIL: " + msg)
+        if s is not None:
+            print("---- screen ----")
+            print(s)
+            print("----------------")
+        self.close()
+        sys.exit(1)
+
+    def close(self):
+        self.tmux("kill-server", check=False)
+        if self.own_tmp:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def check(cond, msg, term=None):
+    if not cond:
+        if term:
+            term.fail(msg, term.screen())
+        print("FAIL: " + msg)
+        sys.exit(1)
