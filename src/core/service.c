@@ -259,6 +259,16 @@ char *service_new_token(void)
 			 b[12], b[13], b[14], b[15]);
 }
 
+char *service_answer_string(const char *body, size_t len, const char *name)
+{
+	cJSON *j = body ? cJSON_ParseWithLength(body, len) : NULL;
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, name);
+	char *r = cJSON_IsString(v) ? xstrdup(v->valuestring) : NULL;
+
+	cJSON_Delete(j);
+	return r;
+}
+
 void service_request_free(struct service_request *r)
 {
 	free(r->url);

@@ -99,6 +99,12 @@ int service_call(const struct service_client *c, const char *method, const char 
 		 const char *query, const char *body, struct http_response *resp,
 		 struct service_error *err);
 
+/* The string member `name` of the top-level JSON object of a service answer
+ * (agentRuntimeId, status, failureReason, ...), or NULL when absent, not text
+ * or the body is not JSON. For front ends, which do not parse JSON
+ * themselves. Caller frees. */
+char *service_answer_string(const char *body, size_t len, const char *name);
+
 /* A new random UUID v4 (clientToken), from the kernel's CSPRNG (getrandom,
  * else RAND_bytes). Caller frees. */
 char *service_new_token(void);

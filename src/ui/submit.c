@@ -12,7 +12,6 @@
 #include "core/service.h"
 #include "core/util.h"
 #include "curses.h"
-#include "jsonpeek.h"
 #include "keys.h"
 #include "submit.h"
 
@@ -258,13 +257,13 @@ int submit_run(const struct formdef *def, const struct document *doc, char **res
 		service_error_free(&err);
 		goto wait_key;
 	}
-	id = jsonpeek_string(resp.body, "agentRuntimeId");
+	id = service_answer_string(resp.body, resp.body_len, "agentRuntimeId");
 	if (id) {
 		char *clean = service_printable(id, 200);
 		free(id);
 		id = clean;
 	}
-	arn = jsonpeek_string(resp.body, "agentRuntimeArn");
+	arn = service_answer_string(resp.body, resp.body_len, "agentRuntimeArn");
 	progress_log(&p, xasprintf(_("Created %s"), arn ? arn : id ? id : "?"));
 	http_response_free(&resp);
 	rc = 0;
@@ -283,8 +282,8 @@ int submit_run(const struct formdef *def, const struct document *doc, char **res
 			service_error_free(&err);
 			break;
 		}
-		st = jsonpeek_string(resp.body, "status");
-		why = jsonpeek_string(resp.body, "failureReason");
+		st = service_answer_string(resp.body, resp.body_len, "status");
+		why = service_answer_string(resp.body, resp.body_len, "failureReason");
 		if (why) {
 			char *clean = service_printable(why, 1000);
 			free(why);
