@@ -111,9 +111,9 @@ static void print_service_error(const struct service_error *e)
 /* Settings, endpoint and credentials, or an exit code with the reason printed. */
 static int setup(struct aws_settings *s, struct aws_credentials *c, int need_creds)
 {
-	struct aws_options o = {global_opts.profile, global_opts.region, global_opts.endpoint_url,
-				global_opts.ca_bundle, global_opts.connect_timeout,
-				global_opts.read_timeout};
+	struct aws_options o = {global_opts.profile,         global_opts.region,
+				global_opts.endpoint_url,    global_opts.ca_bundle,
+				global_opts.connect_timeout, global_opts.read_timeout};
 	char *cause = NULL;
 	int r;
 
@@ -124,16 +124,18 @@ static int setup(struct aws_settings *s, struct aws_credentials *c, int need_cre
 	}
 	if (!s->endpoint.value || !s->region.value) {
 		fprintf(stderr, "%s: %s\n", PACKAGE_NAME,
-			s->endpoint_error ? s->endpoint_error
-					  : _("no AWS Region is set: use --region, set AWS_REGION, "
-					      "or add 'region = us-east-1' to your profile in "
-					      "~/.aws/config"));
+			s->endpoint_error
+			    ? s->endpoint_error
+			    : _("no AWS Region is set: use --region, set AWS_REGION, "
+				"or add 'region = us-east-1' to your profile in "
+				"~/.aws/config"));
 		return EXIT_CONFIG;
 	}
 	if (!endpoint_valid_region(s->region.value)) {
 		/* it goes into the credential scope, even with a custom endpoint */
-		fprintf(stderr, _("%s: \"%s\" (from %s) is not a valid AWS Region name: expected "
-				  "lowercase letters, digits and hyphens, such as us-east-1\n"),
+		fprintf(stderr,
+			_("%s: \"%s\" (from %s) is not a valid AWS Region name: expected "
+			  "lowercase letters, digits and hyphens, such as us-east-1\n"),
 			PACKAGE_NAME, s->region.value, s->region.origin);
 		return EXIT_CONFIG;
 	}
@@ -146,9 +148,11 @@ static int setup(struct aws_settings *s, struct aws_credentials *c, int need_cre
 		return EXIT_CONFIG;
 	}
 	if (r > 0) {
-		fprintf(stderr, _("%s: no AWS credentials found: set AWS_ACCESS_KEY_ID and "
-				  "AWS_SECRET_ACCESS_KEY, or configure profile %s (aws configure), "
-				  "or give --profile\n"), PACKAGE_NAME, s->profile.value);
+		fprintf(stderr,
+			_("%s: no AWS credentials found: set AWS_ACCESS_KEY_ID and "
+			  "AWS_SECRET_ACCESS_KEY, or configure profile %s (aws configure), "
+			  "or give --profile\n"),
+			PACKAGE_NAME, s->profile.value);
 		return EXIT_CONFIG;
 	}
 	return EXIT_OK;
@@ -204,8 +208,8 @@ static int follow(const struct service_client *c, const char *id, int wait, int 
 			char *stp = service_printable(st->valuestring, sizeof last - 4);
 
 			if (tty && wait && strcmp(last, stp))
-				fprintf(stderr, "\r\033[K%s: %s %s (%.0f s)", PACKAGE_NAME, id, stp,
-					util_monotonic() - start);
+				fprintf(stderr, "\r\033[K%s: %s %s (%.0f s)", PACKAGE_NAME, id,
+					stp, util_monotonic() - start);
 			snprintf(last, sizeof last, "%s", stp);
 			free(stp);
 		}
@@ -218,12 +222,12 @@ static int follow(const struct service_client *c, const char *id, int wait, int 
 			if (print)
 				print_json(stdout, resp.body, resp.body_len);
 			if (wait)
-				fprintf(stderr, _("%s: runtime %s is %s after %.0f s\n"), PACKAGE_NAME,
-					id, last, util_monotonic() - start);
+				fprintf(stderr, _("%s: runtime %s is %s after %.0f s\n"),
+					PACKAGE_NAME, id, last, util_monotonic() - start);
 			if (failed) {
-				char *r = service_printable(cJSON_IsString(why) ? why->valuestring
-										: _("(none given)"),
-							    2000);
+				char *r = service_printable(
+				    cJSON_IsString(why) ? why->valuestring : _("(none given)"),
+				    2000);
 
 				fprintf(stderr, _("%s: failure reason: %s\n"), PACKAGE_NAME, r);
 				free(r);
@@ -294,11 +298,11 @@ static int load_valid_form(const char *file, const struct formdef *def, struct d
 int cmd_submit(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		GLOBAL_LONG_OPTIONS,
-		{"wait", no_argument, NULL, 'w'},
-		{"dry-run", no_argument, NULL, 'n'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    GLOBAL_LONG_OPTIONS,
+	    {"wait", no_argument, NULL, 'w'},
+	    {"dry-run", no_argument, NULL, 'n'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	int wait = 0, dry = 0, c, g, ret;
 	struct formdef *def = NULL;
@@ -315,12 +319,14 @@ int cmd_submit(int argc, char **argv)
 		else if (c == 'n')
 			dry = 1;
 		else if (c == 'h') {
-			printf(_("Usage: %s submit [--wait] [--dry-run] FORM\n"
-				 "Validate FORM, sign it and send CreateAgentRuntime.\n\n"
-				 "  --wait      follow the runtime until it is READY or has failed\n"
-				 "  --dry-run   print the signed request and send nothing\n"
-				 "  --debug     also print the canonical request and string to sign\n"),
-			       PACKAGE_NAME);
+			printf(
+			    _("Usage: %s submit [--wait] [--dry-run] FORM\n"
+			      "Validate FORM, sign it and send CreateAgentRuntime.\n\n"
+			      "  --wait      follow the runtime until it is READY or has failed\n"
+			      "  --dry-run   print the signed request and send nothing\n"
+			      "  --debug     also print the canonical request and string to "
+			      "sign\n"),
+			    PACKAGE_NAME);
 			return EXIT_OK;
 		} else if ((g = global_option(c, optarg)) != 1)
 			return g < 0 ? EXIT_USAGE : usage_error(_("submit: unknown option"));
@@ -394,10 +400,10 @@ out:
 int cmd_status(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		GLOBAL_LONG_OPTIONS,
-		{"wait", no_argument, NULL, 'w'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    GLOBAL_LONG_OPTIONS,
+	    {"wait", no_argument, NULL, 'w'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	int wait = 0, c, g, ret;
 	struct aws_settings s = {0};
@@ -409,9 +415,11 @@ int cmd_status(int argc, char **argv)
 		if (c == 'w')
 			wait = 1;
 		else if (c == 'h') {
-			printf(_("Usage: %s status [--wait] RUNTIME_ID\n"
-				 "Show a runtime (GetAgentRuntime); with --wait, follow it until it "
-				 "is READY or has failed.\n"), PACKAGE_NAME);
+			printf(
+			    _("Usage: %s status [--wait] RUNTIME_ID\n"
+			      "Show a runtime (GetAgentRuntime); with --wait, follow it until it "
+			      "is READY or has failed.\n"),
+			    PACKAGE_NAME);
 			return EXIT_OK;
 		} else if ((g = global_option(c, optarg)) != 1)
 			return g < 0 ? EXIT_USAGE : usage_error(_("status: unknown option"));
@@ -419,13 +427,15 @@ int cmd_status(int argc, char **argv)
 	if (optind != argc - 1)
 		return usage_error(_("status: expected one runtime id"));
 	if (!valid_runtime_id(argv[optind]))
-		return usage_error(_("status: \"%s\" is not a runtime id: expected NAME-XXXXXXXXXX "
-				     "(letters, digits, _ and -)"), argv[optind]);
+		return usage_error(
+		    _("status: \"%s\" is not a runtime id: expected NAME-XXXXXXXXXX "
+		      "(letters, digits, _ and -)"),
+		    argv[optind]);
 	ret = setup(&s, &cred, 1);
 	if (ret == EXIT_OK) {
 		catch_interrupts();
-		cl = (struct service_client){&s, &cred,
-					     {on_attempt, cancelled, NULL, global_opts.debug}};
+		cl = (struct service_client){
+		    &s, &cred, {on_attempt, cancelled, NULL, global_opts.debug}};
 		ret = follow(&cl, argv[optind], wait, 1);
 	}
 	credentials_free(&cred);
@@ -436,16 +446,20 @@ int cmd_status(int argc, char **argv)
 int cmd_cli(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		GLOBAL_LONG_OPTIONS,
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    GLOBAL_LONG_OPTIONS,
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c, g, ret;
 	struct formdef *def;
 	struct document *doc = NULL;
 	struct aws_settings s = {0};
-	struct aws_options o = {global_opts.profile, global_opts.region, global_opts.endpoint_url,
-				global_opts.ca_bundle, 0, 0};
+	struct aws_options o = {global_opts.profile,
+				global_opts.region,
+				global_opts.endpoint_url,
+				global_opts.ca_bundle,
+				0,
+				0};
 	char *cause = NULL, *json, *q;
 
 	optind = 1;
@@ -453,7 +467,8 @@ int cmd_cli(int argc, char **argv)
 		if (c == 'h') {
 			printf(_("Usage: %s cli FORM\n"
 				 "Print the AWS CLI command that creates the same runtime, quoted "
-				 "for a POSIX shell.\n"), PACKAGE_NAME);
+				 "for a POSIX shell.\n"),
+			       PACKAGE_NAME);
 			return EXIT_OK;
 		} else if ((g = global_option(c, optarg)) != 1)
 			return g < 0 ? EXIT_USAGE : usage_error(_("cli: unknown option"));
@@ -470,7 +485,8 @@ int cmd_cli(int argc, char **argv)
 		}
 		json = document_to_json(doc, def, 0);
 		q = util_shell_quote(json);
-		printf("aws bedrock-agentcore-control create-agent-runtime --cli-input-json %s", q);
+		printf("aws bedrock-agentcore-control create-agent-runtime --cli-input-json %s",
+		       q);
 		free(q);
 		free(json);
 		if (s.region.value) {
@@ -519,7 +535,7 @@ static int columns(const char *s)
 /* One line of the config table: name, value and origin in aligned columns. */
 static void config_row(const char *name, const char *value, const char *origin)
 {
-	static const char *const names[] = {N_("profile"),  N_("region"),   N_("credentials"),
+	static const char *const names[] = {N_("profile"),  N_("region"),    N_("credentials"),
 					    N_("endpoint"), N_("CA bundle"), N_("attempts")};
 	int width = 0, w;
 	size_t i;
@@ -536,9 +552,9 @@ static void config_row(const char *name, const char *value, const char *origin)
 int cmd_config(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		GLOBAL_LONG_OPTIONS,
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    GLOBAL_LONG_OPTIONS,
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct aws_options o;
 	struct aws_settings s = {0};
@@ -549,18 +565,20 @@ int cmd_config(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (c == 'h') {
-			printf(_("Usage: %s config\n"
-				 "Show the region, profile, credentials, endpoint and CA bundle in "
-				 "use, and where each came from.\n"), PACKAGE_NAME);
+			printf(
+			    _("Usage: %s config\n"
+			      "Show the region, profile, credentials, endpoint and CA bundle in "
+			      "use, and where each came from.\n"),
+			    PACKAGE_NAME);
 			return EXIT_OK;
 		} else if ((g = global_option(c, optarg)) != 1)
 			return g < 0 ? EXIT_USAGE : usage_error(_("config: unknown option"));
 	}
 	if (optind != argc)
 		return usage_error(_("config: no arguments expected"));
-	o = (struct aws_options){global_opts.profile, global_opts.region, global_opts.endpoint_url,
-				 global_opts.ca_bundle, global_opts.connect_timeout,
-				 global_opts.read_timeout};
+	o = (struct aws_options){global_opts.profile,         global_opts.region,
+				 global_opts.endpoint_url,    global_opts.ca_bundle,
+				 global_opts.connect_timeout, global_opts.read_timeout};
 	if (aws_settings_resolve(&o, &s, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
 		free(cause);
@@ -583,7 +601,7 @@ int cmd_config(int argc, char **argv)
 		free(mask);
 	} else {
 		config_row(_("credentials"), _("(none)"),
-		       r < 0 ? cause : _("none found in the environment or the profile"));
+			   r < 0 ? cause : _("none found in the environment or the profile"));
 		free(cause);
 		cause = NULL;
 		ret = EXIT_CONFIG;
@@ -592,9 +610,8 @@ int cmd_config(int argc, char **argv)
 		config_row(_("endpoint"), s.endpoint.value, s.endpoint.origin);
 	else
 		config_row(_("endpoint"), _("(none)"), s.endpoint_error);
-	config_row(_("CA bundle"),
-	       s.ca_bundle.value ? s.ca_bundle.value : _("(the system's)"),
-	       s.ca_bundle.value ? s.ca_bundle.origin : "");
+	config_row(_("CA bundle"), s.ca_bundle.value ? s.ca_bundle.value : _("(the system's)"),
+		   s.ca_bundle.value ? s.ca_bundle.origin : "");
 	config_row(_("attempts"), s.max_attempts.value, s.max_attempts.origin);
 	credentials_free(&cred);
 	aws_settings_free(&s);

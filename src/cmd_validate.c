@@ -70,10 +70,10 @@ static void validate_help(void)
 int cmd_validate(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		GLOBAL_LONG_OPTIONS,
-		{"json", no_argument, NULL, 'j'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    GLOBAL_LONG_OPTIONS,
+	    {"json", no_argument, NULL, 'j'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	int json = 0, c, i, ret = EXIT_OK, g;
 	struct formdef *def;
@@ -132,9 +132,9 @@ int cmd_validate(int argc, char **argv)
 				cJSON_AddStringToObject(o, "file", argv[i]);
 				cJSON_AddStringToObject(o, "path", probs.v[k].path);
 				cJSON_AddStringToObject(o, "message", probs.v[k].message);
-				cJSON_AddStringToObject(o, "severity",
-							probs.v[k].state == VS_INCOMPLETE ? "missing"
-											  : "invalid");
+				cJSON_AddStringToObject(
+				    o, "severity",
+				    probs.v[k].state == VS_INCOMPLETE ? "missing" : "invalid");
 				cJSON_AddItemToArray(arr, o);
 			}
 		}

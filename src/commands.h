@@ -35,16 +35,18 @@ enum {
 	OPT_NO_COLOR,
 	OPT_VERSION,
 };
-#define GLOBAL_LONG_OPTIONS                                                    \
-	{"profile", required_argument, NULL, OPT_PROFILE},                     \
-	{"region", required_argument, NULL, OPT_REGION},                       \
-	{"endpoint-url", required_argument, NULL, OPT_ENDPOINT_URL},           \
-	{"ca-bundle", required_argument, NULL, OPT_CA_BUNDLE},                 \
-	{"cli-connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT}, \
-	{"cli-read-timeout", required_argument, NULL, OPT_READ_TIMEOUT},       \
-	{"debug", no_argument, NULL, OPT_DEBUG},                               \
-	{"no-color", no_argument, NULL, OPT_NO_COLOR},                         \
-	{"version", no_argument, NULL, OPT_VERSION}
+#define GLOBAL_LONG_OPTIONS                                                        \
+	{"profile", required_argument, NULL, OPT_PROFILE},                         \
+	    {"region", required_argument, NULL, OPT_REGION},                       \
+	    {"endpoint-url", required_argument, NULL, OPT_ENDPOINT_URL},           \
+	    {"ca-bundle", required_argument, NULL, OPT_CA_BUNDLE},                 \
+	    {"cli-connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT}, \
+	    {"cli-read-timeout", required_argument, NULL, OPT_READ_TIMEOUT},       \
+	    {"debug", no_argument, NULL, OPT_DEBUG},                               \
+	    {"no-color", no_argument, NULL, OPT_NO_COLOR},                         \
+	{                                                                          \
+		"version", no_argument, NULL, OPT_VERSION                          \
+	}
 int global_option(int opt, const char *arg);
 /* Print the version and licence as GNU programs do. */
 void print_version(void);

@@ -25,19 +25,34 @@ int global_option(int opt, const char *arg)
 	double v;
 
 	switch (opt) {
-	case OPT_PROFILE: global_opts.profile = arg; return 1;
-	case OPT_REGION: global_opts.region = arg; return 1;
-	case OPT_ENDPOINT_URL: global_opts.endpoint_url = arg; return 1;
-	case OPT_CA_BUNDLE: global_opts.ca_bundle = arg; return 1;
-	case OPT_DEBUG: global_opts.debug = 1; return 1;
-	case OPT_NO_COLOR: global_opts.no_color = 1; return 1;
-	case OPT_VERSION: print_version(); exit(EXIT_OK);
+	case OPT_PROFILE:
+		global_opts.profile = arg;
+		return 1;
+	case OPT_REGION:
+		global_opts.region = arg;
+		return 1;
+	case OPT_ENDPOINT_URL:
+		global_opts.endpoint_url = arg;
+		return 1;
+	case OPT_CA_BUNDLE:
+		global_opts.ca_bundle = arg;
+		return 1;
+	case OPT_DEBUG:
+		global_opts.debug = 1;
+		return 1;
+	case OPT_NO_COLOR:
+		global_opts.no_color = 1;
+		return 1;
+	case OPT_VERSION:
+		print_version();
+		exit(EXIT_OK);
 	case OPT_CONNECT_TIMEOUT:
 	case OPT_READ_TIMEOUT:
 		v = strtod(arg, &end);
 		if (end == arg || *end || v < 0 || v > 86400) {
 			usage_error(_("invalid timeout '%s': expected a number of seconds "
-				      "from 0 to 86400"), arg);
+				      "from 0 to 86400"),
+				    arg);
 			return -1;
 		}
 		if (opt == OPT_CONNECT_TIMEOUT)
@@ -45,16 +60,17 @@ int global_option(int opt, const char *arg)
 		else
 			global_opts.read_timeout = v;
 		return 1;
-	default: return 0;
+	default:
+		return 0;
 	}
 }
 
 static const struct command commands[] = {
-	{"validate", cmd_validate, N_("check form files without a terminal")},
-	{"submit", cmd_submit, N_("validate, sign and send a form; --wait follows it")},
-	{"status", cmd_status, N_("show a runtime's status; --wait follows it")},
-	{"cli", cmd_cli, N_("print the equivalent AWS CLI command")},
-	{"config", cmd_config, N_("show region, profile, credentials and endpoint in use")},
+    {"validate", cmd_validate, N_("check form files without a terminal")},
+    {"submit", cmd_submit, N_("validate, sign and send a form; --wait follows it")},
+    {"status", cmd_status, N_("show a runtime's status; --wait follows it")},
+    {"cli", cmd_cli, N_("print the equivalent AWS CLI command")},
+    {"config", cmd_config, N_("show region, profile, credentials and endpoint in use")},
 };
 
 void print_version(void)
@@ -132,14 +148,17 @@ int main(int argc, char **argv)
 			size_t len = eq ? (size_t)(eq - name) : strlen(name);
 
 			for (i = 0; opts[i].name; i++)
-				if (strlen(opts[i].name) == len && !strncmp(opts[i].name, name, len))
+				if (strlen(opts[i].name) == len &&
+				    !strncmp(opts[i].name, name, len))
 					idx = (int)i;
 			if (idx < 0)
 				break;
 			if (opts[idx].has_arg == required_argument && !eq && first + 1 >= argc)
-				return usage_error(_("option '--%s' needs a value"), opts[idx].name);
+				return usage_error(_("option '--%s' needs a value"),
+						   opts[idx].name);
 			g = global_option(opts[idx].val, opts[idx].has_arg == no_argument ? NULL
-							 : eq ? eq + 1 : argv[++first]);
+							 : eq                             ? eq + 1
+							      : argv[++first]);
 			if (g < 0)
 				return EXIT_USAGE;
 			first++;

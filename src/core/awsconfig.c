@@ -280,10 +280,10 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 
 	memset(s, 0, sizeof *s);
 	s->config_path = env("AWS_CONFIG_FILE") ? expand_home(env("AWS_CONFIG_FILE"))
-						 : xasprintf("%s/.aws/config", home ? home : "");
+						: xasprintf("%s/.aws/config", home ? home : "");
 	s->credentials_path = env("AWS_SHARED_CREDENTIALS_FILE")
-			      ? expand_home(env("AWS_SHARED_CREDENTIALS_FILE"))
-			      : xasprintf("%s/.aws/credentials", home ? home : "");
+				  ? expand_home(env("AWS_SHARED_CREDENTIALS_FILE"))
+				  : xasprintf("%s/.aws/credentials", home ? home : "");
 	if (ini_load(s->config_path, &s->config, cause) != 0 ||
 	    ini_load(s->credentials_path, &s->credentials, cause) != 0)
 		return -1;
@@ -305,8 +305,8 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 
 		free(sec);
 		if (!found) {
-			char *c = aws_display_path(s->config_path), *k =
-				aws_display_path(s->credentials_path);
+			char *c = aws_display_path(s->config_path),
+			     *k = aws_display_path(s->credentials_path);
 
 			*cause = xasprintf(_("the profile \"%s\" (from %s) is not in %s or %s"),
 					   s->profile.value, s->profile.origin, c, k);
@@ -330,8 +330,8 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 	free(origin);
 	origin = NULL;
 	v = env("AWS_USE_DUALSTACK_ENDPOINT");
-	s->use_dualstack = v ? truthy(v)
-			     : truthy(from_profile(s, "use_dualstack_endpoint", &origin));
+	s->use_dualstack =
+	    v ? truthy(v) : truthy(from_profile(s, "use_dualstack_endpoint", &origin));
 	free(origin);
 	origin = NULL;
 
@@ -361,11 +361,11 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 		url = endpoint_resolve(s->region.value, s->use_fips, s->use_dualstack, custom,
 				       &s->endpoint_error);
 		if (url) {
-			set(&s->endpoint, url, corigin ? corigin
-					       : xasprintf(_("the service's rules for %s%s%s"),
-							   s->region.value,
-							   s->use_fips ? ", FIPS" : "",
-							   s->use_dualstack ? ", dual-stack" : ""));
+			set(&s->endpoint, url,
+			    corigin ? corigin
+				    : xasprintf(_("the service's rules for %s%s%s"),
+						s->region.value, s->use_fips ? ", FIPS" : "",
+						s->use_dualstack ? ", dual-stack" : ""));
 			free(url);
 		} else {
 			free(corigin);
@@ -390,9 +390,10 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 		long n = strtol(s->max_attempts.value, &end, 10);
 
 		if (*end || n < 1 || n > 20) {
-			*cause = xasprintf(_("max attempts \"%s\" (from %s) is not valid: expected a "
-					     "whole number from 1 to 20"),
-					   s->max_attempts.value, s->max_attempts.origin);
+			*cause =
+			    xasprintf(_("max attempts \"%s\" (from %s) is not valid: expected a "
+					"whole number from 1 to 20"),
+				      s->max_attempts.value, s->max_attempts.origin);
 			return -1;
 		}
 		s->attempts = (int)n;

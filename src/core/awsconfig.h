@@ -55,9 +55,9 @@ struct aws_settings {
 	struct setting endpoint; /* the URL requests go to */
 	struct setting ca_bundle;
 	struct setting max_attempts;
-	int profile_explicit;    /* --profile was given: credential variables are ignored */
+	int profile_explicit; /* --profile was given: credential variables are ignored */
 	int use_fips, use_dualstack;
-	int attempts;            /* total attempts, >= 1 */
+	int attempts;                         /* total attempts, >= 1 */
 	double connect_timeout, read_timeout; /* seconds */
 	char *config_path, *credentials_path;
 	struct ini config, credentials;

@@ -21,7 +21,7 @@
 #include "util.h"
 
 #define PROCESS_OUTPUT_MAX (64 * 1024)
-#define MAX_ROLE_CHAIN 5
+#define MAX_ROLE_CHAIN     5
 
 static void wipe(char *s)
 {
@@ -133,7 +133,8 @@ static char *xml_unescape(const char *s, size_t n)
 	static const struct {
 		const char *ent;
 		char c;
-	} ents[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+	} ents[] = {
+	    {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
 	struct strbuf b = {0};
 	size_t i = 0, k;
 
@@ -334,8 +335,8 @@ static int sts_call(const struct aws_settings *s, const struct strbuf *body,
 	const char *ep = getenv("AWS_ENDPOINT_URL_STS");
 	struct headers h = {0};
 	struct http_response resp = {0};
-	struct http_options hopt = {s->ca_bundle.value, s->connect_timeout, s->read_timeout,
-				    NULL, NULL};
+	struct http_options hopt = {s->ca_bundle.value, s->connect_timeout, s->read_timeout, NULL,
+				    NULL};
 	char *url = NULL, *host = NULL;
 	int ret = -1;
 
@@ -372,8 +373,7 @@ static int sts_call(const struct aws_settings *s, const struct strbuf *body,
 	}
 	if (http_send("POST", url, &h, body->s, body->len, &hopt, &resp, why) != HTTP_DONE)
 		goto out;
-	if (resp.status != 200 ||
-	    credentials_parse_sts(resp.body, resp.body_len, out, why) != 0) {
+	if (resp.status != 200 || credentials_parse_sts(resp.body, resp.body_len, out, why) != 0) {
 		if (!*why) {
 			char *code = xml_text(resp.body, resp.body_len, "Code");
 			char *msg = xml_text(resp.body, resp.body_len, "Message");
@@ -413,20 +413,23 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 	int r, ret = -1;
 
 	if (aws_profile_get(s, profile, "mfa_serial", NULL)) {
-		*cause = xasprintf(_("profile %s needs an MFA code (mfa_serial), which this program "
-				     "cannot ask for: use a credential_process profile such as "
-				     "'aws configure export-credentials --profile %s --format "
-				     "process'"), profile, profile);
+		*cause =
+		    xasprintf(_("profile %s needs an MFA code (mfa_serial), which this program "
+				"cannot ask for: use a credential_process profile such as "
+				"'aws configure export-credentials --profile %s --format "
+				"process'"),
+			      profile, profile);
 		return -1;
 	}
 	if (depth >= MAX_ROLE_CHAIN) {
-		*cause = xasprintf(_("profile %s: role chain longer than %d"), profile,
-				   MAX_ROLE_CHAIN);
+		*cause =
+		    xasprintf(_("profile %s: role chain longer than %d"), profile, MAX_ROLE_CHAIN);
 		return -1;
 	}
 	if (src && csrc) {
 		*cause = xasprintf(_("profile %s has both source_profile and credential_source: "
-				     "keep one"), profile);
+				     "keep one"),
+				   profile);
 		return -1;
 	}
 	if (src && !strcmp(src, profile)) {
@@ -449,11 +452,13 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 		}
 	} else if (csrc) {
 		*cause = xasprintf(_("profile %s: credential_source = %s is not supported (only "
-				     "Environment); use source_profile"), profile, csrc);
+				     "Environment); use source_profile"),
+				   profile, csrc);
 		return -1;
 	} else {
 		*cause = xasprintf(_("profile %s has role_arn but neither source_profile nor "
-				     "credential_source"), profile);
+				     "credential_source"),
+				   profile);
 		return -1;
 	}
 	if (r > 0) {
@@ -473,14 +478,14 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 	if (ext)
 		form_param(&body, "ExternalId", ext);
 	if (sts_call(s, &body, &base, out, &why) != 0) {
-		*cause = xasprintf(_("cannot assume role %s for profile %s: %s"), role_arn, profile,
-				   why);
+		*cause = xasprintf(_("cannot assume role %s for profile %s: %s"), role_arn,
+				   profile, why);
 		free(why);
 		goto out;
 	}
-	out->source = src ? xasprintf(_("assumed role %s from profile %s (%s)"), role_arn, src,
-				      base.source)
-			  : xasprintf(_("assumed role %s from %s"), role_arn, base.source);
+	out->source =
+	    src ? xasprintf(_("assumed role %s from profile %s (%s)"), role_arn, src, base.source)
+		: xasprintf(_("assumed role %s from %s"), role_arn, base.source);
 	ret = 0;
 out:
 	strbuf_release(&body);
@@ -516,7 +521,8 @@ static int web_identity(const struct aws_settings *s, const char *profile,
 		return 1;
 	if (!role || !*role) {
 		*cause = xasprintf(_("a web identity token file (%s) is set but no role_arn or "
-				     "AWS_ROLE_ARN"), file);
+				     "AWS_ROLE_ARN"),
+				   file);
 		return -1;
 	}
 	if (util_read_file(file, WEB_TOKEN_MAX, &token, &len, &why) != 0) {
@@ -528,8 +534,8 @@ static int web_identity(const struct aws_settings *s, const char *profile,
 	while (n && (token[n - 1] == '\n' || token[n - 1] == '\r' || token[n - 1] == ' '))
 		n--;
 	token[n] = '\0';
-	sname = name && *name ? xstrdup(name)
-			      : xasprintf("agentcore-wizard-%ld", (long)time(NULL));
+	sname =
+	    name && *name ? xstrdup(name) : xasprintf("agentcore-wizard-%ld", (long)time(NULL));
 	strbuf_adds(&body, "Action=AssumeRoleWithWebIdentity&Version=2011-06-15");
 	form_param(&body, "RoleArn", role);
 	form_param(&body, "RoleSessionName", sname);
@@ -537,13 +543,14 @@ static int web_identity(const struct aws_settings *s, const char *profile,
 	if (dur)
 		form_param(&body, "DurationSeconds", dur);
 	if (sts_call(s, &body, NULL, out, &why) != 0) {
-		*cause = xasprintf(_("cannot assume role %s with the web identity token in %s: %s"),
-				   role, file, why);
+		*cause =
+		    xasprintf(_("cannot assume role %s with the web identity token in %s: %s"),
+			      role, file, why);
 		free(why);
 		goto out;
 	}
-	out->source = xasprintf(_("assumed role %s with the web identity token in %s"), role,
-				file);
+	out->source =
+	    xasprintf(_("assumed role %s with the web identity token in %s"), role, file);
 	ret = 0;
 out:
 	OPENSSL_cleanse(token, len);
@@ -631,7 +638,8 @@ static int resolve_profile(const struct aws_settings *s, const char *profile, in
 		*cause = xasprintf(_("profile %s uses single sign-on, which this program reads "
 				     "through credential_process: add 'credential_process = aws "
 				     "configure export-credentials --profile %s --format process' "
-				     "to a profile and use that one"), profile, profile);
+				     "to a profile and use that one"),
+				   profile, profile);
 		return -1;
 	}
 	return 1;

@@ -73,7 +73,8 @@ static cJSON *member(const cJSON *obj, const struct step *s)
 	if (!cJSON_IsObject(obj))
 		return NULL;
 	for (c = obj->child; c; c = c->next)
-		if (c->string && strlen(c->string) == s->len && !memcmp(c->string, s->name, s->len))
+		if (c->string && strlen(c->string) == s->len &&
+		    !memcmp(c->string, s->name, s->len))
 			return c;
 	return NULL;
 }
@@ -453,7 +454,7 @@ static cJSON *ordered(const cJSON *v, const struct fnode *f, int in_oneof)
 		if (cJSON_GetArraySize(v) == 0)
 			return NULL;
 		out = cJSON_CreateArray();
-		cJSON_ArrayForEach(c, v) {
+		cJSON_ArrayForEach (c, v) {
 			cJSON *x = ordered(c, f->item, f->item && f->item->kind == FK_ONEOF);
 
 			cJSON_AddItemToArray(out, x ? x : cJSON_CreateObject());
@@ -478,7 +479,7 @@ static cJSON *ordered(const cJSON *v, const struct fnode *f, int in_oneof)
 		if (x)
 			cJSON_AddItemToObject(out, f->children[i]->name, x);
 	}
-	cJSON_ArrayForEach(c, v) {
+	cJSON_ArrayForEach (c, v) {
 		if (!fnode_child(f, c->string))
 			cJSON_AddItemToObject(out, c->string, cJSON_Duplicate(c, 1));
 	}

@@ -9,19 +9,19 @@
 #include "util.h"
 
 struct partition {
-	const char *prefix; /* region prefix, most specific first */
+	const char *prefix;                    /* region prefix, most specific first */
 	const char *suffix, *dualstack_suffix; /* dualstack NULL: not supported */
 };
 
 /* From the partitions the rule set uses (endpoint-tests-1.json has the answers). */
 static const struct partition partitions[] = {
-	{"us-isob-", "sc2s.sgov.gov", NULL},
-	{"us-iso-", "c2s.ic.gov", NULL},
-	{"eu-isoe-", "cloud.adc-e.uk", NULL},
-	{"us-isof-", "csp.hci.ic.gov", NULL},
-	{"us-gov-", "amazonaws.com", "api.aws"},
-	{"cn-", "amazonaws.com.cn", "api.amazonwebservices.com.cn"},
-	{"", "amazonaws.com", "api.aws"}, /* aws: every other region */
+    {"us-isob-", "sc2s.sgov.gov", NULL},
+    {"us-iso-", "c2s.ic.gov", NULL},
+    {"eu-isoe-", "cloud.adc-e.uk", NULL},
+    {"us-isof-", "csp.hci.ic.gov", NULL},
+    {"us-gov-", "amazonaws.com", "api.aws"},
+    {"cn-", "amazonaws.com.cn", "api.amazonwebservices.com.cn"},
+    {"", "amazonaws.com", "api.aws"}, /* aws: every other region */
 };
 
 int endpoint_valid_region(const char *r)
@@ -62,18 +62,21 @@ char *endpoint_resolve(const char *region, int use_fips, int use_dualstack, cons
 
 	if (custom && *custom) {
 		if (use_fips) {
-			*cause = xstrdup(_("FIPS endpoints cannot be used with a custom endpoint URL: "
-					   "unset AWS_USE_FIPS_ENDPOINT or the endpoint URL"));
+			*cause =
+			    xstrdup(_("FIPS endpoints cannot be used with a custom endpoint URL: "
+				      "unset AWS_USE_FIPS_ENDPOINT or the endpoint URL"));
 			return NULL;
 		}
 		if (use_dualstack) {
-			*cause = xstrdup(_("dual-stack endpoints cannot be used with a custom endpoint "
-					   "URL: unset AWS_USE_DUALSTACK_ENDPOINT or the endpoint URL"));
+			*cause = xstrdup(
+			    _("dual-stack endpoints cannot be used with a custom endpoint "
+			      "URL: unset AWS_USE_DUALSTACK_ENDPOINT or the endpoint URL"));
 			return NULL;
 		}
 		if (!valid_url(custom)) {
 			*cause = xasprintf(_("the endpoint URL \"%s\" is not valid: expected "
-					     "http://HOST[:PORT][/PATH] or https://..."), custom);
+					     "http://HOST[:PORT][/PATH] or https://..."),
+					   custom);
 			return NULL;
 		}
 		return xstrdup(custom);
@@ -85,7 +88,8 @@ char *endpoint_resolve(const char *region, int use_fips, int use_dualstack, cons
 	}
 	if (!endpoint_valid_region(region)) {
 		*cause = xasprintf(_("\"%s\" is not a valid AWS Region name: expected lowercase "
-				     "letters, digits and hyphens, such as us-east-1"), region);
+				     "letters, digits and hyphens, such as us-east-1"),
+				   region);
 		return NULL;
 	}
 	for (p = partitions; strncmp(region, p->prefix, strlen(p->prefix)); p++)

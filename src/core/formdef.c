@@ -16,9 +16,9 @@
 #include "util.h"
 
 static const char *const kind_names[] = {
-	[FK_TEXT] = "text",	[FK_INTEGER] = "integer", [FK_BOOLEAN] = "boolean",
-	[FK_CHOICE] = "choice", [FK_LIST] = "list",	  [FK_MAP] = "map",
-	[FK_GROUP] = "group",	[FK_ONEOF] = "oneof",	  [FK_SUBLIST] = "sublist",
+    [FK_TEXT] = "text",     [FK_INTEGER] = "integer", [FK_BOOLEAN] = "boolean",
+    [FK_CHOICE] = "choice", [FK_LIST] = "list",       [FK_MAP] = "map",
+    [FK_GROUP] = "group",   [FK_ONEOF] = "oneof",     [FK_SUBLIST] = "sublist",
 };
 
 const char *fkind_name(enum fkind k)
@@ -32,14 +32,18 @@ int fnode_accepts(const struct fnode *f, const void *json)
 
 	switch (f->kind) {
 	case FK_TEXT:
-	case FK_CHOICE: return cJSON_IsString(v);
+	case FK_CHOICE:
+		return cJSON_IsString(v);
 	case FK_INTEGER:
 		return cJSON_IsNumber(v) && v->valuedouble >= -9e15 && v->valuedouble <= 9e15 &&
 		       v->valuedouble == (double)(long long)v->valuedouble;
-	case FK_BOOLEAN: return cJSON_IsBool(v);
+	case FK_BOOLEAN:
+		return cJSON_IsBool(v);
 	case FK_LIST:
-	case FK_SUBLIST: return cJSON_IsArray(v);
-	default: return cJSON_IsObject(v);
+	case FK_SUBLIST:
+		return cJSON_IsArray(v);
+	default:
+		return cJSON_IsObject(v);
 	}
 }
 
@@ -47,12 +51,17 @@ const char *fkind_expect(enum fkind k)
 {
 	switch (k) {
 	case FK_TEXT:
-	case FK_CHOICE: return _("text");
-	case FK_INTEGER: return _("a whole number");
-	case FK_BOOLEAN: return _("true or false");
+	case FK_CHOICE:
+		return _("text");
+	case FK_INTEGER:
+		return _("a whole number");
+	case FK_BOOLEAN:
+		return _("true or false");
 	case FK_LIST:
-	case FK_SUBLIST: return _("a list");
-	default: return _("an object");
+	case FK_SUBLIST:
+		return _("a list");
+	default:
+		return _("an object");
 	}
 }
 
@@ -123,9 +132,10 @@ void formdef_free(struct formdef *def)
 }
 
 static const char *const field_keys[] = {
-	"name", "kind", "label", "help", "example", "expect", "required", "sensitive", "advanced",
-	"minLength", "maxLength", "min", "max", "default", "pattern", "values", "minItems",
-	"maxItems", "item", "key", "value", "fields", "when", "source", "note", NULL,
+    "name",      "kind",     "label",     "help",      "example", "expect", "required",
+    "sensitive", "advanced", "minLength", "maxLength", "min",     "max",    "default",
+    "pattern",   "values",   "minItems",  "maxItems",  "item",    "key",    "value",
+    "fields",    "when",     "source",    "note",      NULL,
 };
 
 static int known_key(const char *k)
@@ -184,13 +194,13 @@ static int parse_children(struct fnode *n, const cJSON *arr, const char *file, c
 	size_t i = 0;
 
 	if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) == 0) {
-		*cause = xasprintf(_("%s: %s: a %s needs a non-empty \"fields\" list"), file, n->path,
-				   fkind_name(n->kind));
+		*cause = xasprintf(_("%s: %s: a %s needs a non-empty \"fields\" list"), file,
+				   n->path, fkind_name(n->kind));
 		return -1;
 	}
 	n->nchildren = (size_t)cJSON_GetArraySize(arr);
 	n->children = xcalloc(n->nchildren, sizeof *n->children);
-	cJSON_ArrayForEach(c, arr) {
+	cJSON_ArrayForEach (c, arr) {
 		n->children[i] = parse_field(c, n, NULL, file, cause);
 		if (!n->children[i])
 			return -1;
@@ -230,9 +240,10 @@ static struct fnode *parse_field(const cJSON *j, struct fnode *parent, const cha
 		n->path = xasprintf("%s.%s", parent->path, n->name);
 	else
 		n->path = xstrdup(n->name);
-	cJSON_ArrayForEach(c, j) {
+	cJSON_ArrayForEach (c, j) {
 		if (!known_key(c->string)) {
-			*cause = xasprintf(_("%s: %s: unknown key \"%s\""), file, n->path, c->string);
+			*cause =
+			    xasprintf(_("%s: %s: unknown key \"%s\""), file, n->path, c->string);
 			goto fail;
 		}
 	}
@@ -272,8 +283,8 @@ static struct fnode *parse_field(const cJSON *j, struct fnode *parent, const cha
 			PCRE2_UCHAR msg[256];
 
 			pcre2_get_error_message(errcode, msg, sizeof msg);
-			*cause = xasprintf(_("%s: %s: bad pattern at offset %zu: %s"), file, n->path,
-					   (size_t)erroff, (char *)msg);
+			*cause = xasprintf(_("%s: %s: bad pattern at offset %zu: %s"), file,
+					   n->path, (size_t)erroff, (char *)msg);
 			goto fail;
 		}
 		/* No JIT: values are short, the interpreter matches one in under a
@@ -286,7 +297,7 @@ static struct fnode *parse_field(const cJSON *j, struct fnode *parent, const cha
 
 		n->nvalues = (size_t)cJSON_GetArraySize(v);
 		n->values = xcalloc(n->nvalues, sizeof *n->values);
-		cJSON_ArrayForEach(c, v) {
+		cJSON_ArrayForEach (c, v) {
 			n->values[i++] = xstrdup(cJSON_IsString(c) ? c->valuestring : "");
 		}
 	}
@@ -301,13 +312,13 @@ static struct fnode *parse_field(const cJSON *j, struct fnode *parent, const cha
 
 		n->when_field = opt_string(v, "field");
 		if (!n->when_field || !cJSON_IsArray(vals)) {
-			*cause = xasprintf(_("%s: %s: \"when\" needs \"field\" and \"values\""), file,
-					   n->path);
+			*cause = xasprintf(_("%s: %s: \"when\" needs \"field\" and \"values\""),
+					   file, n->path);
 			goto fail;
 		}
 		n->nwhen = (size_t)cJSON_GetArraySize(vals);
 		n->when_values = xcalloc(n->nwhen ? n->nwhen : 1, sizeof *n->when_values);
-		cJSON_ArrayForEach(c, vals) {
+		cJSON_ArrayForEach (c, vals) {
 			n->when_values[i++] = xstrdup(cJSON_IsString(c) ? c->valuestring : "");
 		}
 	}
@@ -322,10 +333,12 @@ static struct fnode *parse_field(const cJSON *j, struct fnode *parent, const cha
 		n->item = parse_field(v, n, "[]", file, cause);
 		if (!n->item)
 			goto fail;
-		if (n->kind == FK_LIST && n->item->kind != FK_TEXT && n->item->kind != FK_INTEGER &&
-		    n->item->kind != FK_CHOICE) {
-			*cause = xasprintf(_("%s: %s: a list's items must be text, integer or choice "
-					     "(use a sublist)"), file, n->path);
+		if (n->kind == FK_LIST && n->item->kind != FK_TEXT &&
+		    n->item->kind != FK_INTEGER && n->item->kind != FK_CHOICE) {
+			*cause =
+			    xasprintf(_("%s: %s: a list's items must be text, integer or choice "
+					"(use a sublist)"),
+				      file, n->path);
 			goto fail;
 		}
 		if (n->kind == FK_SUBLIST && n->item->kind != FK_GROUP &&
@@ -405,7 +418,7 @@ static int load_section(struct formdef *def, const char *file, char **cause)
 	}
 	if (fields) {
 		s->fields = xcalloc((size_t)cJSON_GetArraySize(fields), sizeof *s->fields);
-		cJSON_ArrayForEach(c, fields) {
+		cJSON_ArrayForEach (c, fields) {
 			struct fnode *n;
 
 			def->root->section = (int)(def->nsections - 1);
@@ -413,12 +426,13 @@ static int load_section(struct formdef *def, const char *file, char **cause)
 			if (!n)
 				goto out;
 			if (fnode_child(def->root, n->name)) {
-				*cause = xasprintf(_("%s: member %s is defined twice"), file, n->name);
+				*cause =
+				    xasprintf(_("%s: member %s is defined twice"), file, n->name);
 				fnode_free(n);
 				goto out;
 			}
-			def->root->children = xrealloc(def->root->children,
-						       (def->root->nchildren + 1) * sizeof(void *));
+			def->root->children = xrealloc(
+			    def->root->children, (def->root->nchildren + 1) * sizeof(void *));
 			def->root->children[def->root->nchildren++] = n;
 			s->fields[s->nfields++] = n;
 		}

@@ -22,31 +22,31 @@ enum fkind {
 };
 
 struct fnode {
-	char *name;  /* JSON member name; "" for list items and map keys/values */
-	char *path;  /* schema path from the root, e.g. "networkConfiguration.networkModeConfig.subnets[]" */
+	char *name; /* JSON member name; "" for list items and map keys/values */
+	char *path; /* schema path from the root, e.g. "networkConfiguration.networkModeConfig.subnets[]" */
 	enum fkind kind;
-	char *label; /* short label for screens (translatable) */
-	char *help;  /* one or two sentences, in our own words (translatable) */
+	char *label;   /* short label for screens (translatable) */
+	char *help;    /* one or two sentences, in our own words (translatable) */
 	char *example; /* one example value, shown in hints; may be NULL */
 	char *expect;  /* what a valid value looks like, for messages; may be NULL */
 	int required;  /* the model marks the member required */
 	int sensitive; /* mask in logs and, on request, on screen */
 	int advanced;  /* shown folded in the wizard until opened */
 
-	long min_len, max_len;     /* characters; -1 when not given */
+	long min_len, max_len;      /* characters; -1 when not given */
 	long long min_val, max_val; /* integers */
 	int has_min_val, has_max_val;
-	char *pattern;  /* the model's pattern, verbatim (PCRE2 syntax), matched whole */
-	void *re;       /* compiled pattern (pcre2_code *), NULL when no pattern */
-	char **values;  /* FK_CHOICE: allowed values */
+	char *pattern; /* the model's pattern, verbatim (PCRE2 syntax), matched whole */
+	void *re;      /* compiled pattern (pcre2_code *), NULL when no pattern */
+	char **values; /* FK_CHOICE: allowed values */
 	size_t nvalues;
 	long min_items, max_items; /* FK_LIST/FK_MAP/FK_SUBLIST sizes; -1 when not given */
-	long long default_val;      /* documented service default for integers */
+	long long default_val;     /* documented service default for integers */
 	int has_default;
 
-	struct fnode *item;         /* FK_LIST, FK_SUBLIST */
-	struct fnode *key, *value;  /* FK_MAP */
-	struct fnode **children;    /* FK_GROUP members / FK_ONEOF branches, in form order */
+	struct fnode *item;        /* FK_LIST, FK_SUBLIST */
+	struct fnode *key, *value; /* FK_MAP */
+	struct fnode **children;   /* FK_GROUP members / FK_ONEOF branches, in form order */
 	size_t nchildren;
 	struct fnode *parent;
 
@@ -59,10 +59,10 @@ struct fnode {
 };
 
 struct fsection {
-	char *id;    /* "basics", "artifact", ... */
-	char *title; /* translatable */
-	char *help;  /* translatable */
-	int review;  /* the review screen (no fields) */
+	char *id;              /* "basics", "artifact", ... */
+	char *title;           /* translatable */
+	char *help;            /* translatable */
+	int review;            /* the review screen (no fields) */
 	struct fnode **fields; /* top-level members on this screen, borrowed from root */
 	size_t nfields;
 };
@@ -71,7 +71,7 @@ struct formdef {
 	char *dir;                 /* where the files were found */
 	struct fsection *sections; /* in screen order */
 	size_t nsections;
-	struct fnode *root;        /* FK_GROUP holding every top-level member, in form order */
+	struct fnode *root; /* FK_GROUP holding every top-level member, in form order */
 };
 
 /* Load every forms/NN-*.json in `dir`, in name order. Returns NULL with *cause

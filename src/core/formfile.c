@@ -29,14 +29,18 @@ static int substantive(const struct fnode *f, const cJSON *v)
 	size_t i;
 
 	switch (f->kind) {
-	case FK_TEXT: return cJSON_IsString(v) && *v->valuestring;
-	case FK_INTEGER: return cJSON_IsNumber(v) && v->valuedouble != 0;
+	case FK_TEXT:
+		return cJSON_IsString(v) && *v->valuestring;
+	case FK_INTEGER:
+		return cJSON_IsNumber(v) && v->valuedouble != 0;
 	case FK_CHOICE:
-	case FK_BOOLEAN: return 0;
-	case FK_MAP: return cJSON_GetArraySize(v) > 0;
+	case FK_BOOLEAN:
+		return 0;
+	case FK_MAP:
+		return cJSON_GetArraySize(v) > 0;
 	case FK_LIST:
 	case FK_SUBLIST:
-		cJSON_ArrayForEach(c, v) {
+		cJSON_ArrayForEach (c, v) {
 			if (substantive(f->item, c))
 				return 1;
 		}
@@ -93,7 +97,7 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 	case FK_LIST:
 	case FK_SUBLIST:
 		out = cJSON_CreateArray();
-		cJSON_ArrayForEach(c, v) {
+		cJSON_ArrayForEach (c, v) {
 			char *p = xasprintf("%s[%zu]", path, i++);
 
 			x = import(im, f->item, c, p);
@@ -106,7 +110,7 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 		return out;
 	case FK_MAP:
 		out = cJSON_CreateObject();
-		cJSON_ArrayForEach(c, v) {
+		cJSON_ArrayForEach (c, v) {
 			char *p = child_path(path, c->string);
 
 			if (skel && (!strcmp(c->string, "KeyName") || !*c->string) &&
@@ -128,7 +132,7 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 	case FK_GROUP:
 	case FK_ONEOF:
 		out = cJSON_CreateObject();
-		cJSON_ArrayForEach(c, v) {
+		cJSON_ArrayForEach (c, v) {
 			const struct fnode *k = fnode_child(f, c->string);
 			char *p = child_path(path, c->string);
 
@@ -158,23 +162,26 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 
 				for (x = out->child; x; x = x->next)
 					if (substantive(fnode_child(f, x->string), x))
-						strbuf_addf(&names, "%s%s", names.len ? _(" and ") : "",
+						strbuf_addf(&names, "%s%s",
+							    names.len ? _(" and ") : "",
 							    x->string);
 				problems_add(im->problems, VS_INVALID, path, path,
-					     _("has both %s filled in: keep exactly one"), names.s);
+					     _("has both %s filled in: keep exactly one"),
+					     names.s);
 				strbuf_release(&names);
 			} else {
 				/* drop the untouched branches of the skeleton */
 				for (x = out->child; x; x = next) {
 					next = x->next;
-					if (x != keep && (filled || !substantive(fnode_child(f,
-								x->string), x)))
+					if (x != keep &&
+					    (filled || !substantive(fnode_child(f, x->string), x)))
 						cJSON_Delete(cJSON_DetachItemViaPointer(out, x));
 				}
 			}
 		}
-		if (skel && f->parent && (cJSON_GetArraySize(out) == 0 ||
-					  (!substantive(f, out) && missing_required(f, out))))
+		if (skel && f->parent &&
+		    (cJSON_GetArraySize(out) == 0 ||
+		     (!substantive(f, out) && missing_required(f, out))))
 			goto drop;
 		return out;
 	}
@@ -228,8 +235,10 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 		free(copy);
 		position(text, off, &line, &col);
 		if (off >= len)
-			*cause = xasprintf(_("line %zu, column %zu: the JSON ends too early: expected "
-					     "a complete object"), line, col);
+			*cause =
+			    xasprintf(_("line %zu, column %zu: the JSON ends too early: expected "
+					"a complete object"),
+				      line, col);
 		else
 			*cause = xasprintf(_("line %zu, column %zu: this is not valid JSON"), line,
 					   col);
@@ -245,15 +254,19 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 			size_t line, col;
 
 			position(text, off, &line, &col);
-			*cause = xasprintf(_("line %zu, column %zu: unexpected text after the JSON "
-					     "object"), line, col);
+			*cause =
+			    xasprintf(_("line %zu, column %zu: unexpected text after the JSON "
+					"object"),
+				      line, col);
 			cJSON_Delete(j);
 			return -1;
 		}
 	}
 	if (!cJSON_IsObject(j)) {
-		*cause = xasprintf(_("the file holds %s: expected a JSON object with the request's "
-				     "members"), json_type_name(j));
+		*cause =
+		    xasprintf(_("the file holds %s: expected a JSON object with the request's "
+				"members"),
+			      json_type_name(j));
 		cJSON_Delete(j);
 		return -1;
 	}

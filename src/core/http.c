@@ -200,13 +200,14 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 		case CURLE_SSL_CIPHER:
 			res = HTTP_TLS;
 			*cause = xasprintf(_("TLS failure talking to %s: %s (check --ca-bundle or "
-					     "AWS_CA_BUNDLE)"), url, what);
+					     "AWS_CA_BUNDLE)"),
+					   url, what);
 			break;
 		case CURLE_WRITE_ERROR:
 			if (s.too_large) {
 				res = HTTP_TOO_LARGE;
-				*cause = xasprintf(_("the answer from %s is larger than %d MiB"), url,
-						   HTTP_BODY_MAX / (1024 * 1024));
+				*cause = xasprintf(_("the answer from %s is larger than %d MiB"),
+						   url, HTTP_BODY_MAX / (1024 * 1024));
 				break;
 			}
 			/* fall through */
@@ -214,8 +215,8 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 			if (s.timed_out) {
 				res = HTTP_TIMEOUT;
 				*cause = xasprintf(_("no answer from %s in time: nothing received "
-						     "for %g s (--cli-read-timeout)"), url,
-						   opt->read_timeout);
+						     "for %g s (--cli-read-timeout)"),
+						   url, opt->read_timeout);
 				break;
 			}
 			if (s.cancelled) {
@@ -231,8 +232,10 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 			if (rc == CURLE_GOT_NOTHING || rc == CURLE_RECV_ERROR ||
 			    rc == CURLE_SEND_ERROR || rc == CURLE_PARTIAL_FILE) {
 				res = HTTP_DROPPED;
-				*cause = xasprintf(_("the connection to %s closed before an answer: "
-						     "%s"), url, what);
+				*cause =
+				    xasprintf(_("the connection to %s closed before an answer: "
+						"%s"),
+					      url, what);
 				break;
 			}
 			/* fall through */

@@ -10,18 +10,18 @@
 
 #include "sigv4.h"
 
-#define HTTP_BODY_MAX (4 * 1024 * 1024)
+#define HTTP_BODY_MAX    (4 * 1024 * 1024)
 #define HTTP_HEADERS_MAX 200 /* response headers kept; the rest are dropped */
 
 enum http_result {
-	HTTP_DONE = 0,     /* a response arrived (any status) */
-	HTTP_CONNECT,      /* could not connect: refused, unreachable, DNS */
-	HTTP_TIMEOUT,      /* connect or read timeout */
-	HTTP_TLS,          /* certificate or TLS failure */
-	HTTP_DROPPED,      /* the connection closed before a full response */
-	HTTP_TOO_LARGE,    /* the body passed HTTP_BODY_MAX */
-	HTTP_CANCELLED,    /* the cancel callback asked to stop */
-	HTTP_FAILED,       /* anything else */
+	HTTP_DONE = 0,  /* a response arrived (any status) */
+	HTTP_CONNECT,   /* could not connect: refused, unreachable, DNS */
+	HTTP_TIMEOUT,   /* connect or read timeout */
+	HTTP_TLS,       /* certificate or TLS failure */
+	HTTP_DROPPED,   /* the connection closed before a full response */
+	HTTP_TOO_LARGE, /* the body passed HTTP_BODY_MAX */
+	HTTP_CANCELLED, /* the cancel callback asked to stop */
+	HTTP_FAILED,    /* anything else */
 };
 
 struct http_options {

@@ -78,14 +78,22 @@ char *service_printable(const char *text, size_t max)
 static const char *status_code_name(long status)
 {
 	switch (status) {
-	case 400: return "ValidationException";
-	case 402: return "ServiceQuotaExceededException";
-	case 403: return "AccessDeniedException";
-	case 404: return "ResourceNotFoundException";
-	case 409: return "ConflictException";
-	case 429: return "ThrottlingException";
-	case 500: return "InternalServerException";
-	default: return NULL;
+	case 400:
+		return "ValidationException";
+	case 402:
+		return "ServiceQuotaExceededException";
+	case 403:
+		return "AccessDeniedException";
+	case 404:
+		return "ResourceNotFoundException";
+	case 409:
+		return "ConflictException";
+	case 429:
+		return "ThrottlingException";
+	case 500:
+		return "InternalServerException";
+	default:
+		return NULL;
 	}
 }
 
@@ -146,8 +154,7 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 
 		e->code = service_printable(raw, 200);
 		free(raw);
-	}
-	else if (status_code_name(status))
+	} else if (status_code_name(status))
 		e->code = xstrdup(status_code_name(status));
 	if (cJSON_IsObject(j)) {
 		v = cJSON_GetObjectItemCaseSensitive(j, "message");
@@ -160,16 +167,17 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 			const cJSON *f;
 
 			e->fields = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *e->fields);
-			cJSON_ArrayForEach(f, v) {
+			cJSON_ArrayForEach (f, v) {
 				const cJSON *n = cJSON_GetObjectItemCaseSensitive(f, "name");
 				const cJSON *m = cJSON_GetObjectItemCaseSensitive(f, "message");
 
 				if (cJSON_IsString(n)) {
-					char *raw = xasprintf("%s: %s", n->valuestring,
-							      cJSON_IsString(m) ? m->valuestring
-										: "");
+					char *raw =
+					    xasprintf("%s: %s", n->valuestring,
+						      cJSON_IsString(m) ? m->valuestring : "");
 
-					e->fields[e->nfields++] = service_printable(raw, MESSAGE_MAX);
+					e->fields[e->nfields++] =
+					    service_printable(raw, MESSAGE_MAX);
 					free(raw);
 				}
 			}
@@ -188,14 +196,27 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 enum retry_kind service_retry_kind(enum http_result http, long status, const char *code)
 {
 	static const char *const throttling[] = {
-		"Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-		"TooManyRequestsException", "ProvisionedThroughputExceededException",
-		"TransactionInProgressException", "RequestLimitExceeded", "BandwidthLimitExceeded",
-		"LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
-		"EC2ThrottledException", NULL,
+	    "Throttling",
+	    "ThrottlingException",
+	    "ThrottledException",
+	    "RequestThrottledException",
+	    "TooManyRequestsException",
+	    "ProvisionedThroughputExceededException",
+	    "TransactionInProgressException",
+	    "RequestLimitExceeded",
+	    "BandwidthLimitExceeded",
+	    "LimitExceededException",
+	    "RequestThrottled",
+	    "SlowDown",
+	    "PriorRequestNotComplete",
+	    "EC2ThrottledException",
+	    NULL,
 	};
 	static const char *const transient[] = {
-		"RequestTimeout", "RequestTimeoutException", "InternalError", NULL,
+	    "RequestTimeout",
+	    "RequestTimeoutException",
+	    "InternalError",
+	    NULL,
 	};
 	size_t i;
 
@@ -418,8 +439,8 @@ int service_call(const struct service_client *c, const char *method, const char 
 		}
 		service_error_free(err);
 		if (h == HTTP_DONE) {
-			service_parse_error(resp->status, &resp->headers, resp->body, resp->body_len,
-					    err);
+			service_parse_error(resp->status, &resp->headers, resp->body,
+					    resp->body_len, err);
 		} else {
 			err->transport = 1;
 			err->message = cause;

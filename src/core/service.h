@@ -20,13 +20,13 @@ struct aws_credentials;
 
 /* An error answered by the service, as it gave it. */
 struct service_error {
-	long status;       /* HTTP status; 0 when no answer came */
-	char *code;        /* "ValidationException" (trimmed), or NULL */
-	char *message;     /* the service's message, or what went wrong in words */
-	char *request_id;  /* x-amzn-RequestId, or NULL */
-	char **fields;     /* ValidationException fieldList as "name: message" */
+	long status;      /* HTTP status; 0 when no answer came */
+	char *code;       /* "ValidationException" (trimmed), or NULL */
+	char *message;    /* the service's message, or what went wrong in words */
+	char *request_id; /* x-amzn-RequestId, or NULL */
+	char **fields;    /* ValidationException fieldList as "name: message" */
 	size_t nfields;
-	int transport;     /* 1 when no HTTP answer (connection, TLS, timeout) */
+	int transport; /* 1 when no HTTP answer (connection, TLS, timeout) */
 	enum http_result http;
 };
 void service_error_free(struct service_error *e);
@@ -58,7 +58,7 @@ struct service_hooks {
 			const char *why);
 	int (*cancel)(void *arg); /* non-zero cancels */
 	void *arg;
-	int debug;                /* print the canonical request and string to sign to stderr */
+	int debug; /* print the canonical request and string to sign to stderr */
 };
 
 struct service_client {
@@ -72,9 +72,9 @@ struct service_request {
 	const char *method;
 	char *url;
 	char *path;
-	char *query;   /* NULL when none */
+	char *query; /* NULL when none */
 	struct headers headers;
-	char *body;    /* NULL when none */
+	char *body; /* NULL when none */
 	size_t body_len;
 };
 void service_request_free(struct service_request *r);
@@ -82,8 +82,8 @@ void service_request_free(struct service_request *r);
 /* Build and sign a request at time t (headers: Host, Content-Type with a body,
  * X-Amz-Date, X-Amz-Security-Token, Authorization). trace may be NULL. */
 void service_prepare(const struct service_client *c, const char *method, const char *path,
-		     const char *query, const char *body, time_t t,
-		     struct service_request *r, struct sigv4_trace *trace);
+		     const char *query, const char *body, time_t t, struct service_request *r,
+		     struct sigv4_trace *trace);
 
 /* Print a prepared request with the security token and the signature
  * redacted (for --dry-run): a printed request must not be one that could be

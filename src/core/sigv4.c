@@ -369,8 +369,8 @@ void sigv4_trace_free(struct sigv4_trace *t)
 	memset(t, 0, sizeof *t);
 }
 
-int sigv4_sign(struct sigv4_request *req, const struct sigv4_credentials *cred,
-	       const char *region, const char *service, time_t t, struct sigv4_trace *trace)
+int sigv4_sign(struct sigv4_request *req, const struct sigv4_credentials *cred, const char *region,
+	       const char *service, time_t t, struct sigv4_trace *trace)
 {
 	char amz[17], date8[9], payload[65], sig[65], *scope, *canon, *sts, *signed_h, *auth;
 	unsigned char key[32];

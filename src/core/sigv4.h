@@ -11,7 +11,7 @@
 #include <time.h>
 
 struct header {
-	char *name;  /* as sent (case kept) */
+	char *name; /* as sent (case kept) */
 	char *value;
 };
 
@@ -30,8 +30,8 @@ void headers_free(struct headers *h);
 
 struct sigv4_request {
 	const char *method;
-	const char *path;  /* as on the request line, without the query: "/runtimes/" */
-	const char *query; /* the query string without '?', or NULL */
+	const char *path;        /* as on the request line, without the query: "/runtimes/" */
+	const char *query;       /* the query string without '?', or NULL */
 	struct headers *headers; /* must include Host; X-Amz-Date is added by sigv4_sign */
 	const char *body;
 	size_t body_len;
@@ -81,7 +81,7 @@ void sigv4_trace_free(struct sigv4_trace *t);
 /* Sign req at time t: sets X-Amz-Date, X-Amz-Security-Token (temporary
  * credentials) and Authorization in req->headers. trace may be NULL.
  * Returns 0, or -1 when the Host header is missing. */
-int sigv4_sign(struct sigv4_request *req, const struct sigv4_credentials *cred,
-	       const char *region, const char *service, time_t t, struct sigv4_trace *trace);
+int sigv4_sign(struct sigv4_request *req, const struct sigv4_credentials *cred, const char *region,
+	       const char *service, time_t t, struct sigv4_trace *trace);
 
 #endif

@@ -250,8 +250,8 @@ int util_read_file(const char *path, size_t cap, char **out, size_t *len, char *
 		if (r == 0)
 			break;
 		if (b.len + (size_t)r > cap) {
-			*cause = xasprintf(_("%s is larger than %zu KiB: refusing to read it"), path,
-					   cap / 1024);
+			*cause = xasprintf(_("%s is larger than %zu KiB: refusing to read it"),
+					   path, cap / 1024);
 			goto fail;
 		}
 		strbuf_add(&b, chunk, (size_t)r);
@@ -331,13 +331,14 @@ int util_mkdir_p(const char *path, mode_t mode, char **cause)
 	char *p = xstrdup(path), *s;
 	int ret = 0;
 
-	for (s = p + 1; ; s++) {
+	for (s = p + 1;; s++) {
 		if (*s == '/' || *s == '\0') {
 			char c = *s;
 
 			*s = '\0';
 			if (mkdir(p, mode) != 0 && errno != EEXIST) {
-				*cause = xasprintf(_("cannot create folder %s: %s"), p, strerror(errno));
+				*cause = xasprintf(_("cannot create folder %s: %s"), p,
+						   strerror(errno));
 				ret = -1;
 				break;
 			}

@@ -24,7 +24,7 @@ enum exit_code {
 };
 
 /* Hard caps on everything that grows from outside input. */
-#define UTIL_FORM_FILE_MAX (1024 * 1024) /* form files: 1 MiB */
+#define UTIL_FORM_FILE_MAX   (1024 * 1024) /* form files: 1 MiB */
 #define UTIL_CONFIG_FILE_MAX (1024 * 1024)
 
 /* Register a function run before util_fatal prints (restores the terminal). */

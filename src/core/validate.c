@@ -118,7 +118,8 @@ static char *too_short(const struct fnode *f, const char *shown)
 {
 	if (f->expect || f->min_len < 0)
 		return xasprintf(_("%s is too short: expected %s"), shown, expectation(f));
-	return xasprintf(_("%s is too short: expected at least %ld characters"), shown, f->min_len);
+	return xasprintf(_("%s is too short: expected at least %ld characters"), shown,
+			 f->min_len);
 }
 
 /* Check a text value. live: a valid prefix is VS_INCOMPLETE rather than invalid. */
@@ -231,9 +232,9 @@ enum vstate validate_scalar(const struct fnode *f, const char *text, const char 
 		text = "";
 	if (!*text) {
 		/* Empty means unset while editing; list items and map keys have no "unset". */
-		int must = f->required || (f->parent && (f->parent->kind == FK_LIST ||
-							 (f->parent->kind == FK_MAP &&
-							  f == f->parent->key)));
+		int must = f->required ||
+			   (f->parent && (f->parent->kind == FK_LIST ||
+					  (f->parent->kind == FK_MAP && f == f->parent->key)));
 		if (!must || (f->kind == FK_TEXT && f->min_len == 0 && !f->re))
 			return VS_VALID;
 		if (f->kind == FK_CHOICE) {
@@ -327,9 +328,9 @@ static void check_size(struct walk *w, const struct fnode *f, size_t n, const ch
 {
 	if (f->min_items >= 0 && n < (size_t)f->min_items)
 		add(w, VS_INVALID, path, ref,
-		    n == 0 ? xasprintf(_("is empty: expected at least %ld entries"), f->min_items)
-			   : xasprintf(_("has %zu entries: expected at least %ld"), n,
-				       f->min_items));
+		    n == 0
+			? xasprintf(_("is empty: expected at least %ld entries"), f->min_items)
+			: xasprintf(_("has %zu entries: expected at least %ld"), n, f->min_items));
 	if (f->max_items >= 0 && n > (size_t)f->max_items)
 		add(w, VS_INVALID, path, ref,
 		    xasprintf(_("has %zu entries: at most %ld allowed"), n, f->max_items));
@@ -378,8 +379,9 @@ static void check_group(struct walk *w, const struct fnode *f, const cJSON *v, c
 		} else if (c) {
 			check_node(w, k, c, p, r);
 		} else if (k->required && f->kind == FK_GROUP && when_holds(k, v)) {
-			char *exp = k->kind == FK_CHOICE ? values_list(k)
-				    : xstrdup(k->expect ? k->expect : fkind_expect(k->kind));
+			char *exp = k->kind == FK_CHOICE
+					? values_list(k)
+					: xstrdup(k->expect ? k->expect : fkind_expect(k->kind));
 
 			add(w, VS_INCOMPLETE, p, r, xasprintf(_("is required: expected %s"), exp));
 			free(exp);
@@ -387,11 +389,12 @@ static void check_group(struct walk *w, const struct fnode *f, const cJSON *v, c
 		free(p);
 		free(r);
 	}
-	cJSON_ArrayForEach(c, v) {
+	cJSON_ArrayForEach (c, v) {
 		if (!fnode_child(f, c->string)) {
 			char *p = join_member(path, c->string);
 
-			add(w, VS_INVALID, p, p, xstrdup(_("unknown member: not part of the request")));
+			add(w, VS_INVALID, p, p,
+			    xstrdup(_("unknown member: not part of the request")));
 			free(p);
 		}
 	}
@@ -410,7 +413,7 @@ static void check_oneof(struct walk *w, const struct fnode *f, const cJSON *v, c
 		strbuf_addf(&names, "%s%s", i ? (i + 1 == f->nchildren ? _(" or ") : ", ") : "",
 			    f->children[i]->name);
 	all = strbuf_finish(&names);
-	cJSON_ArrayForEach(c, v) {
+	cJSON_ArrayForEach (c, v) {
 		if (fnode_child(f, c->string)) {
 			if (!first)
 				first = c;
@@ -451,8 +454,8 @@ static void check_node(struct walk *w, const struct fnode *f, const cJSON *v, co
 	size_t i = 0;
 
 	if (!fnode_accepts(f, v)) {
-		add(w, VS_INVALID, path, ref, xasprintf(_("is %s: expected %s"), json_type_name(v),
-						       fkind_expect(f->kind)));
+		add(w, VS_INVALID, path, ref,
+		    xasprintf(_("is %s: expected %s"), json_type_name(v), fkind_expect(f->kind)));
 		return;
 	}
 	switch (f->kind) {
@@ -465,7 +468,7 @@ static void check_node(struct walk *w, const struct fnode *f, const cJSON *v, co
 	case FK_LIST:
 	case FK_SUBLIST:
 		check_size(w, f, (size_t)cJSON_GetArraySize(v), path, ref);
-		cJSON_ArrayForEach(c, v) {
+		cJSON_ArrayForEach (c, v) {
 			char *p = xasprintf("%s[%zu]", path, i), *r = xasprintf("%s[%zu]", ref, i);
 
 			check_node(w, f->item, c, p, r);
@@ -476,7 +479,7 @@ static void check_node(struct walk *w, const struct fnode *f, const cJSON *v, co
 		break;
 	case FK_MAP:
 		check_size(w, f, (size_t)cJSON_GetArraySize(v), path, ref);
-		cJSON_ArrayForEach(c, v) {
+		cJSON_ArrayForEach (c, v) {
 			char *p = join_key(path, c->string), *r = xasprintf("%s[%zu]", ref, i);
 			char *m = NULL;
 			const cJSON *d;
@@ -490,7 +493,8 @@ static void check_node(struct walk *w, const struct fnode *f, const cJSON *v, co
 			for (d = v->child; d != c; d = d->next)
 				if (!strcmp(d->string, c->string)) {
 					add(w, VS_INVALID, p, r,
-					    xstrdup(_("is a duplicate key: each key may appear once")));
+					    xstrdup(_(
+						"is a duplicate key: each key may appear once")));
 					break;
 				}
 			check_node(w, f->value, c, p, r);
@@ -536,24 +540,29 @@ static void rule_network(struct walk *w)
 
 static void rule_claims(struct walk *w)
 {
-	const cJSON *claims = at(w->root,
-				 "authorizerConfiguration.customJWTAuthorizer.customClaims"), *c;
+	const cJSON *claims =
+			at(w->root, "authorizerConfiguration.customJWTAuthorizer.customClaims"),
+		    *c;
 	size_t i = 0;
 
 	if (!cJSON_IsArray(claims))
 		return;
-	cJSON_ArrayForEach(c, claims) {
+	cJSON_ArrayForEach (c, claims) {
 		const cJSON *op = at(c, "authorizingClaimMatchValue.claimMatchOperator");
 		const cJSON *val = at(c, "authorizingClaimMatchValue.claimMatchValue");
 		char *p;
 
 		if (cJSON_IsString(op) && cJSON_IsObject(val)) {
-			int single = cJSON_GetObjectItemCaseSensitive(val, "matchValueString") != NULL;
-			int list = cJSON_GetObjectItemCaseSensitive(val, "matchValueStringList") != NULL;
+			int single =
+			    cJSON_GetObjectItemCaseSensitive(val, "matchValueString") != NULL;
+			int list =
+			    cJSON_GetObjectItemCaseSensitive(val, "matchValueStringList") != NULL;
 			int equals = !strcmp(op->valuestring, "EQUALS");
 
-			p = xasprintf("authorizerConfiguration.customJWTAuthorizer.customClaims[%zu]"
-				      ".authorizingClaimMatchValue.claimMatchValue", i);
+			p = xasprintf(
+			    "authorizerConfiguration.customJWTAuthorizer.customClaims[%zu]"
+			    ".authorizingClaimMatchValue.claimMatchValue",
+			    i);
 			if (equals && list && !single)
 				add(w, VS_INVALID, p, p,
 				    xstrdup(_("EQUALS compares with a single value: expected "
@@ -584,7 +593,8 @@ static void rule_lifecycle(struct walk *w)
 
 static int nonempty(const cJSON *v)
 {
-	return v && (cJSON_IsArray(v) || cJSON_IsObject(v)) ? cJSON_GetArraySize(v) > 0 : v != NULL;
+	return v && (cJSON_IsArray(v) || cJSON_IsObject(v)) ? cJSON_GetArraySize(v) > 0
+							    : v != NULL;
 }
 
 static void rule_jwt(struct walk *w)
@@ -605,23 +615,27 @@ static void rule_jwt(struct walk *w)
 	map = at(jwt, "advertisedScopeMapping");
 	if (!cJSON_IsObject(map))
 		return;
-	cJSON_ArrayForEach(e, map) {
+	cJSON_ArrayForEach (e, map) {
 		int found = 0;
 
 		if (cJSON_IsArray(scopes))
-			cJSON_ArrayForEach(s, scopes) {
+			cJSON_ArrayForEach (s, scopes) {
 				if (cJSON_IsString(s) && !strcmp(s->valuestring, e->string))
 					found = 1;
 			}
 		if (!found) {
 			char *p = join_key("authorizerConfiguration.customJWTAuthorizer."
-					   "advertisedScopeMapping", e->string);
+					   "advertisedScopeMapping",
+					   e->string);
 			char *r = xasprintf("authorizerConfiguration.customJWTAuthorizer."
-					    "advertisedScopeMapping[%zu]", i);
+					    "advertisedScopeMapping[%zu]",
+					    i);
 
 			add(w, VS_INVALID, p, r,
-			    xasprintf(_("maps scope \"%s\", which is not in allowedScopes: expected "
-					"a key that is one of the allowed scopes"), e->string));
+			    xasprintf(
+				_("maps scope \"%s\", which is not in allowedScopes: expected "
+				  "a key that is one of the allowed scopes"),
+				e->string));
 			free(p);
 			free(r);
 		}
@@ -631,10 +645,30 @@ static void rule_jwt(struct walk *w)
 
 /* Header names the service keeps for itself (Developer Guide). */
 static const char *const restricted_headers[] = {
-	"Content-Type", "Content-Length", "Content-Encoding", "Host", "User-Agent", "Connection",
-	"Keep-Alive", "Transfer-Encoding", "Upgrade", "TE", "Trailer", "Proxy-Authorization",
-	"Proxy-Connection", "Cache-Control", "Pragma", "Expires", "If-Match", "If-None-Match",
-	"If-Modified-Since", "If-Unmodified-Since", "ETag", "Last-Modified", "Age", NULL,
+    "Content-Type",
+    "Content-Length",
+    "Content-Encoding",
+    "Host",
+    "User-Agent",
+    "Connection",
+    "Keep-Alive",
+    "Transfer-Encoding",
+    "Upgrade",
+    "TE",
+    "Trailer",
+    "Proxy-Authorization",
+    "Proxy-Connection",
+    "Cache-Control",
+    "Pragma",
+    "Expires",
+    "If-Match",
+    "If-None-Match",
+    "If-Modified-Since",
+    "If-Unmodified-Since",
+    "ETag",
+    "Last-Modified",
+    "Age",
+    NULL,
 };
 
 static void rule_headers(struct walk *w)
@@ -646,7 +680,7 @@ static void rule_headers(struct walk *w)
 
 	if (!cJSON_IsArray(list))
 		return;
-	cJSON_ArrayForEach(h, list) {
+	cJSON_ArrayForEach (h, list) {
 		const char *name = cJSON_IsString(h) ? h->valuestring : NULL;
 		char *p = xasprintf("%s[%zu]", base, i);
 
@@ -662,22 +696,26 @@ static void rule_headers(struct walk *w)
 			if (!strncasecmp(name, "x-amz-", 6))
 				add(w, VS_INVALID, p, p,
 				    xasprintf(_("\"%s\" is reserved: names starting with x-amz- "
-						"are refused"), name));
+						"are refused"),
+					      name));
 			else if (!strncasecmp(name, "x-amzn-", 7) &&
 				 strncasecmp(name, "X-Amzn-Bedrock-AgentCore-Runtime-Custom-", 40))
 				add(w, VS_INVALID, p, p,
 				    xasprintf(_("\"%s\" is reserved: of the x-amzn- names only "
 						"X-Amzn-Bedrock-AgentCore-Runtime-Custom-* are "
-						"allowed"), name));
+						"allowed"),
+					      name));
 			else if (!strcasecmp(name, "Authorization") && !jwt)
 				add(w, VS_INVALID, p, p,
-				    xstrdup(_("\"Authorization\" may only be passed through when a "
-					      "custom JWT authorizer is set")));
+				    xstrdup(
+					_("\"Authorization\" may only be passed through when a "
+					  "custom JWT authorizer is set")));
 			for (j = 0; restricted_headers[j]; j++)
 				if (!strcasecmp(name, restricted_headers[j]))
 					add(w, VS_INVALID, p, p,
 					    xasprintf(_("\"%s\" is a restricted header that the "
-							"service does not pass on"), name));
+							"service does not pass on"),
+						      name));
 		}
 		free(p);
 		i++;
@@ -691,24 +729,29 @@ static void rule_filesystems(struct walk *w)
 
 	if (!cJSON_IsArray(list))
 		return;
-	cJSON_ArrayForEach(fs, list) {
+	cJSON_ArrayForEach (fs, list) {
 		const cJSON *mp = cJSON_IsObject(fs) && cJSON_IsObject(fs->child)
-				  ? cJSON_GetObjectItemCaseSensitive(fs->child, "mountPath") : NULL;
+				      ? cJSON_GetObjectItemCaseSensitive(fs->child, "mountPath")
+				      : NULL;
 
 		if (cJSON_IsString(mp)) {
 			for (d = list->child; d != fs; d = d->next) {
-				const cJSON *o = cJSON_IsObject(d) && cJSON_IsObject(d->child)
-						 ? cJSON_GetObjectItemCaseSensitive(d->child, "mountPath")
-						 : NULL;
+				const cJSON *o =
+				    cJSON_IsObject(d) && cJSON_IsObject(d->child)
+					? cJSON_GetObjectItemCaseSensitive(d->child, "mountPath")
+					: NULL;
 
-				if (cJSON_IsString(o) && !strcmp(o->valuestring, mp->valuestring)) {
-					char *p = xasprintf("filesystemConfigurations[%zu].%s.mountPath",
-							    i, fs->child->string);
+				if (cJSON_IsString(o) &&
+				    !strcmp(o->valuestring, mp->valuestring)) {
+					char *p =
+					    xasprintf("filesystemConfigurations[%zu].%s.mountPath",
+						      i, fs->child->string);
 
 					add(w, VS_INVALID, p, p,
-					    xasprintf(_("\"%s\" is already used by another "
-							"filesystem: expected a different mount path"),
-						      mp->valuestring));
+					    xasprintf(
+						_("\"%s\" is already used by another "
+						  "filesystem: expected a different mount path"),
+						mp->valuestring));
 					free(p);
 					break;
 				}
@@ -738,8 +781,8 @@ enum vstate validate_document(const struct formdef *def, const struct document *
 	return worst;
 }
 
-enum vstate validate_section(const struct formdef *def, const struct document *doc,
-			     size_t section, struct problems *out)
+enum vstate validate_section(const struct formdef *def, const struct document *doc, size_t section,
+			     struct problems *out)
 {
 	struct problems all = {0};
 	enum vstate worst = VS_VALID;

@@ -46,8 +46,7 @@ enum vstate problems_worst(const struct problems *p);
  * says what is still missing; NULL for VS_VALID. An empty text is VS_INCOMPLETE
  * when required, VS_VALID otherwise (it means unset). Cheap: no allocation when
  * valid, one PCRE2 match at most. */
-enum vstate validate_scalar(const struct fnode *f, const char *text, const char *path,
-			    char **msg);
+enum vstate validate_scalar(const struct fnode *f, const char *text, const char *path, char **msg);
 
 /* Check the whole document, as the service would (strict): every field rule
  * and every cross-field rule. Appends to out; returns the worst state. */
@@ -55,7 +54,7 @@ enum vstate validate_document(const struct formdef *def, const struct document *
 			      struct problems *out);
 
 /* Only the problems of one section's members (section index into def->sections). */
-enum vstate validate_section(const struct formdef *def, const struct document *doc,
-			     size_t section, struct problems *out);
+enum vstate validate_section(const struct formdef *def, const struct document *doc, size_t section,
+			     struct problems *out);
 
 #endif

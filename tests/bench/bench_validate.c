@@ -29,14 +29,16 @@ static struct document *maximal(void)
 	for (i = 0; i < 5000; i++)
 		big[i] = (char)('a' + i % 26);
 	big[5000] = '\0';
-	document_set_text(doc, "agentRuntimeName", "max_agent_0123456789_0123456789_0123456789_ab");
+	document_set_text(doc, "agentRuntimeName",
+			  "max_agent_0123456789_0123456789_0123456789_ab");
 	document_set_text(doc, "description", big + 904); /* 4096 characters */
 	document_set_text(doc, "agentRuntimeArtifact.containerConfiguration.containerUri",
 			  "123456789012.dkr.ecr.us-east-1.amazonaws.com/team/my-agent:v1.2.3");
 	document_set_text(doc, "roleArn", "arn:aws:iam::123456789012:role/service-role/AgentRole");
 	document_set_text(doc, "networkConfiguration.networkMode", "VPC");
 	for (i = 0; i < 16; i++) {
-		snprintf(path, sizeof path, "networkConfiguration.networkModeConfig.subnets[%d]", i);
+		snprintf(path, sizeof path, "networkConfiguration.networkModeConfig.subnets[%d]",
+			 i);
 		snprintf(key, sizeof key, "subnet-0123456789abcd%03d", i);
 		document_set_text(doc, path, key);
 		snprintf(path, sizeof path,
@@ -52,18 +54,26 @@ static struct document *maximal(void)
 			 "authorizerConfiguration.customJWTAuthorizer.allowedScopes[%d]", i);
 		snprintf(key, sizeof key, "scope/read.%d", i);
 		document_set_text(doc, path, key);
-		snprintf(path, sizeof path, "authorizerConfiguration.customJWTAuthorizer."
-			 "customClaims[%d].inboundTokenClaimName", i);
+		snprintf(path, sizeof path,
+			 "authorizerConfiguration.customJWTAuthorizer."
+			 "customClaims[%d].inboundTokenClaimName",
+			 i);
 		document_set_text(doc, path, "cognito:groups");
-		snprintf(path, sizeof path, "authorizerConfiguration.customJWTAuthorizer."
-			 "customClaims[%d].inboundTokenClaimValueType", i);
+		snprintf(path, sizeof path,
+			 "authorizerConfiguration.customJWTAuthorizer."
+			 "customClaims[%d].inboundTokenClaimValueType",
+			 i);
 		document_set_text(doc, path, "STRING_ARRAY");
-		snprintf(path, sizeof path, "authorizerConfiguration.customJWTAuthorizer."
-			 "customClaims[%d].authorizingClaimMatchValue.claimMatchOperator", i);
+		snprintf(path, sizeof path,
+			 "authorizerConfiguration.customJWTAuthorizer."
+			 "customClaims[%d].authorizingClaimMatchValue.claimMatchOperator",
+			 i);
 		document_set_text(doc, path, "CONTAINS_ANY");
-		snprintf(path, sizeof path, "authorizerConfiguration.customJWTAuthorizer."
+		snprintf(path, sizeof path,
+			 "authorizerConfiguration.customJWTAuthorizer."
 			 "customClaims[%d].authorizingClaimMatchValue.claimMatchValue."
-			 "matchValueStringList[0]", i);
+			 "matchValueStringList[0]",
+			 i);
 		document_set_text(doc, path, "admins");
 	}
 	for (i = 0; i < 20; i++) {
@@ -82,7 +92,8 @@ static struct document *maximal(void)
 		document_map_add(doc, "tags", key, "value with spaces: ok=1+2@example.com");
 	}
 	for (i = 0; i < 5; i++) {
-		snprintf(path, sizeof path, "filesystemConfigurations[%d].sessionStorage.mountPath", i);
+		snprintf(path, sizeof path,
+			 "filesystemConfigurations[%d].sessionStorage.mountPath", i);
 		snprintf(key, sizeof key, "/mnt/data%d", i);
 		document_set_text(doc, path, key);
 	}
@@ -120,7 +131,8 @@ int main(void)
 	}
 	qsort(t, RUNS, sizeof t[0], cmp);
 	printf("validate whole maximal form: median %.1f us, p99 %.1f us, max %.1f us "
-	       "(goal: under 1000 us)\n", t[RUNS / 2], t[RUNS * 99 / 100], t[RUNS - 1]);
+	       "(goal: under 1000 us)\n",
+	       t[RUNS / 2], t[RUNS * 99 / 100], t[RUNS - 1]);
 	f = formdef_lookup(def, "agentRuntimeArtifact.containerConfiguration.containerUri");
 	for (i = 0; i < RUNS; i++) {
 		t0 = util_monotonic();

@@ -25,8 +25,8 @@ int main(int argc, char **argv)
 		name += 5;
 	if (!strncmp(name, "lt-", 3))
 		name += 3;
-	dir = argc > 1 ? xstrdup(argv[1]) : xasprintf("%s/tests/fuzz/corpus/%s", top ? top : ".",
-						     name);
+	dir = argc > 1 ? xstrdup(argv[1])
+		       : xasprintf("%s/tests/fuzz/corpus/%s", top ? top : ".", name);
 	d = opendir(dir);
 	if (!d) {
 		fprintf(stderr, "no corpus at %s\n", dir);

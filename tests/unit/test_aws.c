@@ -22,10 +22,11 @@
 
 static void test_ini(void **state)
 {
-	const char *text = "# comment\n[default]\nregion = us-west-2\n"
-			   "aws_access_key_id=AKIA1  ; inline comment\n"
-			   "[profile   dev]\nREGION=eu-west-1\ns3 =\n  max_concurrent_requests = 20\n"
-			   "output = json\n\r\n[broken\nx = 1\nno equals sign\n[sso]\nurl = a#b\n";
+	const char *text =
+	    "# comment\n[default]\nregion = us-west-2\n"
+	    "aws_access_key_id=AKIA1  ; inline comment\n"
+	    "[profile   dev]\nREGION=eu-west-1\ns3 =\n  max_concurrent_requests = 20\n"
+	    "output = json\n\r\n[broken\nx = 1\nno equals sign\n[sso]\nurl = a#b\n";
 	struct ini ini = {0};
 
 	(void)state;
@@ -71,10 +72,11 @@ static char *tmpfile_with(const char *text)
 
 static void test_settings_origins(void **state)
 {
-	char *cfg = tmpfile_with("[default]\nregion = us-west-2\n[profile dev]\nregion = eu-west-1\n"
-				 "endpoint_url = https://dev.example.com\nca_bundle = /tmp/ca.pem\n"
-				 "max_attempts = 5\n[profile fips]\nregion = us-east-1\n"
-				 "use_fips_endpoint = true\n");
+	char *cfg =
+	    tmpfile_with("[default]\nregion = us-west-2\n[profile dev]\nregion = eu-west-1\n"
+			 "endpoint_url = https://dev.example.com\nca_bundle = /tmp/ca.pem\n"
+			 "max_attempts = 5\n[profile fips]\nregion = us-east-1\n"
+			 "use_fips_endpoint = true\n");
 	struct aws_options o = {0};
 	struct aws_settings s;
 	char *cause = NULL;
@@ -97,7 +99,8 @@ static void test_settings_origins(void **state)
 	assert_string_equal(s.region.value, "us-west-2");
 	if (!strstr(s.region.origin, "profile default"))
 		fail_msg("region origin: %s", s.region.origin);
-	assert_string_equal(s.endpoint.value, "https://bedrock-agentcore-control.us-west-2.amazonaws.com");
+	assert_string_equal(s.endpoint.value,
+			    "https://bedrock-agentcore-control.us-west-2.amazonaws.com");
 	assert_int_equal(s.attempts, 3);
 	aws_settings_free(&s);
 
@@ -122,7 +125,8 @@ static void test_settings_origins(void **state)
 	o.region = "us-east-2";
 	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
 	assert_string_equal(s.region.origin, "--region");
-	assert_string_equal(s.endpoint.value, "https://bedrock-agentcore-control.us-east-2.amazonaws.com");
+	assert_string_equal(s.endpoint.value,
+			    "https://bedrock-agentcore-control.us-east-2.amazonaws.com");
 	aws_settings_free(&s);
 	unsetenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
 	unsetenv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL");
@@ -161,8 +165,8 @@ static void test_endpoint_rules(void **state)
 	assert_string_equal(u, "https://bedrock-agentcore-control.us-east-1.amazonaws.com");
 	free(u);
 	u = endpoint_resolve("cn-north-1", 1, 1, NULL, &cause);
-	assert_string_equal(u,
-			    "https://bedrock-agentcore-control-fips.cn-north-1.api.amazonwebservices.com.cn");
+	assert_string_equal(
+	    u, "https://bedrock-agentcore-control-fips.cn-north-1.api.amazonwebservices.com.cn");
 	free(u);
 	assert_null(endpoint_resolve(NULL, 0, 0, NULL, &cause));
 	assert_non_null(strstr(cause, "--region"));
@@ -194,9 +198,11 @@ static void test_endpoint_suite(void **state)
 {
 	const char *shared = getenv("ACW_SHARED"), *top = getenv("top_srcdir");
 	char *path = shared ? xasprintf("%s/reference/bedrock-agentcore-control-2023-06-05/"
-					"endpoint-tests-1.json", shared)
+					"endpoint-tests-1.json",
+					shared)
 			    : xasprintf("%s/../shared/reference/bedrock-agentcore-control-"
-					"2023-06-05/endpoint-tests-1.json", top ? top : ".");
+					"2023-06-05/endpoint-tests-1.json",
+					top ? top : ".");
 	char *text = NULL, *cause = NULL;
 	cJSON *j, *c;
 	int n = 0;
@@ -208,9 +214,10 @@ static void test_endpoint_suite(void **state)
 		skip();
 	}
 	j = cJSON_Parse(text);
-	cJSON_ArrayForEach(c, cJSON_GetObjectItem(j, "testCases")) {
+	cJSON_ArrayForEach (c, cJSON_GetObjectItem(j, "testCases")) {
 		cJSON *p = cJSON_GetObjectItem(c, "params"), *e = cJSON_GetObjectItem(c, "expect");
-		cJSON *r = cJSON_GetObjectItem(p, "Region"), *ep = cJSON_GetObjectItem(p, "Endpoint");
+		cJSON *r = cJSON_GetObjectItem(p, "Region"),
+		      *ep = cJSON_GetObjectItem(p, "Endpoint");
 		cJSON *url = cJSON_GetObjectItem(cJSON_GetObjectItem(e, "endpoint"), "url");
 		char *got;
 
@@ -251,8 +258,10 @@ static void test_credential_process_output(void **state)
 
 	(void)state;
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&soon));
-	snprintf(json, sizeof json, "{\"Version\":1,\"AccessKeyId\":\"ASIA1\",\"SecretAccessKey\":"
-		 "\"s\",\"SessionToken\":\"t\",\"Expiration\":\"%s\"}", when);
+	snprintf(json, sizeof json,
+		 "{\"Version\":1,\"AccessKeyId\":\"ASIA1\",\"SecretAccessKey\":"
+		 "\"s\",\"SessionToken\":\"t\",\"Expiration\":\"%s\"}",
+		 when);
 	assert_int_equal(credentials_parse_process(json, strlen(json), &c, &cause), 0);
 	assert_string_equal(c.access_key_id, "ASIA1");
 	assert_string_equal(c.session_token, "t");
@@ -263,7 +272,8 @@ static void test_credential_process_output(void **state)
 	free(cause);
 	assert_int_equal(credentials_parse_process("not json", 8, &c, &cause), -1);
 	free(cause);
-	snprintf(json, sizeof json, "{\"Version\":1,\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"s\","
+	snprintf(json, sizeof json,
+		 "{\"Version\":1,\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"s\","
 		 "\"Expiration\":\"2001-01-01T00:00:00Z\"}");
 	assert_int_equal(credentials_parse_process(json, strlen(json), &c, &cause), -1);
 	assert_non_null(strstr(cause, "expired"));
@@ -272,10 +282,11 @@ static void test_credential_process_output(void **state)
 
 static void test_sts_xml(void **state)
 {
-	const char *ok = "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAX"
-			 "</AccessKeyId><SecretAccessKey>sec</SecretAccessKey><SessionToken>tok"
-			 "</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>"
-			 "</AssumeRoleResult></AssumeRoleResponse>";
+	const char *ok =
+	    "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAX"
+	    "</AccessKeyId><SecretAccessKey>sec</SecretAccessKey><SessionToken>tok"
+	    "</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>"
+	    "</AssumeRoleResult></AssumeRoleResponse>";
 	const char *bad = "<ErrorResponse><Error><Code>AccessDenied</Code><Message>not allowed"
 			  "</Message></Error></ErrorResponse>";
 	struct aws_credentials c;
@@ -320,9 +331,10 @@ static void test_error_parsing(void **state)
 {
 	struct headers h = {0};
 	struct service_error e;
-	const char *body = "{\"__type\":\"com.amazonaws.bedrockagentcorecontrol#ValidationException\","
-			   "\"message\":\"bad\",\"reason\":\"FieldValidationFailed\",\"fieldList\":"
-			   "[{\"name\":\"roleArn\",\"message\":\"not a role\"}]}";
+	const char *body =
+	    "{\"__type\":\"com.amazonaws.bedrockagentcorecontrol#ValidationException\","
+	    "\"message\":\"bad\",\"reason\":\"FieldValidationFailed\",\"fieldList\":"
+	    "[{\"name\":\"roleArn\",\"message\":\"not a role\"}]}";
 
 	(void)state;
 	headers_add(&h, "x-amzn-RequestId", "rid-1");
@@ -352,7 +364,9 @@ static void test_error_parsing(void **state)
 	assert_string_equal(e.message, "x ]0;pwned y z");
 	service_error_free(&e);
 	{
-		char *p = service_printable("ab\xc3\xa9" "cd", 3);
+		char *p = service_printable("ab\xc3\xa9"
+					    "cd",
+					    3);
 
 		assert_string_equal(p, "ab..."); /* never half a character */
 		free(p);
@@ -368,8 +382,10 @@ static void test_error_parsing(void **state)
 static void test_retry_decisions(void **state)
 {
 	(void)state;
-	assert_int_equal(service_retry_kind(HTTP_DONE, 429, "ThrottlingException"), RETRY_THROTTLE);
-	assert_int_equal(service_retry_kind(HTTP_DONE, 400, "ThrottlingException"), RETRY_THROTTLE);
+	assert_int_equal(service_retry_kind(HTTP_DONE, 429, "ThrottlingException"),
+			 RETRY_THROTTLE);
+	assert_int_equal(service_retry_kind(HTTP_DONE, 400, "ThrottlingException"),
+			 RETRY_THROTTLE);
 	assert_int_equal(service_retry_kind(HTTP_DONE, 429, NULL), RETRY_THROTTLE);
 	assert_int_equal(service_retry_kind(HTTP_DONE, 503, NULL), RETRY_TRANSIENT);
 	assert_int_equal(service_retry_kind(HTTP_DONE, 500, "InternalServerException"),
@@ -394,12 +410,24 @@ static void test_retry_decisions(void **state)
 static void clear_aws_env(void)
 {
 	static const char *const names[] = {
-		"AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION",
-		"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL", "AWS_CA_BUNDLE",
-		"AWS_MAX_ATTEMPTS", "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT",
-		"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-		"AWS_SESSION_TOKEN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
-		"AWS_ROLE_SESSION_NAME", NULL,
+	    "AWS_PROFILE",
+	    "AWS_DEFAULT_PROFILE",
+	    "AWS_REGION",
+	    "AWS_DEFAULT_REGION",
+	    "AWS_ENDPOINT_URL",
+	    "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL",
+	    "AWS_CA_BUNDLE",
+	    "AWS_MAX_ATTEMPTS",
+	    "AWS_USE_FIPS_ENDPOINT",
+	    "AWS_USE_DUALSTACK_ENDPOINT",
+	    "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+	    "AWS_ACCESS_KEY_ID",
+	    "AWS_SECRET_ACCESS_KEY",
+	    "AWS_SESSION_TOKEN",
+	    "AWS_WEB_IDENTITY_TOKEN_FILE",
+	    "AWS_ROLE_ARN",
+	    "AWS_ROLE_SESSION_NAME",
+	    NULL,
 	};
 	size_t i;
 
@@ -428,30 +456,30 @@ static int resolve_creds(const char *profile, struct aws_credentials *c, char **
 static void test_credentials_chain(void **state)
 {
 	char *cfg = tmpfile_with(
-		"[default]\naws_access_key_id = AKIACONFIGFILE000001\n"
-		"aws_secret_access_key = fromconfig\n"
-		"[profile proc]\ncredential_process = printf '{\"Version\": 1, \"AccessKeyId\": "
-		"\"ASIAPROCESS000000001\", \"SecretAccessKey\": \"p\", \"SessionToken\": \"t\"}'\n"
-		"[profile procfail]\ncredential_process = echo 'token expired' >&2; exit 3\n"
-		"[profile procjunk]\ncredential_process = echo '<html>'\n"
-		"[profile role]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
-		"[profile half]\naws_access_key_id = AKIAHALF\n"
-		"[profile selfrole]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
-		"source_profile = selfrole\n"
-		"[profile mfa]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
-		"source_profile = default\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n"
-		"[profile empty]\nregion = us-east-1\n"
-		"[profile fromempty]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
-		"source_profile = empty\n"
-		"[profile both]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
-		"source_profile = default\ncredential_source = Environment\n"
-		"[profile ec2]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
-		"credential_source = Ec2InstanceMetadata\n"
-		"[profile web]\nrole_arn = arn:aws:iam::123456789012:role/W\n"
-		"web_identity_token_file = /nonexistent/token\n"
-		"[profile procandkeys]\naws_access_key_id = AKIACONFIGFILE000002\n"
-		"aws_secret_access_key = c\ncredential_process = printf '{\"Version\": 1, "
-		"\"AccessKeyId\": \"ASIAPROCESS000000002\", \"SecretAccessKey\": \"p\"}'\n");
+	    "[default]\naws_access_key_id = AKIACONFIGFILE000001\n"
+	    "aws_secret_access_key = fromconfig\n"
+	    "[profile proc]\ncredential_process = printf '{\"Version\": 1, \"AccessKeyId\": "
+	    "\"ASIAPROCESS000000001\", \"SecretAccessKey\": \"p\", \"SessionToken\": \"t\"}'\n"
+	    "[profile procfail]\ncredential_process = echo 'token expired' >&2; exit 3\n"
+	    "[profile procjunk]\ncredential_process = echo '<html>'\n"
+	    "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+	    "[profile half]\naws_access_key_id = AKIAHALF\n"
+	    "[profile selfrole]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+	    "source_profile = selfrole\n"
+	    "[profile mfa]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+	    "source_profile = default\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n"
+	    "[profile empty]\nregion = us-east-1\n"
+	    "[profile fromempty]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+	    "source_profile = empty\n"
+	    "[profile both]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+	    "source_profile = default\ncredential_source = Environment\n"
+	    "[profile ec2]\nrole_arn = arn:aws:iam::123456789012:role/R\n"
+	    "credential_source = Ec2InstanceMetadata\n"
+	    "[profile web]\nrole_arn = arn:aws:iam::123456789012:role/W\n"
+	    "web_identity_token_file = /nonexistent/token\n"
+	    "[profile procandkeys]\naws_access_key_id = AKIACONFIGFILE000002\n"
+	    "aws_secret_access_key = c\ncredential_process = printf '{\"Version\": 1, "
+	    "\"AccessKeyId\": \"ASIAPROCESS000000002\", \"SecretAccessKey\": \"p\"}'\n");
 	char *cred = tmpfile_with("[default]\naws_access_key_id = AKIACREDENTIALSFILE1\n"
 				  "aws_secret_access_key = fromcredentials\n");
 	struct aws_credentials c;
@@ -632,12 +660,13 @@ static void test_endpoint_with_path(void **state)
 	cl = (struct service_client){&s, &c, {NULL, NULL, NULL, 0}};
 	service_prepare(&cl, "GET", "/runtimes/r-0123456789/", "version=1", NULL, 1440938160, &r,
 			&tr);
-	assert_string_equal(r.url, "https://gw.example.com/prefix/runtimes/r-0123456789/?version=1");
+	assert_string_equal(r.url,
+			    "https://gw.example.com/prefix/runtimes/r-0123456789/?version=1");
 	assert_string_equal(r.path, "/prefix/runtimes/r-0123456789/");
 	assert_string_equal(headers_get(&r.headers, "Host"), "gw.example.com");
 	/* what is signed is what is on the request line */
-	assert_true(!strncmp(tr.canonical_request, "GET\n/prefix/runtimes/r-0123456789/\nversion=1\n",
-			     45));
+	assert_true(!strncmp(tr.canonical_request,
+			     "GET\n/prefix/runtimes/r-0123456789/\nversion=1\n", 45));
 	assert_null(headers_get(&r.headers, "Content-Type"));
 	assert_null(headers_get(&r.headers, "X-Amz-Security-Token"));
 	sigv4_trace_free(&tr);
@@ -707,19 +736,19 @@ static void test_http_failures(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_ini),
-		cmocka_unit_test(test_settings_origins),
-		cmocka_unit_test(test_endpoint_rules),
-		cmocka_unit_test(test_endpoint_suite),
-		cmocka_unit_test(test_credential_process_output),
-		cmocka_unit_test(test_sts_xml),
-		cmocka_unit_test(test_mask_and_token),
-		cmocka_unit_test(test_error_parsing),
-		cmocka_unit_test(test_retry_decisions),
-		cmocka_unit_test(test_credentials_chain),
-		cmocka_unit_test(test_trace_redacts_token),
-		cmocka_unit_test(test_endpoint_with_path),
-		cmocka_unit_test(test_http_failures),
+	    cmocka_unit_test(test_ini),
+	    cmocka_unit_test(test_settings_origins),
+	    cmocka_unit_test(test_endpoint_rules),
+	    cmocka_unit_test(test_endpoint_suite),
+	    cmocka_unit_test(test_credential_process_output),
+	    cmocka_unit_test(test_sts_xml),
+	    cmocka_unit_test(test_mask_and_token),
+	    cmocka_unit_test(test_error_parsing),
+	    cmocka_unit_test(test_retry_decisions),
+	    cmocka_unit_test(test_credentials_chain),
+	    cmocka_unit_test(test_trace_redacts_token),
+	    cmocka_unit_test(test_endpoint_with_path),
+	    cmocka_unit_test(test_http_failures),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -38,29 +38,39 @@ static void test_lists(void **state)
 	const char *p = "networkConfiguration.networkModeConfig.subnets";
 
 	(void)state;
-	assert_int_equal(document_set_text(doc, "networkConfiguration.networkModeConfig.subnets[0]",
-					   "subnet-aaaaaaaa"), 0);
-	assert_int_equal(document_set_text(doc, "networkConfiguration.networkModeConfig.subnets[1]",
-					   "subnet-bbbbbbbb"), 0);
-	assert_int_equal(document_set_text(doc, "networkConfiguration.networkModeConfig.subnets[2]",
-					   "subnet-cccccccc"), 0);
+	assert_int_equal(document_set_text(doc,
+					   "networkConfiguration.networkModeConfig.subnets[0]",
+					   "subnet-aaaaaaaa"),
+			 0);
+	assert_int_equal(document_set_text(doc,
+					   "networkConfiguration.networkModeConfig.subnets[1]",
+					   "subnet-bbbbbbbb"),
+			 0);
+	assert_int_equal(document_set_text(doc,
+					   "networkConfiguration.networkModeConfig.subnets[2]",
+					   "subnet-cccccccc"),
+			 0);
 	/* past the end is refused */
-	assert_int_equal(document_set_text(doc, "networkConfiguration.networkModeConfig.subnets[5]",
-					   "x"), -1);
+	assert_int_equal(
+	    document_set_text(doc, "networkConfiguration.networkModeConfig.subnets[5]", "x"), -1);
 	assert_int_equal(document_count(doc, p), 3);
 	assert_int_equal(document_move(doc, p, 0, 2), 0);
-	assert_string_equal(document_text(doc, "networkConfiguration.networkModeConfig.subnets[0]"),
-			    "subnet-bbbbbbbb");
-	assert_string_equal(document_text(doc, "networkConfiguration.networkModeConfig.subnets[2]"),
-			    "subnet-aaaaaaaa");
+	assert_string_equal(
+	    document_text(doc, "networkConfiguration.networkModeConfig.subnets[0]"),
+	    "subnet-bbbbbbbb");
+	assert_string_equal(
+	    document_text(doc, "networkConfiguration.networkModeConfig.subnets[2]"),
+	    "subnet-aaaaaaaa");
 	assert_int_equal(document_move(doc, p, 2, 0), 0);
-	assert_string_equal(document_text(doc, "networkConfiguration.networkModeConfig.subnets[0]"),
-			    "subnet-aaaaaaaa");
+	assert_string_equal(
+	    document_text(doc, "networkConfiguration.networkModeConfig.subnets[0]"),
+	    "subnet-aaaaaaaa");
 	assert_int_equal(document_remove(doc, "networkConfiguration.networkModeConfig.subnets[1]"),
 			 0);
 	assert_int_equal(document_count(doc, p), 2);
-	assert_string_equal(document_text(doc, "networkConfiguration.networkModeConfig.subnets[1]"),
-			    "subnet-cccccccc");
+	assert_string_equal(
+	    document_text(doc, "networkConfiguration.networkModeConfig.subnets[1]"),
+	    "subnet-cccccccc");
 	assert_int_equal(document_move(doc, p, 0, 9), -1);
 	document_free(doc);
 }
@@ -92,8 +102,10 @@ static void test_branches(void **state)
 
 	(void)state;
 	document_set_text(doc, "agentRuntimeArtifact.containerConfiguration.containerUri", "x");
-	assert_string_equal(document_branch(doc, "agentRuntimeArtifact"), "containerConfiguration");
-	assert_int_equal(document_choose_branch(doc, "agentRuntimeArtifact", "codeConfiguration"), 0);
+	assert_string_equal(document_branch(doc, "agentRuntimeArtifact"),
+			    "containerConfiguration");
+	assert_int_equal(document_choose_branch(doc, "agentRuntimeArtifact", "codeConfiguration"),
+			 0);
 	assert_string_equal(document_branch(doc, "agentRuntimeArtifact"), "codeConfiguration");
 	assert_false(document_is_set(doc, "agentRuntimeArtifact.containerConfiguration"));
 	assert_int_equal(document_count(doc, "agentRuntimeArtifact"), 1);
@@ -167,13 +179,15 @@ static void test_formdef_errors(void **state)
 	path = xasprintf("%s/10-x.json", dir);
 	fp = fopen(path, "w");
 	fputs("{\"section\":\"x\",\"title\":\"X\",\"fields\":[{\"name\":\"a\",\"kind\":\"text\","
-	      "\"pattern\":\"([a-z\"}]}", fp);
+	      "\"pattern\":\"([a-z\"}]}",
+	      fp);
 	fclose(fp);
 	assert_null(formdef_load_dir(dir, &cause));
 	assert_non_null(strstr(cause, "bad pattern"));
 	free(cause);
 	fp = fopen(path, "w");
-	fputs("{\"section\":\"x\",\"title\":\"X\",\"fields\":[{\"name\":\"a\",\"kind\":\"txt\"}]}", fp);
+	fputs("{\"section\":\"x\",\"title\":\"X\",\"fields\":[{\"name\":\"a\",\"kind\":\"txt\"}]}",
+	      fp);
 	fclose(fp);
 	assert_null(formdef_load_dir(dir, &cause));
 	assert_non_null(strstr(cause, "unknown kind"));
@@ -186,10 +200,10 @@ static void test_formdef_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_set_get),	   cmocka_unit_test(test_lists),
-		cmocka_unit_test(test_maps),	   cmocka_unit_test(test_branches),
-		cmocka_unit_test(test_json_order), cmocka_unit_test(test_formdef),
-		cmocka_unit_test(test_formdef_errors),
+	    cmocka_unit_test(test_set_get),        cmocka_unit_test(test_lists),
+	    cmocka_unit_test(test_maps),           cmocka_unit_test(test_branches),
+	    cmocka_unit_test(test_json_order),     cmocka_unit_test(test_formdef),
+	    cmocka_unit_test(test_formdef_errors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -134,12 +134,13 @@ static void test_skeleton(void **state)
 	assert_int_equal(formfile_load(f, def, FF_SKELETON, &doc, &p, &cause), 0);
 	assert_no_problems(p);
 	json = document_to_json(doc, def, 0);
-	assert_string_equal(json, "{\"agentRuntimeName\":\"filled_agent\",\"agentRuntimeArtifact\":"
-				  "{\"containerConfiguration\":{\"containerUri\":"
-				  "\"public.ecr.aws/acme/agent:1\"}},\"roleArn\":"
-				  "\"arn:aws:iam::123456789012:role/AgentRole\","
-				  "\"networkConfiguration\":{\"networkMode\":\"PUBLIC\"},"
-				  "\"protocolConfiguration\":{\"serverProtocol\":\"HTTP\"}}");
+	assert_string_equal(json,
+			    "{\"agentRuntimeName\":\"filled_agent\",\"agentRuntimeArtifact\":"
+			    "{\"containerConfiguration\":{\"containerUri\":"
+			    "\"public.ecr.aws/acme/agent:1\"}},\"roleArn\":"
+			    "\"arn:aws:iam::123456789012:role/AgentRole\","
+			    "\"networkConfiguration\":{\"networkMode\":\"PUBLIC\"},"
+			    "\"protocolConfiguration\":{\"serverProtocol\":\"HTTP\"}}");
 	free(json);
 	free(f);
 	document_free(doc);
@@ -188,9 +189,9 @@ static void test_save_roundtrip(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_syntax_errors),	 cmocka_unit_test(test_too_large),
-		cmocka_unit_test(test_types_and_unknown), cmocka_unit_test(test_skeleton),
-		cmocka_unit_test(test_save_roundtrip),
+	    cmocka_unit_test(test_syntax_errors),     cmocka_unit_test(test_too_large),
+	    cmocka_unit_test(test_types_and_unknown), cmocka_unit_test(test_skeleton),
+	    cmocka_unit_test(test_save_roundtrip),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

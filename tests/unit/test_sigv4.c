@@ -12,7 +12,7 @@
 #include "core/sigv4.h"
 #include "testutil.h"
 
-#define AKID "AKIDEXAMPLE"
+#define AKID   "AKIDEXAMPLE"
 #define SECRET "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
 
 static time_t utc(int y, int mo, int d, int h, int mi, int s)
@@ -64,12 +64,14 @@ static void test_iam_get_2015(void **state)
 	(void)state;
 	headers_add(&h, "content-type", "application/x-www-form-urlencoded; charset=utf-8");
 	headers_add(&h, "host", "iam.amazonaws.com");
-	assert_int_equal(sigv4_sign(&req, &cred, "us-east-1", "iam",
-				    utc(2015, 8, 30, 12, 36, 0), &tr), 0);
+	assert_int_equal(
+	    sigv4_sign(&req, &cred, "us-east-1", "iam", utc(2015, 8, 30, 12, 36, 0), &tr), 0);
 	sigv4_sha256_hex(tr.canonical_request, strlen(tr.canonical_request), hash);
-	assert_string_equal(hash, "f536975d06c0309214f805bb90ccff089219ecd68b2577efef23edd43b7e1a59");
-	assert_non_null(strstr(headers_get(&h, "Authorization"),
-			       "Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7"));
+	assert_string_equal(hash,
+			    "f536975d06c0309214f805bb90ccff089219ecd68b2577efef23edd43b7e1a59");
+	assert_non_null(
+	    strstr(headers_get(&h, "Authorization"),
+		   "Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7"));
 	sigv4_trace_free(&tr);
 	headers_free(&h);
 }
@@ -84,12 +86,13 @@ static void test_iam_post_2011(void **state)
 	(void)state;
 	headers_add(&h, "Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
 	headers_add(&h, "Host", "iam.amazonaws.com");
-	assert_int_equal(sigv4_sign(&req, &cred, "us-east-1", "iam", utc(2011, 9, 9, 23, 36, 0),
-				    NULL), 0);
-	assert_string_equal(headers_get(&h, "Authorization"),
-			    "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20110909/us-east-1/iam/"
-			    "aws4_request, SignedHeaders=content-type;host;x-amz-date, "
-			    "Signature=ced6826de92d2bdeed8f846f0bf508e8559e98e4b0199114b84c54174deb456c");
+	assert_int_equal(
+	    sigv4_sign(&req, &cred, "us-east-1", "iam", utc(2011, 9, 9, 23, 36, 0), NULL), 0);
+	assert_string_equal(
+	    headers_get(&h, "Authorization"),
+	    "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20110909/us-east-1/iam/"
+	    "aws4_request, SignedHeaders=content-type;host;x-amz-date, "
+	    "Signature=ced6826de92d2bdeed8f846f0bf508e8559e98e4b0199114b84c54174deb456c");
 	headers_free(&h);
 }
 
@@ -97,11 +100,12 @@ static void test_iam_post_2011(void **state)
 static void test_create_agent_runtime(void **state)
 {
 	const char *body =
-		"{\"agentRuntimeName\":\"my_agent\",\"agentRuntimeArtifact\":{\"containerConfiguration\":"
-		"{\"containerUri\":\"123456789012.dkr.ecr.us-east-1.amazonaws.com/my-agent:latest\"}},"
-		"\"roleArn\":\"arn:aws:iam::123456789012:role/AgentRuntimeRole\","
-		"\"networkConfiguration\":{\"networkMode\":\"PUBLIC\"},"
-		"\"clientToken\":\"3f2b8c1e-9a4d-4e7b-8c6f-1d2e3f4a5b6c\"}";
+	    "{\"agentRuntimeName\":\"my_agent\",\"agentRuntimeArtifact\":{"
+	    "\"containerConfiguration\":"
+	    "{\"containerUri\":\"123456789012.dkr.ecr.us-east-1.amazonaws.com/my-agent:latest\"}},"
+	    "\"roleArn\":\"arn:aws:iam::123456789012:role/AgentRuntimeRole\","
+	    "\"networkConfiguration\":{\"networkMode\":\"PUBLIC\"},"
+	    "\"clientToken\":\"3f2b8c1e-9a4d-4e7b-8c6f-1d2e3f4a5b6c\"}";
 	struct headers h = {0};
 	struct sigv4_request req = {"PUT", "/runtimes/", NULL, &h, body, strlen(body)};
 	struct sigv4_credentials cred = {AKID, SECRET, NULL};
@@ -113,39 +117,48 @@ static void test_create_agent_runtime(void **state)
 	headers_add(&h, "Content-Type", "application/json");
 	headers_add(&h, "Host", "bedrock-agentcore-control.us-east-1.amazonaws.com");
 	assert_int_equal(sigv4_sign(&req, &cred, "us-east-1", "bedrock-agentcore",
-				    utc(2015, 8, 30, 12, 36, 0), &tr), 0);
+				    utc(2015, 8, 30, 12, 36, 0), &tr),
+			 0);
 	assert_string_equal(tr.canonical_request,
 			    "PUT\n/runtimes/\n\ncontent-type:application/json\n"
 			    "host:bedrock-agentcore-control.us-east-1.amazonaws.com\n"
 			    "x-amz-date:20150830T123600Z\n\ncontent-type;host;x-amz-date\n"
 			    "eafc2774647d30713d91fe37f3dbc602f9970a5983c4ad3c19b4998c82e74945");
 	sigv4_sha256_hex(tr.canonical_request, strlen(tr.canonical_request), hash);
-	assert_string_equal(hash, "f204b219d5a35d3fcf00b0f72c87c4e810f09d4ebd742579555bbf060c08e75b");
+	assert_string_equal(hash,
+			    "f204b219d5a35d3fcf00b0f72c87c4e810f09d4ebd742579555bbf060c08e75b");
 	key_hex("20150830", "us-east-1", "bedrock-agentcore", k);
 	assert_string_equal(k, "f753269f3a5550da63aeb45a0e4f81857b0509b506766ba241e013f0b2a13db2");
-	assert_non_null(strstr(tr.authorization,
-			       "Signature=7ff45bca584f785918193e53c0755414e330dfe7d55cf2ea4353c70a7d0c9cc9"));
+	assert_non_null(
+	    strstr(tr.authorization,
+		   "Signature=7ff45bca584f785918193e53c0755414e330dfe7d55cf2ea4353c70a7d0c9cc9"));
 	sigv4_trace_free(&tr);
 	headers_free(&h);
 
 	/* the polling GET, and a session token that must be signed */
 	struct headers g = {0};
-	struct sigv4_request get = {"GET", "/runtimes/my_agent-AbCdEf1234/", "version=1", &g, NULL, 0};
+	struct sigv4_request get = {"GET", "/runtimes/my_agent-AbCdEf1234/", "version=1", &g, NULL,
+				    0};
 
 	headers_add(&g, "Host", "bedrock-agentcore-control.us-east-1.amazonaws.com");
 	assert_int_equal(sigv4_sign(&get, &cred, "us-east-1", "bedrock-agentcore",
-				    utc(2015, 8, 30, 12, 36, 0), &tr), 0);
+				    utc(2015, 8, 30, 12, 36, 0), &tr),
+			 0);
 	sigv4_sha256_hex(tr.canonical_request, strlen(tr.canonical_request), hash);
-	assert_string_equal(hash, "0c6b963f6f9be21ac7d268b44b4f6ed23f1e00c1260f7bdcccab3ea08fa0482b");
-	assert_non_null(strstr(tr.authorization,
-			       "Signature=20c84c06e49ff62cd67ae91338d9af929fd698969efbdd40e5bf95cea252dce7"));
+	assert_string_equal(hash,
+			    "0c6b963f6f9be21ac7d268b44b4f6ed23f1e00c1260f7bdcccab3ea08fa0482b");
+	assert_non_null(
+	    strstr(tr.authorization,
+		   "Signature=20c84c06e49ff62cd67ae91338d9af929fd698969efbdd40e5bf95cea252dce7"));
 	sigv4_trace_free(&tr);
 	struct sigv4_credentials temp = {AKID, SECRET, "token/with+chars="};
 
 	assert_int_equal(sigv4_sign(&get, &temp, "us-east-1", "bedrock-agentcore",
-				    utc(2015, 8, 30, 12, 36, 0), &tr), 0);
+				    utc(2015, 8, 30, 12, 36, 0), &tr),
+			 0);
 	assert_string_equal(headers_get(&g, "X-Amz-Security-Token"), "token/with+chars=");
-	assert_non_null(strstr(tr.authorization, "SignedHeaders=host;x-amz-date;x-amz-security-token"));
+	assert_non_null(
+	    strstr(tr.authorization, "SignedHeaders=host;x-amz-date;x-amz-security-token"));
 	/* the secret never appears in what --debug prints */
 	assert_null(strstr(tr.canonical_request, SECRET));
 	assert_null(strstr(tr.string_to_sign, SECRET));
@@ -158,7 +171,7 @@ static void test_query_encoding(void **state)
 {
 	struct headers h = {0};
 	struct sigv4_request req = {"POST", "/runtimes/", "nextToken=a+b/c%3D&maxResults=10",
-				    &h, NULL, 0};
+				    &h,     NULL,         0};
 	char *signed_h, *c;
 
 	(void)state;
@@ -294,12 +307,13 @@ static void botocore_case(const char *dir, const char *name)
 	if (parse_req(req, &method, &path, &query, &h, &body) != 0)
 		fail_msg("%s: cannot parse the request", name);
 	if (!strcmp(name, "get-vanilla-with-session-token"))
-		cred.session_token = "6e86291e8372ff2a2260956d9b8aae1d763fbf315fa00fa31553b73ebf194267";
+		cred.session_token =
+		    "6e86291e8372ff2a2260956d9b8aae1d763fbf315fa00fa31553b73ebf194267";
 	if (headers_get(&h, "X-Amz-Security-Token"))
 		cred.session_token = headers_get(&h, "X-Amz-Security-Token");
 	r = (struct sigv4_request){method, path, query, &h, body, strlen(body)};
-	assert_int_equal(sigv4_sign(&r, &cred, "us-east-1", "service", utc(2015, 8, 30, 12, 36, 0),
-				    &tr), 0);
+	assert_int_equal(
+	    sigv4_sign(&r, &cred, "us-east-1", "service", utc(2015, 8, 30, 12, 36, 0), &tr), 0);
 	chomp(creq);
 	chomp(sts);
 	chomp(authz);
@@ -314,7 +328,8 @@ static void botocore_case(const char *dir, const char *name)
 	canon = sigv4_canonical_request(&r, strrchr(creq, '\n') + 1, 1, &sig_h);
 	assert_string_equal(canon, creq);
 	sigv4_sha256_hex(canon, strlen(canon), hash);
-	s = sigv4_string_to_sign("20150830T123600Z", "20150830/us-east-1/service/aws4_request", canon);
+	s = sigv4_string_to_sign("20150830T123600Z", "20150830/us-east-1/service/aws4_request",
+				 canon);
 	assert_string_equal(s, sts);
 	free(s);
 	free(canon);
@@ -421,8 +436,8 @@ static void crt_case(const char *dir, const char *name)
 	c = cJSON_GetObjectItem(j, "credentials");
 	cred.access_key_id = cJSON_GetObjectItem(c, "access_key_id")->valuestring;
 	cred.secret_access_key = cJSON_GetObjectItem(c, "secret_access_key")->valuestring;
-	cred.session_token = cJSON_GetObjectItem(c, "token") ?
-			     cJSON_GetObjectItem(c, "token")->valuestring : NULL;
+	cred.session_token =
+	    cJSON_GetObjectItem(c, "token") ? cJSON_GetObjectItem(c, "token")->valuestring : NULL;
 	/* omit_session_token: signed first, the token added afterwards */
 	if (cJSON_IsTrue(cJSON_GetObjectItem(j, "omit_session_token")))
 		cred.session_token = NULL;
@@ -448,7 +463,8 @@ static void crt_case(const char *dir, const char *name)
 		goto out;
 	}
 	assert_int_equal(sigv4_sign(&r, &cred, cJSON_GetObjectItem(j, "region")->valuestring,
-				    cJSON_GetObjectItem(j, "service")->valuestring, timegm(&tm), &tr),
+				    cJSON_GetObjectItem(j, "service")->valuestring, timegm(&tm),
+				    &tr),
 			 0);
 	if (strcmp(tr.canonical_request, creq))
 		fail_msg("%s: canonical request differs:\n--- got\n%s\n--- want\n%s", name,
@@ -509,12 +525,9 @@ static void test_suite(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_signing_key),
-		cmocka_unit_test(test_iam_get_2015),
-		cmocka_unit_test(test_iam_post_2011),
-		cmocka_unit_test(test_create_agent_runtime),
-		cmocka_unit_test(test_query_encoding),
-		cmocka_unit_test(test_suite),
+	    cmocka_unit_test(test_signing_key),    cmocka_unit_test(test_iam_get_2015),
+	    cmocka_unit_test(test_iam_post_2011),  cmocka_unit_test(test_create_agent_runtime),
+	    cmocka_unit_test(test_query_encoding), cmocka_unit_test(test_suite),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

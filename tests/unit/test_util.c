@@ -12,12 +12,12 @@ static void test_utf8_length(void **state)
 {
 	(void)state;
 	assert_int_equal(utf8_length("abc", 3), 3);
-	assert_int_equal(utf8_length("h\xc3\xa9llo", 6), 5);       /* é is 2 bytes, 1 char */
+	assert_int_equal(utf8_length("h\xc3\xa9llo", 6), 5); /* é is 2 bytes, 1 char */
 	assert_int_equal(utf8_length("\xe6\x97\xa5\xe6\x9c\xac", 6), 2); /* 日本 */
-	assert_int_equal(utf8_length("\xf0\x9f\x98\x80", 4), 1);    /* emoji, 4 bytes */
-	assert_true(utf8_length("\xc3", 1) == (size_t)-1);          /* truncated */
-	assert_true(utf8_length("\xc0\xaf", 2) == (size_t)-1);      /* overlong */
-	assert_true(utf8_length("\xed\xa0\x80", 3) == (size_t)-1);  /* surrogate */
+	assert_int_equal(utf8_length("\xf0\x9f\x98\x80", 4), 1);         /* emoji, 4 bytes */
+	assert_true(utf8_length("\xc3", 1) == (size_t)-1);               /* truncated */
+	assert_true(utf8_length("\xc0\xaf", 2) == (size_t)-1);           /* overlong */
+	assert_true(utf8_length("\xed\xa0\x80", 3) == (size_t)-1);       /* surrogate */
 	assert_true(utf8_length("\xff", 1) == (size_t)-1);
 	assert_int_equal(utf8_offset("h\xc3\xa9llo", 6, 2), 3);
 }
@@ -84,10 +84,10 @@ static void test_shell_quote(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_utf8_length),
-		cmocka_unit_test(test_atomic_write),
-		cmocka_unit_test(test_read_cap),
-		cmocka_unit_test(test_shell_quote),
+	    cmocka_unit_test(test_utf8_length),
+	    cmocka_unit_test(test_atomic_write),
+	    cmocka_unit_test(test_read_cap),
+	    cmocka_unit_test(test_shell_quote),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -31,14 +31,14 @@ static enum vstate live(const char *path, const char *text, char **msg)
 	return validate_scalar(f, text, path, msg);
 }
 
-#define LIVE(path, text, want)                                                       \
-	do {                                                                         \
-		char *m_ = NULL;                                                     \
-		enum vstate s_ = live(path, text, &m_);                              \
-		if (s_ != (want))                                                    \
-			fail_msg("%s = \"%s\": state %d, want %d (%s)", path, text, s_, \
-				 want, m_ ? m_ : "");                                 \
-		free(m_);                                                            \
+#define LIVE(path, text, want)                                                                \
+	do {                                                                                  \
+		char *m_ = NULL;                                                              \
+		enum vstate s_ = live(path, text, &m_);                                       \
+		if (s_ != (want))                                                             \
+			fail_msg("%s = \"%s\": state %d, want %d (%s)", path, text, s_, want, \
+				 m_ ? m_ : "");                                               \
+		free(m_);                                                                     \
 	} while (0)
 
 static void test_pattern(void **state)
@@ -48,9 +48,9 @@ static void test_pattern(void **state)
 
 	(void)state;
 	LIVE(sn, "subnet-0123456789abcdef0", VS_VALID);
-	LIVE(sn, "subnet-12", VS_INCOMPLETE);   /* still typing */
+	LIVE(sn, "subnet-12", VS_INCOMPLETE); /* still typing */
 	LIVE(sn, "sub", VS_INCOMPLETE);
-	LIVE(sn, "subnet_12345678", VS_INVALID); /* can never match */
+	LIVE(sn, "subnet_12345678", VS_INVALID);           /* can never match */
 	LIVE(sn, "subnet-0123456789abcdef01", VS_INVALID); /* 18 characters: too many */
 	LIVE(sn, " subnet-01234567", VS_INVALID);
 	/* the whole value must match, not a part of it */
@@ -77,10 +77,12 @@ static void test_pattern(void **state)
 	LIVE("authorizerConfiguration.customJWTAuthorizer.allowedScopes[0]", "a\"b", VS_INVALID);
 	LIVE("tags.Name", "a b/c=d+e@f", VS_VALID); /* \s allows a space */
 	LIVE("tags.Name", "a*b", VS_INVALID);
-	LIVE("authorizerConfiguration.customJWTAuthorizer.privateEndpoint.selfManagedLatticeResource"
+	LIVE("authorizerConfiguration.customJWTAuthorizer.privateEndpoint."
+	     "selfManagedLatticeResource"
 	     ".resourceConfigurationIdentifier",
 	     "arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/"
-	     "rcfg-0123456789abcdef0", VS_VALID);
+	     "rcfg-0123456789abcdef0",
+	     VS_VALID);
 	/* [A-Za-z0-9_.-:] is a range . to : ; a hyphen is not in it */
 	LIVE("authorizerConfiguration.customJWTAuthorizer.customClaims[0].inboundTokenClaimName",
 	     "cognito:groups/x.1", VS_VALID);
@@ -178,9 +180,10 @@ static void test_oneof(void **state)
 	struct problems p;
 
 	(void)state;
-	p = test_check(def, "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
-			    "role/R\",\"agentRuntimeArtifact\":{\"containerConfiguration\":"
-			    "{\"containerUri\":\"public.ecr.aws/a/b\"},\"codeConfiguration\":{}}}");
+	p = test_check(def,
+		       "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
+		       "role/R\",\"agentRuntimeArtifact\":{\"containerConfiguration\":"
+		       "{\"containerUri\":\"public.ecr.aws/a/b\"},\"codeConfiguration\":{}}}");
 	assert_problem(p, "agentRuntimeArtifact", "exactly one");
 	problems_clear(&p);
 	p = test_check(def, "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
@@ -247,8 +250,9 @@ static void test_sizes(void **state)
 
 static void test_lifecycle(void **state)
 {
-	struct problems p = test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{"
-					    "\"idleRuntimeSessionTimeout\":3600,\"maxLifetime\":600}}");
+	struct problems p =
+	    test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{"
+			    "\"idleRuntimeSessionTimeout\":3600,\"maxLifetime\":600}}");
 
 	(void)state;
 	assert_problem(p, "lifecycleConfiguration.idleRuntimeSessionTimeout", "maxLifetime");
@@ -259,7 +263,7 @@ static void test_lifecycle(void **state)
 	problems_clear(&p);
 }
 
-#define JWT_START                                                                      \
+#define JWT_START                                                                              \
 	"{" MINIMAL ",\"authorizerConfiguration\":{\"customJWTAuthorizer\":{\"discoveryUrl\":" \
 	"\"https://idp.example.com/.well-known/openid-configuration\""
 
@@ -273,26 +277,31 @@ static void test_jwt(void **state)
 	p = test_check(def, JWT_START "}}}");
 	assert_problem(p, "authorizerConfiguration.customJWTAuthorizer", "at least one of");
 	problems_clear(&p);
-	p = test_check(def, JWT_START ",\"allowedClients\":[\"abc\"],\"customClaims\":[{"
-			    "\"inboundTokenClaimName\":\"groups\",\"inboundTokenClaimValueType\":"
-			    "\"STRING_ARRAY\",\"authorizingClaimMatchValue\":{\"claimMatchValue\":"
-			    "{\"matchValueStringList\":[\"admin\"]},\"claimMatchOperator\":"
-			    "\"EQUALS\"}}]}}}");
+	p = test_check(def, JWT_START
+		       ",\"allowedClients\":[\"abc\"],\"customClaims\":[{"
+		       "\"inboundTokenClaimName\":\"groups\",\"inboundTokenClaimValueType\":"
+		       "\"STRING_ARRAY\",\"authorizingClaimMatchValue\":{\"claimMatchValue\":"
+		       "{\"matchValueStringList\":[\"admin\"]},\"claimMatchOperator\":"
+		       "\"EQUALS\"}}]}}}");
 	assert_problem(p, claims, "EQUALS compares with a single value");
 	problems_clear(&p);
-	p = test_check(def, JWT_START ",\"customClaims\":[{"
-			    "\"inboundTokenClaimName\":\"groups\",\"inboundTokenClaimValueType\":"
-			    "\"STRING\",\"authorizingClaimMatchValue\":{\"claimMatchValue\":"
-			    "{\"matchValueString\":\"admin\"},\"claimMatchOperator\":"
-			    "\"CONTAINS_ANY\"}}]}}}");
+	p = test_check(def, JWT_START
+		       ",\"customClaims\":[{"
+		       "\"inboundTokenClaimName\":\"groups\",\"inboundTokenClaimValueType\":"
+		       "\"STRING\",\"authorizingClaimMatchValue\":{\"claimMatchValue\":"
+		       "{\"matchValueString\":\"admin\"},\"claimMatchOperator\":"
+		       "\"CONTAINS_ANY\"}}]}}}");
 	assert_problem(p, claims, "CONTAINS_ANY compares with a list");
 	problems_clear(&p);
 	p = test_check(def, JWT_START ",\"allowedScopes\":[\"read\"],\"advertisedScopeMapping\":"
-			    "{\"read\":\"api/read\",\"write\":\"api/write\"}}}}");
-	assert_problem(p, "authorizerConfiguration.customJWTAuthorizer.advertisedScopeMapping.write",
+				      "{\"read\":\"api/read\",\"write\":\"api/write\"}}}}");
+	assert_problem(p,
+		       "authorizerConfiguration.customJWTAuthorizer.advertisedScopeMapping.write",
 		       "not in allowedScopes");
-	assert_false(test_has(&p, "authorizerConfiguration.customJWTAuthorizer."
-				  "advertisedScopeMapping.read", NULL));
+	assert_false(test_has(&p,
+			      "authorizerConfiguration.customJWTAuthorizer."
+			      "advertisedScopeMapping.read",
+			      NULL));
 	problems_clear(&p);
 	p = test_check(def, "{" MINIMAL ",\"authorizerConfiguration\":{\"customJWTAuthorizer\":"
 			    "{\"discoveryUrl\":\"https://idp.example.com/openid\","
@@ -308,10 +317,11 @@ static void test_headers(void **state)
 	const char *h = "requestHeaderConfiguration.requestHeaderAllowlist";
 
 	(void)state;
-	p = test_check(def, "{" MINIMAL ",\"requestHeaderConfiguration\":{\"requestHeaderAllowlist\":"
-			    "[\"X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant\",\"x-amzn-bedrock-"
-			    "agentcore-runtime-custom-tenant\",\"X-Amz-Date\",\"X-Amzn-Trace-Id\","
-			    "\"Authorization\",\"Content-Type\",\"1bad\",\"X-Team\"]}}");
+	p = test_check(def,
+		       "{" MINIMAL ",\"requestHeaderConfiguration\":{\"requestHeaderAllowlist\":"
+		       "[\"X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant\",\"x-amzn-bedrock-"
+		       "agentcore-runtime-custom-tenant\",\"X-Amz-Date\",\"X-Amzn-Trace-Id\","
+		       "\"Authorization\",\"Content-Type\",\"1bad\",\"X-Team\"]}}");
 	(void)h;
 	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[1]", "twice");
 	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[2]", "x-amz-");
@@ -326,12 +336,13 @@ static void test_headers(void **state)
 
 static void test_filesystems(void **state)
 {
-	struct problems p = test_check(def, "{" MINIMAL ",\"filesystemConfigurations\":["
-					    "{\"sessionStorage\":{\"mountPath\":\"/mnt/data\"}},"
-					    "{\"sessionStorage\":{\"mountPath\":\"/mnt/data\"}},"
-					    "{\"efsAccessPoint\":{\"accessPointArn\":\"arn:aws:"
-					    "elasticfilesystem:us-east-1:123456789012:access-point/"
-					    "fsap-0123456789abcdef0\",\"mountPath\":\"/data\"}}]}");
+	struct problems p =
+	    test_check(def, "{" MINIMAL ",\"filesystemConfigurations\":["
+			    "{\"sessionStorage\":{\"mountPath\":\"/mnt/data\"}},"
+			    "{\"sessionStorage\":{\"mountPath\":\"/mnt/data\"}},"
+			    "{\"efsAccessPoint\":{\"accessPointArn\":\"arn:aws:"
+			    "elasticfilesystem:us-east-1:123456789012:access-point/"
+			    "fsap-0123456789abcdef0\",\"mountPath\":\"/data\"}}]}");
 
 	(void)state;
 	assert_problem(p, "filesystemConfigurations[1].sessionStorage.mountPath", "already used");
@@ -390,20 +401,20 @@ static void test_examples(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_pattern),
-		cmocka_unit_test(test_lengths_in_characters),
-		cmocka_unit_test(test_integer_choice_boolean),
-		cmocka_unit_test(test_minimal_valid),
-		cmocka_unit_test(test_required_and_types),
-		cmocka_unit_test(test_oneof),
-		cmocka_unit_test(test_network),
-		cmocka_unit_test(test_sizes),
-		cmocka_unit_test(test_lifecycle),
-		cmocka_unit_test(test_jwt),
-		cmocka_unit_test(test_headers),
-		cmocka_unit_test(test_filesystems),
-		cmocka_unit_test(test_section_filter),
-		cmocka_unit_test(test_examples),
+	    cmocka_unit_test(test_pattern),
+	    cmocka_unit_test(test_lengths_in_characters),
+	    cmocka_unit_test(test_integer_choice_boolean),
+	    cmocka_unit_test(test_minimal_valid),
+	    cmocka_unit_test(test_required_and_types),
+	    cmocka_unit_test(test_oneof),
+	    cmocka_unit_test(test_network),
+	    cmocka_unit_test(test_sizes),
+	    cmocka_unit_test(test_lifecycle),
+	    cmocka_unit_test(test_jwt),
+	    cmocka_unit_test(test_headers),
+	    cmocka_unit_test(test_filesystems),
+	    cmocka_unit_test(test_section_filter),
+	    cmocka_unit_test(test_examples),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -60,28 +60,28 @@ static inline void test_dump(const struct problems *p)
 		print_message("  %s: %s\n", p->v[i].path, p->v[i].message);
 }
 
-#define assert_problem(p, path, needle)                                                 \
-	do {                                                                                \
-		if (!test_has(&(p), path, needle)) {                                        \
-			test_dump(&(p));                                                    \
-			fail_msg("no problem at %s containing \"%s\"", path,                \
-				 (needle) ? (needle) : "");                                  \
-		}                                                                           \
+#define assert_problem(p, path, needle)                                      \
+	do {                                                                 \
+		if (!test_has(&(p), path, needle)) {                         \
+			test_dump(&(p));                                     \
+			fail_msg("no problem at %s containing \"%s\"", path, \
+				 (needle) ? (needle) : "");                  \
+		}                                                            \
 	} while (0)
 
-#define assert_no_problems(p)                                                           \
-	do {                                                                                \
-		if ((p).n) {                                                                \
-			test_dump(&(p));                                                    \
-			fail_msg("expected no problems, got %zu", (p).n);                    \
-		}                                                                           \
+#define assert_no_problems(p)                                             \
+	do {                                                              \
+		if ((p).n) {                                              \
+			test_dump(&(p));                                  \
+			fail_msg("expected no problems, got %zu", (p).n); \
+		}                                                         \
 	} while (0)
 
 /* A minimal valid container runtime, as JSON text. */
-#define MINIMAL                                                                                \
-	"\"agentRuntimeName\":\"my_agent\","                                                   \
-	"\"agentRuntimeArtifact\":{\"containerConfiguration\":{\"containerUri\":"              \
-	"\"123456789012.dkr.ecr.us-east-1.amazonaws.com/my-agent:latest\"}},"                   \
+#define MINIMAL                                                                   \
+	"\"agentRuntimeName\":\"my_agent\","                                      \
+	"\"agentRuntimeArtifact\":{\"containerConfiguration\":{\"containerUri\":" \
+	"\"123456789012.dkr.ecr.us-east-1.amazonaws.com/my-agent:latest\"}},"     \
 	"\"roleArn\":\"arn:aws:iam::123456789012:role/AgentRuntimeRole\""
 
 #endif
