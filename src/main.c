@@ -93,6 +93,12 @@ static void print_help(void)
 	printf(_("Commands:\n"));
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		printf("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+	printf("  %-10s %s\n", "edit",
+	       _("open FORM in the wizard (the same as giving FORM alone)"));
+	printf(
+	    _("\nWizard options:\n"
+	      "      --plain                ask the questions line by line instead of drawing\n"
+	      "                             screens (screen readers, dumb terminals, pipes)\n"));
 	printf(_("\nGlobal options:\n"
 		 "      --profile NAME         use this profile from the AWS config files\n"
 		 "      --region REGION        the AWS Region to create the runtime in\n"
