@@ -61,7 +61,7 @@ static const char *const form_strings[] = {
 	/* 40-network.json: help */ N_("The ID of a subnet in the VPC."),
 	/* 40-network.json: expect */ N_("subnet- followed by 8 to 17 letters or digits"),
 	/* 40-network.json: label */ N_("Service S3 endpoint"),
-	/* 40-network.json: help */ N_("Whether the service provisions an S3 gateway endpoint for downloading code and images. New VPC runtimes send all traffic, S3 included, through your VPC unless this is on."),
+	/* 40-network.json: help */ N_("Only for updating VPC runtimes created before May 2026; CreateAgentRuntime refuses it, so leave it unset here."),
 	/* 50-authorizer.json: title */ N_("Authorizer"),
 	/* 50-authorizer.json: help */ N_("How callers are authenticated: AWS IAM by default, or JSON Web Tokens from your identity provider."),
 	/* 50-authorizer.json: label */ N_("Inbound authorizer"),

@@ -538,6 +538,18 @@ static void rule_network(struct walk *w)
 			      "security group")));
 }
 
+/* The model: "Passing this field in a CreateAgentRuntime request returns a
+ * ValidationException" (it is for updating runtimes made before May 2026). */
+static void rule_s3_endpoint(struct walk *w)
+{
+	const char *p = "networkConfiguration.networkModeConfig.requireServiceS3Endpoint";
+
+	if (at(w->root, p))
+		add(w, VS_INVALID, p, p,
+		    xstrdup(_("is refused when a runtime is created: it applies only to "
+			      "updating runtimes made before May 2026; leave it unset")));
+}
+
 static void rule_claims(struct walk *w)
 {
 	const cJSON *claims =
@@ -770,6 +782,7 @@ enum vstate validate_document(const struct formdef *def, const struct document *
 
 	check_group(&w, def->root, w.root, "", "");
 	rule_network(&w);
+	rule_s3_endpoint(&w);
 	rule_claims(&w);
 	rule_lifecycle(&w);
 	rule_jwt(&w);

@@ -222,9 +222,16 @@ static void test_network(void **state)
 	problems_clear(&p);
 	p = test_check(def, "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"VPC\","
 			    "\"networkModeConfig\":{\"subnets\":[\"subnet-0123456789abcdef0\"],"
+			    "\"securityGroups\":[\"sg-0123456789abcdef0\"]}}}");
+	assert_no_problems(p);
+	problems_clear(&p);
+	/* the model: CreateAgentRuntime refuses requireServiceS3Endpoint */
+	p = test_check(def, "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"VPC\","
+			    "\"networkModeConfig\":{\"subnets\":[\"subnet-0123456789abcdef0\"],"
 			    "\"securityGroups\":[\"sg-0123456789abcdef0\"],"
 			    "\"requireServiceS3Endpoint\":false}}}");
-	assert_no_problems(p);
+	assert_problem(p, "networkConfiguration.networkModeConfig.requireServiceS3Endpoint",
+		       "refused");
 	problems_clear(&p);
 }
 
