@@ -860,21 +860,54 @@ static void draw_hint(struct wiz *w)
 	free(h);
 }
 
+/* Screen columns of UTF-8 text. */
+static int text_columns(const char *s)
+{
+	struct lineedit e = {0};
+	int cols = 0;
+	size_t i;
+
+	lineedit_load(&e, s);
+	for (i = 0; i < e.len; i++)
+		cols += lineedit_wcwidth(e.buf[i]);
+	lineedit_release(&e);
+	return cols;
+}
+
+/* The key bar. When the labels (translated) do not fit, the least needed ones
+ * are left out whole, never cut: F1, F10 and F12 always stay. */
 static void draw_keybar(void)
 {
-	static const char *bar[][2] = {
-	    {"F1", N_("Help")},   {"F2", N_("Save")},   {"F3", N_("Load")},
-	    {"F4", N_("More")},   {"F9", N_("AWS")},    {"F10", N_("Review")},
-	    {"PgDn", N_("Next")}, {"PgUp", N_("Back")}, {"F12", N_("Quit")},
+	static const struct {
+		const char *key, *label;
+		int drop; /* 0: always shown; higher: dropped first */
+	} bar[] = {
+	    {"F1", N_("Help"), 0},   {"F2", N_("Save"), 3},   {"F3", N_("Load"), 5},
+	    {"F4", N_("More"), 6},   {"F9", N_("AWS"), 7},    {"F10", N_("Review"), 0},
+	    {"PgDn", N_("Next"), 2}, {"PgUp", N_("Back"), 4}, {"F12", N_("Quit"), 0},
 	};
+	enum { N = sizeof bar / sizeof bar[0] };
+	int shown[N], width = 0, level, x = 0;
 	size_t i;
-	int x = 0;
 
+	for (i = 0; i < N; i++) {
+		shown[i] = 1;
+		width += text_columns(bar[i].key) + text_columns(_(bar[i].label)) + 2;
+	}
+	for (level = 7; level > 0 && width > COLS; level--)
+		for (i = 0; i < N; i++)
+			if (shown[i] && bar[i].drop == level) {
+				shown[i] = 0;
+				width -=
+				    text_columns(bar[i].key) + text_columns(_(bar[i].label)) + 2;
+			}
 	fill(LINES - 1, 0, COLS, A_REVERSE);
-	for (i = 0; i < sizeof bar / sizeof bar[0] && x < COLS; i++) {
-		x += put(LINES - 1, x, COLS - x, bar[i][0], A_REVERSE | A_BOLD);
+	for (i = 0; i < N && x < COLS; i++) {
+		if (!shown[i])
+			continue;
+		x += put(LINES - 1, x, COLS - x, bar[i].key, A_REVERSE | A_BOLD);
 		x += put(LINES - 1, x, COLS - x, " ", A_REVERSE);
-		x += put(LINES - 1, x, COLS - x, _(bar[i][1]), A_REVERSE);
+		x += put(LINES - 1, x, COLS - x, _(bar[i].label), A_REVERSE);
 		x += put(LINES - 1, x, COLS - x, " ", A_REVERSE);
 	}
 }
