@@ -1,7 +1,7 @@
 # Screen tests of the curses wizard in private tmux servers (SKIP without
 # tmux) and the --plain prompts through a pipe.
 # Regenerate the golden screens: ACW_UPDATE_GOLDEN=1 make check TESTS=tests/ui/golden.py
-UI_TESTS = tests/ui/fill-minimal.py tests/ui/invalid.py tests/ui/network.py \
+UI_TESTS = tests/ui/vpc-moto.py tests/ui/fill-minimal.py tests/ui/invalid.py tests/ui/network.py \
 	tests/ui/resize.py tests/ui/draft.py tests/ui/golden.py tests/ui/plain.sh \
 	tests/ui/submit-moto.py tests/ui/terms.py \
 	tests/ui/sublist.py tests/ui/code-jwt.py tests/ui/l10n.py
