@@ -151,9 +151,9 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 		if (def->sections[s].review)
 			continue;
 		for (tries = 0; tries < 5; tries++) {
-			printf("\n== %s ==\n", _(def->sections[s].title));
+			printf("\n== %s ==\n", def->sections[s].title);
 			if (def->sections[s].help)
-				printf("%s\n", _(def->sections[s].help));
+				printf("%s\n", def->sections[s].help);
 			for (i = 0;; i++) {
 				rows_release(&rows);
 				rows_build(def, doc, s, 0, &rows);

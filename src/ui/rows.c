@@ -21,7 +21,7 @@ static char *path_join(const char *base, const char *name)
 static const char *node_label(const struct fnode *n)
 {
 	if (n->label && *n->label)
-		return _(n->label);
+		return n->label;
 	if (n->name && *n->name)
 		return n->name;
 	return _("Item");

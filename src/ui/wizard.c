@@ -508,7 +508,7 @@ static void draw_sections(struct wiz *w)
 	for (i = 0; i < w->def->nsections && y < LINES - 3; i++, y++) {
 		enum sstate st = section_state(w, i);
 		char *t = xasprintf("%s %s", w->def->sections[i].review ? "  " : marks[st],
-				    _(w->def->sections[i].title));
+				    w->def->sections[i].title);
 		a = st == SS_ERRORS ? attr_err(w) : st == SS_VALID ? attr_ok(w) : (int)A_NORMAL;
 		if (i == w->sec) {
 			a |= A_REVERSE;
@@ -604,8 +604,7 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 		put(1, px, pw, z, A_BOLD);
 		free(z);
 	} else {
-		put(1, px, pw,
-		    _(w->def->sections[w->sec].help ? w->def->sections[w->sec].help : ""), A_DIM);
+		put(1, px, pw, w->def->sections[w->sec].help, A_DIM);
 	}
 	y = top;
 	vx = px + 2 + LABEL_W + 1;
@@ -673,7 +672,7 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 					b = fnode_child(r->node, v);
 				if (r->node->kind == FK_BOOLEAN && *v)
 					shown = !strcmp(v, "true") ? _("yes") : _("no");
-				t = xasprintf("< %s >", b && b->label ? _(b->label)
+				t = xasprintf("< %s >", b && b->label ? b->label
 							: *shown      ? shown
 								      : _("(not set)"));
 				put(y, vx, vw, t, focus ? A_REVERSE : A_NORMAL);
@@ -748,7 +747,7 @@ static void review_build(struct wiz *w)
 	for (s = 0; s < w->def->nsections; s++) {
 		if (w->def->sections[s].review)
 			continue;
-		review_add(w, (int)s, 1, "%s", _(w->def->sections[s].title));
+		review_add(w, (int)s, 1, "%s", w->def->sections[s].title);
 		rows_build(w->def, w->doc, s, 1, &rs);
 		for (i = 0; i < rs.n; i++) {
 			struct row *r = &rs.v[i];
@@ -760,7 +759,7 @@ static void review_build(struct wiz *w)
 			v = row_value(r, w->doc);
 			if (r->kind == RK_BRANCH && fnode_child(r->node, v) &&
 			    fnode_child(r->node, v)->label) {
-				char *b = xstrdup(_(fnode_child(r->node, v)->label));
+				char *b = xstrdup(fnode_child(r->node, v)->label);
 				free(v);
 				v = b;
 			}
@@ -853,9 +852,9 @@ static void draw_hint(struct wiz *w)
 	if (!n || !n->help)
 		return;
 	if (n->example && *n->example)
-		h = xasprintf(_("%s Example: %s"), _(n->help), n->example);
+		h = xasprintf(_("%s Example: %s"), n->help, n->example);
 	else
-		h = xstrdup(_(n->help));
+		h = xstrdup(n->help);
 	put(LINES - 2, 0, COLS, h, A_DIM);
 	free(h);
 }
@@ -929,7 +928,7 @@ static void draw(struct wiz *w)
 		if (!w->def->sections[i].review)
 			n++;
 	title = xasprintf(_("agentcore-wizard  %zu/%zu %s%s%s%s"), n, w->def->nsections - 1,
-			  _(w->def->sections[w->sec].title), w->file ? "  " : "",
+			  w->def->sections[w->sec].title, w->file ? "  " : "",
 			  w->file ? w->file : "", is_dirty(w) ? _("  (changed)") : "");
 	fill(0, 0, COLS, A_REVERSE);
 	put(0, 1, COLS - 2, title, A_REVERSE | A_BOLD);
@@ -1156,9 +1155,9 @@ static void show_help(struct wiz *w)
 	struct row *r = cur_row(w);
 
 	if (w->sec != w->review_sec && r && r->node && r->node->help) {
-		lines[k++] = xasprintf("%s: %s", r->label, _(r->node->help));
+		lines[k++] = xasprintf("%s: %s", r->label, r->node->help);
 		if (r->node->expect)
-			lines[k++] = xasprintf(_("Expected: %s"), _(r->node->expect));
+			lines[k++] = xasprintf(_("Expected: %s"), r->node->expect);
 		if (r->node->example)
 			lines[k++] = xasprintf(_("Example: %s"), r->node->example);
 		lines[k++] = xstrdup("");
