@@ -1,15 +1,27 @@
 """A code artifact from S3 and a JWT authorizer with a custom claim, filled
 from an empty form; the saved form passes `validate` and botocore's own
-parameter validation (as the AWS CLI would check it)."""
+parameter validation (as the AWS CLI would check it), and, submitted from the
+review to moto (through the signature-checking proxy), is stored as typed."""
+import atexit
 import json
 import os
 import subprocess
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tmuxterm import Term, check, program  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "servers"))
+from tmuxterm import Term, check, need_tmux, program  # noqa: E402
 
-t = Term()
+need_tmux()
+import harness  # noqa: E402
+
+harness.require_python_aws()
+world = harness.World().__enter__()
+atexit.register(world.__exit__, None, None, None)  # also when a check fails
+env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
+env.pop("AWS_CONFIG_FILE", None)
+t = Term(env=env)
 t.wait_text("Runtime name")
 t.type("code_agent")
 t.keys("PageDown")
@@ -81,7 +93,19 @@ if botocore:
     shape = model.operation_model("CreateAgentRuntime").input_shape
     report = ParamValidator().validate(d, shape)
     check(not report.has_errors(), "botocore: " + report.generate_report(), t)
+t.keys("F10")
+t.wait_text("The form is complete")
+t.keys("F10")
+t.wait_text("Create runtime 'code_agent' now?")
+t.keys("y")
+s = t.wait_text("Press any key to return", timeout=30)
+t.keys("Enter")
+rts = world.moto.runtimes()
+check(len(rts) == 1, "moto holds %d runtimes: %s" % (len(rts), s), t)
+check(rts[0]["agent_runtime_artifact"] == d["agentRuntimeArtifact"], repr(rts[0]), t)
+check(rts[0]["authorizer_configuration"] == d["authorizerConfiguration"], repr(rts[0]), t)
+check(all(r["signed"] for r in world.proxy.log), "a request was not signed right", t)
 t.keys("F12")
 t.exit_code()
 t.close()
-print("ok: code artifact and JWT authorizer with a custom claim")
+print("ok: code artifact and JWT authorizer with a custom claim, submitted to moto")
