@@ -79,6 +79,7 @@ bench: tests/bench/bench_validate src/agentcore-wizard
 	-top_srcdir=$(abs_top_srcdir) ACW=$(abs_top_builddir)/src/agentcore-wizard \
 		AGENTCORE_WIZARD_FORMS=$(abs_top_srcdir)/forms \
 		python3 $(srcdir)/tests/bench/bench_submit.py
-	-top_srcdir=$(abs_top_srcdir) ACW=$(abs_top_builddir)/src/agentcore-wizard \
+	-top_srcdir=$(abs_top_srcdir) top_builddir=$(abs_top_builddir) \
+		ACW=$(abs_top_builddir)/src/agentcore-wizard \
 		python3 $(srcdir)/tests/bench/bench_ui.py
 .PHONY: bench

@@ -2,12 +2,95 @@
 #include "config.h"
 
 #include <curl/curl.h>
+#ifdef ACW_LAZY_LIBCURL
+#include <dlfcn.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "http.h"
 #include "util.h"
+
+/* The libcurl calls this file makes. With ACW_LAZY_LIBCURL (the default,
+ * see docs/decisions.md) libcurl is opened when the first request is made,
+ * not when the program starts: on Debian it brings GnuTLS, Kerberos, LDAP
+ * and p11-kit along, whose loading and constructors cost more than the whole
+ * first screen. Otherwise the table points at the linked functions. */
+static struct {
+	CURLcode (*global_init)(long flags);
+	CURL *(*easy_init)(void);
+	CURLcode (*easy_setopt)(CURL *curl, CURLoption option, ...);
+	CURLcode (*easy_perform)(CURL *curl);
+	CURLcode (*easy_getinfo)(CURL *curl, CURLINFO info, ...);
+	const char *(*easy_strerror)(CURLcode code);
+	void (*easy_cleanup)(CURL *curl);
+	struct curl_slist *(*slist_append)(struct curl_slist *list, const char *s);
+	void (*slist_free_all)(struct curl_slist *list);
+} lc;
+
+/* 0 when libcurl is ready; -1 with *cause when it cannot be loaded. */
+static int curl_ready(char **cause)
+{
+	static int state; /* 0 not tried, 1 ready, -1 failed */
+	static char *why;
+
+	if (state == 0) {
+#ifdef ACW_LAZY_LIBCURL
+		void *h = dlopen(ACW_LIBCURL_SONAME, RTLD_NOW | RTLD_LOCAL);
+		void **slot[] = {
+		    (void **)&lc.global_init,    (void **)&lc.easy_init,
+		    (void **)&lc.easy_setopt,    (void **)&lc.easy_perform,
+		    (void **)&lc.easy_getinfo,   (void **)&lc.easy_strerror,
+		    (void **)&lc.easy_cleanup,   (void **)&lc.slist_append,
+		    (void **)&lc.slist_free_all,
+		};
+		static const char *const name[] = {
+		    "curl_global_init",  "curl_easy_init",    "curl_easy_setopt",
+		    "curl_easy_perform", "curl_easy_getinfo", "curl_easy_strerror",
+		    "curl_easy_cleanup", "curl_slist_append", "curl_slist_free_all",
+		};
+		size_t i;
+
+		state = 1;
+		if (!h) {
+			const char *e = dlerror();
+
+			why = xasprintf(_("cannot load libcurl (%s): %s; install it (Debian: "
+					  "apt-get install libcurl4)"),
+					ACW_LIBCURL_SONAME, e ? e : "?");
+			state = -1;
+		}
+		for (i = 0; state == 1 && i < sizeof name / sizeof name[0]; i++) {
+			/* POSIX: a function pointer read through void * from dlsym */
+			*slot[i] = dlsym(h, name[i]);
+			if (!*slot[i]) {
+				why = xasprintf(_("the libcurl found (%s) has no %s"),
+						ACW_LIBCURL_SONAME, name[i]);
+				state = -1;
+			}
+		}
+#else
+		lc.global_init = curl_global_init;
+		lc.easy_init = curl_easy_init;
+		lc.easy_setopt = curl_easy_setopt;
+		lc.easy_perform = curl_easy_perform;
+		lc.easy_getinfo = curl_easy_getinfo;
+		lc.easy_strerror = curl_easy_strerror;
+		lc.easy_cleanup = curl_easy_cleanup;
+		lc.slist_append = curl_slist_append;
+		lc.slist_free_all = curl_slist_free_all;
+		state = 1;
+#endif
+		if (state == 1)
+			lc.global_init(CURL_GLOBAL_DEFAULT);
+	}
+	if (state < 0) {
+		*cause = xstrdup(why);
+		return -1;
+	}
+	return 0;
+}
 
 struct sink {
 	struct http_response *resp;
@@ -74,7 +157,7 @@ static int on_progress(void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut, c
 	/* the read timeout: no byte in either direction for that long once
 	 * connected (libcurl's low-speed limit averages over several seconds, so
 	 * it fires late after an upload) */
-	curl_easy_getinfo(s->curl, CURLINFO_CONNECT_TIME_T, &connected);
+	lc.easy_getinfo(s->curl, CURLINFO_CONNECT_TIME_T, &connected);
 	if (!connected || dn != s->last_dn || un != s->last_un) {
 		s->last_activity = now;
 		s->last_dn = dn;
@@ -120,7 +203,6 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 			   const char *body, size_t body_len, const struct http_options *opt,
 			   struct http_response *resp, char **cause)
 {
-	static int initialised;
 	CURL *c;
 	CURLcode rc;
 	struct curl_slist *list = NULL;
@@ -130,11 +212,9 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 	size_t i;
 
 	memset(resp, 0, sizeof *resp);
-	if (!initialised) {
-		curl_global_init(CURL_GLOBAL_DEFAULT);
-		initialised = 1;
-	}
-	c = curl_easy_init();
+	if (curl_ready(cause) != 0)
+		return HTTP_FAILED;
+	c = lc.easy_init();
 	if (!c)
 		util_fatal("cannot start libcurl");
 	s.curl = c;
@@ -142,45 +222,45 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 	for (i = 0; i < headers->n; i++) {
 		char *h = xasprintf("%s: %s", headers->v[i].name, headers->v[i].value);
 
-		list = curl_slist_append(list, h);
+		list = lc.slist_append(list, h);
 		free(h);
 	}
 	/* libcurl adds these unless told not to; none of them is signed */
-	list = curl_slist_append(list, "Expect:");
-	list = curl_slist_append(list, "Accept:");
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+	list = lc.slist_append(list, "Expect:");
+	list = lc.slist_append(list, "Accept:");
+	lc.easy_setopt(c, CURLOPT_URL, url);
+	lc.easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	lc.easy_setopt(c, CURLOPT_HTTPHEADER, list);
+	lc.easy_setopt(c, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
 	if (body) {
-		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_len);
+		lc.easy_setopt(c, CURLOPT_POSTFIELDS, body);
+		lc.easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_len);
 	} else if (strcmp(method, "GET")) {
-		curl_easy_setopt(c, CURLOPT_POSTFIELDS, "");
-		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)0);
+		lc.easy_setopt(c, CURLOPT_POSTFIELDS, "");
+		lc.easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)0);
 	}
 	if (!strcmp(method, "GET"))
-		curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+		lc.easy_setopt(c, CURLOPT_HTTPGET, 1L);
+	lc.easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+	lc.easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (opt->ca_bundle)
-		curl_easy_setopt(c, CURLOPT_CAINFO, opt->ca_bundle);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)(opt->connect_timeout * 1000));
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, err);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &s);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, &s);
-	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-	curl_easy_setopt(c, CURLOPT_XFERINFODATA, &s);
-	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-	rc = curl_easy_perform(c);
+		lc.easy_setopt(c, CURLOPT_CAINFO, opt->ca_bundle);
+	lc.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	lc.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	lc.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)(opt->connect_timeout * 1000));
+	lc.easy_setopt(c, CURLOPT_ERRORBUFFER, err);
+	lc.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	lc.easy_setopt(c, CURLOPT_WRITEDATA, &s);
+	lc.easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	lc.easy_setopt(c, CURLOPT_HEADERDATA, &s);
+	lc.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+	lc.easy_setopt(c, CURLOPT_XFERINFODATA, &s);
+	lc.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	rc = lc.easy_perform(c);
 	if (rc == CURLE_OK) {
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
+		lc.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
 	} else {
-		const char *what = *err ? err : curl_easy_strerror(rc);
+		const char *what = *err ? err : lc.easy_strerror(rc);
 
 		switch (rc) {
 		case CURLE_COULDNT_CONNECT:
@@ -247,8 +327,8 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 	}
 	resp->body_len = s.body.len;
 	resp->body = strbuf_finish(&s.body);
-	curl_slist_free_all(list);
-	curl_easy_cleanup(c);
+	lc.slist_free_all(list);
+	lc.easy_cleanup(c);
 	if (res != HTTP_DONE) {
 		headers_free(&resp->headers);
 		free(resp->body);

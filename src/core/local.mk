@@ -17,4 +17,4 @@ src_core_libacwcore_a_SOURCES = \
 	src/core/service.c src/core/service.h
 
 # Everything that links the core needs these.
-CORE_LIBS = src/core/libacwcore.a $(CJSON_LIBS) $(CURL_LIBS) $(CRYPTO_LIBS) $(PCRE2_LIBS) $(LIBINTL) -lm
+CORE_LIBS = src/core/libacwcore.a $(CJSON_LIBS) $(CURL_LINK) $(CRYPTO_LIBS) $(PCRE2_LIBS) $(LIBINTL) -lm

@@ -1,6 +1,8 @@
 /* keys.c: the key table; see keys.h. */
 #include "config.h"
 
+#include <poll.h>
+
 #include "core/util.h"
 #include "curses.h"
 #include "keys.h"
@@ -56,4 +58,11 @@ enum action keys_lookup(int key, int in_text)
 				return table[i].action;
 	}
 	return ACT_NONE;
+}
+
+int keys_terminal_gone(void)
+{
+	struct pollfd p = {0, POLLIN, 0};
+
+	return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
 }

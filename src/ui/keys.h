@@ -47,4 +47,10 @@ const struct keybinding *keys_table(size_t *n);
  * printable keys are text, not actions). ACT_NONE when unbound. */
 enum action keys_lookup(int key, int in_text);
 
+/* Non-zero when the terminal on standard input has gone away (the SSH
+ * connection or the terminal emulator closed without a SIGHUP reaching us):
+ * curses then returns ERR at once for every key, and a loop waiting for keys
+ * must end, as after SIGHUP, instead of spinning. */
+int keys_terminal_gone(void);
+
 #endif

@@ -329,6 +329,8 @@ wait_key:
 		key = get_wch(&wc);
 		if (key != ERR && !(key == KEY_CODE_YES && wc == KEY_RESIZE))
 			break;
+		if (key == ERR && keys_terminal_gone())
+			break;
 		progress_draw(&p);
 	}
 	timeout(250);

@@ -116,7 +116,14 @@ static void signals_install(void)
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	{
+		/* started under nohup: the hangup stays ignored; when the terminal
+		 * then goes away, read_key sees it and leaves the same way */
+		struct sigaction old;
+
+		if (sigaction(SIGHUP, NULL, &old) != 0 || old.sa_handler != SIG_IGN)
+			sigaction(SIGHUP, &sa, NULL);
+	}
 	sa.sa_handler = on_fatal_signal;
 	sa.sa_flags = SA_RESETHAND;
 	for (i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
@@ -967,8 +974,11 @@ static int read_key(int *key)
 	wint_t wc;
 	int r = get_wch(&wc), n;
 
-	if (r == ERR)
+	if (r == ERR) {
+		if (keys_terminal_gone())
+			sig_leave = 1; /* as after SIGHUP: save a draft and leave */
 		return 0;
+	}
 	*key = r == KEY_CODE_YES ? KEYFN(wc) : (int)wc;
 	if (*key != 27)
 		return 1;

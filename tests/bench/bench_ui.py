@@ -2,10 +2,13 @@
 """bench_ui: the wizard's speed as a person feels it, through a pseudo-terminal
 of 80x24: start-up until the first screen is drawn and waiting for keys, and
 keystroke to screen update (typing into a text field, and moving to the next
-section). Side by side: the start-up of `aws --version` (the AWS CLI's
-least work) and of `curl --version`. Never fails.
+section), on an empty form and on a form filled to every maximum size (made
+by `tests/bench/bench_validate --save`), and the peak memory (maximum
+resident set) of a whole session that visits every section and the review.
+Side by side: the start-up of `aws --version` (the AWS CLI's least work) and
+of `curl --version`. Never fails.
 
-Run: python3 tests/bench/bench_ui.py [RUNS]   (after make)"""
+Run: make bench, or python3 tests/bench/bench_ui.py [RUNS]   (after make)"""
 import fcntl
 import os
 import pty
@@ -23,6 +26,8 @@ import time
 top = os.environ.get("top_srcdir", os.path.join(os.path.dirname(__file__), "..", ".."))
 ACW = os.environ.get("ACW") or os.path.join(os.environ.get("top_builddir", top), "src",
                                             "agentcore-wizard")
+BENCH_VALIDATE = os.environ.get("BENCH_VALIDATE") or os.path.join(
+    os.environ.get("top_builddir", top), "tests", "bench", "bench_validate")
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
 READY = b"F10"  # the key bar is drawn last: the screen is complete
 
@@ -67,13 +72,55 @@ def settle(fd, quiet=0.03):
         last = time.perf_counter()
 
 
-def stop(pid, fd):
+def stop(pid, fd, sig=signal.SIGKILL):
+    """End the program; its peak resident set in KiB (0 if unknown)."""
     try:
-        os.kill(pid, signal.SIGKILL)
+        os.kill(pid, sig)
     except ProcessLookupError:
         pass
-    os.waitpid(pid, 0)
+    deadline = time.perf_counter() + 5
+    while True:  # keep the pty drained so that a clean exit cannot block
+        wpid, _, ru = os.wait4(pid, os.WNOHANG)
+        if wpid:
+            break
+        if time.perf_counter() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            _, _, ru = os.wait4(pid, 0)
+            break
+        r, _, _ = select.select([fd], [], [], 0.02)
+        if r:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                pass
     os.close(fd)
+    return ru.ru_maxrss
+
+
+def type_keys(fd, keys, out):
+    """Send each key, time until the first byte of the redraw, let it settle."""
+    for k in keys:
+        t1 = time.perf_counter()
+        os.write(fd, k)
+        r, _, _ = select.select([fd], [], [], 2)
+        if r:
+            os.read(fd, 65536)
+            out.append(time.perf_counter() - t1)
+        settle(fd, 0.02)
+
+
+def full_session(env, form):
+    """Open the maximal form, walk every section to the review, type a little,
+    then end with SIGTERM (which autosaves): the peak memory in KiB."""
+    pid, fd = spawn([ACW, form], env)
+    if read_until(fd, READY, time.perf_counter() + 10) is None:
+        stop(pid, fd)
+        return 0
+    settle(fd, 0.02)
+    type_keys(fd, [b"\x1b[6~"] * 14, [])  # Page Down through every section
+    type_keys(fd, [b"\x1b[21~"], [])      # F10: the review with the whole JSON
+    type_keys(fd, [b"\x1b[6~"] * 5, [])   # scroll it
+    return stop(pid, fd, signal.SIGTERM)
 
 
 def main():
@@ -96,14 +143,7 @@ def main():
                 stop(pid, fd)
                 return 0
             startup.append(settle(fd, 0.02) - t0)
-            for ch in b"my_agent":
-                t1 = time.perf_counter()
-                os.write(fd, bytes([ch]))
-                r, _, _ = select.select([fd], [], [], 2)
-                if r:
-                    os.read(fd, 65536)
-                    key.append(time.perf_counter() - t1)
-                settle(fd, 0.02)
+            type_keys(fd, [bytes([ch]) for ch in b"my_agent"], key)
             t2 = time.perf_counter()
             os.write(fd, b"\x1b[6~")  # Page Down: next section, with the section's checks
             r, _, _ = select.select([fd], [], [], 2)
@@ -112,6 +152,24 @@ def main():
                 last = settle(fd, 0.03)
                 section.append(last - t2)
             stop(pid, fd)
+        form = os.path.join(home, "maximal.json")
+        full_start, full_key, peak = [], [], []
+        if os.access(BENCH_VALIDATE, os.X_OK) and subprocess.run(
+                [BENCH_VALIDATE, "--save", form], env=env).returncode == 0:
+            for _ in range(max(3, RUNS // 3)):
+                shutil.rmtree(os.path.join(home, "state"), ignore_errors=True)
+                t0 = time.perf_counter()
+                pid, fd = spawn([ACW, form], env)
+                if read_until(fd, READY, t0 + 10) is None:
+                    stop(pid, fd)
+                    break
+                full_start.append(settle(fd, 0.02) - t0)
+                # the name field is full (45 of 48): type one more and take it back
+                type_keys(fd, [b"x", b"\x7f"] * 4, full_key)
+                stop(pid, fd)
+            for _ in range(3):
+                shutil.rmtree(os.path.join(home, "state"), ignore_errors=True)
+                peak.append(full_session(env, form))
         ref = {}
         for name, argv in (("aws --version", ["aws", "--version"]),
                            ("curl --version", ["curl", "--version"])):
@@ -131,6 +189,16 @@ def main():
         if section:
             print(f"  Page Down to next section drawn    {ms(section):7.1f} ms "
                   "(to the last byte drawn)")
+        if full_start:
+            print(f"  maximal form: start-up             {ms(full_start):7.1f} ms")
+        if full_key:
+            print(f"  maximal form: keystroke            {ms(full_key):7.2f} ms "
+                  f"(p95 {sorted(full_key)[int(len(full_key) * 0.95)] * 1000:.2f} ms)")
+        if peak and max(peak):
+            print(f"  peak memory, whole session on the maximal form (every section, "
+                  f"review): {max(peak) / 1024:.1f} MiB")
+        if not full_start:
+            print(f"  (no maximal form: build {BENCH_VALIDATE} with make bench)")
         for name, v in ref.items():
             print(f"  for comparison: {name:15s}    {v * 1000:7.1f} ms")
         if "aws --version" in ref:
