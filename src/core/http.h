@@ -2,7 +2,9 @@
  *
  * Owner: the core. TLS verification is always on; the CA bundle may be
  * replaced, never switched off. Proxies come from the usual environment
- * (libcurl reads https_proxy, no_proxy, ...). The response body is capped. */
+ * (libcurl reads https_proxy, no_proxy, ...). The response body is capped.
+ * libcurl itself is opened at the first request, not at start-up
+ * (docs/decisions.md). */
 #ifndef ACW_HTTP_H
 #define ACW_HTTP_H
 
@@ -48,6 +50,7 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 			   struct http_response *resp, char **cause);
 
 void http_response_free(struct http_response *r);
+
 
 /* The host[:port] part of a URL, for the Host header. Caller frees; NULL if malformed. */
 char *http_url_host(const char *url);
