@@ -224,7 +224,9 @@ void rows_build_entry(const struct formdef *def, const struct document *doc,
 	if (w.folded) {
 		r = rows_push(out, RK_FOLDED, def->root, "", 0);
 		free(r->label);
-		r->label = xasprintf(_("%zu advanced setting(s) hidden: F4 shows them"), w.folded);
+		r->label = xasprintf(P_("%zu advanced setting hidden: F4 shows it",
+					"%zu advanced settings hidden: F4 shows them", w.folded),
+				     w.folded);
 		r->index = w.folded;
 	}
 }
@@ -242,7 +244,9 @@ void rows_build(const struct formdef *def, const struct document *doc, size_t se
 	if (w.folded) {
 		r = rows_push(out, RK_FOLDED, def->root, "", 0);
 		free(r->label);
-		r->label = xasprintf(_("%zu advanced setting(s) hidden: F4 shows them"), w.folded);
+		r->label = xasprintf(P_("%zu advanced setting hidden: F4 shows it",
+					"%zu advanced settings hidden: F4 shows them", w.folded),
+				     w.folded);
 		r->index = w.folded;
 	}
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -27,9 +28,10 @@
 #include "submit.h"
 #include "ui.h"
 
-#define MIN_COLS       80
-#define MIN_LINES      24
-#define SIDE_W         24 /* section list width, the rule is at column SIDE_W */
+#define MIN_COLS  80
+#define MIN_LINES 24
+#define SIDE_W \
+	25 /* section list width ("   Environment variables"), the rule is at column SIDE_W */
 #define LABEL_W        22 /* label column of the form pane */
 #define AUTOSAVE_DELAY 1.0
 
@@ -194,52 +196,109 @@ static int put(int y, int x, int width, const char *s, int attr)
 	return used;
 }
 
-/* Lines text needs at width columns, at most 2 (messages under fields). */
-static int msg_lines(const char *text, int width)
+/* The next line of e from *start in at most width columns: breaks after the
+ * last space that fits (or at a newline); a word longer than the line is
+ * broken where it must be. Sets *end (the line is [*start, *end)) and moves
+ * *start to the next line's first character. Returns 0 when nothing is left. */
+static int wrap_next(const struct lineedit *e, size_t *start, int width, size_t *end)
 {
-	struct lineedit e = {0};
-	int w = 0;
+	size_t i = *start, space = 0;
+	int used = 0, have_space = 0;
+
+	if (i >= e->len)
+		return 0;
+	while (i < e->len && e->buf[i] != L'\n') {
+		int cw = lineedit_wcwidth(e->buf[i]);
+
+		if (used + cw > width)
+			break;
+		if (e->buf[i] == L' ') {
+			space = i;
+			have_space = 1;
+		}
+		used += cw;
+		i++;
+	}
+	if (i < e->len && e->buf[i] == L'\n') {
+		*end = i;
+		*start = i + 1;
+		return 1;
+	}
+	if (i < e->len && have_space && space > *start) {
+		i = space;
+	} else if (i == *start) {
+		i++; /* one character wider than the line: show it anyway */
+	}
+	*end = i;
+	while (i < e->len && e->buf[i] == L' ')
+		i++;
+	*start = i;
+	return 1;
+}
+
+/* Draw characters [from, to) of e at y, x, control characters as '?'. */
+static void put_range(int y, int x, const struct lineedit *e, size_t from, size_t to, int attr)
+{
 	size_t i;
 
-	if (!text)
+	attron(attr);
+	move(y, x);
+	for (i = from; i < to; i++) {
+		wchar_t c = e->buf[i];
+
+		if (c < 32 || c == 127 || (c >= 0x80 && c < 0xa0))
+			c = L'?';
+		addnwstr(&c, 1);
+	}
+	attroff(attr);
+}
+
+/* Lay text out at width columns in at most maxlines lines, broken at spaces;
+ * when it needs more, the last line ends in an ellipsis. Draws it at y, x
+ * when draw is set. Returns the lines used (0 for NULL or no room). */
+static int wrap_text(const char *text, int width, int maxlines, int draw, int y, int x, int attr)
+{
+	struct lineedit e = {0};
+	size_t start = 0, first = 0, end;
+	int lines = 0;
+
+	if (!text || !*text || width <= 0 || maxlines <= 0)
 		return 0;
 	lineedit_load(&e, text);
-	for (i = 0; i < e.len; i++)
-		w += lineedit_wcwidth(e.buf[i]);
+	while (lines < maxlines && wrap_next(&e, &start, width, &end)) {
+		if (draw && lines == maxlines - 1 && start < e.len) {
+			/* more would follow: end this line in an ellipsis */
+			int utf8 = MB_CUR_MAX > 1, ew = utf8 ? 1 : 3, used = 0;
+			size_t k;
+
+			for (k = first; k < end; k++)
+				used += lineedit_wcwidth(e.buf[k]);
+			while (end > first && used + ew > width)
+				used -= lineedit_wcwidth(e.buf[--end]);
+			put_range(y + lines, x, &e, first, end, attr);
+			attron(attr);
+			addnwstr(utf8 ? L"\u2026" : L"...", ew);
+			attroff(attr);
+		} else if (draw) {
+			put_range(y + lines, x, &e, first, end, attr);
+		}
+		lines++;
+		first = start;
+	}
 	lineedit_release(&e);
-	return width > 0 && w > width ? 2 : 1;
+	return lines;
+}
+
+/* Lines a message under a field needs at width columns: 1 or 2. */
+static int msg_lines(const char *text, int width)
+{
+	return wrap_text(text, width, 2, 0, 0, 0, 0);
 }
 
 /* Print text over up to min(2, maxlines) lines of width columns. */
 static void put_wrapped(int y, int x, int width, int maxlines, const char *text, int attr)
 {
-	struct lineedit e = {0};
-	int used = 0, line = 0;
-	size_t i;
-
-	if (maxlines > 2)
-		maxlines = 2;
-	if (maxlines <= 0 || width <= 0)
-		return;
-	lineedit_load(&e, text);
-	attron(attr);
-	move(y, x);
-	for (i = 0; i < e.len; i++) {
-		wchar_t c = e.buf[i];
-		int cw = lineedit_wcwidth(c);
-		if (used + cw > width) {
-			if (++line >= maxlines)
-				break;
-			used = 0;
-			move(y + line, x);
-		}
-		if (c < 32 || c == 127 || (c >= 0x80 && c < 0xa0))
-			c = L'?';
-		addnwstr(&c, 1);
-		used += cw;
-	}
-	attroff(attr);
-	lineedit_release(&e);
+	wrap_text(text, width, maxlines > 2 ? 2 : maxlines, 1, y, x, attr);
 }
 
 static void fill(int y, int x, int width, int attr)
@@ -577,14 +636,18 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 		validate_section(w->def, w->doc, w->sec, &sp);
 		psp = &sp;
 	}
+	/* the section's help on one or two lines above the fields */
+	if (!w->zoom && w->def->sections[w->sec].help &&
+	    wrap_text(w->def->sections[w->sec].help, pw - 1, 2, 1, 1, px, A_DIM) == 2)
+		top = 3;
 	/* the first screen also shows the AWS settings in use, at the bottom */
-	while (w->sec == 0 && w->aws && w->aws[naws])
-		naws++;
+	for (i = 0; w->sec == 0 && w->aws && w->aws[i]; i++)
+		naws += wrap_text(w->aws[i], pw - 3, 2, 0, 0, 0, 0); /* lines, each item <= 2 */
 	if (naws && bottom - top > naws + 6) {
-		put(bottom - naws, px, pw, _("AWS settings in use (F9 changes them):"),
-		    attr_head(w));
-		for (i = 0; i < (size_t)naws; i++)
-			put(bottom - naws + 1 + (int)i, px + 2, pw - 3, w->aws[i], A_NORMAL);
+		y = bottom - naws;
+		put(y++, px, pw, _("AWS settings in use (F9 changes them):"), attr_head(w));
+		for (i = 0; w->aws[i]; i++)
+			y += wrap_text(w->aws[i], pw - 3, 2, 1, y, px + 2, A_NORMAL);
 		bottom -= naws + 2;
 	}
 	ph = bottom - top + 1;
@@ -610,8 +673,6 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 		char *z = xasprintf(_("%s (Esc or PageUp returns to the list)"), w->zoom_title);
 		put(1, px, pw, z, A_BOLD);
 		free(z);
-	} else {
-		put(1, px, pw, w->def->sections[w->sec].help, A_DIM);
 	}
 	y = top;
 	vx = px + 2 + LABEL_W + 1;
@@ -714,19 +775,91 @@ static void review_free(struct wiz *w)
 	w->nlines = 0;
 }
 
+/* UTF-8 of characters [from, to) of e. Caller frees. */
+static char *range_text(const struct lineedit *e, size_t from, size_t to)
+{
+	struct strbuf b = {0};
+	mbstate_t ps;
+	char mb[MB_LEN_MAX];
+	size_t i, n;
+
+	memset(&ps, 0, sizeof ps);
+	for (i = from; i < to; i++) {
+		n = wcrtomb(mb, e->buf[i], &ps);
+		if (n == (size_t)-1) {
+			memset(&ps, 0, sizeof ps);
+			strbuf_add(&b, "?", 1);
+		} else {
+			strbuf_add(&b, mb, n);
+		}
+	}
+	return strbuf_finish(&b);
+}
+
+/* lines wrapped at width columns; a continued line is indented two columns
+ * more than its first. Sets *out_n; caller frees the strings and the array. */
+static char **wrap_lines(char **lines, size_t n, int width, size_t *out_n)
+{
+	size_t cap = n + 8, k = 0, i;
+	char **out = xmalloc(cap * sizeof *out);
+
+	for (i = 0; i < n; i++) {
+		struct lineedit e = {0};
+		size_t start = 0, first = 0, end;
+		int indent = 0, nline = 0;
+
+		while (lines[i][indent] == ' ')
+			indent++;
+		indent += 2;
+		if (indent > width / 2)
+			indent = 0;
+		lineedit_load(&e, lines[i]);
+		do {
+			char *t;
+
+			if (k + 1 >= cap) {
+				cap *= 2;
+				out = xrealloc(out, cap * sizeof *out);
+			}
+			if (!wrap_next(&e, &start, nline ? width - indent : width, &end)) {
+				if (!nline)
+					out[k++] = xstrdup(""); /* an empty line stays */
+				break;
+			}
+			t = range_text(&e, first, end);
+			out[k++] = nline ? xasprintf("%*s%s", indent, "", t) : xstrdup(t);
+			free(t);
+			first = start;
+			nline++;
+		} while (start < e.len);
+		lineedit_release(&e);
+	}
+	*out_n = k;
+	return out;
+}
+
 static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
 {
 	va_list ap;
+	char *text, **wl;
+	size_t n, i;
 
-	w->lines = xrealloc(w->lines, (w->nlines + 1) * sizeof *w->lines);
 	va_start(ap, fmt);
-	w->lines[w->nlines].text = xvasprintf(fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
-	w->lines[w->nlines].sec = sec;
-	w->lines[w->nlines].bold = bold;
-	w->nlines++;
+	/* wrapped to the pane, so that every value shows whole */
+	wl = wrap_lines(&text, 1, COLS - (SIDE_W + 2) - 1, &n);
+	free(text);
+	w->lines = xrealloc(w->lines, (w->nlines + n) * sizeof *w->lines);
+	for (i = 0; i < n; i++) {
+		w->lines[w->nlines].text = wl[i];
+		w->lines[w->nlines].sec = sec;
+		w->lines[w->nlines].bold = bold;
+		w->nlines++;
+	}
+	free(wl);
 }
 
 /* The review: every value by section, problems, the JSON body, the CLI command. */
@@ -833,36 +966,37 @@ static void draw_review(struct wiz *w)
 	}
 }
 
-static void draw_hint(struct wiz *w)
+/* The hint for the field under the cursor on the line above the key bar;
+ * when it is longer and the status line above it is free, over both lines,
+ * otherwise cut with an ellipsis (F1 shows it whole). */
+static void draw_hint(struct wiz *w, int status_free)
 {
 	struct row *r = cur_row(w);
 	const struct fnode *n;
 	char *h;
 
 	if (w->sec == w->review_sec) {
-		put(LINES - 2, 0, COLS,
-		    _("Up/Down scroll, Enter jumps to the section, "
-		      "F10 submits, F2 saves, PageUp goes back."),
-		    A_DIM);
+		h = xstrdup(_("Up/Down scroll, Enter jumps to the section, "
+			      "F10 submits, F2 saves, PageUp goes back."));
+	} else if (!r) {
 		return;
+	} else if (r->kind == RK_ENTRY && !w->zoom) {
+		h = xstrdup(_("Enter opens this entry; F8 deletes it; F5/F6 move it."));
+	} else {
+		n = r->kind == RK_ADD || r->kind == RK_ENTRY ? r->owner : r->node;
+		if (r->kind == RK_ADD && r->owner->item)
+			n = r->owner->kind == FK_MAP ? r->owner : r->owner->item;
+		if (!n || !n->help)
+			return;
+		if (n->example && *n->example)
+			h = xasprintf(_("%s Example: %s"), n->help, n->example);
+		else
+			h = xstrdup(n->help);
 	}
-	if (!r)
-		return;
-	if (r->kind == RK_ENTRY && !w->zoom) {
-		put(LINES - 2, 0, COLS, _("Enter opens this entry; F8 deletes it; F5/F6 move it."),
-		    A_DIM);
-		return;
-	}
-	n = r->kind == RK_ADD || r->kind == RK_ENTRY ? r->owner : r->node;
-	if (r->kind == RK_ADD && r->owner->item)
-		n = r->owner->kind == FK_MAP ? r->owner : r->owner->item;
-	if (!n || !n->help)
-		return;
-	if (n->example && *n->example)
-		h = xasprintf(_("%s Example: %s"), n->help, n->example);
+	if (status_free && wrap_text(h, COLS, 2, 0, 0, 0, 0) == 2)
+		wrap_text(h, COLS, 2, 1, LINES - 3, 0, A_DIM);
 	else
-		h = xstrdup(n->help);
-	put(LINES - 2, 0, COLS, h, A_DIM);
+		wrap_text(h, COLS, 1, 1, LINES - 2, 0, A_DIM);
 	free(h);
 }
 
@@ -920,7 +1054,7 @@ static void draw_keybar(void)
 
 static void draw(struct wiz *w)
 {
-	int cy = -1, cx = -1;
+	int cy = -1, cx = -1, status_free = 1;
 	char *title;
 	size_t n = 0, i;
 
@@ -945,16 +1079,19 @@ static void draw(struct wiz *w)
 		draw_review(w);
 	else
 		draw_form(w, &cy, &cx);
-	if (w->status)
+	if (w->status) {
 		put(LINES - 3, 0, COLS, w->status, w->status_err ? attr_err(w) : (int)A_BOLD);
-	else if (w->sec != w->review_sec && cur_row(w)) {
+		status_free = 0;
+	} else if (w->sec != w->review_sec && cur_row(w)) {
 		char *msg = NULL, *t = cur_in_text(w) ? lineedit_text(&w->ed) : NULL;
-		if (row_check(cur_row(w), w->doc, t, &msg) == VS_INCOMPLETE && msg)
+		if (row_check(cur_row(w), w->doc, t, &msg) == VS_INCOMPLETE && msg) {
 			put(LINES - 3, 0, COLS, msg, A_NORMAL);
+			status_free = 0;
+		}
 		free(msg);
 		free(t);
 	}
-	draw_hint(w);
+	draw_hint(w, status_free);
 	draw_keybar();
 	if (cy >= 0) {
 		curs_set(1);
@@ -1129,32 +1266,42 @@ static int prompt(struct wiz *w, const char *question, const char *initial, char
 /* Show lines full-screen until a key is pressed; Up/Down scroll. */
 static void show_lines(struct wiz *w, const char *title, char **lines, size_t n)
 {
-	size_t top = 0, i;
+	size_t top = 0, i, nw = 0;
 	int key, y;
+	char **wl = NULL;
 
 	(void)w;
 	for (;;) {
+		for (i = 0; i < nw; i++)
+			free(wl[i]);
+		free(wl);
+		wl = wrap_lines(lines, n, COLS - 2, &nw); /* again after a resize */
+		if (top >= nw)
+			top = nw ? nw - 1 : 0;
 		erase();
 		curs_set(0);
 		fill(0, 0, COLS, A_REVERSE);
 		put(0, 1, COLS - 2, title, A_REVERSE | A_BOLD);
-		for (i = top, y = 2; i < n && y < LINES - 2; i++, y++)
-			put(y, 1, COLS - 2, lines[i], A_NORMAL);
+		for (i = top, y = 2; i < nw && y < LINES - 2; i++, y++)
+			put(y, 1, COLS - 2, wl[i], A_NORMAL);
 		put(LINES - 1, 0, COLS, _("Up/Down scroll; any other key returns."), A_REVERSE);
 		refresh();
 		if (sig_leave)
-			return;
+			break;
 		if (!read_key(&key))
 			continue;
 		if (key == KEYFN(KEY_RESIZE))
 			continue;
-		if (key == KEYFN(KEY_DOWN) && top + 1 < n)
+		if (key == KEYFN(KEY_DOWN) && top + 1 < nw)
 			top++;
 		else if (key == KEYFN(KEY_UP) && top)
 			top--;
 		else
-			return;
+			break;
 	}
+	for (i = 0; i < nw; i++)
+		free(wl[i]);
+	free(wl);
 }
 
 static void show_help(struct wiz *w)
