@@ -51,7 +51,6 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 
 void http_response_free(struct http_response *r);
 
-
 /* The host[:port] part of a URL, for the Host header. Caller frees; NULL if malformed. */
 char *http_url_host(const char *url);
 /* The path of a URL without query or fragment ("/" when it has none), as it
