@@ -21,7 +21,7 @@ static const struct keybinding table[] = {
     {ACT_ACTIVATE,
      {'\n', '\r', KEYFN(KEY_ENTER), 0},
      "Enter",
-     N_("next value of a choice, add an item, jump from review"),
+     N_("choose from a list, add an item, open an entry, jump from review"),
      0},
     {ACT_ACTIVATE, {' ', 0}, "Space", N_("next value of a choice or yes/no"), 1},
     {ACT_CANCEL, {27, 0}, "Esc", N_("cancel a prompt, leave help or review"), 0},

@@ -1080,12 +1080,13 @@ static void draw(struct wiz *w)
 	else
 		draw_form(w, &cy, &cx);
 	if (w->status) {
-		put(LINES - 3, 0, COLS, w->status, w->status_err ? attr_err(w) : (int)A_BOLD);
+		wrap_text(w->status, COLS, 1, 1, LINES - 3, 0,
+			  w->status_err ? attr_err(w) : (int)A_BOLD);
 		status_free = 0;
 	} else if (w->sec != w->review_sec && cur_row(w)) {
 		char *msg = NULL, *t = cur_in_text(w) ? lineedit_text(&w->ed) : NULL;
 		if (row_check(cur_row(w), w->doc, t, &msg) == VS_INCOMPLETE && msg) {
-			put(LINES - 3, 0, COLS, msg, A_NORMAL);
+			wrap_text(msg, COLS, 1, 1, LINES - 3, 0, A_NORMAL);
 			status_free = 0;
 		}
 		free(msg);
@@ -1566,6 +1567,140 @@ static void do_move(struct wiz *w, int dir)
 	}
 }
 
+/* One border character: box drawing in UTF-8 locales, ASCII elsewhere (as
+ * the section rule: the same on every terminal, whatever its alternate
+ * character set does). */
+static void put_border(int y, int x, wchar_t wide, char ascii)
+{
+	if (MB_CUR_MAX > 1) {
+		cchar_t cc;
+		wchar_t s[2] = {wide, 0};
+
+		setcchar(&cc, s, A_NORMAL, 0, NULL);
+		mvadd_wch(y, x, &cc);
+	} else {
+		mvaddch(y, x, (chtype)(unsigned char)ascii);
+	}
+}
+
+/* What a choice's value is called on screen. */
+static const char *choice_label(const struct row *r, const char *v)
+{
+	const struct fnode *b;
+
+	if (!*v)
+		return _("(not set)");
+	if (r->kind == RK_BRANCH && (b = fnode_child(r->node, v)) && b->label)
+		return b->label;
+	if (r->kind != RK_BRANCH && r->node->kind == FK_BOOLEAN)
+		return !strcmp(v, "true") ? _("yes") : _("no");
+	return v;
+}
+
+/* Choose a choice's or one-of's value from a list, as menuconfig and
+ * dialog's menu do: Up/Down, Home/End, a letter jumps to the next value
+ * starting with it, Enter takes the value, Esc keeps the old one. The list
+ * starts on the current value, or on the first value when none is set.
+ * Returns 1 when a value was taken. */
+static int pick_choice(struct wiz *w, const struct row *r)
+{
+	size_t n, i, sel = 0, top = 0, shown;
+	const char **v = row_choices(r, &n);
+	char *now = row_value(r, w->doc);
+	int key, taken = 0, bw, bh, bx, by, y;
+
+	if (!n) {
+		free(now);
+		free(v);
+		return 0;
+	}
+	sel = n > 1 && !*v[0] ? 1 : 0;
+	for (i = 0; *now && i < n; i++)
+		if (!strcmp(v[i], now))
+			sel = i;
+	for (;;) {
+		draw(w);
+		if (COLS < MIN_COLS || LINES < MIN_LINES)
+			goto wait;
+		bw = text_columns(r->label) + 6;
+		for (i = 0; i < n; i++)
+			if (text_columns(choice_label(r, v[i])) + 6 > bw)
+				bw = text_columns(choice_label(r, v[i])) + 6;
+		if (bw > COLS - SIDE_W - 4)
+			bw = COLS - SIDE_W - 4;
+		shown = n < (size_t)(LINES - 8) ? n : (size_t)(LINES - 8);
+		bh = (int)shown + 2;
+		bx = SIDE_W + 2 + (COLS - SIDE_W - 2 - bw) / 2;
+		by = 2 + (LINES - 6 - bh) / 2;
+		if (sel < top)
+			top = sel;
+		if (sel >= top + shown)
+			top = sel - shown + 1;
+		for (y = by; y < by + bh; y++)
+			fill(y, bx, bw, A_NORMAL);
+		for (i = 1; i + 1 < (size_t)bw; i++) {
+			put_border(by, bx + (int)i, L'\u2500', '-');
+			put_border(by + bh - 1, bx + (int)i, L'\u2500', '-');
+		}
+		for (y = by + 1; y < by + bh - 1; y++) {
+			put_border(y, bx, L'\u2502', '|');
+			put_border(y, bx + bw - 1, L'\u2502', '|');
+		}
+		put_border(by, bx, L'\u250c', '+');
+		put_border(by, bx + bw - 1, L'\u2510', '+');
+		put_border(by + bh - 1, bx, L'\u2514', '+');
+		put_border(by + bh - 1, bx + bw - 1, L'\u2518', '+');
+		put(by, bx + 2, bw - 4, r->label, A_BOLD);
+		for (i = top; i < top + shown; i++) {
+			y = by + 1 + (int)(i - top);
+			if (i == sel)
+				fill(y, bx + 1, bw - 2, A_REVERSE);
+			put(y, bx + 2, bw - 4, choice_label(r, v[i]),
+			    i == sel ? A_REVERSE : A_NORMAL);
+		}
+		if (top > 0)
+			put_border(by, bx + bw - 3, L'\u2191', '^');
+		if (top + shown < n)
+			put_border(by + bh - 1, bx + bw - 3, L'\u2193', 'v');
+		move(by + 1 + (int)(sel - top), bx + 1);
+		refresh();
+	wait:
+		if (sig_leave)
+			break;
+		if (!read_key(&key))
+			continue;
+		if (key == KEYFN(KEY_UP) && sel > 0)
+			sel--;
+		else if (key == KEYFN(KEY_DOWN) && sel + 1 < n)
+			sel++;
+		else if (key == KEYFN(KEY_HOME) || key == KEYFN(KEY_PPAGE))
+			sel = 0;
+		else if (key == KEYFN(KEY_END) || key == KEYFN(KEY_NPAGE))
+			sel = n - 1;
+		else if (key == '\r' || key == '\n' || key == KEYFN(KEY_ENTER) || key == ' ') {
+			taken = 1;
+			break;
+		} else if (key == 27 || key == 3 || key == KEYFN(KEY_F(12))) {
+			break;
+		} else if (key > ' ' && key < 0x7f) {
+			/* the next value whose name starts with that letter */
+			for (i = 1; i <= n; i++) {
+				const char *l = choice_label(r, v[(sel + i) % n]);
+
+				if ((l[0] | 0x20) == (key | 0x20)) {
+					sel = (sel + i) % n;
+					break;
+				}
+			}
+		}
+	}
+	if (taken)
+		row_choose(r, w->doc, v[sel]);
+	free(now);
+	free(v);
+	return taken;
+}
+
 static void activate(struct wiz *w)
 {
 	struct row *r = cur_row(w);
@@ -1596,15 +1731,20 @@ static void activate(struct wiz *w)
 			move_field(w, 1);
 		break;
 	case RK_BRANCH:
-		row_cycle(r, w->doc, 1);
-		after_change(w);
+		if (pick_choice(w, r))
+			after_change(w);
 		break;
 	case RK_FOLDED:
 		w->show_advanced = 1;
 		rebuild(w);
 		break;
 	case RK_VALUE:
-		if (r->node->kind == FK_CHOICE || r->node->kind == FK_BOOLEAN) {
+		if (r->node->kind == FK_CHOICE) {
+			if (pick_choice(w, r))
+				after_change(w);
+			break;
+		}
+		if (r->node->kind == FK_BOOLEAN) {
 			row_cycle(r, w->doc, 1);
 			after_change(w);
 			break;
