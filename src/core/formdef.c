@@ -97,6 +97,7 @@ static void fnode_free(struct fnode *n)
 	free(n->pattern);
 	if (n->re)
 		pcre2_code_free(n->re);
+	free(n->probe);
 	for (i = 0; i < n->nvalues; i++)
 		free(n->values[i]);
 	free(n->values);
@@ -135,7 +136,7 @@ static const char *const field_keys[] = {
     "name",      "kind",     "label",     "help",      "example", "expect", "required",
     "sensitive", "advanced", "minLength", "maxLength", "min",     "max",    "default",
     "pattern",   "values",   "minItems",  "maxItems",  "item",    "key",    "value",
-    "fields",    "when",     "source",    "note",      NULL,
+    "fields",    "when",     "source",    "note",      "probe",   NULL,
 };
 
 static int known_key(const char *k)
@@ -264,6 +265,16 @@ static struct fnode *parse_field(const cJSON *j, struct fnode *parent, const cha
 	n->required = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "required"));
 	n->sensitive = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "sensitive"));
 	n->advanced = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "advanced"));
+	c = cJSON_GetObjectItemCaseSensitive(j, "probe");
+	if (c) {
+		if (!cJSON_IsString(c) || strcmp(c->valuestring, "openid-configuration") != 0) {
+			*cause = xasprintf(_("%s: %s: unknown probe (expected "
+					     "\"openid-configuration\")"),
+					   file, n->path);
+			goto fail;
+		}
+		n->probe = xstrdup(c->valuestring);
+	}
 	if (opt_long(j, "minLength", &x))
 		n->min_len = (long)x;
 	if (opt_long(j, "maxLength", &x))

@@ -32,6 +32,7 @@ struct fnode {
 	int required;  /* the model marks the member required */
 	int sensitive; /* mask in logs and, on request, on screen */
 	int advanced;  /* shown folded in the wizard until opened */
+	char *probe;   /* a network check the user may ask for (probe.h), or NULL */
 
 	long min_len, max_len;      /* characters; -1 when not given */
 	long long min_val, max_val; /* integers */

@@ -14,7 +14,8 @@ src_core_libacwcore_a_SOURCES = \
 	src/core/endpoint.c src/core/endpoint.h \
 	src/core/credentials.c src/core/credentials.h \
 	src/core/http.c src/core/http.h \
-	src/core/service.c src/core/service.h
+	src/core/service.c src/core/service.h \
+	src/core/probe.c src/core/probe.h
 
 # Everything that links the core needs these.
 CORE_LIBS = src/core/libacwcore.a $(CJSON_LIBS) $(CURL_LINK) $(CRYPTO_LIBS) $(PCRE2_LIBS) $(LIBINTL) -lm

@@ -31,6 +31,7 @@ enum action {
 	ACT_QUIT,
 	ACT_REDRAW,
 	ACT_SETTINGS,
+	ACT_PROBE,
 };
 
 struct keybinding {

@@ -9,6 +9,7 @@
 #include "core/awsconfig.h"
 #include "core/credentials.h"
 #include "core/document.h"
+#include "core/probe.h"
 #include "core/service.h"
 #include "core/util.h"
 #include "curses.h"
@@ -346,4 +347,44 @@ out:
 	credentials_free(&c);
 	aws_settings_free(&s);
 	return rc;
+}
+
+static int probe_cancelled(void *arg)
+{
+	(void)arg;
+	return esc_pressed();
+}
+
+int submit_probe(const char *kind, const char *url, char **text)
+{
+	struct aws_options o;
+	struct aws_settings s = {0};
+	struct http_options h = {NULL, 10, 15, probe_cancelled, NULL};
+	char *cause = NULL, *summary = NULL, *problem = NULL;
+	int r = -1;
+
+	*text = NULL;
+	if (strcmp(kind, PROBE_OPENID) != 0) {
+		*text = xasprintf(_("no check is known for this field (%s)"), kind);
+		return -1;
+	}
+	/* the CA bundle and timeouts the user set for AWS apply here too; a
+	 * probe waits at most 10 s to connect and 15 s for data */
+	opts_from_globals(&o);
+	if (aws_settings_resolve(&o, &s, &cause) == 0) {
+		h.ca_bundle = s.ca_bundle.value;
+		if (s.connect_timeout < h.connect_timeout)
+			h.connect_timeout = s.connect_timeout;
+		if (s.read_timeout < h.read_timeout)
+			h.read_timeout = s.read_timeout;
+	}
+	free(cause);
+	r = probe_openid(url, &h, &summary, &problem);
+	*text = r == 0 ? summary : problem;
+	if (r == 0)
+		free(problem);
+	else
+		free(summary);
+	aws_settings_free(&s);
+	return r;
 }

@@ -988,10 +988,15 @@ static void draw_hint(struct wiz *w, int status_free)
 			n = r->owner->kind == FK_MAP ? r->owner : r->owner->item;
 		if (!n || !n->help)
 			return;
-		if (n->example && *n->example)
-			h = xasprintf(_("%s Example: %s"), n->help, n->example);
-		else
-			h = xstrdup(n->help);
+		/* a field with a network check says so before the example */
+		h = n->probe ? xasprintf(_("%s F7 fetches it to check."), n->help)
+			     : xstrdup(n->help);
+		if (n->example && *n->example) {
+			char *t = xasprintf(_("%s Example: %s"), h, n->example);
+
+			free(h);
+			h = t;
+		}
 	}
 	if (status_free && wrap_text(h, COLS, 2, 0, 0, 0, 0) == 2)
 		wrap_text(h, COLS, 2, 1, LINES - 3, 0, A_DIM);
@@ -1054,7 +1059,7 @@ static void draw_keybar(void)
 
 static void draw(struct wiz *w)
 {
-	int cy = -1, cx = -1, status_free = 1;
+	int cy = -1, cx = -1, status_free = 1; /* < 0: the status took two lines */
 	char *title;
 	size_t n = 0, i;
 
@@ -1080,9 +1085,11 @@ static void draw(struct wiz *w)
 	else
 		draw_form(w, &cy, &cx);
 	if (w->status) {
-		wrap_text(w->status, COLS, 1, 1, LINES - 3, 0,
-			  w->status_err ? attr_err(w) : (int)A_BOLD);
-		status_free = 0;
+		/* a long status (a warning, a save error) takes the hint's line too */
+		status_free = wrap_text(w->status, COLS, 2, 1, LINES - 3, 0,
+					w->status_err ? attr_err(w) : (int)A_BOLD) == 2
+				  ? -1
+				  : 0;
 	} else if (w->sec != w->review_sec && cur_row(w)) {
 		char *msg = NULL, *t = cur_in_text(w) ? lineedit_text(&w->ed) : NULL;
 		if (row_check(cur_row(w), w->doc, t, &msg) == VS_INCOMPLETE && msg) {
@@ -1092,7 +1099,8 @@ static void draw(struct wiz *w)
 		free(msg);
 		free(t);
 	}
-	draw_hint(w, status_free);
+	if (status_free >= 0)
+		draw_hint(w, status_free);
 	draw_keybar();
 	if (cy >= 0) {
 		curs_set(1);
@@ -1514,6 +1522,36 @@ static int do_quit(struct wiz *w)
 }
 
 /* F9: another Region or profile for this session (as --region/--profile). */
+/* F7: the field's network check (the discovery URL), only when asked, with
+ * a visible note while it runs; its answer is a note or a warning on the
+ * status line and never blocks anything. */
+static void do_probe(struct wiz *w)
+{
+	struct row *r = cur_row(w);
+	char *url, *text = NULL;
+
+	if (!r || r->kind != RK_VALUE || !r->node->probe) {
+		status_set(w, 0, "%s",
+			   _("F7 checks a field that can be fetched, such as the discovery URL "
+			     "of a JWT authorizer."));
+		return;
+	}
+	url = row_value(r, w->doc);
+	if (!*url) {
+		status_set(w, 1, "%s", _("Type the URL first; F7 then fetches it."));
+		free(url);
+		return;
+	}
+	status_set(w, 0, _("Fetching %s (Esc cancels)..."), url);
+	draw(w);
+	if (submit_probe(r->node->probe, url, &text) == 0)
+		status_set(w, 0, _("Checked: %s"), text);
+	else
+		status_set(w, 1, _("Warning (the form can still be sent): %s"), text);
+	free(text);
+	free(url);
+}
+
 static void do_settings(struct wiz *w)
 {
 	char *v = NULL;
@@ -1914,6 +1952,9 @@ static int handle_key(struct wiz *w, int key)
 	case ACT_ADVANCED:
 		w->show_advanced = !w->show_advanced;
 		rebuild(w);
+		return 0;
+	case ACT_PROBE:
+		do_probe(w);
 		return 0;
 	case ACT_DELETE:
 		do_delete(w);

@@ -1,6 +1,7 @@
 /* Fuzz target: every parser of what AWS and its files give us: the shared
- * config/credentials file parser, credential_process output, STS XML, and
- * service error answers (JSON, HTML, anything). */
+ * config/credentials file parser, credential_process output, STS XML,
+ * service error answers (JSON, HTML, anything), and the OpenID configuration
+ * the discovery URL check fetches. */
 #include "config.h"
 
 #include <stdint.h>
@@ -11,6 +12,7 @@
 #include "core/credentials.h"
 #include "core/endpoint.h"
 #include "core/http.h"
+#include "core/probe.h"
 #include "core/service.h"
 #include "core/util.h"
 
@@ -57,6 +59,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(http_url_host(text));
 		free(http_url_path(text));
 		free(credentials_mask(text));
+	}
+	{
+		char *sum = NULL, *prob = NULL;
+
+		probe_openid_judge("https://i/.well-known/openid-configuration",
+				   (const char *)data, size, &sum, &prob);
+		free(sum);
+		free(prob);
 	}
 	free(text);
 	return 0;
