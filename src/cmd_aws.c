@@ -458,8 +458,8 @@ int cmd_cli(int argc, char **argv)
 				global_opts.region,
 				global_opts.endpoint_url,
 				global_opts.ca_bundle,
-				0,
-				0};
+				AWS_TIMEOUT_UNSET,
+				AWS_TIMEOUT_UNSET};
 	char *cause = NULL, *json, *q;
 
 	optind = 1;

@@ -12,8 +12,8 @@ struct global_opts {
 	const char *region;       /* --region */
 	const char *endpoint_url; /* --endpoint-url */
 	const char *ca_bundle;    /* --ca-bundle */
-	double connect_timeout;   /* --cli-connect-timeout, seconds; 0 = default */
-	double read_timeout;      /* --cli-read-timeout */
+	double connect_timeout;   /* --cli-connect-timeout, seconds; 0: none; */
+	double read_timeout;      /* --cli-read-timeout    AWS_TIMEOUT_UNSET: 60 */
 	int debug;                /* --debug */
 	int no_color;             /* NO_COLOR or --no-color */
 };

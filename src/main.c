@@ -9,9 +9,11 @@
 #include <string.h>
 
 #include "commands.h"
+#include "core/awsconfig.h"
 #include "core/util.h"
 
-struct global_opts global_opts;
+struct global_opts global_opts = {.connect_timeout = AWS_TIMEOUT_UNSET,
+				  .read_timeout = AWS_TIMEOUT_UNSET};
 
 struct command {
 	const char *name;

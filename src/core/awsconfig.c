@@ -398,8 +398,8 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 		}
 		s->attempts = (int)n;
 	}
-	s->connect_timeout = opt->connect_timeout > 0 ? opt->connect_timeout : 60;
-	s->read_timeout = opt->read_timeout > 0 ? opt->read_timeout : 60;
+	s->connect_timeout = opt->connect_timeout >= 0 ? opt->connect_timeout : 60;
+	s->read_timeout = opt->read_timeout >= 0 ? opt->read_timeout : 60;
 	return 0;
 }
 

@@ -33,12 +33,17 @@ int ini_has_section(const struct ini *ini, const char *section);
 /* Free, wiping every value. */
 void ini_free(struct ini *ini);
 
-/* Options given on the command line (NULL or 0 when not given). */
+/* A timeout not given on the command line. */
+#define AWS_TIMEOUT_UNSET (-1.0)
+
+/* Options given on the command line (NULL when not given). */
 struct aws_options {
 	const char *profile;
 	const char *region;
 	const char *endpoint_url;
 	const char *ca_bundle;
+	/* seconds; AWS_TIMEOUT_UNSET for the default (60), 0 for none at all,
+	 * as the AWS CLI's --cli-connect-timeout 0 and --cli-read-timeout 0 */
 	double connect_timeout, read_timeout;
 };
 
@@ -58,7 +63,7 @@ struct aws_settings {
 	int profile_explicit; /* --profile was given: credential variables are ignored */
 	int use_fips, use_dualstack;
 	int attempts;                         /* total attempts, >= 1 */
-	double connect_timeout, read_timeout; /* seconds */
+	double connect_timeout, read_timeout; /* seconds; 0: no timeout */
 	char *config_path, *credentials_path;
 	struct ini config, credentials;
 	char *endpoint_error; /* why no endpoint could be made (no region, FIPS + custom URL...) */

@@ -5,6 +5,7 @@
 #ifdef ACW_LAZY_LIBCURL
 #include <dlfcn.h>
 #endif
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -247,7 +248,10 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 		lc.easy_setopt(c, CURLOPT_CAINFO, opt->ca_bundle);
 	lc.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
 	lc.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	lc.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)(opt->connect_timeout * 1000));
+	/* 0 is no timeout, as for the AWS CLI (libcurl's own 0 means 300 s) */
+	lc.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
+		       opt->connect_timeout > 0 ? (long)(opt->connect_timeout * 1000)
+						: (long)INT32_MAX);
 	lc.easy_setopt(c, CURLOPT_ERRORBUFFER, err);
 	lc.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
 	lc.easy_setopt(c, CURLOPT_WRITEDATA, &s);

@@ -28,8 +28,8 @@ enum http_result {
 
 struct http_options {
 	const char *ca_bundle;  /* NULL: the system's */
-	double connect_timeout; /* seconds */
-	double read_timeout;    /* seconds without a byte before giving up */
+	double connect_timeout; /* seconds; 0: no timeout */
+	double read_timeout;    /* seconds without a byte before giving up; 0: none */
 	/* Called often while waiting; return non-zero to cancel. May be NULL. */
 	int (*cancel)(void *arg);
 	void *arg;

@@ -373,9 +373,9 @@ int submit_probe(const char *kind, const char *url, char **text)
 	opts_from_globals(&o);
 	if (aws_settings_resolve(&o, &s, &cause) == 0) {
 		h.ca_bundle = s.ca_bundle.value;
-		if (s.connect_timeout < h.connect_timeout)
+		if (s.connect_timeout > 0 && s.connect_timeout < h.connect_timeout)
 			h.connect_timeout = s.connect_timeout;
-		if (s.read_timeout < h.read_timeout)
+		if (s.read_timeout > 0 && s.read_timeout < h.read_timeout)
 			h.read_timeout = s.read_timeout;
 	}
 	free(cause);

@@ -78,7 +78,7 @@ static void test_settings_origins(void **state)
 			 "endpoint_url = https://dev.example.com\nca_bundle = /tmp/ca.pem\n"
 			 "max_attempts = 5\n[profile fips]\nregion = us-east-1\n"
 			 "use_fips_endpoint = true\n");
-	struct aws_options o = {0};
+	struct aws_options o = {NULL, NULL, NULL, NULL, AWS_TIMEOUT_UNSET, AWS_TIMEOUT_UNSET};
 	struct aws_settings s;
 	char *cause = NULL;
 
@@ -98,6 +98,14 @@ static void test_settings_origins(void **state)
 	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
 	assert_string_equal(s.profile.value, "default");
 	assert_string_equal(s.region.value, "us-west-2");
+	/* timeouts: 60 s unless given; 0 is none at all, as for the AWS CLI */
+	assert_true(s.connect_timeout == 60 && s.read_timeout == 60);
+	aws_settings_free(&s);
+	o.connect_timeout = 0;
+	o.read_timeout = 2.5;
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_true(s.connect_timeout == 0 && s.read_timeout == 2.5);
+	o.connect_timeout = o.read_timeout = AWS_TIMEOUT_UNSET;
 	if (!strstr(s.region.origin, "profile default"))
 		fail_msg("region origin: %s", s.region.origin);
 	assert_string_equal(s.endpoint.value,
