@@ -454,12 +454,9 @@ int cmd_cli(int argc, char **argv)
 	struct formdef *def;
 	struct document *doc = NULL;
 	struct aws_settings s = {0};
-	struct aws_options o = {global_opts.profile,
-				global_opts.region,
-				global_opts.endpoint_url,
-				global_opts.ca_bundle,
-				AWS_TIMEOUT_UNSET,
-				AWS_TIMEOUT_UNSET};
+	struct aws_options o = {global_opts.profile,      global_opts.region,
+				global_opts.endpoint_url, global_opts.ca_bundle,
+				AWS_TIMEOUT_UNSET,        AWS_TIMEOUT_UNSET};
 	char *cause = NULL, *json, *q;
 
 	optind = 1;
