@@ -74,6 +74,11 @@ struct wiz {
 	/* review */
 	struct line *lines;
 	size_t nlines, lcur, ltop;
+	/* what the lines were built from: rebuilt only when one changes */
+	unsigned long review_gen;
+	int review_cols;
+	char **review_aws;
+	char *review_file;
 
 	char *status;
 	int status_err;
@@ -870,7 +875,16 @@ static void review_build(struct wiz *w)
 	size_t s, i, k;
 	char *json, *line, *q;
 
+	if (w->lines && w->review_gen == document_generation(w->doc) && w->review_cols == COLS &&
+	    w->review_aws == w->aws &&
+	    !strcmp(w->review_file ? w->review_file : "", w->file ? w->file : ""))
+		return; /* scrolling a maximal form's review stays cheap */
 	review_free(w);
+	w->review_gen = document_generation(w->doc);
+	w->review_cols = COLS;
+	w->review_aws = w->aws;
+	free(w->review_file);
+	w->review_file = w->file ? xstrdup(w->file) : NULL;
 	validate_document(w->def, w->doc, &p);
 	review_add(w, -1, 1, "%s",
 		   p.n ? _("The form has problems (Enter on a line goes there):")
@@ -1568,6 +1582,7 @@ static void do_settings(struct wiz *w)
 	}
 	submit_lines_free(w->aws);
 	w->aws = submit_settings_lines();
+	review_free(w); /* the review shows the settings: build it again */
 	status_set(w, 0, "%s", _("AWS settings resolved again."));
 }
 
@@ -2124,6 +2139,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 		unlink(w.draft);
 	rows_release(&w.rows);
 	review_free(&w);
+	free(w.review_file);
 	lineedit_release(&w.ed);
 	document_free(w.doc);
 	free(w.file);

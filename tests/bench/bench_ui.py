@@ -208,7 +208,7 @@ def main():
                 section.append(last - t2)
             stop(pid, fd)
         form = os.path.join(home, "maximal.json")
-        full_start, full_key, peak, submitted = [], [], [], None
+        full_start, full_key, review_key, peak, submitted = [], [], [], [], None
         if os.access(BENCH_VALIDATE, os.X_OK) and subprocess.run(
                 [BENCH_VALIDATE, "--save", form], env=env).returncode == 0:
             for _ in range(max(3, RUNS // 3)):
@@ -221,6 +221,8 @@ def main():
                 full_start.append(settle(fd, 0.02) - t0)
                 # the name field is full (45 of 48): type one more and take it back
                 type_keys(fd, [b"x", b"\x7f"] * 4, full_key)
+                type_keys(fd, [b"\x1b[21~"], [])  # F10: the review of it all
+                type_keys(fd, [b"\x1bOB"] * 8, review_key)  # Down (keypad mode)
                 stop(pid, fd)
             for _ in range(3):
                 shutil.rmtree(os.path.join(home, "state"), ignore_errors=True)
@@ -251,6 +253,9 @@ def main():
         if full_key:
             print(f"  maximal form: keystroke            {ms(full_key):7.2f} ms "
                   f"(p95 {sorted(full_key)[int(len(full_key) * 0.95)] * 1000:.2f} ms)")
+        if review_key:
+            print(f"  maximal form: Down on the review   {ms(review_key):7.2f} ms "
+                  f"(p95 {sorted(review_key)[int(len(review_key) * 0.95)] * 1000:.2f} ms)")
         if peak and max(peak):
             print(f"  peak memory, whole session on the maximal form (every section, "
                   f"review): {max(peak) / 1024:.1f} MiB")
