@@ -14,6 +14,7 @@
 #include "core/util.h"
 #include "core/validate.h"
 #include "rows.h"
+#include "submit.h"
 #include "ui.h"
 
 #define PLAIN_LINE_MAX 8192
@@ -34,6 +35,25 @@ static char *read_answer(void)
 }
 
 /* Ask for row r until the answer is acceptable. Returns 0, -1 at end of input. */
+/* A field with a network check (the discovery URL): asked only when a
+ * person is answering, so that scripts piping answers are not thrown off. */
+static void offer_probe(const struct row *r, const char *value)
+{
+	char *a, *text = NULL;
+
+	printf("%s", _("  Fetch it now to check that it answers? (y/N): "));
+	fflush(stdout);
+	a = read_answer();
+	if (a && (a[0] == 'y' || a[0] == 'Y')) {
+		if (submit_probe(r->node->probe, value, 0, &text) == 0)
+			printf(_("  Checked: %s\n"), text);
+		else
+			printf(_("  Warning (the form can still be sent): %s\n"), text);
+		free(text);
+	}
+	free(a);
+}
+
 static int ask_row(const struct formdef *def, struct document *doc, const struct row *r)
 {
 	char *cur = row_value(r, doc), *a, *msg = NULL;
@@ -112,6 +132,13 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 		break;
 	}
 	free(cur);
+	if (rc == 0 && r->node->probe && isatty(STDIN_FILENO)) {
+		char *v = row_value(r, doc);
+
+		if (*v)
+			offer_probe(r, v);
+		free(v);
+	}
 	return rc;
 }
 

@@ -355,7 +355,7 @@ static int probe_cancelled(void *arg)
 	return esc_pressed();
 }
 
-int submit_probe(const char *kind, const char *url, char **text)
+int submit_probe(const char *kind, const char *url, int in_curses, char **text)
 {
 	struct aws_options o;
 	struct aws_settings s = {0};
@@ -364,6 +364,8 @@ int submit_probe(const char *kind, const char *url, char **text)
 	int r = -1;
 
 	*text = NULL;
+	if (!in_curses)
+		h.cancel = NULL; /* --plain: the timeouts bound it */
 	if (strcmp(kind, PROBE_OPENID) != 0) {
 		*text = xasprintf(_("no check is known for this field (%s)"), kind);
 		return -1;

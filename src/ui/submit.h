@@ -26,9 +26,10 @@ void submit_lines_free(char **lines);
 int submit_run(const struct formdef *def, const struct document *doc, char **result, char **field);
 
 /* Run the network check `kind` (a field's `probe`, see core/probe.h) on
- * value, with the CA bundle and (shorter) timeouts of the AWS settings; Esc
- * cancels. Returns 0 with *text saying what was found, -1 with *text saying
- * what is wrong (a warning for the user, never a verdict on the form). */
-int submit_probe(const char *kind, const char *value, char **text);
+ * value, with the CA bundle and (shorter) timeouts of the AWS settings; with
+ * curses running (in_curses), Esc cancels. Returns 0 with *text saying what
+ * was found, -1 with *text saying what is wrong (a warning for the user,
+ * never a verdict on the form). */
+int submit_probe(const char *kind, const char *value, int in_curses, char **text);
 
 #endif

@@ -1558,7 +1558,7 @@ static void do_probe(struct wiz *w)
 	}
 	status_set(w, 0, _("Fetching %s (Esc cancels)..."), url);
 	draw(w);
-	if (submit_probe(r->node->probe, url, &text) == 0)
+	if (submit_probe(r->node->probe, url, 1, &text) == 0)
 		status_set(w, 0, _("Checked: %s"), text);
 	else
 		status_set(w, 1, _("Warning (the form can still be sent): %s"), text);

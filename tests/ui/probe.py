@@ -64,7 +64,7 @@ FORM = {
 with open(os.path.join(tmp, "form.json"), "w") as f:
     json.dump(FORM, f)
 t = Term(args=["form.json"], tmp=tmp, env={"AWS_CA_BUNDLE": ca.cert, "AWS_REGION": "us-east-1"})
-t.own_tmp = True
+t.own_tmp = False  # the --plain run below uses the same folder
 t.wait_text("probe_agent")
 t.keys("PageDown", "PageDown", "PageDown", "PageDown")
 t.wait_text("Discovery URL")
@@ -90,5 +90,24 @@ t.wait_text("Headers of the caller")
 t.keys("F12", "n")
 t.exit_code()
 t.close()
+
+# --plain offers the same check after the question, when a person answers
+hits.clear()
+p = Term(args=["--plain", "form.json"], tmp=tmp,
+         env={"AWS_CA_BUNDLE": ca.cert, "AWS_REGION": "us-east-1"})
+p.own_tmp = True
+for _ in range(60):  # Enter keeps each value, up to the discovery URL
+    s = p.wait(lambda s: s.rstrip().endswith(":"), "a question")
+    if "Fetch it now" in s:
+        break
+    p.keys("Enter")
+    p.wait(lambda x: x != s, "the next question")
+check("Fetch it now" in p.screen(), "--plain did not offer the check", p)
+check(hits == [], "--plain fetched before the user asked: %r" % hits, p)
+p.type("y")
+p.keys("Enter")
+p.wait_text("Checked: an OpenID configuration")
+check(hits == ["/good/.well-known/openid-configuration"], "requests: %r" % hits, p)
+p.close()
 server.shutdown()
 print("ok: F7 fetches the discovery URL only when asked and warns without blocking")
