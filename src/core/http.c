@@ -38,7 +38,7 @@ static int curl_ready(char **cause)
 
 	if (state == 0) {
 #ifdef ACW_LAZY_LIBCURL
-		void *h = dlopen(ACW_LIBCURL_SONAME, RTLD_NOW | RTLD_LOCAL);
+		void *h = dlopen(ACW_LIBCURL_SONAME, RTLD_LAZY | RTLD_LOCAL);
 		void **slot[] = {
 		    (void **)&lc.global_init,    (void **)&lc.easy_init,
 		    (void **)&lc.easy_setopt,    (void **)&lc.easy_perform,
