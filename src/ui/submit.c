@@ -15,6 +15,7 @@
 #include "curses.h"
 #include "keys.h"
 #include "submit.h"
+#include "text.h"
 
 #define POLL_INTERVAL 2.0
 #define FOLLOW_LIMIT  3600.0
@@ -105,9 +106,9 @@ struct progress {
 
 static void progress_draw(struct progress *p)
 {
-	size_t i, first;
+	size_t i, first, nw;
 	int y;
-	char *t;
+	char *t, **wl;
 
 	erase();
 	curs_set(0);
@@ -116,11 +117,17 @@ static void progress_draw(struct progress *p)
 	mvaddstr(0, 1, _("Submitting CreateAgentRuntime"));
 	attroff(A_REVERSE);
 	t = xasprintf("%s (%.0f s)", p->state, util_monotonic() - p->start);
-	mvaddnstr(2, 2, t, COLS - 4);
+	ui_wrap_text(t, COLS - 4, 1, 1, 2, 2, A_NORMAL);
 	free(t);
-	first = p->n > (size_t)(LINES - 7) ? p->n - (LINES - 7) : 0;
-	for (i = first, y = 4; i < p->n && y < LINES - 2; i++, y++)
-		mvaddnstr(y, 2, p->log[i], COLS - 4);
+	/* the log wrapped to the screen (a failureReason is shown whole), its
+	 * newest lines when it does not fit */
+	wl = ui_wrap_lines(p->log, p->n, COLS - 4, &nw);
+	first = nw > (size_t)(LINES - 7) ? nw - (LINES - 7) : 0;
+	for (i = first, y = 4; i < nw && y < LINES - 2; i++, y++)
+		ui_wrap_text(wl[i], COLS - 4, 1, 1, y, 2, A_NORMAL);
+	for (i = 0; i < nw; i++)
+		free(wl[i]);
+	free(wl);
 	attron(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	mvaddnstr(LINES - 1, 1, _("Esc cancels"), COLS - 2);
@@ -306,6 +313,8 @@ int submit_run(const struct formdef *def, const struct document *doc, char **res
 			break;
 		}
 		if (st && strstr(st, "FAILED")) {
+			progress_log(&p, xasprintf(_("Failure reason: %s"),
+						   why ? why : _("(none given)")));
 			free(*result);
 			*result = xasprintf(_("Runtime %s: %s %s"), id, st, why ? why : "");
 			rc = -1;

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -26,6 +25,7 @@
 #include "keys.h"
 #include "rows.h"
 #include "submit.h"
+#include "text.h"
 #include "ui.h"
 
 #define MIN_COLS  80
@@ -201,109 +201,16 @@ static int put(int y, int x, int width, const char *s, int attr)
 	return used;
 }
 
-/* The next line of e from *start in at most width columns: breaks after the
- * last space that fits (or at a newline); a word longer than the line is
- * broken where it must be. Sets *end (the line is [*start, *end)) and moves
- * *start to the next line's first character. Returns 0 when nothing is left. */
-static int wrap_next(const struct lineedit *e, size_t *start, int width, size_t *end)
-{
-	size_t i = *start, space = 0;
-	int used = 0, have_space = 0;
-
-	if (i >= e->len)
-		return 0;
-	while (i < e->len && e->buf[i] != L'\n') {
-		int cw = lineedit_wcwidth(e->buf[i]);
-
-		if (used + cw > width)
-			break;
-		if (e->buf[i] == L' ') {
-			space = i;
-			have_space = 1;
-		}
-		used += cw;
-		i++;
-	}
-	if (i < e->len && e->buf[i] == L'\n') {
-		*end = i;
-		*start = i + 1;
-		return 1;
-	}
-	if (i < e->len && have_space && space > *start) {
-		i = space;
-	} else if (i == *start) {
-		i++; /* one character wider than the line: show it anyway */
-	}
-	*end = i;
-	while (i < e->len && e->buf[i] == L' ')
-		i++;
-	*start = i;
-	return 1;
-}
-
-/* Draw characters [from, to) of e at y, x, control characters as '?'. */
-static void put_range(int y, int x, const struct lineedit *e, size_t from, size_t to, int attr)
-{
-	size_t i;
-
-	attron(attr);
-	move(y, x);
-	for (i = from; i < to; i++) {
-		wchar_t c = e->buf[i];
-
-		if (c < 32 || c == 127 || (c >= 0x80 && c < 0xa0))
-			c = L'?';
-		addnwstr(&c, 1);
-	}
-	attroff(attr);
-}
-
-/* Lay text out at width columns in at most maxlines lines, broken at spaces;
- * when it needs more, the last line ends in an ellipsis. Draws it at y, x
- * when draw is set. Returns the lines used (0 for NULL or no room). */
-static int wrap_text(const char *text, int width, int maxlines, int draw, int y, int x, int attr)
-{
-	struct lineedit e = {0};
-	size_t start = 0, first = 0, end;
-	int lines = 0;
-
-	if (!text || !*text || width <= 0 || maxlines <= 0)
-		return 0;
-	lineedit_load(&e, text);
-	while (lines < maxlines && wrap_next(&e, &start, width, &end)) {
-		if (draw && lines == maxlines - 1 && start < e.len) {
-			/* more would follow: end this line in an ellipsis */
-			int utf8 = MB_CUR_MAX > 1, ew = utf8 ? 1 : 3, used = 0;
-			size_t k;
-
-			for (k = first; k < end; k++)
-				used += lineedit_wcwidth(e.buf[k]);
-			while (end > first && used + ew > width)
-				used -= lineedit_wcwidth(e.buf[--end]);
-			put_range(y + lines, x, &e, first, end, attr);
-			attron(attr);
-			addnwstr(utf8 ? L"\u2026" : L"...", ew);
-			attroff(attr);
-		} else if (draw) {
-			put_range(y + lines, x, &e, first, end, attr);
-		}
-		lines++;
-		first = start;
-	}
-	lineedit_release(&e);
-	return lines;
-}
-
 /* Lines a message under a field needs at width columns: 1 or 2. */
 static int msg_lines(const char *text, int width)
 {
-	return wrap_text(text, width, 2, 0, 0, 0, 0);
+	return ui_wrap_text(text, width, 2, 0, 0, 0, 0);
 }
 
 /* Print text over up to min(2, maxlines) lines of width columns. */
 static void put_wrapped(int y, int x, int width, int maxlines, const char *text, int attr)
 {
-	wrap_text(text, width, maxlines > 2 ? 2 : maxlines, 1, y, x, attr);
+	ui_wrap_text(text, width, maxlines > 2 ? 2 : maxlines, 1, y, x, attr);
 }
 
 static void fill(int y, int x, int width, int attr)
@@ -643,16 +550,16 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 	}
 	/* the section's help on one or two lines above the fields */
 	if (!w->zoom && w->def->sections[w->sec].help &&
-	    wrap_text(w->def->sections[w->sec].help, pw - 1, 2, 1, 1, px, A_DIM) == 2)
+	    ui_wrap_text(w->def->sections[w->sec].help, pw - 1, 2, 1, 1, px, A_DIM) == 2)
 		top = 3;
 	/* the first screen also shows the AWS settings in use, at the bottom */
 	for (i = 0; w->sec == 0 && w->aws && w->aws[i]; i++)
-		naws += wrap_text(w->aws[i], pw - 3, 2, 0, 0, 0, 0); /* lines, each item <= 2 */
+		naws += ui_wrap_text(w->aws[i], pw - 3, 2, 0, 0, 0, 0); /* lines, each item <= 2 */
 	if (naws && bottom - top > naws + 6) {
 		y = bottom - naws;
 		put(y++, px, pw, _("AWS settings in use (F9 changes them):"), attr_head(w));
 		for (i = 0; w->aws[i]; i++)
-			y += wrap_text(w->aws[i], pw - 3, 2, 1, y, px + 2, A_NORMAL);
+			y += ui_wrap_text(w->aws[i], pw - 3, 2, 1, y, px + 2, A_NORMAL);
 		bottom -= naws + 2;
 	}
 	ph = bottom - top + 1;
@@ -780,69 +687,6 @@ static void review_free(struct wiz *w)
 	w->nlines = 0;
 }
 
-/* UTF-8 of characters [from, to) of e. Caller frees. */
-static char *range_text(const struct lineedit *e, size_t from, size_t to)
-{
-	struct strbuf b = {0};
-	mbstate_t ps;
-	char mb[MB_LEN_MAX];
-	size_t i, n;
-
-	memset(&ps, 0, sizeof ps);
-	for (i = from; i < to; i++) {
-		n = wcrtomb(mb, e->buf[i], &ps);
-		if (n == (size_t)-1) {
-			memset(&ps, 0, sizeof ps);
-			strbuf_add(&b, "?", 1);
-		} else {
-			strbuf_add(&b, mb, n);
-		}
-	}
-	return strbuf_finish(&b);
-}
-
-/* lines wrapped at width columns; a continued line is indented two columns
- * more than its first. Sets *out_n; caller frees the strings and the array. */
-static char **wrap_lines(char **lines, size_t n, int width, size_t *out_n)
-{
-	size_t cap = n + 8, k = 0, i;
-	char **out = xmalloc(cap * sizeof *out);
-
-	for (i = 0; i < n; i++) {
-		struct lineedit e = {0};
-		size_t start = 0, first = 0, end;
-		int indent = 0, nline = 0;
-
-		while (lines[i][indent] == ' ')
-			indent++;
-		indent += 2;
-		if (indent > width / 2)
-			indent = 0;
-		lineedit_load(&e, lines[i]);
-		do {
-			char *t;
-
-			if (k + 1 >= cap) {
-				cap *= 2;
-				out = xrealloc(out, cap * sizeof *out);
-			}
-			if (!wrap_next(&e, &start, nline ? width - indent : width, &end)) {
-				if (!nline)
-					out[k++] = xstrdup(""); /* an empty line stays */
-				break;
-			}
-			t = range_text(&e, first, end);
-			out[k++] = nline ? xasprintf("%*s%s", indent, "", t) : xstrdup(t);
-			free(t);
-			first = start;
-			nline++;
-		} while (start < e.len);
-		lineedit_release(&e);
-	}
-	*out_n = k;
-	return out;
-}
-
 static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
@@ -855,7 +699,7 @@ static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
 	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	/* wrapped to the pane, so that every value shows whole */
-	wl = wrap_lines(&text, 1, COLS - (SIDE_W + 2) - 1, &n);
+	wl = ui_wrap_lines(&text, 1, COLS - (SIDE_W + 2) - 1, &n);
 	free(text);
 	w->lines = xrealloc(w->lines, (w->nlines + n) * sizeof *w->lines);
 	for (i = 0; i < n; i++) {
@@ -1012,10 +856,10 @@ static void draw_hint(struct wiz *w, int status_free)
 			h = t;
 		}
 	}
-	if (status_free && wrap_text(h, COLS, 2, 0, 0, 0, 0) == 2)
-		wrap_text(h, COLS, 2, 1, LINES - 3, 0, A_DIM);
+	if (status_free && ui_wrap_text(h, COLS, 2, 0, 0, 0, 0) == 2)
+		ui_wrap_text(h, COLS, 2, 1, LINES - 3, 0, A_DIM);
 	else
-		wrap_text(h, COLS, 1, 1, LINES - 2, 0, A_DIM);
+		ui_wrap_text(h, COLS, 1, 1, LINES - 2, 0, A_DIM);
 	free(h);
 }
 
@@ -1100,14 +944,14 @@ static void draw(struct wiz *w)
 		draw_form(w, &cy, &cx);
 	if (w->status) {
 		/* a long status (a warning, a save error) takes the hint's line too */
-		status_free = wrap_text(w->status, COLS, 2, 1, LINES - 3, 0,
-					w->status_err ? attr_err(w) : (int)A_BOLD) == 2
+		status_free = ui_wrap_text(w->status, COLS, 2, 1, LINES - 3, 0,
+					   w->status_err ? attr_err(w) : (int)A_BOLD) == 2
 				  ? -1
 				  : 0;
 	} else if (w->sec != w->review_sec && cur_row(w)) {
 		char *msg = NULL, *t = cur_in_text(w) ? lineedit_text(&w->ed) : NULL;
 		if (row_check(cur_row(w), w->doc, t, &msg) == VS_INCOMPLETE && msg) {
-			wrap_text(msg, COLS, 1, 1, LINES - 3, 0, A_NORMAL);
+			ui_wrap_text(msg, COLS, 1, 1, LINES - 3, 0, A_NORMAL);
 			status_free = 0;
 		}
 		free(msg);
@@ -1298,7 +1142,7 @@ static void show_lines(struct wiz *w, const char *title, char **lines, size_t n)
 		for (i = 0; i < nw; i++)
 			free(wl[i]);
 		free(wl);
-		wl = wrap_lines(lines, n, COLS - 2, &nw); /* again after a resize */
+		wl = ui_wrap_lines(lines, n, COLS - 2, &nw); /* again after a resize */
 		if (top >= nw)
 			top = nw ? nw - 1 : 0;
 		erase();

@@ -250,6 +250,26 @@ def test_wait_and_status(w):
     check("status with a malformed id: usage error", p.returncode == 2, p.stderr)
 
 
+def test_failed_runtime(w):
+    """A runtime that ends in a failed status: exit 5 and its failureReason.
+    moto's never fail, so the proxy rewrites GetAgentRuntime's answers."""
+    fresh(w)
+    w.proxy.inject("failed")
+    p = run(["submit", "--wait", form("minimal-container")], w.keys_env())
+    check("submit --wait on a runtime that fails: exit 5 with its failureReason",
+          p.returncode == 5 and w.proxy.FAILURE_REASON in p.stderr and
+          "CREATE_FAILED" in p.stderr, f"exit {p.returncode}: {p.stderr}")
+    rid = json.loads(p.stdout or "{}").get("agentRuntimeId", "")
+    p = run(["status", "--wait", rid], w.keys_env())
+    check("status --wait on a failed runtime: exit 5 with its failureReason",
+          p.returncode == 5 and w.proxy.FAILURE_REASON in p.stderr, p.stderr)
+    p = run(["status", rid], w.keys_env())
+    check("status (no --wait) of a failed runtime: the answer printed, exit 5 (README)",
+          p.returncode == 5 and json.loads(p.stdout or "{}").get("status") == "CREATE_FAILED"
+          and w.proxy.FAILURE_REASON in p.stderr, p.stdout + p.stderr)
+    w.proxy.clear()
+
+
 def test_tls_and_network(w):
     other = harness.CA(os.path.join(w.dir, "other") if os.makedirs(
         os.path.join(w.dir, "other")) is None else None)
@@ -318,7 +338,8 @@ def main():
     with harness.World() as w:
         for t in (test_env_credentials, test_profile, test_session_token,
                   test_credential_process, test_assume_role, test_wrong_secret, test_retries,
-                  test_wait_and_status, test_tls_and_network, test_invalid_form,
+                  test_wait_and_status, test_failed_runtime, test_tls_and_network,
+                  test_invalid_form,
                   test_same_as_aws_cli):
             try:
                 t(w)

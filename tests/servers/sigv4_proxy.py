@@ -11,6 +11,10 @@ Fault injection and the request log are reachable two ways: in process
 (Proxy.inject / .log / .clear, used by tests/integration/*.py) and over HTTP,
 unsigned, under /__proxy/ (for manual runs and other languages):
   POST /__proxy/inject   {"faults": ["throttle", "unavailable", "drop", "validation"]}
+                         ("failed" is not queued: from then on every answer to
+                         GET /runtimes/ID/ says CREATE_FAILED with a
+                         failureReason, as the service does when an image
+                         cannot be pulled; moto's runtimes never fail)
   GET  /__proxy/log      the recorded requests as JSON
   POST /__proxy/clear    forget log, faults and answered tokens
   POST /__proxy/credentials {"AKID": ["secret", "token or null"]}
@@ -40,6 +44,7 @@ class Proxy:
         self.credentials = dict(credentials)  # access key id -> (secret, token or None)
         self.log = []
         self.faults = []  # list of "throttle", "unavailable", "drop", "html"
+        self.fail_runtimes = False  # "failed": GET /runtimes/ID/ answers CREATE_FAILED
         self.answered = {}  # clientToken -> (status, headers, body)
         self.lock = threading.Lock()
         proxy = self
@@ -69,15 +74,19 @@ class Proxy:
         self.server.shutdown()
         self.server.server_close()
 
+    FAILURE_REASON = "Image pull failed: manifest unknown for agent:1 (checked 3 times)"
+
     def inject(self, *faults):
         with self.lock:
-            self.faults.extend(faults)
+            self.fail_runtimes |= "failed" in faults
+            self.faults.extend(f for f in faults if f != "failed")
 
     def clear(self):
         with self.lock:
             self.log.clear()
             self.faults.clear()
             self.answered.clear()
+            self.fail_runtimes = False
 
     def check_signature(self, method, path, headers, body):
         """None when the signature is right, else why not."""
@@ -174,6 +183,11 @@ class Proxy:
         if h.command == "PUT" and path == "/runtimes/" and token and 200 <= status < 300:
             self.answered[token] = (status, rh, rb)
         self.learn_credentials(rb)
+        if (self.fail_runtimes and h.command == "GET" and path.startswith("/runtimes/")
+                and status == 200):
+            doc = json.loads(rb)
+            doc.update(status="CREATE_FAILED", failureReason=self.FAILURE_REASON)
+            rb = json.dumps(doc).encode()
         if fault == "drop":
             h.close_connection = True
             h.connection.shutdown(socket.SHUT_RDWR)

@@ -62,6 +62,16 @@ with harness.World() as world:
     t.wait_text("is READY.")
     names = [r.get("agent_runtime_name") for r in world.moto.runtimes()]
     check("ui_submitted" in names, "moto has no runtime ui_submitted: %r" % names, t)
+    # a runtime that ends in a failed status: the screen shows its failureReason
+    world.proxy.inject("failed")
+    t.keys("F10")
+    t.wait_text("Create runtime 'ui_submitted' now?")
+    t.keys("y")
+    s = t.wait_text("Press any key to return", timeout=30)
+    check("CREATE_FAILED" in s and "manifest unknown" in s,
+          "the failed status or its failureReason is not shown", t)
+    t.keys("Enter")
+    t.wait_text("Every value")
     t.keys("F12")
     check(t.exit_code() == 0, "quit failed", t)
     t.close()

@@ -1,0 +1,163 @@
+/* text.c: laying text out in screen columns; see text.h. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "core/util.h"
+#include "curses.h"
+#include "edit.h"
+#include "text.h"
+
+/* The next line of e from *start in at most width columns: breaks after the
+ * last space that fits (or at a newline); a word longer than the line is
+ * broken where it must be. Sets *end (the line is [*start, *end)) and moves
+ * *start to the next line's first character. Returns 0 when nothing is left. */
+static int wrap_next(const struct lineedit *e, size_t *start, int width, size_t *end)
+{
+	size_t i = *start, space = 0;
+	int used = 0, have_space = 0;
+
+	if (i >= e->len)
+		return 0;
+	while (i < e->len && e->buf[i] != L'\n') {
+		int cw = lineedit_wcwidth(e->buf[i]);
+
+		if (used + cw > width)
+			break;
+		if (e->buf[i] == L' ') {
+			space = i;
+			have_space = 1;
+		}
+		used += cw;
+		i++;
+	}
+	if (i < e->len && e->buf[i] == L'\n') {
+		*end = i;
+		*start = i + 1;
+		return 1;
+	}
+	if (i < e->len && have_space && space > *start) {
+		i = space;
+	} else if (i == *start) {
+		i++; /* one character wider than the line: show it anyway */
+	}
+	*end = i;
+	while (i < e->len && e->buf[i] == L' ')
+		i++;
+	*start = i;
+	return 1;
+}
+
+/* Draw characters [from, to) of e at y, x, control characters as '?'. */
+static void put_range(int y, int x, const struct lineedit *e, size_t from, size_t to, int attr)
+{
+	size_t i;
+
+	attron(attr);
+	move(y, x);
+	for (i = from; i < to; i++) {
+		wchar_t c = e->buf[i];
+
+		if (c < 32 || c == 127 || (c >= 0x80 && c < 0xa0))
+			c = L'?';
+		addnwstr(&c, 1);
+	}
+	attroff(attr);
+}
+
+int ui_wrap_text(const char *text, int width, int maxlines, int draw, int y, int x, int attr)
+{
+	struct lineedit e = {0};
+	size_t start = 0, first = 0, end;
+	int lines = 0;
+
+	if (!text || !*text || width <= 0 || maxlines <= 0)
+		return 0;
+	lineedit_load(&e, text);
+	while (lines < maxlines && wrap_next(&e, &start, width, &end)) {
+		if (draw && lines == maxlines - 1 && start < e.len) {
+			/* more would follow: end this line in an ellipsis */
+			int utf8 = MB_CUR_MAX > 1, ew = utf8 ? 1 : 3, used = 0;
+			size_t k;
+
+			for (k = first; k < end; k++)
+				used += lineedit_wcwidth(e.buf[k]);
+			while (end > first && used + ew > width)
+				used -= lineedit_wcwidth(e.buf[--end]);
+			put_range(y + lines, x, &e, first, end, attr);
+			attron(attr);
+			addnwstr(utf8 ? L"\u2026" : L"...", ew);
+			attroff(attr);
+		} else if (draw) {
+			put_range(y + lines, x, &e, first, end, attr);
+		}
+		lines++;
+		first = start;
+	}
+	lineedit_release(&e);
+	return lines;
+}
+
+/* UTF-8 of characters [from, to) of e. Caller frees. */
+static char *range_text(const struct lineedit *e, size_t from, size_t to)
+{
+	struct strbuf b = {0};
+	mbstate_t ps;
+	char mb[MB_LEN_MAX];
+	size_t i, n;
+
+	memset(&ps, 0, sizeof ps);
+	for (i = from; i < to; i++) {
+		n = wcrtomb(mb, e->buf[i], &ps);
+		if (n == (size_t)-1) {
+			memset(&ps, 0, sizeof ps);
+			strbuf_add(&b, "?", 1);
+		} else {
+			strbuf_add(&b, mb, n);
+		}
+	}
+	return strbuf_finish(&b);
+}
+
+char **ui_wrap_lines(char **lines, size_t n, int width, size_t *out_n)
+{
+	size_t cap = n + 8, k = 0, i;
+	char **out = xmalloc(cap * sizeof *out);
+
+	for (i = 0; i < n; i++) {
+		struct lineedit e = {0};
+		size_t start = 0, first = 0, end;
+		int indent = 0, nline = 0;
+
+		while (lines[i][indent] == ' ')
+			indent++;
+		indent += 2;
+		if (indent > width / 2)
+			indent = 0;
+		lineedit_load(&e, lines[i]);
+		do {
+			char *t;
+
+			if (k + 1 >= cap) {
+				cap *= 2;
+				out = xrealloc(out, cap * sizeof *out);
+			}
+			if (!wrap_next(&e, &start, nline ? width - indent : width, &end)) {
+				if (!nline)
+					out[k++] = xstrdup(""); /* an empty line stays */
+				break;
+			}
+			t = range_text(&e, first, end);
+			out[k++] = nline ? xasprintf("%*s%s", indent, "", t) : xstrdup(t);
+			free(t);
+			first = start;
+			nline++;
+		} while (start < e.len);
+		lineedit_release(&e);
+	}
+	*out_n = k;
+	return out;
+}

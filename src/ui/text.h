@@ -1,0 +1,22 @@
+/* text.h: laying text out in screen columns (wide and combining characters
+ * counted as the terminal shows them), broken at spaces.
+ *
+ * Owner: src/ui. Used by the wizard's screens, the submit progress screen and
+ * the help screen; control characters are drawn as '?'. */
+#ifndef ACW_UI_TEXT_H
+#define ACW_UI_TEXT_H
+
+#include <stddef.h>
+
+/* Lay text out at width columns in at most maxlines lines, broken at spaces
+ * (a word longer than a line is broken where it must be; a newline ends a
+ * line); when it needs more, the last line drawn ends in an ellipsis. Draws
+ * it at y, x with attr when draw is set. Returns the lines used (0 for NULL,
+ * empty text or no room). */
+int ui_wrap_text(const char *text, int width, int maxlines, int draw, int y, int x, int attr);
+
+/* lines wrapped at width columns; a continued line is indented two columns
+ * more than its first. Sets *out_n; caller frees the strings and the array. */
+char **ui_wrap_lines(char **lines, size_t n, int width, size_t *out_n);
+
+#endif
