@@ -313,8 +313,8 @@ int submit_run(const struct formdef *def, const struct document *doc, char **res
 			break;
 		}
 		if (st && strstr(st, "FAILED")) {
-			progress_log(&p, xasprintf(_("Failure reason: %s"),
-						   why ? why : _("(none given)")));
+			progress_log(
+			    &p, xasprintf(_("Failure reason: %s"), why ? why : _("(none given)")));
 			free(*result);
 			*result = xasprintf(_("Runtime %s: %s %s"), id, st, why ? why : "");
 			rc = -1;
