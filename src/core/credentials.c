@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -645,10 +646,181 @@ static int resolve_profile(const struct aws_settings *s, const char *profile, in
 	return 1;
 }
 
+int credentials_parse_container(const char *json, size_t len, struct aws_credentials *out,
+				char **cause)
+{
+	cJSON *j = cJSON_ParseWithLength(json, len);
+	const cJSON *id, *secret, *token, *exp;
+	int ret = -1;
+
+	memset(out, 0, sizeof *out);
+	if (!cJSON_IsObject(j)) {
+		*cause = xstrdup(_("the answer is not a JSON object"));
+		goto out;
+	}
+	id = cJSON_GetObjectItemCaseSensitive(j, "AccessKeyId");
+	secret = cJSON_GetObjectItemCaseSensitive(j, "SecretAccessKey");
+	token = cJSON_GetObjectItemCaseSensitive(j, "Token");
+	exp = cJSON_GetObjectItemCaseSensitive(j, "Expiration");
+	if (!cJSON_IsString(id) || !*id->valuestring || !cJSON_IsString(secret) ||
+	    !*secret->valuestring) {
+		*cause = xstrdup(_("the answer lacks AccessKeyId or SecretAccessKey"));
+		goto out;
+	}
+	if (token && !cJSON_IsString(token)) {
+		*cause = xstrdup(_("its Token is not text"));
+		goto out;
+	}
+	if (cJSON_IsString(exp)) {
+		if (!(out->expiration = parse_time(exp->valuestring))) {
+			*cause = xstrdup(_("its Expiration is not an ISO 8601 time"));
+			goto out;
+		}
+		if (out->expiration <= time(NULL)) {
+			*cause = xasprintf(_("the credentials it gave expired at %s"),
+					   exp->valuestring);
+			goto out;
+		}
+	}
+	out->access_key_id = xstrdup(id->valuestring);
+	out->secret_access_key = xstrdup(secret->valuestring);
+	if (cJSON_IsString(token) && *token->valuestring)
+		out->session_token = xstrdup(token->valuestring);
+	ret = 0;
+out:
+	if (cJSON_IsObject(j)) {
+		cJSON *x = cJSON_GetObjectItemCaseSensitive(j, "SecretAccessKey");
+
+		if (cJSON_IsString(x))
+			OPENSSL_cleanse(x->valuestring, strlen(x->valuestring));
+		x = cJSON_GetObjectItemCaseSensitive(j, "Token");
+		if (cJSON_IsString(x))
+			OPENSSL_cleanse(x->valuestring, strlen(x->valuestring));
+	}
+	cJSON_Delete(j);
+	if (ret != 0)
+		credentials_free(out);
+	return ret;
+}
+
+/* May a full container-credentials URI be fetched? HTTPS anywhere; plain
+ * HTTP only to a loopback address or the ECS and EKS agents' link-local
+ * addresses, as botocore allows. */
+static int container_host_allowed(const char *url)
+{
+	char *host = http_url_host(url), *h;
+	int ok = 0;
+
+	if (!host)
+		return 0;
+	if (!strncasecmp(url, "https://", 8)) {
+		free(host);
+		return 1;
+	}
+	h = host;
+	if (*h == '[') { /* [::1]:port */
+		char *e = strchr(h, ']');
+
+		if (e)
+			*e = '\0';
+		h++;
+	} else {
+		h[strcspn(h, ":")] = '\0';
+	}
+	ok = !strncasecmp(url, "http://", 7) &&
+	     (!strncmp(h, "127.", 4) || !strcmp(h, "::1") || !strcasecmp(h, "localhost") ||
+	      !strcmp(h, "169.254.170.2") || !strcmp(h, "169.254.170.23") ||
+	      !strcasecmp(h, "fd00:ec2::23"));
+	free(host);
+	return ok;
+}
+
+/* The container provider (ECS tasks, CodeBuild, EKS Pod Identity), last in
+ * the chain as in botocore. Returns 1 when it is not configured. */
+static int container_credentials(const struct aws_settings *s, struct aws_credentials *out,
+				 char **cause)
+{
+	const char *rel = getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
+	const char *full = getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+	const char *tok = getenv("AWS_CONTAINER_AUTHORIZATION_TOKEN");
+	const char *tokfile = getenv("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE");
+	const char *var = rel && *rel ? "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"
+				      : "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+	struct http_options opt = {s->ca_bundle.value, 2, 5, NULL, NULL};
+	struct headers h = {0};
+	struct http_response resp;
+	char *url, *token = NULL, *why = NULL;
+	enum http_result r;
+	int ret = -1;
+
+	if (rel && *rel)
+		url = xasprintf("http://169.254.170.2%s%s", *rel == '/' ? "" : "/", rel);
+	else if (full && *full)
+		url = xstrdup(full);
+	else
+		return 1;
+	if (!(rel && *rel) && !container_host_allowed(url)) {
+		*cause = xasprintf(_("%s must be an HTTPS URL, or HTTP to a loopback address or "
+				     "the container agent (169.254.170.2): %s"),
+				   var, url);
+		free(url);
+		return -1;
+	}
+	if (tokfile && *tokfile) {
+		size_t n = 0;
+
+		if (util_read_file(tokfile, 16 * 1024, &token, &n, &why) != 0) {
+			*cause = xasprintf(_("cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE "
+					     "(%s): %s"),
+					   tokfile, why);
+			goto done;
+		}
+		while (n > 0 &&
+		       (token[n - 1] == '\n' || token[n - 1] == '\r' || token[n - 1] == ' '))
+			token[--n] = '\0';
+	} else if (tok && *tok) {
+		token = xstrdup(tok);
+	}
+	if (token && strpbrk(token, "\r\n")) {
+		*cause = xstrdup(_("the container authorization token holds a line break"));
+		goto done;
+	}
+	if (token)
+		headers_add(&h, "Authorization", token);
+	r = http_send("GET", url, &h, NULL, 0, &opt, &resp, &why);
+	if (r != HTTP_DONE) {
+		*cause = xasprintf(_("cannot get container credentials from %s (%s): %s"), url,
+				   var, why);
+		goto done;
+	}
+	if (resp.status != 200) {
+		*cause = xasprintf(_("the container credentials endpoint %s (%s) answered HTTP "
+				     "%ld"),
+				   url, var, resp.status);
+	} else if (credentials_parse_container(resp.body, resp.body_len, out, &why) != 0) {
+		*cause = xasprintf(_("the container credentials from %s: %s"), url, why);
+	} else {
+		out->source = xasprintf(_("container credentials (%s)"), var);
+		ret = 0;
+	}
+	if (resp.body)
+		OPENSSL_cleanse(resp.body, resp.body_len);
+	http_response_free(&resp);
+done:
+	if (token)
+		OPENSSL_cleanse(token, strlen(token));
+	free(token);
+	free(why);
+	free(url);
+	headers_free(&h);
+	return ret;
+}
+
 int credentials_resolve(const struct aws_settings *s, struct aws_credentials *out, char **cause)
 {
 	const char *id = getenv("AWS_ACCESS_KEY_ID"), *secret = getenv("AWS_SECRET_ACCESS_KEY");
 	const char *token = getenv("AWS_SESSION_TOKEN");
+	int r;
 
 	memset(out, 0, sizeof *out);
 	if (!s->profile_explicit && (id && *id) != (secret && *secret)) {
@@ -668,5 +840,9 @@ int credentials_resolve(const struct aws_settings *s, struct aws_credentials *ou
 		out->source = xstrdup(_("environment variables (AWS_ACCESS_KEY_ID)"));
 		return 0;
 	}
-	return resolve_profile(s, s->profile.value, 0, out, cause);
+	r = resolve_profile(s, s->profile.value, 0, out, cause);
+	if (r != 1 || s->profile_explicit)
+		return r;
+	/* nothing in the environment or the profile: the container provider */
+	return container_credentials(s, out, cause);
 }

@@ -7,7 +7,12 @@
  * through STS AssumeRole; web identity (web_identity_token_file, or
  * AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN) through AssumeRoleWithWebIdentity;
  * static keys of the credentials file; credential_process; static keys of the
- * config file. STS is reached at AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, or
+ * config file; last, when nothing else is configured, the container provider
+ * (ECS tasks, CodeBuild, EKS Pod Identity): AWS_CONTAINER_CREDENTIALS_
+ * RELATIVE_URI on 169.254.170.2 or AWS_CONTAINER_CREDENTIALS_FULL_URI (HTTPS,
+ * or HTTP to loopback or the agents' link-local addresses), with
+ * AWS_CONTAINER_AUTHORIZATION_TOKEN(_FILE) as its Authorization header. STS
+ * is reached at AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, or
  * sts.REGION.amazonaws.com. Secrets are never printed, logged or written, and
  * are wiped by credentials_free. */
 #ifndef ACW_CREDENTIALS_H
@@ -41,6 +46,11 @@ char *credentials_mask(const char *access_key_id);
  * fuzzer. Returns 0, or -1 with *cause. */
 int credentials_parse_process(const char *json, size_t len, struct aws_credentials *out,
 			      char **cause);
+
+/* Parse the JSON a container credentials endpoint answers (AccessKeyId,
+ * SecretAccessKey, Token, Expiration). Returns 0, or -1 with *cause. */
+int credentials_parse_container(const char *json, size_t len, struct aws_credentials *out,
+				char **cause);
 
 /* Parse an STS AssumeRole XML response. Returns 0, or -1 with *cause. */
 int credentials_parse_sts(const char *xml, size_t len, struct aws_credentials *out, char **cause);

@@ -1,6 +1,7 @@
 /* Fuzz target: every parser of what AWS and its files give us: the shared
  * config/credentials file parser, credential_process output, STS XML,
- * service error answers (JSON, HTML, anything), and the OpenID configuration
+ * container credentials answers, service error answers (JSON, HTML,
+ * anything), and the OpenID configuration
  * the discovery URL check fetches. */
 #include "config.h"
 
@@ -35,6 +36,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(cause);
 	cause = NULL;
 	if (credentials_parse_sts(text, strlen(text), &c, &cause) == 0)
+		credentials_free(&c);
+	free(cause);
+	cause = NULL;
+	if (credentials_parse_container((const char *)data, size, &c, &cause) == 0)
 		credentials_free(&c);
 	free(cause);
 	cause = NULL;

@@ -145,6 +145,75 @@ def test_credential_process(w):
           in p.stderr and "exit 3" in p.stderr, p.stderr)
 
 
+def test_container_credentials(w):
+    """ECS/CodeBuild/EKS: credentials from the container endpoint, with its
+    authorization token, when nothing else is configured."""
+    import http.server
+    import threading
+    fresh(w)
+    c = sts_credentials(w)
+    exp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 3600))
+    seen = []
+
+    class H(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+        def do_GET(self):
+            seen.append((self.path, self.headers.get("Authorization")))
+            if self.headers.get("Authorization") != "container-token-123":
+                self.send_response(401)
+                self.end_headers()
+                return
+            body = json.dumps({"AccessKeyId": c["AccessKeyId"],
+                               "SecretAccessKey": c["SecretAccessKey"],
+                               "Token": c["SessionToken"], "Expiration": exp}).encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        with open(os.path.join(w.home, ".aws", "config"), "w") as f:
+            f.write("[default]\nregion = us-east-1\n")
+        token_file = os.path.join(w.dir, "container-token")
+        with open(token_file, "w") as f:
+            f.write("container-token-123\n")
+        uri = "http://127.0.0.1:%d/v2/credentials/abc" % srv.server_address[1]
+        env = w.env(AWS_CONTAINER_CREDENTIALS_FULL_URI=uri,
+                    AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE=token_file)
+        p = run(["submit", form("minimal-container")], env)
+        check("container credentials: submit exits 0 (signed with them, token checked)",
+              p.returncode == 0 and len(stored(w)) == 1 and
+              seen[-1] == ("/v2/credentials/abc", "container-token-123"),
+              p.stderr + repr(seen))
+        p = run(["config"], env)
+        check("container credentials: config names the source, no secret shown",
+              "container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI)" in p.stdout and
+              c["SecretAccessKey"] not in p.stdout + p.stderr and
+              c["SessionToken"] not in p.stdout + p.stderr, p.stdout + p.stderr)
+        p = run(["submit", form("minimal-container")],
+                w.env(AWS_CONTAINER_CREDENTIALS_FULL_URI=uri,
+                      AWS_CONTAINER_AUTHORIZATION_TOKEN="wrong"))
+        check("container credentials refused (401): exit 3, says where it asked",
+              p.returncode == 3 and "answered HTTP 401" in p.stderr and uri in p.stderr,
+              p.stderr)
+        p = run(["submit", form("minimal-container")],
+                w.env(AWS_CONTAINER_CREDENTIALS_FULL_URI="http://192.0.2.1/creds"))
+        check("container credentials over plain HTTP to another host: refused, exit 3",
+              p.returncode == 3 and "must be an HTTPS URL" in p.stderr, p.stderr)
+        p = run(["submit", form("minimal-container")],
+                w.env(AWS_CONTAINER_CREDENTIALS_FULL_URI=uri, AWS_ACCESS_KEY_ID=w.AKID,
+                      AWS_SECRET_ACCESS_KEY=w.SECRET))
+        check("environment keys come before the container provider (not asked)",
+              p.returncode == 0 and len(seen) == 3, repr(seen))
+    finally:
+        srv.shutdown()
+        os.unlink(os.path.join(w.home, ".aws", "config"))
+
+
 def test_assume_role(w):
     fresh(w)
     with open(os.path.join(w.home, ".aws", "config"), "w") as f:
@@ -337,7 +406,8 @@ def test_same_as_aws_cli(w):
 def main():
     with harness.World() as w:
         for t in (test_env_credentials, test_profile, test_session_token,
-                  test_credential_process, test_assume_role, test_wrong_secret, test_retries,
+                  test_credential_process, test_container_credentials, test_assume_role,
+                  test_wrong_secret, test_retries,
                   test_wait_and_status, test_failed_runtime, test_tls_and_network,
                   test_invalid_form,
                   test_same_as_aws_cli):

@@ -742,6 +742,47 @@ static void test_http_failures(void **state)
 	headers_free(&h);
 }
 
+/* What a container credentials endpoint answers. */
+static void test_container_answer(void **state)
+{
+	struct aws_credentials c;
+	char *cause = NULL;
+	const char *good = "{\"AccessKeyId\":\"ASIAEXAMPLE\",\"SecretAccessKey\":\"s3cr3t\","
+			   "\"Token\":\"tok\",\"Expiration\":\"2099-01-01T00:00:00Z\","
+			   "\"RoleArn\":\"arn:aws:iam::123456789012:role/task\"}";
+	static const struct {
+		const char *json, *says;
+	} bad[] = {
+	    {"<html>", "not a JSON object"},
+	    {"{\"AccessKeyId\":\"A\"}", "lacks AccessKeyId or SecretAccessKey"},
+	    {"{\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"\"}", "lacks"},
+	    {"{\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"s\",\"Token\":5}", "Token is not text"},
+	    {"{\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"s\",\"Expiration\":\"soon\"}",
+	     "not an ISO 8601 time"},
+	    {"{\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"s\",\"Expiration\":"
+	     "\"2001-01-01T00:00:00Z\"}",
+	     "expired at 2001-01-01T00:00:00Z"},
+	};
+	size_t i;
+
+	(void)state;
+	assert_int_equal(credentials_parse_container(good, strlen(good), &c, &cause), 0);
+	assert_string_equal(c.access_key_id, "ASIAEXAMPLE");
+	assert_string_equal(c.secret_access_key, "s3cr3t");
+	assert_string_equal(c.session_token, "tok");
+	assert_true(c.expiration > time(NULL));
+	credentials_free(&c);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		cause = NULL;
+		assert_int_equal(
+		    credentials_parse_container(bad[i].json, strlen(bad[i].json), &c, &cause), -1);
+		if (!strstr(cause, bad[i].says))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, cause, bad[i].says);
+		assert_null(c.secret_access_key);
+		free(cause);
+	}
+}
+
 /* The discovery URL check judges the OpenID configuration it fetched. */
 static void test_probe_openid(void **state)
 {
@@ -820,6 +861,7 @@ int main(void)
 	    cmocka_unit_test(test_endpoint_with_path),
 	    cmocka_unit_test(test_http_failures),
 	    cmocka_unit_test(test_probe_openid),
+	    cmocka_unit_test(test_container_answer),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
