@@ -64,11 +64,70 @@ static time_t parse_time(const char *s)
 	return timegm(&tm);
 }
 
+/* The part of a JSON credentials answer that credential_process output and
+ * container endpoints share, once AccessKeyId and SecretAccessKey are known
+ * to be there: the session token (named token_name), the expiration, and the
+ * copies into out. Returns 0, or -1 with *cause. */
+static int take_keys(const cJSON *j, const char *token_name, struct aws_credentials *out,
+		     char **cause)
+{
+	const cJSON *token = cJSON_GetObjectItemCaseSensitive(j, token_name);
+	const cJSON *exp = cJSON_GetObjectItemCaseSensitive(j, "Expiration");
+
+	if (token && !cJSON_IsNull(token) && !cJSON_IsString(token)) {
+		*cause = xasprintf(_("its %s is not text"), token_name);
+		return -1;
+	}
+	if (exp && !cJSON_IsNull(exp)) {
+		if (!cJSON_IsString(exp) || !(out->expiration = parse_time(exp->valuestring))) {
+			*cause = xstrdup(_("its Expiration is not an ISO 8601 time"));
+			return -1;
+		}
+		if (out->expiration <= time(NULL)) {
+			*cause = xasprintf(_("the credentials it gave expired at %s"),
+					   exp->valuestring);
+			return -1;
+		}
+	}
+	out->access_key_id =
+	    xstrdup(cJSON_GetObjectItemCaseSensitive(j, "AccessKeyId")->valuestring);
+	out->secret_access_key =
+	    xstrdup(cJSON_GetObjectItemCaseSensitive(j, "SecretAccessKey")->valuestring);
+	if (cJSON_IsString(token) && *token->valuestring)
+		out->session_token = xstrdup(token->valuestring);
+	return 0;
+}
+
+/* Wipe the secrets a parsed answer held, then free it. */
+static void delete_cleansed(cJSON *j, const char *token_name)
+{
+	if (cJSON_IsObject(j)) {
+		cJSON *s = cJSON_GetObjectItemCaseSensitive(j, "SecretAccessKey");
+
+		if (cJSON_IsString(s))
+			OPENSSL_cleanse(s->valuestring, strlen(s->valuestring));
+		s = cJSON_GetObjectItemCaseSensitive(j, token_name);
+		if (cJSON_IsString(s))
+			OPENSSL_cleanse(s->valuestring, strlen(s->valuestring));
+	}
+	cJSON_Delete(j);
+}
+
+/* Both keys present, as non-empty text? */
+static int has_keys(const cJSON *j)
+{
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(j, "AccessKeyId");
+	const cJSON *secret = cJSON_GetObjectItemCaseSensitive(j, "SecretAccessKey");
+
+	return cJSON_IsString(id) && *id->valuestring && cJSON_IsString(secret) &&
+	       *secret->valuestring;
+}
+
 int credentials_parse_process(const char *json, size_t len, struct aws_credentials *out,
 			      char **cause)
 {
 	cJSON *j = cJSON_ParseWithLength(json, len);
-	const cJSON *ver, *id, *secret, *token, *exp;
+	const cJSON *ver;
 	int ret = -1;
 
 	memset(out, 0, sizeof *out);
@@ -77,53 +136,17 @@ int credentials_parse_process(const char *json, size_t len, struct aws_credentia
 		goto out;
 	}
 	ver = cJSON_GetObjectItemCaseSensitive(j, "Version");
-	id = cJSON_GetObjectItemCaseSensitive(j, "AccessKeyId");
-	secret = cJSON_GetObjectItemCaseSensitive(j, "SecretAccessKey");
-	token = cJSON_GetObjectItemCaseSensitive(j, "SessionToken");
-	exp = cJSON_GetObjectItemCaseSensitive(j, "Expiration");
 	if (!cJSON_IsNumber(ver) || ver->valuedouble != 1) {
 		*cause = xstrdup(_("its output has no \"Version\": 1"));
 		goto out;
 	}
-	if (!cJSON_IsString(id) || !*id->valuestring || !cJSON_IsString(secret) ||
-	    !*secret->valuestring) {
+	if (!has_keys(j)) {
 		*cause = xstrdup(_("its output lacks AccessKeyId or SecretAccessKey"));
 		goto out;
 	}
-	if (token && !cJSON_IsString(token)) {
-		*cause = xstrdup(_("its SessionToken is not text"));
-		goto out;
-	}
-	if (exp && !cJSON_IsNull(exp)) {
-		if (!cJSON_IsString(exp) || !(out->expiration = parse_time(exp->valuestring))) {
-			*cause = xstrdup(_("its Expiration is not an ISO 8601 time"));
-			goto out;
-		}
-		if (out->expiration <= time(NULL)) {
-			*cause = xasprintf(_("the credentials it gave expired at %s"),
-					   exp->valuestring);
-			goto out;
-		}
-	}
-	out->access_key_id = xstrdup(id->valuestring);
-	out->secret_access_key = xstrdup(secret->valuestring);
-	if (cJSON_IsString(token) && *token->valuestring)
-		out->session_token = xstrdup(token->valuestring);
-	ret = 0;
+	ret = take_keys(j, "SessionToken", out, cause);
 out:
-	if (j) {
-		/* the parsed tree held the secret too */
-		if (cJSON_IsObject(j)) {
-			cJSON *s = cJSON_GetObjectItemCaseSensitive(j, "SecretAccessKey");
-
-			if (cJSON_IsString(s))
-				OPENSSL_cleanse(s->valuestring, strlen(s->valuestring));
-			s = cJSON_GetObjectItemCaseSensitive(j, "SessionToken");
-			if (cJSON_IsString(s))
-				OPENSSL_cleanse(s->valuestring, strlen(s->valuestring));
-		}
-		cJSON_Delete(j);
-	}
+	delete_cleansed(j, "SessionToken"); /* the parsed tree held the secret too */
 	return ret;
 }
 
@@ -650,56 +673,16 @@ int credentials_parse_container(const char *json, size_t len, struct aws_credent
 				char **cause)
 {
 	cJSON *j = cJSON_ParseWithLength(json, len);
-	const cJSON *id, *secret, *token, *exp;
 	int ret = -1;
 
 	memset(out, 0, sizeof *out);
-	if (!cJSON_IsObject(j)) {
+	if (!cJSON_IsObject(j))
 		*cause = xstrdup(_("the answer is not a JSON object"));
-		goto out;
-	}
-	id = cJSON_GetObjectItemCaseSensitive(j, "AccessKeyId");
-	secret = cJSON_GetObjectItemCaseSensitive(j, "SecretAccessKey");
-	token = cJSON_GetObjectItemCaseSensitive(j, "Token");
-	exp = cJSON_GetObjectItemCaseSensitive(j, "Expiration");
-	if (!cJSON_IsString(id) || !*id->valuestring || !cJSON_IsString(secret) ||
-	    !*secret->valuestring) {
+	else if (!has_keys(j))
 		*cause = xstrdup(_("the answer lacks AccessKeyId or SecretAccessKey"));
-		goto out;
-	}
-	if (token && !cJSON_IsString(token)) {
-		*cause = xstrdup(_("its Token is not text"));
-		goto out;
-	}
-	if (cJSON_IsString(exp)) {
-		if (!(out->expiration = parse_time(exp->valuestring))) {
-			*cause = xstrdup(_("its Expiration is not an ISO 8601 time"));
-			goto out;
-		}
-		if (out->expiration <= time(NULL)) {
-			*cause = xasprintf(_("the credentials it gave expired at %s"),
-					   exp->valuestring);
-			goto out;
-		}
-	}
-	out->access_key_id = xstrdup(id->valuestring);
-	out->secret_access_key = xstrdup(secret->valuestring);
-	if (cJSON_IsString(token) && *token->valuestring)
-		out->session_token = xstrdup(token->valuestring);
-	ret = 0;
-out:
-	if (cJSON_IsObject(j)) {
-		cJSON *x = cJSON_GetObjectItemCaseSensitive(j, "SecretAccessKey");
-
-		if (cJSON_IsString(x))
-			OPENSSL_cleanse(x->valuestring, strlen(x->valuestring));
-		x = cJSON_GetObjectItemCaseSensitive(j, "Token");
-		if (cJSON_IsString(x))
-			OPENSSL_cleanse(x->valuestring, strlen(x->valuestring));
-	}
-	cJSON_Delete(j);
-	if (ret != 0)
-		credentials_free(out);
+	else
+		ret = take_keys(j, "Token", out, cause);
+	delete_cleansed(j, "Token");
 	return ret;
 }
 
