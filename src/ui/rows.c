@@ -214,21 +214,28 @@ static void walk_node(struct walk *w, const struct fnode *n, const char *path, i
 	}
 }
 
+/* The row that stands for the advanced members left folded, if any. */
+static void push_folded(const struct formdef *def, struct rows *out, size_t folded)
+{
+	struct row *r;
+
+	if (!folded)
+		return;
+	r = rows_push(out, RK_FOLDED, def->root, "", 0);
+	free(r->label);
+	r->label = xasprintf(P_("%zu advanced setting hidden: F4 shows it",
+				"%zu advanced settings hidden: F4 shows them", folded),
+			     folded);
+	r->index = folded;
+}
+
 void rows_build_entry(const struct formdef *def, const struct document *doc,
 		      const struct fnode *node, const char *path, int flags, struct rows *out)
 {
 	struct walk w = {doc, out, flags & ROWS_ADVANCED, 0, 0};
-	struct row *r;
 
 	walk_node(&w, node, path, 0, 0);
-	if (w.folded) {
-		r = rows_push(out, RK_FOLDED, def->root, "", 0);
-		free(r->label);
-		r->label = xasprintf(P_("%zu advanced setting hidden: F4 shows it",
-					"%zu advanced settings hidden: F4 shows them", w.folded),
-				     w.folded);
-		r->index = w.folded;
-	}
+	push_folded(def, out, w.folded);
 }
 
 void rows_build(const struct formdef *def, const struct document *doc, size_t section, int flags,
@@ -236,19 +243,11 @@ void rows_build(const struct formdef *def, const struct document *doc, size_t se
 {
 	struct walk w = {doc, out, flags & ROWS_ADVANCED, (flags & ROWS_COLLAPSE) != 0, 0};
 	const struct fsection *s = &def->sections[section];
-	struct row *r;
 	size_t i;
 
 	for (i = 0; i < s->nfields; i++)
 		walk_node(&w, s->fields[i], s->fields[i]->name, 0, 1);
-	if (w.folded) {
-		r = rows_push(out, RK_FOLDED, def->root, "", 0);
-		free(r->label);
-		r->label = xasprintf(P_("%zu advanced setting hidden: F4 shows it",
-					"%zu advanced settings hidden: F4 shows them", w.folded),
-				     w.folded);
-		r->index = w.folded;
-	}
+	push_folded(def, out, w.folded);
 }
 
 void rows_release(struct rows *r)
