@@ -34,7 +34,6 @@ static char *read_answer(void)
 	return xstrdup(buf);
 }
 
-/* Ask for row r until the answer is acceptable. Returns 0, -1 at end of input. */
 /* A field with a network check (the discovery URL): asked only when a
  * person is answering, so that scripts piping answers are not thrown off. */
 static void offer_probe(const struct row *r, const char *value)
@@ -54,6 +53,7 @@ static void offer_probe(const struct row *r, const char *value)
 	free(a);
 }
 
+/* Ask for row r until the answer is acceptable. Returns 0, -1 at end of input. */
 static int ask_row(const struct formdef *def, struct document *doc, const struct row *r)
 {
 	char *cur = row_value(r, doc), *a, *msg = NULL;

@@ -125,9 +125,7 @@ static void progress_draw(struct progress *p)
 	first = nw > (size_t)(LINES - 7) ? nw - (LINES - 7) : 0;
 	for (i = first, y = 4; i < nw && y < LINES - 2; i++, y++)
 		ui_wrap_text(wl[i], COLS - 4, 1, 1, y, 2, A_NORMAL);
-	for (i = 0; i < nw; i++)
-		free(wl[i]);
-	free(wl);
+	ui_lines_free(wl, nw);
 	attron(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	mvaddnstr(LINES - 1, 1, _("Esc cancels"), COLS - 2);

@@ -161,3 +161,12 @@ char **ui_wrap_lines(char **lines, size_t n, int width, size_t *out_n)
 	*out_n = k;
 	return out;
 }
+
+void ui_lines_free(char **lines, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}

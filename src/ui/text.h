@@ -19,4 +19,7 @@ int ui_wrap_text(const char *text, int width, int maxlines, int draw, int y, int
  * more than its first. Sets *out_n; caller frees the strings and the array. */
 char **ui_wrap_lines(char **lines, size_t n, int width, size_t *out_n);
 
+/* Free n strings and their array (as ui_wrap_lines gives them). */
+void ui_lines_free(char **lines, size_t n);
+
 #endif

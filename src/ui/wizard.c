@@ -30,8 +30,8 @@
 
 #define MIN_COLS  80
 #define MIN_LINES 24
-#define SIDE_W \
-	25 /* section list width ("   Environment variables"), the rule is at column SIDE_W */
+/* section list width (it fits "   Environment variables"); the rule is at column SIDE_W */
+#define SIDE_W         25
 #define LABEL_W        22 /* label column of the form pane */
 #define AUTOSAVE_DELAY 1.0
 
@@ -77,8 +77,7 @@ struct wiz {
 	/* what the lines were built from: rebuilt only when one changes */
 	unsigned long review_gen;
 	int review_cols;
-	char **review_aws;
-	char *review_file;
+	char *review_file; /* (new settings free the lines: do_settings) */
 
 	char *status;
 	int status_err;
@@ -535,6 +534,20 @@ static char *row_message(struct wiz *w, size_t i, const struct problems *sp, enu
 	return NULL;
 }
 
+/* What a choice's value is called on screen. */
+static const char *choice_label(const struct row *r, const char *v)
+{
+	const struct fnode *b;
+
+	if (!*v)
+		return _("(not set)");
+	if (r->kind == RK_BRANCH && (b = fnode_child(r->node, v)) && b->label)
+		return b->label;
+	if (r->kind != RK_BRANCH && r->node->kind == FK_BOOLEAN)
+		return !strcmp(v, "true") ? _("yes") : _("no");
+	return v;
+}
+
 static void draw_form(struct wiz *w, int *cy, int *cx)
 {
 	int px = SIDE_W + 2, pw = COLS - px, top = 2, bottom = LINES - 4, naws = 0;
@@ -646,15 +659,8 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 				shown = mask(v);
 			if (r->kind == RK_BRANCH || r->node->kind == FK_CHOICE ||
 			    r->node->kind == FK_BOOLEAN) {
-				const struct fnode *b = NULL;
-				char *t;
-				if (r->kind == RK_BRANCH && *v)
-					b = fnode_child(r->node, v);
-				if (r->node->kind == FK_BOOLEAN && *v)
-					shown = !strcmp(v, "true") ? _("yes") : _("no");
-				t = xasprintf("< %s >", b && b->label ? b->label
-							: *shown      ? shown
-								      : _("(not set)"));
+				char *t = xasprintf("< %s >", choice_label(r, v));
+
 				put(y, vx, vw, t, focus ? A_REVERSE : A_NORMAL);
 				free(t);
 			} else {
@@ -720,13 +726,11 @@ static void review_build(struct wiz *w)
 	char *json, *line, *q;
 
 	if (w->lines && w->review_gen == document_generation(w->doc) && w->review_cols == COLS &&
-	    w->review_aws == w->aws &&
 	    !strcmp(w->review_file ? w->review_file : "", w->file ? w->file : ""))
 		return; /* scrolling a maximal form's review stays cheap */
 	review_free(w);
 	w->review_gen = document_generation(w->doc);
 	w->review_cols = COLS;
-	w->review_aws = w->aws;
 	free(w->review_file);
 	w->review_file = w->file ? xstrdup(w->file) : NULL;
 	validate_document(w->def, w->doc, &p);
@@ -1139,9 +1143,7 @@ static void show_lines(struct wiz *w, const char *title, char **lines, size_t n)
 
 	(void)w;
 	for (;;) {
-		for (i = 0; i < nw; i++)
-			free(wl[i]);
-		free(wl);
+		ui_lines_free(wl, nw);
 		wl = ui_wrap_lines(lines, n, COLS - 2, &nw); /* again after a resize */
 		if (top >= nw)
 			top = nw ? nw - 1 : 0;
@@ -1166,9 +1168,7 @@ static void show_lines(struct wiz *w, const char *title, char **lines, size_t n)
 		else
 			break;
 	}
-	for (i = 0; i < nw; i++)
-		free(wl[i]);
-	free(wl);
+	ui_lines_free(wl, nw);
 }
 
 static void show_help(struct wiz *w)
@@ -1379,7 +1379,6 @@ static int do_quit(struct wiz *w)
 	return 0;
 }
 
-/* F9: another Region or profile for this session (as --region/--profile). */
 /* F7: the field's network check (the discovery URL), only when asked, with
  * a visible note while it runs; its answer is a note or a warning on the
  * status line and never blocks anything. */
@@ -1410,6 +1409,7 @@ static void do_probe(struct wiz *w)
 	free(url);
 }
 
+/* F9: another Region or profile for this session (as --region/--profile). */
 static void do_settings(struct wiz *w)
 {
 	char *v = NULL;
@@ -1478,20 +1478,6 @@ static void put_border(int y, int x, wchar_t wide, char ascii)
 	} else {
 		mvaddch(y, x, (chtype)(unsigned char)ascii);
 	}
-}
-
-/* What a choice's value is called on screen. */
-static const char *choice_label(const struct row *r, const char *v)
-{
-	const struct fnode *b;
-
-	if (!*v)
-		return _("(not set)");
-	if (r->kind == RK_BRANCH && (b = fnode_child(r->node, v)) && b->label)
-		return b->label;
-	if (r->kind != RK_BRANCH && r->node->kind == FK_BOOLEAN)
-		return !strcmp(v, "true") ? _("yes") : _("no");
-	return v;
 }
 
 /* Choose a choice's or one-of's value from a list, as menuconfig and
