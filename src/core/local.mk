@@ -15,6 +15,7 @@ src_core_libacwcore_a_SOURCES = \
 	src/core/credentials.c src/core/credentials.h \
 	src/core/http.c src/core/http.h \
 	src/core/service.c src/core/service.h \
+	src/core/runtime.c src/core/runtime.h \
 	src/core/probe.c src/core/probe.h
 
 # Everything that links the core needs these.

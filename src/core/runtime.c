@@ -1,0 +1,314 @@
+/* runtime.c: create a runtime and follow it; see runtime.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "awsconfig.h"
+#include "credentials.h"
+#include "document.h"
+#include "endpoint.h"
+#include "runtime.h"
+#include "service.h"
+#include "util.h"
+
+/* seconds between status polls: from 1 s, growing by half, up to 10 s (as
+ * submit --wait polls) */
+#define POLL_FIRST 1.0
+#define POLL_MAX   10.0
+
+struct run {
+	const struct runtime_progress *p;
+	int following; /* a cancel now only stops following */
+	int stopped;
+};
+
+static void say(struct run *r, char *text)
+{
+	if (r->p->line)
+		r->p->line(r->p->arg, text);
+	free(text);
+}
+
+static void state(struct run *r, const char *text)
+{
+	if (r->p->state)
+		r->p->state(r->p->arg, text);
+}
+
+static int hook_cancel(void *arg)
+{
+	struct run *r = arg;
+
+	if (!r->stopped && r->p->cancel && r->p->cancel(r->p->arg))
+		r->stopped = 1;
+	return r->stopped;
+}
+
+static void hook_attempt(void *arg, int attempt, int max, double delay, double elapsed,
+			 const char *why)
+{
+	struct run *r = arg;
+	char *w;
+
+	(void)elapsed;
+	if (delay <= 0)
+		return;
+	w = service_printable(why ? why : "?", 200);
+	say(r, xasprintf(_("attempt %d of %d failed (%s); retrying in %.1f s"), attempt, max, w,
+			 delay));
+	free(w);
+}
+
+/* The error as the service gave it: the message, the field list, the request id. */
+static void keep_error(struct run *r, struct runtime_outcome *out, const struct service_error *e)
+{
+	size_t i;
+
+	free(out->message);
+	out->message = service_printable(e->message ? e->message : "?", 1000);
+	free(out->code);
+	out->code = e->code ? service_printable(e->code, 200) : NULL;
+	free(out->request_id);
+	out->request_id = e->request_id ? service_printable(e->request_id, 200) : NULL;
+	say(r, xasprintf(_("Failed: %s%s%s"), out->code ? out->code : "", out->code ? ": " : "",
+			 out->message));
+	for (i = 0; i < out->nfields; i++)
+		free(out->fields[i]);
+	free(out->fields);
+	out->fields = e->nfields ? xcalloc(e->nfields, sizeof *out->fields) : NULL;
+	out->nfields = e->nfields;
+	for (i = 0; i < e->nfields; i++) {
+		out->fields[i] = service_printable(e->fields[i], 1000);
+		say(r, xstrdup(out->fields[i]));
+	}
+	if (out->request_id)
+		say(r, xasprintf(_("Request id: %s"), out->request_id));
+}
+
+/* Poll the new runtime until it is READY, has failed, or the user stops. */
+static void follow(struct run *r, const struct service_client *cl, double start, double limit,
+		   struct runtime_outcome *out)
+{
+	char *path = xasprintf("/runtimes/%s/", out->id);
+	double delay = POLL_FIRST;
+	struct http_response resp;
+	struct service_error err;
+	char *t;
+
+	r->following = 1;
+	t = xasprintf(_("Waiting until runtime %s is READY"), out->id);
+	state(r, t);
+	free(t);
+	for (;;) {
+		char *st, *why;
+
+		if (service_call(cl, "GET", path, NULL, NULL, &resp, &err) != 0) {
+			if (err.http == HTTP_CANCELLED || r->stopped) {
+				out->end = RUNTIME_STOPPED;
+			} else {
+				out->end = RUNTIME_LOST;
+				keep_error(r, out, &err);
+			}
+			service_error_free(&err);
+			break;
+		}
+		st = service_answer_string(resp.body, resp.body_len, "status");
+		why = service_answer_string(resp.body, resp.body_len, "failureReason");
+		http_response_free(&resp);
+		t = service_printable(st ? st : "?", 100);
+		if (!out->status || strcmp(out->status, t))
+			say(r, xasprintf(_("Status: %s"), t));
+		free(out->status);
+		out->status = t;
+		free(st);
+		if (!strcmp(out->status, "READY")) {
+			free(why);
+			out->end = RUNTIME_READY;
+			break;
+		}
+		if (strstr(out->status, "FAILED")) {
+			free(out->reason);
+			out->reason = why ? service_printable(why, 2000) : NULL;
+			free(why);
+			say(r, xasprintf(_("Failure reason: %s"),
+					 out->reason ? out->reason : _("(none given)")));
+			out->end = RUNTIME_FAILED;
+			break;
+		}
+		free(why);
+		if (util_monotonic() - start > limit) {
+			out->end = RUNTIME_GAVE_UP;
+			break;
+		}
+		if (r->stopped || (r->p->pause && r->p->pause(r->p->arg, delay))) {
+			out->end = RUNTIME_STOPPED;
+			break;
+		}
+		delay = delay * 1.5 > POLL_MAX ? POLL_MAX : delay * 1.5;
+	}
+	if (out->end == RUNTIME_STOPPED)
+		say(r, runtime_outcome_summary(out));
+	free(path);
+}
+
+enum runtime_end runtime_submit(const struct aws_options *o, const struct formdef *def,
+				const struct document *doc, double follow_limit,
+				const struct runtime_progress *p, struct runtime_outcome *out)
+{
+	struct aws_settings s = {0};
+	struct aws_credentials c = {0};
+	struct service_client cl;
+	struct http_response resp;
+	struct service_error err;
+	struct run r = {p, 0, 0};
+	char *cause = NULL, *token = NULL, *body = NULL, *v;
+	double start = util_monotonic();
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->end = RUNTIME_NOT_SENT;
+	state(&r, _("Resolving settings and credentials"));
+	if (aws_settings_resolve(o, &s, &cause) != 0 || !s.endpoint.value || !s.region.value) {
+		out->message = xstrdup(cause              ? cause
+				       : s.endpoint_error ? s.endpoint_error
+							  : _("no Region or endpoint"));
+		goto out;
+	}
+	if (!endpoint_valid_region(s.region.value)) {
+		out->message = xasprintf(_("\"%s\" (from %s) is not a valid AWS Region name: "
+					   "expected lowercase letters, digits and hyphens, such "
+					   "as us-east-1"),
+					 s.region.value, s.region.origin);
+		goto out;
+	}
+	rc = credentials_resolve(&s, &c, &cause);
+	if (rc != 0) {
+		out->message = rc < 0 ? xstrdup(cause) : xstrdup(_("no AWS credentials found"));
+		goto out;
+	}
+	say(&r, xasprintf(_("Endpoint %s, Region %s"), s.endpoint.value, s.region.value));
+	token = service_new_token();
+	body = document_request_body(doc, def, token);
+	cl = (struct service_client){&s, &c, {hook_attempt, hook_cancel, &r, p->debug}};
+	state(&r, _("Sending CreateAgentRuntime"));
+	if (service_call(&cl, "PUT", "/runtimes/", NULL, body, &resp, &err) != 0) {
+		if (err.http == HTTP_CANCELLED) {
+			out->end = RUNTIME_CANCELLED;
+		} else {
+			out->end = RUNTIME_REFUSED;
+			keep_error(&r, out, &err);
+			if (out->nfields) {
+				const char *f = out->fields[0];
+				size_t n = strcspn(f, ": ");
+
+				out->field = xstrndup(f, n);
+				f += n;
+				f += strspn(f, ": ");
+				out->field_message = *f ? xstrdup(f) : NULL;
+			}
+		}
+		service_error_free(&err);
+		goto out;
+	}
+	out->end = RUNTIME_CREATED;
+	v = service_answer_string(resp.body, resp.body_len, "agentRuntimeId");
+	out->id = v ? service_printable(v, 200) : NULL;
+	free(v);
+	v = service_answer_string(resp.body, resp.body_len, "agentRuntimeArn");
+	out->arn = v ? service_printable(v, 400) : NULL;
+	free(v);
+	v = service_answer_string(resp.body, resp.body_len, "status");
+	out->status = v ? service_printable(v, 100) : NULL;
+	free(v);
+	http_response_free(&resp);
+	say(&r, xasprintf(_("Created %s"), out->arn ? out->arn : out->id ? out->id : "?"));
+	if (out->status)
+		say(&r, xasprintf(_("Status: %s"), out->status));
+	/* only an id that is safe in a path is followed */
+	if (out->id && !strpbrk(out->id, "/?#% ") && *out->id)
+		follow(&r, &cl, start, follow_limit, out);
+out:
+	free(cause);
+	free(token);
+	free(body);
+	credentials_free(&c);
+	aws_settings_free(&s);
+	return out->end;
+}
+
+void runtime_outcome_free(struct runtime_outcome *out)
+{
+	size_t i;
+
+	free(out->id);
+	free(out->arn);
+	free(out->status);
+	free(out->reason);
+	free(out->message);
+	free(out->code);
+	free(out->request_id);
+	for (i = 0; i < out->nfields; i++)
+		free(out->fields[i]);
+	free(out->fields);
+	free(out->field);
+	free(out->field_message);
+	memset(out, 0, sizeof *out);
+}
+
+char *runtime_outcome_summary(const struct runtime_outcome *out)
+{
+	const char *id = out->id ? out->id : "?";
+	const char *st = out->status ? out->status : "?";
+
+	switch (out->end) {
+	case RUNTIME_NOT_SENT:
+		return xasprintf(_("Not submitted: %s"), out->message ? out->message : "?");
+	case RUNTIME_REFUSED:
+		return xasprintf(_("Not created: %s"), out->message ? out->message : "?");
+	case RUNTIME_CANCELLED:
+		return xstrdup(_("Cancelled before the service answered: nothing is known to "
+				 "have been created."));
+	case RUNTIME_CREATED:
+		return xasprintf(_("Created %s."), out->arn ? out->arn : id);
+	case RUNTIME_READY:
+		return xasprintf(_("Runtime %s is READY."), id);
+	case RUNTIME_FAILED:
+		return xasprintf(_("Runtime %s is %s: %s"), id, st,
+				 out->reason ? out->reason : _("(none given)"));
+	case RUNTIME_STOPPED:
+		return xasprintf(_("Runtime %s exists (%s); only following it stopped. Check it "
+				   "with: %s status %s"),
+				 id, st, PACKAGE_NAME, id);
+	case RUNTIME_LOST:
+		return xasprintf(_("Runtime %s was created, but its status could not be read "
+				   "(%s). Check it with: %s status %s"),
+				 id, out->message ? out->message : "?", PACKAGE_NAME, id);
+	case RUNTIME_GAVE_UP:
+		return xasprintf(_("Runtime %s is still %s; gave up waiting. Check it with: %s "
+				   "status %s"),
+				 id, st, PACKAGE_NAME, id);
+	}
+	return xstrdup("?");
+}
+
+int runtime_exit_code(const struct runtime_outcome *out)
+{
+	switch (out->end) {
+	case RUNTIME_NOT_SENT:
+		return EXIT_CONFIG;
+	case RUNTIME_REFUSED:
+	case RUNTIME_LOST:
+	case RUNTIME_GAVE_UP:
+		return EXIT_SERVICE;
+	case RUNTIME_CANCELLED:
+		return EXIT_CANCELLED;
+	case RUNTIME_FAILED:
+		return EXIT_FAILED;
+	case RUNTIME_CREATED:
+	case RUNTIME_READY:
+	case RUNTIME_STOPPED:
+		break;
+	}
+	return EXIT_OK;
+}
