@@ -9,7 +9,10 @@
 #include "core/awsconfig.h"
 #include "core/credentials.h"
 #include "core/document.h"
+#include "core/endpoint.h"
+#include "core/formdef.h"
 #include "core/probe.h"
+#include "core/runtime.h"
 #include "core/service.h"
 #include "core/util.h"
 #include "curses.h"
@@ -17,8 +20,7 @@
 #include "submit.h"
 #include "text.h"
 
-#define POLL_INTERVAL 2.0
-#define FOLLOW_LIMIT  3600.0
+#define FOLLOW_LIMIT 3600.0
 
 static void opts_from_globals(struct aws_options *o)
 {
@@ -87,6 +89,62 @@ char **submit_settings_lines(void)
 	return v;
 }
 
+int submit_settings_check(char **summary, char **region, char **profile)
+{
+	struct aws_options o;
+	struct aws_settings s = {0};
+	struct aws_credentials c = {0};
+	char *cause = NULL, *cred, *m;
+	int r, works = 0;
+
+	opts_from_globals(&o);
+	if (region)
+		*region = NULL;
+	if (profile)
+		*profile = NULL;
+	if (aws_settings_resolve(&o, &s, &cause) != 0) {
+		*summary = cause;
+		aws_settings_free(&s);
+		return -1;
+	}
+	if (region && s.region.value)
+		*region = xstrdup(s.region.value);
+	if (profile && s.profile.value)
+		*profile = xstrdup(s.profile.value);
+	if (s.region.value && !endpoint_valid_region(s.region.value)) {
+		*summary = xasprintf(_("\"%s\" (from %s) is not a valid AWS Region name: expected "
+				       "lowercase letters, digits and hyphens, such as us-east-1"),
+				     s.region.value, s.region.origin);
+		aws_settings_free(&s);
+		return -1;
+	}
+	r = credentials_resolve(&s, &c, &cause);
+	if (r < 0) {
+		*summary = cause;
+		credentials_free(&c);
+		aws_settings_free(&s);
+		return -1;
+	}
+	if (r == 0) {
+		m = credentials_mask(c.access_key_id);
+		cred = xasprintf(_("credentials %s from %s"), m, c.source ? c.source : "-");
+		free(m);
+		works |= SETTINGS_CREDENTIALS;
+	} else {
+		cred = xstrdup(_("no credentials found"));
+	}
+	if (s.region.value)
+		works |= SETTINGS_REGION;
+	*summary = xasprintf(_("Region %s (%s), profile %s (%s), %s."),
+			     s.region.value ? s.region.value : _("not set"),
+			     s.region.origin ? s.region.origin : "-", s.profile.value,
+			     s.profile.origin ? s.profile.origin : "-", cred);
+	free(cred);
+	credentials_free(&c);
+	aws_settings_free(&s);
+	return works;
+}
+
 void submit_lines_free(char **lines)
 {
 	size_t i;
@@ -99,9 +157,9 @@ void submit_lines_free(char **lines)
 struct progress {
 	char **log;
 	size_t n;
-	const char *state;
+	char *state;
+	const char *footer;
 	double start;
-	int cancelled;
 };
 
 static void progress_draw(struct progress *p)
@@ -116,27 +174,38 @@ static void progress_draw(struct progress *p)
 	mvhline(0, 0, ' ', COLS);
 	mvaddstr(0, 1, _("Submitting CreateAgentRuntime"));
 	attroff(A_REVERSE);
-	t = xasprintf("%s (%.0f s)", p->state, util_monotonic() - p->start);
-	ui_wrap_text(t, COLS - 4, 1, 1, 2, 2, A_NORMAL);
+	t = xasprintf("%s (%.0f s)", p->state ? p->state : "", util_monotonic() - p->start);
+	ui_wrap_text(t, COLS - 4, 2, 1, 2, 2, A_BOLD);
 	free(t);
 	/* the log wrapped to the screen (a failureReason is shown whole), its
 	 * newest lines when it does not fit */
 	wl = ui_wrap_lines(p->log, p->n, COLS - 4, &nw);
 	first = nw > (size_t)(LINES - 7) ? nw - (LINES - 7) : 0;
-	for (i = first, y = 4; i < nw && y < LINES - 2; i++, y++)
+	for (i = first, y = 5; i < nw && y < LINES - 2; i++, y++)
 		ui_wrap_text(wl[i], COLS - 4, 1, 1, y, 2, A_NORMAL);
 	ui_lines_free(wl, nw);
 	attron(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
-	mvaddnstr(LINES - 1, 1, _("Esc cancels"), COLS - 2);
+	mvaddnstr(LINES - 1, 1, p->footer, COLS - 2);
 	attroff(A_REVERSE);
 	refresh();
 }
 
-static void progress_log(struct progress *p, char *line)
+static void progress_line(void *arg, const char *text)
 {
+	struct progress *p = arg;
+
 	p->log = xrealloc(p->log, (p->n + 1) * sizeof *p->log);
-	p->log[p->n++] = line;
+	p->log[p->n++] = xstrdup(text);
+	progress_draw(p);
+}
+
+static void progress_state(void *arg, const char *text)
+{
+	struct progress *p = arg;
+
+	free(p->state);
+	p->state = xstrdup(text);
 	progress_draw(p);
 }
 
@@ -154,50 +223,20 @@ static int esc_pressed(void)
 	return hit;
 }
 
-static int hook_cancel(void *arg)
+static int progress_cancel(void *arg)
 {
 	struct progress *p = arg;
 
-	if (!p->cancelled && esc_pressed())
-		p->cancelled = 1;
-	return p->cancelled;
-}
-
-static void hook_attempt(void *arg, int attempt, int max, double delay, double elapsed,
-			 const char *why)
-{
-	struct progress *p = arg;
-
-	(void)elapsed;
-
-	if (delay > 0)
-		progress_log(p, xasprintf(_("attempt %d of %d failed (%s); retrying in %.1f s"),
-					  attempt, max, why ? why : "?", delay));
-	else
-		progress_draw(p);
-}
-
-static void log_error(struct progress *p, const struct service_error *e)
-{
-	char *code = service_printable(e->code ? e->code : "", 200);
-	char *msg = service_printable(e->message ? e->message : "?", 1000);
-	size_t i;
-
-	progress_log(p, xasprintf(_("Failed: %s%s%s"), code, *code ? ": " : "", msg));
-	for (i = 0; i < e->nfields; i++)
-		progress_log(p, service_printable(e->fields[i], 1000));
-	if (e->request_id) {
-		char *id = service_printable(e->request_id, 200);
-		progress_log(p, xasprintf(_("Request id: %s"), id));
-		free(id);
-	}
-	free(code);
-	free(msg);
+	if (esc_pressed())
+		return 1;
+	progress_draw(p); /* the elapsed time goes on */
+	return 0;
 }
 
 /* Wait up to secs, returning 1 early when Esc is pressed. */
-static int wait_or_esc(struct progress *p, double secs)
+static int progress_pause(void *arg, double secs)
 {
+	struct progress *p = arg;
 	double end = util_monotonic() + secs;
 
 	while (util_monotonic() < end) {
@@ -209,128 +248,49 @@ static int wait_or_esc(struct progress *p, double secs)
 	return 0;
 }
 
-int submit_run(const struct formdef *def, const struct document *doc, char **result, char **field)
+/* Where the key after the end leads: to the member a service error names
+ * (its label and section), else back to the review. */
+static char *where_next(const struct formdef *def, const char *field)
+{
+	const struct fnode *n = field ? formdef_lookup(def, field) : NULL;
+
+	if (n && n->section >= 0 && (size_t)n->section < def->nsections)
+		return xasprintf(_("Press any key to go to %s (%s), where the service's message "
+				   "is shown; every value is kept."),
+				 n->label ? n->label : n->name, def->sections[n->section].title);
+	return xstrdup(_("Press any key to return to the review."));
+}
+
+int submit_run(const struct formdef *def, const struct document *doc, struct submit_result *res)
 {
 	struct aws_options o;
-	struct aws_settings s = {0};
-	struct aws_credentials c = {0};
-	struct service_client cl;
 	struct progress p = {0};
-	struct http_response resp;
-	struct service_error err;
-	char *cause = NULL, *token = NULL, *body = NULL, *id = NULL, *arn = NULL, *path = NULL;
-	int rc = -1, r, key;
+	struct runtime_outcome out;
+	struct runtime_progress rp = {
+	    progress_line, progress_state, progress_pause, progress_cancel, &p, global_opts.debug};
+	char *next;
+	int key;
 	size_t i;
 
+	memset(res, 0, sizeof *res);
 	p.start = util_monotonic();
-	p.state = _("Resolving settings and credentials");
-	progress_draw(&p);
+	p.footer = _("Esc cancels the call; while following, Esc stops following");
 	opts_from_globals(&o);
-	if (aws_settings_resolve(&o, &s, &cause) != 0 || !s.endpoint.value) {
-		*result = xasprintf(_("Not submitted: %s"), cause ? cause
-							    : s.endpoint_error
-								? s.endpoint_error
-								: _("no Region or endpoint"));
-		free(cause);
-		goto out;
-	}
-	r = credentials_resolve(&s, &c, &cause);
-	if (r != 0) {
-		*result = r < 0 ? xasprintf(_("Not submitted: %s"), cause)
-				: xstrdup(_("Not submitted: no AWS credentials found"));
-		free(cause);
-		goto out;
-	}
-	progress_log(&p, xasprintf(_("Endpoint %s, Region %s"), s.endpoint.value,
-				   s.region.value ? s.region.value : "-"));
-	token = service_new_token();
-	body = document_request_body(doc, def, token);
-	cl = (struct service_client){&s, &c, {hook_attempt, hook_cancel, &p, 0}};
-	p.state = _("Sending CreateAgentRuntime");
+	runtime_submit(&o, def, doc, FOLLOW_LIMIT, &rp, &out);
+	res->summary = runtime_outcome_summary(&out);
+	res->end = out.end;
+	res->id = out.id ? xstrdup(out.id) : NULL;
+	res->arn = out.arn ? xstrdup(out.arn) : NULL;
+	res->status = out.status ? xstrdup(out.status) : NULL;
+	res->field = out.field ? xstrdup(out.field) : NULL;
+	res->field_message = out.field_message ? xstrdup(out.field_message) : NULL;
+	progress_state(&p, res->summary);
+	next = where_next(def, res->field);
+	progress_line(&p, next);
+	free(next);
+	p.footer = _("Any key continues");
 	progress_draw(&p);
-	if (service_call(&cl, "PUT", "/runtimes/", NULL, body, &resp, &err) != 0) {
-		log_error(&p, &err);
-		if (err.nfields && err.fields[0])
-			*field = xstrndup(err.fields[0], strcspn(err.fields[0], ": "));
-		*result = xasprintf(_("Not created: %s"), p.cancelled   ? _("cancelled")
-							  : err.message ? err.message
-									: "?");
-		{
-			char *clean = service_printable(*result, 1000);
-			free(*result);
-			*result = clean;
-		}
-		service_error_free(&err);
-		goto wait_key;
-	}
-	id = service_answer_string(resp.body, resp.body_len, "agentRuntimeId");
-	if (id) {
-		char *clean = service_printable(id, 200);
-		free(id);
-		id = clean;
-	}
-	arn = service_answer_string(resp.body, resp.body_len, "agentRuntimeArn");
-	progress_log(&p, xasprintf(_("Created %s"), arn ? arn : id ? id : "?"));
-	http_response_free(&resp);
-	rc = 0;
-	*result = xasprintf(_("Created %s"), id ? id : "?");
-	if (!id || strchr(id, '/') || strchr(id, '?'))
-		goto wait_key;
-	path = xasprintf("/runtimes/%s/", id);
-	p.state = _("Waiting until the runtime is READY (Esc stops following)");
-	for (;;) {
-		char *st, *why;
-
-		if (util_monotonic() - p.start > FOLLOW_LIMIT)
-			break;
-		if (service_call(&cl, "GET", path, NULL, NULL, &resp, &err) != 0) {
-			log_error(&p, &err);
-			service_error_free(&err);
-			break;
-		}
-		st = service_answer_string(resp.body, resp.body_len, "status");
-		why = service_answer_string(resp.body, resp.body_len, "failureReason");
-		if (why) {
-			char *clean = service_printable(why, 1000);
-			free(why);
-			why = clean;
-		}
-		if (st) {
-			char *clean = service_printable(st, 100);
-			free(st);
-			st = clean;
-		}
-		http_response_free(&resp);
-		if (!p.n || !st || strstr(p.log[p.n - 1], st) == NULL)
-			progress_log(&p, xasprintf(_("Status: %s"), st ? st : "?"));
-		if (st && !strcmp(st, "READY")) {
-			free(*result);
-			*result = xasprintf(_("Runtime %s is READY."), id);
-			free(st);
-			free(why);
-			break;
-		}
-		if (st && strstr(st, "FAILED")) {
-			progress_log(
-			    &p, xasprintf(_("Failure reason: %s"), why ? why : _("(none given)")));
-			free(*result);
-			*result = xasprintf(_("Runtime %s: %s %s"), id, st, why ? why : "");
-			rc = -1;
-			free(st);
-			free(why);
-			break;
-		}
-		free(st);
-		free(why);
-		if (p.cancelled || wait_or_esc(&p, POLL_INTERVAL)) {
-			progress_log(&p, xstrdup(_("Stopped following; the runtime is still being "
-						   "created.")));
-			break;
-		}
-	}
-wait_key:
-	p.state = *result;
-	progress_log(&p, xstrdup(_("Press any key to return to the review.")));
+	flushinp(); /* keys pressed while it ran are not the answer */
 	timeout(-1);
 	for (;;) {
 		wint_t wc;
@@ -342,18 +302,23 @@ wait_key:
 		progress_draw(&p);
 	}
 	timeout(250);
-out:
 	for (i = 0; i < p.n; i++)
 		free(p.log[i]);
 	free(p.log);
-	free(token);
-	free(body);
-	free(id);
-	free(arn);
-	free(path);
-	credentials_free(&c);
-	aws_settings_free(&s);
-	return rc;
+	free(p.state);
+	runtime_outcome_free(&out);
+	return RUNTIME_EXISTS(res->end) ? 0 : -1;
+}
+
+void submit_result_free(struct submit_result *res)
+{
+	free(res->summary);
+	free(res->id);
+	free(res->arn);
+	free(res->status);
+	free(res->field);
+	free(res->field_message);
+	memset(res, 0, sizeof *res);
 }
 
 static int probe_cancelled(void *arg)

@@ -18,12 +18,35 @@ struct document;
 char **submit_settings_lines(void);
 void submit_lines_free(char **lines);
 
+/* What submit_settings_check found that works. */
+#define SETTINGS_REGION      1 /* a valid Region */
+#define SETTINGS_CREDENTIALS 2 /* credentials were found */
+
+/* Resolve the AWS settings as global_opts now gives them: -1 when they fail
+ * (a profile that does not exist, a credential_process that fails, a Region
+ * name that is not one) with *summary saying why; otherwise the
+ * SETTINGS_* bits of what works, with *summary saying in one sentence what
+ * is in use. *region and *profile (each may be NULL) get the Region and
+ * profile in use, NULL when there is none. The caller frees every string. */
+int submit_settings_check(char **summary, char **region, char **profile);
+
+/* What a submission from the wizard came to. */
+struct submit_result {
+	int end;                 /* enum runtime_end (core/runtime.h) */
+	char *summary;           /* one line saying what happened */
+	char *id, *arn, *status; /* the created runtime's, or NULL */
+	char *field;             /* the first member a service error names, or NULL */
+	char *field_message;     /* what the service said about it, or NULL */
+};
+
 /* Send CreateAgentRuntime for doc and follow the runtime until READY, drawing
- * progress on the whole screen (curses must be running). Esc cancels the call
- * or stops following. Returns 0 when the runtime was created, -1 otherwise;
- * *result (caller frees) says what happened in one line; *field (caller
- * frees, may stay NULL) is the first member a service error names. */
-int submit_run(const struct formdef *def, const struct document *doc, char **result, char **field);
+ * progress on the whole screen (curses must be running), through the core's
+ * runtime_submit (the path --plain takes too). Esc cancels the call or stops
+ * following; a key after the end returns. Returns 0 when a runtime was
+ * created (whatever came after), -1 otherwise; fills *res (free with
+ * submit_result_free). */
+int submit_run(const struct formdef *def, const struct document *doc, struct submit_result *res);
+void submit_result_free(struct submit_result *res);
 
 /* Run the network check `kind` (a field's `probe`, see core/probe.h) on
  * value, with the CA bundle and (shorter) timeouts of the AWS settings; with

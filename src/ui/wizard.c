@@ -18,6 +18,7 @@
 #include "core/document.h"
 #include "core/formdef.h"
 #include "core/formfile.h"
+#include "core/runtime.h"
 #include "core/util.h"
 #include "core/validate.h"
 #include "curses.h"
@@ -34,6 +35,9 @@
 #define SIDE_W         25
 #define LABEL_W        22 /* label column of the form pane */
 #define AUTOSAVE_DELAY 1.0
+#define SHIFT_STEP     20  /* columns Left/Right scroll the review's body */
+#define AWS_ITEM_LINES 4   /* lines an AWS setting may wrap to on the first screen */
+#define ANSWER_SETTLE  0.5 /* seconds after a key that is no answer when y/n are not taken */
 
 static volatile sig_atomic_t sig_quit;  /* SIGINT: ask, as Ctrl-C does */
 static volatile sig_atomic_t sig_leave; /* SIGHUP/SIGTERM: save a draft and exit */
@@ -45,6 +49,7 @@ struct line {
 	char *text;
 	int sec; /* section to jump to, or -1 */
 	int bold;
+	int nowrap; /* the request body and the CLI line: shown unwrapped, scrolled sideways */
 };
 
 struct wiz {
@@ -78,6 +83,15 @@ struct wiz {
 	unsigned long review_gen;
 	int review_cols;
 	char *review_file; /* (new settings free the lines: do_settings) */
+	int lshift;        /* columns the unwrapped lines are scrolled left */
+
+	/* the last service error naming a member: shown under that row and its
+	 * section marked, until the value there changes */
+	char *svc_path, *svc_msg, *svc_value;
+	int svc_sec;
+	unsigned long svc_gen;
+	/* the runtime this session created (NULL when none) */
+	char *made_id, *made_arn, *made_status;
 
 	char *status;
 	int status_err;
@@ -173,8 +187,9 @@ static void term_start(struct wiz *w)
 	}
 }
 
-/* Print UTF-8 text at y, x in at most width columns; returns columns used. */
-static int put(int y, int x, int width, const char *s, int attr)
+/* Print UTF-8 text at y, x in at most width columns, leaving out its first
+ * `skip` columns; returns columns used. */
+static int put_skip(int y, int x, int width, const char *s, int skip, int attr)
 {
 	struct lineedit e = {0};
 	int used = 0, cw;
@@ -188,6 +203,10 @@ static int put(int y, int x, int width, const char *s, int attr)
 	for (i = 0; i < e.len; i++) {
 		wchar_t c = e.buf[i];
 		cw = lineedit_wcwidth(c);
+		if (skip > 0) {
+			skip -= cw;
+			continue;
+		}
 		if (used + cw > width)
 			break;
 		if (c < 32 || c == 127 || (c >= 0x80 && c < 0xa0))
@@ -198,6 +217,12 @@ static int put(int y, int x, int width, const char *s, int attr)
 	attroff(attr);
 	lineedit_release(&e);
 	return used;
+}
+
+/* Print UTF-8 text at y, x in at most width columns; returns columns used. */
+static int put(int y, int x, int width, const char *s, int attr)
+{
+	return put_skip(y, x, width, s, 0, attr);
 }
 
 /* Lines a message under a field needs at width columns: 1 or 2. */
@@ -393,6 +418,52 @@ static void enter_section(struct wiz *w, size_t sec)
 	rebuild(w);
 }
 
+/* ---- a service error's mark ---------------------------------------------- */
+
+/* The value at path as text, to notice when it changes; NULL when it is
+ * not a set scalar (then any change of the form counts). */
+static char *svc_snapshot(const struct document *doc, const char *path)
+{
+	const char *t = document_text(doc, path);
+	long long n;
+	int b;
+
+	if (t)
+		return xstrdup(t);
+	if (document_number(doc, path, &n) == 0)
+		return xasprintf("%lld", n);
+	if (document_bool(doc, path, &b) == 0)
+		return xstrdup(b ? "true" : "false");
+	return NULL;
+}
+
+static void svc_clear(struct wiz *w)
+{
+	free(w->svc_path);
+	free(w->svc_msg);
+	free(w->svc_value);
+	w->svc_path = w->svc_msg = w->svc_value = NULL;
+}
+
+/* Whether the service's complaint still stands: the value it named has not
+ * changed since. Forgets it once it has. */
+static int svc_active(struct wiz *w)
+{
+	char *now;
+	int same;
+
+	if (!w->svc_path)
+		return 0;
+	if (document_generation(w->doc) == w->svc_gen)
+		return 1;
+	now = svc_snapshot(w->doc, w->svc_path);
+	same = now && w->svc_value && !strcmp(now, w->svc_value);
+	free(now);
+	if (!same)
+		svc_clear(w);
+	return same;
+}
+
 static enum sstate section_state(struct wiz *w, size_t i)
 {
 	struct problems p = {0};
@@ -400,6 +471,8 @@ static enum sstate section_state(struct wiz *w, size_t i)
 
 	if (w->def->sections[i].review)
 		return SS_NOT_VISITED;
+	if (svc_active(w) && (size_t)w->svc_sec == i)
+		return SS_ERRORS;
 	if (!w->visited[i])
 		return SS_NOT_VISITED;
 	st = validate_section(w->def, w->doc, i, &p);
@@ -531,6 +604,10 @@ static char *row_message(struct wiz *w, size_t i, const struct problems *sp, enu
 			return xstrdup(sp->v[k].message);
 		}
 	}
+	if (svc_active(w) && !strcmp(r->path, w->svc_path)) {
+		*st = VS_INVALID;
+		return xstrdup(w->svc_msg);
+	}
 	return NULL;
 }
 
@@ -567,12 +644,13 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 		top = 3;
 	/* the first screen also shows the AWS settings in use, at the bottom */
 	for (i = 0; w->sec == 0 && w->aws && w->aws[i]; i++)
-		naws += ui_wrap_text(w->aws[i], pw - 3, 2, 0, 0, 0, 0); /* lines, each item <= 2 */
+		naws += ui_wrap_text(w->aws[i], pw - 3, AWS_ITEM_LINES, 0, 0, 0, 0);
 	if (naws && bottom - top > naws + 6) {
 		y = bottom - naws;
 		put(y++, px, pw, _("AWS settings in use (F9 changes them):"), attr_head(w));
 		for (i = 0; w->aws[i]; i++)
-			y += ui_wrap_text(w->aws[i], pw - 3, 2, 1, y, px + 2, A_NORMAL);
+			y += ui_wrap_text(w->aws[i], pw - 3, AWS_ITEM_LINES, 1, y, px + 2,
+					  A_NORMAL);
 		bottom -= naws + 2;
 	}
 	ph = bottom - top + 1;
@@ -693,6 +771,18 @@ static void review_free(struct wiz *w)
 	w->nlines = 0;
 }
 
+static int text_columns(const char *s);
+
+static void review_push(struct wiz *w, int sec, int bold, int nowrap, char *text)
+{
+	w->lines = xrealloc(w->lines, (w->nlines + 1) * sizeof *w->lines);
+	w->lines[w->nlines].text = text;
+	w->lines[w->nlines].sec = sec;
+	w->lines[w->nlines].bold = bold;
+	w->lines[w->nlines].nowrap = nowrap;
+	w->nlines++;
+}
+
 static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
@@ -707,22 +797,72 @@ static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
 	/* wrapped to the pane, so that every value shows whole */
 	wl = ui_wrap_lines(&text, 1, COLS - (SIDE_W + 2) - 1, &n);
 	free(text);
-	w->lines = xrealloc(w->lines, (w->nlines + n) * sizeof *w->lines);
-	for (i = 0; i < n; i++) {
-		w->lines[w->nlines].text = wl[i];
-		w->lines[w->nlines].sec = sec;
-		w->lines[w->nlines].bold = bold;
-		w->nlines++;
-	}
+	for (i = 0; i < n; i++)
+		review_push(w, sec, bold, 0, wl[i]);
 	free(wl);
 }
 
-/* The review: every value by section, problems, the JSON body, the CLI command. */
+/* Section s's values, each under the headings of the groups, lists and
+ * entries it is in ("Custom claim 1:"); a heading shows only above a value,
+ * and a section with none says so. */
+static void review_section(struct wiz *w, size_t s)
+{
+	struct rows rs = {0};
+	const struct row *pend[32]; /* the headings above the next value */
+	size_t i, npend = 0, nshown = 0, values = 0;
+	int lift = 0; /* 1 under a top heading left out (it is the section's title) */
+
+	review_add(w, (int)s, 1, "%s", w->def->sections[s].title);
+	rows_build(w->def, w->doc, s, ROWS_ADVANCED, &rs);
+	for (i = 0; i < rs.n; i++) {
+		struct row *r = &rs.v[i];
+		char *v;
+
+		/* a heading or value at depth d ends the headings at d or deeper */
+		while (npend && pend[npend - 1]->depth >= r->depth)
+			npend--;
+		if (nshown > npend)
+			nshown = npend;
+		if (r->depth == 0)
+			lift = 0;
+		if (r->kind == RK_HEADER || r->kind == RK_ENTRY) {
+			/* a group that is the whole section needs no second title */
+			if (r->depth == 0 && !strcmp(r->label, w->def->sections[s].title))
+				lift = 1;
+			else if (npend < sizeof pend / sizeof *pend)
+				pend[npend++] = r;
+			continue;
+		}
+		if (!row_editable(r) || r->kind == RK_ADD)
+			continue;
+		if (r->kind != RK_MAPKEY && !document_is_set(w->doc, r->path))
+			continue;
+		for (; nshown < npend; nshown++)
+			review_add(w, (int)s, 0, "  %*s%s:", (pend[nshown]->depth - lift) * 2, "",
+				   pend[nshown]->label);
+		v = row_value(r, w->doc);
+		if (r->kind == RK_BRANCH && fnode_child(r->node, v) &&
+		    fnode_child(r->node, v)->label) {
+			char *b = xstrdup(fnode_child(r->node, v)->label);
+			free(v);
+			v = b;
+		}
+		review_add(w, (int)s, 0, "  %*s%s: %s", (r->depth - lift) * 2, "", r->label,
+			   r->kind == RK_MAPVAL && r->owner->sensitive ? mask(v) : v);
+		free(v);
+		values++;
+	}
+	if (!values)
+		review_add(w, (int)s, 0, "  %s", _("(nothing set)"));
+	rows_release(&rs);
+}
+
+/* The review: what was created, problems, every value by section, the JSON
+ * body and the CLI command (those two unwrapped: their text is exact). */
 static void review_build(struct wiz *w)
 {
 	struct problems p = {0};
-	struct rows rs = {0};
-	size_t s, i, k;
+	size_t s, k;
 	char *json, *line, *q;
 
 	if (w->lines && w->review_gen == document_generation(w->doc) && w->review_cols == COLS &&
@@ -734,49 +874,48 @@ static void review_build(struct wiz *w)
 	free(w->review_file);
 	w->review_file = w->file ? xstrdup(w->file) : NULL;
 	validate_document(w->def, w->doc, &p);
-	review_add(w, -1, 1, "%s",
-		   p.n ? _("The form has problems (Enter on a line goes there):")
-		       : _("The form is complete. F10 submits it; F2 saves it."));
+	if (w->made_id) {
+		review_add(w, -1, 1, _("Runtime %s was created from this form (%s)."), w->made_id,
+			   w->made_status ? w->made_status : "?");
+		if (w->made_arn)
+			review_push(w, -1, 0, 1, xasprintf("  %s", w->made_arn));
+		review_add(w, -1, 0, "%s",
+			   _("F10 again would create a second runtime (it asks first); F2 saves "
+			     "the form."));
+	}
+	if (p.n)
+		review_add(w, -1, 1, "%s",
+			   _("The form has problems (Enter on a line goes there):"));
+	else if (!w->made_id)
+		review_add(w, -1, 1, "%s",
+			   _("The form is complete. F10 submits it; F2 saves it."));
+	if (svc_active(w)) {
+		const struct fnode *n = formdef_lookup(w->def, w->svc_path);
+
+		review_add(w, w->svc_sec, 0, "  ! %s: %s", n && n->label ? n->label : w->svc_path,
+			   w->svc_msg);
+	}
 	for (k = 0; k < p.n; k++)
 		if (p.v[k].state != VS_VALID) {
 			const struct fnode *n =
 			    formdef_lookup(w->def, p.v[k].ref ? p.v[k].ref : p.v[k].path);
-			review_add(w, n ? n->section : -1, 0, "  ! %s", p.v[k].message);
+			/* which field, unless the message names it */
+			if (n && n->label && p.v[k].path &&
+			    strncmp(p.v[k].message, p.v[k].path, strlen(p.v[k].path)))
+				review_add(w, n->section, 0, "  ! %s: %s", n->label,
+					   p.v[k].message);
+			else
+				review_add(w, n ? n->section : -1, 0, "  ! %s", p.v[k].message);
 		}
 	review_add(w, -1, 1, "%s", _("AWS settings (F10 submits with these):"));
 	for (k = 0; w->aws && w->aws[k]; k++)
 		review_add(w, -1, 0, "  %s", w->aws[k]);
-	for (s = 0; s < w->def->nsections; s++) {
-		if (w->def->sections[s].review)
-			continue;
-		review_add(w, (int)s, 1, "%s", w->def->sections[s].title);
-		rows_build(w->def, w->doc, s, 1, &rs);
-		for (i = 0; i < rs.n; i++) {
-			struct row *r = &rs.v[i];
-			char *v;
-			if (!row_editable(r) || r->kind == RK_ADD || r->kind == RK_ENTRY)
-				continue;
-			if (r->kind != RK_MAPKEY && !document_is_set(w->doc, r->path))
-				continue;
-			v = row_value(r, w->doc);
-			if (r->kind == RK_BRANCH && fnode_child(r->node, v) &&
-			    fnode_child(r->node, v)->label) {
-				char *b = xstrdup(fnode_child(r->node, v)->label);
-				free(v);
-				v = b;
-			}
-			if (r->kind == RK_MAPVAL && r->owner->sensitive)
-				review_add(w, (int)s, 0, "  %*s%s: %s", r->depth * 2, "", r->label,
-					   mask(v));
-			else
-				review_add(w, (int)s, 0, "  %*s%s: %s", r->depth * 2, "", r->label,
-					   v);
-			free(v);
-		}
-		rows_release(&rs);
-	}
+	for (s = 0; s < w->def->nsections; s++)
+		if (!w->def->sections[s].review)
+			review_section(w, s);
 	review_add(w, -1, 1, "%s",
-		   _("Request body (a clientToken is added when it is sent; secrets masked):"));
+		   _("Request body (a clientToken is added when it is sent; secrets masked; "
+		     "Left/Right scroll long lines):"));
 	json = rows_display_json(w->def, w->doc);
 	for (line = strtok(json, "\n"); line; line = strtok(NULL, "\n")) {
 		/* the saved format indents with tabs: two columns each on screen */
@@ -787,19 +926,32 @@ static void review_build(struct wiz *w)
 				strbuf_adds(&b, t == line || t[-1] == '\t' ? "  " : " ");
 			else
 				strbuf_addc(&b, *t);
-		t = strbuf_finish(&b);
-		review_add(w, -1, 0, "%s", t);
-		free(t);
+		review_push(w, -1, 0, 1, strbuf_finish(&b));
 	}
 	free(json);
 	review_add(w, -1, 1, "%s", _("The same with the AWS CLI (after F2 saves the file):"));
-	q = util_shell_quote(w->file ? w->file : "runtime.json");
-	review_add(w, -1, 0,
-		   "aws bedrock-agentcore-control create-agent-runtime "
-		   "--cli-input-json file://%s",
-		   q);
+	/* as `cli` prints it; to come from its builder once src/cmd_aws.c has one */
+	line = xasprintf("file://%s", w->file ? w->file : "runtime.json");
+	q = util_shell_quote(line);
+	review_push(w, -1, 0, 1,
+		    xasprintf("aws bedrock-agentcore-control create-agent-runtime "
+			      "--cli-input-json %s",
+			      q));
 	free(q);
+	free(line);
 	problems_clear(&p);
+}
+
+/* The widest unwrapped line's columns past the pane: how far Right scrolls. */
+static int review_max_shift(const struct wiz *w)
+{
+	int most = 0, c, pw = COLS - (SIDE_W + 2) - 1;
+	size_t i;
+
+	for (i = 0; i < w->nlines; i++)
+		if (w->lines[i].nowrap && (c = text_columns(w->lines[i].text) - pw) > most)
+			most = c;
+	return most;
 }
 
 static void draw_review(struct wiz *w)
@@ -817,14 +969,24 @@ static void draw_review(struct wiz *w)
 		w->ltop = w->lcur - ph + 1;
 	put(1, px, pw, _("Every value, then the exact request body."), A_DIM);
 	for (i = w->ltop, y = top; i < w->nlines && y <= bottom; i++, y++) {
-		int a = w->lines[i].bold ? attr_head(w) : (int)A_NORMAL;
-		if (w->lines[i].text[0] == ' ' && w->lines[i].text[2] == '!')
+		const struct line *l = &w->lines[i];
+		int a = l->bold ? attr_head(w) : (int)A_NORMAL;
+		if (l->text[0] == ' ' && l->text[1] == ' ' && l->text[2] == '!')
 			a = attr_err(w);
 		if (i == w->lcur) {
 			a |= A_REVERSE;
 			fill(y, px, pw - 1, A_REVERSE);
 		}
-		put(y, px, pw - 1, w->lines[i].text, a);
+		if (!l->nowrap) {
+			put(y, px, pw - 1, l->text, a);
+			continue;
+		}
+		/* never wrapped or changed; marks outside the text say there is more */
+		put_skip(y, px, pw - 1, l->text, w->lshift, a);
+		if (w->lshift > 0 && *l->text)
+			put(y, px - 1, 1, "<", A_BOLD);
+		if (text_columns(l->text) - w->lshift > pw - 1)
+			put(y, COLS - 1, 1, ">", A_BOLD);
 	}
 }
 
@@ -838,8 +1000,9 @@ static void draw_hint(struct wiz *w, int status_free)
 	char *h;
 
 	if (w->sec == w->review_sec) {
-		h = xstrdup(_("Up/Down scroll, Enter jumps to the section, "
-			      "F10 submits, F2 saves, PageUp goes back."));
+		h = xstrdup(_("Up/Down scroll, Space pages, Left/Right scroll the body "
+			      "sideways, Enter jumps to the section, F10 submits, F2 saves, "
+			      "PageUp goes back."));
 	} else if (!r) {
 		return;
 	} else if (r->kind == RK_ENTRY && !w->zoom) {
@@ -881,25 +1044,29 @@ static int text_columns(const char *s)
 	return cols;
 }
 
-/* The key bar. When the labels (translated) do not fit, the least needed ones
- * are left out whole, never cut: F1, F10 and F12 always stay. */
-static void draw_keybar(void)
+/* The key bar: the keys that work on this screen (the review has its own).
+ * When the labels (translated) do not fit, the least needed ones are left
+ * out whole, never cut: F1, F10 and F12 always stay. */
+static void draw_keybar(int review)
 {
 	static const struct {
 		const char *key, *label;
 		int drop; /* 0: always shown; higher: dropped first */
+		int on;   /* 1: the form screens, 2: the review */
 	} bar[] = {
-	    {"F1", N_("Help"), 0},   {"F2", N_("Save"), 3},   {"F3", N_("Load"), 5},
-	    {"F4", N_("More"), 6},   {"F9", N_("AWS"), 7},    {"F10", N_("Review"), 0},
-	    {"PgDn", N_("Next"), 2}, {"PgUp", N_("Back"), 4}, {"F12", N_("Quit"), 0},
+	    {"F1", N_("Help"), 0, 3},    {"F2", N_("Save"), 3, 3},   {"F3", N_("Load"), 5, 1},
+	    {"F4", N_("More"), 6, 1},    {"F9", N_("AWS"), 7, 3},    {"F10", N_("Review"), 0, 1},
+	    {"F10", N_("Submit"), 0, 2}, {"PgDn", N_("Next"), 2, 1}, {"Space", N_("Page"), 2, 2},
+	    {"PgUp", N_("Back"), 4, 3},  {"F12", N_("Quit"), 0, 3},
 	};
 	enum { N = sizeof bar / sizeof bar[0] };
 	int shown[N], width = 0, level, x = 0;
 	size_t i;
 
 	for (i = 0; i < N; i++) {
-		shown[i] = 1;
-		width += text_columns(bar[i].key) + text_columns(_(bar[i].label)) + 2;
+		shown[i] = (bar[i].on & (review ? 2 : 1)) != 0;
+		if (shown[i])
+			width += text_columns(bar[i].key) + text_columns(_(bar[i].label)) + 2;
 	}
 	for (level = 7; level > 0 && width > COLS; level--)
 		for (i = 0; i < N; i++)
@@ -963,7 +1130,7 @@ static void draw(struct wiz *w)
 	}
 	if (status_free >= 0)
 		draw_hint(w, status_free);
-	draw_keybar();
+	draw_keybar(w->sec == w->review_sec);
 	if (cy >= 0) {
 		curs_set(1);
 		move(cy, cx);
@@ -1028,59 +1195,143 @@ static int read_key(int *key)
 	return 1;
 }
 
-/* Ask a question on the status line; returns 'y', 'n' or 0 for Esc. */
-static int ask(struct wiz *w, const char *question)
-{
-	int key;
+static void draw_frame(int y, int x, int h, int width);
 
+#define ASK_ESC   1 /* Esc, Ctrl-C and F12 answer (0) */
+#define ASK_FLUSH 2 /* keys typed before the question showed are dropped */
+
+/* The question box of ask_box, centred on the screen. */
+static void draw_question(const char *title, const char *text, const char *answers,
+			  const char *note, int attr_note)
+{
+	int iw = COLS - 10 < 70 ? COLS - 10 : 70, tl, kl, bh, bw, bx, by, y;
+
+	tl = ui_wrap_text(text, iw, LINES - 12, 0, 0, 0, 0);
+	kl = ui_wrap_text(answers, iw, 3, 0, 0, 0, 0);
+	bh = tl + kl + 5;
+	bw = iw + 4;
+	bx = (COLS - bw) / 2;
+	by = (LINES - bh) / 2;
+	for (y = by; y < by + bh; y++)
+		fill(y, bx, bw, A_NORMAL);
+	draw_frame(by, bx, bh, bw);
+	if (title) {
+		char *t = xasprintf(" %s ", title);
+
+		put(by, bx + 2, bw - 4, t, A_BOLD);
+		free(t);
+	}
+	ui_wrap_text(text, iw, tl, 1, by + 2, bx + 2, A_NORMAL);
+	ui_wrap_text(answers, iw, kl, 1, by + 3 + tl, bx + 2, A_BOLD);
+	if (note)
+		ui_wrap_text(note, iw, 1, 1, by + 3 + tl + kl, bx + 2, attr_note);
+}
+
+/* A question in a box over the screen (title may be NULL; text and answers
+ * are wrapped, a newline breaks a line; answers says which keys answer).
+ * Only y and n answer, and Esc, Ctrl-C or F12 with ASK_ESC; any other key
+ * beeps and says so in the box, and an answer pressed within ANSWER_SETTLE
+ * seconds after such a key is not taken either: someone typing into the
+ * field they believe has the cursor must not answer by chance. With
+ * ASK_FLUSH (a question no key of the user's asked for) keys typed before
+ * the box shows are dropped. Returns 'y', 'n', or 0 for Esc. */
+static int ask_box(struct wiz *w, const char *title, const char *text, const char *answers,
+		   int flags)
+{
+	double last_ignored = -ANSWER_SETTLE;
+	int key, answer, ignored = 0;
+
+	if (flags & ASK_FLUSH)
+		flushinp();
 	for (;;) {
-		status_set(w, 0, "%s", question);
 		draw(w);
+		if (COLS >= MIN_COLS && LINES >= MIN_LINES) {
+			curs_set(0);
+			draw_question(title, text, answers,
+				      ignored ? _("That key does not answer this question.")
+					      : NULL,
+				      attr_err(w));
+			refresh();
+		}
 		if (sig_leave)
 			return 0;
-		if (!read_key(&key))
+		if (!read_key(&key) || key == KEYFN(KEY_RESIZE))
 			continue;
 		if (key == 'y' || key == 'Y')
-			return 'y';
-		if (key == 'n' || key == 'N')
-			return 'n';
-		if (key == 27 || key == 3 || key == KEYFN(KEY_F(12)))
-			return 0;
+			answer = 'y';
+		else if (key == 'n' || key == 'N')
+			answer = 'n';
+		else if ((flags & ASK_ESC) && (key == 27 || key == 3 || key == KEYFN(KEY_F(12))))
+			answer = 0;
+		else
+			answer = -1;
+		if (answer >= 0 && util_monotonic() - last_ignored >= ANSWER_SETTLE)
+			return answer;
+		beep();
+		ignored = 1;
+		if (answer < 0) /* the pause counts from the last key that is no answer */
+			last_ignored = util_monotonic();
 	}
 }
 
-/* Read a line on the status line; 1 with *out (caller frees), 0 when cancelled. */
-static int prompt(struct wiz *w, const char *question, const char *initial, char **out)
+/* A yes/no question; returns 'y', 'n' or 0 for Esc. */
+static int ask(struct wiz *w, const char *question)
+{
+	return ask_box(w, NULL, question, _("y: yes    n: no    Esc: cancel"), ASK_ESC);
+}
+
+enum { PROMPT_ESC = -1, PROMPT_KEPT = 0, PROMPT_TEXT = 1 };
+
+/* Read a line on the status line; hint (may be NULL) says on the line above
+ * what an answer does. The initial text shows selected: the first printable
+ * key replaces it, Backspace or Delete clears it, Left/Right/Home/End start
+ * editing it (the line below says so). Returns PROMPT_ESC, PROMPT_KEPT (Enter
+ * with the initial text unchanged; *out untouched), or PROMPT_TEXT with *out
+ * (caller frees; may be empty). */
+static int prompt_line(struct wiz *w, const char *question, const char *initial, const char *hint,
+		       char **out)
 {
 	struct lineedit e = {0};
-	int key, x, qw, done = 0;
+	int key, x, qw, done = 0, selected;
+	size_t k;
 
 	lineedit_load(&e, initial ? initial : "");
+	selected = e.len > 0;
 	while (!done) {
 		free(w->status);
 		w->status = NULL;
 		draw(w);
 		if (COLS >= MIN_COLS && LINES >= MIN_LINES) {
+			int used = 0, a = A_REVERSE | (selected ? A_BOLD | A_UNDERLINE : 0);
+
+			fill(LINES - 4, 0, COLS, A_NORMAL);
 			fill(LINES - 3, 0, COLS, A_NORMAL);
+			fill(LINES - 2, 0, COLS, A_NORMAL);
+			if (hint)
+				ui_wrap_text(hint, COLS, 1, 1, LINES - 4, 0, A_BOLD);
+			ui_wrap_text(selected ? _("Typing replaces the text shown; Left, Right, "
+						  "Home or End edit it; Enter keeps it; Esc "
+						  "cancels.")
+					      : _("Enter takes the line; Ctrl-U clears it; Esc "
+						  "cancels."),
+				     COLS, 1, 1, LINES - 2, 0, A_DIM);
 			qw = put(LINES - 3, 0, COLS / 2, question, A_BOLD) + 1;
 			x = lineedit_fit(&e, COLS - qw - 1);
-			{
-				size_t k;
-				int used = 0;
-				move(LINES - 3, qw);
-				attron(A_REVERSE);
-				for (k = e.scroll; k < e.len && used < COLS - qw - 1; k++) {
-					addnwstr(&e.buf[k], 1);
-					used += lineedit_wcwidth(e.buf[k]);
-				}
-				attroff(A_REVERSE);
+			move(LINES - 3, qw);
+			attron(a);
+			for (k = e.scroll; k < e.len && used < COLS - qw - 1; k++) {
+				addnwstr(&e.buf[k], 1);
+				used += lineedit_wcwidth(e.buf[k]);
 			}
+			attroff(a);
 			curs_set(1);
 			move(LINES - 3, qw + x);
 			refresh();
 		}
-		if (sig_leave)
+		if (sig_leave) {
+			done = -1;
 			break;
+		}
 		if (!read_key(&key))
 			continue;
 		switch (key) {
@@ -1096,10 +1347,16 @@ static int prompt(struct wiz *w, const char *question, const char *initial, char
 		case KEYFN(KEY_BACKSPACE):
 		case 127:
 		case 8:
-			lineedit_backspace(&e);
+			if (selected)
+				lineedit_clear(&e);
+			else
+				lineedit_backspace(&e);
 			break;
 		case KEYFN(KEY_DC):
-			lineedit_delete(&e);
+			if (selected)
+				lineedit_clear(&e);
+			else
+				lineedit_delete(&e);
 			break;
 		case KEYFN(KEY_LEFT):
 			lineedit_left(&e);
@@ -1119,19 +1376,42 @@ static int prompt(struct wiz *w, const char *question, const char *initial, char
 			lineedit_clear(&e);
 			break;
 		default:
-			if (key >= 32 && key < 0x110000 && key != 127)
+			if (key >= 32 && key < 0x110000 && key != 127) {
+				if (selected)
+					lineedit_clear(&e);
 				lineedit_insert(&e, (wchar_t)key);
+			} else {
+				continue; /* the selection stays */
+			}
 		}
+		selected = 0;
 	}
 	if (done == 1) {
 		*out = lineedit_text(&e);
-		if (!**out) {
+		if (!strcmp(*out, initial ? initial : "")) {
 			free(*out);
 			done = 0;
 		}
 	}
 	lineedit_release(&e);
-	return done == 1;
+	return done == 1 ? PROMPT_TEXT : done == 0 ? PROMPT_KEPT : PROMPT_ESC;
+}
+
+/* Read a line (a file name); 1 with *out (caller frees), 0 when cancelled
+ * or empty. */
+static int prompt(struct wiz *w, const char *question, const char *initial, char **out)
+{
+	int r = prompt_line(w, question, initial, NULL, out);
+
+	if (r == PROMPT_ESC)
+		return 0;
+	if (r == PROMPT_KEPT)
+		*out = xstrdup(initial ? initial : "");
+	if (!**out) {
+		free(*out);
+		return 0;
+	}
+	return 1;
 }
 
 /* Show lines full-screen until a key is pressed; Up/Down scroll. */
@@ -1258,8 +1538,11 @@ static void next_section(struct wiz *w)
 	struct problems p = {0};
 	size_t i;
 
-	if (w->sec == w->review_sec)
+	if (w->sec == w->review_sec) {
+		status_set(w, 0, "%s",
+			   _("The review is the last screen: F10 submits, PageUp goes back."));
 		return;
+	}
 	w->visited[w->sec] = 1;
 	if (validate_section(w->def, w->doc, w->sec, &p) != VS_VALID) {
 		w->checked[w->sec] = 1;
@@ -1409,25 +1692,79 @@ static void do_probe(struct wiz *w)
 	free(url);
 }
 
-/* F9: another Region or profile for this session (as --region/--profile). */
+/* F9: another Region or profile for this session (as --region/--profile).
+ * Each prompt starts with the value in use, selected; Enter keeps it, an
+ * empty answer goes back to where it is found without options (AWS_REGION,
+ * the environment's keys, AWS_PROFILE, default). New settings that fail, or
+ * lose the Region or credentials the old ones had, are not taken. */
 static void do_settings(struct wiz *w)
 {
-	char *v = NULL;
+	const char *old_region = global_opts.region, *old_profile = global_opts.profile;
+	char *region = NULL, *profile = NULL, *now_r = NULL, *now_p = NULL, *before = NULL,
+	     *after = NULL;
+	int had, has, rr, rp;
 
-	if (prompt(w, _("AWS Region (Esc keeps it):"), global_opts.region, &v)) {
+	had = submit_settings_check(&before, &now_r, &now_p);
+	rr = prompt_line(w, _("AWS Region:"), now_r,
+			 _("F9: the Region for this session. Empty: AWS_REGION or the profile's "
+			   "region, as without --region."),
+			 &region);
+	if (rr == PROMPT_ESC) {
+		status_set(w, 0, _("AWS settings unchanged: %s"), before);
+		goto out;
+	}
+	rp = prompt_line(w, _("AWS profile:"), now_p,
+			 _("F9: the profile for this session. Empty: no --profile (the "
+			   "environment's keys, then AWS_PROFILE or default)."),
+			 &profile);
+	if (rr != PROMPT_TEXT && rp != PROMPT_TEXT) {
+		status_set(w, 0, _("AWS settings unchanged: %s"), before);
+		goto out;
+	}
+	if (rr == PROMPT_TEXT)
+		global_opts.region = *region ? region : NULL;
+	if (rp == PROMPT_TEXT)
+		global_opts.profile = *profile ? profile : NULL;
+	has = submit_settings_check(&after, NULL, NULL);
+	if (had >= 0 && (has < 0 || (had & ~has))) {
+		global_opts.region = old_region;
+		global_opts.profile = old_profile;
+		if (has < 0)
+			status_set(w, 1, _("Not changed: %s Still in use: %s"), after, before);
+		else
+			status_set(w, 1,
+				   _("Not changed: with these settings %s. Still in use: %s"),
+				   (had & ~has) & SETTINGS_CREDENTIALS
+				       ? _("no credentials are found (with a profile given, only "
+					   "that profile's are used)")
+				       : _("no AWS Region is set"),
+				   before);
+		goto out;
+	}
+	if (rr == PROMPT_TEXT) {
 		free(w->region);
-		w->region = v;
-		global_opts.region = v;
+		w->region = region;
+		region = NULL;
 	}
-	if (prompt(w, _("AWS profile (Esc keeps it):"), global_opts.profile, &v)) {
+	if (rp == PROMPT_TEXT) {
 		free(w->profile);
-		w->profile = v;
-		global_opts.profile = v;
+		w->profile = profile;
+		profile = NULL;
 	}
+	if (has < 0)
+		status_set(w, 1, _("Changed, but these settings do not work either: %s"), after);
+	else
+		status_set(w, 0, _("AWS settings changed. Now in use: %s"), after);
 	submit_lines_free(w->aws);
 	w->aws = submit_settings_lines();
 	review_free(w); /* the review shows the settings: build it again */
-	status_set(w, 0, "%s", _("AWS settings resolved again."));
+out:
+	free(region);
+	free(profile);
+	free(now_r);
+	free(now_p);
+	free(before);
+	free(after);
 }
 
 static void do_delete(struct wiz *w)
@@ -1480,6 +1817,25 @@ static void put_border(int y, int x, wchar_t wide, char ascii)
 	}
 }
 
+/* A box's frame: h lines of width columns from y, x. */
+static void draw_frame(int y, int x, int h, int width)
+{
+	int i;
+
+	for (i = 1; i + 1 < width; i++) {
+		put_border(y, x + i, L'\u2500', '-');
+		put_border(y + h - 1, x + i, L'\u2500', '-');
+	}
+	for (i = y + 1; i < y + h - 1; i++) {
+		put_border(i, x, L'\u2502', '|');
+		put_border(i, x + width - 1, L'\u2502', '|');
+	}
+	put_border(y, x, L'\u250c', '+');
+	put_border(y, x + width - 1, L'\u2510', '+');
+	put_border(y + h - 1, x, L'\u2514', '+');
+	put_border(y + h - 1, x + width - 1, L'\u2518', '+');
+}
+
 /* Choose a choice's or one-of's value from a list, as menuconfig and
  * dialog's menu do: Up/Down, Home/End, a letter jumps to the next value
  * starting with it, Enter takes the value, Esc keeps the old one. The list
@@ -1521,18 +1877,7 @@ static int pick_choice(struct wiz *w, const struct row *r)
 			top = sel - shown + 1;
 		for (y = by; y < by + bh; y++)
 			fill(y, bx, bw, A_NORMAL);
-		for (i = 1; i + 1 < (size_t)bw; i++) {
-			put_border(by, bx + (int)i, L'\u2500', '-');
-			put_border(by + bh - 1, bx + (int)i, L'\u2500', '-');
-		}
-		for (y = by + 1; y < by + bh - 1; y++) {
-			put_border(y, bx, L'\u2502', '|');
-			put_border(y, bx + bw - 1, L'\u2502', '|');
-		}
-		put_border(by, bx, L'\u250c', '+');
-		put_border(by, bx + bw - 1, L'\u2510', '+');
-		put_border(by + bh - 1, bx, L'\u2514', '+');
-		put_border(by + bh - 1, bx + bw - 1, L'\u2518', '+');
+		draw_frame(by, bx, bh, bw);
 		put(by, bx + 2, bw - 4, r->label, A_BOLD);
 		for (i = top; i < top + shown; i++) {
 			y = by + 1 + (int)(i - top);
@@ -1711,7 +2056,9 @@ static void review_key(struct wiz *w, enum action a, int key)
 			w->lcur--;
 		break;
 	case ACT_ACTIVATE:
-		if (w->lcur < w->nlines && w->lines[w->lcur].sec >= 0)
+		if (key == ' ') /* Space pages, as in a pager */
+			w->lcur = w->lcur + page < w->nlines ? w->lcur + page : w->nlines - 1;
+		else if (w->lcur < w->nlines && w->lines[w->lcur].sec >= 0)
 			enter_section(w, (size_t)w->lines[w->lcur].sec);
 		break;
 	case ACT_CANCEL:
@@ -1722,8 +2069,10 @@ static void review_key(struct wiz *w, enum action a, int key)
 			w->lcur = 0;
 		else if (key == KEYFN(KEY_END))
 			w->lcur = w->nlines ? w->nlines - 1 : 0;
-		else if (key == ' ')
-			w->lcur = w->lcur + page < w->nlines ? w->lcur + page : w->nlines - 1;
+		else if (key == KEYFN(KEY_LEFT))
+			w->lshift = w->lshift > SHIFT_STEP ? w->lshift - SHIFT_STEP : 0;
+		else if (key == KEYFN(KEY_RIGHT) && w->lshift < review_max_shift(w))
+			w->lshift += SHIFT_STEP;
 	}
 }
 
@@ -1839,9 +2188,11 @@ static int handle_key(struct wiz *w, int key)
 static void do_submit(struct wiz *w)
 {
 	struct problems p = {0};
-	char *result = NULL, *q, *field = NULL;
+	struct submit_result res;
 	const struct fnode *n;
-	int rc;
+	const char *name = document_text(w->doc, "agentRuntimeName");
+	char *q;
+	int rc, a;
 
 	if (validate_document(w->def, w->doc, &p) != VS_VALID) {
 		status_set(w, 1, _("Not submitted: %zu problem(s) to fix first (listed above)."),
@@ -1850,59 +2201,187 @@ static void do_submit(struct wiz *w)
 		return;
 	}
 	problems_clear(&p);
-	q = xasprintf(_("Create runtime '%s' now? (y/n)"),
-		      document_text(w->doc, "agentRuntimeName")
-			  ? document_text(w->doc, "agentRuntimeName")
-			  : "?");
-	if (ask(w, q) != 'y') {
-		free(q);
+	if (w->made_id) {
+		/* a second F10 is a second request, with a new clientToken */
+		q = xasprintf(_("Runtime %s was already created from this form. Sending it "
+				"again is a new request (a new clientToken): it creates a second "
+				"runtime, or the service refuses it when the name '%s' is taken.\n"
+				"Create a second runtime? (y/n)"),
+			      w->made_id, name ? name : "?");
+		a = ask_box(w, _("Submit again?"), q,
+			    _("y: create a second runtime    n: no    Esc: cancel"), ASK_ESC);
+	} else {
+		q = xasprintf(_("Create runtime '%s' now? (y/n)"), name ? name : "?");
+		a = ask(w, q);
+	}
+	free(q);
+	if (a != 'y') {
 		status_set(w, 0, "%s", _("Not submitted."));
 		return;
 	}
-	free(q);
-	rc = submit_run(w->def, w->doc, &result, &field);
-	/* back to the field the service names, with nothing lost */
-	n = field ? formdef_lookup(w->def, field) : NULL;
+	rc = submit_run(w->def, w->doc, &res);
+	svc_clear(w);
+	if (rc == 0) {
+		free(w->made_id);
+		free(w->made_arn);
+		free(w->made_status);
+		w->made_id = xstrdup(res.id ? res.id : res.arn ? res.arn : "?");
+		w->made_arn = res.arn ? xstrdup(res.arn) : NULL;
+		w->made_status = res.status ? xstrdup(res.status) : NULL;
+	}
+	/* back to the field the service names, with nothing lost; its message
+	 * stays under it, and its section marked, until the value changes */
+	n = res.field ? formdef_lookup(w->def, res.field) : NULL;
 	if (n && n->section >= 0 && (size_t)n->section < w->def->nsections) {
 		enter_section(w, (size_t)n->section);
-		focus_ref(w, field);
+		focus_ref(w, res.field);
+		if (cur_row(w)) {
+			w->svc_path = xstrdup(cur_row(w)->path);
+			w->svc_msg =
+			    xasprintf(_("The service says: %s"),
+				      res.field_message ? res.field_message : res.summary);
+			w->svc_value = svc_snapshot(w->doc, w->svc_path);
+			w->svc_sec = n->section;
+			w->svc_gen = document_generation(w->doc);
+		}
 	}
-	status_set(w, rc != 0, "%s", result ? result : "");
-	free(result);
-	free(field);
+	review_free(w); /* it says what was created */
+	status_set(w,
+		   rc != 0 || res.end == RUNTIME_FAILED || res.end == RUNTIME_LOST ||
+		       res.end == RUNTIME_GAVE_UP,
+		   "%s", res.summary ? res.summary : "");
+	submit_result_free(&res);
 	clearok(curscr, TRUE);
 }
 
 /* ---- entry -------------------------------------------------------------- */
 
+/* Move a draft the user did not resume aside, to draft-YYYYmmdd-HHMMSS.json
+ * (its own time) in the same folder, never over another file. Returns the
+ * new path (caller frees), or NULL with *cause. */
+static char *draft_keep(const char *draft, time_t when, char **cause)
+{
+	const char *slash = strrchr(draft, '/');
+	int dirlen = slash ? (int)(slash - draft) : 0, i;
+	char stamp[32];
+
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&when));
+	for (i = 1; i < 100; i++) {
+		char *to = i == 1 ? xasprintf("%.*s/draft-%s.json", dirlen, draft, stamp)
+				  : xasprintf("%.*s/draft-%s-%d.json", dirlen, draft, stamp, i);
+
+		/* link then unlink: never replaces a file of that name */
+		if (link(draft, to) == 0) {
+			unlink(draft);
+			return to;
+		}
+		if (errno != EEXIST) {
+			struct stat st;
+
+			if (stat(to, &st) != 0 && rename(draft, to) == 0)
+				return to;
+			*cause = xasprintf("%s: %s", to, strerror(errno));
+			free(to);
+			return NULL;
+		}
+		free(to);
+	}
+	*cause = xasprintf(_("%s: too many kept drafts of that time"), draft);
+	return NULL;
+}
+
+/* What a draft holds, in a few lines: its runtime name and the sections
+ * that have values. Caller frees. */
+static char *draft_describe(const struct wiz *w, const struct document *doc, const char *when)
+{
+	struct strbuf b = {0};
+	const char *name = document_text(doc, "agentRuntimeName");
+	size_t s, f, n = 0;
+
+	strbuf_addf(&b, _("Saved %s."), when);
+	strbuf_addc(&b, '\n');
+	if (name && *name)
+		strbuf_addf(&b, _("Runtime name: %s"), name);
+	else
+		strbuf_adds(&b, _("It has no runtime name yet."));
+	strbuf_addc(&b, '\n');
+	for (s = 0; s < w->def->nsections; s++)
+		for (f = 0; f < w->def->sections[s].nfields; f++)
+			if (document_is_set(doc, w->def->sections[s].fields[f]->name)) {
+				strbuf_adds(&b, n++ ? ", " : _("Values in: "));
+				strbuf_adds(&b, w->def->sections[s].title);
+				break;
+			}
+	if (!n)
+		strbuf_adds(&b, _("It holds no values."));
+	return strbuf_finish(&b);
+}
+
+/* A draft from an earlier session: a box says when it was saved and what it
+ * holds; y resumes it, n (or Esc) starts empty and keeps it under a dated
+ * name, so that nothing is lost whatever is pressed. */
 static void offer_draft(struct wiz *w)
 {
 	struct stat st;
 	struct problems p = {0};
 	struct document *doc = NULL;
-	char when[64] = "", *q, *cause = NULL;
+	char when[64] = "", stamp[32] = "", *text, *answers, *kept, *cause = NULL;
+	int a;
 
 	if (!w->draft || stat(w->draft, &st) != 0)
 		return;
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&st.st_mtime));
-	q = xasprintf(_("A draft from %s was found. Resume it? (y/n)"), when);
-	if (ask(w, q) == 'y') {
-		if (formfile_load(w->draft, w->def, FF_SKELETON, &doc, &p, &cause) == 0) {
-			document_free(w->doc);
-			w->doc = doc;
-			w->saved_gen = document_generation(doc);
-			w->draft_gen = w->saved_gen;
-			w->dirty_extra = 1;
-			status_set(w, 0, "%s", _("Draft resumed."));
-		} else {
-			status_set(w, 1, _("Could not read the draft: %s"), cause);
-			free(cause);
-		}
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&st.st_mtime));
+	if (formfile_load(w->draft, w->def, FF_SKELETON, &doc, &p, &cause) != 0) {
 		problems_clear(&p);
-	} else {
-		status_set(w, 0, "%s", "");
+		kept = draft_keep(w->draft, st.st_mtime, &cause);
+		if (kept)
+			status_set(w, 1, _("The draft could not be read; it was kept as %s."),
+				   kept);
+		else
+			status_set(w, 1, _("Could not read the draft: %s"), cause);
+		free(kept);
+		free(cause);
+		return;
 	}
-	free(q);
+	problems_clear(&p);
+	text = draft_describe(w, doc, when);
+	answers = xasprintf(_("y: resume it\nn or Esc: start with an empty form; the draft is "
+			      "kept, as draft-%s.json beside it"),
+			    stamp);
+	a = ask_box(w, _("A draft from an earlier session was found"), text, answers,
+		    ASK_ESC | ASK_FLUSH);
+	if (a == 'y') {
+		document_free(w->doc);
+		w->doc = doc;
+		w->saved_gen = document_generation(doc);
+		w->draft_gen = w->saved_gen;
+		w->dirty_extra = 1;
+		status_set(w, 0, "%s", _("Draft resumed."));
+	} else {
+		document_free(doc);
+		kept = draft_keep(w->draft, st.st_mtime, &cause);
+		if (kept) {
+			char *slash = strrchr(kept, '/');
+
+			*slash = 0; /* the name first: a long folder is what gets cut */
+			status_set(
+			    w, 0, _("Started with an empty form; the draft was kept as %s in %s."),
+			    slash + 1, kept);
+		} else {
+			/* this session must not write over it */
+			status_set(w, 1,
+				   _("The draft could not be kept aside (%s): it stays as %s "
+				     "and this session saves no draft."),
+				   cause, w->draft);
+			free(w->draft);
+			w->draft = NULL;
+		}
+		free(kept);
+		free(cause);
+	}
+	free(text);
+	free(answers);
 	free(w->ed_key);
 	w->ed_key = NULL;
 	rebuild(w);
@@ -1983,6 +2462,10 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	free(w.zoom_back);
 	free(w.zoom_title);
 	free(w.status);
+	svc_clear(&w);
+	free(w.made_id);
+	free(w.made_arn);
+	free(w.made_status);
 	submit_lines_free(w.aws);
 	global_opts.region = global_opts.region == w.region ? NULL : global_opts.region;
 	global_opts.profile = global_opts.profile == w.profile ? NULL : global_opts.profile;

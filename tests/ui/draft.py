@@ -41,7 +41,7 @@ check(oct(os.stat(draft).st_mode & 0o777) == "0o600", "draft is not mode 0600")
 with open(draft) as f:
     check(json.load(f) == {"agentRuntimeName": "draft_agent"}, "draft content")
 t = Term(tmp=tmp)
-t.wait_text("Resume it? (y/n)")
+t.wait_text("A draft from an earlier session was found")
 t.keys("y")
 t.wait_text("draft_agent")
 # SIGINT keeps a draft at once, then asks as Ctrl-C does

@@ -40,7 +40,7 @@ with harness.World() as world:
     t.keys("F10")
     t.wait_text("Create runtime 'ui_submitted' now?")
     t.keys("y")
-    s = t.wait_text("Press any key to return", timeout=30)
+    s = t.wait_text("Press any key to go to", timeout=30)
     check("ValidationException" in s and "roleArn" in s, "no service error shown", t)
     t.keys("Enter")
     s = t.wait_text("Execution role ARN")
@@ -65,7 +65,7 @@ with harness.World() as world:
     # a runtime that ends in a failed status: the screen shows its failureReason
     world.proxy.inject("failed")
     t.keys("F10")
-    t.wait_text("Create runtime 'ui_submitted' now?")
+    t.wait_text("Submit again?")
     t.keys("y")
     s = t.wait_text("Press any key to return", timeout=30)
     check("CREATE_FAILED" in s and "manifest unknown" in s,
