@@ -914,8 +914,7 @@ static void review_build(struct wiz *w)
 		if (!w->def->sections[s].review)
 			review_section(w, s);
 	review_add(w, -1, 1, "%s",
-		   _("Request body (a clientToken is added when it is sent; secrets masked; "
-		     "Left/Right scroll long lines):"));
+		   _("Request body (a clientToken is added when it is sent; secrets masked):"));
 	json = rows_display_json(w->def, w->doc);
 	for (line = strtok(json, "\n"); line; line = strtok(NULL, "\n")) {
 		/* the saved format indents with tabs: two columns each on screen */
@@ -1286,13 +1285,13 @@ enum { PROMPT_ESC = -1, PROMPT_KEPT = 0, PROMPT_TEXT = 1 };
  * what an answer does. The initial text shows selected: the first printable
  * key replaces it, Backspace or Delete clears it, Left/Right/Home/End start
  * editing it (the line below says so). Returns PROMPT_ESC, PROMPT_KEPT (Enter
- * with the initial text unchanged; *out untouched), or PROMPT_TEXT with *out
- * (caller frees; may be empty). */
+ * before any other key; *out untouched), or PROMPT_TEXT with *out (caller
+ * frees; may be empty, may equal the initial text when typed again). */
 static int prompt_line(struct wiz *w, const char *question, const char *initial, const char *hint,
 		       char **out)
 {
 	struct lineedit e = {0};
-	int key, x, qw, done = 0, selected;
+	int key, x, qw, done = 0, selected, edited = 0;
 	size_t k;
 
 	lineedit_load(&e, initial ? initial : "");
@@ -1384,15 +1383,14 @@ static int prompt_line(struct wiz *w, const char *question, const char *initial,
 				continue; /* the selection stays */
 			}
 		}
+		if (done == 0)
+			edited = 1;
 		selected = 0;
 	}
-	if (done == 1) {
+	if (done == 1 && !edited)
+		done = 0;
+	else if (done == 1)
 		*out = lineedit_text(&e);
-		if (!strcmp(*out, initial ? initial : "")) {
-			free(*out);
-			done = 0;
-		}
-	}
 	lineedit_release(&e);
 	return done == 1 ? PROMPT_TEXT : done == 0 ? PROMPT_KEPT : PROMPT_ESC;
 }
@@ -1730,7 +1728,7 @@ static void do_settings(struct wiz *w)
 		global_opts.region = old_region;
 		global_opts.profile = old_profile;
 		if (has < 0)
-			status_set(w, 1, _("Not changed: %s Still in use: %s"), after, before);
+			status_set(w, 1, _("Not changed (%s). Still in use: %s"), after, before);
 		else
 			status_set(w, 1,
 				   _("Not changed: with these settings %s. Still in use: %s"),
