@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "commands.h"
@@ -53,12 +54,81 @@ static void offer_probe(const struct row *r, const char *value)
 	free(a);
 }
 
+static int is_choice(const struct row *r)
+{
+	return r->kind == RK_BRANCH || r->node->kind == FK_CHOICE || r->node->kind == FK_BOOLEAN;
+}
+
+/* The choices after the label: "(PUBLIC, VPC)", "(yes, no)"; a one-of's
+ * branches, whose labels differ from their API names, on lines of their own,
+ * numbered, with the API name in parentheses. */
+static void print_choices(const struct row *r)
+{
+	size_t n, i, k = 0;
+	const char **ch = row_choices(r, &n);
+
+	if (r->kind == RK_BRANCH) {
+		printf(":\n");
+		for (i = 0; i < n; i++)
+			if (*ch[i])
+				printf("%*s  %zu  %s (%s)\n", r->depth * 2, "", ++k,
+				       row_choice_label(r, ch[i]), ch[i]);
+		printf("%*s%s", r->depth * 2, "", r->label);
+	} else {
+		printf(" (");
+		for (i = 0; i < n; i++)
+			if (*ch[i])
+				printf("%s%s", k++ ? ", " : "", row_choice_label(r, ch[i]));
+		printf(")");
+	}
+	free(ch);
+}
+
+/* The value an answer names: a value's own name, its label (any case), or
+ * a branch's number in the list. NULL when it names none. */
+static const char *match_choice(const struct row *r, const char *a)
+{
+	size_t n, i, k = 0;
+	const char **ch = row_choices(r, &n);
+	const char *found = NULL;
+	char *end;
+	unsigned long num = strtoul(a, &end, 10);
+
+	for (i = 0; i < n && !found; i++) {
+		if (!*ch[i])
+			continue;
+		k++;
+		if (!strcmp(a, ch[i]) || !strcasecmp(a, row_choice_label(r, ch[i])) ||
+		    (r->kind == RK_BRANCH && *a && !*end && num == k))
+			found = ch[i];
+	}
+	free(ch);
+	return found;
+}
+
+/* `?`: the help F1 gives for the field (help, what is expected, an example). */
+static void print_help(const struct fnode *n, int depth)
+{
+	if (n->help)
+		printf("%*s  %s\n", depth * 2, "", n->help);
+	if (n->expect) {
+		printf("%*s  ", depth * 2, "");
+		printf(_("Expected: %s"), n->expect);
+		putchar('\n');
+	}
+	if (n->example) {
+		printf("%*s  ", depth * 2, "");
+		printf(_("Example: %s"), n->example);
+		putchar('\n');
+	}
+	if (!n->help && !n->expect && !n->example)
+		printf("%*s  %s\n", depth * 2, "", _("No help for this field."));
+}
+
 /* Ask for row r until the answer is acceptable. Returns 0, -1 at end of input. */
 static int ask_row(const struct formdef *def, struct document *doc, const struct row *r)
 {
 	char *cur = row_value(r, doc), *a, *msg = NULL;
-	const char **ch;
-	size_t n, i;
 	enum vstate st;
 	int rc = 0;
 	/* values of sensitive maps (environment variables) are never echoed */
@@ -67,17 +137,12 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 	(void)def;
 	for (;;) {
 		printf("%*s%s", r->depth * 2, "", r->label);
-		if (r->kind == RK_BRANCH || r->node->kind == FK_CHOICE ||
-		    r->node->kind == FK_BOOLEAN) {
-			ch = row_choices(r, &n);
-			printf(" (");
-			for (i = 0; i < n; i++)
-				printf("%s%s", i ? ", " : "", *ch[i] ? ch[i] : "-");
-			printf(")");
-			free(ch);
-		}
+		if (is_choice(r))
+			print_choices(r);
 		if (*cur)
-			printf(" [%s]", secret ? "********" : cur);
+			printf(" [%s]", secret         ? "********"
+					: is_choice(r) ? row_choice_label(r, cur)
+						       : cur);
 		printf(": ");
 		a = read_answer();
 		if (!a) {
@@ -86,6 +151,11 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 		}
 		if (!isatty(STDIN_FILENO))
 			printf("%s\n", secret && *a ? "********" : a);
+		if (!strcmp(a, "?")) {
+			print_help(r->node, r->depth);
+			free(a);
+			continue;
+		}
 		if (!*a) {
 			/* keep the value, or leave it unset: the section check says
 			 * what is still missing */
@@ -94,23 +164,17 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 		}
 		if (!strcmp(a, "-"))
 			a[0] = 0;
-		if (r->kind == RK_BRANCH || r->node->kind == FK_CHOICE ||
-		    r->node->kind == FK_BOOLEAN) {
-			int ok = 0;
-			ch = row_choices(r, &n);
-			for (i = 0; i < n; i++)
-				if (!strcmp(a, ch[i]) ||
-				    (r->node->kind == FK_BOOLEAN && *ch[i] &&
-				     ((!strcmp(a, "yes") && !strcmp(ch[i], "true")) ||
-				      (!strcmp(a, "no") && !strcmp(ch[i], "false"))))) {
-					row_choose(r, doc, ch[i]);
-					ok = 1;
-				}
-			free(ch);
-			free(a);
-			if (ok || (!*cur && !r->node->required && !r->owner))
+		if (is_choice(r)) {
+			const char *v = *a ? match_choice(r, a) : NULL;
+
+			if (v || (!*a && !r->node->required && !r->owner)) {
+				row_choose(r, doc, v);
+				free(a);
 				break;
-			printf(_("  Choose one of the values listed.\n"));
+			}
+			free(a);
+			printf(_("  Type one of the values listed%s ('?' says more).\n"),
+			       r->kind == RK_BRANCH ? _(", or its number") : "");
 			continue;
 		}
 		st = row_check(r, doc, a, &msg);
@@ -142,25 +206,81 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 	return rc;
 }
 
-/* An add row: "Add X? (y/N)"; for lists of scalars the value is asked at once. */
-static int ask_add(struct document *doc, const struct row *r, int *added)
+/* A y/N question; '?' prints help (when given). Returns 1 for yes, 0 for no
+ * (Enter, anything else), -1 at end of input. */
+static int ask_yes(const char *question, int depth, const struct fnode *help)
 {
 	char *a;
+	int yes;
 
+	for (;;) {
+		printf("%*s%s", depth * 2, "", question);
+		a = read_answer();
+		if (!a) {
+			putchar('\n');
+			return -1;
+		}
+		if (!isatty(STDIN_FILENO))
+			printf("%s\n", a);
+		if (strcmp(a, "?") || !help)
+			break;
+		print_help(help, depth);
+		free(a);
+	}
+	yes = a[0] == 'y' || a[0] == 'Y';
+	free(a);
+	return yes;
+}
+
+/* An add row: "Filesystems: add one? (y/N)"; for lists of scalars the value
+ * is asked at once. */
+static int ask_add(struct document *doc, const struct row *r, int *added)
+{
+	const char *what = r->owner->label ? r->owner->label : r->owner->name;
+	char *q =
+	    xasprintf(r->index ? _("%s: add another? (y/N): ") : _("%s: add one? (y/N): "), what);
+	int yes = ask_yes(q, r->depth, r->owner);
+
+	free(q);
 	*added = 0;
-	printf(_("%*sAdd %s? (y/N): "), r->depth * 2, "",
-	       r->owner->kind == FK_MAP ? r->label : r->label);
-	a = read_answer();
-	if (!a)
+	if (yes < 0)
 		return -1;
-	if (!isatty(STDIN_FILENO))
-		printf("%s\n", a);
-	if (a[0] == 'y' || a[0] == 'Y') {
+	if (yes) {
 		row_add_item(r, doc);
 		*added = 1;
 	}
-	free(a);
 	return 0;
+}
+
+/* After the review: submit with the settings in use, as the wizard's F10
+ * and `submit --wait` do. Returns the exit code, or -1 when not asked to. */
+static int offer_submit(const struct formdef *def, const struct document *doc)
+{
+	struct problems p = {0};
+	char *settings = NULL, *q;
+	int yes, rc;
+	size_t k;
+
+	rc = submit_settings_check(&settings, NULL, NULL);
+	printf(rc < 0 ? _("AWS settings: %s (they do not work)\n") : _("AWS settings: %s\n"),
+	       settings);
+	free(settings);
+	q = xstrdup(_("Submit it now (CreateAgentRuntime), and follow it until READY? (y/N): "));
+	yes = ask_yes(q, 0, NULL);
+	free(q);
+	if (yes <= 0) {
+		printf("%s\n", _("Not submitted."));
+		return -1;
+	}
+	if (validate_document(def, doc, &p) != VS_VALID) {
+		printf("%s\n", _("Not submitted: the form has problems:"));
+		for (k = 0; k < p.n; k++)
+			printf("  %s\n", p.v[k].message);
+		problems_clear(&p);
+		return EXIT_INVALID;
+	}
+	problems_clear(&p);
+	return submit_lines(def, doc, stdout);
 }
 
 int ui_plain(const struct formdef *def, struct document *doc, const char *file)
@@ -168,11 +288,11 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 	struct rows rows = {0};
 	struct problems p = {0};
 	size_t s, i, k;
-	int rc = EXIT_OK, added, tries;
+	int rc = EXIT_OK, added, tries, sent;
 	char *a, *cause = NULL;
 
 	printf(_("%s: answer each question; Enter keeps the value in [brackets], "
-		 "'-' clears it.\n"),
+		 "'-' clears it, '?' explains the field.\n"),
 	       PACKAGE_NAME);
 	for (s = 0; s < def->nsections; s++) {
 		if (def->sections[s].review)
@@ -191,7 +311,13 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 					       rows.v[i].label);
 					continue;
 				}
-				if (rows.v[i].kind == RK_FOLDED || rows.v[i].kind == RK_ENTRY)
+				if (rows.v[i].kind == RK_ENTRY) {
+					/* the entry's values follow, under its name */
+					printf("%*s%s:\n", rows.v[i].depth * 2, "",
+					       rows.v[i].label);
+					continue;
+				}
+				if (rows.v[i].kind == RK_FOLDED)
 					continue;
 				if (rows.v[i].kind == RK_ADD) {
 					if (ask_add(doc, &rows.v[i], &added) != 0)
@@ -223,18 +349,21 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 	a = read_answer();
 	if (a && !isatty(STDIN_FILENO))
 		printf("%s\n", a);
-	if (!a || !strcmp(a, "-")) {
-		free(a);
-		goto done;
-	}
-	if (formfile_save(*a ? a : file ? file : "runtime.json", doc, def, &cause) != 0) {
+	if (!a)
+		goto done; /* answers piped in end here, as they always did */
+	if (strcmp(a, "-") && formfile_save(*a     ? a
+					    : file ? file
+						   : "runtime.json",
+					    doc, def, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
 		free(cause);
 		rc = EXIT_USAGE;
-	} else {
+	} else if (strcmp(a, "-")) {
 		printf(_("Saved to %s.\n"), *a ? a : file ? file : "runtime.json");
 	}
 	free(a);
+	if (rc == EXIT_OK && (sent = offer_submit(def, doc)) >= 0)
+		rc = sent;
 	goto done;
 eof:
 	printf(_("\nEnd of input: nothing saved.\n"));

@@ -488,3 +488,16 @@ char *rows_display_json(const struct formdef *def, const struct document *doc)
 	document_free(copy);
 	return json;
 }
+
+const char *row_choice_label(const struct row *r, const char *v)
+{
+	const struct fnode *b;
+
+	if (!*v)
+		return _("(not set)");
+	if (r->kind == RK_BRANCH && (b = fnode_child(r->node, v)) && b->label)
+		return b->label;
+	if (r->kind != RK_BRANCH && r->node->kind == FK_BOOLEAN)
+		return !strcmp(v, "true") ? _("yes") : _("no");
+	return v;
+}

@@ -100,4 +100,9 @@ char *rows_display_json(const struct formdef *def, const struct document *doc);
 /* Whether the row is an item or entry that can be deleted or moved. */
 int row_is_item(const struct row *r);
 
+/* What value v of a choice, boolean or branch row is called on screen: a
+ * branch's label, yes/no, "(not set)" for ""; a choice's value is its own
+ * name. Borrowed (from the form definition or the catalogue). */
+const char *row_choice_label(const struct row *r, const char *v);
+
 #endif

@@ -1,6 +1,8 @@
 /* submit.c: settings lines and submit with progress; see submit.h. */
 #include "config.h"
 
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -276,6 +278,7 @@ int submit_run(const struct formdef *def, const struct document *doc, struct sub
 	p.start = util_monotonic();
 	p.footer = _("Esc cancels the call; while following, Esc stops following");
 	opts_from_globals(&o);
+	signal(SIGPIPE, SIG_IGN); /* a TLS peer closing is an error to show, not a kill */
 	runtime_submit(&o, def, doc, FOLLOW_LIMIT, &rp, &out);
 	res->summary = runtime_outcome_summary(&out);
 	res->end = out.end;
@@ -319,6 +322,75 @@ void submit_result_free(struct submit_result *res)
 	free(res->field);
 	free(res->field_message);
 	memset(res, 0, sizeof *res);
+}
+
+/* ---- --plain: the same submission, progress as lines ---------------------- */
+
+static volatile sig_atomic_t lines_stop; /* Ctrl-C while submitting from --plain */
+
+static void lines_on_sigint(int sig)
+{
+	(void)sig;
+	lines_stop = 1;
+}
+
+static void lines_line(void *arg, const char *text)
+{
+	fprintf(arg, "  %s\n", text);
+	fflush(arg);
+}
+
+static int lines_cancel(void *arg)
+{
+	(void)arg;
+	return lines_stop;
+}
+
+static int lines_pause(void *arg, double secs)
+{
+	double end = util_monotonic() + secs;
+
+	(void)arg;
+	while (!lines_stop && util_monotonic() < end) {
+		struct timespec ts = {0, 50 * 1000 * 1000};
+
+		nanosleep(&ts, NULL);
+	}
+	return lines_stop;
+}
+
+int submit_lines(const struct formdef *def, const struct document *doc, FILE *out)
+{
+	struct aws_options o;
+	struct runtime_outcome res;
+	struct runtime_progress rp = {lines_line,   lines_line, lines_pause,
+				      lines_cancel, out,        global_opts.debug};
+	struct sigaction sa, old_int, old_pipe;
+	char *summary;
+	int rc;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = lines_on_sigint;
+	lines_stop = 0;
+	sigaction(SIGINT, &sa, &old_int);
+	/* a peer closing a TLS connection must be an error to report, not a kill */
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, &old_pipe);
+	fprintf(out, "%s\n",
+		_("Submitting (Ctrl-C cancels the call, or stops following once the runtime is "
+		  "created):"));
+	opts_from_globals(&o);
+	runtime_submit(&o, def, doc, FOLLOW_LIMIT, &rp, &res);
+	summary = runtime_outcome_summary(&res);
+	fprintf(out, "%s\n", summary);
+	fflush(out);
+	rc = runtime_exit_code(&res);
+	free(summary);
+	runtime_outcome_free(&res);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGPIPE, &old_pipe, NULL);
+	return rc;
 }
 
 static int probe_cancelled(void *arg)

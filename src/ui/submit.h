@@ -8,6 +8,7 @@
 #define ACW_UI_SUBMIT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct formdef;
 struct document;
@@ -47,6 +48,13 @@ struct submit_result {
  * submit_result_free). */
 int submit_run(const struct formdef *def, const struct document *doc, struct submit_result *res);
 void submit_result_free(struct submit_result *res);
+
+/* The same submission for --plain, without curses: progress as lines on
+ * out, then a line saying how it ended; Ctrl-C cancels the call or stops
+ * following. Returns the exit code (runtime_exit_code: 0 when a runtime was
+ * created and is READY or only following stopped, 3 settings, 4 the
+ * service, 5 a failed status, 6 the call cancelled). */
+int submit_lines(const struct formdef *def, const struct document *doc, FILE *out);
 
 /* Run the network check `kind` (a field's `probe`, see core/probe.h) on
  * value, with the CA bundle and (shorter) timeouts of the AWS settings; with

@@ -614,15 +614,7 @@ static char *row_message(struct wiz *w, size_t i, const struct problems *sp, enu
 /* What a choice's value is called on screen. */
 static const char *choice_label(const struct row *r, const char *v)
 {
-	const struct fnode *b;
-
-	if (!*v)
-		return _("(not set)");
-	if (r->kind == RK_BRANCH && (b = fnode_child(r->node, v)) && b->label)
-		return b->label;
-	if (r->kind != RK_BRANCH && r->node->kind == FK_BOOLEAN)
-		return !strcmp(v, "true") ? _("yes") : _("no");
-	return v;
+	return row_choice_label(r, v);
 }
 
 static void draw_form(struct wiz *w, int *cy, int *cx)

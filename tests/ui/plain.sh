@@ -31,4 +31,40 @@ assert d["agentRuntimeName"] == "plain_agent", d
 assert d["networkConfiguration"] == {"networkMode": "PUBLIC"}, d
 assert d["agentRuntimeArtifact"]["containerConfiguration"]["containerUri"].endswith("a:b"), d
 PY
+# answers piped in that end after the file name are not thrown off by the
+# question to submit that follows: no is the answer, exit 0
+grep -q 'Not submitted.' "$tmp/out" || { echo "FAIL: the submit question is not declined at the end of input"; cat "$tmp/out"; exit 1; }
+
+# choices by their labels (API names in parentheses, numbers accepted), '?'
+# gives the field's help as F1 does, add questions in words; n to submit
+printf '%s\n' '?' 'plain_agent' '' \
+	'1' '123456789012.dkr.ecr.us-east-1.amazonaws.com/a:b' \
+	'arn:aws:iam::123456789012:role/R' \
+	'?' 'VPC' '?' 'y' 'sg-0123456789abcdef0' 'n' 'y' 'subnet-0123456789abcdef0' 'n' \
+	'' '' '' '' '' 'n' '?' 'n' '' 'n' \
+	"$tmp/labels.json" 'n' >"$tmp/in"
+"$ACW" --plain <"$tmp/in" >"$tmp/out" 2>&1
+rc=$?
+fail() { echo "FAIL: $1"; cat "$tmp/out"; exit 1; }
+[ $rc = 0 ] || fail "--plain exit $rc"
+grep -q '^  1  Container image (containerConfiguration)$' "$tmp/out" || fail "branches are not shown by their labels"
+grep -q '^  2  Code from S3 (codeConfiguration)$' "$tmp/out" || fail "branches are not shown by their labels"
+grep -q 'Artifact (containerConfiguration' "$tmp/out" && fail "branches are shown by their API names"
+grep -q '^  A name for the runtime' "$tmp/out" || fail "'?' does not give the field's help"
+grep -q '^  Expected: a letter' "$tmp/out" || fail "'?' does not say what is expected"
+grep -q '^  Example: customer_support_agent' "$tmp/out" || fail "'?' gives no example"
+grep -q 'Choose one of the values listed' "$tmp/out" && fail "'?' on a choice is taken as a wrong value"
+grep -q '^    PUBLIC gives the runtime internet access' "$tmp/out" || fail "'?' on a choice gives no help"
+grep -q 'Security groups: add another? (y/N)' "$tmp/out" || fail "the add question is not in words"
+grep -q 'Filesystems: add one? (y/N)' "$tmp/out" || fail "the add question is not in words"
+grep -q '\[ add' "$tmp/out" && fail "an add row's label is in a question"
+grep -q 'Storage mounted into the runtime under /mnt' "$tmp/out" || fail "'?' on an add question gives no help"
+grep -q '^Submit it now (CreateAgentRuntime), and follow it until READY? (y/N): n$' "$tmp/out" || fail "no question to submit"
+grep -q '^Not submitted.$' "$tmp/out" || fail "n to submit did not say so"
+python3 - "$tmp/labels.json" <<'PY' || { cat "$tmp/out"; exit 1; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert "containerConfiguration" in d["agentRuntimeArtifact"], d
+assert d["networkConfiguration"]["networkModeConfig"]["subnets"] == ["subnet-0123456789abcdef0"], d
+PY
 echo "ok: --plain through a pipe"
