@@ -147,8 +147,6 @@ static void follow(struct run *r, const struct service_client *cl, double start,
 		}
 		delay = delay * 1.5 > POLL_MAX ? POLL_MAX : delay * 1.5;
 	}
-	if (out->end == RUNTIME_STOPPED)
-		say(r, runtime_outcome_summary(out));
 	free(path);
 }
 

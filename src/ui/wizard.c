@@ -878,6 +878,10 @@ static void review_build(struct wiz *w)
 	if (p.n)
 		review_add(w, -1, 1, "%s",
 			   _("The form has problems (Enter on a line goes there):"));
+	else if (svc_active(w))
+		review_add(w, -1, 1, "%s",
+			   _("The service refused a value (Enter on the line goes there); F10 "
+			     "submits again."));
 	else if (!w->made_id)
 		review_add(w, -1, 1, "%s",
 			   _("The form is complete. F10 submits it; F2 saves it."));

@@ -74,6 +74,14 @@ with harness.World() as world:
     check("role cannot be assumed" in rows[i + 1], "the message is not under the field", t)
     check("!! Permissions" in s, "the Permissions section is not marked", t)
     check(world.moto.runtimes() == [], "a runtime was created despite the error", t)
+    # the review says the service refused a value, and which
+    t.keys("F10")
+    s = t.wait_text("The service refused a value")
+    check("! Execution role ARN: The service says: role cannot be assumed" in pane(s),
+          "the review does not list the service's complaint", t)
+    check("The form is complete" not in s, "the review calls the refused form complete", t)
+    t.keys("Escape")
+    t.wait_text("The IAM role the runtime works as")
     # still marked after leaving and coming back
     t.keys("PageUp")
     s = t.wait_text("Artifact")

@@ -50,7 +50,7 @@ with harness.World() as world:
     # a throttled first attempt is retried and shown
     world.proxy.inject("throttle")
     t.keys("F10")
-    s = t.wait_text("The form is complete")
+    s = t.wait_text("The service refused a value")
     check("AKID***MPLE" in s and world.SECRET not in s, "review does not show the masked key id", t)
     t.keys("F10")
     t.wait_text("Create runtime 'ui_submitted' now?")
