@@ -30,7 +30,7 @@ t = Term(args=["form.json"], tmp=tmp, x=80, y=150)  # the whole review on one sc
 t.own_tmp = True
 t.wait_text("support_agent")
 t.keys("F10")
-s = t.wait_text("The same with the AWS CLI")
+s = t.wait_stable("The same with the AWS CLI")
 rows = t.screen().split("\n")
 bar = [r for r in rows if r.strip()][-1]
 check("PgDn" not in bar and "F10 Submit" in bar, "the key bar is not the review's: " + bar, t)
@@ -63,11 +63,11 @@ check(row[PANE:PANE + WIDTH] == line[:WIDTH], "the description line is changed: 
 check(row.rstrip().endswith(">") and len(row.rstrip()) == 80, "no mark for more text", t)
 # Right scrolls the unwrapped lines sideways, Left back
 t.keys("Right")
-s = t.wait(lambda s: "<" in "".join(r[PANE - 1:PANE] for r in s.split("\n")), "Right")
+s = t.wait_stable(lambda s: "<" in "".join(r[PANE - 1:PANE] for r in s.split("\n")), "Right")
 row = next(r for r in s.split("\n") if DESC[20:30] in r and r[PANE - 1] == "<")
 check(row[PANE:PANE + WIDTH] == line[20:20 + WIDTH], "Right did not scroll by 20: %r" % row, t)
 t.keys("Right")
-s = t.wait(lambda s: line[40:40 + WIDTH] in s, "Right again")
+s = t.wait_stable(lambda s: line[40:40 + WIDTH] in s, "Right again")
 cli = s.split("\n")[at("The same with the AWS CLI (after F2 saves the file):") + 1]
 check(cli[PANE:].rstrip() == ("aws bedrock-agentcore-control create-agent-runtime "
                               "--cli-input-json 'file://form.json'")[40:],

@@ -31,7 +31,7 @@ def f9(t, region=None, profile=None):
     if profile is not None:
         t.keys("BSpace") if profile == "" else t.type(profile)
     t.keys("Enter")
-    return t.wait(lambda s: "AWS profile:" not in s and
+    return t.wait_stable(lambda s: "AWS profile:" not in s and
                   ("Now in use" in flat(s) or "Not changed" in flat(s) or
                    "unchanged" in flat(s)), "the answer to F9")
 
@@ -46,23 +46,23 @@ with open(creds, "w") as f:
 env = {"AWS_ACCESS_KEY_ID": "AKIAENVEXAMPLE11", "AWS_SECRET_ACCESS_KEY": "envsecretenvsecret",
        "AWS_REGION": "us-east-1", "AWS_SHARED_CREDENTIALS_FILE": creds}
 t = Term(env=env, tmp=tmp)
-s = t.wait_text("AWS settings in use")
+s = t.wait_stable("AWS settings in use")
 check("AKIA************11 from environment" in pane(s) or "from environment" in pane(s),
       "the environment's keys are not in use at the start", t)
 
 # the Region shown is selected: typing replaces it, it is not appended to
 t.keys("F9")
-s = t.wait_text("AWS Region:")
+s = t.wait_stable("AWS Region:")
 check("AWS Region: us-east-1" in s, "the Region prompt does not start with the Region in use", t)
 check("Typing replaces the text shown" in s, "the prompt does not say typing replaces it", t)
 t.type("eu-west-1")
-s = t.wait_text("AWS Region: eu-west-1")
+s = t.wait_stable("AWS Region: eu-west-1")
 check("us-east-1eu-west-1" not in s and "eu-west-1us-east-1" not in s,
       "typing was appended to the Region shown", t)
 t.keys("Enter")
 t.wait_text("AWS profile:")
 t.keys("Enter")
-s = t.wait(lambda s: "Now in use" in flat(s), "the new settings")
+s = t.wait_stable(lambda s: "Now in use" in flat(s), "the new settings")
 check("Region eu-west-1 (--region)" in flat(s), "the status does not say the new Region", t)
 check("Region: eu-west-1 (--region)" in s, "the first screen does not show the new Region", t)
 
@@ -106,7 +106,7 @@ s = t.wait_text("AWS profile: dev")
 t.keys("BSpace")  # the selected text goes at once
 t.wait(lambda s: "AWS profile: dev" not in s, "the profile prompt to empty")
 t.keys("Enter")
-s = t.wait(lambda s: "Now in use" in flat(s), "the settings without --profile")
+s = t.wait_stable(lambda s: "Now in use" in flat(s), "the settings without --profile")
 check("profile default (default)" in flat(s) and "from environment" in pane(s),
       "an empty profile did not go back to the environment's keys", t)
 # an empty Region goes back to AWS_REGION
@@ -118,7 +118,7 @@ t.close()
 
 # no AWS settings at all: the advice on the first screen is not cut
 t = Term()
-s = t.wait_text("AWS settings in use")
+s = t.wait_stable("AWS settings in use")
 check("'region = us-east-1' to your profile in ~/.aws/config" in pane(s),
       "the first screen's advice is cut", t)
 check("region =\u2026" not in s, "the advice ends in an ellipsis", t)

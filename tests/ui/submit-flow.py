@@ -41,7 +41,7 @@ def submit(t, question="Create runtime 'ui_flow' now?"):
     t.keys("F10")
     t.wait_text(question)
     t.keys("y")
-    return t.wait_text("Any key continues", timeout=30)
+    return t.wait_stable("Any key continues", timeout=30)
 
 
 with harness.World() as world:
@@ -76,7 +76,7 @@ with harness.World() as world:
     check(world.moto.runtimes() == [], "a runtime was created despite the error", t)
     # the review says the service refused a value, and which
     t.keys("F10")
-    s = t.wait_text("The service refused a value")
+    s = t.wait_stable("The service refused a value")
     check("! Execution role ARN: The service says: role cannot be assumed" in pane(s),
           "the review does not list the service's complaint", t)
     check("The form is complete" not in s, "the review calls the refused form complete", t)
@@ -91,7 +91,7 @@ with harness.World() as world:
     # changing the value clears the mark
     t.keys("End")
     t.type("2")
-    s = t.wait_text("AgentRole2")
+    s = t.wait_stable("AgentRole2")
     check("The service says" not in s, "the service's message outlives a change", t)
     check("!! Permissions" not in s, "the section stays marked after a change", t)
 
@@ -109,8 +109,9 @@ with harness.World() as world:
     check("F10 again would create a second runtime" in pane(s),
           "the review does not say what F10 would do now", t)
     t.keys("F10")
-    s = t.wait_text("Submit again?")
-    check("Create a second runtime?" in pane(s) and "new clientToken" in pane(s),
+    s = t.wait_stable(lambda s: "Create a second runtime?" in pane(s),
+                      "the question before a second runtime")
+    check("new clientToken" in pane(s),
           "F10 after success does not ask about a second runtime", t)
     t.keys("n")
     t.wait_text("Not submitted.")
@@ -134,7 +135,7 @@ with harness.World() as world:
     t.keys("y")
     t.wait_text("Status: CREATING", timeout=30)
     t.keys("Escape")
-    s = t.wait_text("Any key continues", timeout=30)
+    s = t.wait_stable("Any key continues", timeout=30)
     ids = [r.get("agent_runtime_id") for r in world.moto.runtimes()
            if r.get("agent_runtime_name") == "ui_flow_b"]
     check(len(ids) == 1 and ids[0], "moto does not hold runtime ui_flow_b: %r" % ids, t)

@@ -103,6 +103,19 @@ class Term:
     def wait_text(self, text, timeout=10.0):
         return self.wait(text, repr(text), timeout)
 
+    def wait_stable(self, pred, what=None, timeout=10.0):
+        """As wait, then until two captures in a row are the same: a screen
+        whose first lines are out is not yet all there."""
+        s = self.wait(pred, what or repr(pred), timeout)
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            time.sleep(0.05)
+            s2 = self.screen()
+            if s2 == s:
+                return s
+            s = s2
+        self.fail("the screen did not settle", s)
+
     def wait_gone(self, text, timeout=10.0):
         return self.wait(lambda s: text not in s, "%r to go" % text, timeout)
 
