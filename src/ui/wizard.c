@@ -1226,8 +1226,8 @@ static void draw_question(const char *title, const char *text, const char *answe
  * are wrapped, a newline breaks a line; answers says which keys answer).
  * Only y and n answer, and Esc, Ctrl-C or F12 with ASK_ESC; any other key
  * beeps and says so in the box, and an answer pressed within ANSWER_SETTLE
- * seconds after such a key is not taken either: someone typing into the
- * field they believe has the cursor must not answer by chance. With
+ * seconds after another printable key is not taken either: someone typing
+ * into the field they believe has the cursor must not answer by chance. With
  * ASK_FLUSH (a question no key of the user's asked for) keys typed before
  * the box shows are dropped. Returns 'y', 'n', or 0 for Esc. */
 static int ask_box(struct wiz *w, const char *title, const char *text, const char *answers,
@@ -1264,7 +1264,9 @@ static int ask_box(struct wiz *w, const char *title, const char *text, const cha
 			return answer;
 		beep();
 		ignored = 1;
-		if (answer < 0) /* the pause counts from the last key that is no answer */
+		/* the pause counts from the last text typed that is no answer:
+		 * a function key pressed twice is no typing */
+		if (answer < 0 && key >= ' ' && key < KEYFN(0))
 			last_ignored = util_monotonic();
 	}
 }
