@@ -445,6 +445,15 @@ static void svc_clear(struct wiz *w)
 	w->svc_path = w->svc_msg = w->svc_value = NULL;
 }
 
+/* Forget the runtime this session created (another form is loaded). */
+static void made_clear(struct wiz *w)
+{
+	free(w->made_id);
+	free(w->made_arn);
+	free(w->made_status);
+	w->made_id = w->made_arn = w->made_status = NULL;
+}
+
 /* Whether the service's complaint still stands: the value it named has not
  * changed since. Forgets it once it has. */
 static int svc_active(struct wiz *w)
@@ -1614,6 +1623,9 @@ static void do_load(struct wiz *w)
 	}
 	document_free(w->doc);
 	w->doc = doc;
+	/* what the service said and made belongs to the form it came from */
+	svc_clear(w);
+	made_clear(w);
 	free(w->file);
 	w->file = file;
 	w->saved_gen = document_generation(doc);
@@ -2218,9 +2230,7 @@ static void do_submit(struct wiz *w)
 	rc = submit_run(w->def, w->doc, &res);
 	svc_clear(w);
 	if (rc == 0) {
-		free(w->made_id);
-		free(w->made_arn);
-		free(w->made_status);
+		made_clear(w);
 		w->made_id = xstrdup(res.id ? res.id : res.arn ? res.arn : "?");
 		w->made_arn = res.arn ? xstrdup(res.arn) : NULL;
 		w->made_status = res.status ? xstrdup(res.status) : NULL;
@@ -2459,9 +2469,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	free(w.zoom_title);
 	free(w.status);
 	svc_clear(&w);
-	free(w.made_id);
-	free(w.made_arn);
-	free(w.made_status);
+	made_clear(&w);
 	submit_lines_free(w.aws);
 	global_opts.region = global_opts.region == w.region ? NULL : global_opts.region;
 	global_opts.profile = global_opts.profile == w.profile ? NULL : global_opts.profile;
