@@ -173,8 +173,11 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 				break;
 			}
 			free(a);
-			printf(_("  Type one of the values listed%s ('?' says more).\n"),
-			       r->kind == RK_BRANCH ? _(", or its number") : "");
+			printf("%s",
+			       r->kind == RK_BRANCH
+				   ? _("  Type one of the values listed, or its number ('?' says "
+				       "more).\n")
+				   : _("  Type one of the values listed ('?' says more).\n"));
 			continue;
 		}
 		st = row_check(r, doc, a, &msg);
