@@ -43,7 +43,8 @@ with harness.World() as world:
     s = t.wait_text("Press any key to go to", timeout=30)
     check("ValidationException" in s and "roleArn" in s, "no service error shown", t)
     t.keys("Enter")
-    s = t.wait_text("Execution role ARN")
+    s = t.wait_stable(lambda s: "Press any key" not in s and "Execution role ARN" in s,
+                      "the Permissions screen")
     check("The IAM role the runtime works as" in s, "not back on the Permissions screen", t)
     check("Not created" in s, "no error on the status line", t)
     check(world.moto.runtimes() == [], "a runtime was created despite the error", t)
