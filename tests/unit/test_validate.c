@@ -2,6 +2,7 @@
  * (as typed) and strict (whole document), and every rule across fields. */
 #include "config.h"
 
+#include <cjson/cJSON.h>
 #include <stdio.h>
 
 #include "testutil.h"
@@ -31,15 +32,81 @@ static enum vstate live(const char *path, const char *text, char **msg)
 	return validate_scalar(f, text, path, msg);
 }
 
-#define LIVE(path, text, want)                                                                \
-	do {                                                                                  \
-		char *m_ = NULL;                                                              \
-		enum vstate s_ = live(path, text, &m_);                                       \
-		if (s_ != (want))                                                             \
-			fail_msg("%s = \"%s\": state %d, want %d (%s)", path, text, s_, want, \
-				 m_ ? m_ : "");                                               \
-		free(m_);                                                                     \
+/* Live check of one value: its state and, unless needle is NULL, a message
+ * that names the path and holds needle. */
+static void live_check(const char *path, const char *text, enum vstate want, const char *needle)
+{
+	char *m = NULL;
+	enum vstate st = live(path, text, &m);
+
+	if (st != want)
+		fail_msg("%s = \"%s\": state %d, want %d (%s)", path, text, st, want, m ? m : "");
+	if (needle && (!m || !strstr(m, path) || !strstr(m, needle)))
+		fail_msg("%s = \"%s\": message \"%s\" lacks \"%s\"", path, text, m ? m : "",
+			 needle);
+	free(m);
+}
+
+#define LIVE_MSG(path, text, want, needle) live_check(path, text, want, needle)
+#define LIVE(path, text, want)             live_check(path, text, want, NULL)
+
+/* The problem at exactly path whose message holds needle, or NULL. */
+static const struct problem *find(const struct problems *p, const char *path, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (!strcmp(p->v[i].path, path) && (!needle || strstr(p->v[i].message, needle)))
+			return &p->v[i];
+	return NULL;
+}
+
+/* A problem at path, in state st, whose message holds needle. */
+#define assert_state(p, path, st, needle)                                                         \
+	do {                                                                                      \
+		const struct problem *x_ = find(&(p), path, needle);                              \
+		if (!x_) {                                                                        \
+			test_dump(&(p));                                                          \
+			fail_msg("no problem at %s containing \"%s\"", path, needle);             \
+		}                                                                                 \
+		if (x_->state != (st))                                                            \
+			fail_msg("%s: state %d, want %d (%s)", path, x_->state, st, x_->message); \
 	} while (0)
+
+/* No problem at path (any message). */
+#define assert_none_at(p, path)                                           \
+	do {                                                              \
+		if (test_has(&(p), path, NULL)) {                         \
+			test_dump(&(p));                                  \
+			fail_msg("a problem at %s, expected none", path); \
+		}                                                         \
+	} while (0)
+
+/* No message anywhere holds needle. */
+#define assert_no_message(p, needle)                                       \
+	do {                                                               \
+		for (size_t i_ = 0; i_ < (p).n; i_++)                      \
+			if (strstr((p).v[i_].message, needle)) {           \
+				test_dump(&(p));                           \
+				fail_msg("a message says \"%s\"", needle); \
+			}                                                  \
+	} while (0)
+
+/* Validate JSON text as a document, bypassing the reader (which drops values
+ * of the wrong type): what validate_document alone says. */
+static struct problems check_doc(const char *json)
+{
+	struct problems p = {0};
+	cJSON *j = cJSON_Parse(json);
+	struct document *doc;
+
+	if (!j)
+		fail_msg("bad JSON in a test: %s", json);
+	doc = document_adopt_json(j);
+	validate_document(def, doc, &p);
+	document_free(doc);
+	return p;
+}
 
 static void test_pattern(void **state)
 {
@@ -379,6 +446,203 @@ static void test_section_filter(void **state)
 	document_free(doc);
 }
 
+/* Keys and member names with a newline, a quote or a backslash stay on one
+ * line, escaped the same way by the walk and by the reader. */
+static void test_path_escaping(void **state)
+{
+	struct problems p;
+	struct strbuf b = {0};
+	char *s;
+	size_t i;
+
+	(void)state;
+	p = test_check(def, "{" MINIMAL ",\"tags\":{\"a\\nb*\":\"x\",\"x\\\"y*\":\"1\","
+			    "\"back\\\\slash*\":\"v\"}}");
+	assert_state(p, "tags[\"a\\nb*\"]", VS_INVALID, "key \"a\\nb*\" is not valid");
+	assert_state(p, "tags[\"x\\\"y*\"]", VS_INVALID, "key \"x\\\"y*\" is not valid");
+	assert_state(p, "tags[\"back\\\\slash*\"]", VS_INVALID, "key \"back\\\\slash*\" is not");
+	for (i = 0; i < p.n; i++) {
+		assert_null(strchr(p.v[i].path, '\n'));
+		assert_null(strchr(p.v[i].message, '\n'));
+	}
+	problems_clear(&p);
+	/* the reader's problems: a value of the wrong type, an unknown member */
+	p = test_check(def, "{" MINIMAL ",\"tags\":{\"x\\\"y\":5},\"odd\\tname\":1}");
+	assert_state(p, "tags[\"x\\\"y\"]", VS_INVALID, "is a number: expected text");
+	assert_state(p, "[\"odd\\tname\"]", VS_INVALID, "unknown member");
+	problems_clear(&p);
+	validate_path_join(&b, "tags");
+	validate_path_join(&b, "Name");
+	validate_path_join(&b, "1st");
+	validate_path_join(&b, "\x01\r");
+	s = strbuf_finish(&b);
+	assert_string_equal(s, "tags.Name[\"1st\"][\"\\x01\\r\"]");
+	free(s);
+}
+
+/* An example is never presented as what is expected: the constraints are. */
+static void test_expectations(void **state)
+{
+	const char *s3 = "agentRuntimeArtifact.codeConfiguration.code.s3";
+	const char *ovr =
+	    "authorizerConfiguration.customJWTAuthorizer.privateEndpointOverrides[0]";
+	struct problems p;
+	char path[256];
+
+	(void)state;
+	p = test_check(def, "{" MINIMAL ",\"description\":\"\",\"environmentVariables\":{\"\":"
+			    "\"x\"}}");
+	assert_state(p, "description", VS_INVALID, "is empty: expected 1 to 4096 characters");
+	assert_state(p, "environmentVariables[\"\"]", VS_INVALID,
+		     "key is empty: expected 1 to 100 characters (for example: LOG_LEVEL)");
+	assert_no_message(p, "expected Answers");
+	assert_no_message(p, "expected LOG_LEVEL");
+	problems_clear(&p);
+	p = test_check(def,
+		       "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
+		       "role/R\",\"agentRuntimeArtifact\":{\"codeConfiguration\":{\"code\":"
+		       "{\"s3\":{\"bucket\":\"my-bucket\",\"prefix\":\"\",\"versionId\":\"ab\"}},"
+		       "\"runtime\":\"PYTHON_3_12\",\"entryPoint\":[\"\"]}}}");
+	snprintf(path, sizeof path, "%s.prefix", s3);
+	assert_state(p, path, VS_INVALID, "is empty: expected 1 to 1024 characters");
+	snprintf(path, sizeof path, "%s.versionId", s3);
+	assert_state(p, path, VS_INVALID, "\"ab\" is too short: expected 3 to 1024 characters");
+	assert_state(p, "agentRuntimeArtifact.codeConfiguration.entryPoint[0]", VS_INVALID,
+		     "is empty: expected 1 to 128 characters");
+	assert_no_message(p, "expected agents/");
+	assert_no_message(p, "expected 3HL4");
+	assert_no_message(p, "expected main.py");
+	problems_clear(&p);
+	/* a required member that is missing: what it takes, from its constraints */
+	p = test_check(def, "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
+			    "role/R\",\"agentRuntimeArtifact\":{\"codeConfiguration\":{\"code\":"
+			    "{\"s3\":{\"bucket\":\"my-bucket\"}},\"runtime\":\"PYTHON_3_12\"}}}");
+	snprintf(path, sizeof path, "%s.prefix", s3);
+	assert_state(p, path, VS_INCOMPLETE,
+		     "is required: expected 1 to 1024 characters (for example: agents/");
+	assert_state(p, "agentRuntimeArtifact.codeConfiguration.entryPoint", VS_INCOMPLETE,
+		     "is required: expected a list of 1 to 2 entries");
+	problems_clear(&p);
+	p = test_check(def, "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
+			    "role/R\"}");
+	assert_state(p, "agentRuntimeArtifact", VS_INCOMPLETE,
+		     "is required: expected one of containerConfiguration or codeConfiguration");
+	problems_clear(&p);
+	snprintf(path, sizeof path, "%s.domain", ovr);
+	LIVE_MSG(path, "", VS_INCOMPLETE, "is required: expected 1 to 253 characters");
+	snprintf(path, sizeof path, "%s.privateEndpoint.managedVpcResource.routingDomain", ovr);
+	LIVE_MSG(path, "ab", VS_INCOMPLETE, "\"ab\" is too short: expected 3 to 255 characters");
+	LIVE_MSG("protocolConfiguration.serverProtocol", "", VS_INCOMPLETE,
+		 "is required: expected one of MCP, HTTP, A2A or AGUI");
+	LIVE_MSG("agentRuntimeArtifact.codeConfiguration.entryPoint[0]", "", VS_INCOMPLETE,
+		 "is required: expected 1 to 128 characters (for example: main.py)");
+}
+
+/* "Too short" only when there are too few characters; a value long enough
+ * that is a valid value's beginning is "incomplete". */
+static void test_short_or_incomplete(void **state)
+{
+	/* 33 letters and digits, then a hyphen: long enough, cannot end so */
+	const char *tok = "3f2b8c1e9a4d4e7b8c6f1d2e3f4a5b6c7-";
+	struct problems p;
+	char json[512];
+
+	(void)state;
+	LIVE_MSG("clientToken", tok, VS_INCOMPLETE, "is incomplete: expected 33 to 256");
+	LIVE_MSG("clientToken", "abc", VS_INCOMPLETE, "\"abc\" is too short: expected 33 to 256");
+	snprintf(json, sizeof json, "{" MINIMAL ",\"clientToken\":\"%s\"}", tok);
+	p = test_check(def, json);
+	assert_state(p, "clientToken", VS_INVALID, "is incomplete: expected 33 to 256");
+	assert_no_message(p, "too short");
+	problems_clear(&p);
+	/* shorter than any value the pattern takes: still "too short" */
+	LIVE_MSG("networkConfiguration.networkModeConfig.subnets[0]", "subnet-12", VS_INCOMPLETE,
+		 "\"subnet-12\" is too short: expected subnet-");
+	LIVE_MSG("authorizerConfiguration.customJWTAuthorizer.discoveryUrl",
+		 "https://idp.example.com/.well-known/openid", VS_INCOMPLETE,
+		 "is incomplete: expected a URL ending in /.well-known/openid-configuration");
+}
+
+/* Numbers beyond what a whole number can hold, and fractions. */
+static void test_huge_numbers(void **state)
+{
+	const char *idle = "lifecycleConfiguration.idleRuntimeSessionTimeout";
+	const char *max = "lifecycleConfiguration.maxLifetime";
+	struct problems p;
+
+	(void)state;
+	LIVE_MSG(idle, "99999999999999999999", VS_INVALID, "is too large: expected 60 to 1209600");
+	LIVE_MSG(idle, "-99999999999999999999", VS_INVALID,
+		 "is too small: expected 60 to 1209600");
+	LIVE_MSG(idle, "1209601", VS_INVALID, "1209601 is too large: expected 60 to 1209600");
+	LIVE_MSG(idle, "1.5", VS_INVALID, "is not a whole number");
+	p = check_doc("{" MINIMAL ",\"lifecycleConfiguration\":{\"idleRuntimeSessionTimeout\":"
+		      "99999999999999999999,\"maxLifetime\":1e300}}");
+	assert_state(p, idle, VS_INVALID, "is too large: expected 60 to 1209600");
+	assert_state(p, max, VS_INVALID, "is too large: expected 60 to 1209600");
+	assert_no_message(p, "is a number");
+	problems_clear(&p);
+	p = check_doc("{" MINIMAL ",\"lifecycleConfiguration\":{\"idleRuntimeSessionTimeout\":"
+		      "-1e300,\"maxLifetime\":1.5}}");
+	assert_state(p, idle, VS_INVALID, "is too small: expected 60 to 1209600");
+	assert_state(p, max, VS_INVALID,
+		     "1.5 is not a whole number: expected a whole number from 60 to 1209600");
+	problems_clear(&p);
+}
+
+/* What the reader dropped for its type is reported once, not again as
+ * missing by the rules. */
+static void test_no_knock_on(void **state)
+{
+	const char *net = "networkConfiguration.networkModeConfig";
+	const char *jwt = "authorizerConfiguration.customJWTAuthorizer";
+	struct problems p;
+	char path[256];
+
+	(void)state;
+	p = test_check(def, "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"VPC\","
+			    "\"networkModeConfig\":{\"subnets\":[\"subnet-0123456789abcdef0\"],"
+			    "\"securityGroups\":[1]}}}");
+	snprintf(path, sizeof path, "%s.securityGroups[0]", net);
+	assert_state(p, path, VS_INVALID, "is a number: expected text");
+	snprintf(path, sizeof path, "%s.securityGroups", net);
+	assert_none_at(p, path);
+	problems_clear(&p);
+	p = test_check(def, "{" MINIMAL ",\"authorizerConfiguration\":{\"foo\":{}}}");
+	assert_state(p, "authorizerConfiguration.foo", VS_INVALID, "unknown member");
+	assert_none_at(p, "authorizerConfiguration");
+	problems_clear(&p);
+	p = test_check(def, "{\"agentRuntimeName\":5,\"roleArn\":\"arn:aws:iam::123456789012:"
+			    "role/R\",\"agentRuntimeArtifact\":{\"containerConfiguration\":5}}");
+	assert_state(p, "agentRuntimeArtifact.containerConfiguration", VS_INVALID,
+		     "is a number: expected an object");
+	assert_none_at(p, "agentRuntimeArtifact");
+	assert_state(p, "agentRuntimeName", VS_INVALID, "is a number: expected text");
+	assert_null(find(&p, "agentRuntimeName", "required"));
+	problems_clear(&p);
+	p = test_check(def, JWT_START ",\"allowedAudience\":[5]}}}");
+	snprintf(path, sizeof path, "%s.allowedAudience[0]", jwt);
+	assert_state(p, path, VS_INVALID, "is a number: expected text");
+	assert_none_at(p, jwt);
+	problems_clear(&p);
+	/* without the reader's problem the same gaps are reported */
+	p = test_check(def, "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"VPC\","
+			    "\"networkModeConfig\":{\"subnets\":[\"subnet-0123456789abcdef0\"],"
+			    "\"securityGroups\":[]}}}");
+	snprintf(path, sizeof path, "%s.securityGroups", net);
+	assert_state(p, path, VS_INVALID, "is empty: expected at least 1 entry");
+	assert_no_message(p, "1 entries");
+	problems_clear(&p);
+	p = test_check(def, JWT_START ",\"allowedAudience\":[]}}}");
+	assert_state(p, jwt, VS_INCOMPLETE, "checks nothing");
+	problems_clear(&p);
+	/* a document with an unknown branch (no reader): that alone */
+	p = check_doc("{" MINIMAL ",\"authorizerConfiguration\":{\"foo\":{}}}");
+	assert_state(p, "authorizerConfiguration.foo", VS_INVALID, "unknown member");
+	assert_none_at(p, "authorizerConfiguration");
+	problems_clear(&p);
+}
+
 /* Every example value in forms/ is valid for its own field. */
 static void check_examples(const struct fnode *f)
 {
@@ -422,6 +686,11 @@ int main(void)
 	    cmocka_unit_test(test_filesystems),
 	    cmocka_unit_test(test_section_filter),
 	    cmocka_unit_test(test_examples),
+	    cmocka_unit_test(test_path_escaping),
+	    cmocka_unit_test(test_expectations),
+	    cmocka_unit_test(test_short_or_incomplete),
+	    cmocka_unit_test(test_huge_numbers),
+	    cmocka_unit_test(test_no_knock_on),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
