@@ -1347,6 +1347,9 @@ static void rule_filesystems(struct walk *w)
 			const char *s = mp->valuestring;
 			size_t len = strlen(s);
 
+			/* "/mnt/data/" is the folder "/mnt/data" */
+			if (len > 1 && s[len - 1] == '/')
+				len--;
 			first = seen_add(&w->seen, s, len, i);
 			if (first != (size_t)-1) {
 				char *shown = quote(s), *other;
@@ -1364,6 +1367,32 @@ static void rule_filesystems(struct walk *w)
 				free(shown);
 				free(other);
 			}
+		}
+		i++;
+	}
+}
+
+/* The model: a capacity provider volume is "a persistent volume that is
+ * defined on the capacity provider", so it needs one. */
+static void rule_capacity(struct walk *w)
+{
+	const char *p = "capacityProviderConfiguration";
+	const cJSON *list = at(w->root, "filesystemConfigurations"), *fs;
+	size_t i = 0;
+
+	if (at(w->root, p) || !cJSON_IsArray(list))
+		return;
+	cJSON_ArrayForEach (fs, list) {
+		if (cJSON_IsObject(fs) &&
+		    cJSON_GetObjectItemCaseSensitive(fs, "capacityProviderVolume")) {
+			add_missing_at(
+			    w, VS_INCOMPLETE, p, p,
+			    xasprintf(_("is required when a filesystem is a capacity "
+					"provider volume (filesystemConfigurations[%zu]): "
+					"expected the capacity provider that defines the "
+					"volume"),
+				      i));
+			return;
 		}
 		i++;
 	}
@@ -1389,6 +1418,7 @@ enum vstate validate_document(const struct formdef *def, const struct document *
 	rule_jwt(&w);
 	rule_headers(&w);
 	rule_filesystems(&w);
+	rule_capacity(&w);
 	strbuf_release(&w.path);
 	strbuf_release(&w.ref);
 	free(w.sorted);

@@ -419,8 +419,59 @@ static void test_filesystems(void **state)
 			    "fsap-0123456789abcdef0\",\"mountPath\":\"/data\"}}]}");
 
 	(void)state;
-	assert_problem(p, "filesystemConfigurations[1].sessionStorage.mountPath", "already used");
-	assert_problem(p, "filesystemConfigurations[2].efsAccessPoint.mountPath", "not valid");
+	assert_state(p, "filesystemConfigurations[1].sessionStorage.mountPath", VS_INVALID,
+		     "already used by filesystemConfigurations[0]");
+	assert_state(p, "filesystemConfigurations[2].efsAccessPoint.mountPath", VS_INVALID,
+		     "not valid");
+	problems_clear(&p);
+	/* one trailing slash names the same folder */
+	p = test_check(def,
+		       "{" MINIMAL ",\"filesystemConfigurations\":["
+		       "{\"sessionStorage\":{\"mountPath\":\"/mnt/data\"}},"
+		       "{\"s3FilesAccessPoint\":{\"accessPointArn\":\"arn:aws:s3files:"
+		       "us-east-1:123456789012:file-system/fs-0123456789abcdef01/"
+		       "access-point/fsap-0123456789abcdef01\",\"mountPath\":\"/mnt/data/\"}}]}");
+	assert_state(
+	    p, "filesystemConfigurations[1].s3FilesAccessPoint.mountPath", VS_INVALID,
+	    "\"/mnt/data/\" is already used by filesystemConfigurations[0] (\"/mnt/data\")");
+	problems_clear(&p);
+	/* different folders, with and without the slash, are fine */
+	p = test_check(def, "{" MINIMAL ",\"filesystemConfigurations\":["
+			    "{\"sessionStorage\":{\"mountPath\":\"/mnt/data\"}},"
+			    "{\"sessionStorage\":{\"mountPath\":\"/mnt/data2/\"}},"
+			    "{\"sessionStorage\":{\"mountPath\":\"/mnt/dat/\"}}]}");
+	assert_no_problems(p);
+	problems_clear(&p);
+}
+
+/* A capacity provider volume is defined on the capacity provider. */
+static void test_capacity_volume(void **state)
+{
+	const char *fs = ",\"filesystemConfigurations\":[{\"sessionStorage\":{\"mountPath\":"
+			 "\"/mnt/a\"}},{\"capacityProviderVolume\":{\"volumeName\":\"scratch\","
+			 "\"mountPath\":\"/mnt/scratch\"}}]";
+	struct problems p;
+	char json[1024];
+
+	(void)state;
+	snprintf(json, sizeof json, "{" MINIMAL "%s}", fs);
+	p = test_check(def, json);
+	assert_state(p, "capacityProviderConfiguration", VS_INCOMPLETE,
+		     "is required when a filesystem is a capacity provider volume "
+		     "(filesystemConfigurations[1])");
+	problems_clear(&p);
+	snprintf(json, sizeof json,
+		 "{" MINIMAL "%s,\"capacityProviderConfiguration\":{\"capacityProviderArn\":"
+		 "\"arn:aws:bedrock-agentcore:us-east-1:123456789012:capacity-provider/"
+		 "my_provider-abcdefghij\"}}",
+		 fs);
+	p = test_check(def, json);
+	assert_no_problems(p);
+	problems_clear(&p);
+	/* the other kinds of filesystem need no capacity provider */
+	p = test_check(def, "{" MINIMAL ",\"filesystemConfigurations\":[{\"sessionStorage\":"
+			    "{\"mountPath\":\"/mnt/a\"}}]}");
+	assert_no_problems(p);
 	problems_clear(&p);
 }
 
@@ -684,6 +735,7 @@ int main(void)
 	    cmocka_unit_test(test_jwt),
 	    cmocka_unit_test(test_headers),
 	    cmocka_unit_test(test_filesystems),
+	    cmocka_unit_test(test_capacity_volume),
 	    cmocka_unit_test(test_section_filter),
 	    cmocka_unit_test(test_examples),
 	    cmocka_unit_test(test_path_escaping),
