@@ -694,30 +694,83 @@ static void test_no_knock_on(void **state)
 	problems_clear(&p);
 }
 
+/* The `expect` texts say what the patterns take (no more, no less). */
+static void test_expect_texts(void **state)
+{
+	const char *jwt = "authorizerConfiguration.customJWTAuthorizer";
+	char path[256], *m = NULL;
+
+	(void)state;
+	/* the pattern takes runs of hyphens: the text does not say "single" */
+	LIVE("clientToken", "3f2b8c1e--9a4d-4e7b-8c6f-1d2e3f4a5b6c", VS_VALID);
+	LIVE_MSG("clientToken", "-3f2b8c1e9a4d4e7b8c6f1d2e3f4a5b6c7", VS_INVALID,
+		 "is not valid: expected 33 to 256 letters, digits and hyphens, starting and "
+		 "ending with a letter or digit");
+	live("clientToken", "-3f2b8c1e9a4d4e7b8c6f1d2e3f4a5b6c7", &m);
+	assert_null(strstr(m, "single"));
+	free(m);
+	/* a scope may hold a single quote, not a double one */
+	snprintf(path, sizeof path, "%s.allowedScopes[0]", jwt);
+	LIVE(path, "it's", VS_VALID);
+	LIVE_MSG(path, "a\"b", VS_INVALID, "other than space, \" and \\");
+	/* at least 3 characters, and the text says so */
+	snprintf(path, sizeof path, "%s.allowedWorkloadConfiguration.workloadIdentities[0]", jwt);
+	LIVE_MSG(path, "ab", VS_INCOMPLETE, "\"ab\" is too short: expected 3 to 255 letters");
+	/* a tag may hold any white space; a mount path may end in one / */
+	LIVE("tags.Name", "a\tb", VS_VALID);
+	LIVE_MSG("tags.Name", "a*b", VS_INVALID, "white space");
+	LIVE("filesystemConfigurations[0].sessionStorage.mountPath", "/mnt/data/", VS_VALID);
+	LIVE_MSG("filesystemConfigurations[0].sessionStorage.mountPath", "/mnt/a/b", VS_INVALID,
+		 "and an optional /");
+	/* a public image may have a digest too */
+	LIVE("agentRuntimeArtifact.containerConfiguration.containerUri",
+	     "public.ecr.aws/a/b:v1@sha256:abc", VS_VALID);
+}
+
+/* Call fn on f and every field below it. */
+static void each_field(const struct fnode *f, void (*fn)(const struct fnode *))
+{
+	size_t i;
+
+	fn(f);
+	if (f->item)
+		each_field(f->item, fn);
+	if (f->key)
+		each_field(f->key, fn);
+	if (f->value)
+		each_field(f->value, fn);
+	for (i = 0; i < f->nchildren; i++)
+		each_field(f->children[i], fn);
+}
+
+/* Every field with a pattern says in words what it takes. */
+static void check_expect(const struct fnode *f)
+{
+	if (f->re && !f->expect)
+		fail_msg("%s has a pattern and no expect text", f->path);
+}
+
+static void test_patterns_explained(void **state)
+{
+	(void)state;
+	each_field(def->root, check_expect);
+}
+
 /* Every example value in forms/ is valid for its own field. */
-static void check_examples(const struct fnode *f)
+static void check_example(const struct fnode *f)
 {
 	char *m = NULL;
-	size_t i;
 
 	if (f->example && (f->kind == FK_TEXT || f->kind == FK_INTEGER || f->kind == FK_CHOICE)) {
 		if (validate_scalar(f, f->example, f->path, &m) != VS_VALID)
 			fail_msg("example of %s is not valid: %s", f->path, m);
 	}
-	if (f->item)
-		check_examples(f->item);
-	if (f->key)
-		check_examples(f->key);
-	if (f->value)
-		check_examples(f->value);
-	for (i = 0; i < f->nchildren; i++)
-		check_examples(f->children[i]);
 }
 
 static void test_examples(void **state)
 {
 	(void)state;
-	check_examples(def->root);
+	each_field(def->root, check_example);
 }
 
 int main(void)
@@ -738,6 +791,8 @@ int main(void)
 	    cmocka_unit_test(test_capacity_volume),
 	    cmocka_unit_test(test_section_filter),
 	    cmocka_unit_test(test_examples),
+	    cmocka_unit_test(test_expect_texts),
+	    cmocka_unit_test(test_patterns_explained),
 	    cmocka_unit_test(test_path_escaping),
 	    cmocka_unit_test(test_expectations),
 	    cmocka_unit_test(test_short_or_incomplete),
