@@ -756,6 +756,183 @@ static void test_patterns_explained(void **state)
 	each_field(def->root, check_expect);
 }
 
+/* test_check of the JSON text built in b (which is emptied). */
+static struct problems check_built(struct strbuf *b)
+{
+	char *json = strbuf_finish(b);
+	struct problems p = test_check(def, json);
+
+	free(json);
+	return p;
+}
+
+/* Append n times c. */
+static void add_run(struct strbuf *b, int n, char c)
+{
+	while (n-- > 0)
+		strbuf_addc(b, c);
+}
+
+/* Sizes of maps and sublists, and the length of map values. */
+static void test_map_and_sublist_sizes(void **state)
+{
+	const char *jwt = "authorizerConfiguration.customJWTAuthorizer";
+	struct strbuf b = {0};
+	struct problems p;
+	char path[256];
+	int i;
+
+	(void)state;
+	p = test_check(def,
+		       JWT_START ",\"allowedScopes\":[\"read\"],\"advertisedScopeMapping\":{},"
+				 "\"customClaims\":[]}}}");
+	snprintf(path, sizeof path, "%s.advertisedScopeMapping", jwt);
+	assert_state(p, path, VS_INVALID, "is empty: expected at least 1 entry");
+	snprintf(path, sizeof path, "%s.customClaims", jwt);
+	assert_state(p, path, VS_INVALID, "is empty: expected at least 1 entry");
+	problems_clear(&p);
+	/* map values: 5001 characters of an environment variable, 257 of a tag */
+	strbuf_adds(&b, "{" MINIMAL ",\"environmentVariables\":{\"A\":\"");
+	add_run(&b, 5001, 'x');
+	strbuf_adds(&b, "\"},\"tags\":{\"Name\":\"");
+	add_run(&b, 257, 'v');
+	strbuf_adds(&b, "\"}}");
+	p = check_built(&b);
+	assert_state(p, "environmentVariables.A", VS_INVALID,
+		     "is too long: 5001 characters, at most 5000 allowed");
+	assert_state(p, "tags.Name", VS_INVALID,
+		     "is too long: 257 characters, at most 256 allowed");
+	problems_clear(&p);
+	/* one more than the maximum: 6 filesystems, 6 overrides, 11 + 11 workloads */
+	strbuf_adds(&b, JWT_START ",\"allowedAudience\":[\"x\"],\"privateEndpointOverrides\":[");
+	for (i = 0; i < 6; i++)
+		strbuf_addf(&b,
+			    "%s{\"domain\":\"d%d.example.com\",\"privateEndpoint\":{"
+			    "\"selfManagedLatticeResource\":{\"resourceConfigurationIdentifier\":"
+			    "\"rcfg-0123456789abcdef0\"}}}",
+			    i ? "," : "", i);
+	strbuf_adds(&b, "],\"allowedWorkloadConfiguration\":{\"hostingEnvironments\":[");
+	for (i = 0; i < 11; i++)
+		strbuf_addf(&b,
+			    "%s{\"arn\":\"arn:aws:bedrock-agentcore:us-east-1:123456789012:"
+			    "gateway/g%d\"}",
+			    i ? "," : "", i);
+	strbuf_adds(&b, "],\"workloadIdentities\":[");
+	for (i = 0; i < 11; i++)
+		strbuf_addf(&b, "%s\"workload_%d\"", i ? "," : "", i);
+	strbuf_adds(&b, "]}}},\"filesystemConfigurations\":[");
+	for (i = 0; i < 6; i++)
+		strbuf_addf(&b, "%s{\"sessionStorage\":{\"mountPath\":\"/mnt/d%d\"}}",
+			    i ? "," : "", i);
+	strbuf_adds(&b, "]}");
+	p = check_built(&b);
+	assert_state(p, "filesystemConfigurations", VS_INVALID,
+		     "has 6 entries: at most 5 allowed");
+	snprintf(path, sizeof path, "%s.privateEndpointOverrides", jwt);
+	assert_state(p, path, VS_INVALID, "has 6 entries: at most 5 allowed");
+	snprintf(path, sizeof path, "%s.allowedWorkloadConfiguration.hostingEnvironments", jwt);
+	assert_state(p, path, VS_INVALID, "has 11 entries: at most 10 allowed");
+	snprintf(path, sizeof path, "%s.allowedWorkloadConfiguration.workloadIdentities", jwt);
+	assert_state(p, path, VS_INVALID, "has 11 entries: at most 10 allowed");
+	assert_int_equal(p.n, 4); /* and nothing else */
+	problems_clear(&p);
+}
+
+/* A boolean given another type, from a file and in a document. */
+#define VPC_S3(value)                                                                           \
+	"{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"VPC\",\"networkModeConfig\":" \
+	"{\"subnets\":[\"subnet-0123456789abcdef0\"],\"securityGroups\":"                       \
+	"[\"sg-0123456789abcdef0\"],\"requireServiceS3Endpoint\":" value "}}}"
+
+static void test_boolean_type(void **state)
+{
+	const char *s3 = "networkConfiguration.networkModeConfig.requireServiceS3Endpoint";
+	struct problems p;
+
+	(void)state;
+	p = test_check(def, VPC_S3("\"yes\""));
+	assert_state(p, s3, VS_INVALID, "is text: expected true or false");
+	problems_clear(&p);
+	p = check_doc(VPC_S3("1"));
+	assert_state(p, s3, VS_INVALID, "is a number: expected true or false");
+	problems_clear(&p);
+}
+
+/* Exactly at the maximum is valid: 16 subnets and security groups, 2 entry
+ * points, 50 tags and 50 environment variables at their longest, 20 headers. */
+static void test_valid_at_maximum(void **state)
+{
+	struct strbuf b = {0};
+	struct problems p;
+	int i;
+
+	(void)state;
+	strbuf_adds(&b, "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"VPC\","
+			"\"networkModeConfig\":{\"subnets\":[");
+	for (i = 0; i < 16; i++)
+		strbuf_addf(&b, "%s\"subnet-0123456789abcd%03d\"", i ? "," : "", i);
+	strbuf_adds(&b, "],\"securityGroups\":[");
+	for (i = 0; i < 16; i++)
+		strbuf_addf(&b, "%s\"sg-0123456789abcd%03d\"", i ? "," : "", i);
+	strbuf_adds(&b, "]}},\"tags\":{");
+	for (i = 0; i < 50; i++) {
+		strbuf_addf(&b, "%s\"%0128d\":\"", i ? "," : "", i);
+		add_run(&b, 256, 'v');
+		strbuf_adds(&b, "\"");
+	}
+	strbuf_adds(&b, "},\"environmentVariables\":{");
+	for (i = 0; i < 50; i++) {
+		strbuf_addf(&b, "%s\"V%099d\":\"", i ? "," : "", i);
+		add_run(&b, 5000, 'x');
+		strbuf_adds(&b, "\"");
+	}
+	strbuf_adds(&b, "},\"requestHeaderConfiguration\":{\"requestHeaderAllowlist\":[");
+	for (i = 0; i < 20; i++)
+		strbuf_addf(&b, "%s\"X-Team-%02d\"", i ? "," : "", i);
+	strbuf_adds(&b, "]}}");
+	p = check_built(&b);
+	assert_no_problems(p);
+	problems_clear(&p);
+	p = test_check(def,
+		       "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
+		       "role/R\",\"agentRuntimeArtifact\":{\"codeConfiguration\":{\"code\":"
+		       "{\"s3\":{\"bucket\":\"my-bucket\",\"prefix\":\"agent.zip\"}},"
+		       "\"runtime\":\"PYTHON_3_12\",\"entryPoint\":[\"opentelemetry-instrument\","
+		       "\"main.py\"]}}}");
+	assert_no_problems(p);
+	problems_clear(&p);
+}
+
+/* The rules across fields accept what they should. */
+static void test_rules_accept(void **state)
+{
+	struct problems p;
+
+	(void)state;
+	/* EQUALS with a single value, CONTAINS with a list */
+	p = test_check(def, JWT_START
+		       ",\"customClaims\":[{"
+		       "\"inboundTokenClaimName\":\"role\",\"inboundTokenClaimValueType\":"
+		       "\"STRING\",\"authorizingClaimMatchValue\":{\"claimMatchValue\":"
+		       "{\"matchValueString\":\"admin\"},\"claimMatchOperator\":\"EQUALS\"}},{"
+		       "\"inboundTokenClaimName\":\"groups\",\"inboundTokenClaimValueType\":"
+		       "\"STRING_ARRAY\",\"authorizingClaimMatchValue\":{\"claimMatchValue\":"
+		       "{\"matchValueStringList\":[\"admins\"]},\"claimMatchOperator\":"
+		       "\"CONTAINS\"}}]}}}");
+	assert_no_problems(p);
+	problems_clear(&p);
+	/* an audience alone is something to check */
+	p = test_check(def, JWT_START ",\"allowedAudience\":[\"api://agent\"]}}}");
+	assert_no_problems(p);
+	problems_clear(&p);
+	/* Authorization may be passed on when a JWT authorizer is set */
+	p = test_check(def, JWT_START ",\"allowedClients\":[\"abc\"]}},"
+				      "\"requestHeaderConfiguration\":{\"requestHeaderAllowlist\":"
+				      "[\"Authorization\"]}}");
+	assert_no_problems(p);
+	problems_clear(&p);
+}
+
 /* Every example value in forms/ is valid for its own field. */
 static void check_example(const struct fnode *f)
 {
@@ -791,6 +968,10 @@ int main(void)
 	    cmocka_unit_test(test_capacity_volume),
 	    cmocka_unit_test(test_section_filter),
 	    cmocka_unit_test(test_examples),
+	    cmocka_unit_test(test_map_and_sublist_sizes),
+	    cmocka_unit_test(test_boolean_type),
+	    cmocka_unit_test(test_valid_at_maximum),
+	    cmocka_unit_test(test_rules_accept),
 	    cmocka_unit_test(test_expect_texts),
 	    cmocka_unit_test(test_patterns_explained),
 	    cmocka_unit_test(test_path_escaping),
