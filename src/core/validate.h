@@ -4,8 +4,11 @@
  * characters, ranges, whole-value PCRE2 patterns, allowed values, sizes);
  * rules across fields are code here (network mode and VPC block, one-of
  * branches, claim operator and value kind, idle timeout vs max lifetime,
- * authorizer with something to check, unique header names, ...).
- * Messages name the JSON path, say what is wrong and what is expected. */
+ * authorizer with something to check, unique header names, unique mount
+ * paths, a capacity provider for capacity provider volumes, ...).
+ * Messages name the JSON path, say what is wrong and what is expected; what
+ * is expected comes from the form's `expect` text or from the constraints,
+ * never from the example alone. */
 #ifndef ACW_VALIDATE_H
 #define ACW_VALIDATE_H
 
