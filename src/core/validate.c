@@ -96,11 +96,11 @@ static void escape(struct strbuf *b, const char *s, size_t n)
 	}
 }
 
-/* A value quoted for a message: at most 40 characters, escaped. */
-static char *quote(const char *text)
+/* A value quoted for a message: at most `max` characters, escaped. */
+static char *quote(const char *text, size_t max)
 {
 	struct strbuf b = {0};
-	size_t n = strlen(text), cut = utf8_offset(text, n, 40);
+	size_t n = strlen(text), cut = utf8_offset(text, n, max);
 
 	strbuf_addc(&b, '"');
 	escape(&b, text, cut);
@@ -110,13 +110,17 @@ static char *quote(const char *text)
 	return strbuf_finish(&b);
 }
 
+/* Names in the rules' messages (scopes, header names, mount paths) are at
+ * most 256 characters when valid: shown whole. */
+#define NAME_MAX_SHOWN 256
+
 /* The value of f as shown in a message: quoted, or "the value" for secrets. */
 static char *show(const struct fnode *f, const char *text)
 {
 	/* secrets are never echoed; a map's keys are names, not secrets */
 	if (f->sensitive || (f->parent && f->parent->sensitive && f != f->parent->key))
 		return xstrdup(_("the value"));
-	return quote(text);
+	return quote(text, 40);
 }
 
 static int plain_name(const char *k)
@@ -1221,7 +1225,7 @@ static void rule_jwt(struct walk *w)
 	i = 0;
 	cJSON_ArrayForEach (e, map) {
 		if (!seen_has(&w->seen, e->string, strlen(e->string))) {
-			char *shown = quote(e->string);
+			char *shown = quote(e->string, NAME_MAX_SHOWN);
 
 			w->path.len = w->ref.len = 0;
 			strbuf_adds(&w->path, base);
@@ -1270,7 +1274,7 @@ static const char *const restricted_headers[] = {
 /* What is wrong with header name `name`, or NULL (caller frees). */
 static char *header_problem(const char *name, int jwt)
 {
-	char *shown = quote(name), *m = NULL;
+	char *shown = quote(name, NAME_MAX_SHOWN), *m = NULL;
 	size_t j;
 
 	if (!strncasecmp(name, "x-amz-", 6))
@@ -1308,7 +1312,7 @@ static void rule_headers(struct walk *w)
 			const char *name = h->valuestring;
 
 			if (seen_add(&w->seen, name, strlen(name), i) != (size_t)-1) {
-				char *shown = quote(name);
+				char *shown = quote(name, NAME_MAX_SHOWN);
 
 				add_rule(w, VS_INVALID,
 					 xasprintf(_("%s is listed twice (header names ignore "
@@ -1352,10 +1356,10 @@ static void rule_filesystems(struct walk *w)
 				len--;
 			first = seen_add(&w->seen, s, len, i);
 			if (first != (size_t)-1) {
-				char *shown = quote(s), *other;
+				char *shown = quote(s, NAME_MAX_SHOWN), *other;
 				const cJSON *o = mount_path(cJSON_GetArrayItem(list, (int)first));
 
-				other = quote(o->valuestring);
+				other = quote(o->valuestring, NAME_MAX_SHOWN);
 				add_rule(
 				    w, VS_INVALID,
 				    xasprintf(_("%s is already used by "
