@@ -16,9 +16,14 @@ struct import {
 	struct problems *problems;
 };
 
+/* The path of member or key `name` below path, escaped as validate's are. */
 static char *child_path(const char *path, const char *name)
 {
-	return *path ? xasprintf("%s.%s", path, name) : xstrdup(name);
+	struct strbuf b = {0};
+
+	strbuf_adds(&b, path);
+	validate_path_join(&b, name);
+	return strbuf_finish(&b);
 }
 
 /* Does the (already pruned) value hold anything a person typed?  Choices and

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <pcre2.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,40 +61,331 @@ enum vstate problems_worst(const struct problems *p)
 	return w;
 }
 
-/* The value as shown in a message: quoted, at most 40 characters, controls escaped. */
-static char *show(const struct fnode *f, const char *text)
+/* ---- text in paths and messages ---- */
+
+/* Append s[0..n) with quotes, backslashes and control characters escaped, so
+ * that whatever a file holds stays on one line of output. */
+static void escape(struct strbuf *b, const char *s, size_t n)
+{
+	size_t i = 0, run;
+
+	while (i < n) {
+		unsigned char c = 0;
+		char e[8];
+
+		for (run = i; run < n; run++) {
+			c = (unsigned char)s[run];
+			if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
+				break;
+		}
+		strbuf_add(b, s + i, run - i);
+		if (run == n)
+			return;
+		if (c == '\n')
+			snprintf(e, sizeof e, "\\n");
+		else if (c == '\t')
+			snprintf(e, sizeof e, "\\t");
+		else if (c == '\r')
+			snprintf(e, sizeof e, "\\r");
+		else if (c == '"' || c == '\\')
+			snprintf(e, sizeof e, "\\%c", c);
+		else
+			snprintf(e, sizeof e, "\\x%02x", c);
+		strbuf_adds(b, e);
+		i = run + 1;
+	}
+}
+
+/* A value quoted for a message: at most `max` characters, escaped. */
+static char *quote(const char *text, size_t max)
 {
 	struct strbuf b = {0};
-	size_t n = strlen(text), cut = utf8_offset(text, n, 40), i;
+	size_t n = strlen(text), cut = utf8_offset(text, n, max);
 
-	/* secrets are never echoed; a map's keys are names, not secrets */
-	if (f->sensitive || (f->parent && f->parent->sensitive && f != f->parent->key))
-		return xstrdup(_("the value"));
 	strbuf_addc(&b, '"');
-	for (i = 0; i < cut; i++) {
-		unsigned char c = (unsigned char)text[i];
-
-		if (c < 0x20 || c == 0x7f)
-			strbuf_addf(&b, "\\x%02x", c);
-		else if (c == '"' || c == '\\')
-			strbuf_addf(&b, "\\%c", c);
-		else
-			strbuf_addc(&b, (char)c);
-	}
+	escape(&b, text, cut);
 	if (cut < n)
 		strbuf_adds(&b, "...");
 	strbuf_addc(&b, '"');
 	return strbuf_finish(&b);
 }
 
-static const char *expectation(const struct fnode *f)
+/* Names in the rules' messages (scopes, header names, mount paths) are at
+ * most 256 characters when valid: shown whole. */
+#define NAME_MAX_SHOWN 256
+
+/* The value of f as shown in a message: quoted, or "the value" for secrets. */
+static char *show(const struct fnode *f, const char *text)
 {
-	return f->expect ? f->expect : f->example ? f->example : _("a valid value");
+	/* secrets are never echoed; a map's keys are names, not secrets */
+	if (f->sensitive || (f->parent && f->parent->sensitive && f != f->parent->key))
+		return xstrdup(_("the value"));
+	return quote(text, 40);
 }
+
+static int plain_name(const char *k)
+{
+	const char *p;
+
+	if (!*k || (*k >= '0' && *k <= '9'))
+		return 0;
+	for (p = k; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+			return 0;
+	return 1;
+}
+
+void validate_path_join(struct strbuf *b, const char *name)
+{
+	if (plain_name(name)) {
+		if (b->len)
+			strbuf_addc(b, '.');
+		strbuf_adds(b, name);
+		return;
+	}
+	strbuf_add(b, "[\"", 2);
+	escape(b, name, strlen(name));
+	strbuf_add(b, "\"]", 2);
+}
+
+static void path_index(struct strbuf *b, size_t i)
+{
+	char buf[24], *p = buf + sizeof buf;
+
+	*--p = ']';
+	do
+		*--p = (char)('0' + i % 10);
+	while (i /= 10);
+	*--p = '[';
+	strbuf_add(b, p, (size_t)(buf + sizeof buf - p));
+}
+
+/* ---- what a valid value looks like ---- */
+
+/* The largest whole number a JSON file may hold here (fnode_accepts). */
+#define WHOLE_LIMIT 9000000000000000LL
+
+static void int_bounds(const struct fnode *f, long long *lo, long long *hi)
+{
+	*lo = f->has_min_val ? f->min_val : -WHOLE_LIMIT;
+	*hi = f->has_max_val ? f->max_val : WHOLE_LIMIT;
+}
+
+/* Append item number i of n to a list in words: "a, b or c". */
+static void add_or(struct strbuf *b, size_t i, size_t n, const char *item)
+{
+	if (i)
+		strbuf_adds(b, i + 1 == n ? _(" or ") : ", ");
+	strbuf_adds(b, item);
+}
+
+static char *values_list(const struct fnode *f)
+{
+	struct strbuf b = {0};
+	size_t i;
+
+	for (i = 0; i < f->nvalues; i++)
+		add_or(&b, i, f->nvalues, f->values[i]);
+	return strbuf_finish(&b);
+}
+
+/* The names of a one-of's branches: "a, b or c". */
+static char *branch_list(const struct fnode *f)
+{
+	struct strbuf b = {0};
+	size_t i;
+
+	for (i = 0; i < f->nchildren; i++)
+		add_or(&b, i, f->nchildren, f->children[i]->name);
+	return strbuf_finish(&b);
+}
+
+static char *text_lengths(const struct fnode *f)
+{
+	long lo = f->min_len > 0 ? f->min_len : 0, hi = f->max_len;
+
+	if (hi >= 0 && lo == hi)
+		return xasprintf(
+		    P_("exactly %ld character", "exactly %ld characters", (unsigned long)hi), hi);
+	if (hi >= 0 && lo > 0)
+		return xasprintf(
+		    P_("%ld to %ld character", "%ld to %ld characters", (unsigned long)hi), lo,
+		    hi);
+	if (hi >= 0)
+		return xasprintf(P_("text of up to %ld character", "text of up to %ld characters",
+				    (unsigned long)hi),
+				 hi);
+	if (lo > 0)
+		return xasprintf(P_("text of at least %ld character",
+				    "text of at least %ld characters", (unsigned long)lo),
+				 lo);
+	return xstrdup(fkind_expect(FK_TEXT));
+}
+
+static char *list_sizes(const struct fnode *f)
+{
+	long lo = f->min_items > 0 ? f->min_items : 0, hi = f->max_items;
+
+	if (hi >= 0 && lo > 0)
+		return xasprintf(P_("a list of %ld to %ld entry", "a list of %ld to %ld entries",
+				    (unsigned long)hi),
+				 lo, hi);
+	if (hi >= 0)
+		return xasprintf(P_("a list of up to %ld entry", "a list of up to %ld entries",
+				    (unsigned long)hi),
+				 hi);
+	if (lo > 0)
+		return xasprintf(P_("a list of at least %ld entry",
+				    "a list of at least %ld entries", (unsigned long)lo),
+				 lo);
+	return xstrdup(fkind_expect(f->kind));
+}
+
+/* What a valid value of f looks like, for messages (caller frees): the form's
+ * `expect` text, or else words made from the constraints. An example is only
+ * ever offered as one ("(for example: X)"), never as the requirement. */
+static char *expectation(const struct fnode *f)
+{
+	char *s, *all;
+	long long lo, hi;
+
+	if (f->expect)
+		return xstrdup(f->expect);
+	switch (f->kind) {
+	case FK_TEXT:
+		s = text_lengths(f);
+		break;
+	case FK_CHOICE:
+		all = values_list(f);
+		s = xasprintf(_("one of %s"), all);
+		free(all);
+		break;
+	case FK_INTEGER:
+		int_bounds(f, &lo, &hi);
+		s = xasprintf(_("a whole number from %lld to %lld"), lo, hi);
+		break;
+	case FK_LIST:
+	case FK_SUBLIST:
+		s = list_sizes(f);
+		break;
+	case FK_ONEOF:
+		all = branch_list(f);
+		s = xasprintf(_("one of %s"), all);
+		free(all);
+		break;
+	default:
+		s = xstrdup(fkind_expect(f->kind));
+		break;
+	}
+	if (f->example && f->kind == FK_TEXT) {
+		all = xasprintf(_("%s (for example: %s)"), s, f->example);
+		free(s);
+		s = all;
+	}
+	return s;
+}
+
+/* ---- scalars ---- */
 
 enum match { M_NO, M_PARTIAL, M_FULL };
 
-static enum match pattern_match(const struct fnode *f, const char *text, size_t len)
+static int full_match(const struct fnode *f, const char *text, size_t len, pcre2_match_data *md)
+{
+	return pcre2_match(f->re, (PCRE2_SPTR)text, len, 0,
+			   PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
+}
+
+/* Most long values are checked against a pattern that is one character class
+ * repeated ("[a-zA-Z0-9\s._:/=+@-]*": tags, scopes, claim values), where
+ * PCRE2 costs about a nanosecond a character. In a whole-document walk such a
+ * pattern is asked once per distinct ASCII byte whether its class holds it,
+ * and ASCII values are then checked byte by byte. A value that fails, or is not
+ * ASCII, goes to PCRE2 as ever: PCRE2 alone decides what matches. */
+struct cclass {
+	const void *re;
+	int shape; /* '*' or '+' for [CLASS]* and [CLASS]+; 0 for other patterns */
+	/* by byte: 0 in the class, 1 not asked yet, 2 not in it (or not ASCII) */
+	unsigned char t[256];
+};
+
+#define CCLASS_SLOTS 64
+
+struct classes {
+	struct cclass v[CCLASS_SLOTS];
+};
+
+/* '*' or '+' when the pattern is one character class and that quantifier. */
+static int class_shape(const char *p)
+{
+	size_t i = 1;
+
+	if (!p || p[0] != '[')
+		return 0;
+	if (p[i] == '^')
+		i++;
+	if (p[i] == ']')
+		i++; /* a literal ] */
+	for (; p[i] && p[i] != ']'; i++) {
+		if (p[i] == '[') /* [:alpha:] and the like: leave them to PCRE2 */
+			return 0;
+		if (p[i] == '\\' && (!p[++i] || p[i] == 'Q' || p[i] == 'E'))
+			return 0;
+	}
+	if (p[i] != ']' || (p[i + 1] != '*' && p[i + 1] != '+') || p[i + 2])
+		return 0;
+	return p[i + 1];
+}
+
+static struct cclass *class_of(struct classes *cs, const struct fnode *f)
+{
+	size_t i = ((uintptr_t)f->re >> 4) % CCLASS_SLOTS, n;
+
+	for (n = 0; n < CCLASS_SLOTS; n++, i = (i + 1) % CCLASS_SLOTS) {
+		struct cclass *c = &cs->v[i];
+
+		if (c->re == f->re)
+			return c;
+		if (!c->re) {
+			c->re = f->re;
+			c->shape = class_shape(f->pattern);
+			memset(c->t, 1, 128);
+			memset(c->t + 128, 2, 128);
+			return c;
+		}
+	}
+	return NULL;
+}
+
+/* Does text match whole, by the class? 0 means "ask PCRE2". */
+static int class_match(struct classes *cs, const struct fnode *f, const char *text, size_t len,
+		       pcre2_match_data *md)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	struct cclass *c;
+	unsigned acc = 0;
+	size_t i;
+
+	if (!cs || !len || !(c = class_of(cs, f)) || !c->shape)
+		return 0;
+	for (i = 0; i < len; i++)
+		acc |= c->t[u[i]];
+	if (!acc)
+		return 1;
+	if (acc & 2)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (c->t[u[i]] == 1)
+			c->t[u[i]] = full_match(f, text + i, 1, md) ? 0 : 2;
+		if (c->t[u[i]])
+			return 0;
+	}
+	return 1;
+}
+
+/* cs: the walk's classes, or NULL (one value as typed). */
+static enum match pattern_match(const struct fnode *f, const char *text, size_t len,
+				struct classes *cs)
 {
 	static pcre2_match_data *md; /* one pair is all a whole-value match needs */
 	int rc;
@@ -102,102 +394,128 @@ static enum match pattern_match(const struct fnode *f, const char *text, size_t 
 		return M_FULL;
 	if (!md && !(md = pcre2_match_data_create(1, NULL)))
 		util_fatal("out of memory");
-	rc = pcre2_match(f->re, (PCRE2_SPTR)text, len, 0,
-			 PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_NO_UTF_CHECK, md, NULL);
-	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && rc != PCRE2_ERROR_PARTIAL)
-		rc = PCRE2_ERROR_NOMATCH;
-	if (rc >= 0)
+	if (class_match(cs, f, text, len, md) || full_match(f, text, len, md))
 		return M_FULL;
 	rc = pcre2_match(f->re, (PCRE2_SPTR)text, len, 0,
 			 PCRE2_ANCHORED | PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, md, NULL);
 	return rc == PCRE2_ERROR_PARTIAL ? M_PARTIAL : M_NO;
 }
 
-/* Message for a value that is shorter than allowed, with the expectation. */
-static char *too_short(const struct fnode *f, const char *shown)
+/* The fewest characters a valid value has: minLength, or more when the
+ * pattern needs more ("subnet-" and 8 characters). */
+static size_t min_chars(const struct fnode *f)
 {
-	if (f->expect || f->min_len < 0)
-		return xasprintf(_("%s is too short: expected %s"), shown, expectation(f));
-	return xasprintf(_("%s is too short: expected at least %ld characters"), shown,
-			 f->min_len);
+	size_t m = f->min_len > 0 ? (size_t)f->min_len : 0;
+	uint32_t pm = 0;
+
+	if (f->re && pcre2_pattern_info(f->re, PCRE2_INFO_MINLENGTH, &pm) == 0 && pm > m)
+		m = pm;
+	return m;
 }
 
-/* Check a text value. live: a valid prefix is VS_INCOMPLETE rather than invalid. */
-static enum vstate check_text(const struct fnode *f, const char *text, int live, char **msg)
+/* Characters in s[0..n), or (size_t)-1 when it is not UTF-8. ASCII, the
+ * common case, is passed over eight bytes at a time. */
+static size_t text_chars(const char *s, size_t n)
+{
+	size_t i = 0, rest;
+	uint64_t w;
+
+	while (i + 8 <= n) {
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+		i += 8;
+	}
+	while (i < n && !((unsigned char)s[i] & 0x80))
+		i++;
+	if (i == n)
+		return n;
+	rest = utf8_length(s + i, n - i);
+	return rest == (size_t)-1 ? rest : i + rest;
+}
+
+/* Check a text value. live: a valid prefix is VS_INCOMPLETE rather than
+ * invalid. cs: as for pattern_match. */
+static enum vstate check_text(const struct fnode *f, const char *text, int live, char **msg,
+			      struct classes *cs)
 {
 	size_t len = strlen(text), chars;
-	char *shown;
+	char *shown, *exp;
 	enum match m;
-	enum vstate st = VS_VALID;
 
 	*msg = NULL;
-	chars = utf8_length(text, len);
+	chars = text_chars(text, len);
 	if (chars == (size_t)-1) {
 		*msg = xstrdup(_("is not valid UTF-8 text"));
 		return VS_INVALID;
 	}
 	if (f->max_len >= 0 && chars > (size_t)f->max_len) {
-		*msg = xasprintf(_("is too long: %zu characters, at most %ld allowed"), chars,
-				 f->max_len);
+		*msg = xasprintf(P_("is too long: %zu character, at most %ld allowed",
+				    "is too long: %zu characters, at most %ld allowed", chars),
+				 chars, f->max_len);
 		return VS_INVALID;
 	}
-	m = pattern_match(f, text, len);
+	m = pattern_match(f, text, len, cs);
 	if (m == M_FULL && (f->min_len < 0 || chars >= (size_t)f->min_len))
 		return VS_VALID;
 	shown = show(f, text);
-	if (m == M_NO) {
-		*msg = xasprintf(_("%s is not valid: expected %s"), shown, expectation(f));
-		st = VS_INVALID;
-	} else {
-		if (len == 0)
-			*msg = xasprintf(_("is empty: expected %s"), expectation(f));
-		else
-			*msg = too_short(f, shown);
-		st = live ? VS_INCOMPLETE : VS_INVALID;
-	}
+	exp = expectation(f);
+	if (m == M_NO)
+		*msg = xasprintf(_("%s is not valid: expected %s"), shown, exp);
+	else if (len == 0)
+		*msg = xasprintf(_("is empty: expected %s"), exp);
+	else if (chars < min_chars(f))
+		*msg = xasprintf(_("%s is too short: expected %s"), shown, exp);
+	else /* long enough, but a valid value goes on ("abc-") */
+		*msg = xasprintf(_("%s is incomplete: expected %s"), shown, exp);
 	free(shown);
-	return st;
+	free(exp);
+	return m == M_NO || !live ? VS_INVALID : VS_INCOMPLETE;
 }
 
-static int parse_integer(const char *text, long long *out)
+enum int_parse { INT_OK, INT_NOT_DIGITS, INT_TOO_LARGE, INT_TOO_SMALL };
+
+static enum int_parse parse_integer(const char *text, long long *out)
 {
 	char *end;
 
 	if (!*text || isspace((unsigned char)*text))
-		return -1;
+		return INT_NOT_DIGITS;
 	errno = 0;
 	*out = strtoll(text, &end, 10);
-	return (*end || errno) ? -1 : 0;
+	if (*end)
+		return INT_NOT_DIGITS;
+	if (errno == ERANGE)
+		return *out > 0 ? INT_TOO_LARGE : INT_TOO_SMALL;
+	return errno ? INT_NOT_DIGITS : INT_OK;
+}
+
+/* A whole number too large or too small to hold, with the range. */
+static char *out_of_range(const struct fnode *f, int large)
+{
+	long long lo, hi;
+
+	int_bounds(f, &lo, &hi);
+	return large ? xasprintf(_("is too large: expected %lld to %lld"), lo, hi)
+		     : xasprintf(_("is too small: expected %lld to %lld"), lo, hi);
 }
 
 static enum vstate check_integer(const struct fnode *f, long long v, int live, char **msg)
 {
+	long long lo, hi;
+
 	*msg = NULL;
-	if (f->has_max_val && v > f->max_val) {
-		*msg = xasprintf(_("%lld is too large: expected %lld to %lld"), v,
-				 f->has_min_val ? f->min_val : 0, f->max_val);
+	int_bounds(f, &lo, &hi);
+	if (v > hi) {
+		*msg = xasprintf(_("%lld is too large: expected %lld to %lld"), v, lo, hi);
 		return VS_INVALID;
 	}
-	if (f->has_min_val && v < f->min_val) {
-		*msg = xasprintf(_("%lld is too small: expected %lld to %lld"), v, f->min_val,
-				 f->has_max_val ? f->max_val : v);
+	if (v < lo) {
+		*msg = xasprintf(_("%lld is too small: expected %lld to %lld"), v, lo, hi);
 		/* while typing, "6" can still become 60 */
 		return live && v > 0 ? VS_INCOMPLETE : VS_INVALID;
 	}
 	return VS_VALID;
-}
-
-static char *values_list(const struct fnode *f)
-{
-	struct strbuf b = {0};
-	size_t i;
-
-	for (i = 0; i < f->nvalues; i++) {
-		if (i)
-			strbuf_adds(&b, i + 1 == f->nvalues ? _(" or ") : ", ");
-		strbuf_adds(&b, f->values[i]);
-	}
-	return strbuf_finish(&b);
 }
 
 static enum vstate check_choice(const struct fnode *f, const char *text, int live, char **msg)
@@ -224,7 +542,7 @@ static enum vstate check_choice(const struct fnode *f, const char *text, int liv
 enum vstate validate_scalar(const struct fnode *f, const char *text, const char *path, char **msg)
 {
 	enum vstate st = VS_VALID;
-	char *m = NULL;
+	char *m = NULL, *exp;
 	long long v;
 
 	*msg = NULL;
@@ -237,27 +555,30 @@ enum vstate validate_scalar(const struct fnode *f, const char *text, const char 
 					  (f->parent->kind == FK_MAP && f == f->parent->key)));
 		if (!must || (f->kind == FK_TEXT && f->min_len == 0 && !f->re))
 			return VS_VALID;
-		if (f->kind == FK_CHOICE) {
-			char *vals = values_list(f);
-
-			m = xasprintf(_("is required: expected one of %s"), vals);
-			free(vals);
-		} else {
-			m = xasprintf(_("is required: expected %s"), expectation(f));
-		}
+		exp = expectation(f);
+		m = xasprintf(_("is required: expected %s"), exp);
+		free(exp);
 		st = VS_INCOMPLETE;
 		goto out;
 	}
 	switch (f->kind) {
 	case FK_TEXT:
-		st = check_text(f, text, 1, &m);
+		st = check_text(f, text, 1, &m, NULL);
 		break;
 	case FK_INTEGER:
-		if (parse_integer(text, &v) != 0) {
+		switch (parse_integer(text, &v)) {
+		case INT_OK:
+			st = check_integer(f, v, 1, &m);
+			break;
+		case INT_NOT_DIGITS:
 			m = xstrdup(_("is not a whole number: expected digits only"));
 			st = VS_INVALID;
-		} else {
-			st = check_integer(f, v, 1, &m);
+			break;
+		case INT_TOO_LARGE:
+		case INT_TOO_SMALL:
+			m = out_of_range(f, *text != '-');
+			st = VS_INVALID;
+			break;
 		}
 		break;
 	case FK_CHOICE:
@@ -282,58 +603,295 @@ out:
 	return st;
 }
 
+char *validate_type_message(const struct fnode *f, const void *json)
+{
+	const cJSON *v = json;
+
+	if (fnode_accepts(f, v))
+		return NULL;
+	if (f->kind == FK_INTEGER && cJSON_IsNumber(v)) {
+		double d = v->valuedouble;
+		char num[32], *exp, *m;
+
+		if (!(d <= (double)WHOLE_LIMIT) || d < -(double)WHOLE_LIMIT)
+			return out_of_range(f, !(d < 0));
+		/* in range, so not whole */
+		snprintf(num, sizeof num, "%.15g", d);
+		exp = expectation(f);
+		m = xasprintf(_("%s is not a whole number: expected %s"), num, exp);
+		free(exp);
+		return m;
+	}
+	return xasprintf(_("is %s: expected %s"), json_type_name(v), fkind_expect(f->kind));
+}
+
+/* ---- sets of names ---- */
+
+/* Strings seen so far (map keys, header names, mount paths, scopes), so that
+ * lists of any length are checked for repeats in linear time. */
+struct seen_slot {
+	const char *s;
+	size_t len, idx;
+	uint64_t hash;
+};
+
+struct seen {
+	struct seen_slot *v;
+	size_t cap, alloc;
+	int fold; /* ASCII case does not count (header names) */
+};
+
+static int fold_c(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
+}
+
+/* Empty the set, made for n strings. */
+static void seen_reset(struct seen *t, size_t n, int fold)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	if (cap > t->alloc) {
+		free(t->v);
+		t->v = xcalloc(cap, sizeof *t->v);
+		t->alloc = cap;
+	} else {
+		memset(t->v, 0, cap * sizeof *t->v);
+	}
+	t->cap = cap;
+	t->fold = fold;
+}
+
+static uint64_t seen_hash(const struct seen *t, const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL, x;
+	size_t j = 0;
+
+	if (t->fold) { /* FNV-1a, byte by byte: header names are few and short */
+		for (; j < len; j++)
+			h = (h ^ (uint64_t)fold_c((unsigned char)s[j])) * 1099511628211ULL;
+		return h;
+	}
+	for (; j + 8 <= len; j += 8) { /* eight bytes at a time, mixed */
+		memcpy(&x, s + j, 8);
+		h = (h ^ x) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+	}
+	for (; j < len; j++)
+		h = (h ^ (unsigned char)s[j]) * 1099511628211ULL;
+	return h ^ (h >> 32);
+}
+
+/* The slot holding s[0..len), or the empty slot where it belongs. */
+static struct seen_slot *seen_slot(const struct seen *t, const char *s, size_t len, uint64_t h)
+{
+	size_t i, j;
+
+	for (i = (size_t)h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		struct seen_slot *x = &t->v[i];
+
+		if (!x->s)
+			return x;
+		if (x->hash != h || x->len != len)
+			continue;
+		if (!t->fold && !memcmp(x->s, s, len))
+			return x;
+		for (j = 0; t->fold && j < len; j++)
+			if (fold_c((unsigned char)x->s[j]) != fold_c((unsigned char)s[j]))
+				break;
+		if (t->fold && j == len)
+			return x;
+	}
+}
+
+/* Is s[0..len) in the set? */
+static int seen_has(const struct seen *t, const char *s, size_t len)
+{
+	return seen_slot(t, s, len, seen_hash(t, s, len))->s != NULL;
+}
+
+/* Add s[0..len) as entry idx. Returns the entry of an equal string added
+ * before, or (size_t)-1 when s is new. At most the n of seen_reset. */
+static size_t seen_add(struct seen *t, const char *s, size_t len, size_t idx)
+{
+	uint64_t h = seen_hash(t, s, len);
+	struct seen_slot *x = seen_slot(t, s, len, h);
+
+	if (x->s)
+		return x->idx;
+	x->s = s;
+	x->len = len;
+	x->idx = idx;
+	x->hash = h;
+	return (size_t)-1;
+}
+
 /* ---- whole-document validation ---- */
 
 struct walk {
 	struct problems *out;
-	const struct formdef *def;
 	const cJSON *root;
+	/* Where the walk is: appended on the way down, cut back on return, copied
+	 * only into a problem. ref names map entries by index. */
+	struct strbuf path, ref;
+	size_t prior;        /* out->v[0..prior) were there before: the reader's */
+	const char **sorted; /* their paths, sorted, made when first needed */
+	struct seen seen;
+	struct classes classes;
 };
 
-static void add(struct walk *w, enum vstate st, const char *path, const char *ref, char *msg)
+struct mark {
+	size_t path, ref;
+};
+
+static struct mark here(const struct walk *w)
+{
+	struct mark m = {w->path.len, w->ref.len};
+
+	return m;
+}
+
+static void back(struct walk *w, struct mark m)
+{
+	w->path.s[w->path.len = m.path] = '\0';
+	w->ref.s[w->ref.len = m.ref] = '\0';
+}
+
+static void down_member(struct walk *w, const char *name)
+{
+	validate_path_join(&w->path, name);
+	validate_path_join(&w->ref, name);
+}
+
+static void down_item(struct walk *w, size_t i)
+{
+	path_index(&w->path, i);
+	path_index(&w->ref, i);
+}
+
+static void down_entry(struct walk *w, const char *key, size_t i)
+{
+	validate_path_join(&w->path, key);
+	path_index(&w->ref, i);
+}
+
+static void add_at(struct walk *w, enum vstate st, const char *path, const char *ref, char *msg)
 {
 	problems_add(w->out, st, path, ref, "%s", msg);
 	free(msg);
 }
 
-static int plain_key(const char *k)
+/* A problem where the walk is. */
+static void add(struct walk *w, enum vstate st, char *msg)
 {
-	const char *p;
+	add_at(w, st, w->path.s, w->ref.s, msg);
+}
 
-	if (!*k || isdigit((unsigned char)*k))
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Is there a reader's path that is p[0..n) followed by c (c '\0': p itself)? */
+static int prior_has(const struct walk *w, const char *p, size_t n, char c)
+{
+	size_t lo = 0, hi = w->prior, mid;
+
+	while (lo < hi) {
+		const char *e = w->sorted[mid = lo + (hi - lo) / 2];
+		int r = strncmp(e, p, n);
+
+		if (r < 0 || (r == 0 && (unsigned char)e[n] < (unsigned char)c))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < w->prior && !strncmp(w->sorted[lo], p, n) && w->sorted[lo][n] == c;
+}
+
+/* The reader (formfile_parse) drops a value of the wrong type and says so.
+ * What is then missing (an empty list, a one-of with no branch, a required
+ * member) is that same problem again: is there one of the reader's at path
+ * or inside it? */
+static int explained(struct walk *w, const char *path)
+{
+	size_t n = strlen(path), i;
+
+	if (!w->prior)
 		return 0;
-	for (p = k; *p; p++)
-		if (!isalnum((unsigned char)*p) && *p != '_' && *p != '-')
-			return 0;
-	return 1;
+	if (!w->sorted) {
+		w->sorted = xcalloc(w->prior, sizeof *w->sorted);
+		for (i = 0; i < w->prior; i++)
+			w->sorted[i] = w->out->v[i].path;
+		qsort(w->sorted, w->prior, sizeof *w->sorted, by_text);
+	}
+	return prior_has(w, path, n, '\0') || prior_has(w, path, n, '.') ||
+	       prior_has(w, path, n, '[');
 }
 
-static char *join_member(const char *path, const char *name)
+/* Something is missing at path, unless the reader explained why already. */
+static void add_missing_at(struct walk *w, enum vstate st, const char *path, const char *ref,
+			   char *msg)
 {
-	return *path ? xasprintf("%s.%s", path, name) : xstrdup(name);
+	if (explained(w, path))
+		free(msg);
+	else
+		add_at(w, st, path, ref, msg);
 }
 
-static char *join_key(const char *path, const char *key)
+static void add_missing(struct walk *w, enum vstate st, char *msg)
 {
-	if (plain_key(key))
-		return xasprintf("%s.%s", path, key);
-	return xasprintf("%s[\"%s\"]", path, key);
+	add_missing_at(w, st, w->path.s, w->ref.s, msg);
 }
 
-static void check_node(struct walk *w, const struct fnode *f, const cJSON *v, const char *path,
-		       const char *ref);
+static void check_node(struct walk *w, const struct fnode *f, const cJSON *v);
 
-static void check_size(struct walk *w, const struct fnode *f, size_t n, const char *path,
-		       const char *ref)
+static int scalar_kind(const struct fnode *f)
 {
-	if (f->min_items >= 0 && n < (size_t)f->min_items)
-		add(w, VS_INVALID, path, ref,
-		    n == 0
-			? xasprintf(_("is empty: expected at least %ld entries"), f->min_items)
-			: xasprintf(_("has %zu entries: expected at least %ld"), n, f->min_items));
+	return f->kind == FK_TEXT || f->kind == FK_CHOICE || f->kind == FK_INTEGER ||
+	       f->kind == FK_BOOLEAN;
+}
+
+/* What is wrong with scalar v (strict), or NULL. Decided before the path is
+ * made: a valid scalar costs no path at all. */
+static char *scalar_problem(const struct fnode *f, const cJSON *v, struct classes *cs)
+{
+	char *m = validate_type_message(f, v);
+
+	if (m)
+		return m;
+	if (f->kind == FK_TEXT)
+		check_text(f, v->valuestring, 0, &m, cs);
+	else if (f->kind == FK_CHOICE)
+		check_choice(f, v->valuestring, 0, &m);
+	else if (f->kind == FK_INTEGER)
+		check_integer(f, (long long)v->valuedouble, 0, &m);
+	return m;
+}
+
+static void check_size(struct walk *w, const struct fnode *f, size_t n)
+{
+	unsigned long min = (unsigned long)f->min_items;
+
+	if (f->min_items >= 0 && n < (size_t)f->min_items) {
+		if (n == 0)
+			add_missing(w, VS_INVALID,
+				    xasprintf(P_("is empty: expected at least %ld entry",
+						 "is empty: expected at least %ld entries", min),
+					      f->min_items));
+		else
+			add_missing(w, VS_INVALID,
+				    xasprintf(P_("has %zu entry: expected at least %ld",
+						 "has %zu entries: expected at least %ld", n),
+					      n, f->min_items));
+	}
 	if (f->max_items >= 0 && n > (size_t)f->max_items)
-		add(w, VS_INVALID, path, ref,
-		    xasprintf(_("has %zu entries: at most %ld allowed"), n, f->max_items));
+		add(w, VS_INVALID,
+		    xasprintf(P_("has %zu entry: at most %ld allowed",
+				 "has %zu entries: at most %ld allowed", n),
+			      n, f->max_items));
 }
 
 /* The sibling that a `when` condition names holds one of its values. */
@@ -353,161 +911,163 @@ static int when_holds(const struct fnode *f, const cJSON *parent)
 	return 0;
 }
 
-static void check_group(struct walk *w, const struct fnode *f, const cJSON *v, const char *path,
-			const char *ref)
+static void check_group(struct walk *w, const struct fnode *f, const cJSON *v)
 {
 	const cJSON *c;
+	struct mark m = here(w);
 	size_t i;
 
 	for (i = 0; i < f->nchildren; i++) {
 		const struct fnode *k = f->children[i];
-		char *p = join_member(path, k->name), *r = join_member(ref, k->name);
 
 		c = cJSON_GetObjectItemCaseSensitive(v, k->name);
+		if (!c && !(k->required && f->kind == FK_GROUP))
+			continue;
+		if (c && scalar_kind(k) && when_holds(k, v)) {
+			char *wrong = scalar_problem(k, c, &w->classes);
+
+			if (wrong) {
+				down_member(w, k->name);
+				add(w, VS_INVALID, wrong);
+				back(w, m);
+			}
+			continue;
+		}
+		down_member(w, k->name);
 		if (c && !when_holds(k, v)) {
-			char *vals = NULL;
 			struct strbuf b = {0};
+			char *vals;
 			size_t j;
 
 			for (j = 0; j < k->nwhen; j++)
-				strbuf_addf(&b, "%s%s", j ? _(" or ") : "", k->when_values[j]);
+				add_or(&b, j, k->nwhen, k->when_values[j]);
 			vals = strbuf_finish(&b);
-			add(w, VS_INVALID, p, r,
+			add(w, VS_INVALID,
 			    xasprintf(_("only applies when %s is %s: remove it or change %s"),
 				      k->when_field, vals, k->when_field));
 			free(vals);
 		} else if (c) {
-			check_node(w, k, c, p, r);
-		} else if (k->required && f->kind == FK_GROUP && when_holds(k, v)) {
-			char *exp = k->kind == FK_CHOICE
-					? values_list(k)
-					: xstrdup(k->expect ? k->expect : fkind_expect(k->kind));
+			check_node(w, k, c);
+		} else if (when_holds(k, v)) {
+			char *exp = expectation(k);
 
-			add(w, VS_INCOMPLETE, p, r, xasprintf(_("is required: expected %s"), exp));
+			add_missing(w, VS_INCOMPLETE,
+				    xasprintf(_("is required: expected %s"), exp));
 			free(exp);
 		}
-		free(p);
-		free(r);
+		back(w, m);
 	}
 	cJSON_ArrayForEach (c, v) {
 		if (!fnode_child(f, c->string)) {
-			char *p = join_member(path, c->string);
-
-			add(w, VS_INVALID, p, p,
-			    xstrdup(_("unknown member: not part of the request")));
-			free(p);
+			down_member(w, c->string);
+			add(w, VS_INVALID, xstrdup(_("unknown member: not part of the request")));
+			back(w, m);
 		}
 	}
 }
 
-static void check_oneof(struct walk *w, const struct fnode *f, const cJSON *v, const char *path,
-			const char *ref)
-{
-	const cJSON *c, *first = NULL;
-	size_t set = 0;
-	struct strbuf names = {0};
-	size_t i;
-	char *all;
-
-	for (i = 0; i < f->nchildren; i++)
-		strbuf_addf(&names, "%s%s", i ? (i + 1 == f->nchildren ? _(" or ") : ", ") : "",
-			    f->children[i]->name);
-	all = strbuf_finish(&names);
-	cJSON_ArrayForEach (c, v) {
-		if (fnode_child(f, c->string)) {
-			if (!first)
-				first = c;
-			set++;
-		}
-	}
-	if (set == 0 && !v->child)
-		add(w, VS_INCOMPLETE, path, ref, xasprintf(_("is empty: choose one of %s"), all));
-	else if (set > 1)
-		add(w, VS_INVALID, path, ref,
-		    xasprintf(_("holds %zu choices: expected exactly one of %s"), set, all));
-	free(all);
-	check_group(w, f, v, path, ref);
-}
-
-static void check_scalar_strict(struct walk *w, const struct fnode *f, const cJSON *v,
-				const char *path, const char *ref)
-{
-	char *m = NULL;
-	enum vstate st = VS_VALID;
-
-	if (f->kind == FK_TEXT)
-		st = check_text(f, v->valuestring, 0, &m);
-	else if (f->kind == FK_CHOICE)
-		st = check_choice(f, v->valuestring, 0, &m);
-	else if (f->kind == FK_INTEGER)
-		st = check_integer(f, (long long)v->valuedouble, 0, &m);
-	if (st != VS_VALID)
-		add(w, VS_INVALID, path, ref, m);
-	else
-		free(m);
-}
-
-static void check_node(struct walk *w, const struct fnode *f, const cJSON *v, const char *path,
-		       const char *ref)
+static void check_oneof(struct walk *w, const struct fnode *f, const cJSON *v)
 {
 	const cJSON *c;
-	size_t i = 0;
+	size_t set = 0;
+	char *all;
 
-	if (!fnode_accepts(f, v)) {
-		add(w, VS_INVALID, path, ref,
-		    xasprintf(_("is %s: expected %s"), json_type_name(v), fkind_expect(f->kind)));
+	cJSON_ArrayForEach (c, v) {
+		if (fnode_child(f, c->string))
+			set++;
+	}
+	if (set == 0 && !v->child) {
+		all = branch_list(f);
+		add_missing(w, VS_INCOMPLETE, xasprintf(_("is empty: choose one of %s"), all));
+		free(all);
+	} else if (set > 1) {
+		all = branch_list(f);
+		add(w, VS_INVALID,
+		    xasprintf(P_("holds %zu choice: expected exactly one of %s",
+				 "holds %zu choices: expected exactly one of %s", set),
+			      set, all));
+		free(all);
+	}
+	check_group(w, f, v);
+}
+
+static void check_list(struct walk *w, const struct fnode *f, const cJSON *v)
+{
+	const cJSON *c;
+	struct mark m = here(w);
+	size_t i = 0;
+	char *wrong;
+
+	check_size(w, f, (size_t)cJSON_GetArraySize(v));
+	cJSON_ArrayForEach (c, v) {
+		if (scalar_kind(f->item)) {
+			if ((wrong = scalar_problem(f->item, c, &w->classes))) {
+				down_item(w, i);
+				add(w, VS_INVALID, wrong);
+				back(w, m);
+			}
+		} else {
+			down_item(w, i);
+			check_node(w, f->item, c);
+			back(w, m);
+		}
+		i++;
+	}
+}
+
+static void check_map(struct walk *w, const struct fnode *f, const cJSON *v)
+{
+	const cJSON *c;
+	struct mark m = here(w);
+	size_t i = 0, n = (size_t)cJSON_GetArraySize(v);
+
+	check_size(w, f, n);
+	seen_reset(&w->seen, n, 0);
+	cJSON_ArrayForEach (c, v) {
+		char *key = NULL, *value = scalar_problem(f->value, c, &w->classes);
+		int twice = seen_add(&w->seen, c->string, strlen(c->string), i) != (size_t)-1;
+
+		check_text(f->key, c->string, 0, &key, &w->classes);
+		if (key || twice || value) {
+			down_entry(w, c->string, i);
+			if (key)
+				add(w, VS_INVALID, xasprintf(_("key %s"), key));
+			if (twice)
+				add(w, VS_INVALID,
+				    xstrdup(_("is a duplicate key: each key may appear once")));
+			if (value)
+				add(w, VS_INVALID, value);
+			back(w, m);
+		}
+		free(key);
+		i++;
+	}
+}
+
+static void check_node(struct walk *w, const struct fnode *f, const cJSON *v)
+{
+	char *wrong =
+	    scalar_kind(f) ? scalar_problem(f, v, &w->classes) : validate_type_message(f, v);
+
+	if (wrong) {
+		add(w, VS_INVALID, wrong);
 		return;
 	}
 	switch (f->kind) {
-	case FK_TEXT:
-	case FK_CHOICE:
-	case FK_INTEGER:
-	case FK_BOOLEAN:
-		check_scalar_strict(w, f, v, path, ref);
-		break;
 	case FK_LIST:
 	case FK_SUBLIST:
-		check_size(w, f, (size_t)cJSON_GetArraySize(v), path, ref);
-		cJSON_ArrayForEach (c, v) {
-			char *p = xasprintf("%s[%zu]", path, i), *r = xasprintf("%s[%zu]", ref, i);
-
-			check_node(w, f->item, c, p, r);
-			free(p);
-			free(r);
-			i++;
-		}
+		check_list(w, f, v);
 		break;
 	case FK_MAP:
-		check_size(w, f, (size_t)cJSON_GetArraySize(v), path, ref);
-		cJSON_ArrayForEach (c, v) {
-			char *p = join_key(path, c->string), *r = xasprintf("%s[%zu]", ref, i);
-			char *m = NULL;
-			const cJSON *d;
-
-			if (check_text(f->key, c->string, 0, &m) != VS_VALID) {
-				char *km = xasprintf(_("key %s"), m);
-
-				add(w, VS_INVALID, p, r, km);
-			}
-			free(m);
-			for (d = v->child; d != c; d = d->next)
-				if (!strcmp(d->string, c->string)) {
-					add(w, VS_INVALID, p, r,
-					    xstrdup(_(
-						"is a duplicate key: each key may appear once")));
-					break;
-				}
-			check_node(w, f->value, c, p, r);
-			free(p);
-			free(r);
-			i++;
-		}
+		check_map(w, f, v);
 		break;
 	case FK_GROUP:
-		check_group(w, f, v, path, ref);
+		check_group(w, f, v);
 		break;
 	case FK_ONEOF:
-		check_oneof(w, f, v, path, ref);
+		check_oneof(w, f, v);
+		break;
+	default:
 		break;
 	}
 }
@@ -525,17 +1085,32 @@ static const cJSON *at(const cJSON *root, const char *path)
 	return cur;
 }
 
+/* A problem at the path made from fmt (its ref the same). */
+static void add_rule(struct walk *w, enum vstate st, char *msg, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void add_rule(struct walk *w, enum vstate st, char *msg, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
+	va_end(ap);
+	add_at(w, st, p, p, msg);
+	free(p);
+}
+
 static void rule_network(struct walk *w)
 {
+	const char *p = "networkConfiguration.networkModeConfig";
 	const cJSON *net = at(w->root, "networkConfiguration");
 	const cJSON *mode = at(net, "networkMode");
 
 	if (cJSON_IsString(mode) && !strcmp(mode->valuestring, "VPC") &&
 	    !at(net, "networkModeConfig"))
-		add(w, VS_INCOMPLETE, "networkConfiguration.networkModeConfig",
-		    "networkConfiguration.networkModeConfig",
-		    xstrdup(_("is required in VPC mode: expected at least one subnet and one "
-			      "security group")));
+		add_missing_at(w, VS_INCOMPLETE, p, p,
+			       xstrdup(_("is required in VPC mode: expected at least one subnet "
+					 "and one security group")));
 }
 
 /* The model: "Passing this field in a CreateAgentRuntime request returns a
@@ -545,9 +1120,9 @@ static void rule_s3_endpoint(struct walk *w)
 	const char *p = "networkConfiguration.networkModeConfig.requireServiceS3Endpoint";
 
 	if (at(w->root, p))
-		add(w, VS_INVALID, p, p,
-		    xstrdup(_("is refused when a runtime is created: it applies only to "
-			      "updating runtimes made before May 2026; leave it unset")));
+		add_at(w, VS_INVALID, p, p,
+		       xstrdup(_("is refused when a runtime is created: it applies only to "
+				 "updating runtimes made before May 2026; leave it unset")));
 }
 
 static void rule_claims(struct walk *w)
@@ -562,7 +1137,7 @@ static void rule_claims(struct walk *w)
 	cJSON_ArrayForEach (c, claims) {
 		const cJSON *op = at(c, "authorizingClaimMatchValue.claimMatchOperator");
 		const cJSON *val = at(c, "authorizingClaimMatchValue.claimMatchValue");
-		char *p;
+		char *m = NULL;
 
 		if (cJSON_IsString(op) && cJSON_IsObject(val)) {
 			int single =
@@ -571,20 +1146,18 @@ static void rule_claims(struct walk *w)
 			    cJSON_GetObjectItemCaseSensitive(val, "matchValueStringList") != NULL;
 			int equals = !strcmp(op->valuestring, "EQUALS");
 
-			p = xasprintf(
-			    "authorizerConfiguration.customJWTAuthorizer.customClaims[%zu]"
-			    ".authorizingClaimMatchValue.claimMatchValue",
-			    i);
 			if (equals && list && !single)
-				add(w, VS_INVALID, p, p,
-				    xstrdup(_("EQUALS compares with a single value: expected "
-					      "matchValueString, not matchValueStringList")));
+				m = xstrdup(_("EQUALS compares with a single value: expected "
+					      "matchValueString, not matchValueStringList"));
 			else if (!equals && single && !list)
-				add(w, VS_INVALID, p, p,
-				    xasprintf(_("%s compares with a list: expected "
+				m = xasprintf(_("%s compares with a list: expected "
 						"matchValueStringList, not matchValueString"),
-					      op->valuestring));
-			free(p);
+					      op->valuestring);
+			if (m)
+				add_rule(w, VS_INVALID, m,
+					 "authorizerConfiguration.customJWTAuthorizer.customClaims"
+					 "[%zu].authorizingClaimMatchValue.claimMatchValue",
+					 i);
 		}
 		i++;
 	}
@@ -592,15 +1165,15 @@ static void rule_claims(struct walk *w)
 
 static void rule_lifecycle(struct walk *w)
 {
-	const cJSON *idle = at(w->root, "lifecycleConfiguration.idleRuntimeSessionTimeout");
+	const char *p = "lifecycleConfiguration.idleRuntimeSessionTimeout";
+	const cJSON *idle = at(w->root, p);
 	const cJSON *max = at(w->root, "lifecycleConfiguration.maxLifetime");
 
 	if (cJSON_IsNumber(idle) && cJSON_IsNumber(max) && idle->valuedouble > max->valuedouble)
-		add(w, VS_INVALID, "lifecycleConfiguration.idleRuntimeSessionTimeout",
-		    "lifecycleConfiguration.idleRuntimeSessionTimeout",
-		    xasprintf(_("%.0f seconds is longer than maxLifetime (%.0f seconds): the idle "
-				"timeout may not exceed the maximum lifetime"),
-			      idle->valuedouble, max->valuedouble));
+		add_at(w, VS_INVALID, p, p,
+		       xasprintf(_("%.0f seconds is longer than maxLifetime (%.0f seconds): the "
+				   "idle timeout may not exceed the maximum lifetime"),
+				 idle->valuedouble, max->valuedouble));
 }
 
 static int nonempty(const cJSON *v)
@@ -611,45 +1184,60 @@ static int nonempty(const cJSON *v)
 
 static void rule_jwt(struct walk *w)
 {
-	const cJSON *jwt = at(w->root, "authorizerConfiguration.customJWTAuthorizer");
+	static const char *const checks[] = {"allowedAudience", "allowedClients", "allowedScopes",
+					     "customClaims"};
+	const char *base = "authorizerConfiguration.customJWTAuthorizer";
+	const cJSON *jwt = at(w->root, base);
 	const cJSON *scopes, *map, *e, *s;
-	size_t i = 0;
+	size_t i, n;
 
 	if (!cJSON_IsObject(jwt))
 		return;
-	if (!nonempty(at(jwt, "allowedAudience")) && !nonempty(at(jwt, "allowedClients")) &&
-	    !nonempty(at(jwt, "allowedScopes")) && !nonempty(at(jwt, "customClaims")))
-		add(w, VS_INCOMPLETE, "authorizerConfiguration.customJWTAuthorizer",
-		    "authorizerConfiguration.customJWTAuthorizer",
-		    xstrdup(_("checks nothing: expected at least one of allowedAudience, "
-			      "allowedClients, allowedScopes or customClaims")));
+	for (i = 0; i < 4 && !nonempty(at(jwt, checks[i])); i++)
+		;
+	if (i == 4) {
+		/* an audience dropped for its type is not "nothing to check" */
+		for (i = 0; i < 4; i++) {
+			char *p = xasprintf("%s.%s", base, checks[i]);
+			int why = explained(w, p);
+
+			free(p);
+			if (why)
+				break;
+		}
+		if (i == 4)
+			add_at(
+			    w, VS_INCOMPLETE, base, base,
+			    xstrdup(_("checks nothing: expected at least one of allowedAudience, "
+				      "allowedClients, allowedScopes or customClaims")));
+	}
 	scopes = at(jwt, "allowedScopes");
 	map = at(jwt, "advertisedScopeMapping");
 	if (!cJSON_IsObject(map))
 		return;
+	n = cJSON_IsArray(scopes) ? (size_t)cJSON_GetArraySize(scopes) : 0;
+	seen_reset(&w->seen, n, 0);
+	if (n)
+		cJSON_ArrayForEach (s, scopes) {
+			if (cJSON_IsString(s))
+				seen_add(&w->seen, s->valuestring, strlen(s->valuestring), 0);
+		}
+	i = 0;
 	cJSON_ArrayForEach (e, map) {
-		int found = 0;
+		if (!seen_has(&w->seen, e->string, strlen(e->string))) {
+			char *shown = quote(e->string, NAME_MAX_SHOWN);
 
-		if (cJSON_IsArray(scopes))
-			cJSON_ArrayForEach (s, scopes) {
-				if (cJSON_IsString(s) && !strcmp(s->valuestring, e->string))
-					found = 1;
-			}
-		if (!found) {
-			char *p = join_key("authorizerConfiguration.customJWTAuthorizer."
-					   "advertisedScopeMapping",
-					   e->string);
-			char *r = xasprintf("authorizerConfiguration.customJWTAuthorizer."
-					    "advertisedScopeMapping[%zu]",
-					    i);
-
-			add(w, VS_INVALID, p, r,
-			    xasprintf(
-				_("maps scope \"%s\", which is not in allowedScopes: expected "
-				  "a key that is one of the allowed scopes"),
-				e->string));
-			free(p);
-			free(r);
+			w->path.len = w->ref.len = 0;
+			strbuf_adds(&w->path, base);
+			validate_path_join(&w->path, "advertisedScopeMapping");
+			strbuf_adds(&w->ref, w->path.s);
+			validate_path_join(&w->path, e->string);
+			path_index(&w->ref, i);
+			add(w, VS_INVALID,
+			    xasprintf(_("maps scope %s, which is not in allowedScopes: expected a "
+					"key that is one of the allowed scopes"),
+				      shown));
+			free(shown);
 		}
 		i++;
 	}
@@ -683,91 +1271,132 @@ static const char *const restricted_headers[] = {
     NULL,
 };
 
+/* What is wrong with header name `name`, or NULL (caller frees). */
+static char *header_problem(const char *name, int jwt)
+{
+	char *shown = quote(name, NAME_MAX_SHOWN), *m = NULL;
+	size_t j;
+
+	if (!strncasecmp(name, "x-amz-", 6))
+		m = xasprintf(_("%s is reserved: names starting with x-amz- are refused"), shown);
+	else if (!strncasecmp(name, "x-amzn-", 7) &&
+		 strncasecmp(name, "X-Amzn-Bedrock-AgentCore-Runtime-Custom-", 40))
+		m = xasprintf(_("%s is reserved: of the x-amzn- names only "
+				"X-Amzn-Bedrock-AgentCore-Runtime-Custom-* are allowed"),
+			      shown);
+	else if (!strcasecmp(name, "Authorization") && !jwt)
+		m = xstrdup(_("\"Authorization\" may only be passed through when a custom JWT "
+			      "authorizer is set"));
+	for (j = 0; !m && restricted_headers[j]; j++)
+		if (!strcasecmp(name, restricted_headers[j]))
+			m = xasprintf(_("%s is a restricted header that the service does not "
+					"pass on"),
+				      shown);
+	free(shown);
+	return m;
+}
+
 static void rule_headers(struct walk *w)
 {
 	const char *base = "requestHeaderConfiguration.requestHeaderAllowlist";
-	const cJSON *list = at(w->root, base), *h, *d;
+	const cJSON *list = at(w->root, base), *h;
 	int jwt = at(w->root, "authorizerConfiguration.customJWTAuthorizer") != NULL;
-	size_t i = 0, j;
+	size_t i = 0;
+	char *m;
 
 	if (!cJSON_IsArray(list))
 		return;
+	seen_reset(&w->seen, (size_t)cJSON_GetArraySize(list), 1);
 	cJSON_ArrayForEach (h, list) {
-		const char *name = cJSON_IsString(h) ? h->valuestring : NULL;
-		char *p = xasprintf("%s[%zu]", base, i);
+		if (cJSON_IsString(h)) {
+			const char *name = h->valuestring;
 
-		if (name) {
-			for (d = list->child; d != h; d = d->next)
-				if (cJSON_IsString(d) && !strcasecmp(d->valuestring, name)) {
-					add(w, VS_INVALID, p, p,
-					    xasprintf(_("\"%s\" is listed twice (header names "
-							"ignore case): expected each name once"),
-						      name));
-					break;
-				}
-			if (!strncasecmp(name, "x-amz-", 6))
-				add(w, VS_INVALID, p, p,
-				    xasprintf(_("\"%s\" is reserved: names starting with x-amz- "
-						"are refused"),
-					      name));
-			else if (!strncasecmp(name, "x-amzn-", 7) &&
-				 strncasecmp(name, "X-Amzn-Bedrock-AgentCore-Runtime-Custom-", 40))
-				add(w, VS_INVALID, p, p,
-				    xasprintf(_("\"%s\" is reserved: of the x-amzn- names only "
-						"X-Amzn-Bedrock-AgentCore-Runtime-Custom-* are "
-						"allowed"),
-					      name));
-			else if (!strcasecmp(name, "Authorization") && !jwt)
-				add(w, VS_INVALID, p, p,
-				    xstrdup(
-					_("\"Authorization\" may only be passed through when a "
-					  "custom JWT authorizer is set")));
-			for (j = 0; restricted_headers[j]; j++)
-				if (!strcasecmp(name, restricted_headers[j]))
-					add(w, VS_INVALID, p, p,
-					    xasprintf(_("\"%s\" is a restricted header that the "
-							"service does not pass on"),
-						      name));
+			if (seen_add(&w->seen, name, strlen(name), i) != (size_t)-1) {
+				char *shown = quote(name, NAME_MAX_SHOWN);
+
+				add_rule(w, VS_INVALID,
+					 xasprintf(_("%s is listed twice (header names ignore "
+						     "case): expected each name once"),
+						   shown),
+					 "%s[%zu]", base, i);
+				free(shown);
+			}
+			if ((m = header_problem(name, jwt)))
+				add_rule(w, VS_INVALID, m, "%s[%zu]", base, i);
 		}
-		free(p);
 		i++;
 	}
 }
 
+/* The mount path of filesystem fs and the branch that holds it, or NULL. */
+static const cJSON *mount_path(const cJSON *fs)
+{
+	const cJSON *mp = cJSON_IsObject(fs) && cJSON_IsObject(fs->child)
+			      ? cJSON_GetObjectItemCaseSensitive(fs->child, "mountPath")
+			      : NULL;
+
+	return cJSON_IsString(mp) ? mp : NULL;
+}
+
 static void rule_filesystems(struct walk *w)
 {
-	const cJSON *list = at(w->root, "filesystemConfigurations"), *fs, *d;
-	size_t i = 0;
+	const cJSON *list = at(w->root, "filesystemConfigurations"), *fs, *mp;
+	size_t i = 0, first;
 
 	if (!cJSON_IsArray(list))
 		return;
+	seen_reset(&w->seen, (size_t)cJSON_GetArraySize(list), 0);
 	cJSON_ArrayForEach (fs, list) {
-		const cJSON *mp = cJSON_IsObject(fs) && cJSON_IsObject(fs->child)
-				      ? cJSON_GetObjectItemCaseSensitive(fs->child, "mountPath")
-				      : NULL;
+		if ((mp = mount_path(fs))) {
+			const char *s = mp->valuestring;
+			size_t len = strlen(s);
 
-		if (cJSON_IsString(mp)) {
-			for (d = list->child; d != fs; d = d->next) {
-				const cJSON *o =
-				    cJSON_IsObject(d) && cJSON_IsObject(d->child)
-					? cJSON_GetObjectItemCaseSensitive(d->child, "mountPath")
-					: NULL;
+			/* "/mnt/data/" is the folder "/mnt/data" */
+			if (len > 1 && s[len - 1] == '/')
+				len--;
+			first = seen_add(&w->seen, s, len, i);
+			if (first != (size_t)-1) {
+				char *shown = quote(s, NAME_MAX_SHOWN), *other;
+				const cJSON *o = mount_path(cJSON_GetArrayItem(list, (int)first));
 
-				if (cJSON_IsString(o) &&
-				    !strcmp(o->valuestring, mp->valuestring)) {
-					char *p =
-					    xasprintf("filesystemConfigurations[%zu].%s.mountPath",
-						      i, fs->child->string);
-
-					add(w, VS_INVALID, p, p,
-					    xasprintf(
-						_("\"%s\" is already used by another "
-						  "filesystem: expected a different mount path"),
-						mp->valuestring));
-					free(p);
-					break;
-				}
+				other = quote(o->valuestring, NAME_MAX_SHOWN);
+				add_rule(
+				    w, VS_INVALID,
+				    xasprintf(_("%s is already used by "
+						"filesystemConfigurations[%zu] (%s): expected a "
+						"different mount path"),
+					      shown, first, other),
+				    "filesystemConfigurations[%zu].%s.mountPath", i,
+				    fs->child->string);
+				free(shown);
+				free(other);
 			}
+		}
+		i++;
+	}
+}
+
+/* The model: a capacity provider volume is "a persistent volume that is
+ * defined on the capacity provider", so it needs one. */
+static void rule_capacity(struct walk *w)
+{
+	const char *p = "capacityProviderConfiguration";
+	const cJSON *list = at(w->root, "filesystemConfigurations"), *fs;
+	size_t i = 0;
+
+	if (at(w->root, p) || !cJSON_IsArray(list))
+		return;
+	cJSON_ArrayForEach (fs, list) {
+		if (cJSON_IsObject(fs) &&
+		    cJSON_GetObjectItemCaseSensitive(fs, "capacityProviderVolume")) {
+			add_missing_at(
+			    w, VS_INCOMPLETE, p, p,
+			    xasprintf(_("is required when a filesystem is a capacity "
+					"provider volume (filesystemConfigurations[%zu]): "
+					"expected the capacity provider that defines the "
+					"volume"),
+				      i));
+			return;
 		}
 		i++;
 	}
@@ -776,11 +1405,16 @@ static void rule_filesystems(struct walk *w)
 enum vstate validate_document(const struct formdef *def, const struct document *doc,
 			      struct problems *out)
 {
-	struct walk w = {out, def, document_json(doc)};
+	struct walk w = {0};
 	size_t before = out->n, i;
 	enum vstate worst = VS_VALID;
 
-	check_group(&w, def->root, w.root, "", "");
+	w.out = out;
+	w.root = document_json(doc);
+	w.prior = out->n;
+	strbuf_add(&w.path, "", 0);
+	strbuf_add(&w.ref, "", 0);
+	check_group(&w, def->root, w.root);
 	rule_network(&w);
 	rule_s3_endpoint(&w);
 	rule_claims(&w);
@@ -788,6 +1422,11 @@ enum vstate validate_document(const struct formdef *def, const struct document *
 	rule_jwt(&w);
 	rule_headers(&w);
 	rule_filesystems(&w);
+	rule_capacity(&w);
+	strbuf_release(&w.path);
+	strbuf_release(&w.ref);
+	free(w.sorted);
+	free(w.seen.v);
 	for (i = before; i < out->n; i++)
 		if (out->v[i].state > worst)
 			worst = out->v[i].state;

@@ -4,8 +4,11 @@
  * characters, ranges, whole-value PCRE2 patterns, allowed values, sizes);
  * rules across fields are code here (network mode and VPC block, one-of
  * branches, claim operator and value kind, idle timeout vs max lifetime,
- * authorizer with something to check, unique header names, ...).
- * Messages name the JSON path, say what is wrong and what is expected. */
+ * authorizer with something to check, unique header names, unique mount
+ * paths, a capacity provider for capacity provider volumes, ...).
+ * Messages name the JSON path, say what is wrong and what is expected; what
+ * is expected comes from the form's `expect` text or from the constraints,
+ * never from the example alone. */
 #ifndef ACW_VALIDATE_H
 #define ACW_VALIDATE_H
 
@@ -14,6 +17,7 @@
 struct fnode;
 struct formdef;
 struct document;
+struct strbuf;
 
 enum vstate {
 	VS_VALID = 0,
@@ -49,9 +53,26 @@ enum vstate problems_worst(const struct problems *p);
 enum vstate validate_scalar(const struct fnode *f, const char *text, const char *path, char **msg);
 
 /* Check the whole document, as the service would (strict): every field rule
- * and every cross-field rule. Appends to out; returns the worst state. */
+ * and every cross-field rule. Appends to out; returns the worst state of what
+ * it appended. Problems already in out are taken as the reader's
+ * (formfile_parse drops a value of the wrong type and says so): what is then
+ * missing at such a path or above it (an empty list, a one-of with no branch,
+ * a required member, an authorizer with nothing to check) is not reported
+ * again. Cheap on a form of any size: no allocation while nothing is wrong. */
 enum vstate validate_document(const struct formdef *def, const struct document *doc,
 			      struct problems *out);
+
+/* The message for a JSON value (a cJSON item) whose type does not fit f, or
+ * NULL when it fits (caller frees): "is a number: expected text", a huge
+ * whole number "is too large: expected 60 to 1209600", a fraction "1.5 is not
+ * a whole number: ...". For the readers of JSON (validate, formfile.c). */
+char *validate_type_message(const struct fnode *f, const void *json);
+
+/* Append member or map key `name` to the path in b: ".name" (or "name" at the
+ * start) when it is letters, digits, _ and -, else ["name"] with quotes,
+ * backslashes and control characters escaped (tags["a\nb"]), so that a
+ * problem's path is always one line. Every path in problems is made with it. */
+void validate_path_join(struct strbuf *b, const char *name);
 
 /* Only the problems of one section's members (section index into def->sections). */
 enum vstate validate_section(const struct formdef *def, const struct document *doc, size_t section,

@@ -2,6 +2,7 @@
  * (as typed) and strict (whole document), and every rule across fields. */
 #include "config.h"
 
+#include <cjson/cJSON.h>
 #include <stdio.h>
 
 #include "testutil.h"
@@ -31,15 +32,81 @@ static enum vstate live(const char *path, const char *text, char **msg)
 	return validate_scalar(f, text, path, msg);
 }
 
-#define LIVE(path, text, want)                                                                \
-	do {                                                                                  \
-		char *m_ = NULL;                                                              \
-		enum vstate s_ = live(path, text, &m_);                                       \
-		if (s_ != (want))                                                             \
-			fail_msg("%s = \"%s\": state %d, want %d (%s)", path, text, s_, want, \
-				 m_ ? m_ : "");                                               \
-		free(m_);                                                                     \
+/* Live check of one value: its state and, unless needle is NULL, a message
+ * that names the path and holds needle. */
+static void live_check(const char *path, const char *text, enum vstate want, const char *needle)
+{
+	char *m = NULL;
+	enum vstate st = live(path, text, &m);
+
+	if (st != want)
+		fail_msg("%s = \"%s\": state %d, want %d (%s)", path, text, st, want, m ? m : "");
+	if (needle && (!m || !strstr(m, path) || !strstr(m, needle)))
+		fail_msg("%s = \"%s\": message \"%s\" lacks \"%s\"", path, text, m ? m : "",
+			 needle);
+	free(m);
+}
+
+#define LIVE_MSG(path, text, want, needle) live_check(path, text, want, needle)
+#define LIVE(path, text, want)             live_check(path, text, want, NULL)
+
+/* The problem at exactly path whose message holds needle, or NULL. */
+static const struct problem *find(const struct problems *p, const char *path, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (!strcmp(p->v[i].path, path) && (!needle || strstr(p->v[i].message, needle)))
+			return &p->v[i];
+	return NULL;
+}
+
+/* A problem at path, in state st, whose message holds needle. */
+#define assert_state(p, path, st, needle)                                                         \
+	do {                                                                                      \
+		const struct problem *x_ = find(&(p), path, needle);                              \
+		if (!x_) {                                                                        \
+			test_dump(&(p));                                                          \
+			fail_msg("no problem at %s containing \"%s\"", path, needle);             \
+		}                                                                                 \
+		if (x_->state != (st))                                                            \
+			fail_msg("%s: state %d, want %d (%s)", path, x_->state, st, x_->message); \
 	} while (0)
+
+/* No problem at path (any message). */
+#define assert_none_at(p, path)                                           \
+	do {                                                              \
+		if (test_has(&(p), path, NULL)) {                         \
+			test_dump(&(p));                                  \
+			fail_msg("a problem at %s, expected none", path); \
+		}                                                         \
+	} while (0)
+
+/* No message anywhere holds needle. */
+#define assert_no_message(p, needle)                                       \
+	do {                                                               \
+		for (size_t i_ = 0; i_ < (p).n; i_++)                      \
+			if (strstr((p).v[i_].message, needle)) {           \
+				test_dump(&(p));                           \
+				fail_msg("a message says \"%s\"", needle); \
+			}                                                  \
+	} while (0)
+
+/* Validate JSON text as a document, bypassing the reader (which drops values
+ * of the wrong type): what validate_document alone says. */
+static struct problems check_doc(const char *json)
+{
+	struct problems p = {0};
+	cJSON *j = cJSON_Parse(json);
+	struct document *doc;
+
+	if (!j)
+		fail_msg("bad JSON in a test: %s", json);
+	doc = document_adopt_json(j);
+	validate_document(def, doc, &p);
+	document_free(doc);
+	return p;
+}
 
 static void test_pattern(void **state)
 {
@@ -330,7 +397,9 @@ static void test_headers(void **state)
 		       "agentcore-runtime-custom-tenant\",\"X-Amz-Date\",\"X-Amzn-Trace-Id\","
 		       "\"Authorization\",\"Content-Type\",\"1bad\",\"X-Team\"]}}");
 	(void)h;
-	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[1]", "twice");
+	/* the name is shown whole (it is 46 characters), quoted */
+	assert_state(p, "requestHeaderConfiguration.requestHeaderAllowlist[1]", VS_INVALID,
+		     "\"x-amzn-bedrock-agentcore-runtime-custom-tenant\" is listed twice");
 	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[2]", "x-amz-");
 	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[3]", "x-amzn-");
 	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[4]", "JWT");
@@ -352,8 +421,59 @@ static void test_filesystems(void **state)
 			    "fsap-0123456789abcdef0\",\"mountPath\":\"/data\"}}]}");
 
 	(void)state;
-	assert_problem(p, "filesystemConfigurations[1].sessionStorage.mountPath", "already used");
-	assert_problem(p, "filesystemConfigurations[2].efsAccessPoint.mountPath", "not valid");
+	assert_state(p, "filesystemConfigurations[1].sessionStorage.mountPath", VS_INVALID,
+		     "already used by filesystemConfigurations[0]");
+	assert_state(p, "filesystemConfigurations[2].efsAccessPoint.mountPath", VS_INVALID,
+		     "not valid");
+	problems_clear(&p);
+	/* one trailing slash names the same folder */
+	p = test_check(def,
+		       "{" MINIMAL ",\"filesystemConfigurations\":["
+		       "{\"sessionStorage\":{\"mountPath\":\"/mnt/data\"}},"
+		       "{\"s3FilesAccessPoint\":{\"accessPointArn\":\"arn:aws:s3files:"
+		       "us-east-1:123456789012:file-system/fs-0123456789abcdef01/"
+		       "access-point/fsap-0123456789abcdef01\",\"mountPath\":\"/mnt/data/\"}}]}");
+	assert_state(
+	    p, "filesystemConfigurations[1].s3FilesAccessPoint.mountPath", VS_INVALID,
+	    "\"/mnt/data/\" is already used by filesystemConfigurations[0] (\"/mnt/data\")");
+	problems_clear(&p);
+	/* different folders, with and without the slash, are fine */
+	p = test_check(def, "{" MINIMAL ",\"filesystemConfigurations\":["
+			    "{\"sessionStorage\":{\"mountPath\":\"/mnt/data\"}},"
+			    "{\"sessionStorage\":{\"mountPath\":\"/mnt/data2/\"}},"
+			    "{\"sessionStorage\":{\"mountPath\":\"/mnt/dat/\"}}]}");
+	assert_no_problems(p);
+	problems_clear(&p);
+}
+
+/* A capacity provider volume is defined on the capacity provider. */
+static void test_capacity_volume(void **state)
+{
+	const char *fs = ",\"filesystemConfigurations\":[{\"sessionStorage\":{\"mountPath\":"
+			 "\"/mnt/a\"}},{\"capacityProviderVolume\":{\"volumeName\":\"scratch\","
+			 "\"mountPath\":\"/mnt/scratch\"}}]";
+	struct problems p;
+	char json[1024];
+
+	(void)state;
+	snprintf(json, sizeof json, "{" MINIMAL "%s}", fs);
+	p = test_check(def, json);
+	assert_state(p, "capacityProviderConfiguration", VS_INCOMPLETE,
+		     "is required when a filesystem is a capacity provider volume "
+		     "(filesystemConfigurations[1])");
+	problems_clear(&p);
+	snprintf(json, sizeof json,
+		 "{" MINIMAL "%s,\"capacityProviderConfiguration\":{\"capacityProviderArn\":"
+		 "\"arn:aws:bedrock-agentcore:us-east-1:123456789012:capacity-provider/"
+		 "my_provider-abcdefghij\"}}",
+		 fs);
+	p = test_check(def, json);
+	assert_no_problems(p);
+	problems_clear(&p);
+	/* the other kinds of filesystem need no capacity provider */
+	p = test_check(def, "{" MINIMAL ",\"filesystemConfigurations\":[{\"sessionStorage\":"
+			    "{\"mountPath\":\"/mnt/a\"}}]}");
+	assert_no_problems(p);
 	problems_clear(&p);
 }
 
@@ -379,30 +499,457 @@ static void test_section_filter(void **state)
 	document_free(doc);
 }
 
+/* Keys and member names with a newline, a quote or a backslash stay on one
+ * line, escaped the same way by the walk and by the reader. */
+static void test_path_escaping(void **state)
+{
+	struct problems p;
+	struct strbuf b = {0};
+	char *s;
+	size_t i;
+
+	(void)state;
+	p = test_check(def, "{" MINIMAL ",\"tags\":{\"a\\nb*\":\"x\",\"x\\\"y*\":\"1\","
+			    "\"back\\\\slash*\":\"v\"}}");
+	assert_state(p, "tags[\"a\\nb*\"]", VS_INVALID, "key \"a\\nb*\" is not valid");
+	assert_state(p, "tags[\"x\\\"y*\"]", VS_INVALID, "key \"x\\\"y*\" is not valid");
+	assert_state(p, "tags[\"back\\\\slash*\"]", VS_INVALID, "key \"back\\\\slash*\" is not");
+	for (i = 0; i < p.n; i++) {
+		assert_null(strchr(p.v[i].path, '\n'));
+		assert_null(strchr(p.v[i].message, '\n'));
+	}
+	problems_clear(&p);
+	/* the reader's problems: a value of the wrong type, an unknown member */
+	p = test_check(def, "{" MINIMAL ",\"tags\":{\"x\\\"y\":5},\"odd\\tname\":1}");
+	assert_state(p, "tags[\"x\\\"y\"]", VS_INVALID, "is a number: expected text");
+	assert_state(p, "[\"odd\\tname\"]", VS_INVALID, "unknown member");
+	problems_clear(&p);
+	validate_path_join(&b, "tags");
+	validate_path_join(&b, "Name");
+	validate_path_join(&b, "1st");
+	validate_path_join(&b, "\x01\r");
+	s = strbuf_finish(&b);
+	assert_string_equal(s, "tags.Name[\"1st\"][\"\\x01\\r\"]");
+	free(s);
+}
+
+/* An example is never presented as what is expected: the constraints are. */
+static void test_expectations(void **state)
+{
+	const char *s3 = "agentRuntimeArtifact.codeConfiguration.code.s3";
+	const char *ovr =
+	    "authorizerConfiguration.customJWTAuthorizer.privateEndpointOverrides[0]";
+	struct problems p;
+	char path[256];
+
+	(void)state;
+	p = test_check(def, "{" MINIMAL ",\"description\":\"\",\"environmentVariables\":{\"\":"
+			    "\"x\"}}");
+	assert_state(p, "description", VS_INVALID, "is empty: expected 1 to 4096 characters");
+	assert_state(p, "environmentVariables[\"\"]", VS_INVALID,
+		     "key is empty: expected 1 to 100 characters (for example: LOG_LEVEL)");
+	assert_no_message(p, "expected Answers");
+	assert_no_message(p, "expected LOG_LEVEL");
+	problems_clear(&p);
+	p = test_check(def,
+		       "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
+		       "role/R\",\"agentRuntimeArtifact\":{\"codeConfiguration\":{\"code\":"
+		       "{\"s3\":{\"bucket\":\"my-bucket\",\"prefix\":\"\",\"versionId\":\"ab\"}},"
+		       "\"runtime\":\"PYTHON_3_12\",\"entryPoint\":[\"\"]}}}");
+	snprintf(path, sizeof path, "%s.prefix", s3);
+	assert_state(p, path, VS_INVALID, "is empty: expected 1 to 1024 characters");
+	snprintf(path, sizeof path, "%s.versionId", s3);
+	assert_state(p, path, VS_INVALID, "\"ab\" is too short: expected 3 to 1024 characters");
+	assert_state(p, "agentRuntimeArtifact.codeConfiguration.entryPoint[0]", VS_INVALID,
+		     "is empty: expected 1 to 128 characters");
+	assert_no_message(p, "expected agents/");
+	assert_no_message(p, "expected 3HL4");
+	assert_no_message(p, "expected main.py");
+	problems_clear(&p);
+	/* a required member that is missing: what it takes, from its constraints */
+	p = test_check(def, "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
+			    "role/R\",\"agentRuntimeArtifact\":{\"codeConfiguration\":{\"code\":"
+			    "{\"s3\":{\"bucket\":\"my-bucket\"}},\"runtime\":\"PYTHON_3_12\"}}}");
+	snprintf(path, sizeof path, "%s.prefix", s3);
+	assert_state(p, path, VS_INCOMPLETE,
+		     "is required: expected 1 to 1024 characters (for example: agents/");
+	assert_state(p, "agentRuntimeArtifact.codeConfiguration.entryPoint", VS_INCOMPLETE,
+		     "is required: expected a list of 1 to 2 entries");
+	problems_clear(&p);
+	p = test_check(def, "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
+			    "role/R\"}");
+	assert_state(p, "agentRuntimeArtifact", VS_INCOMPLETE,
+		     "is required: expected one of containerConfiguration or codeConfiguration");
+	problems_clear(&p);
+	snprintf(path, sizeof path, "%s.domain", ovr);
+	LIVE_MSG(path, "", VS_INCOMPLETE, "is required: expected 1 to 253 characters");
+	snprintf(path, sizeof path, "%s.privateEndpoint.managedVpcResource.routingDomain", ovr);
+	LIVE_MSG(path, "ab", VS_INCOMPLETE, "\"ab\" is too short: expected 3 to 255 characters");
+	LIVE_MSG("protocolConfiguration.serverProtocol", "", VS_INCOMPLETE,
+		 "is required: expected one of MCP, HTTP, A2A or AGUI");
+	LIVE_MSG("agentRuntimeArtifact.codeConfiguration.entryPoint[0]", "", VS_INCOMPLETE,
+		 "is required: expected 1 to 128 characters (for example: main.py)");
+}
+
+/* "Too short" only when there are too few characters; a value long enough
+ * that is a valid value's beginning is "incomplete". */
+static void test_short_or_incomplete(void **state)
+{
+	/* 33 letters and digits, then a hyphen: long enough, cannot end so */
+	const char *tok = "3f2b8c1e9a4d4e7b8c6f1d2e3f4a5b6c7-";
+	struct problems p;
+	char json[512];
+
+	(void)state;
+	LIVE_MSG("clientToken", tok, VS_INCOMPLETE, "is incomplete: expected 33 to 256");
+	LIVE_MSG("clientToken", "abc", VS_INCOMPLETE, "\"abc\" is too short: expected 33 to 256");
+	snprintf(json, sizeof json, "{" MINIMAL ",\"clientToken\":\"%s\"}", tok);
+	p = test_check(def, json);
+	assert_state(p, "clientToken", VS_INVALID, "is incomplete: expected 33 to 256");
+	assert_no_message(p, "too short");
+	problems_clear(&p);
+	/* shorter than any value the pattern takes: still "too short" */
+	LIVE_MSG("networkConfiguration.networkModeConfig.subnets[0]", "subnet-12", VS_INCOMPLETE,
+		 "\"subnet-12\" is too short: expected subnet-");
+	LIVE_MSG("authorizerConfiguration.customJWTAuthorizer.discoveryUrl",
+		 "https://idp.example.com/.well-known/openid", VS_INCOMPLETE,
+		 "is incomplete: expected a URL ending in /.well-known/openid-configuration");
+}
+
+/* Numbers beyond what a whole number can hold, and fractions. */
+static void test_huge_numbers(void **state)
+{
+	const char *idle = "lifecycleConfiguration.idleRuntimeSessionTimeout";
+	const char *max = "lifecycleConfiguration.maxLifetime";
+	struct problems p;
+
+	(void)state;
+	LIVE_MSG(idle, "99999999999999999999", VS_INVALID, "is too large: expected 60 to 1209600");
+	LIVE_MSG(idle, "-99999999999999999999", VS_INVALID,
+		 "is too small: expected 60 to 1209600");
+	LIVE_MSG(idle, "1209601", VS_INVALID, "1209601 is too large: expected 60 to 1209600");
+	LIVE_MSG(idle, "1.5", VS_INVALID, "is not a whole number");
+	p = check_doc("{" MINIMAL ",\"lifecycleConfiguration\":{\"idleRuntimeSessionTimeout\":"
+		      "99999999999999999999,\"maxLifetime\":1e300}}");
+	assert_state(p, idle, VS_INVALID, "is too large: expected 60 to 1209600");
+	assert_state(p, max, VS_INVALID, "is too large: expected 60 to 1209600");
+	assert_no_message(p, "is a number");
+	problems_clear(&p);
+	p = check_doc("{" MINIMAL ",\"lifecycleConfiguration\":{\"idleRuntimeSessionTimeout\":"
+		      "-1e300,\"maxLifetime\":1.5}}");
+	assert_state(p, idle, VS_INVALID, "is too small: expected 60 to 1209600");
+	assert_state(p, max, VS_INVALID,
+		     "1.5 is not a whole number: expected a whole number from 60 to 1209600");
+	problems_clear(&p);
+}
+
+/* What the reader dropped for its type is reported once, not again as
+ * missing by the rules. */
+static void test_no_knock_on(void **state)
+{
+	const char *net = "networkConfiguration.networkModeConfig";
+	const char *jwt = "authorizerConfiguration.customJWTAuthorizer";
+	struct problems p;
+	char path[256];
+
+	(void)state;
+	p = test_check(def, "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"VPC\","
+			    "\"networkModeConfig\":{\"subnets\":[\"subnet-0123456789abcdef0\"],"
+			    "\"securityGroups\":[1]}}}");
+	snprintf(path, sizeof path, "%s.securityGroups[0]", net);
+	assert_state(p, path, VS_INVALID, "is a number: expected text");
+	snprintf(path, sizeof path, "%s.securityGroups", net);
+	assert_none_at(p, path);
+	problems_clear(&p);
+	p = test_check(def, "{" MINIMAL ",\"authorizerConfiguration\":{\"foo\":{}}}");
+	assert_state(p, "authorizerConfiguration.foo", VS_INVALID, "unknown member");
+	assert_none_at(p, "authorizerConfiguration");
+	problems_clear(&p);
+	p = test_check(def, "{\"agentRuntimeName\":5,\"roleArn\":\"arn:aws:iam::123456789012:"
+			    "role/R\",\"agentRuntimeArtifact\":{\"containerConfiguration\":5}}");
+	assert_state(p, "agentRuntimeArtifact.containerConfiguration", VS_INVALID,
+		     "is a number: expected an object");
+	assert_none_at(p, "agentRuntimeArtifact");
+	assert_state(p, "agentRuntimeName", VS_INVALID, "is a number: expected text");
+	assert_null(find(&p, "agentRuntimeName", "required"));
+	problems_clear(&p);
+	p = test_check(def, JWT_START ",\"allowedAudience\":[5]}}}");
+	snprintf(path, sizeof path, "%s.allowedAudience[0]", jwt);
+	assert_state(p, path, VS_INVALID, "is a number: expected text");
+	assert_none_at(p, jwt);
+	problems_clear(&p);
+	/* without the reader's problem the same gaps are reported */
+	p = test_check(def, "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"VPC\","
+			    "\"networkModeConfig\":{\"subnets\":[\"subnet-0123456789abcdef0\"],"
+			    "\"securityGroups\":[]}}}");
+	snprintf(path, sizeof path, "%s.securityGroups", net);
+	assert_state(p, path, VS_INVALID, "is empty: expected at least 1 entry");
+	assert_no_message(p, "1 entries");
+	problems_clear(&p);
+	p = test_check(def, JWT_START ",\"allowedAudience\":[]}}}");
+	assert_state(p, jwt, VS_INCOMPLETE, "checks nothing");
+	problems_clear(&p);
+	/* a document with an unknown branch (no reader): that alone */
+	p = check_doc("{" MINIMAL ",\"authorizerConfiguration\":{\"foo\":{}}}");
+	assert_state(p, "authorizerConfiguration.foo", VS_INVALID, "unknown member");
+	assert_none_at(p, "authorizerConfiguration");
+	problems_clear(&p);
+}
+
+/* The `expect` texts say what the patterns take (no more, no less). */
+static void test_expect_texts(void **state)
+{
+	const char *jwt = "authorizerConfiguration.customJWTAuthorizer";
+	char path[256], *m = NULL;
+
+	(void)state;
+	/* the pattern takes runs of hyphens: the text does not say "single" */
+	LIVE("clientToken", "3f2b8c1e--9a4d-4e7b-8c6f-1d2e3f4a5b6c", VS_VALID);
+	LIVE_MSG("clientToken", "-3f2b8c1e9a4d4e7b8c6f1d2e3f4a5b6c7", VS_INVALID,
+		 "is not valid: expected 33 to 256 letters, digits and hyphens, starting and "
+		 "ending with a letter or digit");
+	live("clientToken", "-3f2b8c1e9a4d4e7b8c6f1d2e3f4a5b6c7", &m);
+	assert_null(strstr(m, "single"));
+	free(m);
+	/* a scope may hold a single quote, not a double one */
+	snprintf(path, sizeof path, "%s.allowedScopes[0]", jwt);
+	LIVE(path, "it's", VS_VALID);
+	LIVE_MSG(path, "a\"b", VS_INVALID, "other than space, \" and \\");
+	/* at least 3 characters, and the text says so */
+	snprintf(path, sizeof path, "%s.allowedWorkloadConfiguration.workloadIdentities[0]", jwt);
+	LIVE_MSG(path, "ab", VS_INCOMPLETE, "\"ab\" is too short: expected 3 to 255 letters");
+	/* a tag may hold any white space; a mount path may end in one / */
+	LIVE("tags.Name", "a\tb", VS_VALID);
+	LIVE_MSG("tags.Name", "a*b", VS_INVALID, "white space");
+	LIVE("filesystemConfigurations[0].sessionStorage.mountPath", "/mnt/data/", VS_VALID);
+	LIVE_MSG("filesystemConfigurations[0].sessionStorage.mountPath", "/mnt/a/b", VS_INVALID,
+		 "and an optional /");
+	/* a public image may have a digest too */
+	LIVE("agentRuntimeArtifact.containerConfiguration.containerUri",
+	     "public.ecr.aws/a/b:v1@sha256:abc", VS_VALID);
+}
+
+/* Call fn on f and every field below it. */
+static void each_field(const struct fnode *f, void (*fn)(const struct fnode *))
+{
+	size_t i;
+
+	fn(f);
+	if (f->item)
+		each_field(f->item, fn);
+	if (f->key)
+		each_field(f->key, fn);
+	if (f->value)
+		each_field(f->value, fn);
+	for (i = 0; i < f->nchildren; i++)
+		each_field(f->children[i], fn);
+}
+
+/* Every field with a pattern says in words what it takes. */
+static void check_expect(const struct fnode *f)
+{
+	if (f->re && !f->expect)
+		fail_msg("%s has a pattern and no expect text", f->path);
+}
+
+static void test_patterns_explained(void **state)
+{
+	(void)state;
+	each_field(def->root, check_expect);
+}
+
+/* test_check of the JSON text built in b (which is emptied). */
+static struct problems check_built(struct strbuf *b)
+{
+	char *json = strbuf_finish(b);
+	struct problems p = test_check(def, json);
+
+	free(json);
+	return p;
+}
+
+/* Append n times c. */
+static void add_run(struct strbuf *b, int n, char c)
+{
+	while (n-- > 0)
+		strbuf_addc(b, c);
+}
+
+/* Sizes of maps and sublists, and the length of map values. */
+static void test_map_and_sublist_sizes(void **state)
+{
+	const char *jwt = "authorizerConfiguration.customJWTAuthorizer";
+	struct strbuf b = {0};
+	struct problems p;
+	char path[256];
+	int i;
+
+	(void)state;
+	p = test_check(def,
+		       JWT_START ",\"allowedScopes\":[\"read\"],\"advertisedScopeMapping\":{},"
+				 "\"customClaims\":[]}}}");
+	snprintf(path, sizeof path, "%s.advertisedScopeMapping", jwt);
+	assert_state(p, path, VS_INVALID, "is empty: expected at least 1 entry");
+	snprintf(path, sizeof path, "%s.customClaims", jwt);
+	assert_state(p, path, VS_INVALID, "is empty: expected at least 1 entry");
+	problems_clear(&p);
+	/* map values: 5001 characters of an environment variable, 257 of a tag */
+	strbuf_adds(&b, "{" MINIMAL ",\"environmentVariables\":{\"A\":\"");
+	add_run(&b, 5001, 'x');
+	strbuf_adds(&b, "\"},\"tags\":{\"Name\":\"");
+	add_run(&b, 257, 'v');
+	strbuf_adds(&b, "\"}}");
+	p = check_built(&b);
+	assert_state(p, "environmentVariables.A", VS_INVALID,
+		     "is too long: 5001 characters, at most 5000 allowed");
+	assert_state(p, "tags.Name", VS_INVALID,
+		     "is too long: 257 characters, at most 256 allowed");
+	problems_clear(&p);
+	/* one more than the maximum: 6 filesystems, 6 overrides, 11 + 11 workloads */
+	strbuf_adds(&b, JWT_START ",\"allowedAudience\":[\"x\"],\"privateEndpointOverrides\":[");
+	for (i = 0; i < 6; i++)
+		strbuf_addf(&b,
+			    "%s{\"domain\":\"d%d.example.com\",\"privateEndpoint\":{"
+			    "\"selfManagedLatticeResource\":{\"resourceConfigurationIdentifier\":"
+			    "\"rcfg-0123456789abcdef0\"}}}",
+			    i ? "," : "", i);
+	strbuf_adds(&b, "],\"allowedWorkloadConfiguration\":{\"hostingEnvironments\":[");
+	for (i = 0; i < 11; i++)
+		strbuf_addf(&b,
+			    "%s{\"arn\":\"arn:aws:bedrock-agentcore:us-east-1:123456789012:"
+			    "gateway/g%d\"}",
+			    i ? "," : "", i);
+	strbuf_adds(&b, "],\"workloadIdentities\":[");
+	for (i = 0; i < 11; i++)
+		strbuf_addf(&b, "%s\"workload_%d\"", i ? "," : "", i);
+	strbuf_adds(&b, "]}}},\"filesystemConfigurations\":[");
+	for (i = 0; i < 6; i++)
+		strbuf_addf(&b, "%s{\"sessionStorage\":{\"mountPath\":\"/mnt/d%d\"}}",
+			    i ? "," : "", i);
+	strbuf_adds(&b, "]}");
+	p = check_built(&b);
+	assert_state(p, "filesystemConfigurations", VS_INVALID,
+		     "has 6 entries: at most 5 allowed");
+	snprintf(path, sizeof path, "%s.privateEndpointOverrides", jwt);
+	assert_state(p, path, VS_INVALID, "has 6 entries: at most 5 allowed");
+	snprintf(path, sizeof path, "%s.allowedWorkloadConfiguration.hostingEnvironments", jwt);
+	assert_state(p, path, VS_INVALID, "has 11 entries: at most 10 allowed");
+	snprintf(path, sizeof path, "%s.allowedWorkloadConfiguration.workloadIdentities", jwt);
+	assert_state(p, path, VS_INVALID, "has 11 entries: at most 10 allowed");
+	assert_int_equal(p.n, 4); /* and nothing else */
+	problems_clear(&p);
+}
+
+/* A boolean given another type, from a file and in a document. */
+#define VPC_S3(value)                                                                           \
+	"{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"VPC\",\"networkModeConfig\":" \
+	"{\"subnets\":[\"subnet-0123456789abcdef0\"],\"securityGroups\":"                       \
+	"[\"sg-0123456789abcdef0\"],\"requireServiceS3Endpoint\":" value "}}}"
+
+static void test_boolean_type(void **state)
+{
+	const char *s3 = "networkConfiguration.networkModeConfig.requireServiceS3Endpoint";
+	struct problems p;
+
+	(void)state;
+	p = test_check(def, VPC_S3("\"yes\""));
+	assert_state(p, s3, VS_INVALID, "is text: expected true or false");
+	problems_clear(&p);
+	p = check_doc(VPC_S3("1"));
+	assert_state(p, s3, VS_INVALID, "is a number: expected true or false");
+	problems_clear(&p);
+}
+
+/* Exactly at the maximum is valid: 16 subnets and security groups, 2 entry
+ * points, 50 tags and 50 environment variables at their longest, 20 headers. */
+static void test_valid_at_maximum(void **state)
+{
+	struct strbuf b = {0};
+	struct problems p;
+	int i;
+
+	(void)state;
+	strbuf_adds(&b, "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"VPC\","
+			"\"networkModeConfig\":{\"subnets\":[");
+	for (i = 0; i < 16; i++)
+		strbuf_addf(&b, "%s\"subnet-0123456789abcd%03d\"", i ? "," : "", i);
+	strbuf_adds(&b, "],\"securityGroups\":[");
+	for (i = 0; i < 16; i++)
+		strbuf_addf(&b, "%s\"sg-0123456789abcd%03d\"", i ? "," : "", i);
+	strbuf_adds(&b, "]}},\"tags\":{");
+	for (i = 0; i < 50; i++) {
+		strbuf_addf(&b, "%s\"%0128d\":\"", i ? "," : "", i);
+		add_run(&b, 256, 'v');
+		strbuf_adds(&b, "\"");
+	}
+	strbuf_adds(&b, "},\"environmentVariables\":{");
+	for (i = 0; i < 50; i++) {
+		strbuf_addf(&b, "%s\"V%099d\":\"", i ? "," : "", i);
+		add_run(&b, 5000, 'x');
+		strbuf_adds(&b, "\"");
+	}
+	strbuf_adds(&b, "},\"requestHeaderConfiguration\":{\"requestHeaderAllowlist\":[");
+	for (i = 0; i < 20; i++)
+		strbuf_addf(&b, "%s\"X-Team-%02d\"", i ? "," : "", i);
+	strbuf_adds(&b, "]}}");
+	p = check_built(&b);
+	assert_no_problems(p);
+	problems_clear(&p);
+	p = test_check(def,
+		       "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
+		       "role/R\",\"agentRuntimeArtifact\":{\"codeConfiguration\":{\"code\":"
+		       "{\"s3\":{\"bucket\":\"my-bucket\",\"prefix\":\"agent.zip\"}},"
+		       "\"runtime\":\"PYTHON_3_12\",\"entryPoint\":[\"opentelemetry-instrument\","
+		       "\"main.py\"]}}}");
+	assert_no_problems(p);
+	problems_clear(&p);
+}
+
+/* The rules across fields accept what they should. */
+static void test_rules_accept(void **state)
+{
+	struct problems p;
+
+	(void)state;
+	/* EQUALS with a single value, CONTAINS with a list */
+	p = test_check(def, JWT_START
+		       ",\"customClaims\":[{"
+		       "\"inboundTokenClaimName\":\"role\",\"inboundTokenClaimValueType\":"
+		       "\"STRING\",\"authorizingClaimMatchValue\":{\"claimMatchValue\":"
+		       "{\"matchValueString\":\"admin\"},\"claimMatchOperator\":\"EQUALS\"}},{"
+		       "\"inboundTokenClaimName\":\"groups\",\"inboundTokenClaimValueType\":"
+		       "\"STRING_ARRAY\",\"authorizingClaimMatchValue\":{\"claimMatchValue\":"
+		       "{\"matchValueStringList\":[\"admins\"]},\"claimMatchOperator\":"
+		       "\"CONTAINS\"}}]}}}");
+	assert_no_problems(p);
+	problems_clear(&p);
+	/* an audience alone is something to check */
+	p = test_check(def, JWT_START ",\"allowedAudience\":[\"api://agent\"]}}}");
+	assert_no_problems(p);
+	problems_clear(&p);
+	/* Authorization may be passed on when a JWT authorizer is set */
+	p = test_check(def, JWT_START ",\"allowedClients\":[\"abc\"]}},"
+				      "\"requestHeaderConfiguration\":{\"requestHeaderAllowlist\":"
+				      "[\"Authorization\"]}}");
+	assert_no_problems(p);
+	problems_clear(&p);
+}
+
 /* Every example value in forms/ is valid for its own field. */
-static void check_examples(const struct fnode *f)
+static void check_example(const struct fnode *f)
 {
 	char *m = NULL;
-	size_t i;
 
 	if (f->example && (f->kind == FK_TEXT || f->kind == FK_INTEGER || f->kind == FK_CHOICE)) {
 		if (validate_scalar(f, f->example, f->path, &m) != VS_VALID)
 			fail_msg("example of %s is not valid: %s", f->path, m);
 	}
-	if (f->item)
-		check_examples(f->item);
-	if (f->key)
-		check_examples(f->key);
-	if (f->value)
-		check_examples(f->value);
-	for (i = 0; i < f->nchildren; i++)
-		check_examples(f->children[i]);
 }
 
 static void test_examples(void **state)
 {
 	(void)state;
-	check_examples(def->root);
+	each_field(def->root, check_example);
 }
 
 int main(void)
@@ -420,8 +967,20 @@ int main(void)
 	    cmocka_unit_test(test_jwt),
 	    cmocka_unit_test(test_headers),
 	    cmocka_unit_test(test_filesystems),
+	    cmocka_unit_test(test_capacity_volume),
 	    cmocka_unit_test(test_section_filter),
 	    cmocka_unit_test(test_examples),
+	    cmocka_unit_test(test_map_and_sublist_sizes),
+	    cmocka_unit_test(test_boolean_type),
+	    cmocka_unit_test(test_valid_at_maximum),
+	    cmocka_unit_test(test_rules_accept),
+	    cmocka_unit_test(test_expect_texts),
+	    cmocka_unit_test(test_patterns_explained),
+	    cmocka_unit_test(test_path_escaping),
+	    cmocka_unit_test(test_expectations),
+	    cmocka_unit_test(test_short_or_incomplete),
+	    cmocka_unit_test(test_huge_numbers),
+	    cmocka_unit_test(test_no_knock_on),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
