@@ -190,6 +190,37 @@ drop:
 	return NULL;
 }
 
+/* One pass over JSON text, outside and inside its strings: *nul gets the
+ * offset of the first \u0000 escape (cJSON's strings end at a NUL, so the rest
+ * of the text would be lost without a word), *deep that of the first bracket
+ * deeper than cJSON's nesting limit; (size_t)-1 when there is none. */
+static void scan_json(const char *text, size_t len, size_t *nul, size_t *deep)
+{
+	size_t i, depth = 0;
+	int in_string = 0;
+
+	*nul = *deep = (size_t)-1;
+	for (i = 0; i < len; i++) {
+		if (in_string) {
+			if (text[i] == '"') {
+				in_string = 0;
+			} else if (text[i] == '\\') {
+				if (*nul == (size_t)-1 && i + 5 < len &&
+				    !memcmp(text + i + 1, "u0000", 5))
+					*nul = i;
+				i++; /* the escaped character, which may be a quote */
+			}
+		} else if (text[i] == '"') {
+			in_string = 1;
+		} else if (text[i] == '[' || text[i] == '{') {
+			if (++depth > CJSON_NESTING_LIMIT && *deep == (size_t)-1)
+				*deep = i;
+		} else if ((text[i] == ']' || text[i] == '}') && depth) {
+			depth--;
+		}
+	}
+}
+
 static void position(const char *text, size_t off, size_t *line, size_t *col)
 {
 	size_t i;
@@ -225,7 +256,7 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 		 * sentinel byte appended to tell "ends too early" from a bad byte. */
 		char *copy = xmalloc(len + 1);
 		const char *err;
-		size_t line, col, off;
+		size_t line, col, off, nul, deep;
 
 		memcpy(copy, text, len);
 		copy[len] = '\x01';
@@ -233,6 +264,15 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 		err = cJSON_GetErrorPtr();
 		off = err && err >= copy && err <= copy + len ? (size_t)(err - copy) : len;
 		free(copy);
+		scan_json(text, len, &nul, &deep);
+		if (deep != (size_t)-1 && deep <= off) {
+			position(text, deep, &line, &col);
+			*cause =
+			    xasprintf(_("line %zu, column %zu: the JSON is nested too deeply: "
+					"expected at most %d levels of objects and lists"),
+				      line, col, CJSON_NESTING_LIMIT);
+			return -1;
+		}
 		position(text, off, &line, &col);
 		if (off >= len)
 			*cause =
@@ -258,6 +298,19 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 			    xasprintf(_("line %zu, column %zu: unexpected text after the JSON "
 					"object"),
 				      line, col);
+			cJSON_Delete(j);
+			return -1;
+		}
+	}
+	{
+		size_t nul, deep, line, col;
+
+		scan_json(text, len, &nul, &deep);
+		if (nul != (size_t)-1) {
+			position(text, nul, &line, &col);
+			*cause = xasprintf(_("line %zu, column %zu: \\u0000 (a NUL character) "
+					     "cannot be kept in a form: expected text without it"),
+					   line, col);
 			cJSON_Delete(j);
 			return -1;
 		}

@@ -69,6 +69,15 @@ assert "too short" in a[0]["message"], a
 printf '{\n  "agentRuntimeName": "a",\n  "roleArn" ,\n}\n' >"$tmp/broken.json"
 expect_exit 2 "$ACW" validate "$tmp/broken.json"
 grep -q "broken.json: line 3, column 13" "$tmp/err" && ok || bad "line/column: $(cat "$tmp/err")"
+# a NUL cannot be kept (cJSON would cut the text there): refused, with where
+printf '{"agentRuntimeName":"ab\\u0000-x"}' >"$tmp/nul.json"
+expect_exit 2 "$ACW" validate "$tmp/nul.json"
+grep -q 'nul.json: line 1, column 24: \\u0000 (a NUL character)' "$tmp/err" && ok ||
+	bad "NUL: $(cat "$tmp/err")"
+python3 -c 'print("{\"tags\":" + "[" * 1200 + "]" * 1200 + "}")' >"$tmp/deep.json"
+expect_exit 2 "$ACW" validate "$tmp/deep.json"
+grep -q 'deep.json: line 1, column 1008: the JSON is nested too deeply' "$tmp/err" && ok ||
+	bad "nesting: $(cat "$tmp/err")"
 expect_exit 2 "$ACW" validate "$tmp/does-not-exist.json"
 grep -q "No such file" "$tmp/err" && ok || bad "unreadable: $(cat "$tmp/err")"
 expect_exit 2 "$ACW" validate

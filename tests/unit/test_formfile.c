@@ -57,6 +57,41 @@ static void test_syntax_errors(void **state)
 	/* a byte order mark is skipped */
 	assert_int_equal(formfile_parse("\xef\xbb\xbf{}", 5, def, FF_STRICT, &doc, &p, &cause), 0);
 	document_free(doc);
+	/* cJSON cannot hold a NUL: refused where it stands, in values and names */
+	{
+		const char *nul = "{\"agentRuntimeName\":\"ab\\u0000-x\"}";
+		const char *name = "{\n \"tags\": {\"k\\u0000\": \"v\"}}";
+		const char *quoted = "{\"description\":\"a \\\\u0000 b\"}";
+
+		assert_int_equal(
+		    formfile_parse(nul, strlen(nul), def, FF_SKELETON, &doc, &p, &cause), -1);
+		assert_null(doc);
+		assert_non_null(strstr(cause, "line 1, column 24: \\u0000 (a NUL character)"));
+		free(cause);
+		assert_int_equal(
+		    formfile_parse(name, strlen(name), def, FF_STRICT, &doc, &p, &cause), -1);
+		assert_non_null(strstr(cause, "line 2, column 13"));
+		free(cause);
+		/* an escaped backslash before u0000 is plain text */
+		assert_int_equal(
+		    formfile_parse(quoted, strlen(quoted), def, FF_STRICT, &doc, &p, &cause), 0);
+		assert_string_equal(document_text(doc, "description"), "a \\u0000 b");
+		document_free(doc);
+	}
+	/* deeper than cJSON goes: said so, at the first bracket too many */
+	{
+		struct strbuf b = {0};
+		int i;
+
+		strbuf_adds(&b, "{\"tags\":");
+		for (i = 0; i < 1000; i++)
+			strbuf_addc(&b, '[');
+		assert_int_equal(formfile_parse(b.s, b.len, def, FF_STRICT, &doc, &p, &cause), -1);
+		assert_non_null(
+		    strstr(cause, "line 1, column 1008: the JSON is nested too deeply"));
+		free(cause);
+		strbuf_release(&b);
+	}
 	assert_int_equal(formfile_load("/nonexistent/form.json", def, FF_STRICT, &doc, &p, &cause),
 			 -1);
 	assert_non_null(strstr(cause, "No such file"));
