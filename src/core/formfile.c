@@ -14,6 +14,9 @@
 struct import {
 	enum ff_mode mode;
 	struct problems *problems;
+	/* the file holds skeleton placeholders: its choices and booleans were
+	 * filled by --generate-cli-skeleton, not chosen */
+	int placeholders;
 };
 
 static char *child_path(const char *path, const char *name)
@@ -53,6 +56,23 @@ static int substantive(const struct fnode *f, const cJSON *v)
 				return 1;
 		}
 		return 0;
+	}
+	return 0;
+}
+
+/* Does the JSON hold a placeholder of --generate-cli-skeleton ("" or 0)
+ * anywhere?  A form the wizard saved never does (it writes only set values). */
+static int has_placeholder(const cJSON *v)
+{
+	const cJSON *c;
+
+	if (cJSON_IsString(v))
+		return !*v->valuestring;
+	if (cJSON_IsNumber(v))
+		return v->valuedouble == 0;
+	cJSON_ArrayForEach (c, v) {
+		if (has_placeholder(c))
+			return 1;
 	}
 	return 0;
 }
@@ -179,9 +199,11 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 				}
 			}
 		}
+		/* a group with nothing typed goes: in a skeleton, whatever choices
+		 * and booleans it kept are the skeleton's first values */
 		if (skel && f->parent &&
 		    (cJSON_GetArraySize(out) == 0 ||
-		     (!substantive(f, out) && missing_required(f, out))))
+		     (!substantive(f, out) && (im->placeholders || missing_required(f, out)))))
 			goto drop;
 		return out;
 	}
@@ -242,7 +264,7 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 {
 	const char *end = NULL;
 	cJSON *j;
-	struct import im = {mode, problems};
+	struct import im = {mode, problems, 0};
 	cJSON *clean;
 
 	*out = NULL;
@@ -323,6 +345,7 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 		cJSON_Delete(j);
 		return -1;
 	}
+	im.placeholders = mode == FF_SKELETON && has_placeholder(j);
 	clean = import(&im, def->root, j, "");
 	cJSON_Delete(j);
 	*out = document_adopt_json(clean ? clean : cJSON_CreateObject());

@@ -153,18 +153,18 @@ static void test_skeleton(void **state)
 	assert_problem(p, "lifecycleConfiguration.maxLifetime", "too small");
 	document_free(doc);
 	problems_clear(&p);
-	/* opened in the wizard, placeholders mean unset */
+	/* opened in the wizard, placeholders mean unset, and so do the choices
+	 * and booleans the skeleton filled with a value of its own choosing */
 	assert_int_equal(formfile_load(f, def, FF_SKELETON, &doc, &p, &cause), 0);
 	assert_no_problems(p);
-	assert_false(document_is_set(doc, "agentRuntimeName"));
-	assert_false(document_is_set(doc, "agentRuntimeArtifact"));
-	assert_false(document_is_set(doc, "environmentVariables"));
-	assert_false(document_is_set(doc, "lifecycleConfiguration"));
-	assert_false(document_is_set(doc, "authorizerConfiguration"));
-	assert_false(document_is_set(doc, "filesystemConfigurations"));
+	json = document_to_json(doc, def, 0);
+	assert_string_equal(json, "{}");
+	free(json);
 	free(f);
 	document_free(doc);
-	/* a filled-in skeleton keeps what the person typed and nothing else */
+	/* a filled-in skeleton keeps what the person typed and the choices of
+	 * the groups they filled (networkMode, requireServiceS3Endpoint), not
+	 * those of untouched groups (serverProtocol) */
 	f = data("skeleton-filled.json");
 	assert_int_equal(formfile_load(f, def, FF_SKELETON, &doc, &p, &cause), 0);
 	assert_no_problems(p);
@@ -174,11 +174,28 @@ static void test_skeleton(void **state)
 			    "{\"containerConfiguration\":{\"containerUri\":"
 			    "\"public.ecr.aws/acme/agent:1\"}},\"roleArn\":"
 			    "\"arn:aws:iam::123456789012:role/AgentRole\","
-			    "\"networkConfiguration\":{\"networkMode\":\"PUBLIC\"},"
-			    "\"protocolConfiguration\":{\"serverProtocol\":\"HTTP\"}}");
+			    "\"networkConfiguration\":{\"networkMode\":\"VPC\","
+			    "\"networkModeConfig\":{\"securityGroups\":[\"sg-0123456789abcdef0\"],"
+			    "\"subnets\":[\"subnet-0123456789abcdef0\"],"
+			    "\"requireServiceS3Endpoint\":true}}}");
 	free(json);
 	free(f);
 	document_free(doc);
+	/* a form the wizard saved has no placeholders: its choices were chosen */
+	{
+		const char *j =
+		    "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"PUBLIC\"},"
+		    "\"protocolConfiguration\":{\"serverProtocol\":\"HTTP\"}}";
+
+		assert_int_equal(formfile_parse(j, strlen(j), def, FF_SKELETON, &doc, &p, &cause),
+				 0);
+		assert_no_problems(p);
+		assert_string_equal(document_text(doc, "networkConfiguration.networkMode"),
+				    "PUBLIC");
+		assert_string_equal(document_text(doc, "protocolConfiguration.serverProtocol"),
+				    "HTTP");
+		document_free(doc);
+	}
 	/* two filled branches: the conflict is reported, not guessed */
 	f = data("skeleton-conflict.json");
 	assert_int_equal(formfile_load(f, def, FF_SKELETON, &doc, &p, &cause), 0);
