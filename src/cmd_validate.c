@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "core/document.h"
@@ -14,8 +15,9 @@
 #include "core/util.h"
 #include "core/validate.h"
 
-/* Load a form strictly and check it: load problems first, then the rules (a
- * member dropped for a wrong type is not reported again as missing). */
+/* Load a form strictly ("-": standard input) and check it: load problems
+ * first, then the rules (a member dropped for a wrong type is not reported
+ * again as missing). */
 int form_check_file(const char *file, const struct formdef *def, struct document **doc_out,
 		    struct problems *probs, char **cause)
 {
@@ -23,8 +25,20 @@ int form_check_file(const char *file, const struct formdef *def, struct document
 	struct problems load = {0}, rules = {0};
 	size_t i, j;
 
-	if (formfile_load(file, def, FF_STRICT, &doc, &load, cause) != 0)
+	if (!strcmp(file, "-")) {
+		char *text = NULL;
+		size_t len = 0;
+		int r = util_read_fd(STDIN_FILENO, _("standard input"), UTIL_FORM_FILE_MAX, &text,
+				     &len, cause);
+
+		if (r == 0)
+			r = formfile_parse(text, len, def, FF_STRICT, &doc, &load, cause);
+		free(text);
+		if (r != 0)
+			return -1;
+	} else if (formfile_load(file, def, FF_STRICT, &doc, &load, cause) != 0) {
 		return -1;
+	}
 	validate_document(def, doc, &rules);
 	for (i = 0; i < load.n; i++)
 		problems_add(probs, load.v[i].state, load.v[i].path, load.v[i].ref, "%s",

@@ -220,51 +220,84 @@ size_t utf8_offset(const char *s, size_t n, size_t chars)
 	return i < n ? i : n;
 }
 
-int util_read_file(const char *path, size_t cap, char **out, size_t *len, char **cause)
+int util_read_fd(int fd, const char *name, size_t cap, char **out, size_t *len, char **cause)
 {
-	int fd;
-	struct stat st;
 	struct strbuf b = {0};
 	char chunk[65536];
 	ssize_t r;
 
 	*out = NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		*cause = xasprintf(_("%s is a directory, not a file"), path);
-		close(fd);
-		return -1;
-	}
 	for (;;) {
 		r = read(fd, chunk, sizeof chunk);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			*cause = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+			*cause = xasprintf(_("cannot read %s: %s"), name, strerror(errno));
 			goto fail;
 		}
 		if (r == 0)
 			break;
 		if (b.len + (size_t)r > cap) {
 			*cause = xasprintf(_("%s is larger than %zu KiB: refusing to read it"),
-					   path, cap / 1024);
+					   name, cap / 1024);
 			goto fail;
 		}
 		strbuf_add(&b, chunk, (size_t)r);
 	}
-	close(fd);
 	if (len)
 		*len = b.len;
 	*out = strbuf_finish(&b);
 	return 0;
 fail:
-	close(fd);
 	strbuf_release(&b);
 	return -1;
+}
+
+/* The null device reads as an empty file: AWS_CONFIG_FILE=/dev/null is the
+ * usual way to say "no config file", and the AWS CLI takes it so. */
+static int null_device(const struct stat *st)
+{
+	struct stat null;
+
+	return S_ISCHR(st->st_mode) && stat("/dev/null", &null) == 0 && S_ISCHR(null.st_mode) &&
+	       st->st_rdev == null.st_rdev;
+}
+
+int util_read_file(const char *path, size_t cap, char **out, size_t *len, char **cause)
+{
+	int fd, flags, ret;
+	struct stat st;
+
+	*out = NULL;
+	/* O_NONBLOCK: opening a named pipe must not wait for a writer */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		*cause = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*cause = xasprintf(_("%s is a directory, not a file"), path);
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode) && !null_device(&st)) {
+		*cause = xasprintf(_("%s is not a regular file: expected a file, not a pipe, "
+				     "a device or a socket"),
+				   path);
+		close(fd);
+		return -1;
+	}
+	flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		(void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	ret = util_read_fd(fd, path, cap, out, len, cause);
+	close(fd);
+	return ret;
 }
 
 int util_write_atomic(const char *path, const char *data, size_t len, mode_t mode, char **cause)
