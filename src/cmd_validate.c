@@ -69,41 +69,25 @@ void form_print_problems(FILE *fp, const char *file, const struct problems *prob
 			probs->v[i].message);
 }
 
-static void validate_help(void)
-{
-	printf(_("Usage: %s validate [--json] FORM...\n"
-		 "Check form files as the service would, without a terminal.\n\n"
-		 "  --json       print the problems as a JSON array on standard output\n"
-		 "  -h, --help   display this help and exit\n\n"
-		 "Each problem is printed on standard error as FILE: PATH: message.\n"
-		 "Exit status: 0 all valid, 1 a form is invalid, 2 usage error or a file\n"
-		 "that cannot be read or is not JSON.\n"),
-	       PACKAGE_NAME);
-}
-
 int cmd_validate(int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    GLOBAL_LONG_OPTIONS,
 	    {"json", no_argument, NULL, 'j'},
-	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	int json = 0, c, i, ret = EXIT_OK, g;
+	int json = 0, c, i, ret = EXIT_OK;
 	struct formdef *def;
 	char *cause = NULL;
 	cJSON *arr = NULL;
 
+	/* main.c has checked the options (and answered --help) */
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == 'j') {
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'j')
 			json = 1;
-		} else if (c == 'h') {
-			validate_help();
-			return EXIT_OK;
-		} else if ((g = global_option(c, optarg)) != 1) {
-			return g < 0 ? EXIT_USAGE : usage_error(_("validate: unknown option"));
-		}
+		else
+			global_option(c, optarg);
 	}
 	if (optind >= argc)
 		return usage_error(_("validate: no form file given"));

@@ -35,9 +35,9 @@ tests_unit_test_formfile_LDADD = $(UNIT_LDADD)
 TESTS += tests/integration/aws.py
 EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/bench_submit.py tests/bench/bench_ui.py
 
-# Command-level tests of `validate`.
-TESTS += tests/cmd/validate.sh
-EXTRA_DIST += tests/cmd/validate.sh
+# Command-level tests of `validate`, and of the command line's GNU behaviour.
+TESTS += tests/cmd/validate.sh tests/cmd/options.sh
+EXTRA_DIST += tests/cmd/validate.sh tests/cmd/options.sh
 
 # The German translation shows.
 TESTS += tests/cmd/l10n.sh

@@ -33,7 +33,7 @@ _Noreturn void util_fatal(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	exit(70);
+	exit(EXIT_FATAL);
 }
 
 void *xmalloc(size_t n)
@@ -41,7 +41,7 @@ void *xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (!p)
-		util_fatal("out of memory (%zu bytes)", n);
+		util_fatal(_("out of memory (%zu bytes)"), n);
 	return p;
 }
 
@@ -50,7 +50,7 @@ void *xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (!p)
-		util_fatal("out of memory");
+		util_fatal(_("out of memory"));
 	return p;
 }
 
@@ -59,7 +59,7 @@ void *xrealloc(void *p, size_t n)
 	void *q = realloc(p, n ? n : 1);
 
 	if (!q)
-		util_fatal("out of memory (%zu bytes)", n);
+		util_fatal(_("out of memory (%zu bytes)"), n);
 	return q;
 }
 
@@ -87,7 +87,7 @@ char *xvasprintf(const char *fmt, va_list ap)
 	n = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
 	if (n < 0)
-		util_fatal("bad format string");
+		util_fatal(_("bad format string"));
 	p = xmalloc((size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
@@ -112,7 +112,7 @@ void strbuf_add(struct strbuf *b, const char *s, size_t n)
 		while (cap < b->len + n + 1)
 			cap *= 2;
 		if (cap > STRBUF_MAX)
-			util_fatal("text too large (over %zu bytes)", STRBUF_MAX);
+			util_fatal(_("text too large (over %zu bytes)"), STRBUF_MAX);
 		b->s = xrealloc(b->s, cap);
 		b->cap = cap;
 	}

@@ -21,6 +21,7 @@ enum exit_code {
 	EXIT_SERVICE = 4,   /* network failure or an error answered by the service */
 	EXIT_FAILED = 5,    /* the runtime reached a failed status (CREATE_FAILED ...) */
 	EXIT_CANCELLED = 6, /* interrupted by the user (Ctrl-C, Esc) */
+	EXIT_FATAL = 70,    /* out of memory, or standard output not written (util_fatal) */
 };
 
 /* Hard caps on everything that grows from outside input. */
@@ -29,7 +30,7 @@ enum exit_code {
 
 /* Register a function run before util_fatal prints (restores the terminal). */
 void util_set_fatal_hook(void (*hook)(void));
-/* Print "agentcore-wizard: MESSAGE" and exit(EXIT_CONFIG + ...). Never returns. */
+/* Print "agentcore-wizard: MESSAGE" and exit(EXIT_FATAL). Never returns. */
 _Noreturn void util_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Allocation wrappers: never return NULL. Caller frees with free(). */
