@@ -1,7 +1,7 @@
 # Unit tests of the core (cmocka), command tests, fuzz corpora, benchmarks.
 EXTRA_DIST += tests/data tests/check-layering.sh
 TESTS += tests/check-layering.sh tests/unit/check-forms-vs-botocore.py
-EXTRA_DIST += tests/unit/check-forms-vs-botocore.py po/forms-strings.py
+EXTRA_DIST += tests/unit/check-forms-vs-botocore.py
 
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) $(CMOCKA_CFLAGS)
 UNIT_LDADD = $(CORE_LIBS) $(CMOCKA_LIBS)
@@ -39,9 +39,9 @@ EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/benc
 TESTS += tests/cmd/validate.sh tests/cmd/options.sh
 EXTRA_DIST += tests/cmd/validate.sh tests/cmd/options.sh
 
-# The German translation shows.
-TESTS += tests/cmd/l10n.sh
-EXTRA_DIST += tests/cmd/l10n.sh
+# The German translation shows, and is complete against a current template.
+TESTS += tests/cmd/l10n.sh tests/cmd/po-complete.sh
+EXTRA_DIST += tests/cmd/l10n.sh tests/cmd/po-complete.sh
 
 # The fuzz target of the form loader: libFuzzer with --enable-fuzzing (clang),
 # otherwise its corpus is replayed by a small driver in make check.
