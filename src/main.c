@@ -282,7 +282,7 @@ int usage_error(const char *fmt, ...)
 static int check_options(const struct command *cmd, int argc, char **argv, int *plain)
 {
 	static const struct option global[] = {GLOBAL_LONG_OPTIONS};
-	struct option opts[sizeof global / sizeof global[0] + 8];
+	struct option opts[sizeof global / sizeof global[0] + 8]; /* own: at most 6 */
 	size_t n = 0, i;
 	char **args = xcalloc((size_t)argc + 1, sizeof *args);
 	int c, ret = -1;
