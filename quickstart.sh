@@ -2,6 +2,9 @@
 # quickstart.sh: set up a Debian 12 machine, build, then launch or test.
 #   sh quickstart.sh run [ARGS]    install what is missing, build, start the wizard
 #   sh quickstart.sh check         install what is missing, build, run every test
+#   sh quickstart.sh configure DIR [CONFIGURE-ARGS]
+#                                  configure DIR (again when it was configured
+#                                  with other arguments); .ci/run uses it
 # Runs as root, or uses sudo for the package installation only.
 set -eu
 cd "$(dirname "$0")"
@@ -29,20 +32,38 @@ if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
 	$sudo sed -i 's/^# *de_DE.UTF-8/de_DE.UTF-8/' /etc/locale.gen && $sudo locale-gen
 fi
 
-build() { # dir configure-args...
+# Configure dir with these arguments; a dir configured with others (say,
+# without --enable-werror) is configured again and cleaned, so that every
+# object is built with the flags asked for.
+configure_in() { # dir configure-args...
 	dir=$1; shift
 	[ -x configure ] || ./autogen.sh >/dev/null
 	mkdir -p "$dir"
-	if [ ! -f "$dir/Makefile" ]; then
-		(cd "$dir" && ../configure -q "$@")
+	if [ -f "$dir/Makefile" ] && [ -x "$dir/config.status" ]; then
+		have=$(cd "$dir" && eval "set -- $(./config.status --config)" && printf '%s\n' "$@")
+		want=$(printf '%s\n' "$@")
+		[ "$have" = "$want" ] && return 0
+		echo "quickstart: $dir was configured otherwise ($(cd "$dir" && ./config.status --config)): configuring again"
+		(cd "$dir" && ../configure -q "$@") && make -C "$dir" -s clean >/dev/null
+		return
 	fi
-	make -C "$dir" -j"$(nproc)" -s
+	(cd "$dir" && ../configure -q "$@")
+}
+
+build() { # dir configure-args...
+	configure_in "$@" && make -C "$1" -j"$(nproc)" -s
 }
 
 case $what in
 run)
-	build build
+	# any configuration of build/ will do for running the wizard
+	[ -f build/Makefile ] || configure_in build
+	make -C build -j"$(nproc)" -s
 	exec ./build/src/agentcore-wizard "$@"
+	;;
+configure)
+	[ $# -gt 0 ] || { echo "usage: sh quickstart.sh configure DIR [CONFIGURE-ARGS]" >&2; exit 2; }
+	configure_in "$@"
 	;;
 check)
 	# The AWS-side tests need moto, botocore and the AWS CLI in Python; use
@@ -58,7 +79,7 @@ check)
 	make -C build -j"$(nproc)" check || { tail -n 60 build/test-suite.log; exit 1; }
 	;;
 *)
-	echo "usage: sh quickstart.sh run|check" >&2
+	echo "usage: sh quickstart.sh run|check|configure" >&2
 	exit 2
 	;;
 esac

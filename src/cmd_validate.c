@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "core/document.h"
@@ -14,8 +15,9 @@
 #include "core/util.h"
 #include "core/validate.h"
 
-/* Load a form strictly and check it: load problems first, then the rules (a
- * member dropped for a wrong type is not reported again as missing). */
+/* Load a form strictly ("-": standard input) and check it: load problems
+ * first, then the rules (a member dropped for a wrong type is not reported
+ * again as missing). */
 int form_check_file(const char *file, const struct formdef *def, struct document **doc_out,
 		    struct problems *probs, char **cause)
 {
@@ -23,8 +25,20 @@ int form_check_file(const char *file, const struct formdef *def, struct document
 	struct problems load = {0}, rules = {0};
 	size_t i, j;
 
-	if (formfile_load(file, def, FF_STRICT, &doc, &load, cause) != 0)
+	if (!strcmp(file, "-")) {
+		char *text = NULL;
+		size_t len = 0;
+		int r = util_read_fd(STDIN_FILENO, _("standard input"), UTIL_FORM_FILE_MAX, &text,
+				     &len, cause);
+
+		if (r == 0)
+			r = formfile_parse(text, len, def, FF_STRICT, &doc, &load, cause);
+		free(text);
+		if (r != 0)
+			return -1;
+	} else if (formfile_load(file, def, FF_STRICT, &doc, &load, cause) != 0) {
 		return -1;
+	}
 	validate_document(def, doc, &rules);
 	for (i = 0; i < load.n; i++)
 		problems_add(probs, load.v[i].state, load.v[i].path, load.v[i].ref, "%s",
@@ -55,41 +69,25 @@ void form_print_problems(FILE *fp, const char *file, const struct problems *prob
 			probs->v[i].message);
 }
 
-static void validate_help(void)
-{
-	printf(_("Usage: %s validate [--json] FORM...\n"
-		 "Check form files as the service would, without a terminal.\n\n"
-		 "  --json       print the problems as a JSON array on standard output\n"
-		 "  -h, --help   display this help and exit\n\n"
-		 "Each problem is printed on standard error as FILE: PATH: message.\n"
-		 "Exit status: 0 all valid, 1 a form is invalid, 2 usage error or a file\n"
-		 "that cannot be read or is not JSON.\n"),
-	       PACKAGE_NAME);
-}
-
 int cmd_validate(int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    GLOBAL_LONG_OPTIONS,
 	    {"json", no_argument, NULL, 'j'},
-	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	int json = 0, c, i, ret = EXIT_OK, g;
+	int json = 0, c, i, ret = EXIT_OK;
 	struct formdef *def;
 	char *cause = NULL;
 	cJSON *arr = NULL;
 
+	/* main.c has checked the options (and answered --help) */
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == 'j') {
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'j')
 			json = 1;
-		} else if (c == 'h') {
-			validate_help();
-			return EXIT_OK;
-		} else if ((g = global_option(c, optarg)) != 1) {
-			return g < 0 ? EXIT_USAGE : usage_error(_("validate: unknown option"));
-		}
+		else
+			global_option(c, optarg);
 	}
 	if (optind >= argc)
 		return usage_error(_("validate: no form file given"));

@@ -1,7 +1,7 @@
 # Unit tests of the core (cmocka), command tests, fuzz corpora, benchmarks.
 EXTRA_DIST += tests/data tests/check-layering.sh
 TESTS += tests/check-layering.sh tests/unit/check-forms-vs-botocore.py
-EXTRA_DIST += tests/unit/check-forms-vs-botocore.py po/forms-strings.py
+EXTRA_DIST += tests/unit/check-forms-vs-botocore.py
 
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) $(CMOCKA_CFLAGS)
 UNIT_LDADD = $(CORE_LIBS) $(CMOCKA_LIBS)
@@ -35,38 +35,42 @@ tests_unit_test_formfile_LDADD = $(UNIT_LDADD)
 TESTS += tests/integration/aws.py
 EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/bench_submit.py tests/bench/bench_ui.py
 
-# Command-level tests of `validate`.
-TESTS += tests/cmd/validate.sh
-EXTRA_DIST += tests/cmd/validate.sh
+# Command-level tests of `validate`, and of the command line's GNU behaviour.
+TESTS += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh
+EXTRA_DIST += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh
 
-# The German translation shows.
-TESTS += tests/cmd/l10n.sh
-EXTRA_DIST += tests/cmd/l10n.sh
+# The German translation shows, and is complete against a current template.
+TESTS += tests/cmd/l10n.sh tests/cmd/po-complete.sh
+EXTRA_DIST += tests/cmd/l10n.sh tests/cmd/po-complete.sh
 
-# The fuzz target of the form loader: libFuzzer with --enable-fuzzing (clang),
-# otherwise its corpus is replayed by a small driver in make check.
-check_PROGRAMS += tests/fuzz/fuzz_formfile
-TESTS += tests/fuzz/fuzz_formfile
+# Fuzz targets, one for each kind of outside input, each with its corpus in
+# tests/fuzz/corpus/NAME/: libFuzzer with --enable-fuzzing (clang),
+# otherwise make check replays the corpus through tests/fuzz/replay.c.
+FUZZ_TARGETS = tests/fuzz/fuzz_formfile tests/fuzz/fuzz_ini tests/fuzz/fuzz_credentials \
+	tests/fuzz/fuzz_service tests/fuzz/fuzz_openid
+check_PROGRAMS += $(FUZZ_TARGETS)
+TESTS += $(FUZZ_TARGETS)
 EXTRA_DIST += tests/fuzz/corpus
-tests_fuzz_fuzz_formfile_SOURCES = tests/fuzz/fuzz_formfile.c
-tests_fuzz_fuzz_formfile_CPPFLAGS = $(UNIT_CPPFLAGS)
-tests_fuzz_fuzz_formfile_LDADD = $(CORE_LIBS)
 if ENABLE_FUZZING
-tests_fuzz_fuzz_formfile_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer,address,undefined
+FUZZ_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer,address,undefined
+FUZZ_DRIVER =
 else
-tests_fuzz_fuzz_formfile_SOURCES += tests/fuzz/replay.c
+FUZZ_CFLAGS = $(AM_CFLAGS)
+FUZZ_DRIVER = tests/fuzz/replay.c
 endif
-
-check_PROGRAMS += tests/fuzz/fuzz_aws
-TESTS += tests/fuzz/fuzz_aws
-tests_fuzz_fuzz_aws_SOURCES = tests/fuzz/fuzz_aws.c
-tests_fuzz_fuzz_aws_CPPFLAGS = $(UNIT_CPPFLAGS)
-tests_fuzz_fuzz_aws_LDADD = $(CORE_LIBS)
-if ENABLE_FUZZING
-tests_fuzz_fuzz_aws_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer,address,undefined
-else
-tests_fuzz_fuzz_aws_SOURCES += tests/fuzz/replay.c
-endif
+# (their LDADD is the default one: the core's)
+LDADD = $(CORE_LIBS)
+tests_fuzz_fuzz_formfile_SOURCES = tests/fuzz/fuzz_formfile.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
+tests_fuzz_fuzz_formfile_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_ini_SOURCES = tests/fuzz/fuzz_ini.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
+tests_fuzz_fuzz_ini_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_credentials_SOURCES = tests/fuzz/fuzz_credentials.c tests/fuzz/fuzz.h \
+	$(FUZZ_DRIVER)
+tests_fuzz_fuzz_credentials_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_service_SOURCES = tests/fuzz/fuzz_service.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
+tests_fuzz_fuzz_service_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_openid_SOURCES = tests/fuzz/fuzz_openid.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
+tests_fuzz_fuzz_openid_CFLAGS = $(FUZZ_CFLAGS)
 
 # Benchmarks: built by `make bench`, never part of make check.
 EXTRA_PROGRAMS = tests/bench/bench_validate

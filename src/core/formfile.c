@@ -14,6 +14,9 @@
 struct import {
 	enum ff_mode mode;
 	struct problems *problems;
+	/* the file holds skeleton placeholders: its choices and booleans were
+	 * filled by --generate-cli-skeleton, not chosen */
+	int placeholders;
 };
 
 /* The path of member or key `name` below path, escaped as validate's are. */
@@ -58,6 +61,23 @@ static int substantive(const struct fnode *f, const cJSON *v)
 				return 1;
 		}
 		return 0;
+	}
+	return 0;
+}
+
+/* Does the JSON hold a placeholder of --generate-cli-skeleton ("" or 0)
+ * anywhere?  A form the wizard saved never does (it writes only set values). */
+static int has_placeholder(const cJSON *v)
+{
+	const cJSON *c;
+
+	if (cJSON_IsString(v))
+		return !*v->valuestring;
+	if (cJSON_IsNumber(v))
+		return v->valuedouble == 0;
+	cJSON_ArrayForEach (c, v) {
+		if (has_placeholder(c))
+			return 1;
 	}
 	return 0;
 }
@@ -184,15 +204,48 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 				}
 			}
 		}
+		/* a group with nothing typed goes: in a skeleton, whatever choices
+		 * and booleans it kept are the skeleton's first values */
 		if (skel && f->parent &&
 		    (cJSON_GetArraySize(out) == 0 ||
-		     (!substantive(f, out) && missing_required(f, out))))
+		     (!substantive(f, out) && (im->placeholders || missing_required(f, out)))))
 			goto drop;
 		return out;
 	}
 drop:
 	cJSON_Delete(out);
 	return NULL;
+}
+
+/* One pass over JSON text, outside and inside its strings: *nul gets the
+ * offset of the first \u0000 escape (cJSON's strings end at a NUL, so the rest
+ * of the text would be lost without a word), *deep that of the first bracket
+ * deeper than cJSON's nesting limit; (size_t)-1 when there is none. */
+static void scan_json(const char *text, size_t len, size_t *nul, size_t *deep)
+{
+	size_t i, depth = 0;
+	int in_string = 0;
+
+	*nul = *deep = (size_t)-1;
+	for (i = 0; i < len; i++) {
+		if (in_string) {
+			if (text[i] == '"') {
+				in_string = 0;
+			} else if (text[i] == '\\') {
+				if (*nul == (size_t)-1 && i + 5 < len &&
+				    !memcmp(text + i + 1, "u0000", 5))
+					*nul = i;
+				i++; /* the escaped character, which may be a quote */
+			}
+		} else if (text[i] == '"') {
+			in_string = 1;
+		} else if (text[i] == '[' || text[i] == '{') {
+			if (++depth > CJSON_NESTING_LIMIT && *deep == (size_t)-1)
+				*deep = i;
+		} else if ((text[i] == ']' || text[i] == '}') && depth) {
+			depth--;
+		}
+	}
 }
 
 static void position(const char *text, size_t off, size_t *line, size_t *col)
@@ -216,7 +269,7 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 {
 	const char *end = NULL;
 	cJSON *j;
-	struct import im = {mode, problems};
+	struct import im = {mode, problems, 0};
 	cJSON *clean;
 
 	*out = NULL;
@@ -230,7 +283,7 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 		 * sentinel byte appended to tell "ends too early" from a bad byte. */
 		char *copy = xmalloc(len + 1);
 		const char *err;
-		size_t line, col, off;
+		size_t line, col, off, nul, deep;
 
 		memcpy(copy, text, len);
 		copy[len] = '\x01';
@@ -238,6 +291,15 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 		err = cJSON_GetErrorPtr();
 		off = err && err >= copy && err <= copy + len ? (size_t)(err - copy) : len;
 		free(copy);
+		scan_json(text, len, &nul, &deep);
+		if (deep != (size_t)-1 && deep <= off) {
+			position(text, deep, &line, &col);
+			*cause =
+			    xasprintf(_("line %zu, column %zu: the JSON is nested too deeply: "
+					"expected at most %d levels of objects and lists"),
+				      line, col, CJSON_NESTING_LIMIT);
+			return -1;
+		}
 		position(text, off, &line, &col);
 		if (off >= len)
 			*cause =
@@ -267,6 +329,19 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 			return -1;
 		}
 	}
+	{
+		size_t nul, deep, line, col;
+
+		scan_json(text, len, &nul, &deep);
+		if (nul != (size_t)-1) {
+			position(text, nul, &line, &col);
+			*cause = xasprintf(_("line %zu, column %zu: \\u0000 (a NUL character) "
+					     "cannot be kept in a form: expected text without it"),
+					   line, col);
+			cJSON_Delete(j);
+			return -1;
+		}
+	}
 	if (!cJSON_IsObject(j)) {
 		*cause =
 		    xasprintf(_("the file holds %s: expected a JSON object with the request's "
@@ -275,6 +350,7 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 		cJSON_Delete(j);
 		return -1;
 	}
+	im.placeholders = mode == FF_SKELETON && has_placeholder(j);
 	clean = import(&im, def->root, j, "");
 	cJSON_Delete(j);
 	*out = document_adopt_json(clean ? clean : cJSON_CreateObject());

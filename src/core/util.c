@@ -33,7 +33,7 @@ _Noreturn void util_fatal(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	exit(70);
+	exit(EXIT_FATAL);
 }
 
 void *xmalloc(size_t n)
@@ -41,7 +41,7 @@ void *xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (!p)
-		util_fatal("out of memory (%zu bytes)", n);
+		util_fatal(_("out of memory (%zu bytes)"), n);
 	return p;
 }
 
@@ -50,7 +50,7 @@ void *xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (!p)
-		util_fatal("out of memory");
+		util_fatal(_("out of memory"));
 	return p;
 }
 
@@ -59,7 +59,7 @@ void *xrealloc(void *p, size_t n)
 	void *q = realloc(p, n ? n : 1);
 
 	if (!q)
-		util_fatal("out of memory (%zu bytes)", n);
+		util_fatal(_("out of memory (%zu bytes)"), n);
 	return q;
 }
 
@@ -87,7 +87,7 @@ char *xvasprintf(const char *fmt, va_list ap)
 	n = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
 	if (n < 0)
-		util_fatal("bad format string");
+		util_fatal(_("bad format string"));
 	p = xmalloc((size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
@@ -112,7 +112,7 @@ void strbuf_add(struct strbuf *b, const char *s, size_t n)
 		while (cap < b->len + n + 1)
 			cap *= 2;
 		if (cap > STRBUF_MAX)
-			util_fatal("text too large (over %zu bytes)", STRBUF_MAX);
+			util_fatal(_("text too large (over %zu bytes)"), STRBUF_MAX);
 		b->s = xrealloc(b->s, cap);
 		b->cap = cap;
 	}
@@ -220,51 +220,84 @@ size_t utf8_offset(const char *s, size_t n, size_t chars)
 	return i < n ? i : n;
 }
 
-int util_read_file(const char *path, size_t cap, char **out, size_t *len, char **cause)
+int util_read_fd(int fd, const char *name, size_t cap, char **out, size_t *len, char **cause)
 {
-	int fd;
-	struct stat st;
 	struct strbuf b = {0};
 	char chunk[65536];
 	ssize_t r;
 
 	*out = NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		*cause = xasprintf(_("%s is a directory, not a file"), path);
-		close(fd);
-		return -1;
-	}
 	for (;;) {
 		r = read(fd, chunk, sizeof chunk);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			*cause = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+			*cause = xasprintf(_("cannot read %s: %s"), name, strerror(errno));
 			goto fail;
 		}
 		if (r == 0)
 			break;
 		if (b.len + (size_t)r > cap) {
 			*cause = xasprintf(_("%s is larger than %zu KiB: refusing to read it"),
-					   path, cap / 1024);
+					   name, cap / 1024);
 			goto fail;
 		}
 		strbuf_add(&b, chunk, (size_t)r);
 	}
-	close(fd);
 	if (len)
 		*len = b.len;
 	*out = strbuf_finish(&b);
 	return 0;
 fail:
-	close(fd);
 	strbuf_release(&b);
 	return -1;
+}
+
+/* The null device reads as an empty file: AWS_CONFIG_FILE=/dev/null is the
+ * usual way to say "no config file", and the AWS CLI takes it so. */
+static int null_device(const struct stat *st)
+{
+	struct stat null;
+
+	return S_ISCHR(st->st_mode) && stat("/dev/null", &null) == 0 && S_ISCHR(null.st_mode) &&
+	       st->st_rdev == null.st_rdev;
+}
+
+int util_read_file(const char *path, size_t cap, char **out, size_t *len, char **cause)
+{
+	int fd, flags, ret;
+	struct stat st;
+
+	*out = NULL;
+	/* O_NONBLOCK: opening a named pipe must not wait for a writer */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		*cause = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*cause = xasprintf(_("%s is a directory, not a file"), path);
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode) && !null_device(&st)) {
+		*cause = xasprintf(_("%s is not a regular file: expected a file, not a pipe, "
+				     "a device or a socket"),
+				   path);
+		close(fd);
+		return -1;
+	}
+	flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		(void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	ret = util_read_fd(fd, path, cap, out, len, cause);
+	close(fd);
+	return ret;
 }
 
 int util_write_atomic(const char *path, const char *data, size_t len, mode_t mode, char **cause)

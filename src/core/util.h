@@ -21,6 +21,7 @@ enum exit_code {
 	EXIT_SERVICE = 4,   /* network failure or an error answered by the service */
 	EXIT_FAILED = 5,    /* the runtime reached a failed status (CREATE_FAILED ...) */
 	EXIT_CANCELLED = 6, /* interrupted by the user (Ctrl-C, Esc) */
+	EXIT_FATAL = 70,    /* out of memory, or standard output not written (util_fatal) */
 };
 
 /* Hard caps on everything that grows from outside input. */
@@ -29,7 +30,7 @@ enum exit_code {
 
 /* Register a function run before util_fatal prints (restores the terminal). */
 void util_set_fatal_hook(void (*hook)(void));
-/* Print "agentcore-wizard: MESSAGE" and exit(EXIT_CONFIG + ...). Never returns. */
+/* Print "agentcore-wizard: MESSAGE" and exit(EXIT_FATAL). Never returns. */
 _Noreturn void util_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Allocation wrappers: never return NULL. Caller frees with free(). */
@@ -60,10 +61,15 @@ size_t utf8_length(const char *s, size_t n);
 /* Byte offset of the character number `chars` (clamped to n). */
 size_t utf8_offset(const char *s, size_t n, size_t chars);
 
-/* Read a whole file into a NUL-terminated buffer (caller frees *out).
+/* Read a whole regular file into a NUL-terminated buffer (caller frees *out).
  * Returns 0, or -1 with *cause set (caller frees): unreadable, a directory,
- * or larger than cap ("is larger than 1 MiB"). */
+ * not a regular file (a named pipe, a device, a socket: refused at once,
+ * never waited on; the null device reads as empty), or larger than cap
+ * ("is larger than 1024 KiB"). */
 int util_read_file(const char *path, size_t cap, char **out, size_t *len, char **cause);
+/* Read fd to its end in the same way, whatever it is (standard input may be
+ * a pipe or a terminal); name is for messages ("standard input"). */
+int util_read_fd(int fd, const char *name, size_t cap, char **out, size_t *len, char **cause);
 
 /* Write data to path atomically: a temporary file in the same folder, written,
  * flushed, fsync'd, given `mode`, then renamed over path (and the folder

@@ -39,7 +39,7 @@ check "$tmp/err" "networkConfiguration.networkModeConfig.subnets[1]" "validate $
 run --help >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ "$rc" -eq 0 ] || { echo "FAIL: --help exited $rc, want 0"; fail=1; }
 check "$tmp/out" "Aufruf:" "--help"
-check "$tmp/out" "Globale Optionen:" "--help"
+check "$tmp/out" "Befehle:" "--help"
 check "$tmp/out" "--region REGION" "--help (option names kept)"
 
 run validate >"$tmp/out" 2>"$tmp/err"; rc=$?

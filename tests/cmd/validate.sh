@@ -69,6 +69,15 @@ assert "too short" in a[0]["message"], a
 printf '{\n  "agentRuntimeName": "a",\n  "roleArn" ,\n}\n' >"$tmp/broken.json"
 expect_exit 2 "$ACW" validate "$tmp/broken.json"
 grep -q "broken.json: line 3, column 13" "$tmp/err" && ok || bad "line/column: $(cat "$tmp/err")"
+# a NUL cannot be kept (cJSON would cut the text there): refused, with where
+printf '{"agentRuntimeName":"ab\\u0000-x"}' >"$tmp/nul.json"
+expect_exit 2 "$ACW" validate "$tmp/nul.json"
+grep -q 'nul.json: line 1, column 24: \\u0000 (a NUL character)' "$tmp/err" && ok ||
+	bad "NUL: $(cat "$tmp/err")"
+python3 -c 'print("{\"tags\":" + "[" * 1200 + "]" * 1200 + "}")' >"$tmp/deep.json"
+expect_exit 2 "$ACW" validate "$tmp/deep.json"
+grep -q 'deep.json: line 1, column 1008: the JSON is nested too deeply' "$tmp/err" && ok ||
+	bad "nesting: $(cat "$tmp/err")"
 expect_exit 2 "$ACW" validate "$tmp/does-not-exist.json"
 grep -q "No such file" "$tmp/err" && ok || bad "unreadable: $(cat "$tmp/err")"
 expect_exit 2 "$ACW" validate
@@ -76,6 +85,19 @@ expect_exit 2 "$ACW" validate --bogus "$tmp/subnet.json"
 head -c 1100000 /dev/zero | tr '\0' ' ' >"$tmp/huge.json"
 expect_exit 2 "$ACW" validate "$tmp/huge.json"
 grep -q "larger than" "$tmp/err" && ok || bad "1 MiB cap: $(cat "$tmp/err")"
+# a named pipe is refused at once (it waited for a writer for ever), and so
+# is a device; '-' reads standard input, with the same cap
+mkfifo "$tmp/fifo"
+expect_exit 2 timeout 10 "$ACW" validate "$tmp/fifo"
+grep -qF "$tmp/fifo: $tmp/fifo is not a regular file" "$tmp/err" && ok || bad "fifo: $(cat "$tmp/err")"
+expect_exit 2 "$ACW" validate /dev/zero
+grep -q "is not a regular file" "$tmp/err" && ok || bad "device: $(cat "$tmp/err")"
+expect_exit 0 sh -c '"$0" validate - <"$1"' "$ACW" "$top_srcdir/tests/data/valid/minimal-container.json"
+expect_exit 1 sh -c 'cat "$1" | "$0" validate -' "$ACW" "$tmp/subnet.json"
+grep -q '^-: networkConfiguration.networkModeConfig.subnets\[1\]: ' "$tmp/err" && ok ||
+	bad "stdin problems: $(cat "$tmp/err")"
+expect_exit 2 sh -c '"$0" validate - <"$1"' "$ACW" "$tmp/huge.json"
+grep -q "^-: standard input is larger than 1024 KiB" "$tmp/err" && ok || bad "stdin cap: $(cat "$tmp/err")"
 # a valid and an invalid file together: 1; an unreadable one makes it 2
 expect_exit 1 "$ACW" validate "$top_srcdir/tests/data/skeleton.json"
 expect_exit 2 "$ACW" validate "$tmp/subnet.json" "$tmp/nope.json"

@@ -9,8 +9,7 @@
 #include "core/formdef.h"
 #include "core/formfile.h"
 #include "core/validate.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 static struct formdef *def;
 

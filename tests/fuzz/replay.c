@@ -9,8 +9,7 @@
 #include <string.h>
 
 #include "core/util.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 int main(int argc, char **argv)
 {

@@ -57,6 +57,41 @@ static void test_syntax_errors(void **state)
 	/* a byte order mark is skipped */
 	assert_int_equal(formfile_parse("\xef\xbb\xbf{}", 5, def, FF_STRICT, &doc, &p, &cause), 0);
 	document_free(doc);
+	/* cJSON cannot hold a NUL: refused where it stands, in values and names */
+	{
+		const char *nul = "{\"agentRuntimeName\":\"ab\\u0000-x\"}";
+		const char *name = "{\n \"tags\": {\"k\\u0000\": \"v\"}}";
+		const char *quoted = "{\"description\":\"a \\\\u0000 b\"}";
+
+		assert_int_equal(
+		    formfile_parse(nul, strlen(nul), def, FF_SKELETON, &doc, &p, &cause), -1);
+		assert_null(doc);
+		assert_non_null(strstr(cause, "line 1, column 24: \\u0000 (a NUL character)"));
+		free(cause);
+		assert_int_equal(
+		    formfile_parse(name, strlen(name), def, FF_STRICT, &doc, &p, &cause), -1);
+		assert_non_null(strstr(cause, "line 2, column 13"));
+		free(cause);
+		/* an escaped backslash before u0000 is plain text */
+		assert_int_equal(
+		    formfile_parse(quoted, strlen(quoted), def, FF_STRICT, &doc, &p, &cause), 0);
+		assert_string_equal(document_text(doc, "description"), "a \\u0000 b");
+		document_free(doc);
+	}
+	/* deeper than cJSON goes: said so, at the first bracket too many */
+	{
+		struct strbuf b = {0};
+		int i;
+
+		strbuf_adds(&b, "{\"tags\":");
+		for (i = 0; i < 1000; i++)
+			strbuf_addc(&b, '[');
+		assert_int_equal(formfile_parse(b.s, b.len, def, FF_STRICT, &doc, &p, &cause), -1);
+		assert_non_null(
+		    strstr(cause, "line 1, column 1008: the JSON is nested too deeply"));
+		free(cause);
+		strbuf_release(&b);
+	}
 	assert_int_equal(formfile_load("/nonexistent/form.json", def, FF_STRICT, &doc, &p, &cause),
 			 -1);
 	assert_non_null(strstr(cause, "No such file"));
@@ -118,18 +153,18 @@ static void test_skeleton(void **state)
 	assert_problem(p, "lifecycleConfiguration.maxLifetime", "too small");
 	document_free(doc);
 	problems_clear(&p);
-	/* opened in the wizard, placeholders mean unset */
+	/* opened in the wizard, placeholders mean unset, and so do the choices
+	 * and booleans the skeleton filled with a value of its own choosing */
 	assert_int_equal(formfile_load(f, def, FF_SKELETON, &doc, &p, &cause), 0);
 	assert_no_problems(p);
-	assert_false(document_is_set(doc, "agentRuntimeName"));
-	assert_false(document_is_set(doc, "agentRuntimeArtifact"));
-	assert_false(document_is_set(doc, "environmentVariables"));
-	assert_false(document_is_set(doc, "lifecycleConfiguration"));
-	assert_false(document_is_set(doc, "authorizerConfiguration"));
-	assert_false(document_is_set(doc, "filesystemConfigurations"));
+	json = document_to_json(doc, def, 0);
+	assert_string_equal(json, "{}");
+	free(json);
 	free(f);
 	document_free(doc);
-	/* a filled-in skeleton keeps what the person typed and nothing else */
+	/* a filled-in skeleton keeps what the person typed and the choices of
+	 * the groups they filled (networkMode, requireServiceS3Endpoint), not
+	 * those of untouched groups (serverProtocol) */
 	f = data("skeleton-filled.json");
 	assert_int_equal(formfile_load(f, def, FF_SKELETON, &doc, &p, &cause), 0);
 	assert_no_problems(p);
@@ -139,11 +174,28 @@ static void test_skeleton(void **state)
 			    "{\"containerConfiguration\":{\"containerUri\":"
 			    "\"public.ecr.aws/acme/agent:1\"}},\"roleArn\":"
 			    "\"arn:aws:iam::123456789012:role/AgentRole\","
-			    "\"networkConfiguration\":{\"networkMode\":\"PUBLIC\"},"
-			    "\"protocolConfiguration\":{\"serverProtocol\":\"HTTP\"}}");
+			    "\"networkConfiguration\":{\"networkMode\":\"VPC\","
+			    "\"networkModeConfig\":{\"securityGroups\":[\"sg-0123456789abcdef0\"],"
+			    "\"subnets\":[\"subnet-0123456789abcdef0\"],"
+			    "\"requireServiceS3Endpoint\":true}}}");
 	free(json);
 	free(f);
 	document_free(doc);
+	/* a form the wizard saved has no placeholders: its choices were chosen */
+	{
+		const char *j =
+		    "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"PUBLIC\"},"
+		    "\"protocolConfiguration\":{\"serverProtocol\":\"HTTP\"}}";
+
+		assert_int_equal(formfile_parse(j, strlen(j), def, FF_SKELETON, &doc, &p, &cause),
+				 0);
+		assert_no_problems(p);
+		assert_string_equal(document_text(doc, "networkConfiguration.networkMode"),
+				    "PUBLIC");
+		assert_string_equal(document_text(doc, "protocolConfiguration.serverProtocol"),
+				    "HTTP");
+		document_free(doc);
+	}
 	/* two filled branches: the conflict is reported, not guessed */
 	f = data("skeleton-conflict.json");
 	assert_int_equal(formfile_load(f, def, FF_SKELETON, &doc, &p, &cause), 0);

@@ -71,6 +71,68 @@ static void test_read_cap(void **state)
 	unlink(path);
 }
 
+/* A named pipe with no writer is refused at once, not waited on for ever;
+ * so are devices, but the null device reads as an empty file. */
+static void test_read_not_regular(void **state)
+{
+	char dir[] = "/tmp/acw-fifo-XXXXXX", *fifo, *cause = NULL, *out = NULL;
+	size_t len = 1;
+	double t0;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	fifo = xasprintf("%s/f", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	t0 = util_monotonic();
+	alarm(10); /* before the fix, open() waited here for ever */
+	assert_int_equal(util_read_file(fifo, 1024, &out, NULL, &cause), -1);
+	alarm(0);
+	assert_true(util_monotonic() - t0 < 5);
+	assert_null(out);
+	assert_non_null(strstr(cause, "is not a regular file"));
+	free(cause);
+	assert_int_equal(util_read_file("/dev/zero", 1024, &out, NULL, &cause), -1);
+	assert_non_null(strstr(cause, "/dev/zero is not a regular file"));
+	free(cause);
+	assert_int_equal(util_read_file("/dev/null", 1024, &out, &len, &cause), 0);
+	assert_int_equal(len, 0);
+	assert_string_equal(out, "");
+	free(out);
+	unlink(fifo);
+	rmdir(dir);
+	free(fifo);
+}
+
+/* Standard input, or any descriptor: read whole, with the same cap. */
+static void test_read_fd(void **state)
+{
+	int fds[2];
+	char *out = NULL, *cause = NULL, block[4096];
+	size_t len = 0;
+	int i;
+
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	assert_int_equal(write(fds[1], "{}\n", 3), 3);
+	close(fds[1]);
+	assert_int_equal(util_read_fd(fds[0], "standard input", 1024, &out, &len, &cause), 0);
+	assert_int_equal(len, 3);
+	assert_string_equal(out, "{}\n");
+	free(out);
+	close(fds[0]);
+	assert_int_equal(pipe(fds), 0);
+	memset(block, ' ', sizeof block);
+	for (i = 0; i < 8; i++)
+		assert_int_equal(write(fds[1], block, sizeof block), (ssize_t)sizeof block);
+	close(fds[1]);
+	assert_int_equal(util_read_fd(fds[0], "standard input", 16 * 1024, &out, &len, &cause),
+			 -1);
+	assert_null(out);
+	assert_string_equal(cause, "standard input is larger than 16 KiB: refusing to read it");
+	free(cause);
+	close(fds[0]);
+}
+
 static void test_shell_quote(void **state)
 {
 	char *q;
@@ -86,7 +148,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_utf8_length),
 	    cmocka_unit_test(test_atomic_write),
-	    cmocka_unit_test(test_read_cap),
+	    cmocka_unit_test(test_read_cap), cmocka_unit_test(test_read_not_regular),
+	    cmocka_unit_test(test_read_fd),
 	    cmocka_unit_test(test_shell_quote),
 	};
 
