@@ -22,8 +22,6 @@ int form_check_file(const char *file, const struct formdef *def, struct document
 		    struct problems *probs, char **cause)
 {
 	struct document *doc = NULL;
-	struct problems load = {0}, rules = {0};
-	size_t i, j;
 
 	if (!strcmp(file, "-")) {
 		char *text = NULL;
@@ -32,32 +30,24 @@ int form_check_file(const char *file, const struct formdef *def, struct document
 				     &len, cause);
 
 		if (r == 0)
-			r = formfile_parse(text, len, def, FF_STRICT, &doc, &load, cause);
+			r = formfile_parse(text, len, def, FF_STRICT, &doc, probs, cause);
 		free(text);
 		if (r != 0)
-			return -1;
-	} else if (formfile_load(file, def, FF_STRICT, &doc, &load, cause) != 0) {
-		return -1;
+			goto fail;
+	} else if (formfile_load(file, def, FF_STRICT, &doc, probs, cause) != 0) {
+		goto fail;
 	}
-	validate_document(def, doc, &rules);
-	for (i = 0; i < load.n; i++)
-		problems_add(probs, load.v[i].state, load.v[i].path, load.v[i].ref, "%s",
-			     load.v[i].message);
-	for (i = 0; i < rules.n; i++) {
-		for (j = 0; j < load.n; j++)
-			if (!strcmp(load.v[j].path, rules.v[i].path))
-				break;
-		if (j == load.n)
-			problems_add(probs, rules.v[i].state, rules.v[i].path, rules.v[i].ref,
-				     "%s", rules.v[i].message);
-	}
-	problems_clear(&load);
-	problems_clear(&rules);
+	/* the reader's problems come first: validate_document does not report
+	 * again what is missing because the reader dropped a wrong value */
+	validate_document(def, doc, probs);
 	if (doc_out)
 		*doc_out = doc;
 	else
 		document_free(doc);
 	return 0;
+fail:
+	problems_clear(probs);
+	return -1;
 }
 
 void form_print_problems(FILE *fp, const char *file, const struct problems *probs)

@@ -62,9 +62,11 @@ int ui_main(int argc, char **argv);
 struct formdef;
 struct document;
 struct problems;
-/* Load FILE strictly (as the service would judge it) and validate it:
- * problems are appended to probs. Returns 0, or -1 with *cause (caller frees)
- * when the file cannot be read or is not JSON. *doc_out (when not NULL)
+/* Load FILE ("-": standard input) strictly, as the service would judge it,
+ * and validate it: probs, empty on entry, receives the reader's problems and
+ * then the rules' (what the reader dropped is not reported again as missing).
+ * Returns 0, or -1 with *cause (caller frees) and probs empty when the file
+ * cannot be read or is not JSON. *doc_out (when not NULL)
  * receives the document; the caller frees it. Shared by validate and submit. */
 int form_check_file(const char *file, const struct formdef *def, struct document **doc_out,
 		    struct problems *probs, char **cause);

@@ -103,8 +103,10 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 	int skel = im->mode == FF_SKELETON;
 
 	if (!fnode_accepts(f, v)) {
-		problems_add(im->problems, VS_INVALID, path, path, _("is %s: expected %s"),
-			     json_type_name(v), fkind_expect(f->kind));
+		char *m = validate_type_message(f, v);
+
+		problems_add(im->problems, VS_INVALID, path, path, "%s", m);
+		free(m);
 		return NULL;
 	}
 	switch (f->kind) {
