@@ -678,6 +678,13 @@ static void test_endpoint_with_path(void **state)
 			     "GET\n/prefix/runtimes/r-0123456789/\nversion=1\n", 45));
 	assert_null(headers_get(&r.headers, "Content-Type"));
 	assert_null(headers_get(&r.headers, "X-Amz-Security-Token"));
+	/* the credential scope names the service's signing name and the region,
+	 * whatever host the endpoint URL points at */
+	assert_non_null(strstr(headers_get(&r.headers, "Authorization"),
+			       "Credential=AKIDEXAMPLE/20150830/eu-west-1/bedrock-agentcore/"
+			       "aws4_request, "));
+	assert_non_null(
+	    strstr(tr.string_to_sign, "\n20150830/eu-west-1/bedrock-agentcore/aws4_request\n"));
 	sigv4_trace_free(&tr);
 	service_request_free(&r);
 }
