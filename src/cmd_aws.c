@@ -605,8 +605,10 @@ int cmd_config(int argc, char **argv)
 	}
 	if (s.endpoint.value)
 		config_row(_("endpoint"), s.endpoint.value, s.endpoint.origin);
-	else
+	else {
 		config_row(_("endpoint"), _("(none)"), s.endpoint_error);
+		ret = EXIT_CONFIG;
+	}
 	config_row(_("CA bundle"), s.ca_bundle.value ? s.ca_bundle.value : _("(the system's)"),
 		   s.ca_bundle.value ? s.ca_bundle.origin : "");
 	config_row(_("attempts"), s.max_attempts.value, s.max_attempts.origin);

@@ -2,11 +2,14 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <openssl/crypto.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "awsconfig.h"
 #include "endpoint.h"
@@ -273,6 +276,28 @@ static char *expand_home(const char *path)
 	return xstrdup(path);
 }
 
+/* A CA bundle that cannot be read is a configuration error, said at once
+ * with where the setting came from, not a TLS failure at the first request. */
+static int check_ca_bundle(const struct setting *ca, char **cause)
+{
+	struct stat st;
+	int fd;
+
+	if (stat(ca->value, &st) != 0 || (fd = open(ca->value, O_RDONLY | O_CLOEXEC)) < 0) {
+		*cause = xasprintf(_("the CA bundle %s (from %s) cannot be read: %s"), ca->value,
+				   ca->origin, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	if (S_ISDIR(st.st_mode)) {
+		*cause = xasprintf(_("the CA bundle %s (from %s) is a folder: expected a file of "
+				     "PEM certificates"),
+				   ca->value, ca->origin);
+		return -1;
+	}
+	return 0;
+}
+
 int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, char **cause)
 {
 	const char *home = getenv("HOME"), *v;
@@ -378,6 +403,8 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 		set(&s->ca_bundle, v, xstrdup("AWS_CA_BUNDLE"));
 	else if ((v = from_profile(s, "ca_bundle", &origin)))
 		set(&s->ca_bundle, v, origin);
+	if (s->ca_bundle.value && check_ca_bundle(&s->ca_bundle, cause) != 0)
+		return -1;
 
 	s->attempts = 3;
 	set(&s->max_attempts, "3", xstrdup(_("default")));

@@ -70,8 +70,9 @@ struct aws_settings {
 };
 
 /* Resolve every setting as the AWS CLI does. Returns 0, or -1 with *cause
- * (caller frees) when a file cannot be read, a value is malformed, or the
- * profile named by --profile or AWS_PROFILE does not exist. A missing region
+ * (caller frees) when a file cannot be read, a value is malformed, the
+ * profile named by --profile or AWS_PROFILE does not exist, or the CA bundle
+ * (--ca-bundle, AWS_CA_BUNDLE, ca_bundle) is not a readable file. A missing region
  * is not an error here: region.value is NULL and endpoint_error says how to
  * set one. Free with aws_settings_free. */
 int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, char **cause);

@@ -230,7 +230,7 @@ static struct fnode *parse_field(const cJSON *j, struct fnode *parent, const cha
 	n->name = opt_string(j, "name");
 	if (!role && !n->name) {
 		*cause = xasprintf(_("%s: a field under %s has no \"name\""), file,
-				   parent && *parent->path ? parent->path : "the section");
+				   parent && *parent->path ? parent->path : _("the section"));
 		goto fail;
 	}
 	if (!n->name)

@@ -200,6 +200,21 @@ char *http_url_path(const char *url)
 	return xstrndup(start, n);
 }
 
+/* The environment variable libcurl took the proxy for url from, for
+ * messages: the name only, as the value may hold a password. */
+static const char *proxy_variable(const char *url)
+{
+	static const char *const https[] = {"https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
+					    NULL};
+	static const char *const http[] = {"http_proxy", "all_proxy", "ALL_PROXY", NULL};
+	const char *const *v = strncasecmp(url, "https:", 6) ? http : https;
+
+	for (; *v; v++)
+		if (getenv(*v) && *getenv(*v))
+			return *v;
+	return "?";
+}
+
 enum http_result http_send(const char *method, const char *url, const struct headers *headers,
 			   const char *body, size_t body_len, const struct http_options *opt,
 			   struct http_response *resp, char **cause)
@@ -210,6 +225,7 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 	struct sink s = {resp, {0}, 0, opt, 0, NULL, 0, 0, 0, 0};
 	char err[CURL_ERROR_SIZE] = "";
 	enum http_result res = HTTP_DONE;
+	long connect_code = 0;
 	size_t i;
 
 	memset(resp, 0, sizeof *resp);
@@ -217,7 +233,7 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 		return HTTP_FAILED;
 	c = lc.easy_init();
 	if (!c)
-		util_fatal("cannot start libcurl");
+		util_fatal("%s", _("cannot start libcurl"));
 	s.curl = c;
 	s.last_activity = util_monotonic();
 	for (i = 0; i < headers->n; i++) {
@@ -261,8 +277,17 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 	lc.easy_setopt(c, CURLOPT_XFERINFODATA, &s);
 	lc.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
 	rc = lc.easy_perform(c);
+	if (rc != CURLE_OK)
+		lc.easy_getinfo(c, CURLINFO_HTTP_CONNECTCODE, &connect_code);
 	if (rc == CURLE_OK) {
 		lc.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
+	} else if (connect_code && (connect_code < 200 || connect_code > 299)) {
+		/* libcurl says "receive error": it is the proxy's answer, and
+		 * asking again gets the same one */
+		res = HTTP_PROXY;
+		*cause = xasprintf(_("the proxy (%s) refused to open a connection to %s: it "
+				     "answered CONNECT with HTTP %ld"),
+				   proxy_variable(url), url, connect_code);
 	} else {
 		const char *what = *err ? err : lc.easy_strerror(rc);
 

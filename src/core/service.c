@@ -32,14 +32,20 @@ void service_error_free(struct service_error *e)
 	memset(e, 0, sizeof *e);
 }
 
+/* The error code as restJson1 clients read it: the part before the first
+ * ':' (a URL may follow, and may hold a '#'), then the part after the first
+ * '#' of that (a namespace may come first). */
 static char *trim_code(const char *c)
 {
-	const char *hash = strchr(c, '#');
-	size_t n;
+	size_t n = strcspn(c, ":");
+	const char *hash = memchr(c, '#', n);
 
-	if (hash)
+	if (hash) {
+		n -= (size_t)(hash + 1 - c);
 		c = hash + 1;
-	n = strcspn(c, ":");
+	}
+	while (n && isspace((unsigned char)*c))
+		c++, n--;
 	while (n && isspace((unsigned char)c[n - 1]))
 		n--;
 	return xstrndup(c, n);
@@ -272,7 +278,7 @@ char *service_new_token(void)
 	unsigned char b[16];
 
 	if (random_bytes(b, sizeof b) != 0)
-		util_fatal("no random numbers available");
+		util_fatal("%s", _("no random numbers available"));
 	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
 	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
 	return xasprintf("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",

@@ -83,7 +83,7 @@ void sigv4_sha256_hex(const void *data, size_t len, char out[65])
 	unsigned int mdlen = 0;
 
 	if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL))
-		util_fatal("SHA-256 failed");
+		util_fatal("%s", _("SHA-256 failed"));
 	hex(md, 32, out);
 }
 
@@ -94,7 +94,7 @@ static void hmac(const void *key, size_t keylen, const char *data, unsigned char
 	if (!EVP_Q_mac(NULL, "HMAC", NULL, "SHA256", NULL, key, keylen,
 		       (const unsigned char *)data, strlen(data), out, 32, &outlen) ||
 	    outlen != 32)
-		util_fatal("HMAC-SHA256 failed");
+		util_fatal("%s", _("HMAC-SHA256 failed"));
 }
 
 void sigv4_amz_date(time_t t, char out[17])

@@ -353,6 +353,58 @@ def test_tls_and_network(w):
           f"{p.elapsed:.1f}s {p.stderr}")
 
 
+def test_configuration_errors(w):
+    """What cannot work is said at once, exit 3, before anything is sent."""
+    fresh(w)
+    p = run(["config"], w.keys_env(AWS_USE_DUALSTACK_ENDPOINT="true", AWS_ENDPOINT_URL=None,
+                                   AWS_REGION="us-iso-east-1"))
+    check("config without an endpoint (dual-stack in us-iso-east-1): exit 3 with why",
+          p.returncode == 3 and "dual-stack" in p.stdout, p.stdout + p.stderr)
+    missing = os.path.join(w.dir, "no-such-ca.pem")
+    for cmd in (["submit", form("minimal-container")], ["config"], ["status", "r-0123456789"]):
+        p = run(cmd, w.keys_env(AWS_CA_BUNDLE=missing))
+        check(f"{cmd[0]} with a missing CA bundle: exit 3 naming the file and AWS_CA_BUNDLE",
+              p.returncode == 3 and missing in p.stderr and "AWS_CA_BUNDLE" in p.stderr and
+              "TLS" not in p.stderr, p.stderr)
+    p = run(["--ca-bundle", missing, "submit", form("minimal-container")], w.keys_env())
+    check("--ca-bundle naming a missing file: exit 3 naming --ca-bundle",
+          p.returncode == 3 and "--ca-bundle" in p.stderr, p.stderr)
+    check("nothing was sent", w.proxy.log == [], w.proxy.log)
+
+
+def test_proxy_refuses_connect(w):
+    """An HTTPS proxy that answers CONNECT with 501: its answer is reported and
+    the request is not retried (asking again gets the same answer)."""
+    import socket
+    import threading
+    seen = []
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(8)
+
+    def serve():
+        while True:
+            try:
+                c, _ = srv.accept()
+            except OSError:
+                return
+            seen.append(c.recv(4096).split(b"\r\n", 1)[0])
+            c.sendall(b"HTTP/1.1 501 Not Implemented\r\nContent-Length: 0\r\n\r\n")
+            c.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        p = run(["submit", form("minimal-container")],
+                w.keys_env(https_proxy="http://127.0.0.1:%d" % srv.getsockname()[1],
+                           AWS_ENDPOINT_URL="https://bedrock.example.com"))
+        check("proxy refusing CONNECT: exit 4, its status reported, one attempt",
+              p.returncode == 4 and "answered CONNECT with HTTP 501" in p.stderr and
+              "closed before" not in p.stderr and "retrying" not in p.stderr and
+              seen == [b"CONNECT bedrock.example.com:443 HTTP/1.1"], p.stderr + repr(seen))
+    finally:
+        srv.close()
+
+
 def test_invalid_form(w):
     fresh(w)
     bad = os.path.join(TOP, "tests", "data", "invalid", "subnet-short.json")
@@ -409,7 +461,7 @@ def main():
                   test_credential_process, test_container_credentials, test_assume_role,
                   test_wrong_secret, test_retries,
                   test_wait_and_status, test_failed_runtime, test_tls_and_network,
-                  test_invalid_form,
+                  test_configuration_errors, test_proxy_refuses_connect, test_invalid_form,
                   test_same_as_aws_cli):
             try:
                 t(w)

@@ -10,6 +10,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 
 #include "core/http.h"
 #include "core/util.h"
@@ -73,11 +74,13 @@ static char *tmpfile_with(const char *text)
 
 static void test_settings_origins(void **state)
 {
-	char *cfg =
-	    tmpfile_with("[default]\nregion = us-west-2\n[profile dev]\nregion = eu-west-1\n"
-			 "endpoint_url = https://dev.example.com\nca_bundle = /tmp/ca.pem\n"
-			 "max_attempts = 5\n[profile fips]\nregion = us-east-1\n"
-			 "use_fips_endpoint = true\n");
+	char *ca = tmpfile_with("-----BEGIN CERTIFICATE-----\n");
+	char *text = xasprintf("[default]\nregion = us-west-2\n[profile dev]\nregion = eu-west-1\n"
+			       "endpoint_url = https://dev.example.com\nca_bundle = %s\n"
+			       "max_attempts = 5\n[profile fips]\nregion = us-east-1\n"
+			       "use_fips_endpoint = true\n",
+			       ca);
+	char *cfg = tmpfile_with(text);
 	struct aws_options o = {NULL, NULL, NULL, NULL, AWS_TIMEOUT_UNSET, AWS_TIMEOUT_UNSET};
 	struct aws_settings s;
 	char *cause = NULL;
@@ -118,9 +121,22 @@ static void test_settings_origins(void **state)
 	assert_string_equal(s.region.value, "eu-west-1");
 	assert_string_equal(s.endpoint.value, "https://dev.example.com");
 	assert_non_null(strstr(s.endpoint.origin, "profile dev"));
-	assert_string_equal(s.ca_bundle.value, "/tmp/ca.pem");
+	assert_string_equal(s.ca_bundle.value, ca);
 	assert_int_equal(s.attempts, 5);
 	aws_settings_free(&s);
+	/* a CA bundle that is not there is a configuration error naming its origin */
+	setenv("AWS_CA_BUNDLE", "/nonexistent/ca.pem", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), -1);
+	if (!strstr(cause, "/nonexistent/ca.pem") || !strstr(cause, "AWS_CA_BUNDLE"))
+		fail_msg("missing CA bundle: %s", cause);
+	free(cause);
+	aws_settings_free(&s);
+	setenv("AWS_CA_BUNDLE", "/tmp", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), -1);
+	assert_non_null(strstr(cause, "is a folder"));
+	free(cause);
+	aws_settings_free(&s);
+	unsetenv("AWS_CA_BUNDLE");
 
 	/* the environment beats the profile; options beat the environment */
 	setenv("AWS_REGION", "ap-southeast-2", 1);
@@ -163,6 +179,9 @@ static void test_settings_origins(void **state)
 	unsetenv("AWS_MAX_ATTEMPTS");
 	unlink(cfg);
 	free(cfg);
+	unlink(ca);
+	free(ca);
+	free(text);
 }
 
 static void test_endpoint_rules(void **state)
@@ -360,6 +379,25 @@ static void test_error_parsing(void **state)
 	assert_string_equal(e.message, "exists");
 	service_error_free(&e);
 	headers_free(&h);
+	/* ':' first, then '#': a URL after the code may hold a fragment */
+	{
+		static const char *const types[][2] = {
+		    {"SomeError:http://x/#frag", "SomeError"},
+		    {"aws.protocoltests#SomeError:http://internal/#x", "SomeError"},
+		    {"ns#Code", "Code"},
+		    {" Padded :x", "Padded"},
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof types / sizeof types[0]; i++) {
+			headers_add(&h, "x-amzn-ErrorType", types[i][0]);
+			service_parse_error(400, &h, "{}", 2, &e);
+			if (!e.code || strcmp(e.code, types[i][1]))
+				fail_msg("%s: got %s, want %s", types[i][0], e.code, types[i][1]);
+			service_error_free(&e);
+			headers_free(&h);
+		}
+	}
 	service_parse_error(502, NULL, "<html><body><h1>Bad Gateway</h1> from proxy</body></html>",
 			    57, &e);
 	assert_null(e.code);
@@ -749,6 +787,52 @@ static void test_http_failures(void **state)
 	headers_free(&h);
 }
 
+/* A proxy that refuses every CONNECT with 501: reported as the proxy's
+ * answer, and not retried (asking again gets the same answer). */
+static void test_proxy_refuses_connect(void **state)
+{
+	struct headers h = {0};
+	struct http_options o = {NULL, 5, 5, NULL, NULL};
+	struct http_response resp;
+	char *cause = NULL, *proxy, buf[4096];
+	int port, fd = silent_listener(&port), status;
+	pid_t pid;
+
+	(void)state;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int c = accept(fd, NULL, NULL);
+		static const char answer[] = "HTTP/1.1 501 Not Implemented\r\n"
+					     "Content-Length: 0\r\n\r\n";
+
+		if (c >= 0 && read(c, buf, sizeof buf) > 0 &&
+		    write(c, answer, sizeof answer - 1) == (ssize_t)(sizeof answer - 1))
+			_exit(0);
+		_exit(1);
+	}
+	proxy = xasprintf("http://127.0.0.1:%d", port);
+	setenv("https_proxy", proxy, 1);
+	unsetenv("no_proxy");
+	unsetenv("NO_PROXY");
+	headers_add(&h, "Host", "bedrock-agentcore-control.us-east-1.amazonaws.com");
+	assert_int_equal(
+	    http_send("GET", "https://bedrock-agentcore-control.us-east-1.amazonaws.com/runtimes/",
+		      &h, NULL, 0, &o, &resp, &cause),
+	    HTTP_PROXY);
+	if (!strstr(cause, "HTTP 501") || !strstr(cause, "https_proxy") ||
+	    strstr(cause, "closed before"))
+		fail_msg("proxy refusing CONNECT: %s", cause);
+	assert_int_equal(service_retry_kind(HTTP_PROXY, 0, NULL), RETRY_NO);
+	unsetenv("https_proxy");
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	close(fd);
+	free(cause);
+	free(proxy);
+	headers_free(&h);
+}
+
 /* What a container credentials endpoint answers. */
 static void test_container_answer(void **state)
 {
@@ -867,6 +951,7 @@ int main(void)
 	    cmocka_unit_test(test_trace_redacts_token),
 	    cmocka_unit_test(test_endpoint_with_path),
 	    cmocka_unit_test(test_http_failures),
+	    cmocka_unit_test(test_proxy_refuses_connect),
 	    cmocka_unit_test(test_probe_openid),
 	    cmocka_unit_test(test_container_answer),
 	};
