@@ -349,7 +349,7 @@ static int profile_static_keys(const struct aws_settings *s, const char *profile
 			       struct aws_credentials *out, char **cause);
 
 /* One STS call (a form body) to the STS endpoint (AWS_ENDPOINT_URL_STS, else
- * AWS_ENDPOINT_URL, else sts.REGION.amazonaws.com), signed with signer, or
+ * AWS_ENDPOINT_URL, else sts.REGION and the partition's suffix), signed with signer, or
  * unsigned when signer is NULL (AssumeRoleWithWebIdentity). 0 with *out, or
  * -1 with *why (caller frees) in words safe to print. */
 static int sts_call(const struct aws_settings *s, const struct strbuf *body,
@@ -372,8 +372,8 @@ static int sts_call(const struct aws_settings *s, const struct strbuf *body,
 		while (n && ep[n - 1] == '/')
 			n--;
 		url = xasprintf("%.*s/", (int)n, ep);
-	} else if (endpoint_valid_region(region)) {
-		url = xasprintf("https://sts.%s.amazonaws.com/", region);
+	} else if ((url = endpoint_sts_url(region))) {
+		/* the region's partition: .amazonaws.com.cn, .c2s.ic.gov, ... */
 	} else {
 		/* never let a region string pick the host a signed request goes to */
 		*why = xasprintf(_("\"%s\" is not a valid AWS Region name"), region);

@@ -13,7 +13,8 @@
  * or HTTP to loopback or the agents' link-local addresses), with
  * AWS_CONTAINER_AUTHORIZATION_TOKEN(_FILE) as its Authorization header. STS
  * is reached at AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, or
- * sts.REGION.amazonaws.com. Secrets are never printed, logged or written, and
+ * sts.REGION with the partition's suffix (amazonaws.com, amazonaws.com.cn,
+ * c2s.ic.gov, amazonaws.eu, ...). Secrets are never printed, logged or written, and
  * are wiped by credentials_free. */
 #ifndef ACW_CREDENTIALS_H
 #define ACW_CREDENTIALS_H

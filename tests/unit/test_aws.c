@@ -219,6 +219,36 @@ static void test_endpoint_rules(void **state)
 	u = endpoint_resolve(NULL, 0, 0, "http://127.0.0.1:5000", &cause);
 	assert_string_equal(u, "http://127.0.0.1:5000");
 	free(u);
+	/* the European Sovereign Cloud */
+	u = endpoint_resolve("eusc-de-east-1", 0, 0, NULL, &cause);
+	assert_string_equal(u, "https://bedrock-agentcore-control.eusc-de-east-1.amazonaws.eu");
+	free(u);
+	u = endpoint_resolve("eusc-de-east-1", 1, 1, NULL, &cause);
+	assert_string_equal(
+	    u, "https://bedrock-agentcore-control-fips.eusc-de-east-1.api.amazonwebservices.eu");
+	free(u);
+	/* STS in the region's partition */
+	{
+		static const char *const sts[][2] = {
+		    {"us-east-1", "https://sts.us-east-1.amazonaws.com/"},
+		    {"us-gov-west-1", "https://sts.us-gov-west-1.amazonaws.com/"},
+		    {"cn-north-1", "https://sts.cn-north-1.amazonaws.com.cn/"},
+		    {"us-iso-east-1", "https://sts.us-iso-east-1.c2s.ic.gov/"},
+		    {"us-isob-east-1", "https://sts.us-isob-east-1.sc2s.sgov.gov/"},
+		    {"eu-isoe-west-1", "https://sts.eu-isoe-west-1.cloud.adc-e.uk/"},
+		    {"us-isof-south-1", "https://sts.us-isof-south-1.csp.hci.ic.gov/"},
+		    {"eusc-de-east-1", "https://sts.eusc-de-east-1.amazonaws.eu/"},
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof sts / sizeof sts[0]; i++) {
+			u = endpoint_sts_url(sts[i][0]);
+			assert_string_equal(u, sts[i][1]);
+			free(u);
+		}
+		assert_null(endpoint_sts_url("evil.example.com/#"));
+		assert_null(endpoint_sts_url(NULL));
+	}
 }
 
 /* The rule set's own test cases (endpoint-tests-1.json), when present. */
@@ -483,14 +513,15 @@ static void clear_aws_env(void)
 }
 
 /* Resolve settings and credentials with `profile` as --profile (or NULL). */
-static int resolve_creds(const char *profile, struct aws_credentials *c, char **cause)
+static int resolve_creds_in(const char *profile, const char *region, struct aws_credentials *c,
+			    char **cause)
 {
 	struct aws_options o = {0};
 	struct aws_settings s;
 	int r;
 
 	o.profile = profile;
-	o.region = "us-east-1";
+	o.region = region;
 	if (aws_settings_resolve(&o, &s, cause) != 0) {
 		aws_settings_free(&s);
 		return -2;
@@ -498,6 +529,11 @@ static int resolve_creds(const char *profile, struct aws_credentials *c, char **
 	r = credentials_resolve(&s, c, cause);
 	aws_settings_free(&s);
 	return r;
+}
+
+static int resolve_creds(const char *profile, struct aws_credentials *c, char **cause)
+{
+	return resolve_creds_in(profile, "us-east-1", c, cause);
 }
 
 static void test_credentials_chain(void **state)
@@ -524,6 +560,8 @@ static void test_credentials_chain(void **state)
 	    "credential_source = Ec2InstanceMetadata\n"
 	    "[profile web]\nrole_arn = arn:aws:iam::123456789012:role/W\n"
 	    "web_identity_token_file = /nonexistent/token\n"
+	    "[profile deploy]\nrole_arn = arn:aws-cn:iam::123456789012:role/D\n"
+	    "source_profile = default\n"
 	    "[profile procandkeys]\naws_access_key_id = AKIACONFIGFILE000002\n"
 	    "aws_secret_access_key = c\ncredential_process = printf '{\"Version\": 1, "
 	    "\"AccessKeyId\": \"ASIAPROCESS000000002\", \"SecretAccessKey\": \"p\"}'\n");
@@ -630,6 +668,18 @@ static void test_credentials_chain(void **state)
 	free(cause);
 	cause = NULL;
 	unsetenv("AWS_WEB_IDENTITY_TOKEN_FILE");
+
+	/* STS in the region's partition: asked (through a proxy that is not
+	 * there, so nothing leaves the machine) at sts.cn-north-1.amazonaws.com.cn */
+	setenv("https_proxy", "http://127.0.0.1:1", 1);
+	unsetenv("no_proxy");
+	unsetenv("NO_PROXY");
+	assert_int_equal(resolve_creds_in("deploy", "cn-north-1", &c, &cause), -1);
+	if (!strstr(cause, "https://sts.cn-north-1.amazonaws.com.cn/"))
+		fail_msg("STS in China: %s", cause);
+	free(cause);
+	cause = NULL;
+	unsetenv("https_proxy");
 
 	/* nothing configured anywhere: 1, not an error */
 	setenv("AWS_CONFIG_FILE", "/nonexistent", 1);
