@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <errno.h>
 #include <openssl/crypto.h>
 #include <poll.h>
@@ -53,15 +54,54 @@ char *credentials_mask(const char *id)
 	return m;
 }
 
-/* "2026-11-25T10:00:00Z" or with fractions/offset "+00:00"; 0 on failure. */
+/* Two digits at p as a number, or -1. */
+static int two_digits(const char *p)
+{
+	return isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1])
+		   ? (p[0] - '0') * 10 + (p[1] - '0')
+		   : -1;
+}
+
+/* An ISO 8601 time as credential_process helpers and STS write it:
+ * "2026-11-25T10:00:00Z", with fractions of a second ("10:00:00.123Z",
+ * dropped) and a UTC offset ("-05:00", "+0530", "+01") or none (UTC).
+ * Returns the time, or 0 when s is not such a time. */
 static time_t parse_time(const char *s)
 {
 	struct tm tm = {0};
-	const char *p = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
+	const char *p = strptime(s, "%Y-%m-%d", &tm);
+	long offset = 0;
 
+	if (!p || (*p != 'T' && *p != 't' && *p != ' '))
+		return 0;
+	p = strptime(p + 1, "%H:%M:%S", &tm);
 	if (!p)
 		return 0;
-	return timegm(&tm);
+	if (*p == '.' || *p == ',') {
+		if (!isdigit((unsigned char)*++p))
+			return 0;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	if (*p == 'Z' || *p == 'z') {
+		p++;
+	} else if (*p == '+' || *p == '-') {
+		int sign = *p == '-' ? -1 : 1, hh = two_digits(p + 1), mm = 0;
+
+		if (hh < 0 || hh > 23)
+			return 0;
+		p += 3;
+		if (*p == ':' || isdigit((unsigned char)*p)) {
+			p += *p == ':';
+			if ((mm = two_digits(p)) < 0 || mm > 59)
+				return 0;
+			p += 2;
+		}
+		offset = sign * (hh * 3600L + mm * 60L);
+	}
+	if (*p)
+		return 0;
+	return timegm(&tm) - offset;
 }
 
 /* The part of a JSON credentials answer that credential_process output and

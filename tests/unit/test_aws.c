@@ -336,6 +336,81 @@ static void test_credential_process_output(void **state)
 	assert_int_equal(credentials_parse_process(json, strlen(json), &c, &cause), -1);
 	assert_non_null(strstr(cause, "expired"));
 	free(cause);
+	/* UTC offsets and fractions of a second, as helpers write them */
+	{
+		time_t at = (time(NULL) / 60 + 120) * 60; /* two hours ahead, whole minutes */
+		static const struct {
+			long offset; /* seconds east of UTC */
+			char sep;
+			const char *zone;
+		} forms[] = {
+		    {0, 'T', "Z"},
+		    {0, 'T', ".123456Z"},
+		    {0, 'T', "+00:00"},
+		    {-5 * 3600, 'T', "-05:00"},
+		    {-5 * 3600, 'T', ".5-0500"},
+		    {5 * 3600 + 1800, 'T', "+05:30"},
+		    {3600, 'T', ",25+01"},
+		    {0, ' ', "z"},
+		};
+		static const char *const bad[] = {
+		    "2030-01-01T00:00:00+",      "2030-01-01T00:00:00+5",
+		    "2030-01-01T00:00:00+05:",   "2030-01-01T00:00:00.Z",
+		    "2030-01-01T00:00:00+24:00", "2030-01-01T00:00:00+01:60",
+		    "2030-01-01T00:00:00Z junk", "2030-01-01",
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+			time_t local = at + forms[i].offset;
+			struct tm tm;
+			char day[16], hms[16];
+
+			gmtime_r(&local, &tm);
+			strftime(day, sizeof day, "%Y-%m-%d", &tm);
+			strftime(hms, sizeof hms, "%H:%M:%S", &tm);
+			snprintf(when, sizeof when, "%s%c%s%s", day, forms[i].sep, hms,
+				 forms[i].zone);
+			snprintf(json, sizeof json,
+				 "{\"Version\":1,\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"s\","
+				 "\"Expiration\":\"%s\"}",
+				 when);
+			if (credentials_parse_process(json, strlen(json), &c, &cause) != 0)
+				fail_msg("%s: %s", when, cause);
+			if (c.expiration != at)
+				fail_msg("%s: read as %ld, want %ld", when, (long)c.expiration,
+					 (long)at);
+			credentials_free(&c);
+		}
+		/* an offset can make a time that looks future already past */
+		{
+			time_t local = time(NULL) + 3600;
+			struct tm tm;
+
+			gmtime_r(&local, &tm);
+			strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S+02:00", &tm);
+			snprintf(json, sizeof json,
+				 "{\"Version\":1,\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"s\","
+				 "\"Expiration\":\"%s\"}",
+				 when);
+			assert_int_equal(credentials_parse_process(json, strlen(json), &c, &cause),
+					 -1);
+			assert_non_null(strstr(cause, "expired"));
+			free(cause);
+		}
+		for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			snprintf(json, sizeof json,
+				 "{\"Version\":1,\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"s\","
+				 "\"Expiration\":\"%s\"}",
+				 bad[i]);
+			cause = NULL;
+			if (credentials_parse_process(json, strlen(json), &c, &cause) != -1 ||
+			    !strstr(cause, "ISO 8601"))
+				fail_msg("%s: accepted (%s)", bad[i],
+					 cause ? cause : "no message");
+			free(cause);
+		}
+	}
 }
 
 static void test_sts_xml(void **state)
