@@ -383,10 +383,17 @@ static void form_param(struct strbuf *b, const char *key, const char *value)
 	free(enc);
 }
 
+/* Does the profile hold a key of a static pair, in either file? */
+static int has_static_keys(const struct aws_settings *s, const char *profile)
+{
+	return aws_profile_get(s, profile, "aws_access_key_id", NULL) ||
+	       aws_profile_get(s, profile, "aws_secret_access_key", NULL);
+}
+
 static int resolve_profile(const struct aws_settings *s, const char *profile, int depth,
 			   struct aws_credentials *out, char **cause);
-static int profile_static_keys(const struct aws_settings *s, const char *profile,
-			       struct aws_credentials *out, char **cause);
+static int profile_providers(const struct aws_settings *s, const char *profile, int use_env,
+			     struct aws_credentials *out, char **cause);
 
 /* One STS call (a form body) to the STS endpoint (AWS_ENDPOINT_URL_STS, else
  * AWS_ENDPOINT_URL, else sts.REGION and the partition's suffix), signed with signer, or
@@ -496,9 +503,13 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 				   profile);
 		return -1;
 	}
-	if (src && !strcmp(src, profile)) {
-		/* a profile that names itself as source uses its own static keys */
-		r = profile_static_keys(s, profile, &base, cause);
+	if (src && (!strcmp(src, profile) || has_static_keys(s, src) ||
+		    !aws_profile_get(s, src, "role_arn", NULL) ||
+		    aws_profile_get(s, src, "web_identity_token_file", NULL))) {
+		/* as botocore: a source profile with keys of its own (or without a
+		 * role of its own, or naming itself) gives its own credentials, not
+		 * its role's; only environment variables are not read for it */
+		r = profile_providers(s, src, 0, &base, cause);
 	} else if (src) {
 		r = resolve_profile(s, src, depth + 1, &base, cause);
 	} else if (csrc && !strcmp(csrc, "Environment")) {
@@ -560,27 +571,34 @@ out:
 
 #define WEB_TOKEN_MAX (64 * 1024)
 
-/* STS AssumeRoleWithWebIdentity (unsigned): role_arn and web_identity_token_file
- * from the profile, else AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE (EKS,
- * GitHub Actions). 1 when neither place configures it. */
-static int web_identity(const struct aws_settings *s, const char *profile,
+/* A web identity setting as botocore reads it: the environment variable
+ * first (unless use_env is 0: --profile, or a source profile), then the
+ * profile. */
+static const char *web_setting(const struct aws_settings *s, const char *profile, int use_env,
+			       const char *key, const char *var)
+{
+	const char *v = use_env ? getenv(var) : NULL;
+
+	return v ? v : aws_profile_get(s, profile, key, NULL);
+}
+
+/* STS AssumeRoleWithWebIdentity (unsigned): web_identity_token_file, role_arn
+ * and role_session_name, each from AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN
+ * and AWS_ROLE_SESSION_NAME (EKS, GitHub Actions) when use_env, else the
+ * profile. 1 when no token file is configured. */
+static int web_identity(const struct aws_settings *s, const char *profile, int use_env,
 			struct aws_credentials *out, char **cause)
 {
-	const char *file = aws_profile_get(s, profile, "web_identity_token_file", NULL);
-	const char *role = aws_profile_get(s, profile, "role_arn", NULL);
-	const char *name = aws_profile_get(s, profile, "role_session_name", NULL);
-	const char *dur = aws_profile_get(s, profile, "duration_seconds", NULL);
+	const char *file = web_setting(s, profile, use_env, "web_identity_token_file",
+				       "AWS_WEB_IDENTITY_TOKEN_FILE");
+	const char *role = web_setting(s, profile, use_env, "role_arn", "AWS_ROLE_ARN");
+	const char *name =
+	    web_setting(s, profile, use_env, "role_session_name", "AWS_ROLE_SESSION_NAME");
 	struct strbuf body = {0};
 	char *token = NULL, *why = NULL, *sname;
 	size_t len = 0, n;
 	int ret = -1;
 
-	if (!file) {
-		file = getenv("AWS_WEB_IDENTITY_TOKEN_FILE");
-		role = getenv("AWS_ROLE_ARN");
-		name = getenv("AWS_ROLE_SESSION_NAME");
-		dur = NULL;
-	}
 	if (!file || !*file)
 		return 1;
 	if (!role || !*role) {
@@ -604,8 +622,6 @@ static int web_identity(const struct aws_settings *s, const char *profile,
 	form_param(&body, "RoleArn", role);
 	form_param(&body, "RoleSessionName", sname);
 	form_param(&body, "WebIdentityToken", token);
-	if (dur)
-		form_param(&body, "DurationSeconds", dur);
 	if (sts_call(s, &body, NULL, out, &why) != 0) {
 		*cause =
 		    xasprintf(_("cannot assume role %s with the web identity token in %s: %s"),
@@ -671,21 +687,32 @@ static int profile_static_keys(const struct aws_settings *s, const char *profile
 	return r;
 }
 
-/* Credentials of one profile, in botocore's order: role assumption, static
- * keys of the credentials file, credential_process, static keys of the
- * config file. 0, 1 when the profile holds none, -1 with *cause. */
+/* Credentials of one profile, in botocore's order: role assumption, then
+ * the profile's own providers. 0, 1 when the profile holds none, -1 with
+ * *cause. */
 static int resolve_profile(const struct aws_settings *s, const char *profile, int depth,
 			   struct aws_credentials *out, char **cause)
 {
-	const char *proc, *role;
+	const char *role = aws_profile_get(s, profile, "role_arn", NULL);
+
+	memset(out, 0, sizeof *out);
+	if (role && !aws_profile_get(s, profile, "web_identity_token_file", NULL))
+		return assume_role(s, profile, role, depth, out, cause);
+	return profile_providers(s, profile, !s->profile_explicit, out, cause);
+}
+
+/* botocore's profile providers, in its order: web identity (the environment
+ * too when use_env), static keys of the credentials file, credential_process,
+ * static keys of the config file. 0, 1 when the profile holds none, -1 with
+ * *cause. */
+static int profile_providers(const struct aws_settings *s, const char *profile, int use_env,
+			     struct aws_credentials *out, char **cause)
+{
+	const char *proc;
 	int r;
 
 	memset(out, 0, sizeof *out);
-	role = aws_profile_get(s, profile, "role_arn", NULL);
-	if (role && !aws_profile_get(s, profile, "web_identity_token_file", NULL))
-		return assume_role(s, profile, role, depth, out, cause);
-	/* botocore's next provider: web identity from the profile or the environment */
-	r = web_identity(s, profile, out, cause);
+	r = web_identity(s, profile, use_env, out, cause);
 	if (r <= 0)
 		return r;
 	r = static_keys(&s->credentials, profile, profile, s->credentials_path, out, cause);
@@ -864,8 +891,10 @@ int credentials_resolve(const struct aws_settings *s, struct aws_credentials *ou
 		return 0;
 	}
 	r = resolve_profile(s, s->profile.value, 0, out, cause);
-	if (r != 1 || s->profile_explicit)
+	if (r != 1)
 		return r;
-	/* nothing in the environment or the profile: the container provider */
+	/* nothing in the environment or the profile: the container provider,
+	 * also with --profile, as botocore (which drops only the environment's
+	 * keys from its chain for an explicit profile) */
 	return container_credentials(s, out, cause);
 }

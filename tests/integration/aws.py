@@ -220,11 +220,31 @@ def test_assume_role(w):
         f.write(f"[profile base]\naws_access_key_id = {w.AKID}\n"
                 f"aws_secret_access_key = {w.SECRET}\n"
                 "[profile deploy]\nrole_arn = arn:aws:iam::123456789012:role/Deployer\n"
-                "source_profile = base\nrole_session_name = ci\nexternal_id = ext-1\n")
+                "source_profile = base\nrole_session_name = ci\nexternal_id = ext-1\n"
+                "duration_seconds = 1800\n"
+                f"[profile keysandrole]\naws_access_key_id = {w.AKID}\n"
+                f"aws_secret_access_key = {w.SECRET}\n"
+                "role_arn = arn:aws:iam::123456789012:role/NotThisOne\nsource_profile = base\n"
+                "[profile outer]\nrole_arn = arn:aws:iam::123456789012:role/Outer\n"
+                "source_profile = keysandrole\n")
     p = run(["submit", form("minimal-container")], w.env(AWS_PROFILE="deploy"))
     check("AssumeRole: submit exits 0", p.returncode == 0, p.stderr + str(w.proxy.log))
     check("AssumeRole: STS call then the create, both signed", len(w.proxy.log) == 2 and
           all(r["signed"] for r in w.proxy.log), w.proxy.log)
+    sts = w.proxy.log[0].get("params") or {}
+    check("AssumeRole: RoleArn, RoleSessionName, ExternalId and DurationSeconds reach STS",
+          sts.get("Action") == "AssumeRole" and
+          sts.get("RoleArn") == "arn:aws:iam::123456789012:role/Deployer" and
+          sts.get("RoleSessionName") == "ci" and sts.get("ExternalId") == "ext-1" and
+          sts.get("DurationSeconds") == "1800", sts)
+    # a source profile with keys and a role of its own lends its keys (botocore)
+    fresh(w)
+    p = run(["submit", form("minimal-container")], w.env(AWS_PROFILE="outer"))
+    roles = [(r.get("params") or {}).get("RoleArn") for r in w.proxy.log if r["path"] == "/"]
+    check("AssumeRole from a source profile with keys and a role: one AssumeRole, of Outer",
+          p.returncode == 0 and roles == ["arn:aws:iam::123456789012:role/Outer"] and
+          len(stored(w)) == 1, p.stderr + str(w.proxy.log))
+    fresh(w)
     # the service-specific endpoint variables, as the AWS CLI reads them
     fresh(w)
     p = run(["submit", form("minimal-container")],

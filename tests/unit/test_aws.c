@@ -163,6 +163,19 @@ static void test_settings_origins(void **state)
 	assert_string_equal(s.endpoint.value,
 			    "https://bedrock-agentcore-control-fips.us-east-1.amazonaws.com");
 	aws_settings_free(&s);
+	/* AWS_PROFILE before AWS_DEFAULT_PROFILE, which is read when it is alone */
+	setenv("AWS_DEFAULT_PROFILE", "dev", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.profile.value, "fips");
+	assert_string_equal(s.profile.origin, "AWS_PROFILE");
+	aws_settings_free(&s);
+	unsetenv("AWS_PROFILE");
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.profile.value, "dev");
+	assert_string_equal(s.profile.origin, "AWS_DEFAULT_PROFILE");
+	aws_settings_free(&s);
+	unsetenv("AWS_DEFAULT_PROFILE");
+	setenv("AWS_PROFILE", "fips", 1);
 
 	/* a profile that does not exist, a bad max attempts: clear errors */
 	setenv("AWS_PROFILE", "ghost", 1);
@@ -637,6 +650,11 @@ static void test_credentials_chain(void **state)
 	    "web_identity_token_file = /nonexistent/token\n"
 	    "[profile deploy]\nrole_arn = arn:aws-cn:iam::123456789012:role/D\n"
 	    "source_profile = default\n"
+	    "[profile chain]\nrole_arn = arn:aws:iam::123456789012:role/Outer\n"
+	    "source_profile = srcboth\n"
+	    "[profile srcboth]\naws_access_key_id = AKIASOURCEKEYS000001\n"
+	    "aws_secret_access_key = s\nrole_arn = arn:aws:iam::123456789012:role/Inner\n"
+	    "source_profile = default\n"
 	    "[profile procandkeys]\naws_access_key_id = AKIACONFIGFILE000002\n"
 	    "aws_secret_access_key = c\ncredential_process = printf '{\"Version\": 1, "
 	    "\"AccessKeyId\": \"ASIAPROCESS000000002\", \"SecretAccessKey\": \"p\"}'\n");
@@ -742,6 +760,17 @@ static void test_credentials_chain(void **state)
 	assert_non_null(strstr(cause, "AWS_ROLE_ARN"));
 	free(cause);
 	cause = NULL;
+	/* botocore: each variable before the profile's setting, unless --profile */
+	setenv("AWS_PROFILE", "web", 1);
+	assert_int_equal(resolve_creds(NULL, &c, &cause), -1);
+	if (!strstr(cause, "/nonexistent/env-token") || strstr(cause, "AWS_ROLE_ARN"))
+		fail_msg("web identity, AWS_PROFILE and the variable: %s", cause);
+	free(cause);
+	unsetenv("AWS_PROFILE");
+	assert_int_equal(resolve_creds("web", &c, &cause), -1);
+	assert_non_null(strstr(cause, "/nonexistent/token:"));
+	free(cause);
+	cause = NULL;
 	unsetenv("AWS_WEB_IDENTITY_TOKEN_FILE");
 
 	/* STS in the region's partition: asked (through a proxy that is not
@@ -754,7 +783,23 @@ static void test_credentials_chain(void **state)
 		fail_msg("STS in China: %s", cause);
 	free(cause);
 	cause = NULL;
+	/* a source profile with keys and a role of its own lends its keys: one
+	 * AssumeRole (Outer), not its role first (botocore) */
+	assert_int_equal(resolve_creds("chain", &c, &cause), -1);
+	if (!strstr(cause, "role/Outer for profile chain") || strstr(cause, "Inner"))
+		fail_msg("source profile with keys and a role: %s", cause);
+	free(cause);
+	cause = NULL;
 	unsetenv("https_proxy");
+
+	/* the container provider comes last in the chain also with --profile */
+	setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:1/creds", 1);
+	assert_int_equal(resolve_creds("empty", &c, &cause), -1);
+	if (!strstr(cause, "container credentials") || !strstr(cause, "127.0.0.1:1"))
+		fail_msg("--profile without credentials, container provider: %s", cause);
+	free(cause);
+	cause = NULL;
+	unsetenv("AWS_CONTAINER_CREDENTIALS_FULL_URI");
 
 	/* nothing configured anywhere: 1, not an error */
 	setenv("AWS_CONFIG_FILE", "/nonexistent", 1);
