@@ -409,6 +409,36 @@ static int wait_for(const struct service_client *c, double seconds)
 	return 0;
 }
 
+/* Find the credentials again when they expire within SERVICE_REFRESH_AHEAD
+ * seconds. 0 (renewed, or still good enough), or -1 with *cause when they
+ * are about to expire and cannot be renewed. */
+static int refresh_credentials(const struct service_client *c, char **cause)
+{
+	struct aws_credentials fresh;
+	time_t now = time(NULL);
+	char *why = NULL;
+	int r;
+
+	if (!c->creds->expiration || c->creds->expiration - now >= SERVICE_REFRESH_AHEAD)
+		return 0;
+	r = credentials_resolve(c->settings, &fresh, &why);
+	if (r == 0) {
+		credentials_free(c->creds);
+		*c->creds = fresh;
+		return 0;
+	}
+	if (c->creds->expiration - now > 60) {
+		/* still valid: use them while they last, try again next time */
+		free(why);
+		return 0;
+	}
+	*cause = xasprintf(_("the credentials from %s expire now and cannot be renewed: %s"),
+			   c->creds->source ? c->creds->source : "?",
+			   why ? why : _("none found any more"));
+	free(why);
+	return -1;
+}
+
 int service_call(const struct service_client *c, const char *method, const char *path,
 		 const char *query, const char *body, struct http_response *resp,
 		 struct service_error *err)
@@ -431,6 +461,13 @@ int service_call(const struct service_client *c, const char *method, const char 
 		if (c->hooks.attempt)
 			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, 0,
 					 util_monotonic() - start, NULL);
+		if (refresh_credentials(c, &cause) != 0) {
+			service_error_free(err);
+			err->transport = 1;
+			err->http = HTTP_FAILED;
+			err->message = cause;
+			return -1;
+		}
 		service_prepare(c, method, path, query, body, time(NULL), &r,
 				c->hooks.debug ? &tr : NULL);
 		if (c->hooks.debug) {

@@ -145,6 +145,53 @@ def test_credential_process(w):
           in p.stderr and "exit 3" in p.stderr, p.stderr)
 
 
+def test_credential_refresh(w):
+    """Temporary credentials are found again before they expire while --wait
+    polls: a credential_process whose keys expire in two minutes is run again
+    before each request (botocore's 10-minute window), one whose keys last an
+    hour only once."""
+    script = os.path.join(w.dir, "short-creds.py")
+    count = os.path.join(w.dir, "short-creds.count")
+    with open(script, "w") as f:
+        f.write("import json, sys, time\n"
+                f"p = {count!r}\n"
+                "try:\n    n = int(open(p).read())\nexcept OSError:\n    n = 0\n"
+                "open(p, 'w').write(str(n + 1))\n"
+                "exp = time.strftime('%Y-%m-%dT%H:%M:%SZ', "
+                "time.gmtime(time.time() + int(sys.argv[1])))\n"
+                "print(json.dumps({'Version': 1, 'AccessKeyId': 'AKIDREFRESH%03d' % n, "
+                f"'SecretAccessKey': {w.SECRET!r}, 'Expiration': exp}}))\n")
+    for n in range(100):
+        w.proxy.credentials["AKIDREFRESH%03d" % n] = (w.SECRET, None)
+    with open(os.path.join(w.home, ".aws", "config"), "w") as f:
+        f.write(f"[profile short]\ncredential_process = {sys.executable} {script} 120\n"
+                f"[profile long]\ncredential_process = {sys.executable} {script} 3600\n")
+    try:
+        for profile, renewed in (("short", True), ("long", False)):
+            fresh(w)
+            if os.path.exists(count):
+                os.unlink(count)
+            w.moto.ready_after(3)
+            p = run(["submit", "--wait", form("minimal-container")],
+                    w.env(AWS_PROFILE=profile))
+            runs = int(open(count).read()) if os.path.exists(count) else 0
+            keys = [r["akid"] for r in w.proxy.log]
+            gets = [r for r in w.proxy.log if r["method"] == "GET"]
+            if renewed:
+                check("credentials expiring in 2 min: found again before every request "
+                      "of submit --wait, each signed with the new keys",
+                      p.returncode == 0 and len(gets) >= 2 and runs == 1 + len(w.proxy.log)
+                      and len(set(keys)) == len(keys) and all(r["signed"] for r in w.proxy.log),
+                      f"exit {p.returncode}, {runs} runs, {keys} {p.stderr}")
+            else:
+                check("credentials lasting an hour: credential_process run once for the "
+                      "whole submit --wait", p.returncode == 0 and len(gets) >= 2 and
+                      runs == 1 and set(keys) == {"AKIDREFRESH000"},
+                      f"exit {p.returncode}, {runs} runs, {keys} {p.stderr}")
+    finally:
+        os.unlink(os.path.join(w.home, ".aws", "config"))
+
+
 def test_container_credentials(w):
     """ECS/CodeBuild/EKS: credentials from the container endpoint, with its
     authorization token, when nothing else is configured."""
@@ -478,7 +525,8 @@ def test_same_as_aws_cli(w):
 def main():
     with harness.World() as w:
         for t in (test_env_credentials, test_profile, test_session_token,
-                  test_credential_process, test_container_credentials, test_assume_role,
+                  test_credential_process, test_credential_refresh, test_container_credentials,
+                  test_assume_role,
                   test_wrong_secret, test_retries,
                   test_wait_and_status, test_failed_runtime, test_tls_and_network,
                   test_configuration_errors, test_proxy_refuses_connect, test_invalid_form,

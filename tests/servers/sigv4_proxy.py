@@ -179,6 +179,7 @@ class Proxy:
             self.log.append({"method": h.command, "path": path, "clientToken": token,
                              "signed": why is None, "why": why,
                              "date": headers.get("X-Amz-Date"),
+                             "akid": _access_key_id(headers),
                              "params": _sts_params(path, body)})
             fault = self.faults.pop(0) if (self.faults and why is None) else None
         if why is not None:
@@ -248,6 +249,13 @@ class Proxy:
         h.send_header("Content-Length", str(len(body)))
         h.end_headers()
         h.wfile.write(body)
+
+
+def _access_key_id(headers):
+    """The access key id a request was signed with, or None."""
+    auth = {k.lower(): v for k, v in headers.items()}.get("authorization", "")
+    cred = auth.split("Credential=", 1)[1] if "Credential=" in auth else ""
+    return cred.split("/", 1)[0] or None
 
 
 def _sts_params(path, body):
