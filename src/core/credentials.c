@@ -23,20 +23,15 @@
 #include "util.h"
 
 #define PROCESS_OUTPUT_MAX (64 * 1024)
+#define AR_ACTION          "Action=AssumeRole&Version=2011-06-15"
+#define WEB_ACTION         "Action=AssumeRoleWithWebIdentity&Version=2011-06-15"
 #define MAX_ROLE_CHAIN     5
-
-static void wipe(char *s)
-{
-	if (s)
-		OPENSSL_cleanse(s, strlen(s));
-	free(s);
-}
 
 void credentials_free(struct aws_credentials *c)
 {
 	free(c->access_key_id);
-	wipe(c->secret_access_key);
-	wipe(c->session_token);
+	secret_free(c->secret_access_key);
+	secret_free(c->session_token);
 	free(c->source);
 	memset(c, 0, sizeof *c);
 }
@@ -191,7 +186,8 @@ out:
 }
 
 /* Text of an element with the five predefined entities and numeric
- * references below 128 decoded (STS escapes '&' and '<' in messages). */
+ * references below 128 decoded (STS escapes '&' and '<' in messages). The
+ * text may be a secret key or token: the buffer is a secret one. */
 static char *xml_unescape(const char *s, size_t n)
 {
 	static const struct {
@@ -208,7 +204,7 @@ static char *xml_unescape(const char *s, size_t n)
 				size_t el = strlen(ents[k].ent);
 
 				if (n - i >= el && !memcmp(s + i, ents[k].ent, el)) {
-					strbuf_addc(&b, ents[k].c);
+					secret_buf_add(&b, &ents[k].c, 1);
 					i += el;
 					break;
 				}
@@ -223,13 +219,15 @@ static char *xml_unescape(const char *s, size_t n)
 					      : 0;
 
 				if (semi && end == semi && v > 0 && v < 128) {
-					strbuf_addc(&b, (char)v);
+					char c = (char)v;
+
+					secret_buf_add(&b, &c, 1);
 					i = (size_t)(semi - s) + 1;
 					continue;
 				}
 			}
 		}
-		strbuf_addc(&b, s[i++]);
+		secret_buf_add(&b, s + i++, 1);
 	}
 	return strbuf_finish(&b);
 }
@@ -288,6 +286,7 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 	pid_t pid;
 	struct strbuf o = {0}, e = {0};
 	struct pollfd fds[2];
+	char buf[4096]; /* what the process prints passes through it: wiped */
 	int open_fds = 2, ret = -1;
 	char *why = NULL;
 
@@ -316,7 +315,6 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 	fds[1].fd = errp[0];
 	fds[0].events = fds[1].events = POLLIN;
 	while (open_fds > 0) {
-		char buf[4096];
 		int i;
 
 		if (poll(fds, 2, -1) < 0) {
@@ -340,7 +338,7 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 				continue;
 			}
 			if (i == 0 && o.len + (size_t)r <= PROCESS_OUTPUT_MAX)
-				strbuf_add(&o, buf, (size_t)r);
+				secret_buf_add(&o, buf, (size_t)r);
 			else if (i == 1 && e.len < 4096)
 				strbuf_add(&e, buf, (size_t)r);
 		}
@@ -367,20 +365,23 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 	out->source = xasprintf(_("credential_process of profile %s"), profile);
 	ret = 0;
 out:
-	if (o.s)
-		OPENSSL_cleanse(o.s, o.len);
-	strbuf_release(&o);
+	OPENSSL_cleanse(buf, sizeof buf);
+	secret_buf_release(&o);
 	strbuf_release(&e);
 	return ret;
 }
 
-/* Append "&key=value" (value form-encoded) to an STS query body. */
+/* Append "&key=value" (value form-encoded) to an STS query body, which may
+ * carry the web identity token: a secret buffer. */
 static void form_param(struct strbuf *b, const char *key, const char *value)
 {
 	char *enc = sigv4_uri_encode(value, strlen(value), 0);
 
-	strbuf_addf(b, "&%s=%s", key, enc);
-	free(enc);
+	secret_buf_add(b, "&", 1);
+	secret_buf_add(b, key, strlen(key));
+	secret_buf_add(b, "=", 1);
+	secret_buf_add(b, enc, strlen(enc));
+	secret_free(enc);
 }
 
 /* Does the profile hold a key of a static pair, in either file? */
@@ -460,9 +461,7 @@ static int sts_call(const struct aws_settings *s, const struct strbuf *body,
 	}
 	ret = 0;
 out:
-	if (resp.body)
-		OPENSSL_cleanse(resp.body, resp.body_len);
-	http_response_free(&resp);
+	http_response_free(&resp); /* wipes the answer's keys */
 	headers_free(&h);
 	free(url);
 	free(host);
@@ -545,7 +544,7 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 	if (r < 0)
 		return -1;
 	sname = name ? xstrdup(name) : xasprintf("agentcore-wizard-%ld", (long)time(NULL));
-	strbuf_adds(&body, "Action=AssumeRole&Version=2011-06-15");
+	secret_buf_add(&body, AR_ACTION, strlen(AR_ACTION));
 	form_param(&body, "RoleArn", role_arn);
 	form_param(&body, "RoleSessionName", sname);
 	if (dur)
@@ -618,7 +617,7 @@ static int web_identity(const struct aws_settings *s, const char *profile, int u
 	token[n] = '\0';
 	sname =
 	    name && *name ? xstrdup(name) : xasprintf("agentcore-wizard-%ld", (long)time(NULL));
-	strbuf_adds(&body, "Action=AssumeRoleWithWebIdentity&Version=2011-06-15");
+	secret_buf_add(&body, WEB_ACTION, strlen(WEB_ACTION));
 	form_param(&body, "RoleArn", role);
 	form_param(&body, "RoleSessionName", sname);
 	form_param(&body, "WebIdentityToken", token);
@@ -635,9 +634,7 @@ static int web_identity(const struct aws_settings *s, const char *profile, int u
 out:
 	OPENSSL_cleanse(token, len);
 	free(token);
-	if (body.s)
-		OPENSSL_cleanse(body.s, body.len);
-	strbuf_release(&body);
+	secret_buf_release(&body);
 	free(sname);
 	return ret;
 }
@@ -853,9 +850,7 @@ static int container_credentials(const struct aws_settings *s, struct aws_creden
 		out->source = xasprintf(_("container credentials (%s)"), var);
 		ret = 0;
 	}
-	if (resp.body)
-		OPENSSL_cleanse(resp.body, resp.body_len);
-	http_response_free(&resp);
+	http_response_free(&resp); /* wipes the answer's keys */
 done:
 	if (token)
 		OPENSSL_cleanse(token, strlen(token));

@@ -5,6 +5,7 @@
 #ifdef ACW_LAZY_LIBCURL
 #include <dlfcn.h>
 #endif
+#include <openssl/crypto.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,7 +115,9 @@ static size_t on_body(char *data, size_t size, size_t n, void *arg)
 		s->too_large = 1;
 		return 0;
 	}
-	strbuf_add(&s->body, data, len);
+	/* an answer may hold credentials (STS, the container endpoint): no
+	 * copy is left behind when the buffer grows */
+	secret_buf_add(&s->body, data, len);
 	return len;
 }
 
@@ -200,6 +203,14 @@ char *http_url_path(const char *url)
 	return xstrndup(start, n);
 }
 
+/* Wipe libcurl's copies of the header lines (the security token among them)
+ * before they are freed. */
+static void wipe_list(struct curl_slist *l)
+{
+	for (; l; l = l->next)
+		OPENSSL_cleanse(l->data, strlen(l->data));
+}
+
 /* The environment variable libcurl took the proxy for url from, for
  * messages: the name only, as the value may hold a password. */
 static const char *proxy_variable(const char *url)
@@ -240,7 +251,7 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 		char *h = xasprintf("%s: %s", headers->v[i].name, headers->v[i].value);
 
 		list = lc.slist_append(list, h);
-		free(h);
+		secret_free(h); /* "X-Amz-Security-Token: ..." */
 	}
 	/* libcurl adds these unless told not to; none of them is signed */
 	list = lc.slist_append(list, "Expect:");
@@ -356,19 +367,20 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 	}
 	resp->body_len = s.body.len;
 	resp->body = strbuf_finish(&s.body);
+	wipe_list(list);
 	lc.slist_free_all(list);
 	lc.easy_cleanup(c);
-	if (res != HTTP_DONE) {
-		headers_free(&resp->headers);
-		free(resp->body);
-		resp->body = NULL;
-	}
+	if (res != HTTP_DONE)
+		http_response_free(resp);
 	return res;
 }
 
 void http_response_free(struct http_response *r)
 {
 	headers_free(&r->headers);
+	if (r->body)
+		OPENSSL_cleanse(r->body, r->body_len);
 	free(r->body);
 	r->body = NULL;
+	r->body_len = 0;
 }

@@ -308,6 +308,109 @@ def test_assume_role(w):
           in p.stdout, p.stdout)
 
 
+def build_wipecheck(w):
+    """tests/integration/wipecheck.c as a preloadable library, or None."""
+    import shutil
+    src = os.path.join(TOP, "tests", "integration", "wipecheck.c")
+    cc = next((c for c in (os.environ.get("CC"), "cc", "gcc", "clang")
+               if c and shutil.which(c.split()[0])), None)
+    so = os.path.join(w.dir, "wipecheck.so")
+    if not cc or not os.path.exists(src) or subprocess.run(
+            cc.split() + ["-shared", "-fPIC", "-O1", "-o", so, src],
+            capture_output=True).returncode != 0:
+        return None
+    return so
+
+
+def run_wipecheck(so, w, args, env, markers):
+    """Run with the wipe check preloaded: (process, findings, frees seen)."""
+    out = os.path.join(w.dir, "wipecheck.out")
+    if os.path.exists(out):
+        os.unlink(out)
+    env = dict(env, LD_PRELOAD=so, ACW_WIPECHECK_MARKERS=",".join(markers),
+               ACW_WIPECHECK_OUT=out)
+    p = run(args, env)
+    lines = open(out).read().splitlines() if os.path.exists(out) else []
+    frees = sum(int(ln.split()[1]) for ln in lines if ln.startswith("frees "))
+    return p, [ln for ln in lines if not ln.startswith("frees ")], frees
+
+
+def test_secrets_wiped(w):
+    """No secret is left in memory the program frees or outgrows: header
+    lists, the lines handed to libcurl, the canonical request, credential_process
+    output, STS answers, the web identity token (tests/integration/wipecheck.c)."""
+    so = build_wipecheck(w)
+    if not so:
+        print("skip: no C compiler for tests/integration/wipecheck.c")
+        return
+    fresh(w)
+    c = sts_credentials(w)
+    env = w.env(AWS_ACCESS_KEY_ID=c["AccessKeyId"], AWS_SECRET_ACCESS_KEY=c["SecretAccessKey"],
+                AWS_SESSION_TOKEN=c["SessionToken"])
+    w.moto.ready_after(1)
+    p, found, frees = run_wipecheck(so, w, ["submit", "--wait", form("minimal-container")],
+                                    env, [c["SessionToken"], c["SecretAccessKey"]])
+    if "does not come first" in p.stderr or frees == 0:
+        print("skip: the program brings its own allocator (a sanitizer build)")
+        return
+    check("session token: submit --wait leaves no copy of the token or the secret",
+          p.returncode == 0 and found == [], f"{found} exit {p.returncode} {p.stderr}")
+    p, found, _ = run_wipecheck(so, w, ["submit", "--dry-run", "--debug",
+                                        form("minimal-container")],
+                                env, [c["SessionToken"], c["SecretAccessKey"]])
+    check("--dry-run --debug (the trace holds the token): no copy left",
+          p.returncode == 0 and found == [], f"{found} {p.stderr}")
+    # credential_process output read in many pieces, so that its buffer grows
+    script = os.path.join(w.dir, "chunky-creds.py")
+    token = "IQoJb3JpZ2luX2VjEWIPEPROCESSTOKEN" + "x" * 900
+    w.proxy.credentials["ASIAWIPEPROCESS00001"] = ("wipe/process/secret/0123456789", token)
+    with open(script, "w") as f:
+        f.write("import json, sys, time\n"
+                "doc = json.dumps({'Version': 1, 'AccessKeyId': 'ASIAWIPEPROCESS00001', "
+                "'SecretAccessKey': 'wipe/process/secret/0123456789', "
+                f"'SessionToken': {token!r}}}, indent=64 * 8)\n"
+                "for i in range(0, len(doc), 700):\n"
+                "    sys.stdout.write(doc[i:i + 700]); sys.stdout.flush(); time.sleep(0.002)\n")
+    base = f"[profile base]\naws_access_key_id = {w.AKID}\naws_secret_access_key = {w.SECRET}\n"
+    with open(os.path.join(w.home, ".aws", "config"), "w") as f:
+        f.write(f"[profile chunky]\ncredential_process = {sys.executable} {script}\n" + base +
+                "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/Deployer\n"
+                "source_profile = base\n")
+    try:
+        fresh(w)
+        p, found, _ = run_wipecheck(so, w, ["submit", form("minimal-container")],
+                                    w.env(AWS_PROFILE="chunky"),
+                                    [token, "wipe/process/secret/0123456789"])
+        check("credential_process output in pieces: no copy of its token or secret left",
+              p.returncode == 0 and found == [], f"{found} {p.stderr}")
+        # moto's STS tokens all begin so
+        fresh(w)
+        p, found, _ = run_wipecheck(so, w, ["submit", form("minimal-container")],
+                                    w.env(AWS_PROFILE="role"), ["FQoGZXIvYXdzEBYaD"])
+        check("AssumeRole: no copy of the token STS answered left",
+              p.returncode == 0 and found == [] and len(w.proxy.log) == 2,
+              f"{found} {p.stderr}")
+        fresh(w)
+        tokfile = os.path.join(w.dir, "web-token")
+        webtoken = "eyJhbGciOiJSUzI1NiJ9.WEBIDENTITYTOKEN" + "y" * 1500
+        with open(tokfile, "w") as f:
+            f.write(webtoken + "\n")
+        p, found, _ = run_wipecheck(
+            so, w, ["submit", form("minimal-container")],
+            w.env(AWS_WEB_IDENTITY_TOKEN_FILE=tokfile,
+                  AWS_ROLE_ARN="arn:aws:iam::123456789012:role/WebDeployer"),
+            [webtoken[:200], "FQoGZXIvYXdzEBYaD"])
+        check("AssumeRoleWithWebIdentity (unsigned, as STS takes it): runtime created, no "
+              "copy of the web identity token or of STS's token left",
+              p.returncode == 0 and found == [] and
+              [(r["path"], r["signed"]) for r in w.proxy.log] == [("/", None),
+                                                                 ("/runtimes/", True)] and
+              w.proxy.log[0]["params"].get("WebIdentityToken") == "(not logged)",
+              f"{found} {p.stderr} {w.proxy.log}")
+    finally:
+        os.unlink(os.path.join(w.home, ".aws", "config"))
+
+
 def test_wrong_secret(w):
     fresh(w)
     p = run(["submit", form("minimal-container")],
@@ -526,7 +629,7 @@ def main():
     with harness.World() as w:
         for t in (test_env_credentials, test_profile, test_session_token,
                   test_credential_process, test_credential_refresh, test_container_credentials,
-                  test_assume_role,
+                  test_assume_role, test_secrets_wiped,
                   test_wrong_secret, test_retries,
                   test_wait_and_status, test_failed_runtime, test_tls_and_network,
                   test_configuration_errors, test_proxy_refuses_connect, test_invalid_form,

@@ -9,8 +9,10 @@ missing auth. The credential scope must name the signing name the service
 expects (bedrock-agentcore for the control plane, sts for STS calls, which
 are the ones to "/") and the region the test runs in: a signature that is
 right for another service or region is refused (403, "Credential should be
-scoped to ...", in the words AWS uses). Otherwise it forwards to moto and
-relays status, headers, body.
+scoped to ...", in the words AWS uses). STS's AssumeRoleWithWebIdentity and
+AssumeRoleWithSAML, which STS takes unsigned, pass without a signature
+(logged with "signed": None). Otherwise it forwards to moto and relays
+status, headers, body.
 
 Fault injection and the request log are reachable two ways: in process
 (Proxy.inject / .log / .clear, used by tests/integration/*.py) and over HTTP,
@@ -47,6 +49,7 @@ class Proxy:
 
     CONTROL_SIGNING_NAME = "bedrock-agentcore"
     STS_SIGNING_NAME = "sts"
+    UNSIGNED_STS_ACTIONS = ("AssumeRoleWithWebIdentity", "AssumeRoleWithSAML")
 
     def __init__(self, moto, ca, credentials, region="us-east-1"):
         self.moto = moto
@@ -175,12 +178,18 @@ class Proxy:
             except (ValueError, AttributeError):
                 pass
         why = self.check_signature(h.command, path, headers, body)
+        signed = why is None
+        params = _sts_params(path, body)
+        if (why == "no SigV4 Authorization header" and params and
+                params.get("Action") in self.UNSIGNED_STS_ACTIONS):
+            why = None  # STS takes these unsigned: the token is the proof
+            signed = None
         with self.lock:
             self.log.append({"method": h.command, "path": path, "clientToken": token,
-                             "signed": why is None, "why": why,
+                             "signed": signed, "why": why,
                              "date": headers.get("X-Amz-Date"),
                              "akid": _access_key_id(headers),
-                             "params": _sts_params(path, body)})
+                             "params": params})
             fault = self.faults.pop(0) if (self.faults and why is None) else None
         if why is not None:
             return self.reply(h, 403, {"x-amzn-ErrorType": "InvalidSignatureException"},
