@@ -614,15 +614,41 @@ def test_same_as_aws_cli(w):
               json.dumps([keep(r) for r in rts], default=str)[:2000])
     fresh(w)
     p = run(["cli", form("vpc")], env)
-    check("cli: prints an aws command", p.returncode == 0 and p.stdout.startswith(
-        "aws bedrock-agentcore-control create-agent-runtime --cli-input-json '"), p.stdout)
-    s = subprocess.run(["sh", "-c", p.stdout.strip() + " --endpoint-url " +
-                        shlex.quote(w.proxy.url) + " --ca-bundle " + shlex.quote(w.ca.cert)],
-                       env=env, capture_output=True, text=True)
+    check("cli: prints an aws command with the region, endpoint and CA bundle in use",
+          p.returncode == 0 and p.stdout.startswith(
+              "aws bedrock-agentcore-control create-agent-runtime --cli-input-json '") and
+          p.stdout.rstrip().endswith(f" --region 'us-east-1' --endpoint-url '{w.proxy.url}'"
+                                     f" --ca-bundle '{w.ca.cert}'"), p.stdout)
+    # pasted where none of the settings are in the environment, it reaches the same place
+    bare = {k: v for k, v in env.items() if k not in ("AWS_ENDPOINT_URL", "AWS_CA_BUNDLE",
+                                                       "AWS_REGION", "AWS_DEFAULT_REGION")}
+    s = subprocess.run(["sh", "-c", p.stdout.strip()], env=bare, capture_output=True,
+                       text=True)
     rts = stored(w)
-    check("cli: the printed command creates the same runtime",
+    check("cli: the printed command, pasted alone, creates the same runtime",
           s.returncode == 0 and len(rts) == 1 and same_request_fields(rts[0], form("vpc")),
           s.stderr)
+    fresh(w)
+    big = os.path.join(FORMS, "maximal.json")
+    p = run(["cli", big], env)
+    word = "'file://" + os.path.realpath(big) + "'"
+    check("cli of a form over 100 KiB: names the file as one word, says so on stderr",
+          p.returncode == 0 and " --cli-input-json " + word + " " in p.stdout and
+          "too long for one argument" in p.stderr and len(p.stdout) < 4096,
+          p.stdout[:300] + p.stderr)
+    s = subprocess.run(["sh", "-c", p.stdout.strip()], env=bare, capture_output=True,
+                       text=True)
+    check("cli of a form over 100 KiB: the pasted command runs (no 'Argument list too "
+          "long') and creates the runtime", s.returncode == 0 and len(stored(w)) == 1,
+          s.stderr[-500:])
+    cred = os.path.join(w.home, ".aws", "credentials")
+    with open(cred, "w") as f:
+        f.write(f"[dev]\naws_access_key_id = {w.AKID}\naws_secret_access_key = {w.SECRET}\n")
+    p = run(["--profile", "dev", "cli", form("vpc")], bare)
+    check("cli with --profile: the command names the profile",
+          p.returncode == 0 and " --profile 'dev'" in p.stdout and "--region" not in p.stdout,
+          p.stdout + p.stderr)
+    os.unlink(cred)
 
 
 def main():

@@ -897,6 +897,65 @@ static void test_endpoint_with_path(void **state)
 	service_request_free(&r);
 }
 
+/* The AWS CLI command of the cli command and the review screen. */
+static void test_cli_command(void **state)
+{
+	struct aws_settings s = {0};
+	char *cmd, *big, cwd[4096], *want;
+	int from_file = -1;
+
+	(void)state;
+	/* no settings: the form only, inline */
+	cmd = aws_cli_command(NULL, "{\"a\":\"it's\"}", "/f.json", &from_file);
+	assert_string_equal(cmd, "aws bedrock-agentcore-control create-agent-runtime "
+				 "--cli-input-json '{\"a\":\"it'\\''s\"}'");
+	assert_int_equal(from_file, 0);
+	free(cmd);
+	/* the settings that say where it goes; default profile and rule-made
+	 * endpoint left out */
+	s.region.value = "eu-west-1";
+	s.profile.value = "default";
+	s.endpoint.value = "https://bedrock-agentcore-control.eu-west-1.amazonaws.com";
+	cmd = aws_cli_command(&s, "{}", "/f.json", NULL);
+	assert_string_equal(cmd, "aws bedrock-agentcore-control create-agent-runtime "
+				 "--cli-input-json '{}' --region 'eu-west-1'");
+	free(cmd);
+	s.endpoint.value = "https://127.0.0.1:4566/";
+	s.endpoint_custom = 1;
+	s.profile.value = "dev";
+	s.ca_bundle.value = "/etc/my ca.pem";
+	cmd = aws_cli_command(&s, "{}", "/f.json", NULL);
+	assert_string_equal(
+	    cmd, "aws bedrock-agentcore-control create-agent-runtime "
+		 "--cli-input-json '{}' --region 'eu-west-1' --endpoint-url "
+		 "'https://127.0.0.1:4566/' --profile 'dev' --ca-bundle '/etc/my ca.pem'");
+	free(cmd);
+	/* too large for one argument: the file, one quoted word, absolute */
+	big = xmalloc(AWS_CLI_INLINE_MAX + 2);
+	memset(big, 'x', AWS_CLI_INLINE_MAX + 1);
+	big[AWS_CLI_INLINE_MAX + 1] = '\0';
+	cmd = aws_cli_command(NULL, big, "/forms/it's.json", &from_file);
+	assert_string_equal(cmd, "aws bedrock-agentcore-control create-agent-runtime "
+				 "--cli-input-json 'file:///forms/it'\\''s.json'");
+	assert_int_equal(from_file, 1);
+	free(cmd);
+	big[AWS_CLI_INLINE_MAX] = '\0'; /* at the limit: still inline */
+	cmd = aws_cli_command(NULL, big, "/f.json", &from_file);
+	assert_int_equal(from_file, 0);
+	free(cmd);
+	free(big);
+	/* no JSON (the review names the saved file): relative made absolute */
+	assert_non_null(getcwd(cwd, sizeof cwd));
+	want = xasprintf("aws bedrock-agentcore-control create-agent-runtime --cli-input-json "
+			 "'file://%s/runtime.json'",
+			 cwd);
+	cmd = aws_cli_command(NULL, NULL, "runtime.json", &from_file);
+	assert_string_equal(cmd, want);
+	assert_int_equal(from_file, 1);
+	free(cmd);
+	free(want);
+}
+
 /* A loopback socket that accepts connections (the kernel's backlog does) and
  * never answers. Returns the fd; *port gets its port. */
 static int silent_listener(int *port)
@@ -1120,6 +1179,7 @@ int main(void)
 	    cmocka_unit_test(test_credentials_chain),
 	    cmocka_unit_test(test_trace_redacts_token),
 	    cmocka_unit_test(test_endpoint_with_path),
+	    cmocka_unit_test(test_cli_command),
 	    cmocka_unit_test(test_http_failures),
 	    cmocka_unit_test(test_proxy_refuses_connect),
 	    cmocka_unit_test(test_probe_openid),
