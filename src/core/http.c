@@ -309,10 +309,19 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 			res = HTTP_CONNECT;
 			*cause = xasprintf(_("could not connect to %s: %s"), url, what);
 			break;
-		case CURLE_OPERATION_TIMEDOUT:
+		case CURLE_OPERATION_TIMEDOUT: {
+			curl_off_t connected = 0;
+
 			res = HTTP_TIMEOUT;
-			*cause = xasprintf(_("no answer from %s in time: %s"), url, what);
+			lc.easy_getinfo(c, CURLINFO_CONNECT_TIME_T, &connected);
+			if (!connected)
+				*cause = xasprintf(_("could not connect to %s within %g s "
+						     "(--cli-connect-timeout): %s"),
+						   url, opt->connect_timeout, what);
+			else
+				*cause = xasprintf(_("no answer from %s in time: %s"), url, what);
 			break;
+		}
 		case CURLE_PEER_FAILED_VERIFICATION:
 		case CURLE_SSL_CONNECT_ERROR:
 		case CURLE_SSL_CERTPROBLEM:

@@ -521,6 +521,33 @@ def test_tls_and_network(w):
     check("unreachable endpoint: exit 4, clear message, within the timeout",
           p.returncode == 4 and "could not connect" in p.stderr and p.elapsed < 10,
           f"{p.elapsed:.1f}s {p.stderr}")
+    # A black hole: a listening socket whose backlog is full drops the SYN, so
+    # connect() neither succeeds nor fails (192.0.2.1 fails at once here: no
+    # route). Each attempt waits --cli-connect-timeout, then gives up clearly.
+    import socket
+    hole = socket.socket()
+    hole.bind(("127.0.0.1", 0))
+    hole.listen(0)
+    filler = []
+    try:
+        for _ in range(3):
+            c = socket.socket()
+            c.setblocking(False)
+            c.connect_ex(hole.getsockname())
+            filler.append(c)
+        url = "https://127.0.0.1:%d" % hole.getsockname()[1]
+        p = run(["submit", "--cli-connect-timeout", "1", form("minimal-container")],
+                w.keys_env(AWS_ENDPOINT_URL=url, AWS_MAX_ATTEMPTS="2"))
+        check("black-hole endpoint: exit 4 after 2 attempts of 1 s each, saying it could "
+              "not connect within the --cli-connect-timeout",
+              p.returncode == 4 and 1.9 < p.elapsed < 4.5 and
+              p.stderr.count("attempt 1 of 2 failed") == 1 and
+              f"could not connect to {url}/runtimes/ within 1 s (--cli-connect-timeout)"
+              in p.stderr, f"{p.elapsed:.1f}s {p.stderr}")
+    finally:
+        for c in filler:
+            c.close()
+        hole.close()
 
 
 def test_configuration_errors(w):
