@@ -31,6 +31,37 @@ static struct {
 	void (*slist_free_all)(struct curl_slist *list);
 } lc;
 
+#ifdef ACW_LAZY_LIBCURL
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+#define ACW_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define ACW_SANITIZED 1
+#endif
+
+/* RTLD_DEEPBIND, unless something interposes symbols: libcurl and its 30
+ * libraries then look their symbols up among themselves before the
+ * program's libraries, which they share nothing with but libc and
+ * libcrypto (the same objects either way), and loading them costs 15%
+ * fewer instructions (1.4 M of 9.6 M, callgrind), a tenth of a submit.
+ * An LD_PRELOAD library (a malloc replacement, a test's shim) or a
+ * sanitizer's runtime must stay in charge of what it replaces, and the
+ * sanitizers refuse RTLD_DEEPBIND: then the ordinary order. */
+static int deep_bind(void)
+{
+#if defined(RTLD_DEEPBIND) && !defined(ACW_SANITIZED)
+	const char *pre = getenv("LD_PRELOAD");
+
+	return pre && *pre ? 0 : RTLD_DEEPBIND;
+#else
+	return 0;
+#endif
+}
+#endif
+
 /* 0 when libcurl is ready; -1 with *cause when it cannot be loaded. */
 static int curl_ready(char **cause)
 {
@@ -39,7 +70,7 @@ static int curl_ready(char **cause)
 
 	if (state == 0) {
 #ifdef ACW_LAZY_LIBCURL
-		void *h = dlopen(ACW_LIBCURL_SONAME, RTLD_LAZY | RTLD_LOCAL);
+		void *h = dlopen(ACW_LIBCURL_SONAME, RTLD_LAZY | RTLD_LOCAL | deep_bind());
 		void **slot[] = {
 		    (void **)&lc.global_init,    (void **)&lc.easy_init,
 		    (void **)&lc.easy_setopt,    (void **)&lc.easy_perform,
