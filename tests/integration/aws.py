@@ -463,6 +463,9 @@ def test_wait_and_status(w):
     rid = json.loads(p.stdout)["agentRuntimeId"]
     check("submit --wait: polled with signed GETs", any(r["method"] == "GET" and r["signed"]
                                                         for r in w.proxy.log), w.proxy.log)
+    check("submit --wait: the create and every poll over one kept connection (one TLS "
+          "handshake, one CA bundle read)",
+          len(w.proxy.log) >= 2 and len({r["peer"] for r in w.proxy.log}) == 1, w.proxy.log)
     p = run(["status", rid], w.keys_env())
     check("status: prints the runtime", p.returncode == 0 and
           json.loads(p.stdout)["status"] == "READY", p.stdout + p.stderr)

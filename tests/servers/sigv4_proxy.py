@@ -189,6 +189,7 @@ class Proxy:
                              "signed": signed, "why": why,
                              "date": headers.get("X-Amz-Date"),
                              "akid": _access_key_id(headers),
+                             "peer": h.client_address[1],  # the client's port: its connection
                              "params": params})
             fault = self.faults.pop(0) if (self.faults and why is None) else None
         if why is not None:
