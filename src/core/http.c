@@ -278,10 +278,10 @@ static const char *proxy_variable(const char *url)
 }
 
 /* The one easy handle, made at the first request and kept: the next request
- * to the same host reuses its connection (no new TLS handshake for each
- * poll of --wait), and every request reuses the CA store libcurl parsed
- * (OpenSSL 3 takes ~16 ms to load the system's 144 certificates). It is
- * reachable until exit, not leaked. */
+ * to the same host reuses its connection, so the polls of --wait make no
+ * new TLS handshake and do not read the CA bundle again (OpenSSL 3 takes
+ * ~16 ms to load the system's 144 certificates for each new connection).
+ * It is reachable until exit, not leaked. */
 static CURL *easy_handle(void)
 {
 	static CURL *c;
