@@ -60,7 +60,6 @@ static int deep_bind(void)
 	return 0;
 #endif
 }
-#endif
 
 /* dlopen libcurl. Its libraries include GnuTLS (for librtmp and libldap,
  * which are never used here: TLS is libcurl's OpenSSL, and a libcurl built
@@ -81,6 +80,7 @@ static void *open_libcurl(void)
 		unsetenv("GNUTLS_NO_IMPLICIT_INIT");
 	return h;
 }
+#endif
 
 /* 0 when libcurl is ready; -1 with *cause when it cannot be loaded. */
 static int curl_ready(char **cause)
