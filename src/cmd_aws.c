@@ -457,14 +457,15 @@ int cmd_cli(int argc, char **argv)
 	struct aws_options o = {global_opts.profile,      global_opts.region,
 				global_opts.endpoint_url, global_opts.ca_bundle,
 				AWS_TIMEOUT_UNSET,        AWS_TIMEOUT_UNSET};
-	char *cause = NULL, *json, *q;
+	char *cause = NULL, *json, *cmd;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (c == 'h') {
 			printf(_("Usage: %s cli FORM\n"
-				 "Print the AWS CLI command that creates the same runtime, quoted "
-				 "for a POSIX shell.\n"),
+				 "Print the AWS CLI command that creates the same runtime in the "
+				 "same place (region, endpoint, profile, CA bundle), quoted for a "
+				 "POSIX shell; a form over 100 KiB is named as file://FORM.\n"),
 			       PACKAGE_NAME);
 			return EXIT_OK;
 		} else if ((g = global_option(c, optarg)) != 1)
@@ -476,37 +477,29 @@ int cmd_cli(int argc, char **argv)
 		return EXIT_CONFIG;
 	ret = load_valid_form(argv[optind], def, &doc);
 	if (ret == EXIT_OK) {
-		if (aws_settings_resolve(&o, &s, &cause) != 0) {
+		int resolved = aws_settings_resolve(&o, &s, &cause) == 0, from_file = 0;
+		char *path = realpath(argv[optind], NULL);
+
+		if (!resolved) {
+			fprintf(stderr,
+				_("%s: %s; the command carries no region, endpoint or profile\n"),
+				PACKAGE_NAME, cause);
 			free(cause);
-			cause = NULL;
 		}
 		json = document_to_json(doc, def, 0);
-		q = util_shell_quote(json);
-		printf("aws bedrock-agentcore-control create-agent-runtime --cli-input-json %s",
-		       q);
-		free(q);
+		cmd = aws_cli_command(resolved ? &s : NULL, json, path ? path : argv[optind],
+				      &from_file);
+		if (from_file)
+			fprintf(
+			    stderr,
+			    _("%s: the form is %zu KiB, too long for one argument of a command "
+			      "(Linux takes at most 128 KiB): the command reads it from %s\n"),
+			    PACKAGE_NAME, (strlen(json) + 1023) / 1024,
+			    path ? path : argv[optind]);
+		puts(cmd);
+		free(cmd);
 		free(json);
-		if (s.region.value) {
-			q = util_shell_quote(s.region.value);
-			printf(" --region %s", q);
-			free(q);
-		}
-		if (global_opts.profile) {
-			q = util_shell_quote(global_opts.profile);
-			printf(" --profile %s", q);
-			free(q);
-		}
-		if (global_opts.endpoint_url) {
-			q = util_shell_quote(global_opts.endpoint_url);
-			printf(" --endpoint-url %s", q);
-			free(q);
-		}
-		if (global_opts.ca_bundle) {
-			q = util_shell_quote(global_opts.ca_bundle);
-			printf(" --ca-bundle %s", q);
-			free(q);
-		}
-		putchar('\n');
+		free(path);
 	}
 	aws_settings_free(&s);
 	document_free(doc);
@@ -605,8 +598,10 @@ int cmd_config(int argc, char **argv)
 	}
 	if (s.endpoint.value)
 		config_row(_("endpoint"), s.endpoint.value, s.endpoint.origin);
-	else
+	else {
 		config_row(_("endpoint"), _("(none)"), s.endpoint_error);
+		ret = EXIT_CONFIG;
+	}
 	config_row(_("CA bundle"), s.ca_bundle.value ? s.ca_bundle.value : _("(the system's)"),
 		   s.ca_bundle.value ? s.ca_bundle.origin : "");
 	config_row(_("attempts"), s.max_attempts.value, s.max_attempts.origin);

@@ -2,4 +2,5 @@
 # (tests/servers/harness.py). They skip (77) when moto/botocore are missing.
 # tests/integration/aws.py is listed in tests/local.mk.
 TESTS += tests/integration/proxy_selfcheck.py
-EXTRA_DIST += tests/integration/proxy_selfcheck.py tests/servers/sigv4_proxy.py
+EXTRA_DIST += tests/integration/proxy_selfcheck.py tests/servers/sigv4_proxy.py \
+	tests/integration/wipecheck.c

@@ -2,11 +2,14 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <openssl/crypto.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "awsconfig.h"
 #include "endpoint.h"
@@ -273,6 +276,28 @@ static char *expand_home(const char *path)
 	return xstrdup(path);
 }
 
+/* A CA bundle that cannot be read is a configuration error, said at once
+ * with where the setting came from, not a TLS failure at the first request. */
+static int check_ca_bundle(const struct setting *ca, char **cause)
+{
+	struct stat st;
+	int fd;
+
+	if (stat(ca->value, &st) != 0 || (fd = open(ca->value, O_RDONLY | O_CLOEXEC)) < 0) {
+		*cause = xasprintf(_("the CA bundle %s (from %s) cannot be read: %s"), ca->value,
+				   ca->origin, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	if (S_ISDIR(st.st_mode)) {
+		*cause = xasprintf(_("the CA bundle %s (from %s) is a folder: expected a file of "
+				     "PEM certificates"),
+				   ca->value, ca->origin);
+		return -1;
+	}
+	return 0;
+}
+
 int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, char **cause)
 {
 	const char *home = getenv("HOME"), *v;
@@ -358,6 +383,7 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 		}
 		free(origin);
 		origin = NULL;
+		s->endpoint_custom = custom != NULL;
 		url = endpoint_resolve(s->region.value, s->use_fips, s->use_dualstack, custom,
 				       &s->endpoint_error);
 		if (url) {
@@ -378,6 +404,8 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 		set(&s->ca_bundle, v, xstrdup("AWS_CA_BUNDLE"));
 	else if ((v = from_profile(s, "ca_bundle", &origin)))
 		set(&s->ca_bundle, v, origin);
+	if (s->ca_bundle.value && check_ca_bundle(&s->ca_bundle, cause) != 0)
+		return -1;
 
 	s->attempts = 3;
 	set(&s->max_attempts, "3", xstrdup(_("default")));
@@ -423,4 +451,48 @@ void aws_settings_free(struct aws_settings *s)
 	ini_free(&s->config);
 	ini_free(&s->credentials);
 	memset(s, 0, sizeof *s);
+}
+
+/* " --NAME 'VALUE'" */
+static void cli_option(struct strbuf *b, const char *name, const char *value)
+{
+	char *q = util_shell_quote(value);
+
+	strbuf_addf(b, " --%s %s", name, q);
+	free(q);
+}
+
+char *aws_cli_command(const struct aws_settings *s, const char *json, const char *path,
+		      int *from_file)
+{
+	struct strbuf b = {0};
+	int file = !json || strlen(json) > AWS_CLI_INLINE_MAX;
+	char *q;
+
+	strbuf_adds(&b, "aws bedrock-agentcore-control create-agent-runtime");
+	if (file) {
+		char cwd[4096], *url;
+
+		if (path[0] != '/' && getcwd(cwd, sizeof cwd))
+			url = xasprintf("file://%s/%s", cwd, path);
+		else
+			url = xasprintf("file://%s", path);
+		q = util_shell_quote(url);
+		free(url);
+	} else {
+		q = util_shell_quote(json);
+	}
+	strbuf_addf(&b, " --cli-input-json %s", q);
+	free(q);
+	if (s && s->region.value)
+		cli_option(&b, "region", s->region.value);
+	if (s && s->endpoint_custom && s->endpoint.value)
+		cli_option(&b, "endpoint-url", s->endpoint.value);
+	if (s && s->profile.value && (s->profile_explicit || strcmp(s->profile.value, "default")))
+		cli_option(&b, "profile", s->profile.value);
+	if (s && s->ca_bundle.value)
+		cli_option(&b, "ca-bundle", s->ca_bundle.value);
+	if (from_file)
+		*from_file = file;
+	return strbuf_finish(&b);
 }

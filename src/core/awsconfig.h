@@ -61,6 +61,7 @@ struct aws_settings {
 	struct setting ca_bundle;
 	struct setting max_attempts;
 	int profile_explicit; /* --profile was given: credential variables are ignored */
+	int endpoint_custom;  /* the endpoint was given (option, variable, profile) */
 	int use_fips, use_dualstack;
 	int attempts;                         /* total attempts, >= 1 */
 	double connect_timeout, read_timeout; /* seconds; 0: no timeout */
@@ -70,8 +71,9 @@ struct aws_settings {
 };
 
 /* Resolve every setting as the AWS CLI does. Returns 0, or -1 with *cause
- * (caller frees) when a file cannot be read, a value is malformed, or the
- * profile named by --profile or AWS_PROFILE does not exist. A missing region
+ * (caller frees) when a file cannot be read, a value is malformed, the
+ * profile named by --profile or AWS_PROFILE does not exist, or the CA bundle
+ * (--ca-bundle, AWS_CA_BUNDLE, ca_bundle) is not a readable file. A missing region
  * is not an error here: region.value is NULL and endpoint_error says how to
  * set one. Free with aws_settings_free. */
 int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, char **cause);
@@ -86,5 +88,22 @@ const char *aws_profile_get(const struct aws_settings *s, const char *profile, c
 
 /* The home folder with "~" for display: "~/.aws/config". Caller frees. */
 char *aws_display_path(const char *path);
+
+/* Linux takes at most 128 KiB in one argument of a command (MAX_ARG_STRLEN);
+ * a form up to this size goes inline into the AWS CLI command. */
+#define AWS_CLI_INLINE_MAX (100 * 1024)
+
+/* The AWS CLI command that sends the same CreateAgentRuntime to the same
+ * place, quoted for a POSIX shell, for the cli command and the review
+ * screen: --cli-input-json with json inline when it is given and at most
+ * AWS_CLI_INLINE_MAX bytes, else 'file://PATH' (one word; a relative path is
+ * made absolute), then --region, --endpoint-url when one is configured (not
+ * made from the service's rules), --profile when one other than default is
+ * selected, and --ca-bundle when one is set. s may be NULL (no settings
+ * could be resolved: only the form). *from_file (may be NULL) is set to 1
+ * when the file is named because json was too large or not given. Caller
+ * frees. */
+char *aws_cli_command(const struct aws_settings *s, const char *json, const char *path,
+		      int *from_file);
 
 #endif

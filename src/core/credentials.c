@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <errno.h>
 #include <openssl/crypto.h>
 #include <poll.h>
@@ -22,20 +23,15 @@
 #include "util.h"
 
 #define PROCESS_OUTPUT_MAX (64 * 1024)
+#define AR_ACTION          "Action=AssumeRole&Version=2011-06-15"
+#define WEB_ACTION         "Action=AssumeRoleWithWebIdentity&Version=2011-06-15"
 #define MAX_ROLE_CHAIN     5
-
-static void wipe(char *s)
-{
-	if (s)
-		OPENSSL_cleanse(s, strlen(s));
-	free(s);
-}
 
 void credentials_free(struct aws_credentials *c)
 {
 	free(c->access_key_id);
-	wipe(c->secret_access_key);
-	wipe(c->session_token);
+	secret_free(c->secret_access_key);
+	secret_free(c->session_token);
 	free(c->source);
 	memset(c, 0, sizeof *c);
 }
@@ -53,15 +49,54 @@ char *credentials_mask(const char *id)
 	return m;
 }
 
-/* "2026-11-25T10:00:00Z" or with fractions/offset "+00:00"; 0 on failure. */
+/* Two digits at p as a number, or -1. */
+static int two_digits(const char *p)
+{
+	return isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1])
+		   ? (p[0] - '0') * 10 + (p[1] - '0')
+		   : -1;
+}
+
+/* An ISO 8601 time as credential_process helpers and STS write it:
+ * "2026-11-25T10:00:00Z", with fractions of a second ("10:00:00.123Z",
+ * dropped) and a UTC offset ("-05:00", "+0530", "+01") or none (UTC).
+ * Returns the time, or 0 when s is not such a time. */
 static time_t parse_time(const char *s)
 {
 	struct tm tm = {0};
-	const char *p = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
+	const char *p = strptime(s, "%Y-%m-%d", &tm);
+	long offset = 0;
 
+	if (!p || (*p != 'T' && *p != 't' && *p != ' '))
+		return 0;
+	p = strptime(p + 1, "%H:%M:%S", &tm);
 	if (!p)
 		return 0;
-	return timegm(&tm);
+	if (*p == '.' || *p == ',') {
+		if (!isdigit((unsigned char)*++p))
+			return 0;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	if (*p == 'Z' || *p == 'z') {
+		p++;
+	} else if (*p == '+' || *p == '-') {
+		int sign = *p == '-' ? -1 : 1, hh = two_digits(p + 1), mm = 0;
+
+		if (hh < 0 || hh > 23)
+			return 0;
+		p += 3;
+		if (*p == ':' || isdigit((unsigned char)*p)) {
+			p += *p == ':';
+			if ((mm = two_digits(p)) < 0 || mm > 59)
+				return 0;
+			p += 2;
+		}
+		offset = sign * (hh * 3600L + mm * 60L);
+	}
+	if (*p)
+		return 0;
+	return timegm(&tm) - offset;
 }
 
 /* The part of a JSON credentials answer that credential_process output and
@@ -151,7 +186,8 @@ out:
 }
 
 /* Text of an element with the five predefined entities and numeric
- * references below 128 decoded (STS escapes '&' and '<' in messages). */
+ * references below 128 decoded (STS escapes '&' and '<' in messages). The
+ * text may be a secret key or token: the buffer is a secret one. */
 static char *xml_unescape(const char *s, size_t n)
 {
 	static const struct {
@@ -168,7 +204,7 @@ static char *xml_unescape(const char *s, size_t n)
 				size_t el = strlen(ents[k].ent);
 
 				if (n - i >= el && !memcmp(s + i, ents[k].ent, el)) {
-					strbuf_addc(&b, ents[k].c);
+					secret_buf_add(&b, &ents[k].c, 1);
 					i += el;
 					break;
 				}
@@ -183,13 +219,15 @@ static char *xml_unescape(const char *s, size_t n)
 					      : 0;
 
 				if (semi && end == semi && v > 0 && v < 128) {
-					strbuf_addc(&b, (char)v);
+					char c = (char)v;
+
+					secret_buf_add(&b, &c, 1);
 					i = (size_t)(semi - s) + 1;
 					continue;
 				}
 			}
 		}
-		strbuf_addc(&b, s[i++]);
+		secret_buf_add(&b, s + i++, 1);
 	}
 	return strbuf_finish(&b);
 }
@@ -248,6 +286,7 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 	pid_t pid;
 	struct strbuf o = {0}, e = {0};
 	struct pollfd fds[2];
+	char buf[4096]; /* what the process prints passes through it: wiped */
 	int open_fds = 2, ret = -1;
 	char *why = NULL;
 
@@ -276,7 +315,6 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 	fds[1].fd = errp[0];
 	fds[0].events = fds[1].events = POLLIN;
 	while (open_fds > 0) {
-		char buf[4096];
 		int i;
 
 		if (poll(fds, 2, -1) < 0) {
@@ -300,7 +338,7 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 				continue;
 			}
 			if (i == 0 && o.len + (size_t)r <= PROCESS_OUTPUT_MAX)
-				strbuf_add(&o, buf, (size_t)r);
+				secret_buf_add(&o, buf, (size_t)r);
 			else if (i == 1 && e.len < 4096)
 				strbuf_add(&e, buf, (size_t)r);
 		}
@@ -327,29 +365,39 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 	out->source = xasprintf(_("credential_process of profile %s"), profile);
 	ret = 0;
 out:
-	if (o.s)
-		OPENSSL_cleanse(o.s, o.len);
-	strbuf_release(&o);
+	OPENSSL_cleanse(buf, sizeof buf);
+	secret_buf_release(&o);
 	strbuf_release(&e);
 	return ret;
 }
 
-/* Append "&key=value" (value form-encoded) to an STS query body. */
+/* Append "&key=value" (value form-encoded) to an STS query body, which may
+ * carry the web identity token: a secret buffer. */
 static void form_param(struct strbuf *b, const char *key, const char *value)
 {
 	char *enc = sigv4_uri_encode(value, strlen(value), 0);
 
-	strbuf_addf(b, "&%s=%s", key, enc);
-	free(enc);
+	secret_buf_add(b, "&", 1);
+	secret_buf_add(b, key, strlen(key));
+	secret_buf_add(b, "=", 1);
+	secret_buf_add(b, enc, strlen(enc));
+	secret_free(enc);
+}
+
+/* Does the profile hold a key of a static pair, in either file? */
+static int has_static_keys(const struct aws_settings *s, const char *profile)
+{
+	return aws_profile_get(s, profile, "aws_access_key_id", NULL) ||
+	       aws_profile_get(s, profile, "aws_secret_access_key", NULL);
 }
 
 static int resolve_profile(const struct aws_settings *s, const char *profile, int depth,
 			   struct aws_credentials *out, char **cause);
-static int profile_static_keys(const struct aws_settings *s, const char *profile,
-			       struct aws_credentials *out, char **cause);
+static int profile_providers(const struct aws_settings *s, const char *profile, int use_env,
+			     struct aws_credentials *out, char **cause);
 
 /* One STS call (a form body) to the STS endpoint (AWS_ENDPOINT_URL_STS, else
- * AWS_ENDPOINT_URL, else sts.REGION.amazonaws.com), signed with signer, or
+ * AWS_ENDPOINT_URL, else sts.REGION and the partition's suffix), signed with signer, or
  * unsigned when signer is NULL (AssumeRoleWithWebIdentity). 0 with *out, or
  * -1 with *why (caller frees) in words safe to print. */
 static int sts_call(const struct aws_settings *s, const struct strbuf *body,
@@ -372,8 +420,8 @@ static int sts_call(const struct aws_settings *s, const struct strbuf *body,
 		while (n && ep[n - 1] == '/')
 			n--;
 		url = xasprintf("%.*s/", (int)n, ep);
-	} else if (endpoint_valid_region(region)) {
-		url = xasprintf("https://sts.%s.amazonaws.com/", region);
+	} else if ((url = endpoint_sts_url(region))) {
+		/* the region's partition: .amazonaws.com.cn, .c2s.ic.gov, ... */
 	} else {
 		/* never let a region string pick the host a signed request goes to */
 		*why = xasprintf(_("\"%s\" is not a valid AWS Region name"), region);
@@ -413,9 +461,7 @@ static int sts_call(const struct aws_settings *s, const struct strbuf *body,
 	}
 	ret = 0;
 out:
-	if (resp.body)
-		OPENSSL_cleanse(resp.body, resp.body_len);
-	http_response_free(&resp);
+	http_response_free(&resp); /* wipes the answer's keys */
 	headers_free(&h);
 	free(url);
 	free(host);
@@ -456,9 +502,13 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 				   profile);
 		return -1;
 	}
-	if (src && !strcmp(src, profile)) {
-		/* a profile that names itself as source uses its own static keys */
-		r = profile_static_keys(s, profile, &base, cause);
+	if (src && (!strcmp(src, profile) || has_static_keys(s, src) ||
+		    !aws_profile_get(s, src, "role_arn", NULL) ||
+		    aws_profile_get(s, src, "web_identity_token_file", NULL))) {
+		/* as botocore: a source profile with keys of its own (or without a
+		 * role of its own, or naming itself) gives its own credentials, not
+		 * its role's; only environment variables are not read for it */
+		r = profile_providers(s, src, 0, &base, cause);
 	} else if (src) {
 		r = resolve_profile(s, src, depth + 1, &base, cause);
 	} else if (csrc && !strcmp(csrc, "Environment")) {
@@ -494,7 +544,7 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 	if (r < 0)
 		return -1;
 	sname = name ? xstrdup(name) : xasprintf("agentcore-wizard-%ld", (long)time(NULL));
-	strbuf_adds(&body, "Action=AssumeRole&Version=2011-06-15");
+	secret_buf_add(&body, AR_ACTION, strlen(AR_ACTION));
 	form_param(&body, "RoleArn", role_arn);
 	form_param(&body, "RoleSessionName", sname);
 	if (dur)
@@ -520,27 +570,34 @@ out:
 
 #define WEB_TOKEN_MAX (64 * 1024)
 
-/* STS AssumeRoleWithWebIdentity (unsigned): role_arn and web_identity_token_file
- * from the profile, else AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE (EKS,
- * GitHub Actions). 1 when neither place configures it. */
-static int web_identity(const struct aws_settings *s, const char *profile,
+/* A web identity setting as botocore reads it: the environment variable
+ * first (unless use_env is 0: --profile, or a source profile), then the
+ * profile. */
+static const char *web_setting(const struct aws_settings *s, const char *profile, int use_env,
+			       const char *key, const char *var)
+{
+	const char *v = use_env ? getenv(var) : NULL;
+
+	return v ? v : aws_profile_get(s, profile, key, NULL);
+}
+
+/* STS AssumeRoleWithWebIdentity (unsigned): web_identity_token_file, role_arn
+ * and role_session_name, each from AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN
+ * and AWS_ROLE_SESSION_NAME (EKS, GitHub Actions) when use_env, else the
+ * profile. 1 when no token file is configured. */
+static int web_identity(const struct aws_settings *s, const char *profile, int use_env,
 			struct aws_credentials *out, char **cause)
 {
-	const char *file = aws_profile_get(s, profile, "web_identity_token_file", NULL);
-	const char *role = aws_profile_get(s, profile, "role_arn", NULL);
-	const char *name = aws_profile_get(s, profile, "role_session_name", NULL);
-	const char *dur = aws_profile_get(s, profile, "duration_seconds", NULL);
+	const char *file = web_setting(s, profile, use_env, "web_identity_token_file",
+				       "AWS_WEB_IDENTITY_TOKEN_FILE");
+	const char *role = web_setting(s, profile, use_env, "role_arn", "AWS_ROLE_ARN");
+	const char *name =
+	    web_setting(s, profile, use_env, "role_session_name", "AWS_ROLE_SESSION_NAME");
 	struct strbuf body = {0};
 	char *token = NULL, *why = NULL, *sname;
 	size_t len = 0, n;
 	int ret = -1;
 
-	if (!file) {
-		file = getenv("AWS_WEB_IDENTITY_TOKEN_FILE");
-		role = getenv("AWS_ROLE_ARN");
-		name = getenv("AWS_ROLE_SESSION_NAME");
-		dur = NULL;
-	}
 	if (!file || !*file)
 		return 1;
 	if (!role || !*role) {
@@ -560,12 +617,10 @@ static int web_identity(const struct aws_settings *s, const char *profile,
 	token[n] = '\0';
 	sname =
 	    name && *name ? xstrdup(name) : xasprintf("agentcore-wizard-%ld", (long)time(NULL));
-	strbuf_adds(&body, "Action=AssumeRoleWithWebIdentity&Version=2011-06-15");
+	secret_buf_add(&body, WEB_ACTION, strlen(WEB_ACTION));
 	form_param(&body, "RoleArn", role);
 	form_param(&body, "RoleSessionName", sname);
 	form_param(&body, "WebIdentityToken", token);
-	if (dur)
-		form_param(&body, "DurationSeconds", dur);
 	if (sts_call(s, &body, NULL, out, &why) != 0) {
 		*cause =
 		    xasprintf(_("cannot assume role %s with the web identity token in %s: %s"),
@@ -579,9 +634,7 @@ static int web_identity(const struct aws_settings *s, const char *profile,
 out:
 	OPENSSL_cleanse(token, len);
 	free(token);
-	if (body.s)
-		OPENSSL_cleanse(body.s, body.len);
-	strbuf_release(&body);
+	secret_buf_release(&body);
 	free(sname);
 	return ret;
 }
@@ -631,21 +684,32 @@ static int profile_static_keys(const struct aws_settings *s, const char *profile
 	return r;
 }
 
-/* Credentials of one profile, in botocore's order: role assumption, static
- * keys of the credentials file, credential_process, static keys of the
- * config file. 0, 1 when the profile holds none, -1 with *cause. */
+/* Credentials of one profile, in botocore's order: role assumption, then
+ * the profile's own providers. 0, 1 when the profile holds none, -1 with
+ * *cause. */
 static int resolve_profile(const struct aws_settings *s, const char *profile, int depth,
 			   struct aws_credentials *out, char **cause)
 {
-	const char *proc, *role;
+	const char *role = aws_profile_get(s, profile, "role_arn", NULL);
+
+	memset(out, 0, sizeof *out);
+	if (role && !aws_profile_get(s, profile, "web_identity_token_file", NULL))
+		return assume_role(s, profile, role, depth, out, cause);
+	return profile_providers(s, profile, !s->profile_explicit, out, cause);
+}
+
+/* botocore's profile providers, in its order: web identity (the environment
+ * too when use_env), static keys of the credentials file, credential_process,
+ * static keys of the config file. 0, 1 when the profile holds none, -1 with
+ * *cause. */
+static int profile_providers(const struct aws_settings *s, const char *profile, int use_env,
+			     struct aws_credentials *out, char **cause)
+{
+	const char *proc;
 	int r;
 
 	memset(out, 0, sizeof *out);
-	role = aws_profile_get(s, profile, "role_arn", NULL);
-	if (role && !aws_profile_get(s, profile, "web_identity_token_file", NULL))
-		return assume_role(s, profile, role, depth, out, cause);
-	/* botocore's next provider: web identity from the profile or the environment */
-	r = web_identity(s, profile, out, cause);
+	r = web_identity(s, profile, use_env, out, cause);
 	if (r <= 0)
 		return r;
 	r = static_keys(&s->credentials, profile, profile, s->credentials_path, out, cause);
@@ -786,9 +850,7 @@ static int container_credentials(const struct aws_settings *s, struct aws_creden
 		out->source = xasprintf(_("container credentials (%s)"), var);
 		ret = 0;
 	}
-	if (resp.body)
-		OPENSSL_cleanse(resp.body, resp.body_len);
-	http_response_free(&resp);
+	http_response_free(&resp); /* wipes the answer's keys */
 done:
 	if (token)
 		OPENSSL_cleanse(token, strlen(token));
@@ -824,8 +886,10 @@ int credentials_resolve(const struct aws_settings *s, struct aws_credentials *ou
 		return 0;
 	}
 	r = resolve_profile(s, s->profile.value, 0, out, cause);
-	if (r != 1 || s->profile_explicit)
+	if (r != 1)
 		return r;
-	/* nothing in the environment or the profile: the container provider */
+	/* nothing in the environment or the profile: the container provider,
+	 * also with --profile, as botocore (which drops only the environment's
+	 * keys from its chain for an explicit profile) */
 	return container_credentials(s, out, cause);
 }

@@ -1,20 +1,25 @@
 /* credentials.h: AWS credentials, found as the AWS CLI finds them.
  *
- * Owner: the core. Order, as botocore's chain: with --profile, that profile
- * only; otherwise the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
- * AWS_SESSION_TOKEN; half a pair is an error), then the profile (AWS_PROFILE
- * or default): role_arn with source_profile or credential_source = Environment
- * through STS AssumeRole; web identity (web_identity_token_file, or
- * AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN) through AssumeRoleWithWebIdentity;
- * static keys of the credentials file; credential_process; static keys of the
- * config file; last, when nothing else is configured, the container provider
- * (ECS tasks, CodeBuild, EKS Pod Identity): AWS_CONTAINER_CREDENTIALS_
+ * Owner: the core. Order, as botocore's chain: the environment
+ * (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN; half a pair
+ * is an error; skipped with --profile), then the profile (--profile,
+ * AWS_PROFILE, AWS_DEFAULT_PROFILE or default): role_arn with source_profile
+ * or credential_source = Environment through STS AssumeRole (a source
+ * profile with keys of its own lends them even when it has a role_arn too);
+ * web identity (AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN and
+ * AWS_ROLE_SESSION_NAME, each before the profile's web_identity_token_file,
+ * role_arn, role_session_name, and not read with --profile) through
+ * AssumeRoleWithWebIdentity; static keys of the credentials file;
+ * credential_process; static keys of the config file; last, when nothing
+ * else gives credentials (with --profile too), the container provider (ECS
+ * tasks, CodeBuild, EKS Pod Identity): AWS_CONTAINER_CREDENTIALS_
  * RELATIVE_URI on 169.254.170.2 or AWS_CONTAINER_CREDENTIALS_FULL_URI (HTTPS,
  * or HTTP to loopback or the agents' link-local addresses), with
  * AWS_CONTAINER_AUTHORIZATION_TOKEN(_FILE) as its Authorization header. STS
- * is reached at AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, or
- * sts.REGION.amazonaws.com. Secrets are never printed, logged or written, and
- * are wiped by credentials_free. */
+ * is reached at AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, or sts.REGION with
+ * the partition's suffix (amazonaws.com, amazonaws.com.cn, c2s.ic.gov,
+ * amazonaws.eu, ...). Secrets are never printed, logged or written, and are
+ * wiped by credentials_free. */
 #ifndef ACW_CREDENTIALS_H
 #define ACW_CREDENTIALS_H
 

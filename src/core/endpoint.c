@@ -13,7 +13,8 @@ struct partition {
 	const char *suffix, *dualstack_suffix; /* dualstack NULL: not supported */
 };
 
-/* From the partitions the rule set uses (endpoint-tests-1.json has the answers). */
+/* From the partitions the rule set uses (endpoint-tests-1.json has the answers;
+ * aws-eusc, the European Sovereign Cloud, as botocore's partitions.json). */
 static const struct partition partitions[] = {
     {"us-isob-", "sc2s.sgov.gov", NULL},
     {"us-iso-", "c2s.ic.gov", NULL},
@@ -21,8 +22,18 @@ static const struct partition partitions[] = {
     {"us-isof-", "csp.hci.ic.gov", NULL},
     {"us-gov-", "amazonaws.com", "api.aws"},
     {"cn-", "amazonaws.com.cn", "api.amazonwebservices.com.cn"},
+    {"eusc-", "amazonaws.eu", "api.amazonwebservices.eu"},
     {"", "amazonaws.com", "api.aws"}, /* aws: every other region */
 };
+
+static const struct partition *partition_of(const char *region)
+{
+	const struct partition *p;
+
+	for (p = partitions; strncmp(region, p->prefix, strlen(p->prefix)); p++)
+		;
+	return p;
+}
 
 int endpoint_valid_region(const char *r)
 {
@@ -92,12 +103,18 @@ char *endpoint_resolve(const char *region, int use_fips, int use_dualstack, cons
 				   region);
 		return NULL;
 	}
-	for (p = partitions; strncmp(region, p->prefix, strlen(p->prefix)); p++)
-		;
+	p = partition_of(region);
 	if (use_dualstack && !p->dualstack_suffix) {
 		*cause = xasprintf(_("dual-stack endpoints are not available in %s"), region);
 		return NULL;
 	}
 	return xasprintf("https://bedrock-agentcore-control%s.%s.%s", use_fips ? "-fips" : "",
 			 region, use_dualstack ? p->dualstack_suffix : p->suffix);
+}
+
+char *endpoint_sts_url(const char *region)
+{
+	if (!endpoint_valid_region(region))
+		return NULL;
+	return xasprintf("https://sts.%s.%s/", region, partition_of(region)->suffix);
 }

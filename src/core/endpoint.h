@@ -1,6 +1,7 @@
 /* endpoint.h: the endpoint rule set of bedrock-agentcore-control.
  * Owner: the core. Mirrors endpoint-rule-set-1.json (partitions aws, aws-cn,
- * aws-us-gov, aws-iso, aws-iso-b, and their FIPS and dual-stack variants). */
+ * aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc, and their
+ * FIPS and dual-stack variants). */
 #ifndef ACW_ENDPOINT_H
 #define ACW_ENDPOINT_H
 
@@ -11,6 +12,10 @@
  * partition without FIPS or dual-stack. */
 char *endpoint_resolve(const char *region, int use_fips, int use_dualstack, const char *custom,
 		       char **cause);
+
+/* The regional STS endpoint of region's partition ("https://sts.cn-north-1.
+ * amazonaws.com.cn/"), or NULL when region is not a valid name. Caller frees. */
+char *endpoint_sts_url(const char *region);
 
 /* 1 when region can go into a host name (lowercase letters, digits and
  * hyphens, 1 to 63 characters, not starting with a hyphen); 0 otherwise. */

@@ -5,6 +5,7 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pcre2.h>
 #include <stdlib.h>
@@ -82,6 +83,15 @@ const char *json_type_name(const void *json)
 	return _("null");
 }
 
+/* The compiled patterns, one per distinct pattern text: the forms repeat
+ * theirs (21 distinct among 38), and compiling is the dearest part of
+ * loading. Owned by the formdef; nodes borrow from it. */
+struct formdef_pattern {
+	char *pattern;
+	pcre2_code *re;
+	struct formdef_pattern *next;
+};
+
 static void fnode_free(struct fnode *n)
 {
 	size_t i;
@@ -95,8 +105,6 @@ static void fnode_free(struct fnode *n)
 	free(n->example);
 	free(n->expect);
 	free(n->pattern);
-	if (n->re)
-		pcre2_code_free(n->re);
 	free(n->probe);
 	for (i = 0; i < n->nvalues; i++)
 		free(n->values[i]);
@@ -116,6 +124,7 @@ static void fnode_free(struct fnode *n)
 
 void formdef_free(struct formdef *def)
 {
+	struct formdef_pattern *c, *next;
 	size_t i;
 
 	if (!def)
@@ -128,46 +137,84 @@ void formdef_free(struct formdef *def)
 	}
 	free(def->sections);
 	fnode_free(def->root);
+	for (c = def->patterns; c; c = next) {
+		next = c->next;
+		pcre2_code_free(c->re);
+		free(c->pattern);
+		free(c);
+	}
 	free(def->dir);
 	free(def);
 }
 
+/* The keys a field may have, sorted for bsearch; KEY_* index them. */
 static const char *const field_keys[] = {
-    "name",      "kind",     "label",     "help",      "example", "expect", "required",
-    "sensitive", "advanced", "minLength", "maxLength", "min",     "max",    "default",
-    "pattern",   "values",   "minItems",  "maxItems",  "item",    "key",    "value",
-    "fields",    "when",     "source",    "note",      "probe",   NULL,
+    "advanced",  "default",   "example", "expect", "fields",   "help",      "item",
+    "key",       "kind",      "label",   "max",    "maxItems", "maxLength", "min",
+    "minItems",  "minLength", "name",    "note",   "pattern",  "probe",     "required",
+    "sensitive", "source",    "value",   "values", "when",
+};
+enum {
+	KEY_ADVANCED,
+	KEY_DEFAULT,
+	KEY_EXAMPLE,
+	KEY_EXPECT,
+	KEY_FIELDS,
+	KEY_HELP,
+	KEY_ITEM,
+	KEY_KEY,
+	KEY_KIND,
+	KEY_LABEL,
+	KEY_MAX,
+	KEY_MAX_ITEMS,
+	KEY_MAX_LEN,
+	KEY_MIN,
+	KEY_MIN_ITEMS,
+	KEY_MIN_LEN,
+	KEY_NAME,
+	KEY_NOTE,
+	KEY_PATTERN,
+	KEY_PROBE,
+	KEY_REQUIRED,
+	KEY_SENSITIVE,
+	KEY_SOURCE,
+	KEY_VALUE,
+	KEY_VALUES,
+	KEY_WHEN,
+	NKEYS,
 };
 
-static int known_key(const char *k)
+static int key_cmp(const void *k, const void *e)
 {
-	size_t i;
-
-	for (i = 0; field_keys[i]; i++)
-		if (!strcmp(field_keys[i], k))
-			return 1;
-	return 0;
+	return strcmp(k, *(const char *const *)e);
 }
 
-/* Labels, help texts and titles are translated once, as they are loaded. */
-static char *opt_text(const cJSON *o, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+/* What loading one file needs at hand. */
+struct loader {
+	struct formdef *def;
+	const char *file;
+	char **cause;
+	int translate; /* a catalog is loaded: labels and help go through gettext */
+	char *text;    /* the file being read, in a buffer kept for the next */
+	size_t cap;
+};
 
-	return cJSON_IsString(v) && *v->valuestring ? xstrdup(_(v->valuestring)) : NULL;
+/* Labels, help texts and titles are translated once, as they are loaded
+ * (and not looked up at all when no catalog is loaded for the locale). */
+static char *text_of(const struct loader *L, const cJSON *v)
+{
+	if (!cJSON_IsString(v) || !*v->valuestring)
+		return NULL;
+	return xstrdup(L->translate ? _(v->valuestring) : v->valuestring);
 }
 
-static char *opt_string(const cJSON *o, const char *key)
+static char *string_of(const cJSON *v)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-
 	return cJSON_IsString(v) ? xstrdup(v->valuestring) : NULL;
 }
 
-static int opt_long(const cJSON *o, const char *key, long long *out)
+static int long_of(const cJSON *v, long long *out)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-
 	if (!cJSON_IsNumber(v))
 		return 0;
 	*out = (long long)v->valuedouble;
@@ -186,23 +233,84 @@ static int parse_kind(const char *s, enum fkind *k)
 	return -1;
 }
 
-static struct fnode *parse_field(const cJSON *j, struct fnode *parent, const char *role,
-				 const char *file, char **cause);
+/* a + b + c, for paths. Caller frees. */
+static char *concat(const char *a, const char *b, const char *c)
+{
+	size_t na = strlen(a), nb = strlen(b), nc = strlen(c);
+	char *r = xmalloc(na + nb + nc + 1);
 
-static int parse_children(struct fnode *n, const cJSON *arr, const char *file, char **cause)
+	memcpy(r, a, na);
+	memcpy(r + na, b, nb);
+	memcpy(r + na + nb, c, nc + 1);
+	return r;
+}
+
+/* The compiled form of pattern, compiled once per loader's formdef. NULL
+ * with *L->cause when PCRE2 refuses it. */
+static pcre2_code *compile(struct loader *L, const struct fnode *n)
+{
+	struct formdef_pattern *c;
+	int errcode;
+	PCRE2_SIZE erroff;
+	pcre2_code *re;
+
+	for (c = L->def->patterns; c; c = c->next)
+		if (!strcmp(c->pattern, n->pattern))
+			return c->re;
+	re = pcre2_compile((PCRE2_SPTR)n->pattern, PCRE2_ZERO_TERMINATED,
+			   PCRE2_UTF | PCRE2_NO_AUTO_POSSESS, &errcode, &erroff, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(errcode, msg, sizeof msg);
+		*L->cause = xasprintf(_("%s: %s: bad pattern at offset %zu: %s"), L->file, n->path,
+				      (size_t)erroff, (char *)msg);
+		return NULL;
+	}
+	/* No JIT, no auto-possessification: values are short, the interpreter
+	 * matches one in under a microsecond either way, and compiling ~100
+	 * patterns to machine code cost a quarter of a submit's start-up; the
+	 * possessive rewrite a fifth of what compiling costs (callgrind). The
+	 * rewrite never changes what matches, only how fast. */
+	c = xmalloc(sizeof *c);
+	c->pattern = xstrdup(n->pattern);
+	c->re = re;
+	c->next = L->def->patterns;
+	L->def->patterns = c;
+	return re;
+}
+
+/* The strings of a JSON array ("" for what is not text). */
+static char **strings_of(const cJSON *arr, size_t *n)
+{
+	const cJSON *c;
+	char **v;
+	size_t i = 0;
+
+	*n = (size_t)cJSON_GetArraySize(arr);
+	v = xcalloc(*n ? *n : 1, sizeof *v);
+	cJSON_ArrayForEach (c, arr)
+		v[i++] = xstrdup(cJSON_IsString(c) ? c->valuestring : "");
+	return v;
+}
+
+static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode *parent,
+				 const char *role);
+
+static int parse_children(struct loader *L, struct fnode *n, const cJSON *arr)
 {
 	const cJSON *c;
 	size_t i = 0;
 
 	if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) == 0) {
-		*cause = xasprintf(_("%s: %s: a %s needs a non-empty \"fields\" list"), file,
-				   n->path, fkind_name(n->kind));
+		*L->cause = xasprintf(_("%s: %s: a %s needs a non-empty \"fields\" list"), L->file,
+				      n->path, fkind_name(n->kind));
 		return -1;
 	}
 	n->nchildren = (size_t)cJSON_GetArraySize(arr);
 	n->children = xcalloc(n->nchildren, sizeof *n->children);
 	cJSON_ArrayForEach (c, arr) {
-		n->children[i] = parse_field(c, n, NULL, file, cause);
+		n->children[i] = parse_field(L, c, n, NULL);
 		if (!n->children[i])
 			return -1;
 		i++;
@@ -210,173 +318,160 @@ static int parse_children(struct fnode *n, const cJSON *arr, const char *file, c
 	return 0;
 }
 
-static struct fnode *parse_field(const cJSON *j, struct fnode *parent, const char *role,
-				 const char *file, char **cause)
+/* The members of a field object by key, in one pass (the first of a
+ * repeated key, as cJSON's lookup gives). NULL with the unknown key when
+ * one is not a field key. */
+static const char *members(const cJSON *j, const cJSON *m[NKEYS])
+{
+	const cJSON *c;
+
+	memset(m, 0, NKEYS * sizeof *m);
+	for (c = j->child; c; c = c->next) {
+		const char *const *k =
+		    c->string ? bsearch(c->string, field_keys, NKEYS, sizeof *field_keys, key_cmp)
+			      : NULL;
+
+		if (!k)
+			return c->string ? c->string : "";
+		if (!m[k - field_keys])
+			m[k - field_keys] = c;
+	}
+	return NULL;
+}
+
+static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode *parent,
+				 const char *role)
 {
 	struct fnode *n = xcalloc(1, sizeof *n);
-	const cJSON *c, *v;
-	const char *kind;
+	const cJSON *m[NKEYS], *c, *v;
+	const char *kind, *unknown = NULL;
 	long long x;
-	int errcode;
-	PCRE2_SIZE erroff;
 
 	n->parent = parent;
 	n->min_len = n->max_len = n->min_items = n->max_items = -1;
 	n->section = parent ? parent->section : -1;
 	if (!cJSON_IsObject(j)) {
-		*cause = xasprintf(_("%s: a field must be a JSON object"), file);
+		*L->cause = xasprintf(_("%s: a field must be a JSON object"), L->file);
 		goto fail;
 	}
-	n->name = opt_string(j, "name");
+	unknown = members(j, m);
+	n->name = string_of(m[KEY_NAME]);
 	if (!role && !n->name) {
-		*cause = xasprintf(_("%s: a field under %s has no \"name\""), file,
-				   parent && *parent->path ? parent->path : "the section");
+		*L->cause = xasprintf(_("%s: a field under %s has no \"name\""), L->file,
+				      parent && *parent->path ? parent->path : _("the section"));
 		goto fail;
 	}
 	if (!n->name)
 		n->name = xstrdup("");
 	if (role)
-		n->path = xasprintf("%s%s", parent->path, role);
+		n->path = concat(parent->path, role, "");
 	else if (parent && *parent->path)
-		n->path = xasprintf("%s.%s", parent->path, n->name);
+		n->path = concat(parent->path, ".", n->name);
 	else
 		n->path = xstrdup(n->name);
-	cJSON_ArrayForEach (c, j) {
-		if (!known_key(c->string)) {
-			*cause =
-			    xasprintf(_("%s: %s: unknown key \"%s\""), file, n->path, c->string);
-			goto fail;
-		}
-	}
-	v = cJSON_GetObjectItemCaseSensitive(j, "kind");
-	kind = cJSON_IsString(v) ? v->valuestring : "";
-	if (parse_kind(kind, &n->kind) != 0) {
-		*cause = xasprintf(_("%s: %s: unknown kind \"%s\""), file, n->path, kind);
+	if (unknown) {
+		*L->cause = xasprintf(_("%s: %s: unknown key \"%s\""), L->file, n->path, unknown);
 		goto fail;
 	}
-	n->label = opt_text(j, "label");
-	n->help = opt_text(j, "help");
-	n->example = opt_string(j, "example");
-	n->expect = opt_text(j, "expect");
+	kind = cJSON_IsString(m[KEY_KIND]) ? m[KEY_KIND]->valuestring : "";
+	if (parse_kind(kind, &n->kind) != 0) {
+		*L->cause = xasprintf(_("%s: %s: unknown kind \"%s\""), L->file, n->path, kind);
+		goto fail;
+	}
+	n->label = text_of(L, m[KEY_LABEL]);
+	n->help = text_of(L, m[KEY_HELP]);
+	n->example = string_of(m[KEY_EXAMPLE]);
+	n->expect = text_of(L, m[KEY_EXPECT]);
 	if (!n->label)
 		n->label = xstrdup(n->name);
 	if (!n->help)
 		n->help = xstrdup("");
-	n->required = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "required"));
-	n->sensitive = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "sensitive"));
-	n->advanced = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "advanced"));
-	c = cJSON_GetObjectItemCaseSensitive(j, "probe");
-	if (c) {
+	n->required = cJSON_IsTrue(m[KEY_REQUIRED]);
+	n->sensitive = cJSON_IsTrue(m[KEY_SENSITIVE]);
+	n->advanced = cJSON_IsTrue(m[KEY_ADVANCED]);
+	if ((c = m[KEY_PROBE])) {
 		if (!cJSON_IsString(c) || strcmp(c->valuestring, "openid-configuration") != 0) {
-			*cause = xasprintf(_("%s: %s: unknown probe (expected "
-					     "\"openid-configuration\")"),
-					   file, n->path);
+			*L->cause = xasprintf(_("%s: %s: unknown probe (expected "
+						"\"openid-configuration\")"),
+					      L->file, n->path);
 			goto fail;
 		}
 		n->probe = xstrdup(c->valuestring);
 	}
-	if (opt_long(j, "minLength", &x))
+	if (long_of(m[KEY_MIN_LEN], &x))
 		n->min_len = (long)x;
-	if (opt_long(j, "maxLength", &x))
+	if (long_of(m[KEY_MAX_LEN], &x))
 		n->max_len = (long)x;
-	if (opt_long(j, "minItems", &x))
+	if (long_of(m[KEY_MIN_ITEMS], &x))
 		n->min_items = (long)x;
-	if (opt_long(j, "maxItems", &x))
+	if (long_of(m[KEY_MAX_ITEMS], &x))
 		n->max_items = (long)x;
-	n->has_min_val = opt_long(j, "min", &n->min_val);
-	n->has_max_val = opt_long(j, "max", &n->max_val);
-	n->has_default = opt_long(j, "default", &n->default_val);
-	n->pattern = opt_string(j, "pattern");
-	if (n->pattern) {
-		n->re = pcre2_compile((PCRE2_SPTR)n->pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF,
-				      &errcode, &erroff, NULL);
-		if (!n->re) {
-			PCRE2_UCHAR msg[256];
-
-			pcre2_get_error_message(errcode, msg, sizeof msg);
-			*cause = xasprintf(_("%s: %s: bad pattern at offset %zu: %s"), file,
-					   n->path, (size_t)erroff, (char *)msg);
-			goto fail;
-		}
-		/* No JIT: values are short, the interpreter matches one in under a
-		 * microsecond, and compiling ~100 patterns to machine code cost a
-		 * quarter of a submit's start-up (measured with callgrind). */
-	}
-	v = cJSON_GetObjectItemCaseSensitive(j, "values");
-	if (cJSON_IsArray(v)) {
-		size_t i = 0;
-
-		n->nvalues = (size_t)cJSON_GetArraySize(v);
-		n->values = xcalloc(n->nvalues, sizeof *n->values);
-		cJSON_ArrayForEach (c, v) {
-			n->values[i++] = xstrdup(cJSON_IsString(c) ? c->valuestring : "");
-		}
-	}
+	n->has_min_val = long_of(m[KEY_MIN], &n->min_val);
+	n->has_max_val = long_of(m[KEY_MAX], &n->max_val);
+	n->has_default = long_of(m[KEY_DEFAULT], &n->default_val);
+	n->pattern = string_of(m[KEY_PATTERN]);
+	if (n->pattern && !(n->re = compile(L, n)))
+		goto fail;
+	if (cJSON_IsArray(m[KEY_VALUES]))
+		n->values = strings_of(m[KEY_VALUES], &n->nvalues);
 	if (n->kind == FK_CHOICE && n->nvalues == 0) {
-		*cause = xasprintf(_("%s: %s: a choice needs \"values\""), file, n->path);
+		*L->cause = xasprintf(_("%s: %s: a choice needs \"values\""), L->file, n->path);
 		goto fail;
 	}
-	v = cJSON_GetObjectItemCaseSensitive(j, "when");
-	if (v) {
+	if ((v = m[KEY_WHEN])) {
 		const cJSON *vals = cJSON_GetObjectItemCaseSensitive(v, "values");
-		size_t i = 0;
 
-		n->when_field = opt_string(v, "field");
+		n->when_field = string_of(cJSON_GetObjectItemCaseSensitive(v, "field"));
 		if (!n->when_field || !cJSON_IsArray(vals)) {
-			*cause = xasprintf(_("%s: %s: \"when\" needs \"field\" and \"values\""),
-					   file, n->path);
+			*L->cause = xasprintf(_("%s: %s: \"when\" needs \"field\" and \"values\""),
+					      L->file, n->path);
 			goto fail;
 		}
-		n->nwhen = (size_t)cJSON_GetArraySize(vals);
-		n->when_values = xcalloc(n->nwhen ? n->nwhen : 1, sizeof *n->when_values);
-		cJSON_ArrayForEach (c, vals) {
-			n->when_values[i++] = xstrdup(cJSON_IsString(c) ? c->valuestring : "");
-		}
+		n->when_values = strings_of(vals, &n->nwhen);
 	}
 	switch (n->kind) {
 	case FK_LIST:
 	case FK_SUBLIST:
-		v = cJSON_GetObjectItemCaseSensitive(j, "item");
-		if (!v) {
-			*cause = xasprintf(_("%s: %s: a list needs an \"item\""), file, n->path);
+		if (!m[KEY_ITEM]) {
+			*L->cause =
+			    xasprintf(_("%s: %s: a list needs an \"item\""), L->file, n->path);
 			goto fail;
 		}
-		n->item = parse_field(v, n, "[]", file, cause);
+		n->item = parse_field(L, m[KEY_ITEM], n, "[]");
 		if (!n->item)
 			goto fail;
 		if (n->kind == FK_LIST && n->item->kind != FK_TEXT &&
 		    n->item->kind != FK_INTEGER && n->item->kind != FK_CHOICE) {
-			*cause =
+			*L->cause =
 			    xasprintf(_("%s: %s: a list's items must be text, integer or choice "
 					"(use a sublist)"),
-				      file, n->path);
+				      L->file, n->path);
 			goto fail;
 		}
 		if (n->kind == FK_SUBLIST && n->item->kind != FK_GROUP &&
 		    n->item->kind != FK_ONEOF) {
-			*cause = xasprintf(_("%s: %s: a sublist's items must be a group or oneof"),
-					   file, n->path);
+			*L->cause =
+			    xasprintf(_("%s: %s: a sublist's items must be a group or oneof"),
+				      L->file, n->path);
 			goto fail;
 		}
 		break;
 	case FK_MAP:
-		v = cJSON_GetObjectItemCaseSensitive(j, "key");
-		c = cJSON_GetObjectItemCaseSensitive(j, "value");
-		if (!v || !c) {
-			*cause = xasprintf(_("%s: %s: a map needs \"key\" and \"value\""), file,
-					   n->path);
+		if (!m[KEY_KEY] || !m[KEY_VALUE]) {
+			*L->cause = xasprintf(_("%s: %s: a map needs \"key\" and \"value\""),
+					      L->file, n->path);
 			goto fail;
 		}
-		n->key = parse_field(v, n, "{key}", file, cause);
+		n->key = parse_field(L, m[KEY_KEY], n, "{key}");
 		if (!n->key)
 			goto fail;
-		n->value = parse_field(c, n, "{}", file, cause);
+		n->value = parse_field(L, m[KEY_VALUE], n, "{}");
 		if (!n->value)
 			goto fail;
 		break;
 	case FK_GROUP:
 	case FK_ONEOF:
-		if (parse_children(n, cJSON_GetObjectItemCaseSensitive(j, "fields"), file, cause))
+		if (parse_children(L, n, m[KEY_FIELDS]))
 			goto fail;
 		break;
 	default:
@@ -393,17 +488,62 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int load_section(struct formdef *def, const char *file, char **cause)
+/* A form file into L->text, read in one go at the size fstat gives, into
+ * one buffer kept for every file (util_read_file grows a new one from 64
+ * bytes for each: a tenth of the cost of loading the forms, most of it in
+ * malloc); any other case (an unknown or changing size, a folder, an error)
+ * is left to util_read_file and its messages. */
+static int read_form(struct loader *L, size_t *len)
 {
-	char *text = NULL;
+	int fd = open(L->file, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	size_t got = 0;
+	char extra;
+	ssize_t r = 0;
+
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    st.st_size <= UTIL_FORM_FILE_MAX) {
+		if ((size_t)st.st_size + 1 > L->cap) {
+			free(L->text);
+			L->cap = (size_t)st.st_size + 1;
+			L->text = xmalloc(L->cap);
+		}
+		while (got < (size_t)st.st_size &&
+		       ((r = read(fd, L->text + got, (size_t)st.st_size - got)) > 0 ||
+			(r < 0 && errno == EINTR)))
+			got += r > 0 ? (size_t)r : 0;
+		if (got == (size_t)st.st_size && read(fd, &extra, 1) == 0) {
+			close(fd);
+			L->text[got] = '\0';
+			*len = got;
+			return 0;
+		}
+	}
+	if (fd >= 0)
+		close(fd);
+	free(L->text);
+	L->text = NULL;
+	L->cap = 0;
+	if (util_read_file(L->file, UTIL_FORM_FILE_MAX, &L->text, len, L->cause) != 0)
+		return -1;
+	L->cap = *len + 1;
+	return 0;
+}
+
+static int load_section(struct loader *L)
+{
+	struct formdef *def = L->def;
+	const char *file = L->file;
+	char **cause = L->cause;
+	size_t len = 0;
 	cJSON *j = NULL;
 	const cJSON *fields, *c;
 	struct fsection *s;
 	int ret = -1;
 
-	if (util_read_file(file, UTIL_FORM_FILE_MAX, &text, NULL, cause) != 0)
+	if (read_form(L, &len) != 0)
 		return -1;
-	j = cJSON_Parse(text);
+	j = cJSON_ParseWithLength(L->text, len);
 	if (!cJSON_IsObject(j)) {
 		*cause = xasprintf(_("%s: not a JSON object (near \"%.20s\")"), file,
 				   cJSON_GetErrorPtr() ? cJSON_GetErrorPtr() : "");
@@ -412,9 +552,9 @@ static int load_section(struct formdef *def, const char *file, char **cause)
 	def->sections = xrealloc(def->sections, (def->nsections + 1) * sizeof *def->sections);
 	s = &def->sections[def->nsections++];
 	memset(s, 0, sizeof *s);
-	s->id = opt_string(j, "section");
-	s->title = opt_text(j, "title");
-	s->help = opt_text(j, "help");
+	s->id = string_of(cJSON_GetObjectItemCaseSensitive(j, "section"));
+	s->title = text_of(L, cJSON_GetObjectItemCaseSensitive(j, "title"));
+	s->help = text_of(L, cJSON_GetObjectItemCaseSensitive(j, "help"));
 	s->review = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "review"));
 	if (!s->id || !s->title) {
 		*cause = xasprintf(_("%s: a section needs \"section\" and \"title\""), file);
@@ -433,7 +573,7 @@ static int load_section(struct formdef *def, const char *file, char **cause)
 			struct fnode *n;
 
 			def->root->section = (int)(def->nsections - 1);
-			n = parse_field(c, def->root, NULL, file, cause);
+			n = parse_field(L, c, def->root, NULL);
 			if (!n)
 				goto out;
 			if (fnode_child(def->root, n->name)) {
@@ -451,13 +591,13 @@ static int load_section(struct formdef *def, const char *file, char **cause)
 	ret = 0;
 out:
 	cJSON_Delete(j);
-	free(text);
 	return ret;
 }
 
 struct formdef *formdef_load_dir(const char *dir, char **cause)
 {
 	struct formdef *def = xcalloc(1, sizeof *def);
+	struct loader L = {def, NULL, cause, 0, NULL, 0};
 	DIR *d;
 	struct dirent *e;
 	char **names = NULL;
@@ -492,12 +632,19 @@ struct formdef *formdef_load_dir(const char *dir, char **cause)
 		goto out;
 	}
 	qsort(names, n, sizeof *names, name_cmp);
-	for (i = 0; i < n; i++)
-		if (load_section(def, names[i], cause) != 0)
+#if ENABLE_NLS
+	/* gettext("") is the catalog's header when one is loaded, else "" */
+	L.translate = *_("") != '\0';
+#endif
+	for (i = 0; i < n; i++) {
+		L.file = names[i];
+		if (load_section(&L) != 0)
 			goto out;
+	}
 	def->root->section = -1;
 	ok = 1;
 out:
+	free(L.text);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);

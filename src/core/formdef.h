@@ -38,7 +38,8 @@ struct fnode {
 	long long min_val, max_val; /* integers */
 	int has_min_val, has_max_val;
 	char *pattern; /* the model's pattern, verbatim (PCRE2 syntax), matched whole */
-	void *re;      /* compiled pattern (pcre2_code *), NULL when no pattern */
+	void *re;      /* compiled pattern (pcre2_code *), NULL when no pattern; shared
+			* by the nodes with the same pattern, owned by the formdef */
 	char **values; /* FK_CHOICE: allowed values */
 	size_t nvalues;
 	long min_items, max_items; /* FK_LIST/FK_MAP/FK_SUBLIST sizes; -1 when not given */
@@ -73,6 +74,7 @@ struct formdef {
 	struct fsection *sections; /* in screen order */
 	size_t nsections;
 	struct fnode *root; /* FK_GROUP holding every top-level member, in form order */
+	struct formdef_pattern *patterns; /* private: each distinct pattern compiled once */
 };
 
 /* Load every forms/NN-*.json in `dir`, in name order. Returns NULL with *cause

@@ -23,6 +23,7 @@ enum http_result {
 	HTTP_DROPPED,   /* the connection closed before a full response */
 	HTTP_TOO_LARGE, /* the body passed HTTP_BODY_MAX */
 	HTTP_CANCELLED, /* the cancel callback asked to stop */
+	HTTP_PROXY,     /* the proxy refused the tunnel (CONNECT answered non-2xx) */
 	HTTP_FAILED,    /* anything else */
 };
 

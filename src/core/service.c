@@ -32,14 +32,20 @@ void service_error_free(struct service_error *e)
 	memset(e, 0, sizeof *e);
 }
 
+/* The error code as restJson1 clients read it: the part before the first
+ * ':' (a URL may follow, and may hold a '#'), then the part after the first
+ * '#' of that (a namespace may come first). */
 static char *trim_code(const char *c)
 {
-	const char *hash = strchr(c, '#');
-	size_t n;
+	size_t n = strcspn(c, ":");
+	const char *hash = memchr(c, '#', n);
 
-	if (hash)
+	if (hash) {
+		n -= (size_t)(hash + 1 - c);
 		c = hash + 1;
-	n = strcspn(c, ":");
+	}
+	while (n && isspace((unsigned char)*c))
+		c++, n--;
 	while (n && isspace((unsigned char)c[n - 1]))
 		n--;
 	return xstrndup(c, n);
@@ -272,7 +278,7 @@ char *service_new_token(void)
 	unsigned char b[16];
 
 	if (random_bytes(b, sizeof b) != 0)
-		util_fatal("no random numbers available");
+		util_fatal("%s", _("no random numbers available"));
 	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
 	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
 	return xasprintf("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
@@ -403,6 +409,36 @@ static int wait_for(const struct service_client *c, double seconds)
 	return 0;
 }
 
+/* Find the credentials again when they expire within SERVICE_REFRESH_AHEAD
+ * seconds. 0 (renewed, or still good enough), or -1 with *cause when they
+ * are about to expire and cannot be renewed. */
+static int refresh_credentials(const struct service_client *c, char **cause)
+{
+	struct aws_credentials fresh;
+	time_t now = time(NULL);
+	char *why = NULL;
+	int r;
+
+	if (!c->creds->expiration || c->creds->expiration - now >= SERVICE_REFRESH_AHEAD)
+		return 0;
+	r = credentials_resolve(c->settings, &fresh, &why);
+	if (r == 0) {
+		credentials_free(c->creds);
+		*c->creds = fresh;
+		return 0;
+	}
+	if (c->creds->expiration - now > 60) {
+		/* still valid: use them while they last, try again next time */
+		free(why);
+		return 0;
+	}
+	*cause = xasprintf(_("the credentials from %s expire now and cannot be renewed: %s"),
+			   c->creds->source ? c->creds->source : "?",
+			   why ? why : _("none found any more"));
+	free(why);
+	return -1;
+}
+
 int service_call(const struct service_client *c, const char *method, const char *path,
 		 const char *query, const char *body, struct http_response *resp,
 		 struct service_error *err)
@@ -425,6 +461,13 @@ int service_call(const struct service_client *c, const char *method, const char 
 		if (c->hooks.attempt)
 			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, 0,
 					 util_monotonic() - start, NULL);
+		if (refresh_credentials(c, &cause) != 0) {
+			service_error_free(err);
+			err->transport = 1;
+			err->http = HTTP_FAILED;
+			err->message = cause;
+			return -1;
+		}
 		service_prepare(c, method, path, query, body, time(NULL), &r,
 				c->hooks.debug ? &tr : NULL);
 		if (c->hooks.debug) {

@@ -63,9 +63,17 @@ struct service_hooks {
 
 struct service_client {
 	const struct aws_settings *settings;
-	const struct aws_credentials *creds;
+	/* Renewed in place (found again from settings) before a request when
+	 * they expire within SERVICE_REFRESH_AHEAD seconds. */
+	struct aws_credentials *creds;
 	struct service_hooks hooks;
 };
+
+/* botocore's mandatory refresh window: temporary credentials (an assumed
+ * role of 900 s, a credential_process or container answer with an
+ * Expiration) are found again when fewer than this many seconds are left,
+ * so a --wait of up to an hour never signs with expired ones. */
+#define SERVICE_REFRESH_AHEAD 600
 
 /* A prepared request: what --dry-run prints and what is sent. */
 struct service_request {
@@ -94,7 +102,9 @@ char *service_request_describe(const struct service_request *r);
  * x-amz-security-token redacted) and the string to sign. */
 void service_print_trace(FILE *fp, const struct sigv4_trace *t);
 
-/* Send with retries. Returns 0 with *resp (2xx), or -1 with *err filled. */
+/* Send with retries, renewing the credentials first when they near their
+ * expiration (a failure to renew is an error only once they have less than
+ * a minute left). Returns 0 with *resp (2xx), or -1 with *err filled. */
 int service_call(const struct service_client *c, const char *method, const char *path,
 		 const char *query, const char *body, struct http_response *resp,
 		 struct service_error *err);

@@ -31,7 +31,7 @@ void headers_set(struct headers *h, const char *name, const char *value)
 	for (i = 0; i < h->n; i++) {
 		if (!strcasecmp(h->v[i].name, name)) {
 			free(h->v[i].name);
-			free(h->v[i].value);
+			secret_free(h->v[i].value);
 		} else {
 			h->v[j++] = h->v[i];
 		}
@@ -39,7 +39,7 @@ void headers_set(struct headers *h, const char *name, const char *value)
 	h->n = j;
 	headers_add(h, n, v);
 	free(n);
-	free(v);
+	secret_free(v);
 }
 
 const char *headers_get(const struct headers *h, const char *name)
@@ -58,11 +58,52 @@ void headers_free(struct headers *h)
 
 	for (i = 0; i < h->n; i++) {
 		free(h->v[i].name);
-		free(h->v[i].value);
+		secret_free(h->v[i].value);
 	}
 	free(h->v);
 	h->v = NULL;
 	h->n = h->cap = 0;
+}
+
+void secret_free(char *s)
+{
+	if (s) {
+		OPENSSL_cleanse(s, strlen(s));
+		free(s);
+	}
+}
+
+#define SECRET_BUF_MAX ((size_t)64 * 1024 * 1024) /* as a strbuf's */
+
+void secret_buf_add(struct strbuf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		char *grown;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if (cap > SECRET_BUF_MAX)
+			util_fatal(_("text too large (over %zu bytes)"), SECRET_BUF_MAX);
+		grown = xmalloc(cap);
+		if (b->s) {
+			memcpy(grown, b->s, b->len);
+			OPENSSL_cleanse(b->s, b->cap);
+			free(b->s);
+		}
+		b->s = grown;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void secret_buf_release(struct strbuf *b)
+{
+	if (b->s)
+		OPENSSL_cleanse(b->s, b->cap);
+	strbuf_release(b);
 }
 
 static void hex(const unsigned char *d, size_t n, char *out)
@@ -83,7 +124,7 @@ void sigv4_sha256_hex(const void *data, size_t len, char out[65])
 	unsigned int mdlen = 0;
 
 	if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL))
-		util_fatal("SHA-256 failed");
+		util_fatal("%s", _("SHA-256 failed"));
 	hex(md, 32, out);
 }
 
@@ -94,7 +135,7 @@ static void hmac(const void *key, size_t keylen, const char *data, unsigned char
 	if (!EVP_Q_mac(NULL, "HMAC", NULL, "SHA256", NULL, key, keylen,
 		       (const unsigned char *)data, strlen(data), out, 32, &outlen) ||
 	    outlen != 32)
-		util_fatal("HMAC-SHA256 failed");
+		util_fatal("%s", _("HMAC-SHA256 failed"));
 }
 
 void sigv4_amz_date(time_t t, char out[17])
@@ -112,17 +153,20 @@ static int unreserved(unsigned char c)
 
 char *sigv4_uri_encode(const char *s, size_t n, int keep_slash)
 {
+	static const char digits[] = "0123456789ABCDEF";
 	struct strbuf b = {0};
 	size_t i;
 
-	strbuf_add(&b, "", 0);
+	/* the web identity token is encoded here: a secret buffer */
+	secret_buf_add(&b, "", 0);
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		char esc[3] = {'%', digits[c >> 4], digits[c & 15]};
 
 		if (unreserved(c) || (keep_slash && c == '/'))
-			strbuf_addc(&b, (char)c);
+			secret_buf_add(&b, (const char *)&c, 1);
 		else
-			strbuf_addf(&b, "%%%02X", c);
+			secret_buf_add(&b, esc, 3);
 	}
 	return strbuf_finish(&b);
 }
@@ -237,21 +281,31 @@ static char *canonical_query(const char *q)
 	return strbuf_finish(&b);
 }
 
-/* Trim and collapse runs of blanks into one space. */
+static void secret_buf_adds(struct strbuf *b, const char *s)
+{
+	secret_buf_add(b, s, strlen(s));
+}
+
+/* Trim and collapse runs of blanks into one space (the value may be the
+ * security token: the buffer is a secret one). */
 static void canonical_value(struct strbuf *b, const char *v)
 {
 	int space = 0, started = 0;
 
 	for (; *v; v++) {
+		size_t run;
+
 		if (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r') {
 			space = started;
 			continue;
 		}
 		if (space)
-			strbuf_addc(b, ' ');
+			secret_buf_add(b, " ", 1);
 		space = 0;
 		started = 1;
-		strbuf_addc(b, *v);
+		run = strcspn(v, " \t\n\r");
+		secret_buf_add(b, v, run);
+		v += run - 1;
 	}
 }
 
@@ -277,18 +331,18 @@ char *sigv4_canonical_request(const struct sigv4_request *req, const char *paylo
 	char *path, *enc, *q;
 	size_t i, j, n = req->headers->n;
 
-	strbuf_adds(&b, req->method);
-	strbuf_addc(&b, '\n');
+	secret_buf_adds(&b, req->method);
+	secret_buf_adds(&b, "\n");
 	path = normalize ? normalize_path(req->path && *req->path ? req->path : "/")
 			 : xstrdup(req->path && *req->path ? req->path : "/");
 	enc = sigv4_uri_encode(path, strlen(path), 1);
-	strbuf_adds(&b, enc);
-	strbuf_addc(&b, '\n');
+	secret_buf_adds(&b, enc);
+	secret_buf_adds(&b, "\n");
 	free(enc);
 	free(path);
 	q = canonical_query(req->query);
-	strbuf_adds(&b, q);
-	strbuf_addc(&b, '\n');
+	secret_buf_adds(&b, q);
+	secret_buf_adds(&b, "\n");
 	free(q);
 	/* Authorization is never signed (a request may be signed again on retry). */
 	for (i = j = 0; i < req->headers->n; i++) {
@@ -307,19 +361,20 @@ char *sigv4_canonical_request(const struct sigv4_request *req, const char *paylo
 	qsort(hs, n, sizeof *hs, hdr_cmp);
 	for (i = 0; i < n; i++) {
 		if (i > 0 && !strcmp(hs[i].lname, hs[i - 1].lname)) {
-			strbuf_addc(&b, ','); /* repeated header: values joined in order */
+			secret_buf_adds(&b, ","); /* repeated header: values joined in order */
 		} else {
 			if (i > 0)
-				strbuf_addc(&b, '\n');
-			strbuf_addf(&b, "%s:", hs[i].lname);
+				secret_buf_adds(&b, "\n");
+			secret_buf_adds(&b, hs[i].lname);
+			secret_buf_adds(&b, ":");
 			strbuf_addf(&sh, "%s%s", sh.len ? ";" : "", hs[i].lname);
 		}
 		canonical_value(&b, hs[i].value);
 	}
-	strbuf_adds(&b, "\n\n");
-	strbuf_adds(&b, sh.s ? sh.s : "");
-	strbuf_addc(&b, '\n');
-	strbuf_adds(&b, payload_hash);
+	secret_buf_adds(&b, "\n\n");
+	secret_buf_adds(&b, sh.s ? sh.s : "");
+	secret_buf_adds(&b, "\n");
+	secret_buf_adds(&b, payload_hash);
 	for (i = 0; i < n; i++)
 		free(hs[i].lname);
 	free(hs);
@@ -363,7 +418,7 @@ void sigv4_signature(const unsigned char key[32], const char *string_to_sign, ch
 
 void sigv4_trace_free(struct sigv4_trace *t)
 {
-	free(t->canonical_request);
+	secret_free(t->canonical_request); /* holds the security token */
 	free(t->string_to_sign);
 	free(t->authorization);
 	memset(t, 0, sizeof *t);
@@ -398,7 +453,7 @@ int sigv4_sign(struct sigv4_request *req, const struct sigv4_credentials *cred, 
 		trace->string_to_sign = sts;
 		trace->authorization = auth;
 	} else {
-		free(canon);
+		secret_free(canon);
 		free(sts);
 		free(auth);
 	}

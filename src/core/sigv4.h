@@ -22,11 +22,22 @@ struct headers {
 
 /* Append a header (copies both strings). */
 void headers_add(struct headers *h, const char *name, const char *value);
-/* Replace every header of that name (case-insensitive) by one with value. */
+/* Replace every header of that name (case-insensitive) by one with value;
+ * the values replaced are wiped. */
 void headers_set(struct headers *h, const char *name, const char *value);
 /* The value of the first header of that name, case-insensitive; borrowed; NULL if none. */
 const char *headers_get(const struct headers *h, const char *name);
+/* Free, wiping every value first (X-Amz-Security-Token, Authorization). */
 void headers_free(struct headers *h);
+
+/* Memory that held a secret. secret_free wipes a string and frees it (NULL
+ * is ignored). secret_buf_add appends to a strbuf like strbuf_add, but when
+ * the buffer must grow the old one is wiped before it is freed (realloc would
+ * leave a copy behind); secret_buf_release wipes and frees the buffer. */
+struct strbuf;
+void secret_free(char *s);
+void secret_buf_add(struct strbuf *b, const char *s, size_t n);
+void secret_buf_release(struct strbuf *b);
 
 struct sigv4_request {
 	const char *method;
@@ -49,12 +60,14 @@ void sigv4_sha256_hex(const void *data, size_t len, char out[65]);
 /* "20150830T123600Z" and "20150830" for t (UTC). */
 void sigv4_amz_date(time_t t, char out[17]);
 
-/* RFC 3986 encoding: unreserved characters kept; '/' kept when keep_slash. Caller frees. */
+/* RFC 3986 encoding: unreserved characters kept; '/' kept when keep_slash.
+ * Caller frees (with secret_free when s is a secret: no other copy is left). */
 char *sigv4_uri_encode(const char *s, size_t n, int keep_slash);
 
 /* The canonical request. normalize: remove "." and ".." segments and repeated
  * slashes (every service but S3). *signed_headers (caller frees) receives the
- * list "content-type;host;x-amz-date". Caller frees the result. */
+ * list "content-type;host;x-amz-date". Caller frees the result, with
+ * secret_free: it holds the security token, and no other copy is left. */
 char *sigv4_canonical_request(const struct sigv4_request *req, const char *payload_hash,
 			      int normalize, char **signed_headers);
 

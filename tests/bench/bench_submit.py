@@ -6,6 +6,9 @@ AWS CLI, against two local endpoints on loopback (plain HTTP):
   2. a canned responder that answers every request at once with a fixed 202
      CreateAgentRuntime answer, which shows the clients' own cost.
 Runs alternate between the three clients; medians and ratios are printed.
+Then the pieces of a submit that send nothing, alternating too: `--version`
+(start-up alone), `validate` (plus loading the form definitions and
+validating) and `submit --dry-run` (plus settings, credentials and signing).
 Never fails.
 
 Run: python3 tests/bench/bench_submit.py [RUNS]   (after make; needs moto_server)"""
@@ -108,6 +111,22 @@ def measure(endpoint, label, form, env, tmp):
         print(f"  aws cli / agentcore-wizard = {med['aws cli'] / w:.1f}x (goal >= 30x)")
 
 
+def pieces(form, env):
+    """Medians of the steps before a request: start-up, forms and validation,
+    signing."""
+    sides = {"--version": [ACW, "--version"], "validate": [ACW, "validate", form],
+             "submit --dry-run": [ACW, "submit", "--dry-run", form]}
+    times = {k: [] for k in sides}
+    for _ in range(RUNS * 2):
+        for name, cmd in sides.items():
+            t0 = time.perf_counter()
+            subprocess.run(cmd, env=env, capture_output=True)
+            times[name].append(time.perf_counter() - t0)
+    print(f"the steps before a request, medians of {RUNS * 2} runs each:")
+    for k, v in times.items():
+        print(f"  {k:18s} {statistics.median(v) * 1000:8.2f} ms")
+
+
 def main():
     if not shutil.which("moto_server"):
         print("bench_submit: moto_server not found; nothing measured")
@@ -126,6 +145,7 @@ def main():
     canned = Canned()
     try:
         measure(canned, "a canned 202 responder on loopback", form, env, tmp)
+        pieces(form, env)
     finally:
         canned.stop()
         shutil.rmtree(tmp, ignore_errors=True)

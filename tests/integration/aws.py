@@ -145,6 +145,53 @@ def test_credential_process(w):
           in p.stderr and "exit 3" in p.stderr, p.stderr)
 
 
+def test_credential_refresh(w):
+    """Temporary credentials are found again before they expire while --wait
+    polls: a credential_process whose keys expire in two minutes is run again
+    before each request (botocore's 10-minute window), one whose keys last an
+    hour only once."""
+    script = os.path.join(w.dir, "short-creds.py")
+    count = os.path.join(w.dir, "short-creds.count")
+    with open(script, "w") as f:
+        f.write("import json, sys, time\n"
+                f"p = {count!r}\n"
+                "try:\n    n = int(open(p).read())\nexcept OSError:\n    n = 0\n"
+                "open(p, 'w').write(str(n + 1))\n"
+                "exp = time.strftime('%Y-%m-%dT%H:%M:%SZ', "
+                "time.gmtime(time.time() + int(sys.argv[1])))\n"
+                "print(json.dumps({'Version': 1, 'AccessKeyId': 'AKIDREFRESH%03d' % n, "
+                f"'SecretAccessKey': {w.SECRET!r}, 'Expiration': exp}}))\n")
+    for n in range(100):
+        w.proxy.credentials["AKIDREFRESH%03d" % n] = (w.SECRET, None)
+    with open(os.path.join(w.home, ".aws", "config"), "w") as f:
+        f.write(f"[profile short]\ncredential_process = {sys.executable} {script} 120\n"
+                f"[profile long]\ncredential_process = {sys.executable} {script} 3600\n")
+    try:
+        for profile, renewed in (("short", True), ("long", False)):
+            fresh(w)
+            if os.path.exists(count):
+                os.unlink(count)
+            w.moto.ready_after(3)
+            p = run(["submit", "--wait", form("minimal-container")],
+                    w.env(AWS_PROFILE=profile))
+            runs = int(open(count).read()) if os.path.exists(count) else 0
+            keys = [r["akid"] for r in w.proxy.log]
+            gets = [r for r in w.proxy.log if r["method"] == "GET"]
+            if renewed:
+                check("credentials expiring in 2 min: found again before every request "
+                      "of submit --wait, each signed with the new keys",
+                      p.returncode == 0 and len(gets) >= 2 and runs == 1 + len(w.proxy.log)
+                      and len(set(keys)) == len(keys) and all(r["signed"] for r in w.proxy.log),
+                      f"exit {p.returncode}, {runs} runs, {keys} {p.stderr}")
+            else:
+                check("credentials lasting an hour: credential_process run once for the "
+                      "whole submit --wait", p.returncode == 0 and len(gets) >= 2 and
+                      runs == 1 and set(keys) == {"AKIDREFRESH000"},
+                      f"exit {p.returncode}, {runs} runs, {keys} {p.stderr}")
+    finally:
+        os.unlink(os.path.join(w.home, ".aws", "config"))
+
+
 def test_container_credentials(w):
     """ECS/CodeBuild/EKS: credentials from the container endpoint, with its
     authorization token, when nothing else is configured."""
@@ -220,11 +267,31 @@ def test_assume_role(w):
         f.write(f"[profile base]\naws_access_key_id = {w.AKID}\n"
                 f"aws_secret_access_key = {w.SECRET}\n"
                 "[profile deploy]\nrole_arn = arn:aws:iam::123456789012:role/Deployer\n"
-                "source_profile = base\nrole_session_name = ci\nexternal_id = ext-1\n")
+                "source_profile = base\nrole_session_name = ci\nexternal_id = ext-1\n"
+                "duration_seconds = 1800\n"
+                f"[profile keysandrole]\naws_access_key_id = {w.AKID}\n"
+                f"aws_secret_access_key = {w.SECRET}\n"
+                "role_arn = arn:aws:iam::123456789012:role/NotThisOne\nsource_profile = base\n"
+                "[profile outer]\nrole_arn = arn:aws:iam::123456789012:role/Outer\n"
+                "source_profile = keysandrole\n")
     p = run(["submit", form("minimal-container")], w.env(AWS_PROFILE="deploy"))
     check("AssumeRole: submit exits 0", p.returncode == 0, p.stderr + str(w.proxy.log))
     check("AssumeRole: STS call then the create, both signed", len(w.proxy.log) == 2 and
           all(r["signed"] for r in w.proxy.log), w.proxy.log)
+    sts = w.proxy.log[0].get("params") or {}
+    check("AssumeRole: RoleArn, RoleSessionName, ExternalId and DurationSeconds reach STS",
+          sts.get("Action") == "AssumeRole" and
+          sts.get("RoleArn") == "arn:aws:iam::123456789012:role/Deployer" and
+          sts.get("RoleSessionName") == "ci" and sts.get("ExternalId") == "ext-1" and
+          sts.get("DurationSeconds") == "1800", sts)
+    # a source profile with keys and a role of its own lends its keys (botocore)
+    fresh(w)
+    p = run(["submit", form("minimal-container")], w.env(AWS_PROFILE="outer"))
+    roles = [(r.get("params") or {}).get("RoleArn") for r in w.proxy.log if r["path"] == "/"]
+    check("AssumeRole from a source profile with keys and a role: one AssumeRole, of Outer",
+          p.returncode == 0 and roles == ["arn:aws:iam::123456789012:role/Outer"] and
+          len(stored(w)) == 1, p.stderr + str(w.proxy.log))
+    fresh(w)
     # the service-specific endpoint variables, as the AWS CLI reads them
     fresh(w)
     p = run(["submit", form("minimal-container")],
@@ -239,6 +306,109 @@ def test_assume_role(w):
     p = run(["config"], w.env(AWS_PROFILE="deploy"))
     check("AssumeRole: config names the role", "role arn:aws:iam::123456789012:role/Deployer"
           in p.stdout, p.stdout)
+
+
+def build_wipecheck(w):
+    """tests/integration/wipecheck.c as a preloadable library, or None."""
+    import shutil
+    src = os.path.join(TOP, "tests", "integration", "wipecheck.c")
+    cc = next((c for c in (os.environ.get("CC"), "cc", "gcc", "clang")
+               if c and shutil.which(c.split()[0])), None)
+    so = os.path.join(w.dir, "wipecheck.so")
+    if not cc or not os.path.exists(src) or subprocess.run(
+            cc.split() + ["-shared", "-fPIC", "-O1", "-o", so, src],
+            capture_output=True).returncode != 0:
+        return None
+    return so
+
+
+def run_wipecheck(so, w, args, env, markers):
+    """Run with the wipe check preloaded: (process, findings, frees seen)."""
+    out = os.path.join(w.dir, "wipecheck.out")
+    if os.path.exists(out):
+        os.unlink(out)
+    env = dict(env, LD_PRELOAD=so, ACW_WIPECHECK_MARKERS=",".join(markers),
+               ACW_WIPECHECK_OUT=out)
+    p = run(args, env)
+    lines = open(out).read().splitlines() if os.path.exists(out) else []
+    frees = sum(int(ln.split()[1]) for ln in lines if ln.startswith("frees "))
+    return p, [ln for ln in lines if not ln.startswith("frees ")], frees
+
+
+def test_secrets_wiped(w):
+    """No secret is left in memory the program frees or outgrows: header
+    lists, the lines handed to libcurl, the canonical request, credential_process
+    output, STS answers, the web identity token (tests/integration/wipecheck.c)."""
+    so = build_wipecheck(w)
+    if not so:
+        print("skip: no C compiler for tests/integration/wipecheck.c")
+        return
+    fresh(w)
+    c = sts_credentials(w)
+    env = w.env(AWS_ACCESS_KEY_ID=c["AccessKeyId"], AWS_SECRET_ACCESS_KEY=c["SecretAccessKey"],
+                AWS_SESSION_TOKEN=c["SessionToken"])
+    w.moto.ready_after(1)
+    p, found, frees = run_wipecheck(so, w, ["submit", "--wait", form("minimal-container")],
+                                    env, [c["SessionToken"], c["SecretAccessKey"]])
+    if "does not come first" in p.stderr or frees == 0:
+        print("skip: the program brings its own allocator (a sanitizer build)")
+        return
+    check("session token: submit --wait leaves no copy of the token or the secret",
+          p.returncode == 0 and found == [], f"{found} exit {p.returncode} {p.stderr}")
+    p, found, _ = run_wipecheck(so, w, ["submit", "--dry-run", "--debug",
+                                        form("minimal-container")],
+                                env, [c["SessionToken"], c["SecretAccessKey"]])
+    check("--dry-run --debug (the trace holds the token): no copy left",
+          p.returncode == 0 and found == [], f"{found} {p.stderr}")
+    # credential_process output read in many pieces, so that its buffer grows
+    script = os.path.join(w.dir, "chunky-creds.py")
+    token = "IQoJb3JpZ2luX2VjEWIPEPROCESSTOKEN" + "x" * 900
+    w.proxy.credentials["ASIAWIPEPROCESS00001"] = ("wipe/process/secret/0123456789", token)
+    with open(script, "w") as f:
+        f.write("import json, sys, time\n"
+                "doc = json.dumps({'Version': 1, 'AccessKeyId': 'ASIAWIPEPROCESS00001', "
+                "'SecretAccessKey': 'wipe/process/secret/0123456789', "
+                f"'SessionToken': {token!r}}}, indent=64 * 8)\n"
+                "for i in range(0, len(doc), 700):\n"
+                "    sys.stdout.write(doc[i:i + 700]); sys.stdout.flush(); time.sleep(0.002)\n")
+    base = f"[profile base]\naws_access_key_id = {w.AKID}\naws_secret_access_key = {w.SECRET}\n"
+    with open(os.path.join(w.home, ".aws", "config"), "w") as f:
+        f.write(f"[profile chunky]\ncredential_process = {sys.executable} {script}\n" + base +
+                "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/Deployer\n"
+                "source_profile = base\n")
+    try:
+        fresh(w)
+        p, found, _ = run_wipecheck(so, w, ["submit", form("minimal-container")],
+                                    w.env(AWS_PROFILE="chunky"),
+                                    [token, "wipe/process/secret/0123456789"])
+        check("credential_process output in pieces: no copy of its token or secret left",
+              p.returncode == 0 and found == [], f"{found} {p.stderr}")
+        # moto's STS tokens all begin so
+        fresh(w)
+        p, found, _ = run_wipecheck(so, w, ["submit", form("minimal-container")],
+                                    w.env(AWS_PROFILE="role"), ["FQoGZXIvYXdzEBYaD"])
+        check("AssumeRole: no copy of the token STS answered left",
+              p.returncode == 0 and found == [] and len(w.proxy.log) == 2,
+              f"{found} {p.stderr}")
+        fresh(w)
+        tokfile = os.path.join(w.dir, "web-token")
+        webtoken = "eyJhbGciOiJSUzI1NiJ9.WEBIDENTITYTOKEN" + "y" * 1500
+        with open(tokfile, "w") as f:
+            f.write(webtoken + "\n")
+        p, found, _ = run_wipecheck(
+            so, w, ["submit", form("minimal-container")],
+            w.env(AWS_WEB_IDENTITY_TOKEN_FILE=tokfile,
+                  AWS_ROLE_ARN="arn:aws:iam::123456789012:role/WebDeployer"),
+            [webtoken[:200], "FQoGZXIvYXdzEBYaD"])
+        check("AssumeRoleWithWebIdentity (unsigned, as STS takes it): runtime created, no "
+              "copy of the web identity token or of STS's token left",
+              p.returncode == 0 and found == [] and
+              [(r["path"], r["signed"]) for r in w.proxy.log] == [("/", None),
+                                                                 ("/runtimes/", True)] and
+              w.proxy.log[0]["params"].get("WebIdentityToken") == "(not logged)",
+              f"{found} {p.stderr} {w.proxy.log}")
+    finally:
+        os.unlink(os.path.join(w.home, ".aws", "config"))
 
 
 def test_wrong_secret(w):
@@ -293,6 +463,9 @@ def test_wait_and_status(w):
     rid = json.loads(p.stdout)["agentRuntimeId"]
     check("submit --wait: polled with signed GETs", any(r["method"] == "GET" and r["signed"]
                                                         for r in w.proxy.log), w.proxy.log)
+    check("submit --wait: the create and every poll over one kept connection (one TLS "
+          "handshake, one CA bundle read)",
+          len(w.proxy.log) >= 2 and len({r["peer"] for r in w.proxy.log}) == 1, w.proxy.log)
     p = run(["status", rid], w.keys_env())
     check("status: prints the runtime", p.returncode == 0 and
           json.loads(p.stdout)["status"] == "READY", p.stdout + p.stderr)
@@ -351,6 +524,85 @@ def test_tls_and_network(w):
     check("unreachable endpoint: exit 4, clear message, within the timeout",
           p.returncode == 4 and "could not connect" in p.stderr and p.elapsed < 10,
           f"{p.elapsed:.1f}s {p.stderr}")
+    # A black hole: a listening socket whose backlog is full drops the SYN, so
+    # connect() neither succeeds nor fails (192.0.2.1 fails at once here: no
+    # route). Each attempt waits --cli-connect-timeout, then gives up clearly.
+    import socket
+    hole = socket.socket()
+    hole.bind(("127.0.0.1", 0))
+    hole.listen(0)
+    filler = []
+    try:
+        for _ in range(3):
+            c = socket.socket()
+            c.setblocking(False)
+            c.connect_ex(hole.getsockname())
+            filler.append(c)
+        url = "https://127.0.0.1:%d" % hole.getsockname()[1]
+        p = run(["submit", "--cli-connect-timeout", "1", form("minimal-container")],
+                w.keys_env(AWS_ENDPOINT_URL=url, AWS_MAX_ATTEMPTS="2"))
+        check("black-hole endpoint: exit 4 after 2 attempts of 1 s each, saying it could "
+              "not connect within the --cli-connect-timeout",
+              p.returncode == 4 and 1.9 < p.elapsed < 4.5 and
+              p.stderr.count("attempt 1 of 2 failed") == 1 and
+              f"could not connect to {url}/runtimes/ within 1 s (--cli-connect-timeout)"
+              in p.stderr, f"{p.elapsed:.1f}s {p.stderr}")
+    finally:
+        for c in filler:
+            c.close()
+        hole.close()
+
+
+def test_configuration_errors(w):
+    """What cannot work is said at once, exit 3, before anything is sent."""
+    fresh(w)
+    p = run(["config"], w.keys_env(AWS_USE_DUALSTACK_ENDPOINT="true", AWS_ENDPOINT_URL=None,
+                                   AWS_REGION="us-iso-east-1"))
+    check("config without an endpoint (dual-stack in us-iso-east-1): exit 3 with why",
+          p.returncode == 3 and "dual-stack" in p.stdout, p.stdout + p.stderr)
+    missing = os.path.join(w.dir, "no-such-ca.pem")
+    for cmd in (["submit", form("minimal-container")], ["config"], ["status", "r-0123456789"]):
+        p = run(cmd, w.keys_env(AWS_CA_BUNDLE=missing))
+        check(f"{cmd[0]} with a missing CA bundle: exit 3 naming the file and AWS_CA_BUNDLE",
+              p.returncode == 3 and missing in p.stderr and "AWS_CA_BUNDLE" in p.stderr and
+              "TLS" not in p.stderr, p.stderr)
+    p = run(["--ca-bundle", missing, "submit", form("minimal-container")], w.keys_env())
+    check("--ca-bundle naming a missing file: exit 3 naming --ca-bundle",
+          p.returncode == 3 and "--ca-bundle" in p.stderr, p.stderr)
+    check("nothing was sent", w.proxy.log == [], w.proxy.log)
+
+
+def test_proxy_refuses_connect(w):
+    """An HTTPS proxy that answers CONNECT with 501: its answer is reported and
+    the request is not retried (asking again gets the same answer)."""
+    import socket
+    import threading
+    seen = []
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(8)
+
+    def serve():
+        while True:
+            try:
+                c, _ = srv.accept()
+            except OSError:
+                return
+            seen.append(c.recv(4096).split(b"\r\n", 1)[0])
+            c.sendall(b"HTTP/1.1 501 Not Implemented\r\nContent-Length: 0\r\n\r\n")
+            c.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        p = run(["submit", form("minimal-container")],
+                w.keys_env(https_proxy="http://127.0.0.1:%d" % srv.getsockname()[1],
+                           AWS_ENDPOINT_URL="https://bedrock.example.com"))
+        check("proxy refusing CONNECT: exit 4, its status reported, one attempt",
+              p.returncode == 4 and "answered CONNECT with HTTP 501" in p.stderr and
+              "closed before" not in p.stderr and "retrying" not in p.stderr and
+              seen == [b"CONNECT bedrock.example.com:443 HTTP/1.1"], p.stderr + repr(seen))
+    finally:
+        srv.close()
 
 
 def test_invalid_form(w):
@@ -392,24 +644,51 @@ def test_same_as_aws_cli(w):
               json.dumps([keep(r) for r in rts], default=str)[:2000])
     fresh(w)
     p = run(["cli", form("vpc")], env)
-    check("cli: prints an aws command", p.returncode == 0 and p.stdout.startswith(
-        "aws bedrock-agentcore-control create-agent-runtime --cli-input-json '"), p.stdout)
-    s = subprocess.run(["sh", "-c", p.stdout.strip() + " --endpoint-url " +
-                        shlex.quote(w.proxy.url) + " --ca-bundle " + shlex.quote(w.ca.cert)],
-                       env=env, capture_output=True, text=True)
+    check("cli: prints an aws command with the region, endpoint and CA bundle in use",
+          p.returncode == 0 and p.stdout.startswith(
+              "aws bedrock-agentcore-control create-agent-runtime --cli-input-json '") and
+          p.stdout.rstrip().endswith(f" --region 'us-east-1' --endpoint-url '{w.proxy.url}'"
+                                     f" --ca-bundle '{w.ca.cert}'"), p.stdout)
+    # pasted where none of the settings are in the environment, it reaches the same place
+    bare = {k: v for k, v in env.items() if k not in ("AWS_ENDPOINT_URL", "AWS_CA_BUNDLE",
+                                                       "AWS_REGION", "AWS_DEFAULT_REGION")}
+    s = subprocess.run(["sh", "-c", p.stdout.strip()], env=bare, capture_output=True,
+                       text=True)
     rts = stored(w)
-    check("cli: the printed command creates the same runtime",
+    check("cli: the printed command, pasted alone, creates the same runtime",
           s.returncode == 0 and len(rts) == 1 and same_request_fields(rts[0], form("vpc")),
           s.stderr)
+    fresh(w)
+    big = os.path.join(FORMS, "maximal.json")
+    p = run(["cli", big], env)
+    word = "'file://" + os.path.realpath(big) + "'"
+    check("cli of a form over 100 KiB: names the file as one word, says so on stderr",
+          p.returncode == 0 and " --cli-input-json " + word + " " in p.stdout and
+          "too long for one argument" in p.stderr and len(p.stdout) < 4096,
+          p.stdout[:300] + p.stderr)
+    s = subprocess.run(["sh", "-c", p.stdout.strip()], env=bare, capture_output=True,
+                       text=True)
+    check("cli of a form over 100 KiB: the pasted command runs (no 'Argument list too "
+          "long') and creates the runtime", s.returncode == 0 and len(stored(w)) == 1,
+          s.stderr[-500:])
+    cred = os.path.join(w.home, ".aws", "credentials")
+    with open(cred, "w") as f:
+        f.write(f"[dev]\naws_access_key_id = {w.AKID}\naws_secret_access_key = {w.SECRET}\n")
+    p = run(["--profile", "dev", "cli", form("vpc")], bare)
+    check("cli with --profile: the command names the profile",
+          p.returncode == 0 and " --profile 'dev'" in p.stdout and "--region" not in p.stdout,
+          p.stdout + p.stderr)
+    os.unlink(cred)
 
 
 def main():
     with harness.World() as w:
         for t in (test_env_credentials, test_profile, test_session_token,
-                  test_credential_process, test_container_credentials, test_assume_role,
+                  test_credential_process, test_credential_refresh, test_container_credentials,
+                  test_assume_role, test_secrets_wiped,
                   test_wrong_secret, test_retries,
                   test_wait_and_status, test_failed_runtime, test_tls_and_network,
-                  test_invalid_form,
+                  test_configuration_errors, test_proxy_refuses_connect, test_invalid_form,
                   test_same_as_aws_cli):
             try:
                 t(w)

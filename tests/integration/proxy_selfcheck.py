@@ -140,6 +140,60 @@ def test_curl_tampered(w):
           "signature does not match" in t.stdout, t.stdout + t.stderr)
 
 
+def test_scope_checked(w):
+    """A signature that is right but made for another service or region must
+    be refused, or a client signing with the wrong name would pass."""
+    body = os.path.join(w.dir, "scope.json")
+    with open(body, "w") as f:
+        doc = json.load(open(FORM))
+        doc["clientToken"] = "selfcheck-scope-0123456789abcdef01234"
+        json.dump(doc, f)
+
+    def curl(scope, path, data, ctype):
+        return subprocess.run(
+            ["curl", "-sS", "--cacert", w.ca.cert, "-o", "-", "-w", "\n%{http_code}",
+             "--aws-sigv4", scope, "--user", f"{w.AKID}:{w.SECRET}",
+             "-X", "PUT" if path != "/" else "POST", "-H", "content-type: " + ctype,
+             "--data-binary", data, w.proxy.url + path], capture_output=True, text=True)
+
+    for scope, what in (("aws:amz:eu-north-9:not-the-service", "another region and service"),
+                        ("aws:amz:us-east-1:not-the-service", "another service"),
+                        ("aws:amz:eu-north-1:bedrock-agentcore", "another region"),
+                        ("aws:amz:us-east-1:sts", "STS's name on the control plane")):
+        fresh(w)
+        p = curl(scope, "/runtimes/", "@" + body, "application/json")
+        check(f"curl signing for {what}: 403 naming the expected scope, nothing created",
+              p.stdout.endswith("\n403") and "us-east-1/bedrock-agentcore/aws4_request"
+              in p.stdout and w.moto.runtimes() == [] and len(w.proxy.log) == 1 and
+              not w.proxy.log[0]["signed"], p.stdout + p.stderr + str(w.proxy.log))
+    form = "Action=GetCallerIdentity&Version=2011-06-15"
+    fresh(w)
+    p = curl("aws:amz:us-east-1:bedrock-agentcore", "/", form,
+             "application/x-www-form-urlencoded")
+    check("curl signing an STS call for the control plane's name: 403",
+          p.stdout.endswith("\n403") and "us-east-1/sts/aws4_request" in p.stdout,
+          p.stdout + p.stderr)
+    fresh(w)
+    p = curl("aws:amz:us-east-1:sts", "/", form, "application/x-www-form-urlencoded")
+    check("curl signing an STS call for sts: accepted, its parameters logged",
+          p.stdout.endswith("\n200") and w.proxy.log[0]["signed"] and
+          w.proxy.log[0]["params"].get("Action") == "GetCallerIdentity",
+          p.stdout + p.stderr + str(w.proxy.log))
+    fresh(w)
+    env = w.keys_env(AWS_CONFIG_FILE="/dev/null", AWS_SHARED_CREDENTIALS_FILE="/dev/null")
+    a = subprocess.run(["aws", "sts", "get-caller-identity", "--endpoint-url", w.proxy.url,
+                        "--ca-bundle", w.ca.cert, "--output", "json"], env=env,
+                       capture_output=True, text=True, timeout=60)
+    check("the AWS CLI's STS call (signed for sts in us-east-1) passes the proxy",
+          a.returncode == 0 and [r["signed"] for r in w.proxy.log] == [True],
+          a.stderr + str(w.proxy.log))
+    a = aws(w, w.keys_env(AWS_CONFIG_FILE="/dev/null", AWS_SHARED_CREDENTIALS_FILE="/dev/null",
+                          AWS_REGION="eu-west-1", AWS_DEFAULT_REGION="eu-west-1",
+                          AWS_MAX_ATTEMPTS="1"), "list-agent-runtimes")
+    check("the AWS CLI signing for another region: refused",
+          a.returncode != 0 and "Credential should be scoped" in a.stderr, a.stderr)
+
+
 def test_faults_with_cli(w):
     env = w.keys_env(AWS_CONFIG_FILE="/dev/null", AWS_SHARED_CREDENTIALS_FILE="/dev/null",
                      AWS_RETRY_MODE="standard", AWS_MAX_ATTEMPTS="3")
@@ -186,7 +240,7 @@ def test_control_endpoint(w):
 def main():
     with harness.World() as w:
         for t in (test_cli_accepted, test_cli_rejected, test_session_token, test_curl_tampered,
-                  test_faults_with_cli, test_control_endpoint):
+                  test_scope_checked, test_faults_with_cli, test_control_endpoint):
             try:
                 t(w)
             except Exception as e:

@@ -5,7 +5,14 @@ fed exactly what arrived (method, URL, the headers named in SignedHeaders,
 body, X-Amz-Date), looks the secret up by access key id in a table the test
 gives it (temporary keys carry their X-Amz-Security-Token), and answers 403
 InvalidSignatureException (JSON, x-amzn-ErrorType) on any difference or
-missing auth. Otherwise it forwards to moto and relays status, headers, body.
+missing auth. The credential scope must name the signing name the service
+expects (bedrock-agentcore for the control plane, sts for STS calls, which
+are the ones to "/") and the region the test runs in: a signature that is
+right for another service or region is refused (403, "Credential should be
+scoped to ...", in the words AWS uses). STS's AssumeRoleWithWebIdentity and
+AssumeRoleWithSAML, which STS takes unsigned, pass without a signature
+(logged with "signed": None). Otherwise it forwards to moto and relays
+status, headers, body.
 
 Fault injection and the request log are reachable two ways: in process
 (Proxy.inject / .log / .clear, used by tests/integration/*.py) and over HTTP,
@@ -15,7 +22,8 @@ unsigned, under /__proxy/ (for manual runs and other languages):
                          GET /runtimes/ID/ says CREATE_FAILED with a
                          failureReason, as the service does when an image
                          cannot be pulled; moto's runtimes never fail)
-  GET  /__proxy/log      the recorded requests as JSON
+  GET  /__proxy/log      the recorded requests as JSON (STS calls with their
+                         form parameters, the web identity token left out)
   POST /__proxy/clear    forget log, faults and answered tokens
   POST /__proxy/credentials {"AKID": ["secret", "token or null"]}
 
@@ -39,8 +47,13 @@ class Proxy:
     idempotency (moto does not implement it): a create whose token was already
     answered gets the recorded answer again instead of a second runtime."""
 
-    def __init__(self, moto, ca, credentials):
+    CONTROL_SIGNING_NAME = "bedrock-agentcore"
+    STS_SIGNING_NAME = "sts"
+    UNSIGNED_STS_ACTIONS = ("AssumeRoleWithWebIdentity", "AssumeRoleWithSAML")
+
+    def __init__(self, moto, ca, credentials, region="us-east-1"):
         self.moto = moto
+        self.region = region  # the only region a credential scope may name
         self.credentials = dict(credentials)  # access key id -> (secret, token or None)
         self.log = []
         self.faults = []  # list of "throttle", "unavailable", "drop", "html"
@@ -98,8 +111,19 @@ class Proxy:
         auth = headers.get("authorization", "")
         if not auth.startswith("AWS4-HMAC-SHA256 "):
             return "no SigV4 Authorization header"
-        parts = dict(p.strip().split("=", 1) for p in auth[len("AWS4-HMAC-SHA256 "):].split(","))
-        akid, date, region, service, _ = parts["Credential"].split("/")
+        try:
+            parts = dict(p.strip().split("=", 1)
+                         for p in auth[len("AWS4-HMAC-SHA256 "):].split(","))
+            akid, date, region, service, terminator = parts["Credential"].split("/")
+            parts["SignedHeaders"], parts["Signature"]
+        except (KeyError, ValueError):
+            return "malformed Authorization header"
+        want_service = (self.STS_SIGNING_NAME if path.split("?", 1)[0] == "/"
+                        else self.CONTROL_SIGNING_NAME)
+        if (region, service, terminator) != (self.region, want_service, "aws4_request"):
+            return (f"Credential should be scoped to a valid region and service: "
+                    f"{date}/{self.region}/{want_service}/aws4_request, not "
+                    f"{date}/{region}/{service}/{terminator}")
         if akid not in self.credentials:
             return f"unknown access key {akid}"
         secret, token = self.credentials[akid]
@@ -154,10 +178,19 @@ class Proxy:
             except (ValueError, AttributeError):
                 pass
         why = self.check_signature(h.command, path, headers, body)
+        signed = why is None
+        params = _sts_params(path, body)
+        if (why == "no SigV4 Authorization header" and params and
+                params.get("Action") in self.UNSIGNED_STS_ACTIONS):
+            why = None  # STS takes these unsigned: the token is the proof
+            signed = None
         with self.lock:
             self.log.append({"method": h.command, "path": path, "clientToken": token,
-                             "signed": why is None, "why": why,
-                             "date": headers.get("X-Amz-Date")})
+                             "signed": signed, "why": why,
+                             "date": headers.get("X-Amz-Date"),
+                             "akid": _access_key_id(headers),
+                             "peer": h.client_address[1],  # the client's port: its connection
+                             "params": params})
             fault = self.faults.pop(0) if (self.faults and why is None) else None
         if why is not None:
             return self.reply(h, 403, {"x-amzn-ErrorType": "InvalidSignatureException"},
@@ -226,6 +259,26 @@ class Proxy:
         h.send_header("Content-Length", str(len(body)))
         h.end_headers()
         h.wfile.write(body)
+
+
+def _access_key_id(headers):
+    """The access key id a request was signed with, or None."""
+    auth = {k.lower(): v for k, v in headers.items()}.get("authorization", "")
+    cred = auth.split("Credential=", 1)[1] if "Credential=" in auth else ""
+    return cred.split("/", 1)[0] or None
+
+
+def _sts_params(path, body):
+    """The parameters of an STS call (a form body to "/"), for tests to check
+    what reached STS; the web identity token is a credential: not kept."""
+    if path.split("?", 1)[0] != "/":
+        return None
+    from urllib.parse import parse_qsl
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body or ""
+    params = dict(parse_qsl(text, keep_blank_values=True))
+    if "WebIdentityToken" in params:
+        params["WebIdentityToken"] = "(not logged)"
+    return params
 
 
 def _only(request, names):

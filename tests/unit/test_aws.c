@@ -10,6 +10,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 
 #include "core/http.h"
 #include "core/util.h"
@@ -73,11 +74,13 @@ static char *tmpfile_with(const char *text)
 
 static void test_settings_origins(void **state)
 {
-	char *cfg =
-	    tmpfile_with("[default]\nregion = us-west-2\n[profile dev]\nregion = eu-west-1\n"
-			 "endpoint_url = https://dev.example.com\nca_bundle = /tmp/ca.pem\n"
-			 "max_attempts = 5\n[profile fips]\nregion = us-east-1\n"
-			 "use_fips_endpoint = true\n");
+	char *ca = tmpfile_with("-----BEGIN CERTIFICATE-----\n");
+	char *text = xasprintf("[default]\nregion = us-west-2\n[profile dev]\nregion = eu-west-1\n"
+			       "endpoint_url = https://dev.example.com\nca_bundle = %s\n"
+			       "max_attempts = 5\n[profile fips]\nregion = us-east-1\n"
+			       "use_fips_endpoint = true\n",
+			       ca);
+	char *cfg = tmpfile_with(text);
 	struct aws_options o = {NULL, NULL, NULL, NULL, AWS_TIMEOUT_UNSET, AWS_TIMEOUT_UNSET};
 	struct aws_settings s;
 	char *cause = NULL;
@@ -118,9 +121,22 @@ static void test_settings_origins(void **state)
 	assert_string_equal(s.region.value, "eu-west-1");
 	assert_string_equal(s.endpoint.value, "https://dev.example.com");
 	assert_non_null(strstr(s.endpoint.origin, "profile dev"));
-	assert_string_equal(s.ca_bundle.value, "/tmp/ca.pem");
+	assert_string_equal(s.ca_bundle.value, ca);
 	assert_int_equal(s.attempts, 5);
 	aws_settings_free(&s);
+	/* a CA bundle that is not there is a configuration error naming its origin */
+	setenv("AWS_CA_BUNDLE", "/nonexistent/ca.pem", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), -1);
+	if (!strstr(cause, "/nonexistent/ca.pem") || !strstr(cause, "AWS_CA_BUNDLE"))
+		fail_msg("missing CA bundle: %s", cause);
+	free(cause);
+	aws_settings_free(&s);
+	setenv("AWS_CA_BUNDLE", "/tmp", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), -1);
+	assert_non_null(strstr(cause, "is a folder"));
+	free(cause);
+	aws_settings_free(&s);
+	unsetenv("AWS_CA_BUNDLE");
 
 	/* the environment beats the profile; options beat the environment */
 	setenv("AWS_REGION", "ap-southeast-2", 1);
@@ -147,6 +163,19 @@ static void test_settings_origins(void **state)
 	assert_string_equal(s.endpoint.value,
 			    "https://bedrock-agentcore-control-fips.us-east-1.amazonaws.com");
 	aws_settings_free(&s);
+	/* AWS_PROFILE before AWS_DEFAULT_PROFILE, which is read when it is alone */
+	setenv("AWS_DEFAULT_PROFILE", "dev", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.profile.value, "fips");
+	assert_string_equal(s.profile.origin, "AWS_PROFILE");
+	aws_settings_free(&s);
+	unsetenv("AWS_PROFILE");
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.profile.value, "dev");
+	assert_string_equal(s.profile.origin, "AWS_DEFAULT_PROFILE");
+	aws_settings_free(&s);
+	unsetenv("AWS_DEFAULT_PROFILE");
+	setenv("AWS_PROFILE", "fips", 1);
 
 	/* a profile that does not exist, a bad max attempts: clear errors */
 	setenv("AWS_PROFILE", "ghost", 1);
@@ -163,6 +192,9 @@ static void test_settings_origins(void **state)
 	unsetenv("AWS_MAX_ATTEMPTS");
 	unlink(cfg);
 	free(cfg);
+	unlink(ca);
+	free(ca);
+	free(text);
 }
 
 static void test_endpoint_rules(void **state)
@@ -200,6 +232,36 @@ static void test_endpoint_rules(void **state)
 	u = endpoint_resolve(NULL, 0, 0, "http://127.0.0.1:5000", &cause);
 	assert_string_equal(u, "http://127.0.0.1:5000");
 	free(u);
+	/* the European Sovereign Cloud */
+	u = endpoint_resolve("eusc-de-east-1", 0, 0, NULL, &cause);
+	assert_string_equal(u, "https://bedrock-agentcore-control.eusc-de-east-1.amazonaws.eu");
+	free(u);
+	u = endpoint_resolve("eusc-de-east-1", 1, 1, NULL, &cause);
+	assert_string_equal(
+	    u, "https://bedrock-agentcore-control-fips.eusc-de-east-1.api.amazonwebservices.eu");
+	free(u);
+	/* STS in the region's partition */
+	{
+		static const char *const sts[][2] = {
+		    {"us-east-1", "https://sts.us-east-1.amazonaws.com/"},
+		    {"us-gov-west-1", "https://sts.us-gov-west-1.amazonaws.com/"},
+		    {"cn-north-1", "https://sts.cn-north-1.amazonaws.com.cn/"},
+		    {"us-iso-east-1", "https://sts.us-iso-east-1.c2s.ic.gov/"},
+		    {"us-isob-east-1", "https://sts.us-isob-east-1.sc2s.sgov.gov/"},
+		    {"eu-isoe-west-1", "https://sts.eu-isoe-west-1.cloud.adc-e.uk/"},
+		    {"us-isof-south-1", "https://sts.us-isof-south-1.csp.hci.ic.gov/"},
+		    {"eusc-de-east-1", "https://sts.eusc-de-east-1.amazonaws.eu/"},
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof sts / sizeof sts[0]; i++) {
+			u = endpoint_sts_url(sts[i][0]);
+			assert_string_equal(u, sts[i][1]);
+			free(u);
+		}
+		assert_null(endpoint_sts_url("evil.example.com/#"));
+		assert_null(endpoint_sts_url(NULL));
+	}
 }
 
 /* The rule set's own test cases (endpoint-tests-1.json), when present. */
@@ -287,6 +349,81 @@ static void test_credential_process_output(void **state)
 	assert_int_equal(credentials_parse_process(json, strlen(json), &c, &cause), -1);
 	assert_non_null(strstr(cause, "expired"));
 	free(cause);
+	/* UTC offsets and fractions of a second, as helpers write them */
+	{
+		time_t at = (time(NULL) / 60 + 120) * 60; /* two hours ahead, whole minutes */
+		static const struct {
+			long offset; /* seconds east of UTC */
+			char sep;
+			const char *zone;
+		} forms[] = {
+		    {0, 'T', "Z"},
+		    {0, 'T', ".123456Z"},
+		    {0, 'T', "+00:00"},
+		    {-5 * 3600, 'T', "-05:00"},
+		    {-5 * 3600, 'T', ".5-0500"},
+		    {5 * 3600 + 1800, 'T', "+05:30"},
+		    {3600, 'T', ",25+01"},
+		    {0, ' ', "z"},
+		};
+		static const char *const bad[] = {
+		    "2030-01-01T00:00:00+",      "2030-01-01T00:00:00+5",
+		    "2030-01-01T00:00:00+05:",   "2030-01-01T00:00:00.Z",
+		    "2030-01-01T00:00:00+24:00", "2030-01-01T00:00:00+01:60",
+		    "2030-01-01T00:00:00Z junk", "2030-01-01",
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+			time_t local = at + forms[i].offset;
+			struct tm tm;
+			char day[16], hms[16];
+
+			gmtime_r(&local, &tm);
+			strftime(day, sizeof day, "%Y-%m-%d", &tm);
+			strftime(hms, sizeof hms, "%H:%M:%S", &tm);
+			snprintf(when, sizeof when, "%s%c%s%s", day, forms[i].sep, hms,
+				 forms[i].zone);
+			snprintf(json, sizeof json,
+				 "{\"Version\":1,\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"s\","
+				 "\"Expiration\":\"%s\"}",
+				 when);
+			if (credentials_parse_process(json, strlen(json), &c, &cause) != 0)
+				fail_msg("%s: %s", when, cause);
+			if (c.expiration != at)
+				fail_msg("%s: read as %ld, want %ld", when, (long)c.expiration,
+					 (long)at);
+			credentials_free(&c);
+		}
+		/* an offset can make a time that looks future already past */
+		{
+			time_t local = time(NULL) + 3600;
+			struct tm tm;
+
+			gmtime_r(&local, &tm);
+			strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S+02:00", &tm);
+			snprintf(json, sizeof json,
+				 "{\"Version\":1,\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"s\","
+				 "\"Expiration\":\"%s\"}",
+				 when);
+			assert_int_equal(credentials_parse_process(json, strlen(json), &c, &cause),
+					 -1);
+			assert_non_null(strstr(cause, "expired"));
+			free(cause);
+		}
+		for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			snprintf(json, sizeof json,
+				 "{\"Version\":1,\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"s\","
+				 "\"Expiration\":\"%s\"}",
+				 bad[i]);
+			cause = NULL;
+			if (credentials_parse_process(json, strlen(json), &c, &cause) != -1 ||
+			    !strstr(cause, "ISO 8601"))
+				fail_msg("%s: accepted (%s)", bad[i],
+					 cause ? cause : "no message");
+			free(cause);
+		}
+	}
 }
 
 static void test_sts_xml(void **state)
@@ -360,6 +497,25 @@ static void test_error_parsing(void **state)
 	assert_string_equal(e.message, "exists");
 	service_error_free(&e);
 	headers_free(&h);
+	/* ':' first, then '#': a URL after the code may hold a fragment */
+	{
+		static const char *const types[][2] = {
+		    {"SomeError:http://x/#frag", "SomeError"},
+		    {"aws.protocoltests#SomeError:http://internal/#x", "SomeError"},
+		    {"ns#Code", "Code"},
+		    {" Padded :x", "Padded"},
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof types / sizeof types[0]; i++) {
+			headers_add(&h, "x-amzn-ErrorType", types[i][0]);
+			service_parse_error(400, &h, "{}", 2, &e);
+			if (!e.code || strcmp(e.code, types[i][1]))
+				fail_msg("%s: got %s, want %s", types[i][0], e.code, types[i][1]);
+			service_error_free(&e);
+			headers_free(&h);
+		}
+	}
 	service_parse_error(502, NULL, "<html><body><h1>Bad Gateway</h1> from proxy</body></html>",
 			    57, &e);
 	assert_null(e.code);
@@ -445,14 +601,15 @@ static void clear_aws_env(void)
 }
 
 /* Resolve settings and credentials with `profile` as --profile (or NULL). */
-static int resolve_creds(const char *profile, struct aws_credentials *c, char **cause)
+static int resolve_creds_in(const char *profile, const char *region, struct aws_credentials *c,
+			    char **cause)
 {
 	struct aws_options o = {0};
 	struct aws_settings s;
 	int r;
 
 	o.profile = profile;
-	o.region = "us-east-1";
+	o.region = region;
 	if (aws_settings_resolve(&o, &s, cause) != 0) {
 		aws_settings_free(&s);
 		return -2;
@@ -460,6 +617,11 @@ static int resolve_creds(const char *profile, struct aws_credentials *c, char **
 	r = credentials_resolve(&s, c, cause);
 	aws_settings_free(&s);
 	return r;
+}
+
+static int resolve_creds(const char *profile, struct aws_credentials *c, char **cause)
+{
+	return resolve_creds_in(profile, "us-east-1", c, cause);
 }
 
 static void test_credentials_chain(void **state)
@@ -486,6 +648,13 @@ static void test_credentials_chain(void **state)
 	    "credential_source = Ec2InstanceMetadata\n"
 	    "[profile web]\nrole_arn = arn:aws:iam::123456789012:role/W\n"
 	    "web_identity_token_file = /nonexistent/token\n"
+	    "[profile deploy]\nrole_arn = arn:aws-cn:iam::123456789012:role/D\n"
+	    "source_profile = default\n"
+	    "[profile chain]\nrole_arn = arn:aws:iam::123456789012:role/Outer\n"
+	    "source_profile = srcboth\n"
+	    "[profile srcboth]\naws_access_key_id = AKIASOURCEKEYS000001\n"
+	    "aws_secret_access_key = s\nrole_arn = arn:aws:iam::123456789012:role/Inner\n"
+	    "source_profile = default\n"
 	    "[profile procandkeys]\naws_access_key_id = AKIACONFIGFILE000002\n"
 	    "aws_secret_access_key = c\ncredential_process = printf '{\"Version\": 1, "
 	    "\"AccessKeyId\": \"ASIAPROCESS000000002\", \"SecretAccessKey\": \"p\"}'\n");
@@ -591,7 +760,46 @@ static void test_credentials_chain(void **state)
 	assert_non_null(strstr(cause, "AWS_ROLE_ARN"));
 	free(cause);
 	cause = NULL;
+	/* botocore: each variable before the profile's setting, unless --profile */
+	setenv("AWS_PROFILE", "web", 1);
+	assert_int_equal(resolve_creds(NULL, &c, &cause), -1);
+	if (!strstr(cause, "/nonexistent/env-token") || strstr(cause, "AWS_ROLE_ARN"))
+		fail_msg("web identity, AWS_PROFILE and the variable: %s", cause);
+	free(cause);
+	unsetenv("AWS_PROFILE");
+	assert_int_equal(resolve_creds("web", &c, &cause), -1);
+	assert_non_null(strstr(cause, "/nonexistent/token:"));
+	free(cause);
+	cause = NULL;
 	unsetenv("AWS_WEB_IDENTITY_TOKEN_FILE");
+
+	/* STS in the region's partition: asked (through a proxy that is not
+	 * there, so nothing leaves the machine) at sts.cn-north-1.amazonaws.com.cn */
+	setenv("https_proxy", "http://127.0.0.1:1", 1);
+	unsetenv("no_proxy");
+	unsetenv("NO_PROXY");
+	assert_int_equal(resolve_creds_in("deploy", "cn-north-1", &c, &cause), -1);
+	if (!strstr(cause, "https://sts.cn-north-1.amazonaws.com.cn/"))
+		fail_msg("STS in China: %s", cause);
+	free(cause);
+	cause = NULL;
+	/* a source profile with keys and a role of its own lends its keys: one
+	 * AssumeRole (Outer), not its role first (botocore) */
+	assert_int_equal(resolve_creds("chain", &c, &cause), -1);
+	if (!strstr(cause, "role/Outer for profile chain") || strstr(cause, "Inner"))
+		fail_msg("source profile with keys and a role: %s", cause);
+	free(cause);
+	cause = NULL;
+	unsetenv("https_proxy");
+
+	/* the container provider comes last in the chain also with --profile */
+	setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:1/creds", 1);
+	assert_int_equal(resolve_creds("empty", &c, &cause), -1);
+	if (!strstr(cause, "container credentials") || !strstr(cause, "127.0.0.1:1"))
+		fail_msg("--profile without credentials, container provider: %s", cause);
+	free(cause);
+	cause = NULL;
+	unsetenv("AWS_CONTAINER_CREDENTIALS_FULL_URI");
 
 	/* nothing configured anywhere: 1, not an error */
 	setenv("AWS_CONFIG_FILE", "/nonexistent", 1);
@@ -678,8 +886,74 @@ static void test_endpoint_with_path(void **state)
 			     "GET\n/prefix/runtimes/r-0123456789/\nversion=1\n", 45));
 	assert_null(headers_get(&r.headers, "Content-Type"));
 	assert_null(headers_get(&r.headers, "X-Amz-Security-Token"));
+	/* the credential scope names the service's signing name and the region,
+	 * whatever host the endpoint URL points at */
+	assert_non_null(strstr(headers_get(&r.headers, "Authorization"),
+			       "Credential=AKIDEXAMPLE/20150830/eu-west-1/bedrock-agentcore/"
+			       "aws4_request, "));
+	assert_non_null(
+	    strstr(tr.string_to_sign, "\n20150830/eu-west-1/bedrock-agentcore/aws4_request\n"));
 	sigv4_trace_free(&tr);
 	service_request_free(&r);
+}
+
+/* The AWS CLI command of the cli command and the review screen. */
+static void test_cli_command(void **state)
+{
+	struct aws_settings s = {0};
+	char *cmd, *big, cwd[4096], *want;
+	int from_file = -1;
+
+	(void)state;
+	/* no settings: the form only, inline */
+	cmd = aws_cli_command(NULL, "{\"a\":\"it's\"}", "/f.json", &from_file);
+	assert_string_equal(cmd, "aws bedrock-agentcore-control create-agent-runtime "
+				 "--cli-input-json '{\"a\":\"it'\\''s\"}'");
+	assert_int_equal(from_file, 0);
+	free(cmd);
+	/* the settings that say where it goes; default profile and rule-made
+	 * endpoint left out */
+	s.region.value = "eu-west-1";
+	s.profile.value = "default";
+	s.endpoint.value = "https://bedrock-agentcore-control.eu-west-1.amazonaws.com";
+	cmd = aws_cli_command(&s, "{}", "/f.json", NULL);
+	assert_string_equal(cmd, "aws bedrock-agentcore-control create-agent-runtime "
+				 "--cli-input-json '{}' --region 'eu-west-1'");
+	free(cmd);
+	s.endpoint.value = "https://127.0.0.1:4566/";
+	s.endpoint_custom = 1;
+	s.profile.value = "dev";
+	s.ca_bundle.value = "/etc/my ca.pem";
+	cmd = aws_cli_command(&s, "{}", "/f.json", NULL);
+	assert_string_equal(
+	    cmd, "aws bedrock-agentcore-control create-agent-runtime "
+		 "--cli-input-json '{}' --region 'eu-west-1' --endpoint-url "
+		 "'https://127.0.0.1:4566/' --profile 'dev' --ca-bundle '/etc/my ca.pem'");
+	free(cmd);
+	/* too large for one argument: the file, one quoted word, absolute */
+	big = xmalloc(AWS_CLI_INLINE_MAX + 2);
+	memset(big, 'x', AWS_CLI_INLINE_MAX + 1);
+	big[AWS_CLI_INLINE_MAX + 1] = '\0';
+	cmd = aws_cli_command(NULL, big, "/forms/it's.json", &from_file);
+	assert_string_equal(cmd, "aws bedrock-agentcore-control create-agent-runtime "
+				 "--cli-input-json 'file:///forms/it'\\''s.json'");
+	assert_int_equal(from_file, 1);
+	free(cmd);
+	big[AWS_CLI_INLINE_MAX] = '\0'; /* at the limit: still inline */
+	cmd = aws_cli_command(NULL, big, "/f.json", &from_file);
+	assert_int_equal(from_file, 0);
+	free(cmd);
+	free(big);
+	/* no JSON (the review names the saved file): relative made absolute */
+	assert_non_null(getcwd(cwd, sizeof cwd));
+	want = xasprintf("aws bedrock-agentcore-control create-agent-runtime --cli-input-json "
+			 "'file://%s/runtime.json'",
+			 cwd);
+	cmd = aws_cli_command(NULL, NULL, "runtime.json", &from_file);
+	assert_string_equal(cmd, want);
+	assert_int_equal(from_file, 1);
+	free(cmd);
+	free(want);
 }
 
 /* A loopback socket that accepts connections (the kernel's backlog does) and
@@ -739,6 +1013,52 @@ static void test_http_failures(void **state)
 	assert_int_equal(service_retry_kind(HTTP_CONNECT, 0, NULL), RETRY_TRANSIENT);
 	free(cause);
 	free(url);
+	headers_free(&h);
+}
+
+/* A proxy that refuses every CONNECT with 501: reported as the proxy's
+ * answer, and not retried (asking again gets the same answer). */
+static void test_proxy_refuses_connect(void **state)
+{
+	struct headers h = {0};
+	struct http_options o = {NULL, 5, 5, NULL, NULL};
+	struct http_response resp;
+	char *cause = NULL, *proxy, buf[4096];
+	int port, fd = silent_listener(&port), status;
+	pid_t pid;
+
+	(void)state;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int c = accept(fd, NULL, NULL);
+		static const char answer[] = "HTTP/1.1 501 Not Implemented\r\n"
+					     "Content-Length: 0\r\n\r\n";
+
+		if (c >= 0 && read(c, buf, sizeof buf) > 0 &&
+		    write(c, answer, sizeof answer - 1) == (ssize_t)(sizeof answer - 1))
+			_exit(0);
+		_exit(1);
+	}
+	proxy = xasprintf("http://127.0.0.1:%d", port);
+	setenv("https_proxy", proxy, 1);
+	unsetenv("no_proxy");
+	unsetenv("NO_PROXY");
+	headers_add(&h, "Host", "bedrock-agentcore-control.us-east-1.amazonaws.com");
+	assert_int_equal(
+	    http_send("GET", "https://bedrock-agentcore-control.us-east-1.amazonaws.com/runtimes/",
+		      &h, NULL, 0, &o, &resp, &cause),
+	    HTTP_PROXY);
+	if (!strstr(cause, "HTTP 501") || !strstr(cause, "https_proxy") ||
+	    strstr(cause, "closed before"))
+		fail_msg("proxy refusing CONNECT: %s", cause);
+	assert_int_equal(service_retry_kind(HTTP_PROXY, 0, NULL), RETRY_NO);
+	unsetenv("https_proxy");
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	close(fd);
+	free(cause);
+	free(proxy);
 	headers_free(&h);
 }
 
@@ -859,7 +1179,9 @@ int main(void)
 	    cmocka_unit_test(test_credentials_chain),
 	    cmocka_unit_test(test_trace_redacts_token),
 	    cmocka_unit_test(test_endpoint_with_path),
+	    cmocka_unit_test(test_cli_command),
 	    cmocka_unit_test(test_http_failures),
+	    cmocka_unit_test(test_proxy_refuses_connect),
 	    cmocka_unit_test(test_probe_openid),
 	    cmocka_unit_test(test_container_answer),
 	};
