@@ -45,6 +45,20 @@ else
 	echo "aws not installed: skipping the AWS CLI cross-check"
 fi
 
+# A value dropped for its type is reported once, not again as missing from its
+# list; a huge whole number is out of range, not "a number".
+cat >"$tmp/knock.json" <<'JSON'
+{"agentRuntimeName":"a","roleArn":"arn:aws:iam::123456789012:role/R",
+ "agentRuntimeArtifact":{"containerConfiguration":{"containerUri":"public.ecr.aws/a/b"}},
+ "networkConfiguration":{"networkMode":"VPC","networkModeConfig":{
+   "subnets":["subnet-0123456789abcdef0"],"securityGroups":[1]}},
+ "lifecycleConfiguration":{"maxLifetime":99999999999999999999}}
+JSON
+expect_exit 1 "$ACW" validate "$tmp/knock.json"
+printf '%s\n' "$tmp/knock.json: networkConfiguration.networkModeConfig.securityGroups[0]: is a number: expected text" \
+	"$tmp/knock.json: lifecycleConfiguration.maxLifetime: is too large: expected 60 to 1209600" >"$tmp/want"
+if cmp -s "$tmp/want" "$tmp/err"; then ok; else bad "knock-on problems: $(cat "$tmp/err")"; fi
+
 # The example message of the issue, to the letter.
 cat >"$tmp/subnet.json" <<'JSON'
 {"agentRuntimeName":"a","roleArn":"arn:aws:iam::123456789012:role/R",
