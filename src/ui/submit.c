@@ -91,6 +91,21 @@ char **submit_settings_lines(void)
 	return v;
 }
 
+char *submit_cli_command(const char *file)
+{
+	struct aws_options o;
+	struct aws_settings s = {0};
+	char *cause = NULL, *cmd;
+	int ok;
+
+	opts_from_globals(&o);
+	ok = aws_settings_resolve(&o, &s, &cause) == 0;
+	free(cause);
+	cmd = aws_cli_command(ok ? &s : NULL, NULL, file, NULL);
+	aws_settings_free(&s);
+	return cmd;
+}
+
 int submit_settings_check(char **summary, char **region, char **profile)
 {
 	struct aws_options o;

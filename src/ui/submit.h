@@ -19,6 +19,12 @@ struct document;
 char **submit_settings_lines(void);
 void submit_lines_free(char **lines);
 
+/* The AWS CLI command that sends the form saved as file to the same place
+ * (as `agentcore-wizard cli` prints it: --cli-input-json 'file://PATH',
+ * --region, and --endpoint-url, --profile, --ca-bundle when set). Caller
+ * frees. */
+char *submit_cli_command(const char *file);
+
 /* What submit_settings_check found that works. */
 #define SETTINGS_REGION      1 /* a valid Region */
 #define SETTINGS_CREDENTIALS 2 /* credentials were found */

@@ -864,7 +864,7 @@ static void review_build(struct wiz *w)
 {
 	struct problems p = {0};
 	size_t s, k;
-	char *json, *line, *q;
+	char *json, *line;
 
 	if (w->lines && w->review_gen == document_generation(w->doc) && w->review_cols == COLS &&
 	    !strcmp(w->review_file ? w->review_file : "", w->file ? w->file : ""))
@@ -934,15 +934,7 @@ static void review_build(struct wiz *w)
 	}
 	free(json);
 	review_add(w, -1, 1, "%s", _("The same with the AWS CLI (after F2 saves the file):"));
-	/* as `cli` prints it; to come from its builder once src/cmd_aws.c has one */
-	line = xasprintf("file://%s", w->file ? w->file : "runtime.json");
-	q = util_shell_quote(line);
-	review_push(w, -1, 0, 1,
-		    xasprintf("aws bedrock-agentcore-control create-agent-runtime "
-			      "--cli-input-json %s",
-			      q));
-	free(q);
-	free(line);
+	review_push(w, -1, 0, 1, submit_cli_command(w->file ? w->file : "runtime.json"));
 	problems_clear(&p);
 }
 

@@ -26,7 +26,8 @@ WIDTH = 80 - PANE - 1
 tmp = tempfile.mkdtemp(prefix="acw-ui-review-")
 with open(os.path.join(tmp, "form.json"), "w") as f:
     json.dump(FORM, f)
-t = Term(args=["form.json"], tmp=tmp, x=80, y=150)  # the whole review on one screen
+t = Term(args=["form.json"], tmp=tmp, x=80, y=150,  # the whole review on one screen
+         env={"AWS_REGION": "eu-west-1"})
 t.own_tmp = True
 t.wait_text("support_agent")
 t.keys("F10")
@@ -69,9 +70,11 @@ check(row[PANE:PANE + WIDTH] == line[20:20 + WIDTH], "Right did not scroll by 20
 t.keys("Right")
 s = t.wait_stable(lambda s: line[40:40 + WIDTH] in s, "Right again")
 cli = s.split("\n")[at("The same with the AWS CLI (after F2 saves the file):") + 1]
-check(cli[PANE:].rstrip() == ("aws bedrock-agentcore-control create-agent-runtime "
-                              "--cli-input-json 'file://form.json'")[40:],
-      "the CLI line is not as `cli` quotes it: %r" % cli, t)
+# as `cli` builds it: the file's absolute path as one word, then the Region
+want = ("aws bedrock-agentcore-control create-agent-runtime --cli-input-json "
+        "'file://%s' --region eu-west-1" % os.path.join(os.path.realpath(tmp), "form.json"))
+check(cli[PANE:PANE + WIDTH].rstrip() == want[40:40 + WIDTH],
+      "the CLI line is not as `cli` builds it: %r, want %r" % (cli, want[40:]), t)
 t.keys("Left", "Left")
 t.wait(lambda s: "<" not in "".join(r[PANE - 1:PANE] for r in s.split("\n")), "Left")
 # PageDown on the review says what it does not do
