@@ -14,7 +14,7 @@ what=${1:-run}
 # Debian packages the build and the tests need.
 pkgs="build-essential autoconf automake autopoint pkg-config gettext libncurses-dev \
 libcjson-dev libcurl4-openssl-dev libssl-dev libpcre2-dev libcmocka-dev tmux clang \
-libclang-rt-14-dev valgrind openssl curl python3 python3-venv locales"
+libclang-rt-14-dev valgrind openssl curl python3 python3-venv locales procps man-db"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
@@ -37,13 +37,14 @@ fi
 # object is built with the flags asked for.
 configure_in() { # dir configure-args...
 	dir=$1; shift
-	[ -x configure ] || ./autogen.sh >/dev/null
+	[ -x configure ] || ./autogen.sh >autogen.log 2>&1 || { cat autogen.log; exit 1; }
 	mkdir -p "$dir"
 	if [ -f "$dir/Makefile" ] && [ -x "$dir/config.status" ]; then
 		have=$(cd "$dir" && eval "set -- $(./config.status --config)" && printf '%s\n' "$@")
 		want=$(printf '%s\n' "$@")
 		[ "$have" = "$want" ] && return 0
-		echo "quickstart: $dir was configured otherwise ($(cd "$dir" && ./config.status --config)): configuring again"
+		echo "quickstart: $dir was configured with '$(cd "$dir" && ./config.status --config)'," \
+			"not '$*': configuring it again"
 		(cd "$dir" && ../configure -q "$@") && make -C "$dir" -s clean >/dev/null
 		return
 	fi
@@ -70,13 +71,27 @@ check)
 	# what is importable, else try a virtual environment (skipped when offline).
 	if ! python3 -c 'import moto, botocore' 2>/dev/null; then
 		if [ ! -x .venv/bin/python3 ]; then
-			python3 -m venv .venv && .venv/bin/pip install -q 'moto[server]' awscli ||
-				echo "quickstart: moto not installable here; AWS tests will be skipped"
+			# kept only when the installation worked, so that a later run
+			# tries again (PyPI may be reachable by then)
+			if ! { python3 -m venv .venv &&
+				.venv/bin/pip install -q --retries 1 --timeout 15 'moto[server]' awscli \
+					>.venv.log 2>&1; }; then
+				rm -rf .venv
+				echo "quickstart: moto and the AWS CLI could not be installed from PyPI" \
+					"(see .venv.log); the AWS tests will be skipped"
+			fi
 		fi
 		[ -x .venv/bin/python3 ] && PATH="$PWD/.venv/bin:$PATH" && export PATH
 	fi
 	build build --enable-werror "$@"
-	make -C build -j"$(nproc)" check || { tail -n 60 build/test-suite.log; exit 1; }
+	if ! make -C build -j"$(nproc)" check; then
+		# each failed test's own log, not the tail of the whole suite's
+		for t in $(sed -n 's/^\(FAIL\|ERROR\): //p' build/test-suite.log); do
+			echo "==== $t"
+			tail -n 40 "build/${t%.*}.log" 2>/dev/null || tail -n 40 "build/$t.log"
+		done
+		exit 1
+	fi
 	;;
 *)
 	echo "usage: sh quickstart.sh run|check|configure" >&2

@@ -633,8 +633,13 @@ struct formdef *formdef_load_dir(const char *dir, char **cause)
 	}
 	qsort(names, n, sizeof *names, name_cmp);
 #if ENABLE_NLS
-	/* gettext("") is the catalog's header when one is loaded, else "" */
-	L.translate = *_("") != '\0';
+	{
+		/* gettext of "" is the catalog's header when one is loaded, else
+		 * ""; through a variable, so that xgettext does not take it */
+		const char *header = "";
+
+		L.translate = *gettext(header) != '\0';
+	}
 #endif
 	for (i = 0; i < n; i++) {
 		L.file = names[i];
