@@ -43,10 +43,10 @@ try:
     })
     # The first screen is drawn once the key bar is there.
     s = t.wait_text("F1 Hilfe")
-    for text, what in (("F2 Speichern", "key bar"), ("F3 Laden", "key bar"),
+    for text, what in (("F2 Sich.", "key bar"), ("F4 Mehr", "key bar"), ("F9 AWS", "key bar"), ("F3 Laden", "key bar"),
                        ("Grundlagen", "section title for Basics"),
                        ("Runtime-Name", "field label"),
-                       ("Überprüfen", "review section in the list"),
+                       ("Prüfen", "review section in the list"),
                        ("Verwendete AWS-Einstellungen", "AWS settings heading")):
         check(text in s, "%s: %r not on the German screen" % (what, text), t)
     check("Runtime name" not in s, "the English field label is still shown", t)
