@@ -347,6 +347,10 @@ int row_store_text(const struct row *r, struct document *doc, const char *text)
 	long long v;
 	int rc = 0;
 
+	/* a list item, map entry or one-of branch stays when emptied: it
+	 * would otherwise vanish under the cursor (or un-choose its branch) */
+	int keep = r->owner || (r->node->parent && r->node->parent->kind == FK_ONEOF);
+
 	if (r->kind == RK_MAPKEY) {
 		rc = document_map_set_key(doc, r->owner_path, r->index, t);
 	} else if (r->node->kind == FK_INTEGER) {
@@ -354,11 +358,11 @@ int row_store_text(const struct row *r, struct document *doc, const char *text)
 		v = strtoll(t, &end, 10);
 		if (*t && !*end && !errno)
 			rc = document_set_number(doc, r->path, v);
-		else if (r->owner)
+		else if (keep)
 			rc = document_set_text(doc, r->path, t);
 		else
 			document_remove(doc, r->path);
-	} else if (!*t && !r->owner) {
+	} else if (!*t && !keep) {
 		document_remove(doc, r->path);
 	} else {
 		rc = document_set_text(doc, r->path, t);
@@ -421,8 +425,8 @@ void row_choose(const struct row *r, struct document *doc, const char *value)
 {
 	if (!value || !*value)
 		document_remove(doc, r->path);
-	else if (r->kind == RK_BRANCH)
-		document_choose_branch(doc, r->path, value);
+	else if (r->kind == RK_BRANCH && fnode_child(r->node, value))
+		document_choose_branch(doc, r->path, fnode_child(r->node, value));
 	else if (r->node->kind == FK_BOOLEAN)
 		document_set_bool(doc, r->path, !strcmp(value, "true"));
 	else

@@ -73,8 +73,10 @@ enum vstate row_check(const struct row *r, const struct document *doc, const cha
 		      char **msg);
 
 /* Store text typed into a text row: trimmed; empty removes a scalar member
- * (list items and map entries stay, empty). Integers that do not parse are
- * left out of the document. Returns 0, or -1 when the document refused. */
+ * (list items, map entries and one-of branches stay, empty). Integers that
+ * do not parse are left out of the document (items and branches keep them
+ * as text, for the validator to name). Returns 0, or -1 when the document
+ * refused. */
 int row_store_text(const struct row *r, struct document *doc, const char *text);
 
 /* Step a choice, boolean or branch row to its next (dir > 0) or previous

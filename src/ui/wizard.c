@@ -1440,8 +1440,10 @@ static void do_delete(struct wiz *w)
 	}
 	document_remove(w->doc, r->path);
 	/* the last item of an optional list goes with its list: an empty list
-	 * is not the same as none to the service */
-	if (r->owner_path && !r->owner->required && document_count(w->doc, r->owner_path) == 0)
+	 * is not the same as none to the service; a list that is a one-of's
+	 * branch stays (empty), or the branch would no longer be chosen */
+	if (r->owner_path && !r->owner->required && document_count(w->doc, r->owner_path) == 0 &&
+	    !(r->owner->parent && r->owner->parent->kind == FK_ONEOF))
 		document_remove(w->doc, r->owner_path);
 	after_change(w);
 }
