@@ -94,6 +94,7 @@ static void fnode_free(struct fnode *n)
 	free(n->help);
 	free(n->example);
 	free(n->expect);
+	free(n->add_label);
 	free(n->pattern);
 	if (n->re)
 		pcre2_code_free(n->re);
@@ -133,10 +134,10 @@ void formdef_free(struct formdef *def)
 }
 
 static const char *const field_keys[] = {
-    "name",      "kind",     "label",     "help",      "example", "expect", "required",
-    "sensitive", "advanced", "minLength", "maxLength", "min",     "max",    "default",
-    "pattern",   "values",   "minItems",  "maxItems",  "item",    "key",    "value",
-    "fields",    "when",     "source",    "note",      "probe",   NULL,
+    "name",      "kind",     "label",     "help",      "example", "expect",   "required",
+    "sensitive", "advanced", "minLength", "maxLength", "min",     "max",      "default",
+    "pattern",   "values",   "minItems",  "maxItems",  "item",    "key",      "value",
+    "fields",    "when",     "source",    "note",      "probe",   "addLabel", NULL,
 };
 
 static int known_key(const char *k)
@@ -258,6 +259,7 @@ static struct fnode *parse_field(const cJSON *j, struct fnode *parent, const cha
 	n->help = opt_text(j, "help");
 	n->example = opt_string(j, "example");
 	n->expect = opt_text(j, "expect");
+	n->add_label = opt_text(j, "addLabel");
 	if (!n->label)
 		n->label = xstrdup(n->name);
 	if (!n->help)
