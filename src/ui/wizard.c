@@ -162,6 +162,7 @@ static void term_start(struct wiz *w)
 	nonl();
 	keypad(stdscr, TRUE);
 	timeout(250);
+	keys_init();
 	w->colour = 0;
 	if (!global_opts.no_color && has_colors()) {
 		start_color();
@@ -467,13 +468,20 @@ static void draw_small(void)
 	char *n = xasprintf(_("The wizard needs at least %dx%d; make the window larger."),
 			    MIN_COLS, MIN_LINES);
 
+	/* keys typed now would change fields no one can see: only quitting
+	 * works until the window is large enough (handle_key) */
+	char *qk = keys_action_names(ACT_QUIT);
+	char *q = xasprintf(_("Until then keys are ignored; %s quits."), qk);
+
 	erase();
 	put(0, 0, COLS, m, A_BOLD);
-	put(LINES > 2 ? 2 : 1, 0, COLS, n, A_NORMAL);
-	if (LINES > 4)
-		put(4, 0, COLS, _("F12 or Ctrl-C quits."), A_NORMAL);
+	ui_wrap_text(n, COLS, 2, 1, LINES > 2 ? 2 : 1, 0, A_NORMAL);
+	if (LINES > 5)
+		ui_wrap_text(q, COLS, 2, 1, 5, 0, A_NORMAL);
 	free(m);
 	free(n);
+	free(q);
+	free(qk);
 }
 
 static void draw_sections(struct wiz *w)
@@ -548,6 +556,14 @@ static const char *choice_label(const struct row *r, const char *v)
 	return v;
 }
 
+/* The text of a folded row, naming the key that unfolds it. */
+static char *folded_text(const struct row *r)
+{
+	return xasprintf(P_("%zu advanced setting hidden: %s shows it",
+			    "%zu advanced settings hidden: %s shows them", r->index),
+			 r->index, keys_action_name(ACT_ADVANCED));
+}
+
 static void draw_form(struct wiz *w, int *cy, int *cx)
 {
 	int px = SIDE_W + 2, pw = COLS - px, top = 2, bottom = LINES - 4, naws = 0;
@@ -595,7 +611,8 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 	if (w->top > 0 && w->cur == first_editable(w, 0, 1) + 0u)
 		w->top = 0;
 	if (w->zoom) {
-		char *z = xasprintf(_("%s (Esc or PageUp returns to the list)"), w->zoom_title);
+		char *z = xasprintf(_("%s (Esc or %s returns to the list)"), w->zoom_title,
+				    keys_action_name(ACT_PREV_SECTION));
 		put(1, px, pw, z, A_BOLD);
 		free(z);
 	}
@@ -620,7 +637,9 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 			put(y, lx, COLS - lx, r->label, attr_head(w));
 			break;
 		case RK_FOLDED:
-			put(y, lx, COLS - lx - 1, r->label, A_DIM | (focus ? A_REVERSE : 0));
+			v = folded_text(r);
+			put(y, lx, COLS - lx - 1, v, A_DIM | (focus ? A_REVERSE : 0));
+			free(v);
 			break;
 		case RK_ENTRY:
 			put(y, lx, COLS - lx - 1, r->label, A_BOLD | (focus ? A_REVERSE : 0));
@@ -838,12 +857,16 @@ static void draw_hint(struct wiz *w, int status_free)
 	char *h;
 
 	if (w->sec == w->review_sec) {
-		h = xstrdup(_("Up/Down scroll, Enter jumps to the section, "
-			      "F10 submits, F2 saves, PageUp goes back."));
+		h = xasprintf(_("Up/Down scroll, Enter jumps to the section, "
+				"%s submits, %s saves, %s goes back."),
+			      keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE),
+			      keys_action_name(ACT_PREV_SECTION));
 	} else if (!r) {
 		return;
 	} else if (r->kind == RK_ENTRY && !w->zoom) {
-		h = xstrdup(_("Enter opens this entry; F8 deletes it; F5/F6 move it."));
+		h = xasprintf(_("Enter opens this entry; %s deletes it; %s/%s move it."),
+			      keys_action_name(ACT_DELETE), keys_action_name(ACT_MOVE_UP),
+			      keys_action_name(ACT_MOVE_DOWN));
 	} else {
 		n = r->kind == RK_ADD || r->kind == RK_ENTRY ? r->owner : r->node;
 		if (r->kind == RK_ADD && r->owner->item)
@@ -851,7 +874,8 @@ static void draw_hint(struct wiz *w, int status_free)
 		if (!n || !n->help)
 			return;
 		/* a field with a network check says so before the example */
-		h = n->probe ? xasprintf(_("%s F7 fetches it to check."), n->help)
+		h = n->probe ? xasprintf(_("%s %s fetches it to check."), n->help,
+					 keys_action_name(ACT_PROBE))
 			     : xstrdup(n->help);
 		if (n->example && *n->example) {
 			char *t = xasprintf(_("%s Example: %s"), h, n->example);
@@ -881,41 +905,50 @@ static int text_columns(const char *s)
 	return cols;
 }
 
-/* The key bar. When the labels (translated) do not fit, the least needed ones
- * are left out whole, never cut: F1, F10 and F12 always stay. */
-static void draw_keybar(void)
+/* The key bar, from the key table: for each action on it the first key
+ * that works on this terminal, with the label for the screen shown (on an
+ * entry's screen PageDown goes back to the list, on the review F10
+ * submits). When the labels (translated) do not fit, the least needed ones
+ * are left out whole, never cut: help, review and quit always stay. */
+static void draw_keybar(struct wiz *w)
 {
-	static const struct {
-		const char *key, *label;
-		int drop; /* 0: always shown; higher: dropped first */
-	} bar[] = {
-	    {"F1", N_("Help"), 0},   {"F2", N_("Save"), 3},   {"F3", N_("Load"), 5},
-	    {"F4", N_("More"), 6},   {"F9", N_("AWS"), 7},    {"F10", N_("Review"), 0},
-	    {"PgDn", N_("Next"), 2}, {"PgUp", N_("Back"), 4}, {"F12", N_("Quit"), 0},
-	};
-	enum { N = sizeof bar / sizeof bar[0] };
-	int shown[N], width = 0, level, x = 0;
-	size_t i;
+	enum { N = 16 };
+	enum key_screen ks = w->sec == w->review_sec ? KS_REVIEW : w->zoom ? KS_ENTRY : KS_FORM;
+	const char *key[N], *label[N];
+	int drop[N], shown[N], width = 0, level, x = 0, pos;
+	size_t nt, i, j, n = 0;
+	const struct keybinding *t = keys_table(&nt);
 
-	for (i = 0; i < N; i++) {
-		shown[i] = 1;
-		width += text_columns(bar[i].key) + text_columns(_(bar[i].label)) + 2;
-	}
-	for (level = 7; level > 0 && width > COLS; level--)
-		for (i = 0; i < N; i++)
-			if (shown[i] && bar[i].drop == level) {
+	for (pos = 1; pos <= KEYBAR_POSITIONS && n < N; pos++)
+		for (i = 0; i < nt && n < N; i++) {
+			if (t[i].bar_pos != pos || !t[i].bar[ks])
+				continue;
+			for (j = 0; t[i].keys[j] && !keys_available(t[i].keys[j]); j++)
+				;
+			if (!t[i].keys[j])
+				continue;
+			key[n] = xstrdup(keys_name(t[i].keys[j], 1));
+			label[n] = _(t[i].bar[ks]);
+			drop[n] = t[i].drop;
+			shown[n] = 1;
+			width += text_columns(key[n]) + text_columns(label[n]) + 2;
+			n++;
+		}
+	for (level = 9; level > 0 && width > COLS; level--)
+		for (i = 0; i < n; i++)
+			if (shown[i] && drop[i] == level) {
 				shown[i] = 0;
-				width -=
-				    text_columns(bar[i].key) + text_columns(_(bar[i].label)) + 2;
+				width -= text_columns(key[i]) + text_columns(label[i]) + 2;
 			}
 	fill(LINES - 1, 0, COLS, A_REVERSE);
-	for (i = 0; i < N && x < COLS; i++) {
-		if (!shown[i])
-			continue;
-		x += put(LINES - 1, x, COLS - x, bar[i].key, A_REVERSE | A_BOLD);
-		x += put(LINES - 1, x, COLS - x, " ", A_REVERSE);
-		x += put(LINES - 1, x, COLS - x, _(bar[i].label), A_REVERSE);
-		x += put(LINES - 1, x, COLS - x, " ", A_REVERSE);
+	for (i = 0; i < n; i++) {
+		if (shown[i] && x < COLS) {
+			x += put(LINES - 1, x, COLS - x, key[i], A_REVERSE | A_BOLD);
+			x += put(LINES - 1, x, COLS - x, " ", A_REVERSE);
+			x += put(LINES - 1, x, COLS - x, label[i], A_REVERSE);
+			x += put(LINES - 1, x, COLS - x, " ", A_REVERSE);
+		}
+		free((char *)key[i]);
 	}
 }
 
@@ -963,7 +996,7 @@ static void draw(struct wiz *w)
 	}
 	if (status_free >= 0)
 		draw_hint(w, status_free);
-	draw_keybar();
+	draw_keybar(w);
 	if (cy >= 0) {
 		curs_set(1);
 		move(cy, cx);
@@ -976,11 +1009,15 @@ static void draw(struct wiz *w)
 /* ---- modal prompts ------------------------------------------------------ */
 
 /* Read a key. An escape sequence curses does not know (F12 on a vt100
- * entry, say) is swallowed whole rather than typed into a field. */
+ * entry, say) is swallowed whole rather than typed into a field. Esc and a
+ * digit is KEYESC(digit) (F1..F10, as in mc): at once when the digit comes
+ * with the Esc (Alt-digit on many terminals), and on a terminal that lacks
+ * some of F1..F10 also when it is typed within a second after a lone Esc;
+ * there Esc Esc is an Esc at once. */
 static int read_key(int *key)
 {
 	wint_t wc;
-	int r = get_wch(&wc), n;
+	int r = get_wch(&wc), n, waited = 0;
 
 	if (r == ERR) {
 		if (keys_terminal_gone())
@@ -992,7 +1029,21 @@ static int read_key(int *key)
 		return 1;
 	timeout(0);
 	r = get_wch(&wc);
-	if (r == OK && (wc == '[' || wc == 'O')) {
+	if (r == ERR && keys_esc_waits()) {
+		timeout(1000);
+		r = get_wch(&wc);
+		if (r == OK && wc == 27) {
+			timeout(250);
+			return 1;
+		}
+		waited = 1; /* what follows now was typed: not a sequence */
+	}
+	if (r == OK && wc >= '0' && wc <= '9') {
+		timeout(250);
+		*key = KEYESC(wc);
+		return 1;
+	}
+	if (r == OK && !waited && (wc == '[' || wc == 'O')) {
 		char seq[20];
 
 		seq[0] = (char)wc;
@@ -1171,26 +1222,47 @@ static void show_lines(struct wiz *w, const char *title, char **lines, size_t n)
 	ui_lines_free(wl, nw);
 }
 
+/* F1: the field's help, what the marks mean, and every key with what it
+ * does (only the keys this terminal has). */
 static void show_help(struct wiz *w)
 {
 	size_t n, i, k = 0;
 	const struct keybinding *t = keys_table(&n);
-	char **lines = xcalloc(n + 16, sizeof *lines);
+	char **lines = xcalloc(n + 16, sizeof *lines), **names = xcalloc(n, sizeof *names);
 	struct row *r = cur_row(w);
+	int width = 0, c;
 
 	if (w->sec != w->review_sec && r && r->node && r->node->help) {
-		lines[k++] = xasprintf("%s: %s", r->label, r->node->help);
+		/* an add row shows its list's help, an entry its item's, under
+		 * their names (not the button's text or the entry's summary) */
+		lines[k++] = xasprintf(
+		    "%s: %s", r->kind == RK_ADD || r->kind == RK_ENTRY ? r->node->label : r->label,
+		    r->node->help);
 		if (r->node->expect)
 			lines[k++] = xasprintf(_("Expected: %s"), r->node->expect);
 		if (r->node->example)
 			lines[k++] = xasprintf(_("Example: %s"), r->node->example);
 		lines[k++] = xstrdup("");
 	}
-	lines[k++] = xstrdup(_("Keys:"));
-	for (i = 0; i < n; i++)
-		lines[k++] = xasprintf("  %-14s %s", t[i].names, _(t[i].help));
-	lines[k++] = xstrdup(_("  Left/Right     move in text, or change a choice"));
 	lines[k++] = xstrdup(_("Marks: ok valid, !! has errors, .. in progress, * required."));
+	if (keys_esc_waits())
+		lines[k++] = xstrdup(_("Esc then a digit stands for F1 to F10 (Esc 0 is F10), as "
+				       "this terminal lacks some of them; a lone Esc acts after a "
+				       "second, Esc Esc at once."));
+	lines[k++] = xstrdup("");
+	lines[k++] = xstrdup(_("Keys (those this terminal has):"));
+	for (i = 0; i < n; i++) {
+		names[i] = keys_names(&t[i]);
+		c = text_columns(names[i]);
+		if (c > width && c <= 24)
+			width = c;
+	}
+	for (i = 0; i < n; i++) {
+		if (*names[i])
+			lines[k++] = xasprintf("  %-*s %s", width, names[i], _(t[i].help));
+		free(names[i]);
+	}
+	free(names);
 	show_lines(w, _("Help"), lines, k);
 	for (i = 0; i < k; i++)
 		free(lines[i]);
@@ -1647,44 +1719,39 @@ static int is_choice_row(const struct row *r)
 								 r->node->kind == FK_BOOLEAN)));
 }
 
-static void text_key(struct wiz *w, int key)
+/* A key in a text field: editing (action a from the key table) or a
+ * character typed. */
+static void text_key(struct wiz *w, enum action a, int key)
 {
 	struct row *r = cur_row(w);
 	int changed = 0;
 	char *t;
 
-	switch (key) {
-	case KEYFN(KEY_BACKSPACE):
-	case 127:
-	case 8:
+	switch (a) {
+	case ACT_BACKSPACE:
 		changed = lineedit_backspace(&w->ed);
 		break;
-	case KEYFN(KEY_DC):
-	case 4:
+	case ACT_DELETE_CHAR:
 		changed = lineedit_delete(&w->ed);
 		break;
-	case KEYFN(KEY_LEFT):
-	case 2:
+	case ACT_LEFT:
 		lineedit_left(&w->ed);
 		break;
-	case KEYFN(KEY_RIGHT):
-	case 6:
+	case ACT_RIGHT:
 		lineedit_right(&w->ed);
 		break;
-	case KEYFN(KEY_HOME):
-	case 1:
+	case ACT_HOME:
 		lineedit_home(&w->ed);
 		break;
-	case KEYFN(KEY_END):
-	case 5:
+	case ACT_END:
 		lineedit_end(&w->ed);
 		break;
-	case 21:
+	case ACT_CLEAR:
 		lineedit_clear(&w->ed);
 		changed = 1;
 		break;
 	default:
-		if (key >= 32 && key < 0x110000 && key != 127) {
+		if (a == ACT_NONE && key >= 32 && key < 0x110000 && key != 127) {
 			lineedit_insert(&w->ed, (wchar_t)key);
 			changed = 1;
 		}
@@ -1826,13 +1893,21 @@ static int handle_key(struct wiz *w, int key)
 			free(t);
 		}
 		return 0;
+	case ACT_STEP:
+		if (is_choice_row(r)) {
+			row_cycle(r, w->doc, 1);
+			after_change(w);
+		} else {
+			activate(w);
+		}
+		return 0;
 	default:
 		break;
 	}
 	if (in_text) {
-		text_key(w, key);
-	} else if (is_choice_row(r) && (key == KEYFN(KEY_LEFT) || key == KEYFN(KEY_RIGHT))) {
-		row_cycle(r, w->doc, key == KEYFN(KEY_LEFT) ? -1 : 1);
+		text_key(w, a, key);
+	} else if (is_choice_row(r) && (a == ACT_LEFT || a == ACT_RIGHT)) {
+		row_cycle(r, w->doc, a == ACT_LEFT ? -1 : 1);
 		after_change(w);
 	}
 	return 0;
