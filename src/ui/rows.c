@@ -158,7 +158,15 @@ static void walk_items(struct walk *w, const struct fnode *n, const char *path, 
 	if (n->max_items < 0 || count < (size_t)n->max_items) {
 		r = rows_push(w->out, RK_ADD, n, path, depth);
 		free(r->label);
-		r->label = xasprintf(_("[ add %s ]"), node_label(n->kind == FK_MAP ? n : n->item));
+		if (n->add_label) {
+			r->label = xasprintf("[ %s ]", n->add_label);
+		} else {
+			char *a =
+			    xasprintf(_("Add %s"), node_label(n->kind == FK_MAP ? n : n->item));
+
+			r->label = xasprintf("[ %s ]", a);
+			free(a);
+		}
 		r->owner = n;
 		r->owner_path = xstrdup(path);
 		r->index = count;
@@ -317,14 +325,14 @@ enum vstate row_check(const struct row *r, const struct document *doc, const cha
 		return VS_VALID;
 	if (r->kind == RK_BRANCH || (r->kind == RK_VALUE && r->node->kind == FK_BOOLEAN)) {
 		if (r->node->required && !document_is_set(doc, r->path)) {
-			*msg = xasprintf(_("%s: choose one"), r->path);
+			*msg = xstrdup(_("is required: choose one"));
 			return VS_INCOMPLETE;
 		}
 		return VS_VALID;
 	}
 	if (!text)
 		text = v = row_value(r, doc);
-	st = validate_scalar(r->node, text, r->path, msg);
+	st = validate_scalar(r->node, text, NULL, msg);
 	free(v);
 	return st;
 }

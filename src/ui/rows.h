@@ -68,7 +68,8 @@ int row_is_text(const struct row *r);
 char *row_value(const struct row *r, const struct document *doc);
 
 /* Live check of the row's value (or of `text`, when not NULL) with
- * validate_scalar; *msg as validate_scalar gives it (caller frees). */
+ * validate_scalar; *msg (caller frees) as validate_scalar gives it,
+ * without the path: it is shown with the field. */
 enum vstate row_check(const struct row *r, const struct document *doc, const char *text,
 		      char **msg);
 

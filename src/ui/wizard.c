@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -32,8 +33,8 @@
 #define MIN_LINES 24
 /* section list width (it fits "   Environment variables"); the rule is at column SIDE_W */
 #define SIDE_W         25
-#define LABEL_W        22 /* label column of the form pane */
 #define AUTOSAVE_DELAY 1.0
+#define STATUS_MAX     6 /* lines a status may take (it then ends in an ellipsis) */
 
 static volatile sig_atomic_t sig_quit;  /* SIGINT: ask, as Ctrl-C does */
 static volatile sig_atomic_t sig_leave; /* SIGHUP/SIGTERM: save a draft and exit */
@@ -78,6 +79,18 @@ struct wiz {
 	unsigned long review_gen;
 	int review_cols;
 	char *review_file; /* (new settings free the lines: do_settings) */
+
+	/* the document's problems, found once per change (validate_document)
+	 * and split by section; each with the state the marks show: a value
+	 * that is still being typed (a valid prefix) counts as incomplete */
+	struct problems probs;
+	enum vstate *probs_st;
+	int *probs_sec;         /* section of each problem, -1 for none */
+	enum vstate *sec_worst; /* per section */
+	unsigned long probs_gen;
+	const struct document *probs_doc;
+	enum vstate form_worst; /* the fields on screen, as last drawn */
+	int foot;               /* lines a long status takes above its usual two */
 
 	char *status;
 	int status_err;
@@ -174,20 +187,21 @@ static void term_start(struct wiz *w)
 	}
 }
 
-/* Print UTF-8 text at y, x in at most width columns; returns columns used. */
+/* Print UTF-8 text at y, x in at most width columns; returns columns used.
+ * Only what fits is read (a value may be thousands of characters long). */
 static int put(int y, int x, int width, const char *s, int attr)
 {
-	struct lineedit e = {0};
+	mbstate_t st;
+	size_t k, n = strlen(s);
 	int used = 0, cw;
-	size_t i;
+	wchar_t c;
 
 	if (width <= 0)
 		return 0;
-	lineedit_load(&e, s);
+	memset(&st, 0, sizeof st);
 	attron(attr);
 	move(y, x);
-	for (i = 0; i < e.len; i++) {
-		wchar_t c = e.buf[i];
+	while ((k = lineedit_decode(s, n, &st, &c)) > 0) {
 		cw = lineedit_wcwidth(c);
 		if (used + cw > width)
 			break;
@@ -195,22 +209,43 @@ static int put(int y, int x, int width, const char *s, int attr)
 			c = L'?';
 		addnwstr(&c, 1);
 		used += cw;
+		s += k;
+		n -= k;
 	}
 	attroff(attr);
-	lineedit_release(&e);
 	return used;
 }
 
-/* Lines a message under a field needs at width columns: 1 or 2. */
-static int msg_lines(const char *text, int width)
+static int text_columns(const char *s);
+
+/* Print text in width columns; when it is wider, cut it with an ellipsis
+ * (so that a cut is seen). Returns the columns used. */
+static int put_cut(int y, int x, int width, const char *s, int attr)
 {
-	return ui_wrap_text(text, width, 2, 0, 0, 0, 0);
+	int ew = MB_CUR_MAX > 1 ? 1 : 3;
+
+	if (width <= 0)
+		return 0;
+	if (lineedit_columns(s, width) <= width || width <= ew)
+		return put(y, x, width, s, attr);
+	x += put(y, x, width - ew, s, attr);
+	attron(attr);
+	mvaddstr(y, x, MB_CUR_MAX > 1 ? "\u2026" : "...");
+	attroff(attr);
+	return width;
 }
 
-/* Print text over up to min(2, maxlines) lines of width columns. */
+/* Lines a message under a field needs at width columns (all of it: a
+ * message is never cut). */
+static int msg_lines(const char *text, int width)
+{
+	return ui_wrap_text(text, width, 1000, 0, 0, 0, 0);
+}
+
+/* Print text over up to maxlines lines of width columns. */
 static void put_wrapped(int y, int x, int width, int maxlines, const char *text, int attr)
 {
-	ui_wrap_text(text, width, maxlines > 2 ? 2 : maxlines, 1, y, x, attr);
+	ui_wrap_text(text, width, maxlines, 1, y, x, attr);
 }
 
 static void fill(int y, int x, int width, int attr)
@@ -394,22 +429,91 @@ static void enter_section(struct wiz *w, size_t sec)
 	rebuild(w);
 }
 
+/* Whether problem p is about a value that typing can still make valid (a
+ * prefix such as "arn:aws:iam::" or 6 for a minimum of 60; a list with too
+ * few items yet): the live check calls it incomplete, and so do the marks. */
+static int still_typed(const struct wiz *w, const struct problem *p)
+{
+	const struct fnode *n = formdef_lookup(w->def, p->ref);
+	char *m = NULL, num[32];
+	const char *t;
+	long long v;
+	enum vstate st;
+
+	if (n && (n->kind == FK_LIST || n->kind == FK_MAP || n->kind == FK_SUBLIST))
+		return n->min_items > 0 && document_count(w->doc, p->ref) < (size_t)n->min_items;
+	if (!n || (n->kind != FK_TEXT && n->kind != FK_INTEGER) ||
+	    (n->parent && n->parent->kind == FK_MAP))
+		return 0;
+	t = document_text(w->doc, p->ref);
+	if (!t && document_number(w->doc, p->ref, &v) == 0) {
+		snprintf(num, sizeof num, "%lld", v);
+		t = num;
+	}
+	if (!t)
+		return 0;
+	st = validate_scalar(n, t, NULL, &m);
+	free(m);
+	return st == VS_INCOMPLETE;
+}
+
+/* Check the whole document once per change and split the problems by
+ * section (by the top-level member of each problem's path). */
+static void problems_update(struct wiz *w)
+{
+	size_t i, len;
+	char name[256];
+
+	if (w->probs_doc == w->doc && w->probs_gen == document_generation(w->doc))
+		return;
+	problems_clear(&w->probs);
+	validate_document(w->def, w->doc, &w->probs);
+	w->probs_gen = document_generation(w->doc);
+	w->probs_doc = w->doc;
+	free(w->probs_st);
+	free(w->probs_sec);
+	w->probs_st = xcalloc(w->probs.n + 1, sizeof *w->probs_st);
+	w->probs_sec = xcalloc(w->probs.n + 1, sizeof *w->probs_sec);
+	memset(w->sec_worst, 0, w->def->nsections * sizeof *w->sec_worst);
+	for (i = 0; i < w->probs.n; i++) {
+		const struct problem *p = &w->probs.v[i];
+		const struct fnode *top;
+
+		w->probs_st[i] = p->state;
+		w->probs_sec[i] = -1;
+		if (p->state == VS_INVALID && still_typed(w, p))
+			w->probs_st[i] = VS_INCOMPLETE;
+		len = strcspn(p->ref, ".[");
+		if (len >= sizeof name)
+			continue;
+		memcpy(name, p->ref, len);
+		name[len] = 0;
+		top = fnode_child(w->def->root, name);
+		if (!top || top->section < 0 || (size_t)top->section >= w->def->nsections)
+			continue;
+		w->probs_sec[i] = top->section;
+		if (w->probs_st[i] > w->sec_worst[top->section])
+			w->sec_worst[top->section] = w->probs_st[i];
+	}
+}
+
+/* ok when nothing is missing or wrong, !! with an error, .. while something
+ * is missing or still being typed (never !! for that). The section on
+ * screen also counts its fields as drawn: a value that is not stored (an
+ * integer that does not parse) and a required field still empty. */
 static enum sstate section_state(struct wiz *w, size_t i)
 {
-	struct problems p = {0};
 	enum vstate st;
 
 	if (w->def->sections[i].review)
 		return SS_NOT_VISITED;
 	if (!w->visited[i])
 		return SS_NOT_VISITED;
-	st = validate_section(w->def, w->doc, i, &p);
-	problems_clear(&p);
-	if (st == VS_VALID)
-		return SS_VALID;
-	if (st == VS_INCOMPLETE && i == w->sec && !w->checked[i])
-		return SS_INCOMPLETE;
-	return SS_ERRORS;
+	problems_update(w);
+	st = w->sec_worst[i];
+	if (i == w->sec && w->form_worst > st)
+		st = w->form_worst;
+	return st == VS_VALID ? SS_VALID : st == VS_INCOMPLETE ? SS_INCOMPLETE : SS_ERRORS;
 }
 
 /* ---- drafts -------------------------------------------------------------- */
@@ -518,9 +622,85 @@ static const char *mask(const char *s)
 	return *s ? "********" : "";
 }
 
-/* The message shown under a row, or NULL: live errors of its value, and
- * after a refused PageDown the section's problems at that path. */
-static char *row_message(struct wiz *w, size_t i, const struct problems *sp, enum vstate *st)
+/* The path of the member that holds path, or NULL at the top (caller frees). */
+static char *path_up(const char *path)
+{
+	const char *dot = strrchr(path, '.'), *br = strrchr(path, '[');
+	const char *cut = !dot ? br : !br ? dot : dot > br ? dot : br;
+
+	return cut ? xstrndup(path, (size_t)(cut - path)) : NULL;
+}
+
+/* The outermost group above row r that is not set, or NULL: a required
+ * member inside it is required only once that group is used (Protocol's
+ * server protocol when no protocol is set). */
+static const struct fnode *unset_group(const struct wiz *w, const struct row *r)
+{
+	const struct fnode *n = r->node->parent, *found = NULL;
+	char *p = path_up(r->path), *up;
+
+	while (p && n && n != w->def->root && n->kind == FK_GROUP && !document_is_set(w->doc, p)) {
+		found = n;
+		n = n->parent;
+		up = path_up(p);
+		free(p);
+		p = up;
+	}
+	free(p);
+	return found;
+}
+
+/* A problem (not yet solved) at path or at a member above it. */
+static int problem_over(const struct wiz *w, const char *path)
+{
+	size_t k, len;
+
+	for (k = 0; k < w->probs.n; k++) {
+		len = strlen(w->probs.v[k].ref);
+		if (w->probs.v[k].state != VS_VALID && !strncmp(w->probs.v[k].ref, path, len) &&
+		    (!path[len] || path[len] == '.' || path[len] == '['))
+			return 1;
+	}
+	return 0;
+}
+
+/* A required field, list or branch that has no value yet (text: the text
+ * being typed into it, when the cursor is there). */
+static int required_missing(const struct wiz *w, const struct row *r, const char *text)
+{
+	const struct fnode *n = r->node;
+	long need;
+	char *v;
+	int missing;
+
+	if (!n || r->owner)
+		return 0;
+	if (r->kind == RK_HEADER) {
+		/* a list that is required, or there (a one-of's branch), with
+		 * too few items */
+		if ((n->kind != FK_LIST && n->kind != FK_MAP && n->kind != FK_SUBLIST) ||
+		    (!n->required && !document_is_set(w->doc, r->path)))
+			return 0;
+		need = n->min_items > 0 ? n->min_items : n->required;
+		return document_count(w->doc, r->path) < (size_t)need;
+	}
+	if (!n->required)
+		return 0;
+	if (r->kind != RK_VALUE && r->kind != RK_BRANCH)
+		return 0;
+	if (text)
+		return !*text;
+	v = row_value(r, w->doc);
+	missing = !*v;
+	free(v);
+	return missing;
+}
+
+/* The mark before a row: '!' invalid, '*' required and missing, '+'
+ * required once its group is used, 0 for none; and the message shown under
+ * it, or NULL: live errors of its value, and after a refused PageDown the
+ * problems found at its path (on a list's title, not on its add row). */
+static char *row_message(struct wiz *w, size_t i, int checked, enum vstate *st, char *mark)
 {
 	struct row *r = &w->rows.v[i];
 	char *msg = NULL, *t = NULL;
@@ -529,14 +709,34 @@ static char *row_message(struct wiz *w, size_t i, const struct problems *sp, enu
 	if (i == w->cur && row_is_text(r))
 		t = lineedit_text(&w->ed);
 	*st = row_check(r, w->doc, t, &msg);
+	*mark = 0;
+	if (*st == VS_INVALID)
+		*mark = '!';
+	else if (required_missing(w, r, t))
+		*mark = problem_over(w, r->path) || !unset_group(w, r) ? '*' : '+';
+	for (k = 0; r->kind == RK_ENTRY && !w->zoom && k < w->probs.n; k++) {
+		/* an entry shown as one row: the worst of the problems inside */
+		size_t len = strlen(r->path);
+		const char *ref = w->probs.v[k].ref;
+
+		if (strncmp(ref, r->path, len) || (ref[len] && ref[len] != '.' && ref[len] != '['))
+			continue;
+		if (w->probs_st[k] == VS_INVALID)
+			*mark = '!';
+		else if (w->probs_st[k] == VS_INCOMPLETE && !*mark)
+			*mark = '*';
+	}
 	free(t);
 	if (*st == VS_INVALID)
 		return msg;
 	free(msg);
-	for (k = 0; sp && k < sp->n; k++) {
-		if (sp->v[k].ref && !strcmp(sp->v[k].ref, r->path) && sp->v[k].state) {
-			*st = VS_INVALID;
-			return xstrdup(sp->v[k].message);
+	for (k = 0; checked && r->kind != RK_ADD && k < w->probs.n; k++) {
+		if (!strcmp(w->probs.v[k].ref, r->path) && w->probs.v[k].state) {
+			if (w->probs_st[k] == VS_INVALID) {
+				*st = VS_INVALID;
+				*mark = '!';
+			}
+			return xstrdup(w->probs.v[k].message);
 		}
 	}
 	return NULL;
@@ -556,6 +756,26 @@ static const char *choice_label(const struct row *r, const char *v)
 	return v;
 }
 
+/* The label column of the rows: as wide as their longest label (with its
+ * indent), at most 40% of the screen; a longer label is cut with an ellipsis. */
+static int label_columns(const struct wiz *w)
+{
+	int cols = 0, c, most = COLS * 2 / 5;
+	size_t i;
+
+	for (i = 0; i < w->rows.n; i++) {
+		const struct row *r = &w->rows.v[i];
+
+		if (r->kind != RK_VALUE && r->kind != RK_BRANCH && r->kind != RK_MAPKEY &&
+		    r->kind != RK_MAPVAL)
+			continue;
+		c = r->depth * 2 + text_columns(r->label);
+		if (c > cols)
+			cols = c;
+	}
+	return cols < most ? cols : most;
+}
+
 /* The text of a folded row, naming the key that unfolds it. */
 static char *folded_text(const struct row *r)
 {
@@ -564,19 +784,17 @@ static char *folded_text(const struct row *r)
 			 r->index, keys_action_name(ACT_ADVANCED));
 }
 
+/* Draw the fields from line `top` down to `bottom`; *cy, *cx get the
+ * cursor's place in a text field. */
 static void draw_form(struct wiz *w, int *cy, int *cx)
 {
-	int px = SIDE_W + 2, pw = COLS - px, top = 2, bottom = LINES - 4, naws = 0;
+	int px = SIDE_W + 2, pw = COLS - px, top = 2, bottom = LINES - 4 - w->foot, naws = 0;
 	int ph, y, h, need, vx, vw, lx, lw;
-	struct problems sp = {0}, *psp = NULL;
-	char **msgs;
+	char **msgs, *marks;
 	enum vstate *sts;
 	size_t i;
 
-	if (w->checked[w->sec]) {
-		validate_section(w->def, w->doc, w->sec, &sp);
-		psp = &sp;
-	}
+	problems_update(w);
 	/* the section's help on one or two lines above the fields */
 	if (!w->zoom && w->def->sections[w->sec].help &&
 	    ui_wrap_text(w->def->sections[w->sec].help, pw - 1, 2, 1, 1, px, A_DIM) == 2)
@@ -594,8 +812,15 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 	ph = bottom - top + 1;
 	msgs = xcalloc(w->rows.n + 1, sizeof *msgs);
 	sts = xcalloc(w->rows.n + 1, sizeof *sts);
-	for (i = 0; i < w->rows.n; i++)
-		msgs[i] = row_message(w, i, psp, &sts[i]);
+	marks = xcalloc(w->rows.n + 1, 1);
+	w->form_worst = VS_VALID;
+	for (i = 0; i < w->rows.n; i++) {
+		msgs[i] = row_message(w, i, w->checked[w->sec], &sts[i], &marks[i]);
+		if (marks[i] == '!')
+			w->form_worst = VS_INVALID;
+		else if ((marks[i] || sts[i] == VS_INCOMPLETE) && w->form_worst == VS_VALID)
+			w->form_worst = VS_INCOMPLETE;
+	}
 	/* scroll so the cursor row and its message are visible */
 	if (w->cur < w->top)
 		w->top = w->cur;
@@ -613,42 +838,40 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 	if (w->zoom) {
 		char *z = xasprintf(_("%s (Esc or %s returns to the list)"), w->zoom_title,
 				    keys_action_name(ACT_PREV_SECTION));
-		put(1, px, pw, z, A_BOLD);
+		put_cut(1, px, pw - 1, z, A_BOLD);
 		free(z);
 	}
 	y = top;
-	vx = px + 2 + LABEL_W + 1;
+	vx = px + 2 + label_columns(w) + 1;
 	vw = COLS - vx - 1;
 	for (i = w->top; i < w->rows.n && y <= bottom; i++) {
 		struct row *r = &w->rows.v[i];
 		int focus = i == w->cur;
-		char *v;
+		char *v, mark[2] = {marks[i], 0};
 		const char *shown;
 
 		lx = px + 2 + r->depth * 2;
 		h = 1 + msg_lines(msgs[i], COLS - lx - 4);
 		lw = vx - lx - 1;
-		if (sts[i] == VS_INVALID)
-			put(y, px, 1, "!", attr_err(w));
-		else if (sts[i] == VS_INCOMPLETE && r->node->required)
-			put(y, px, 1, "*", A_BOLD);
+		if (mark[0])
+			put(y, px, 1, mark, mark[0] == '!' ? attr_err(w) : (int)A_BOLD);
 		switch (r->kind) {
 		case RK_HEADER:
-			put(y, lx, COLS - lx, r->label, attr_head(w));
+			put_cut(y, lx, COLS - lx - 1, r->label, attr_head(w));
 			break;
 		case RK_FOLDED:
 			v = folded_text(r);
-			put(y, lx, COLS - lx - 1, v, A_DIM | (focus ? A_REVERSE : 0));
+			put_cut(y, lx, COLS - lx - 1, v, A_DIM | (focus ? A_REVERSE : 0));
 			free(v);
 			break;
 		case RK_ENTRY:
-			put(y, lx, COLS - lx - 1, r->label, A_BOLD | (focus ? A_REVERSE : 0));
+			put_cut(y, lx, COLS - lx - 1, r->label, A_BOLD | (focus ? A_REVERSE : 0));
 			break;
 		case RK_ADD:
-			put(y, lx, COLS - lx - 1, r->label, focus ? A_REVERSE : A_NORMAL);
+			put_cut(y, lx, COLS - lx - 1, r->label, focus ? A_REVERSE : A_NORMAL);
 			break;
 		default:
-			put(y, lx, lw, r->label, focus ? A_BOLD : A_NORMAL);
+			put_cut(y, lx, lw, r->label, focus ? A_BOLD : A_NORMAL);
 			if (focus && row_is_text(r)) {
 				int cw = lineedit_fit(&w->ed, vw);
 				size_t k;
@@ -678,12 +901,14 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 				shown = mask(v);
 			if (r->kind == RK_BRANCH || r->node->kind == FK_CHOICE ||
 			    r->node->kind == FK_BOOLEAN) {
-				char *t = xasprintf("< %s >", choice_label(r, v));
+				/* the brackets always show, around a cut value if need be */
+				int a = focus ? A_REVERSE : A_NORMAL, x = vx;
 
-				put(y, vx, vw, t, focus ? A_REVERSE : A_NORMAL);
-				free(t);
+				x += put(y, x, vw, "< ", a);
+				x += put_cut(y, x, vw - 4, choice_label(r, v), a);
+				put(y, x, 2, " >", a);
 			} else {
-				put(y, vx, vw, shown, focus ? A_REVERSE : A_UNDERLINE);
+				put_cut(y, vx, vw, shown, focus ? A_REVERSE : A_UNDERLINE);
 			}
 			free(v);
 		}
@@ -698,7 +923,7 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 		free(msgs[i]);
 	free(msgs);
 	free(sts);
-	problems_clear(&sp);
+	free(marks);
 }
 
 static void review_free(struct wiz *w)
@@ -894,15 +1119,7 @@ static void draw_hint(struct wiz *w, int status_free)
 /* Screen columns of UTF-8 text. */
 static int text_columns(const char *s)
 {
-	struct lineedit e = {0};
-	int cols = 0;
-	size_t i;
-
-	lineedit_load(&e, s);
-	for (i = 0; i < e.len; i++)
-		cols += lineedit_wcwidth(e.buf[i]);
-	lineedit_release(&e);
-	return cols;
+	return lineedit_columns(s, INT_MAX - 64);
 }
 
 /* The key bar, from the key table: for each action on it the first key
@@ -952,10 +1169,39 @@ static void draw_keybar(struct wiz *w)
 	}
 }
 
+/* What the status line says: the last message, or else what the field
+ * under the cursor still needs, after its label (the line is apart from
+ * the field). *attr gets its look. Caller frees; NULL for nothing. */
+static char *status_text(struct wiz *w, int *attr)
+{
+	struct row *r = cur_row(w);
+	const struct fnode *g;
+	char *msg = NULL, *t, *s = NULL;
+
+	if (w->status) {
+		*attr = w->status_err ? attr_err(w) : (int)A_BOLD;
+		return *w->status ? xstrdup(w->status) : NULL;
+	}
+	*attr = A_NORMAL;
+	if (w->sec == w->review_sec || !r)
+		return NULL;
+	t = cur_in_text(w) ? lineedit_text(&w->ed) : NULL;
+	if (row_check(r, w->doc, t, &msg) == VS_INCOMPLETE && msg) {
+		if (required_missing(w, r, t) && !problem_over(w, r->path) &&
+		    (g = unset_group(w, r)))
+			s = xasprintf(_("%s: required once %s is set"), r->label, g->label);
+		else
+			s = xasprintf("%s: %s", r->label, msg);
+	}
+	free(msg);
+	free(t);
+	return s;
+}
+
 static void draw(struct wiz *w)
 {
-	int cy = -1, cx = -1, status_free = 1; /* < 0: the status took two lines */
-	char *title;
+	int cy = -1, cx = -1, sattr, sn, k;
+	char *title, *st;
 	size_t n = 0, i;
 
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
@@ -974,28 +1220,24 @@ static void draw(struct wiz *w)
 	fill(0, 0, COLS, A_REVERSE);
 	put(0, 1, COLS - 2, title, A_REVERSE | A_BOLD);
 	free(title);
-	draw_sections(w);
+	/* the status is shown whole: a long one (a warning, a save error, a
+	 * problem with its reason) takes the hint's line too, and lines above
+	 * it, which the form then leaves free */
+	st = status_text(w, &sattr);
+	sn = st ? ui_wrap_text(st, COLS, STATUS_MAX, 0, 0, 0, 0) : 0;
+	w->foot = sn > 2 ? sn - 2 : 0;
 	if (w->sec == w->review_sec)
 		draw_review(w);
 	else
 		draw_form(w, &cy, &cx);
-	if (w->status) {
-		/* a long status (a warning, a save error) takes the hint's line too */
-		status_free = ui_wrap_text(w->status, COLS, 2, 1, LINES - 3, 0,
-					   w->status_err ? attr_err(w) : (int)A_BOLD) == 2
-				  ? -1
-				  : 0;
-	} else if (w->sec != w->review_sec && cur_row(w)) {
-		char *msg = NULL, *t = cur_in_text(w) ? lineedit_text(&w->ed) : NULL;
-		if (row_check(cur_row(w), w->doc, t, &msg) == VS_INCOMPLETE && msg) {
-			ui_wrap_text(msg, COLS, 1, 1, LINES - 3, 0, A_NORMAL);
-			status_free = 0;
-		}
-		free(msg);
-		free(t);
-	}
-	if (status_free >= 0)
-		draw_hint(w, status_free);
+	draw_sections(w); /* after the form: its marks count the fields as drawn */
+	for (k = LINES - 1 - (sn < 2 ? 2 : sn); sn && k < LINES - 1; k++)
+		fill(k, 0, COLS, A_NORMAL);
+	if (sn)
+		ui_wrap_text(st, COLS, STATUS_MAX, 1, LINES - 1 - (sn < 2 ? 2 : sn), 0, sattr);
+	free(st);
+	if (sn < 2)
+		draw_hint(w, sn == 0);
 	draw_keybar(w);
 	if (cy >= 0) {
 		curs_set(1);
@@ -1108,8 +1350,7 @@ static int prompt(struct wiz *w, const char *question, const char *initial, char
 
 	lineedit_load(&e, initial ? initial : "");
 	while (!done) {
-		free(w->status);
-		w->status = NULL;
+		status_set(w, 0, "%s", ""); /* the prompt's line: no field message */
 		draw(w);
 		if (COLS >= MIN_COLS && LINES >= MIN_LINES) {
 			fill(LINES - 3, 0, COLS, A_NORMAL);
@@ -1244,7 +1485,10 @@ static void show_help(struct wiz *w)
 			lines[k++] = xasprintf(_("Example: %s"), r->node->example);
 		lines[k++] = xstrdup("");
 	}
-	lines[k++] = xstrdup(_("Marks: ok valid, !! has errors, .. in progress, * required."));
+	lines[k++] = xstrdup(_("Sections: ok valid, !! has errors, .. being filled (something "
+			       "missing or still being typed)."));
+	lines[k++] = xstrdup(_("Fields: ! invalid (the reason is under it), * required and "
+			       "empty, + required once its group is set."));
 	if (keys_esc_waits())
 		lines[k++] = xstrdup(_("Esc then a digit stands for F1 to F10 (Esc 0 is F10), as "
 				       "this terminal lacks some of them; a lone Esc acts after a "
@@ -1325,33 +1569,53 @@ static void focus_ref(struct wiz *w, const char *ref)
 	ed_sync(w);
 }
 
+/* PageDown: on to the next section when this one has no problems; else
+ * stay, show the problems under their fields and put the cursor on the
+ * first (the status says what is wrong with it, whole). */
 static void next_section(struct wiz *w)
 {
-	struct problems p = {0};
-	size_t i;
+	size_t i, first = 0, count = 0;
+	const struct problem *p;
+	const struct row *r;
 
 	if (w->sec == w->review_sec)
 		return;
 	w->visited[w->sec] = 1;
-	if (validate_section(w->def, w->doc, w->sec, &p) != VS_VALID) {
+	r = cur_row(w);
+	if (r && cur_in_text(w)) {
+		/* text the document does not hold (an integer that does not
+		 * parse) would be lost on leaving */
+		char *t = lineedit_text(&w->ed), *m = NULL, *v = row_value(r, w->doc);
+		int held = !strcmp(t, v);
+
+		free(v);
+		if (!held && row_check(r, w->doc, t, &m) == VS_INVALID) {
+			status_set(w, 1, _("To fix before going on: %s: %s"), r->label, m);
+			free(m);
+			free(t);
+			return;
+		}
+		free(m);
+		free(t);
+	}
+	problems_update(w);
+	for (i = 0; i < w->probs.n; i++)
+		if (w->probs_sec[i] == (int)w->sec && w->probs.v[i].state != VS_VALID && !count++)
+			first = i;
+	if (count) {
 		w->checked[w->sec] = 1;
-		for (i = 0; i < p.n && p.v[i].state == VS_VALID; i++)
-			;
-		if (i == p.n)
-			i = 0;
-		if (p.n && p.v[i].path &&
-		    strncmp(p.v[i].message, p.v[i].path, strlen(p.v[i].path)))
-			status_set(w, 1, _("%zu problem(s) to fix before going on: %s: %s"), p.n,
-				   p.v[i].path, p.v[i].message);
-		else
-			status_set(w, 1, _("%zu problem(s) to fix before going on: %s"), p.n,
-				   p.n ? p.v[i].message : "");
-		if (p.n)
-			focus_ref(w, p.v[i].ref ? p.v[i].ref : p.v[i].path);
-		problems_clear(&p);
+		p = &w->probs.v[first];
+		focus_ref(w, p->ref);
+		/* named by the label of its field (or list) on screen */
+		for (r = NULL, i = 0; !r && i < w->rows.n; i++)
+			if (!strcmp(w->rows.v[i].path, p->ref) && w->rows.v[i].kind != RK_ADD)
+				r = &w->rows.v[i];
+		status_set(w, 1,
+			   P_("%zu problem to fix before going on: %s: %s",
+			      "%zu problems to fix before going on: %s: %s", count),
+			   count, r ? r->label : p->path, p->message);
 		return;
 	}
-	problems_clear(&p);
 	if (w->sec + 1 < w->def->nsections)
 		enter_section(w, w->sec + 1);
 }
@@ -1904,9 +2168,9 @@ static int handle_key(struct wiz *w, int key)
 	default:
 		break;
 	}
-	if (in_text) {
+	if (in_text)
 		text_key(w, a, key);
-	} else if (is_choice_row(r) && (a == ACT_LEFT || a == ACT_RIGHT)) {
+	else if (is_choice_row(r) && (a == ACT_LEFT || a == ACT_RIGHT)) {
 		row_cycle(r, w->doc, a == ACT_LEFT ? -1 : 1);
 		after_change(w);
 	}
@@ -2000,6 +2264,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	w.saved_gen = w.draft_gen = document_generation(doc);
 	w.visited = xcalloc(def->nsections, 1);
 	w.checked = xcalloc(def->nsections, 1);
+	w.sec_worst = xcalloc(def->nsections, sizeof *w.sec_worst);
 	w.review_sec = def->nsections - 1;
 	for (i = 0; i < def->nsections; i++)
 		if (def->sections[i].review)
@@ -2053,6 +2318,10 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	free(w.draft);
 	free(w.visited);
 	free(w.checked);
+	free(w.sec_worst);
+	free(w.probs_st);
+	free(w.probs_sec);
+	problems_clear(&w.probs);
 	free(w.cur_key);
 	free(w.ed_key);
 	free(w.ed_orig);

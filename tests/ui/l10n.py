@@ -61,8 +61,12 @@ try:
           "the German validation message is not under the field", t)
     check("!! Grundlagen" in s, "the section list does not mark Grundlagen as having errors", t)
 
+    # Page Down stays and says why (a message being translated anew: its
+    # reason, "ist ungültig", is German already)
     t.keys("PageDown")
-    t.wait_text("Problem(e) vor dem Weitergehen zu beheben")
+    t.wait(lambda s: "ungültig" in " ".join(s.rstrip("\n").split("\n")[-5:-1])
+           and "Runtime-Name:" in s, "the refusal's reason on the status line")
+    check("Grundlagen" in t.title(), "Page Down left the section", t)
     t.keys("F12")
     t.wait_text("Änderungen vor dem Beenden speichern?")
     t.keys("n")
