@@ -314,6 +314,29 @@ char *row_value(const struct row *r, const struct document *doc)
 	}
 }
 
+static char *trim(const char *s)
+{
+	size_t n;
+
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	return xstrndup(s, n);
+}
+
+/* The number (1-based) of another entry of r's map whose key is text (as
+ * typed: trimmed), or 0 when no other entry has it. */
+static size_t key_taken(const struct row *r, const struct document *doc, const char *text)
+{
+	char *t = trim(text);
+	size_t i = *t ? document_key_index(doc, r->owner_path, t, r->index) : 0;
+
+	free(t);
+	return i;
+}
+
 enum vstate row_check(const struct row *r, const struct document *doc, const char *text,
 		      char **msg)
 {
@@ -333,20 +356,18 @@ enum vstate row_check(const struct row *r, const struct document *doc, const cha
 	if (!text)
 		text = v = row_value(r, doc);
 	st = validate_scalar(r->node, text, NULL, msg);
+	if (st != VS_INVALID && r->kind == RK_MAPKEY) {
+		size_t dup = key_taken(r, doc, text);
+
+		if (dup) {
+			free(*msg);
+			*msg = xasprintf(
+			    _("is used by Name %zu already: each name may appear once"), dup);
+			st = VS_INVALID;
+		}
+	}
 	free(v);
 	return st;
-}
-
-static char *trim(const char *s)
-{
-	size_t n;
-
-	while (*s && isspace((unsigned char)*s))
-		s++;
-	n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	return xstrndup(s, n);
 }
 
 int row_store_text(const struct row *r, struct document *doc, const char *text)
@@ -360,7 +381,10 @@ int row_store_text(const struct row *r, struct document *doc, const char *text)
 	int keep = r->owner || (r->node->parent && r->node->parent->kind == FK_ONEOF);
 
 	if (r->kind == RK_MAPKEY) {
-		rc = document_map_set_key(doc, r->owner_path, r->index, t);
+		if (key_taken(r, doc, t))
+			rc = 1;
+		else
+			rc = document_map_set_key(doc, r->owner_path, r->index, t);
 	} else if (r->node->kind == FK_INTEGER) {
 		errno = 0;
 		v = strtoll(t, &end, 10);
@@ -443,7 +467,133 @@ void row_choose(const struct row *r, struct document *doc, const char *value)
 		drop_hidden(doc, r->node, r->path);
 }
 
+void rows_keep_release(struct rows_keep *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++) {
+		free(k->paths[i]);
+		document_free(k->values[i]);
+	}
+	free(k->paths);
+	free(k->values);
+	memset(k, 0, sizeof *k);
+}
+
+void rows_keep_forget(struct rows_keep *k, const char *path)
+{
+	size_t i = 0, len = strlen(path);
+
+	while (i < k->n) {
+		if (!strncmp(k->paths[i], path, len) && strchr(".[", k->paths[i][len]) &&
+		    k->paths[i][len]) {
+			free(k->paths[i]);
+			document_free(k->values[i]);
+			k->n--;
+			k->paths[i] = k->paths[k->n];
+			k->values[i] = k->values[k->n];
+		} else {
+			i++;
+		}
+	}
+}
+
+/* Keep the value at path (when set), replacing what was kept there. */
+static void keep_put(struct rows_keep *k, const struct document *doc, const char *path)
+{
+	struct document *v = document_extract(doc, path);
+	size_t i;
+
+	if (!v)
+		return;
+	for (i = 0; i < k->n; i++)
+		if (!strcmp(k->paths[i], path)) {
+			document_free(k->values[i]);
+			k->values[i] = v;
+			return;
+		}
+	k->paths = xrealloc(k->paths, (k->n + 1) * sizeof *k->paths);
+	k->values = xrealloc(k->values, (k->n + 1) * sizeof *k->values);
+	k->paths[k->n] = xstrdup(path);
+	k->values[k->n++] = v;
+}
+
+/* Put back what was kept at path, when the path is empty again. */
+static void keep_restore(const struct rows_keep *k, struct document *doc, const char *path,
+			 int was_set)
+{
+	size_t i;
+
+	if (was_set)
+		return;
+	for (i = 0; i < k->n; i++)
+		if (!strcmp(k->paths[i], path)) {
+			document_graft(doc, path, k->values[i]);
+			return;
+		}
+}
+
+/* The paths a change of row r can drop or bring back: a one-of's branches,
+ * or the siblings whose `when` names a choice. Caller frees (NULL-ended). */
+static char **switched_paths(const struct row *r)
+{
+	const struct fnode *p = r->node->parent, *n = r->node;
+	const char *dot = strrchr(r->path, '.');
+	char **v;
+	size_t i, k = 0;
+
+	if (r->kind == RK_BRANCH) {
+		v = xcalloc(n->nchildren + 1, sizeof *v);
+		for (i = 0; i < n->nchildren; i++)
+			v[k++] = path_join(r->path, n->children[i]->name);
+		return v;
+	}
+	if (r->kind != RK_VALUE || r->owner || !p || p->kind != FK_GROUP)
+		return xcalloc(1, sizeof *v);
+	v = xcalloc(p->nchildren + 1, sizeof *v);
+	for (i = 0; i < p->nchildren; i++)
+		if (p->children[i]->when_field && !strcmp(p->children[i]->when_field, n->name))
+			v[k++] = dot ? xasprintf("%.*s.%s", (int)(dot - r->path), r->path,
+						 p->children[i]->name)
+				     : xstrdup(p->children[i]->name);
+	return v;
+}
+
+void row_choose_keep(const struct row *r, struct document *doc, const char *value,
+		     struct rows_keep *keep)
+{
+	char **paths = switched_paths(r);
+	unsigned char set[64] = {0};
+	size_t i;
+
+	for (i = 0; paths[i] && i < sizeof set; i++) {
+		set[i] = (unsigned char)document_is_set(doc, paths[i]);
+		if (set[i])
+			keep_put(keep, doc, paths[i]);
+	}
+	row_choose(r, doc, value);
+	for (i = 0; paths[i] && i < sizeof set; i++) {
+		const char *dot = strrchr(paths[i], '.');
+		const struct fnode *c = fnode_child(
+		    r->kind == RK_BRANCH ? r->node : r->node->parent, dot ? dot + 1 : paths[i]);
+
+		/* the branch chosen now (it was just made, empty), or a member
+		 * that the new choice shows again */
+		if (r->kind == RK_BRANCH ? document_is_set(doc, paths[i])
+					 : c && when_applies(doc, c, paths[i]))
+			keep_restore(keep, doc, paths[i], set[i]);
+	}
+	for (i = 0; paths[i]; i++)
+		free(paths[i]);
+	free(paths);
+}
+
 void row_cycle(const struct row *r, struct document *doc, int dir)
+{
+	row_cycle_keep(r, doc, dir, NULL);
+}
+
+void row_cycle_keep(const struct row *r, struct document *doc, int dir, struct rows_keep *keep)
 {
 	size_t n, i, cur = (size_t)-1;
 	const char **v = row_choices(r, &n);
@@ -457,7 +607,10 @@ void row_cycle(const struct row *r, struct document *doc, int dir)
 			i = dir > 0 ? 0 : n - 1;
 		else
 			i = (cur + n + (dir > 0 ? 1 : n - 1)) % n;
-		row_choose(r, doc, v[i]);
+		if (keep)
+			row_choose_keep(r, doc, v[i], keep);
+		else
+			row_choose(r, doc, v[i]);
 	}
 	free(now);
 	free(v);

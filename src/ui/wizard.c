@@ -90,7 +90,14 @@ struct wiz {
 	unsigned long probs_gen;
 	const struct document *probs_doc;
 	enum vstate form_worst; /* the fields on screen, as last drawn */
-	int foot;               /* lines a long status takes above its usual two */
+	struct rows_keep keep;  /* branches and members switched away from */
+	char *key_refused;      /* why a map key typed was not taken, or NULL */
+	/* the document as last saved or loaded, to tell real changes */
+	struct document *saved_doc;
+	const struct document *saved_of;
+	unsigned long saved_doc_gen, dirty_gen;
+	int dirty;
+	int foot; /* lines a long status takes above its usual two */
 
 	char *status;
 	int status_err;
@@ -273,9 +280,33 @@ static void status_set(struct wiz *w, int err, const char *fmt, ...)
 	w->status_err = err;
 }
 
-static int is_dirty(const struct wiz *w)
+/* Unsaved changes: the document differs from the one last saved or loaded
+ * (edits undone with Esc are no change). */
+static int is_dirty(struct wiz *w)
 {
-	return w->dirty_extra || document_generation(w->doc) != w->saved_gen;
+	unsigned long g = document_generation(w->doc);
+	int fresh = w->saved_doc && w->saved_of == w->doc && w->saved_doc_gen == w->saved_gen;
+
+	if (w->dirty_extra)
+		return 1;
+	if (g == w->saved_gen) {
+		if (!fresh) {
+			document_free(w->saved_doc);
+			w->saved_doc = document_copy(w->doc);
+			w->saved_of = w->doc;
+			w->saved_doc_gen = w->saved_gen;
+		}
+		w->dirty_gen = g;
+		w->dirty = 0;
+		return 0;
+	}
+	if (!fresh)
+		return 1;
+	if (g != w->dirty_gen) {
+		w->dirty_gen = g;
+		w->dirty = !document_equal(w->doc, w->saved_doc);
+	}
+	return w->dirty;
 }
 
 static char *row_key(const struct row *r)
@@ -309,6 +340,13 @@ static void ed_sync(struct wiz *w)
 	if (w->ed_key && !strcmp(k, w->ed_key)) {
 		free(k);
 		return;
+	}
+	if (w->key_refused) {
+		/* the cursor left a map key that another entry has: say what
+		 * the entry is still called */
+		status_set(w, 1, "%s", w->key_refused);
+		free(w->key_refused);
+		w->key_refused = NULL;
 	}
 	free(w->ed_key);
 	w->ed_key = k;
@@ -1781,6 +1819,8 @@ static void do_delete(struct wiz *w)
 	if (r->owner_path && !r->owner->required && document_count(w->doc, r->owner_path) == 0 &&
 	    !(r->owner->parent && r->owner->parent->kind == FK_ONEOF))
 		document_remove(w->doc, r->owner_path);
+	if (r->owner_path)
+		rows_keep_forget(&w->keep, r->owner_path);
 	after_change(w);
 }
 
@@ -1795,6 +1835,7 @@ static void do_move(struct wiz *w, int dir)
 	    (dir > 0 && r->index + 1 >= document_count(w->doc, r->owner_path)))
 		return;
 	to = dir < 0 ? r->index - 1 : r->index + 1;
+	rows_keep_forget(&w->keep, r->owner_path);
 	if (document_move(w->doc, r->owner_path, r->index, to) == 0) {
 		char *k = xasprintf("%d:%s[%zu]", (int)r->kind, r->owner_path, to);
 		w->last_edit = util_monotonic();
@@ -1916,10 +1957,21 @@ static int pick_choice(struct wiz *w, const struct row *r)
 		}
 	}
 	if (taken)
-		row_choose(r, w->doc, v[sel]);
+		row_choose_keep(r, w->doc, v[sel], &w->keep);
 	free(now);
 	free(v);
 	return taken;
+}
+
+/* A choice, yes/no or branch row set to value (stepped when value is NULL,
+ * by dir): what a branch or a `when` rule drops is kept for switching back. */
+static void choose(struct wiz *w, const struct row *r, const char *value, int dir)
+{
+	if (value)
+		row_choose_keep(r, w->doc, value, &w->keep);
+	else
+		row_cycle_keep(r, w->doc, dir, &w->keep);
+	after_change(w);
 }
 
 static void activate(struct wiz *w)
@@ -1966,8 +2018,7 @@ static void activate(struct wiz *w)
 			break;
 		}
 		if (r->node->kind == FK_BOOLEAN) {
-			row_cycle(r, w->doc, 1);
-			after_change(w);
+			choose(w, r, NULL, 1);
 			break;
 		}
 		/* fall through */
@@ -1988,7 +2039,7 @@ static int is_choice_row(const struct row *r)
 static void text_key(struct wiz *w, enum action a, int key)
 {
 	struct row *r = cur_row(w);
-	int changed = 0;
+	int changed = 0, rc;
 	char *t;
 
 	switch (a) {
@@ -2023,7 +2074,18 @@ static void text_key(struct wiz *w, enum action a, int key)
 	if (!changed)
 		return;
 	t = lineedit_text(&w->ed);
-	row_store_text(r, w->doc, t);
+	rc = row_store_text(r, w->doc, t);
+	free(w->key_refused);
+	w->key_refused = NULL;
+	if (rc == 1) {
+		/* another entry has that name: the map keeps this entry's
+		 * name (both entries stay) and the field shows why */
+		const char *kept = document_key(w->doc, r->owner_path, r->index);
+
+		w->key_refused = xasprintf(_("\"%s\" is the name of another entry: this entry "
+					     "keeps the name \"%s\" until you give it another."),
+					   t, kept ? kept : "");
+	}
 	free(t);
 	after_change(w);
 }
@@ -2155,25 +2217,31 @@ static int handle_key(struct wiz *w, int key)
 				status_set(w, 0, "%s", _("Change undone."));
 			}
 			free(t);
+		} else if (is_choice_row(r) && w->ed_orig) {
+			/* a choice back to its value when the cursor came to
+			 * it, with what the change dropped (another branch) */
+			char *v = row_value(r, w->doc);
+
+			if (strcmp(v, w->ed_orig)) {
+				choose(w, r, w->ed_orig, 0);
+				status_set(w, 0, "%s", _("Change undone."));
+			}
+			free(v);
 		}
 		return 0;
 	case ACT_STEP:
-		if (is_choice_row(r)) {
-			row_cycle(r, w->doc, 1);
-			after_change(w);
-		} else {
+		if (is_choice_row(r))
+			choose(w, r, NULL, 1);
+		else
 			activate(w);
-		}
 		return 0;
 	default:
 		break;
 	}
 	if (in_text)
 		text_key(w, a, key);
-	else if (is_choice_row(r) && (a == ACT_LEFT || a == ACT_RIGHT)) {
-		row_cycle(r, w->doc, a == ACT_LEFT ? -1 : 1);
-		after_change(w);
-	}
+	else if (is_choice_row(r) && (a == ACT_LEFT || a == ACT_RIGHT))
+		choose(w, r, NULL, a == ACT_LEFT ? -1 : 1);
 	return 0;
 }
 
@@ -2322,6 +2390,9 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	free(w.probs_st);
 	free(w.probs_sec);
 	problems_clear(&w.probs);
+	rows_keep_release(&w.keep);
+	document_free(w.saved_doc);
+	free(w.key_refused);
 	free(w.cur_key);
 	free(w.ed_key);
 	free(w.ed_orig);

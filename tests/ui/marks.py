@@ -2,8 +2,9 @@
 `..` in the section list, never `!!`; a section with a required field still
 empty is `..` on arrival; a required member of an optional group is `+`
 (required once the group is set), required lists are `*`; a refused Page
-Down names a missing list once; the key bar of an entry's screen says where
-Page Down goes; the help explains every mark and Esc."""
+Down names a missing list once; "(changed)" goes when Esc undoes the edits;
+the key bar of an entry's screen says where Page Down goes; the help
+explains every mark and Esc."""
 import os
 import sys
 
@@ -28,6 +29,13 @@ def field(screen, label):
     """The line of the field with this label."""
     return next((l[27:] for l in screen.split("\n") if (" %s" % label) in l[27:]), "")
 
+
+# "(changed)" goes when Esc undoes every edit
+t.keys("Tab")
+t.type("x")
+t.wait_text("(changed)")
+t.keys("Escape")
+t.wait_gone("(changed)")
 
 # a valid prefix of an ARN is being typed: .., not !!
 t.go_to("Permissions")
@@ -57,6 +65,11 @@ check(s.count("is required") == 2, "the missing subnets are named %d times, not 
       "(under the list and on the status line):\n%s" % (s.count("is required"), s), t)
 check("Subnets: is required" in s, "the status does not name the list", t)
 t.keys("Up", "Up", "Up", "Left")  # from the subnets' add row to the mode: PUBLIC
+s = t.wait_text("< PUBLIC >")
+check("Security group 1" not in s, "PUBLIC still shows the VPC settings", t)
+t.keys("Right")  # VPC again: the security group typed is back
+t.wait(lambda s: "< VPC >" in s and "sg-0123456789abcdef0" in s, "the VPC settings back")
+t.keys("Left")
 t.wait_text("< PUBLIC >")
 
 # Protocol: the group is optional, its server protocol is marked +
@@ -99,4 +112,4 @@ t.keys("q")
 t.wait_gone("Keys (")
 check(t.quit() == 0, "quit failed", t)
 t.close()
-print("ok: section and field marks, the entry's key bar, the help")
+print("ok: section and field marks, (changed), the entry's key bar, the help")
