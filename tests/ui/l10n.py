@@ -52,8 +52,9 @@ try:
     check("Runtime name" not in s, "the English field label is still shown", t)
 
     t.type("9-not-a-name")
-    s = t.wait_text("ist ungültig")
-    rows = t.rows()
+    # "9" alone is invalid already: wait for the whole text and its message
+    s = t.wait(lambda s: "9-not-a-name" in s and "ist ungültig" in s, "the typed name")
+    rows = [l.rstrip() for l in s.rstrip("\n").split("\n")]
     label = next((i for i, l in enumerate(rows) if "Runtime-Name" in l), None)
     check(label is not None, "the field label is gone", t)
     check("9-not-a-name" in rows[label], "the typed value is not on the field's row", t)

@@ -12,7 +12,7 @@ for term, env in [("xterm-256color", {}), ("xterm", {}), ("screen", {}),
     t = Term(term=term, env=env)
     t.wait_text("Runtime name")
     t.type("agent_é")
-    s = t.wait_text("is not valid")
+    s = t.wait(lambda s: "agent_é" in s and "(no hyphens)" in s, "the whole message")
     text = t.rows()[:23]  # not the key bar: it names the keys this terminal has
     if first is None:
         first = text

@@ -98,17 +98,21 @@ class Term:
         return [l.rstrip() for l in self.screen().rstrip("\n").split("\n")]
 
     def wait(self, pred, what, timeout=10.0):
-        """Poll until pred(screen) is true; fail with the screen at the deadline."""
+        """Poll until pred(screen) is true on a screen that has settled (the
+        same on two captures in a row, so that a screen caught while it is
+        drawn is not taken); fail with the screen at the deadline."""
         if isinstance(pred, str):
             text = pred
             pred = lambda s: text in s
         end = time.monotonic() + timeout
+        last = None
         while True:
             s = self.screen()
-            if pred(s):
+            if pred(s) and s == last:
                 return s
             if time.monotonic() > end:
                 self.fail("timed out waiting for %s" % what, s)
+            last = s if pred(s) else None
             time.sleep(0.05)
 
     def wait_text(self, text, timeout=10.0):
