@@ -911,17 +911,25 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 		default:
 			put_cut(y, lx, lw, r->label, focus ? A_BOLD : A_NORMAL);
 			if (focus && row_is_text(r)) {
-				int cw = lineedit_fit(&w->ed, vw);
+				int cw = lineedit_fit(&w->ed, vw), lead = 0, tw = vw;
 				size_t k;
 				int used = 0;
 
 				fill(y, vx, vw, A_REVERSE);
+				if (w->ed.scroll > 0) {
+					/* scrolled sideways: an ellipsis says that
+					 * the text starts further left */
+					lead = put(y, vx, vw, MB_CUR_MAX > 1 ? "\u2026" : "...",
+						   A_REVERSE);
+					tw = vw - lead;
+					cw = lineedit_fit(&w->ed, tw);
+				}
 				attron(A_REVERSE);
-				move(y, vx);
+				move(y, vx + lead);
 				for (k = w->ed.scroll; k < w->ed.len; k++) {
 					int ww = lineedit_wcwidth(w->ed.buf[k]);
 					wchar_t c = w->ed.buf[k];
-					if (used + ww > vw)
+					if (used + ww > tw)
 						break;
 					if (c < 32 || (c >= 0x80 && c < 0xa0))
 						c = L'?';
@@ -930,7 +938,7 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 				}
 				attroff(A_REVERSE);
 				*cy = y;
-				*cx = vx + cw;
+				*cx = vx + lead + cw;
 				break;
 			}
 			v = row_value(r, w->doc);
