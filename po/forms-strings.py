@@ -9,7 +9,7 @@ import sys
 
 
 def texts(node, out):
-    for key in ("title", "label", "help", "expect"):
+    for key in ("title", "label", "help", "expect", "addLabel"):
         v = node.get(key)
         if isinstance(v, str) and v:
             out.append((key, v))

@@ -300,6 +300,20 @@ const char *document_key(const struct document *doc, const char *path, size_t id
 	return c ? c->string : NULL;
 }
 
+size_t document_key_index(const struct document *doc, const char *path, const char *key,
+			  size_t skip)
+{
+	const cJSON *v = *path ? lookup(doc, path) : doc->root, *c;
+	size_t i = 0;
+
+	if (!cJSON_IsObject(v))
+		return 0;
+	for (c = v->child; c; c = c->next, i++)
+		if (i != skip && c->string && !strcmp(c->string, key))
+			return i + 1;
+	return 0;
+}
+
 int document_set_text(struct document *doc, const char *path, const char *text)
 {
 	return put(doc, path, cJSON_CreateString(text));
@@ -413,7 +427,25 @@ int document_map_set_key(struct document *doc, const char *path, size_t idx, con
 	return 0;
 }
 
-int document_choose_branch(struct document *doc, const char *path, const char *branch)
+/* The empty value a member of kind k starts as when chosen: a group, one-of or
+ * map is an empty object, a list or sublist an empty list, a scalar "" (the
+ * field is there to be filled; the validator says what it still needs). */
+static cJSON *empty_value(const struct fnode *n)
+{
+	switch (n->kind) {
+	case FK_GROUP:
+	case FK_ONEOF:
+	case FK_MAP:
+		return cJSON_CreateObject();
+	case FK_LIST:
+	case FK_SUBLIST:
+		return cJSON_CreateArray();
+	default:
+		return cJSON_CreateString("");
+	}
+}
+
+int document_choose_branch(struct document *doc, const char *path, const struct fnode *branch)
 {
 	cJSON *u, *c, *next;
 	char *bp;
@@ -423,16 +455,71 @@ int document_choose_branch(struct document *doc, const char *path, const char *b
 	if (cJSON_IsObject(u)) {
 		for (c = u->child; c; c = next) {
 			next = c->next;
-			if (strcmp(c->string, branch)) {
+			if (strcmp(c->string, branch->name)) {
 				cJSON_Delete(cJSON_DetachItemViaPointer(u, c));
 				doc->generation++;
 			}
 		}
 	}
-	bp = *path ? xasprintf("%s.%s", path, branch) : xstrdup(branch);
-	ret = lookup(doc, bp) ? 0 : document_set_group(doc, bp);
+	bp = *path ? xasprintf("%s.%s", path, branch->name) : xstrdup(branch->name);
+	ret = lookup(doc, bp) ? 0 : put(doc, bp, empty_value(branch));
 	free(bp);
 	return ret;
+}
+
+struct document *document_extract(const struct document *doc, const char *path)
+{
+	const cJSON *v = *path ? lookup(doc, path) : doc->root;
+	cJSON *c;
+
+	if (!v)
+		return NULL;
+	c = cJSON_Duplicate(v, 1);
+	if (!c)
+		util_fatal("out of memory");
+	/* the copy stands alone: no member name of its own */
+	if (c->string && !(c->type & cJSON_StringIsConst))
+		free(c->string);
+	c->string = NULL;
+	c->type &= ~cJSON_StringIsConst;
+	return document_adopt_json(c);
+}
+
+int document_graft(struct document *doc, const char *path, const struct document *value)
+{
+	cJSON *c = cJSON_Duplicate(value->root, 1);
+
+	if (!c)
+		util_fatal("out of memory");
+	return put(doc, path, c);
+}
+
+/* Same type and value; objects and lists member by member in order, with
+ * the same keys (a moved map entry is a change). */
+static int same(const cJSON *a, const cJSON *b)
+{
+	if ((a->type & 0xff) != (b->type & 0xff))
+		return 0;
+	if (cJSON_IsString(a))
+		return !strcmp(a->valuestring, b->valuestring);
+	if (cJSON_IsNumber(a))
+		return a->valuedouble == b->valuedouble;
+	if (cJSON_IsArray(a) || cJSON_IsObject(a)) {
+		for (a = a->child, b = b->child; a && b; a = a->next, b = b->next) {
+			if ((a->string || b->string) &&
+			    (!a->string || !b->string || strcmp(a->string, b->string)))
+				return 0;
+			if (!same(a, b))
+				return 0;
+		}
+		return !a && !b;
+	}
+	return 1;
+}
+
+int document_equal(const struct document *a, const struct document *b)
+{
+	return same(a->root, b->root);
 }
 
 const char *document_branch(const struct document *doc, const char *path)

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+struct fnode;
 struct formdef;
 
 enum dtype { DT_NONE, DT_TEXT, DT_NUMBER, DT_BOOL, DT_LIST, DT_OBJECT, DT_NULL };
@@ -37,6 +38,10 @@ size_t document_count(const struct document *doc, const char *path);
 /* Key of entry idx of the map (or group) at path; borrowed; NULL past the end. */
 const char *document_key(const struct document *doc, const char *path, size_t idx);
 int document_is_set(const struct document *doc, const char *path);
+/* The map (or group) at path: 1 + the index of the first entry other than
+ * entry skip whose key is key; 0 when no other entry has it. */
+size_t document_key_index(const struct document *doc, const char *path, const char *key,
+			  size_t skip);
 
 /* Setters return 0, or -1 when the path cannot be made (an index past the end
  * of a list, a scalar in the way). */
@@ -53,10 +58,22 @@ int document_move(struct document *doc, const char *path, size_t from, size_t to
 int document_map_set_key(struct document *doc, const char *path, size_t idx, const char *key);
 /* Map at path: add an entry at the end. */
 int document_map_add(struct document *doc, const char *path, const char *key, const char *value);
-/* One-of at path: keep only `branch` (creating it empty), drop the others. */
-int document_choose_branch(struct document *doc, const char *path, const char *branch);
+/* One-of at path: keep only `branch` (one of the one-of's children), drop
+ * the others. An unset branch is created empty, as its kind needs: {} for a
+ * group, one-of or map, [] for a list or sublist, "" for a scalar. */
+int document_choose_branch(struct document *doc, const char *path, const struct fnode *branch);
 /* The member name of the branch set in the one-of at path, or NULL (borrowed). */
 const char *document_branch(const struct document *doc, const char *path);
+
+/* A deep copy of the value at path as a document of its own (its root is
+ * that value, of any type), or NULL when unset. Caller frees. */
+struct document *document_extract(const struct document *doc, const char *path);
+/* Put a copy of value's root at path, replacing what is there (as the
+ * setters do; -1 when the path cannot be made). */
+int document_graft(struct document *doc, const char *path, const struct document *value);
+/* Non-zero when both hold the same values in the same order (generations
+ * are not compared). */
+int document_equal(const struct document *a, const struct document *b);
 
 /* Serialise the set members in form order (the request body, or a saved form).
  * pretty: indented with a final newline, as saved files are. Caller frees. */

@@ -104,6 +104,7 @@ static void fnode_free(struct fnode *n)
 	free(n->help);
 	free(n->example);
 	free(n->expect);
+	free(n->add_label);
 	free(n->pattern);
 	free(n->probe);
 	for (i = 0; i < n->nvalues; i++)
@@ -149,12 +150,13 @@ void formdef_free(struct formdef *def)
 
 /* The keys a field may have, sorted for bsearch; KEY_* index them. */
 static const char *const field_keys[] = {
-    "advanced",  "default",   "example", "expect", "fields",   "help",      "item",
-    "key",       "kind",      "label",   "max",    "maxItems", "maxLength", "min",
-    "minItems",  "minLength", "name",    "note",   "pattern",  "probe",     "required",
-    "sensitive", "source",    "value",   "values", "when",
+    "addLabel", "advanced",  "default",   "example", "expect", "fields",   "help",
+    "item",     "key",       "kind",      "label",   "max",    "maxItems", "maxLength",
+    "min",      "minItems",  "minLength", "name",    "note",   "pattern",  "probe",
+    "required", "sensitive", "source",    "value",   "values", "when",
 };
 enum {
+	KEY_ADD_LABEL,
 	KEY_ADVANCED,
 	KEY_DEFAULT,
 	KEY_EXAMPLE,
@@ -382,6 +384,7 @@ static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode 
 	n->help = text_of(L, m[KEY_HELP]);
 	n->example = string_of(m[KEY_EXAMPLE]);
 	n->expect = text_of(L, m[KEY_EXPECT]);
+	n->add_label = text_of(L, m[KEY_ADD_LABEL]);
 	if (!n->label)
 		n->label = xstrdup(n->name);
 	if (!n->help)

@@ -33,6 +33,8 @@ struct fnode {
 	int sensitive; /* mask in logs and, on request, on screen */
 	int advanced;  /* shown folded in the wizard until opened */
 	char *probe;   /* a network check the user may ask for (probe.h), or NULL */
+	/* a list, map or sublist: the text of its add button ("Add a tag"), or NULL */
+	char *add_label;
 
 	long min_len, max_len;      /* characters; -1 when not given */
 	long long min_val, max_val; /* integers */

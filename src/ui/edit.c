@@ -24,6 +24,37 @@ static void reserve(struct lineedit *e, size_t n)
 	e->buf = xrealloc(e->buf, e->cap * sizeof *e->buf);
 }
 
+size_t lineedit_decode(const char *s, size_t n, mbstate_t *st, wchar_t *wc)
+{
+	size_t k;
+
+	if (!n)
+		return 0;
+	k = mbrtowc(wc, s, n, st);
+	if (k == (size_t)-1 || k == (size_t)-2) {
+		*wc = 0xFFFD;
+		memset(st, 0, sizeof *st);
+		return 1;
+	}
+	return k;
+}
+
+int lineedit_columns(const char *s, int limit)
+{
+	mbstate_t st;
+	size_t k, n = strlen(s);
+	wchar_t wc;
+	int cols = 0;
+
+	memset(&st, 0, sizeof st);
+	while (cols <= limit && (k = lineedit_decode(s, n, &st, &wc)) > 0) {
+		cols += lineedit_wcwidth(wc);
+		s += k;
+		n -= k;
+	}
+	return cols;
+}
+
 void lineedit_load(struct lineedit *e, const char *text)
 {
 	mbstate_t st;
@@ -34,14 +65,9 @@ void lineedit_load(struct lineedit *e, const char *text)
 	reserve(e, 16);
 	memset(&st, 0, sizeof st);
 	while (n && e->len < LINEEDIT_MAX) {
-		k = mbrtowc(&wc, text, n, &st);
-		if (k == (size_t)-1 || k == (size_t)-2) {
-			wc = 0xFFFD;
-			k = 1;
-			memset(&st, 0, sizeof st);
-		} else if (k == 0) {
+		k = lineedit_decode(text, n, &st, &wc);
+		if (k == 0)
 			break;
-		}
 		reserve(e, e->len + 1);
 		e->buf[e->len++] = wc;
 		text += k;

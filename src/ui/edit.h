@@ -40,6 +40,13 @@ void lineedit_clear(struct lineedit *e);
  * column of the cursor relative to the first character shown. */
 int lineedit_fit(struct lineedit *e, int width);
 
+/* The next character of UTF-8 text s (n bytes left) into *wc: returns the
+ * bytes it took, 0 at the end; an invalid byte is U+FFFD (1 byte). */
+size_t lineedit_decode(const char *s, size_t n, mbstate_t *st, wchar_t *wc);
+/* Screen columns of UTF-8 text, counted until they pass limit (a long
+ * text is not read to its end): the result is > limit when it is wider. */
+int lineedit_columns(const char *s, int limit);
+
 /* Display width of one character (0 for combining, 1 for unprintable). */
 int lineedit_wcwidth(wchar_t c);
 

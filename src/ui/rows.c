@@ -158,7 +158,15 @@ static void walk_items(struct walk *w, const struct fnode *n, const char *path, 
 	if (n->max_items < 0 || count < (size_t)n->max_items) {
 		r = rows_push(w->out, RK_ADD, n, path, depth);
 		free(r->label);
-		r->label = xasprintf(_("[ add %s ]"), node_label(n->kind == FK_MAP ? n : n->item));
+		if (n->add_label) {
+			r->label = xasprintf("[ %s ]", n->add_label);
+		} else {
+			char *a =
+			    xasprintf(_("Add %s"), node_label(n->kind == FK_MAP ? n : n->item));
+
+			r->label = xasprintf("[ %s ]", a);
+			free(a);
+		}
 		r->owner = n;
 		r->owner_path = xstrdup(path);
 		r->index = count;
@@ -306,29 +314,6 @@ char *row_value(const struct row *r, const struct document *doc)
 	}
 }
 
-enum vstate row_check(const struct row *r, const struct document *doc, const char *text,
-		      char **msg)
-{
-	char *v = NULL;
-	enum vstate st;
-
-	*msg = NULL;
-	if (!row_editable(r) || r->kind == RK_ADD || r->kind == RK_ENTRY)
-		return VS_VALID;
-	if (r->kind == RK_BRANCH || (r->kind == RK_VALUE && r->node->kind == FK_BOOLEAN)) {
-		if (r->node->required && !document_is_set(doc, r->path)) {
-			*msg = xasprintf(_("%s: choose one"), r->path);
-			return VS_INCOMPLETE;
-		}
-		return VS_VALID;
-	}
-	if (!text)
-		text = v = row_value(r, doc);
-	st = validate_scalar(r->node, text, r->path, msg);
-	free(v);
-	return st;
-}
-
 static char *trim(const char *s)
 {
 	size_t n;
@@ -341,24 +326,75 @@ static char *trim(const char *s)
 	return xstrndup(s, n);
 }
 
+/* The number (1-based) of another entry of r's map whose key is text (as
+ * typed: trimmed), or 0 when no other entry has it. */
+static size_t key_taken(const struct row *r, const struct document *doc, const char *text)
+{
+	char *t = trim(text);
+	size_t i = *t ? document_key_index(doc, r->owner_path, t, r->index) : 0;
+
+	free(t);
+	return i;
+}
+
+enum vstate row_check(const struct row *r, const struct document *doc, const char *text,
+		      char **msg)
+{
+	char *v = NULL;
+	enum vstate st;
+
+	*msg = NULL;
+	if (!row_editable(r) || r->kind == RK_ADD || r->kind == RK_ENTRY)
+		return VS_VALID;
+	if (r->kind == RK_BRANCH || (r->kind == RK_VALUE && r->node->kind == FK_BOOLEAN)) {
+		if (r->node->required && !document_is_set(doc, r->path)) {
+			*msg = xstrdup(_("is required: choose one"));
+			return VS_INCOMPLETE;
+		}
+		return VS_VALID;
+	}
+	if (!text)
+		text = v = row_value(r, doc);
+	st = validate_scalar(r->node, text, NULL, msg);
+	if (st != VS_INVALID && r->kind == RK_MAPKEY) {
+		size_t dup = key_taken(r, doc, text);
+
+		if (dup) {
+			free(*msg);
+			*msg = xasprintf(
+			    _("is used by Name %zu already: each name may appear once"), dup);
+			st = VS_INVALID;
+		}
+	}
+	free(v);
+	return st;
+}
+
 int row_store_text(const struct row *r, struct document *doc, const char *text)
 {
 	char *t = trim(text), *end;
 	long long v;
 	int rc = 0;
 
+	/* a list item, map entry or one-of branch stays when emptied: it
+	 * would otherwise vanish under the cursor (or un-choose its branch) */
+	int keep = r->owner || (r->node->parent && r->node->parent->kind == FK_ONEOF);
+
 	if (r->kind == RK_MAPKEY) {
-		rc = document_map_set_key(doc, r->owner_path, r->index, t);
+		if (key_taken(r, doc, t))
+			rc = 1;
+		else
+			rc = document_map_set_key(doc, r->owner_path, r->index, t);
 	} else if (r->node->kind == FK_INTEGER) {
 		errno = 0;
 		v = strtoll(t, &end, 10);
 		if (*t && !*end && !errno)
 			rc = document_set_number(doc, r->path, v);
-		else if (r->owner)
+		else if (keep)
 			rc = document_set_text(doc, r->path, t);
 		else
 			document_remove(doc, r->path);
-	} else if (!*t && !r->owner) {
+	} else if (!*t && !keep) {
 		document_remove(doc, r->path);
 	} else {
 		rc = document_set_text(doc, r->path, t);
@@ -421,8 +457,8 @@ void row_choose(const struct row *r, struct document *doc, const char *value)
 {
 	if (!value || !*value)
 		document_remove(doc, r->path);
-	else if (r->kind == RK_BRANCH)
-		document_choose_branch(doc, r->path, value);
+	else if (r->kind == RK_BRANCH && fnode_child(r->node, value))
+		document_choose_branch(doc, r->path, fnode_child(r->node, value));
 	else if (r->node->kind == FK_BOOLEAN)
 		document_set_bool(doc, r->path, !strcmp(value, "true"));
 	else
@@ -431,7 +467,133 @@ void row_choose(const struct row *r, struct document *doc, const char *value)
 		drop_hidden(doc, r->node, r->path);
 }
 
+void rows_keep_release(struct rows_keep *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++) {
+		free(k->paths[i]);
+		document_free(k->values[i]);
+	}
+	free(k->paths);
+	free(k->values);
+	memset(k, 0, sizeof *k);
+}
+
+void rows_keep_forget(struct rows_keep *k, const char *path)
+{
+	size_t i = 0, len = strlen(path);
+
+	while (i < k->n) {
+		if (!strncmp(k->paths[i], path, len) && strchr(".[", k->paths[i][len]) &&
+		    k->paths[i][len]) {
+			free(k->paths[i]);
+			document_free(k->values[i]);
+			k->n--;
+			k->paths[i] = k->paths[k->n];
+			k->values[i] = k->values[k->n];
+		} else {
+			i++;
+		}
+	}
+}
+
+/* Keep the value at path (when set), replacing what was kept there. */
+static void keep_put(struct rows_keep *k, const struct document *doc, const char *path)
+{
+	struct document *v = document_extract(doc, path);
+	size_t i;
+
+	if (!v)
+		return;
+	for (i = 0; i < k->n; i++)
+		if (!strcmp(k->paths[i], path)) {
+			document_free(k->values[i]);
+			k->values[i] = v;
+			return;
+		}
+	k->paths = xrealloc(k->paths, (k->n + 1) * sizeof *k->paths);
+	k->values = xrealloc(k->values, (k->n + 1) * sizeof *k->values);
+	k->paths[k->n] = xstrdup(path);
+	k->values[k->n++] = v;
+}
+
+/* Put back what was kept at path, when the path is empty again. */
+static void keep_restore(const struct rows_keep *k, struct document *doc, const char *path,
+			 int was_set)
+{
+	size_t i;
+
+	if (was_set)
+		return;
+	for (i = 0; i < k->n; i++)
+		if (!strcmp(k->paths[i], path)) {
+			document_graft(doc, path, k->values[i]);
+			return;
+		}
+}
+
+/* The paths a change of row r can drop or bring back: a one-of's branches,
+ * or the siblings whose `when` names a choice. Caller frees (NULL-ended). */
+static char **switched_paths(const struct row *r)
+{
+	const struct fnode *p = r->node->parent, *n = r->node;
+	const char *dot = strrchr(r->path, '.');
+	char **v;
+	size_t i, k = 0;
+
+	if (r->kind == RK_BRANCH) {
+		v = xcalloc(n->nchildren + 1, sizeof *v);
+		for (i = 0; i < n->nchildren; i++)
+			v[k++] = path_join(r->path, n->children[i]->name);
+		return v;
+	}
+	if (r->kind != RK_VALUE || r->owner || !p || p->kind != FK_GROUP)
+		return xcalloc(1, sizeof *v);
+	v = xcalloc(p->nchildren + 1, sizeof *v);
+	for (i = 0; i < p->nchildren; i++)
+		if (p->children[i]->when_field && !strcmp(p->children[i]->when_field, n->name))
+			v[k++] = dot ? xasprintf("%.*s.%s", (int)(dot - r->path), r->path,
+						 p->children[i]->name)
+				     : xstrdup(p->children[i]->name);
+	return v;
+}
+
+void row_choose_keep(const struct row *r, struct document *doc, const char *value,
+		     struct rows_keep *keep)
+{
+	char **paths = switched_paths(r);
+	unsigned char set[64] = {0};
+	size_t i;
+
+	for (i = 0; paths[i] && i < sizeof set; i++) {
+		set[i] = (unsigned char)document_is_set(doc, paths[i]);
+		if (set[i])
+			keep_put(keep, doc, paths[i]);
+	}
+	row_choose(r, doc, value);
+	for (i = 0; paths[i] && i < sizeof set; i++) {
+		const char *dot = strrchr(paths[i], '.');
+		const struct fnode *c = fnode_child(
+		    r->kind == RK_BRANCH ? r->node : r->node->parent, dot ? dot + 1 : paths[i]);
+
+		/* the branch chosen now (it was just made, empty), or a member
+		 * that the new choice shows again */
+		if (r->kind == RK_BRANCH ? document_is_set(doc, paths[i])
+					 : c && when_applies(doc, c, paths[i]))
+			keep_restore(keep, doc, paths[i], set[i]);
+	}
+	for (i = 0; paths[i]; i++)
+		free(paths[i]);
+	free(paths);
+}
+
 void row_cycle(const struct row *r, struct document *doc, int dir)
+{
+	row_cycle_keep(r, doc, dir, NULL);
+}
+
+void row_cycle_keep(const struct row *r, struct document *doc, int dir, struct rows_keep *keep)
 {
 	size_t n, i, cur = (size_t)-1;
 	const char **v = row_choices(r, &n);
@@ -445,7 +607,10 @@ void row_cycle(const struct row *r, struct document *doc, int dir)
 			i = dir > 0 ? 0 : n - 1;
 		else
 			i = (cur + n + (dir > 0 ? 1 : n - 1)) % n;
-		row_choose(r, doc, v[i]);
+		if (keep)
+			row_choose_keep(r, doc, v[i], keep);
+		else
+			row_choose(r, doc, v[i]);
 	}
 	free(now);
 	free(v);

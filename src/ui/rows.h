@@ -68,21 +68,49 @@ int row_is_text(const struct row *r);
 char *row_value(const struct row *r, const struct document *doc);
 
 /* Live check of the row's value (or of `text`, when not NULL) with
- * validate_scalar; *msg as validate_scalar gives it (caller frees). */
+ * validate_scalar, and for a map key that no other entry has it; *msg
+ * (caller frees) as validate_scalar gives it, without the path: it is
+ * shown with the field. */
 enum vstate row_check(const struct row *r, const struct document *doc, const char *text,
 		      char **msg);
 
 /* Store text typed into a text row: trimmed; empty removes a scalar member
- * (list items and map entries stay, empty). Integers that do not parse are
- * left out of the document. Returns 0, or -1 when the document refused. */
+ * (list items, map entries and one-of branches stay, empty). Integers that
+ * do not parse are left out of the document (items and branches keep them
+ * as text, for the validator to name). A map key that another entry of the
+ * map has is not stored (the map keeps its key until the text differs).
+ * Returns 0; 1 when a map key was not stored for that reason; -1 when the
+ * document refused. */
 int row_store_text(const struct row *r, struct document *doc, const char *text);
 
 /* Step a choice, boolean or branch row to its next (dir > 0) or previous
  * value; unset is one of the steps when the member is optional. */
 void row_cycle(const struct row *r, struct document *doc, int dir);
 
-/* Set a choice/branch row to value (NULL unsets). */
+/* Set a choice/branch row to value (NULL unsets). Choosing another branch
+ * drops the other branch's values; a choice drops the members its `when`
+ * rules hide. */
 void row_choose(const struct row *r, struct document *doc, const char *value);
+
+/* Values a choice switched away from, kept (for the session) so that
+ * switching back restores them: the branch a one-of left, the members a
+ * `when` rule hid. Owned by the caller: start it zeroed, free it with
+ * rows_keep_release. */
+struct rows_keep {
+	char **paths;
+	struct document **values;
+	size_t n;
+};
+
+/* row_choose and row_cycle that keep what they drop in keep, and put back
+ * what keep holds for a branch or member that comes back. */
+void row_choose_keep(const struct row *r, struct document *doc, const char *value,
+		     struct rows_keep *keep);
+void row_cycle_keep(const struct row *r, struct document *doc, int dir, struct rows_keep *keep);
+/* Forget what is kept under path (its list items were deleted or moved, so
+ * the indexes no longer name the same entries). */
+void rows_keep_forget(struct rows_keep *k, const char *path);
+void rows_keep_release(struct rows_keep *k);
 
 /* The choices of a choice/boolean/branch row, NULL-terminated, borrowed
  * except the array itself (caller frees the array). First entry is NULL-

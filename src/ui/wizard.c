@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -33,11 +34,11 @@
 #define MIN_LINES 24
 /* section list width (it fits "   Environment variables"); the rule is at column SIDE_W */
 #define SIDE_W         25
-#define LABEL_W        22 /* label column of the form pane */
 #define AUTOSAVE_DELAY 1.0
 #define SHIFT_STEP     20  /* columns Left/Right scroll the review's body */
 #define AWS_ITEM_LINES 4   /* lines an AWS setting may wrap to on the first screen */
 #define ANSWER_SETTLE  0.5 /* seconds after a key that is no answer when y/n are not taken */
+#define STATUS_MAX     6   /* lines a status may take (it then ends in an ellipsis) */
 
 static volatile sig_atomic_t sig_quit;  /* SIGINT: ask, as Ctrl-C does */
 static volatile sig_atomic_t sig_leave; /* SIGHUP/SIGTERM: save a draft and exit */
@@ -92,6 +93,25 @@ struct wiz {
 	unsigned long svc_gen;
 	/* the runtime this session created (NULL when none) */
 	char *made_id, *made_arn, *made_status;
+
+	/* the document's problems, found once per change (validate_document)
+	 * and split by section; each with the state the marks show: a value
+	 * that is still being typed (a valid prefix) counts as incomplete */
+	struct problems probs;
+	enum vstate *probs_st;
+	int *probs_sec;         /* section of each problem, -1 for none */
+	enum vstate *sec_worst; /* per section */
+	unsigned long probs_gen;
+	const struct document *probs_doc;
+	enum vstate form_worst; /* the fields on screen, as last drawn */
+	struct rows_keep keep;  /* branches and members switched away from */
+	char *key_refused;      /* why a map key typed was not taken, or NULL */
+	/* the document as last saved or loaded, to tell real changes */
+	struct document *saved_doc;
+	const struct document *saved_of;
+	unsigned long saved_doc_gen, dirty_gen;
+	int dirty;
+	int foot; /* lines a long status takes above its usual two */
 
 	char *status;
 	int status_err;
@@ -176,6 +196,7 @@ static void term_start(struct wiz *w)
 	nonl();
 	keypad(stdscr, TRUE);
 	timeout(250);
+	keys_init();
 	w->colour = 0;
 	if (!global_opts.no_color && has_colors()) {
 		start_color();
@@ -188,21 +209,24 @@ static void term_start(struct wiz *w)
 }
 
 /* Print UTF-8 text at y, x in at most width columns, leaving out its first
- * `skip` columns; returns columns used. */
+ * `skip` columns; returns columns used. Only what fits is read (a value may
+ * be thousands of characters long). */
 static int put_skip(int y, int x, int width, const char *s, int skip, int attr)
 {
-	struct lineedit e = {0};
+	mbstate_t st;
+	size_t k, n = strlen(s);
 	int used = 0, cw;
-	size_t i;
+	wchar_t c;
 
 	if (width <= 0)
 		return 0;
-	lineedit_load(&e, s);
+	memset(&st, 0, sizeof st);
 	attron(attr);
 	move(y, x);
-	for (i = 0; i < e.len; i++) {
-		wchar_t c = e.buf[i];
+	while ((k = lineedit_decode(s, n, &st, &c)) > 0) {
 		cw = lineedit_wcwidth(c);
+		s += k;
+		n -= k;
 		if (skip > 0) {
 			skip -= cw;
 			continue;
@@ -215,7 +239,6 @@ static int put_skip(int y, int x, int width, const char *s, int skip, int attr)
 		used += cw;
 	}
 	attroff(attr);
-	lineedit_release(&e);
 	return used;
 }
 
@@ -225,16 +248,36 @@ static int put(int y, int x, int width, const char *s, int attr)
 	return put_skip(y, x, width, s, 0, attr);
 }
 
-/* Lines a message under a field needs at width columns: 1 or 2. */
-static int msg_lines(const char *text, int width)
+static int text_columns(const char *s);
+
+/* Print text in width columns; when it is wider, cut it with an ellipsis
+ * (so that a cut is seen). Returns the columns used. */
+static int put_cut(int y, int x, int width, const char *s, int attr)
 {
-	return ui_wrap_text(text, width, 2, 0, 0, 0, 0);
+	int ew = MB_CUR_MAX > 1 ? 1 : 3;
+
+	if (width <= 0)
+		return 0;
+	if (lineedit_columns(s, width) <= width || width <= ew)
+		return put(y, x, width, s, attr);
+	x += put(y, x, width - ew, s, attr);
+	attron(attr);
+	mvaddstr(y, x, MB_CUR_MAX > 1 ? "\u2026" : "...");
+	attroff(attr);
+	return width;
 }
 
-/* Print text over up to min(2, maxlines) lines of width columns. */
+/* Lines a message under a field needs at width columns (all of it: a
+ * message is never cut). */
+static int msg_lines(const char *text, int width)
+{
+	return ui_wrap_text(text, width, 1000, 0, 0, 0, 0);
+}
+
+/* Print text over up to maxlines lines of width columns. */
 static void put_wrapped(int y, int x, int width, int maxlines, const char *text, int attr)
 {
-	ui_wrap_text(text, width, maxlines > 2 ? 2 : maxlines, 1, y, x, attr);
+	ui_wrap_text(text, width, maxlines, 1, y, x, attr);
 }
 
 static void fill(int y, int x, int width, int attr)
@@ -262,9 +305,33 @@ static void status_set(struct wiz *w, int err, const char *fmt, ...)
 	w->status_err = err;
 }
 
-static int is_dirty(const struct wiz *w)
+/* Unsaved changes: the document differs from the one last saved or loaded
+ * (edits undone with Esc are no change). */
+static int is_dirty(struct wiz *w)
 {
-	return w->dirty_extra || document_generation(w->doc) != w->saved_gen;
+	unsigned long g = document_generation(w->doc);
+	int fresh = w->saved_doc && w->saved_of == w->doc && w->saved_doc_gen == w->saved_gen;
+
+	if (w->dirty_extra)
+		return 1;
+	if (g == w->saved_gen) {
+		if (!fresh) {
+			document_free(w->saved_doc);
+			w->saved_doc = document_copy(w->doc);
+			w->saved_of = w->doc;
+			w->saved_doc_gen = w->saved_gen;
+		}
+		w->dirty_gen = g;
+		w->dirty = 0;
+		return 0;
+	}
+	if (!fresh)
+		return 1;
+	if (g != w->dirty_gen) {
+		w->dirty_gen = g;
+		w->dirty = !document_equal(w->doc, w->saved_doc);
+	}
+	return w->dirty;
 }
 
 static char *row_key(const struct row *r)
@@ -298,6 +365,13 @@ static void ed_sync(struct wiz *w)
 	if (w->ed_key && !strcmp(k, w->ed_key)) {
 		free(k);
 		return;
+	}
+	if (w->key_refused) {
+		/* the cursor left a map key that another entry has: say what
+		 * the entry is still called */
+		status_set(w, 1, "%s", w->key_refused);
+		free(w->key_refused);
+		w->key_refused = NULL;
 	}
 	free(w->ed_key);
 	w->ed_key = k;
@@ -473,9 +547,80 @@ static int svc_active(struct wiz *w)
 	return same;
 }
 
+/* Whether problem p is about a value that typing can still make valid (a
+ * prefix such as "arn:aws:iam::" or 6 for a minimum of 60; a list with too
+ * few items yet): the live check calls it incomplete, and so do the marks. */
+static int still_typed(const struct wiz *w, const struct problem *p)
+{
+	const struct fnode *n = formdef_lookup(w->def, p->ref);
+	char *m = NULL, num[32];
+	const char *t;
+	long long v;
+	enum vstate st;
+
+	if (n && (n->kind == FK_LIST || n->kind == FK_MAP || n->kind == FK_SUBLIST))
+		return n->min_items > 0 && document_count(w->doc, p->ref) < (size_t)n->min_items;
+	if (!n || (n->kind != FK_TEXT && n->kind != FK_INTEGER) ||
+	    (n->parent && n->parent->kind == FK_MAP))
+		return 0;
+	t = document_text(w->doc, p->ref);
+	if (!t && document_number(w->doc, p->ref, &v) == 0) {
+		snprintf(num, sizeof num, "%lld", v);
+		t = num;
+	}
+	if (!t)
+		return 0;
+	st = validate_scalar(n, t, NULL, &m);
+	free(m);
+	return st == VS_INCOMPLETE;
+}
+
+/* Check the whole document once per change and split the problems by
+ * section (by the top-level member of each problem's path). */
+static void problems_update(struct wiz *w)
+{
+	size_t i, len;
+	char name[256];
+
+	if (w->probs_doc == w->doc && w->probs_gen == document_generation(w->doc))
+		return;
+	problems_clear(&w->probs);
+	validate_document(w->def, w->doc, &w->probs);
+	w->probs_gen = document_generation(w->doc);
+	w->probs_doc = w->doc;
+	free(w->probs_st);
+	free(w->probs_sec);
+	w->probs_st = xcalloc(w->probs.n + 1, sizeof *w->probs_st);
+	w->probs_sec = xcalloc(w->probs.n + 1, sizeof *w->probs_sec);
+	memset(w->sec_worst, 0, w->def->nsections * sizeof *w->sec_worst);
+	for (i = 0; i < w->probs.n; i++) {
+		const struct problem *p = &w->probs.v[i];
+		const struct fnode *top;
+
+		w->probs_st[i] = p->state;
+		w->probs_sec[i] = -1;
+		if (p->state == VS_INVALID && still_typed(w, p))
+			w->probs_st[i] = VS_INCOMPLETE;
+		len = strcspn(p->ref, ".[");
+		if (len >= sizeof name)
+			continue;
+		memcpy(name, p->ref, len);
+		name[len] = 0;
+		top = fnode_child(w->def->root, name);
+		if (!top || top->section < 0 || (size_t)top->section >= w->def->nsections)
+			continue;
+		w->probs_sec[i] = top->section;
+		if (w->probs_st[i] > w->sec_worst[top->section])
+			w->sec_worst[top->section] = w->probs_st[i];
+	}
+}
+
+/* ok when nothing is missing or wrong, !! with an error, .. while something
+ * is missing or still being typed (never !! for that). The section on
+ * screen also counts its fields as drawn: a value that is not stored (an
+ * integer that does not parse) and a required field still empty. */
 static enum sstate section_state(struct wiz *w, size_t i)
 {
-	struct problems p = {0};
 	enum vstate st;
 
 	if (w->def->sections[i].review)
@@ -484,13 +629,11 @@ static enum sstate section_state(struct wiz *w, size_t i)
 		return SS_ERRORS;
 	if (!w->visited[i])
 		return SS_NOT_VISITED;
-	st = validate_section(w->def, w->doc, i, &p);
-	problems_clear(&p);
-	if (st == VS_VALID)
-		return SS_VALID;
-	if (st == VS_INCOMPLETE && i == w->sec && !w->checked[i])
-		return SS_INCOMPLETE;
-	return SS_ERRORS;
+	problems_update(w);
+	st = w->sec_worst[i];
+	if (i == w->sec && w->form_worst > st)
+		st = w->form_worst;
+	return st == VS_VALID ? SS_VALID : st == VS_INCOMPLETE ? SS_INCOMPLETE : SS_ERRORS;
 }
 
 /* ---- drafts -------------------------------------------------------------- */
@@ -549,13 +692,20 @@ static void draw_small(void)
 	char *n = xasprintf(_("The wizard needs at least %dx%d; make the window larger."),
 			    MIN_COLS, MIN_LINES);
 
+	/* keys typed now would change fields no one can see: only quitting
+	 * works until the window is large enough (handle_key) */
+	char *qk = keys_action_names(ACT_QUIT);
+	char *q = xasprintf(_("Until then keys are ignored; %s quits."), qk);
+
 	erase();
 	put(0, 0, COLS, m, A_BOLD);
-	put(LINES > 2 ? 2 : 1, 0, COLS, n, A_NORMAL);
-	if (LINES > 4)
-		put(4, 0, COLS, _("F12 or Ctrl-C quits."), A_NORMAL);
+	ui_wrap_text(n, COLS, 2, 1, LINES > 2 ? 2 : 1, 0, A_NORMAL);
+	if (LINES > 5)
+		ui_wrap_text(q, COLS, 2, 1, 5, 0, A_NORMAL);
 	free(m);
 	free(n);
+	free(q);
+	free(qk);
 }
 
 static void draw_sections(struct wiz *w)
@@ -592,9 +742,85 @@ static const char *mask(const char *s)
 	return *s ? "********" : "";
 }
 
-/* The message shown under a row, or NULL: live errors of its value, and
- * after a refused PageDown the section's problems at that path. */
-static char *row_message(struct wiz *w, size_t i, const struct problems *sp, enum vstate *st)
+/* The path of the member that holds path, or NULL at the top (caller frees). */
+static char *path_up(const char *path)
+{
+	const char *dot = strrchr(path, '.'), *br = strrchr(path, '[');
+	const char *cut = !dot ? br : !br ? dot : dot > br ? dot : br;
+
+	return cut ? xstrndup(path, (size_t)(cut - path)) : NULL;
+}
+
+/* The outermost group above row r that is not set, or NULL: a required
+ * member inside it is required only once that group is used (Protocol's
+ * server protocol when no protocol is set). */
+static const struct fnode *unset_group(const struct wiz *w, const struct row *r)
+{
+	const struct fnode *n = r->node->parent, *found = NULL;
+	char *p = path_up(r->path), *up;
+
+	while (p && n && n != w->def->root && n->kind == FK_GROUP && !document_is_set(w->doc, p)) {
+		found = n;
+		n = n->parent;
+		up = path_up(p);
+		free(p);
+		p = up;
+	}
+	free(p);
+	return found;
+}
+
+/* A problem (not yet solved) at path or at a member above it. */
+static int problem_over(const struct wiz *w, const char *path)
+{
+	size_t k, len;
+
+	for (k = 0; k < w->probs.n; k++) {
+		len = strlen(w->probs.v[k].ref);
+		if (w->probs.v[k].state != VS_VALID && !strncmp(w->probs.v[k].ref, path, len) &&
+		    (!path[len] || path[len] == '.' || path[len] == '['))
+			return 1;
+	}
+	return 0;
+}
+
+/* A required field, list or branch that has no value yet (text: the text
+ * being typed into it, when the cursor is there). */
+static int required_missing(const struct wiz *w, const struct row *r, const char *text)
+{
+	const struct fnode *n = r->node;
+	long need;
+	char *v;
+	int missing;
+
+	if (!n || r->owner)
+		return 0;
+	if (r->kind == RK_HEADER) {
+		/* a list that is required, or there (a one-of's branch), with
+		 * too few items */
+		if ((n->kind != FK_LIST && n->kind != FK_MAP && n->kind != FK_SUBLIST) ||
+		    (!n->required && !document_is_set(w->doc, r->path)))
+			return 0;
+		need = n->min_items > 0 ? n->min_items : n->required;
+		return document_count(w->doc, r->path) < (size_t)need;
+	}
+	if (!n->required)
+		return 0;
+	if (r->kind != RK_VALUE && r->kind != RK_BRANCH)
+		return 0;
+	if (text)
+		return !*text;
+	v = row_value(r, w->doc);
+	missing = !*v;
+	free(v);
+	return missing;
+}
+
+/* The mark before a row: '!' invalid, '*' required and missing, '+'
+ * required once its group is used, 0 for none; and the message shown under
+ * it, or NULL: live errors of its value, and after a refused PageDown the
+ * problems found at its path (on a list's title, not on its add row). */
+static char *row_message(struct wiz *w, size_t i, int checked, enum vstate *st, char *mark)
 {
 	struct row *r = &w->rows.v[i];
 	char *msg = NULL, *t = NULL;
@@ -603,14 +829,34 @@ static char *row_message(struct wiz *w, size_t i, const struct problems *sp, enu
 	if (i == w->cur && row_is_text(r))
 		t = lineedit_text(&w->ed);
 	*st = row_check(r, w->doc, t, &msg);
+	*mark = 0;
+	if (*st == VS_INVALID)
+		*mark = '!';
+	else if (required_missing(w, r, t))
+		*mark = problem_over(w, r->path) || !unset_group(w, r) ? '*' : '+';
+	for (k = 0; r->kind == RK_ENTRY && !w->zoom && k < w->probs.n; k++) {
+		/* an entry shown as one row: the worst of the problems inside */
+		size_t len = strlen(r->path);
+		const char *ref = w->probs.v[k].ref;
+
+		if (strncmp(ref, r->path, len) || (ref[len] && ref[len] != '.' && ref[len] != '['))
+			continue;
+		if (w->probs_st[k] == VS_INVALID)
+			*mark = '!';
+		else if (w->probs_st[k] == VS_INCOMPLETE && !*mark)
+			*mark = '*';
+	}
 	free(t);
 	if (*st == VS_INVALID)
 		return msg;
 	free(msg);
-	for (k = 0; sp && k < sp->n; k++) {
-		if (sp->v[k].ref && !strcmp(sp->v[k].ref, r->path) && sp->v[k].state) {
-			*st = VS_INVALID;
-			return xstrdup(sp->v[k].message);
+	for (k = 0; checked && r->kind != RK_ADD && k < w->probs.n; k++) {
+		if (!strcmp(w->probs.v[k].ref, r->path) && w->probs.v[k].state) {
+			if (w->probs_st[k] == VS_INVALID) {
+				*st = VS_INVALID;
+				*mark = '!';
+			}
+			return xstrdup(w->probs.v[k].message);
 		}
 	}
 	if (svc_active(w) && !strcmp(r->path, w->svc_path)) {
@@ -626,19 +872,45 @@ static const char *choice_label(const struct row *r, const char *v)
 	return row_choice_label(r, v);
 }
 
+/* The label column of the rows: as wide as their longest label (with its
+ * indent), at most 40% of the screen; a longer label is cut with an ellipsis. */
+static int label_columns(const struct wiz *w)
+{
+	int cols = 0, c, most = COLS * 2 / 5;
+	size_t i;
+
+	for (i = 0; i < w->rows.n; i++) {
+		const struct row *r = &w->rows.v[i];
+
+		if (r->kind != RK_VALUE && r->kind != RK_BRANCH && r->kind != RK_MAPKEY &&
+		    r->kind != RK_MAPVAL)
+			continue;
+		c = r->depth * 2 + text_columns(r->label);
+		if (c > cols)
+			cols = c;
+	}
+	return cols < most ? cols : most;
+}
+
+/* The text of a folded row, naming the key that unfolds it. */
+static char *folded_text(const struct row *r)
+{
+	return xasprintf(P_("%zu advanced setting hidden: %s shows it",
+			    "%zu advanced settings hidden: %s shows them", r->index),
+			 r->index, keys_action_name(ACT_ADVANCED));
+}
+
+/* Draw the fields from line `top` down to `bottom`; *cy, *cx get the
+ * cursor's place in a text field. */
 static void draw_form(struct wiz *w, int *cy, int *cx)
 {
-	int px = SIDE_W + 2, pw = COLS - px, top = 2, bottom = LINES - 4, naws = 0;
+	int px = SIDE_W + 2, pw = COLS - px, top = 2, bottom = LINES - 4 - w->foot, naws = 0;
 	int ph, y, h, need, vx, vw, lx, lw;
-	struct problems sp = {0}, *psp = NULL;
-	char **msgs;
+	char **msgs, *marks;
 	enum vstate *sts;
 	size_t i;
 
-	if (w->checked[w->sec]) {
-		validate_section(w->def, w->doc, w->sec, &sp);
-		psp = &sp;
-	}
+	problems_update(w);
 	/* the section's help on one or two lines above the fields */
 	if (!w->zoom && w->def->sections[w->sec].help &&
 	    ui_wrap_text(w->def->sections[w->sec].help, pw - 1, 2, 1, 1, px, A_DIM) == 2)
@@ -648,7 +920,11 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 		naws += ui_wrap_text(w->aws[i], pw - 3, AWS_ITEM_LINES, 0, 0, 0, 0);
 	if (naws && bottom - top > naws + 6) {
 		y = bottom - naws;
-		put(y++, px, pw, _("AWS settings in use (F9 changes them):"), attr_head(w));
+		char *head = xasprintf(_("AWS settings in use (%s changes them):"),
+				       keys_action_name(ACT_SETTINGS));
+
+		put(y++, px, pw, head, attr_head(w));
+		free(head);
 		for (i = 0; w->aws[i]; i++)
 			y += ui_wrap_text(w->aws[i], pw - 3, AWS_ITEM_LINES, 1, y, px + 2,
 					  A_NORMAL);
@@ -657,8 +933,15 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 	ph = bottom - top + 1;
 	msgs = xcalloc(w->rows.n + 1, sizeof *msgs);
 	sts = xcalloc(w->rows.n + 1, sizeof *sts);
-	for (i = 0; i < w->rows.n; i++)
-		msgs[i] = row_message(w, i, psp, &sts[i]);
+	marks = xcalloc(w->rows.n + 1, 1);
+	w->form_worst = VS_VALID;
+	for (i = 0; i < w->rows.n; i++) {
+		msgs[i] = row_message(w, i, w->checked[w->sec], &sts[i], &marks[i]);
+		if (marks[i] == '!')
+			w->form_worst = VS_INVALID;
+		else if ((marks[i] || sts[i] == VS_INCOMPLETE) && w->form_worst == VS_VALID)
+			w->form_worst = VS_INCOMPLETE;
+	}
 	/* scroll so the cursor row and its message are visible */
 	if (w->cur < w->top)
 		w->top = w->cur;
@@ -674,53 +957,62 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 	if (w->top > 0 && w->cur == first_editable(w, 0, 1) + 0u)
 		w->top = 0;
 	if (w->zoom) {
-		char *z = xasprintf(_("%s (Esc or PageUp returns to the list)"), w->zoom_title);
-		put(1, px, pw, z, A_BOLD);
+		char *z = xasprintf(_("%s (Esc or %s returns to the list)"), w->zoom_title,
+				    keys_action_name(ACT_PREV_SECTION));
+		put_cut(1, px, pw - 1, z, A_BOLD);
 		free(z);
 	}
 	y = top;
-	vx = px + 2 + LABEL_W + 1;
+	vx = px + 2 + label_columns(w) + 1;
 	vw = COLS - vx - 1;
 	for (i = w->top; i < w->rows.n && y <= bottom; i++) {
 		struct row *r = &w->rows.v[i];
 		int focus = i == w->cur;
-		char *v;
+		char *v, mark[2] = {marks[i], 0};
 		const char *shown;
 
 		lx = px + 2 + r->depth * 2;
 		h = 1 + msg_lines(msgs[i], COLS - lx - 4);
 		lw = vx - lx - 1;
-		if (sts[i] == VS_INVALID)
-			put(y, px, 1, "!", attr_err(w));
-		else if (sts[i] == VS_INCOMPLETE && r->node->required)
-			put(y, px, 1, "*", A_BOLD);
+		if (mark[0])
+			put(y, px, 1, mark, mark[0] == '!' ? attr_err(w) : (int)A_BOLD);
 		switch (r->kind) {
 		case RK_HEADER:
-			put(y, lx, COLS - lx, r->label, attr_head(w));
+			put_cut(y, lx, COLS - lx - 1, r->label, attr_head(w));
 			break;
 		case RK_FOLDED:
-			put(y, lx, COLS - lx - 1, r->label, A_DIM | (focus ? A_REVERSE : 0));
+			v = folded_text(r);
+			put_cut(y, lx, COLS - lx - 1, v, A_DIM | (focus ? A_REVERSE : 0));
+			free(v);
 			break;
 		case RK_ENTRY:
-			put(y, lx, COLS - lx - 1, r->label, A_BOLD | (focus ? A_REVERSE : 0));
+			put_cut(y, lx, COLS - lx - 1, r->label, A_BOLD | (focus ? A_REVERSE : 0));
 			break;
 		case RK_ADD:
-			put(y, lx, COLS - lx - 1, r->label, focus ? A_REVERSE : A_NORMAL);
+			put_cut(y, lx, COLS - lx - 1, r->label, focus ? A_REVERSE : A_NORMAL);
 			break;
 		default:
-			put(y, lx, lw, r->label, focus ? A_BOLD : A_NORMAL);
+			put_cut(y, lx, lw, r->label, focus ? A_BOLD : A_NORMAL);
 			if (focus && row_is_text(r)) {
-				int cw = lineedit_fit(&w->ed, vw);
+				int cw = lineedit_fit(&w->ed, vw), lead = 0, tw = vw;
 				size_t k;
 				int used = 0;
 
 				fill(y, vx, vw, A_REVERSE);
+				if (w->ed.scroll > 0) {
+					/* scrolled sideways: an ellipsis says that
+					 * the text starts further left */
+					lead = put(y, vx, vw, MB_CUR_MAX > 1 ? "\u2026" : "...",
+						   A_REVERSE);
+					tw = vw - lead;
+					cw = lineedit_fit(&w->ed, tw);
+				}
 				attron(A_REVERSE);
-				move(y, vx);
+				move(y, vx + lead);
 				for (k = w->ed.scroll; k < w->ed.len; k++) {
 					int ww = lineedit_wcwidth(w->ed.buf[k]);
 					wchar_t c = w->ed.buf[k];
-					if (used + ww > vw)
+					if (used + ww > tw)
 						break;
 					if (c < 32 || (c >= 0x80 && c < 0xa0))
 						c = L'?';
@@ -729,7 +1021,7 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 				}
 				attroff(A_REVERSE);
 				*cy = y;
-				*cx = vx + cw;
+				*cx = vx + lead + cw;
 				break;
 			}
 			v = row_value(r, w->doc);
@@ -738,12 +1030,14 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 				shown = mask(v);
 			if (r->kind == RK_BRANCH || r->node->kind == FK_CHOICE ||
 			    r->node->kind == FK_BOOLEAN) {
-				char *t = xasprintf("< %s >", choice_label(r, v));
+				/* the brackets always show, around a cut value if need be */
+				int a = focus ? A_REVERSE : A_NORMAL, x = vx;
 
-				put(y, vx, vw, t, focus ? A_REVERSE : A_NORMAL);
-				free(t);
+				x += put(y, x, vw, "< ", a);
+				x += put_cut(y, x, vw - 4, choice_label(r, v), a);
+				put(y, x, 2, " >", a);
 			} else {
-				put(y, vx, vw, shown, focus ? A_REVERSE : A_UNDERLINE);
+				put_cut(y, vx, vw, shown, focus ? A_REVERSE : A_UNDERLINE);
 			}
 			free(v);
 		}
@@ -758,7 +1052,7 @@ static void draw_form(struct wiz *w, int *cy, int *cx)
 		free(msgs[i]);
 	free(msgs);
 	free(sts);
-	problems_clear(&sp);
+	free(marks);
 }
 
 static void review_free(struct wiz *w)
@@ -996,13 +1290,17 @@ static void draw_hint(struct wiz *w, int status_free)
 	char *h;
 
 	if (w->sec == w->review_sec) {
-		h = xstrdup(_("Up/Down scroll, Space pages, Left/Right scroll the body "
-			      "sideways, Enter jumps to the section, F10 submits, F2 saves, "
-			      "PageUp goes back."));
+		h = xasprintf(_("Up/Down scroll, Space pages, Left/Right scroll the body "
+				"sideways, Enter jumps to the section, %s submits, %s saves, "
+				"%s goes back."),
+			      keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE),
+			      keys_action_name(ACT_PREV_SECTION));
 	} else if (!r) {
 		return;
 	} else if (r->kind == RK_ENTRY && !w->zoom) {
-		h = xstrdup(_("Enter opens this entry; F8 deletes it; F5/F6 move it."));
+		h = xasprintf(_("Enter opens this entry; %s deletes it; %s/%s move it."),
+			      keys_action_name(ACT_DELETE), keys_action_name(ACT_MOVE_UP),
+			      keys_action_name(ACT_MOVE_DOWN));
 	} else {
 		n = r->kind == RK_ADD || r->kind == RK_ENTRY ? r->owner : r->node;
 		if (r->kind == RK_ADD && r->owner->item)
@@ -1010,7 +1308,8 @@ static void draw_hint(struct wiz *w, int status_free)
 		if (!n || !n->help)
 			return;
 		/* a field with a network check says so before the example */
-		h = n->probe ? xasprintf(_("%s F7 fetches it to check."), n->help)
+		h = n->probe ? xasprintf(_("%s %s fetches it to check."), n->help,
+					 keys_action_name(ACT_PROBE))
 			     : xstrdup(n->help);
 		if (n->example && *n->example) {
 			char *t = xasprintf(_("%s Example: %s"), h, n->example);
@@ -1029,63 +1328,89 @@ static void draw_hint(struct wiz *w, int status_free)
 /* Screen columns of UTF-8 text. */
 static int text_columns(const char *s)
 {
-	struct lineedit e = {0};
-	int cols = 0;
-	size_t i;
-
-	lineedit_load(&e, s);
-	for (i = 0; i < e.len; i++)
-		cols += lineedit_wcwidth(e.buf[i]);
-	lineedit_release(&e);
-	return cols;
+	return lineedit_columns(s, INT_MAX - 64);
 }
 
-/* The key bar: the keys that work on this screen (the review has its own).
- * When the labels (translated) do not fit, the least needed ones are left
- * out whole, never cut: F1, F10 and F12 always stay. */
-static void draw_keybar(int review)
+/* The key bar, from the key table: for each action on it the first key
+ * that works on this terminal, with the label for the screen shown (on an
+ * entry's screen PageDown goes back to the list, on the review F10
+ * submits). When the labels (translated) do not fit, the least needed ones
+ * are left out whole, never cut: help, review and quit always stay. */
+static void draw_keybar(struct wiz *w)
 {
-	static const struct {
-		const char *key, *label;
-		int drop; /* 0: always shown; higher: dropped first */
-		int on;   /* 1: the form screens, 2: the review */
-	} bar[] = {
-	    {"F1", N_("Help"), 0, 3},    {"F2", N_("Save"), 3, 3},   {"F3", N_("Load"), 5, 1},
-	    {"F4", N_("More"), 6, 1},    {"F9", N_("AWS"), 7, 3},    {"F10", N_("Review"), 0, 1},
-	    {"F10", N_("Submit"), 0, 2}, {"PgDn", N_("Next"), 2, 1}, {"Space", N_("Page"), 2, 2},
-	    {"PgUp", N_("Back"), 4, 3},  {"F12", N_("Quit"), 0, 3},
-	};
-	enum { N = sizeof bar / sizeof bar[0] };
-	int shown[N], width = 0, level, x = 0;
-	size_t i;
+	enum { N = 16 };
+	enum key_screen ks = w->sec == w->review_sec ? KS_REVIEW : w->zoom ? KS_ENTRY : KS_FORM;
+	const char *key[N], *label[N];
+	int drop[N], shown[N], width = 0, level, x = 0, pos;
+	size_t nt, i, j, n = 0;
+	const struct keybinding *t = keys_table(&nt);
 
-	for (i = 0; i < N; i++) {
-		shown[i] = (bar[i].on & (review ? 2 : 1)) != 0;
-		if (shown[i])
-			width += text_columns(bar[i].key) + text_columns(_(bar[i].label)) + 2;
-	}
-	for (level = 7; level > 0 && width > COLS; level--)
-		for (i = 0; i < N; i++)
-			if (shown[i] && bar[i].drop == level) {
+	for (pos = 1; pos <= KEYBAR_POSITIONS && n < N; pos++)
+		for (i = 0; i < nt && n < N; i++) {
+			if (t[i].bar_pos != pos || !t[i].bar[ks])
+				continue;
+			for (j = 0; t[i].keys[j] && !keys_available(t[i].keys[j]); j++)
+				;
+			if (!t[i].keys[j])
+				continue;
+			key[n] = xstrdup(keys_name(t[i].keys[j], 1));
+			label[n] = _(t[i].bar[ks]);
+			drop[n] = t[i].drop;
+			shown[n] = 1;
+			width += text_columns(key[n]) + text_columns(label[n]) + 2;
+			n++;
+		}
+	for (level = 9; level > 0 && width > COLS; level--)
+		for (i = 0; i < n; i++)
+			if (shown[i] && drop[i] == level) {
 				shown[i] = 0;
-				width -=
-				    text_columns(bar[i].key) + text_columns(_(bar[i].label)) + 2;
+				width -= text_columns(key[i]) + text_columns(label[i]) + 2;
 			}
 	fill(LINES - 1, 0, COLS, A_REVERSE);
-	for (i = 0; i < N && x < COLS; i++) {
-		if (!shown[i])
-			continue;
-		x += put(LINES - 1, x, COLS - x, bar[i].key, A_REVERSE | A_BOLD);
-		x += put(LINES - 1, x, COLS - x, " ", A_REVERSE);
-		x += put(LINES - 1, x, COLS - x, _(bar[i].label), A_REVERSE);
-		x += put(LINES - 1, x, COLS - x, " ", A_REVERSE);
+	for (i = 0; i < n; i++) {
+		if (shown[i] && x < COLS) {
+			x += put(LINES - 1, x, COLS - x, key[i], A_REVERSE | A_BOLD);
+			x += put(LINES - 1, x, COLS - x, " ", A_REVERSE);
+			x += put(LINES - 1, x, COLS - x, label[i], A_REVERSE);
+			x += put(LINES - 1, x, COLS - x, " ", A_REVERSE);
+		}
+		free((char *)key[i]);
 	}
+}
+
+/* What the status line says: the last message, or else what the field
+ * under the cursor still needs, after its label (the line is apart from
+ * the field). *attr gets its look. Caller frees; NULL for nothing. */
+static char *status_text(struct wiz *w, int *attr)
+{
+	struct row *r = cur_row(w);
+	const struct fnode *g;
+	char *msg = NULL, *t, *s = NULL;
+
+	if (w->status) {
+		*attr = w->status_err ? attr_err(w) : (int)A_BOLD;
+		return *w->status ? xstrdup(w->status) : NULL;
+	}
+	*attr = A_NORMAL;
+	if (w->sec == w->review_sec || !r)
+		return NULL;
+	t = cur_in_text(w) ? lineedit_text(&w->ed) : NULL;
+	if (row_check(r, w->doc, t, &msg) == VS_INCOMPLETE && msg) {
+		if (required_missing(w, r, t) && !problem_over(w, r->path) &&
+		    (g = unset_group(w, r)))
+			s = xasprintf(_("%s: required once %s is set"), r->label, g->label);
+		else
+			s = xasprintf("%s: %s", r->label, msg);
+	}
+	free(msg);
+	free(t);
+	return s;
 }
 
 static void draw(struct wiz *w)
 {
-	int cy = -1, cx = -1, status_free = 1; /* < 0: the status took two lines */
-	char *title;
+	int cy = -1, cx = -1, sattr, sn, k;
+	char *title, *st;
 	size_t n = 0, i;
 
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
@@ -1104,29 +1429,25 @@ static void draw(struct wiz *w)
 	fill(0, 0, COLS, A_REVERSE);
 	put(0, 1, COLS - 2, title, A_REVERSE | A_BOLD);
 	free(title);
-	draw_sections(w);
+	/* the status is shown whole: a long one (a warning, a save error, a
+	 * problem with its reason) takes the hint's line too, and lines above
+	 * it, which the form then leaves free */
+	st = status_text(w, &sattr);
+	sn = st ? ui_wrap_text(st, COLS, STATUS_MAX, 0, 0, 0, 0) : 0;
+	w->foot = sn > 2 ? sn - 2 : 0;
 	if (w->sec == w->review_sec)
 		draw_review(w);
 	else
 		draw_form(w, &cy, &cx);
-	if (w->status) {
-		/* a long status (a warning, a save error) takes the hint's line too */
-		status_free = ui_wrap_text(w->status, COLS, 2, 1, LINES - 3, 0,
-					   w->status_err ? attr_err(w) : (int)A_BOLD) == 2
-				  ? -1
-				  : 0;
-	} else if (w->sec != w->review_sec && cur_row(w)) {
-		char *msg = NULL, *t = cur_in_text(w) ? lineedit_text(&w->ed) : NULL;
-		if (row_check(cur_row(w), w->doc, t, &msg) == VS_INCOMPLETE && msg) {
-			ui_wrap_text(msg, COLS, 1, 1, LINES - 3, 0, A_NORMAL);
-			status_free = 0;
-		}
-		free(msg);
-		free(t);
-	}
-	if (status_free >= 0)
-		draw_hint(w, status_free);
-	draw_keybar(w->sec == w->review_sec);
+	draw_sections(w); /* after the form: its marks count the fields as drawn */
+	for (k = LINES - 1 - (sn < 2 ? 2 : sn); sn && k < LINES - 1; k++)
+		fill(k, 0, COLS, A_NORMAL);
+	if (sn)
+		ui_wrap_text(st, COLS, STATUS_MAX, 1, LINES - 1 - (sn < 2 ? 2 : sn), 0, sattr);
+	free(st);
+	if (sn < 2)
+		draw_hint(w, sn == 0);
+	draw_keybar(w);
 	if (cy >= 0) {
 		curs_set(1);
 		move(cy, cx);
@@ -1139,11 +1460,15 @@ static void draw(struct wiz *w)
 /* ---- modal prompts ------------------------------------------------------ */
 
 /* Read a key. An escape sequence curses does not know (F12 on a vt100
- * entry, say) is swallowed whole rather than typed into a field. */
+ * entry, say) is swallowed whole rather than typed into a field. Esc and a
+ * digit is KEYESC(digit) (F1..F10, as in mc): at once when the digit comes
+ * with the Esc (Alt-digit on many terminals), and on a terminal that lacks
+ * some of F1..F10 also when it is typed within a second after a lone Esc;
+ * there Esc Esc is an Esc at once. */
 static int read_key(int *key)
 {
 	wint_t wc;
-	int r = get_wch(&wc), n;
+	int r = get_wch(&wc), n, waited = 0;
 
 	if (r == ERR) {
 		if (keys_terminal_gone())
@@ -1155,7 +1480,21 @@ static int read_key(int *key)
 		return 1;
 	timeout(0);
 	r = get_wch(&wc);
-	if (r == OK && (wc == '[' || wc == 'O')) {
+	if (r == ERR && keys_esc_waits()) {
+		timeout(1000);
+		r = get_wch(&wc);
+		if (r == OK && wc == 27) {
+			timeout(250);
+			return 1;
+		}
+		waited = 1; /* what follows now was typed: not a sequence */
+	}
+	if (r == OK && wc >= '0' && wc <= '9') {
+		timeout(250);
+		*key = KEYESC(wc);
+		return 1;
+	}
+	if (r == OK && !waited && (wc == '[' || wc == 'O')) {
 		char seq[20];
 
 		seq[0] = (char)wc;
@@ -1296,8 +1635,7 @@ static int prompt_line(struct wiz *w, const char *question, const char *initial,
 	lineedit_load(&e, initial ? initial : "");
 	selected = e.len > 0;
 	while (!done) {
-		free(w->status);
-		w->status = NULL;
+		status_set(w, 0, "%s", ""); /* the prompt's line: no field message */
 		draw(w);
 		if (COLS >= MIN_COLS && LINES >= MIN_LINES) {
 			int used = 0, a = A_REVERSE | (selected ? A_BOLD | A_UNDERLINE : 0);
@@ -1307,9 +1645,8 @@ static int prompt_line(struct wiz *w, const char *question, const char *initial,
 			fill(LINES - 2, 0, COLS, A_NORMAL);
 			if (hint)
 				ui_wrap_text(hint, COLS, 1, 1, LINES - 4, 0, A_BOLD);
-			ui_wrap_text(selected ? _("Typing replaces the text shown; Left, Right, "
-						  "Home or End edit it; Enter keeps it; Esc "
-						  "cancels.")
+			ui_wrap_text(selected ? _("Typing replaces it; arrows, Home, End edit "
+						  "it; Enter keeps it; Esc cancels.")
 					      : _("Enter takes the line; Ctrl-U clears it; Esc "
 						  "cancels."),
 				     COLS, 1, 1, LINES - 2, 0, A_DIM);
@@ -1448,26 +1785,50 @@ static void show_lines(struct wiz *w, const char *title, char **lines, size_t n)
 	ui_lines_free(wl, nw);
 }
 
+/* F1: the field's help, what the marks mean, and every key with what it
+ * does (only the keys this terminal has). */
 static void show_help(struct wiz *w)
 {
 	size_t n, i, k = 0;
 	const struct keybinding *t = keys_table(&n);
-	char **lines = xcalloc(n + 16, sizeof *lines);
+	char **lines = xcalloc(n + 16, sizeof *lines), **names = xcalloc(n, sizeof *names);
 	struct row *r = cur_row(w);
+	int width = 0, c;
 
 	if (w->sec != w->review_sec && r && r->node && r->node->help) {
-		lines[k++] = xasprintf("%s: %s", r->label, r->node->help);
+		/* an add row shows its list's help, an entry its item's, under
+		 * their names (not the button's text or the entry's summary) */
+		lines[k++] = xasprintf(
+		    "%s: %s", r->kind == RK_ADD || r->kind == RK_ENTRY ? r->node->label : r->label,
+		    r->node->help);
 		if (r->node->expect)
 			lines[k++] = xasprintf(_("Expected: %s"), r->node->expect);
 		if (r->node->example)
 			lines[k++] = xasprintf(_("Example: %s"), r->node->example);
 		lines[k++] = xstrdup("");
 	}
-	lines[k++] = xstrdup(_("Keys:"));
-	for (i = 0; i < n; i++)
-		lines[k++] = xasprintf("  %-14s %s", t[i].names, _(t[i].help));
-	lines[k++] = xstrdup(_("  Left/Right     move in text, or change a choice"));
-	lines[k++] = xstrdup(_("Marks: ok valid, !! has errors, .. in progress, * required."));
+	lines[k++] = xstrdup(_("Sections: ok valid, !! has errors, .. being filled (something "
+			       "missing or still being typed)."));
+	lines[k++] = xstrdup(_("Fields: ! invalid (the reason is under it), * required and "
+			       "empty, + required once its group is set."));
+	if (keys_esc_waits())
+		lines[k++] = xstrdup(_("Esc then a digit stands for F1 to F10 (Esc 0 is F10), as "
+				       "this terminal lacks some of them; a lone Esc acts after a "
+				       "second, Esc Esc at once."));
+	lines[k++] = xstrdup("");
+	lines[k++] = xstrdup(_("Keys (those this terminal has):"));
+	for (i = 0; i < n; i++) {
+		names[i] = keys_names(&t[i]);
+		c = text_columns(names[i]);
+		if (c > width && c <= 24)
+			width = c;
+	}
+	for (i = 0; i < n; i++) {
+		if (*names[i])
+			lines[k++] = xasprintf("  %-*s %s", width, names[i], _(t[i].help));
+		free(names[i]);
+	}
+	free(names);
 	show_lines(w, _("Help"), lines, k);
 	for (i = 0; i < k; i++)
 		free(lines[i]);
@@ -1530,36 +1891,56 @@ static void focus_ref(struct wiz *w, const char *ref)
 	ed_sync(w);
 }
 
+/* PageDown: on to the next section when this one has no problems; else
+ * stay, show the problems under their fields and put the cursor on the
+ * first (the status says what is wrong with it, whole). */
 static void next_section(struct wiz *w)
 {
-	struct problems p = {0};
-	size_t i;
+	size_t i, first = 0, count = 0;
+	const struct problem *p;
+	const struct row *r;
 
 	if (w->sec == w->review_sec) {
-		status_set(w, 0, "%s",
-			   _("The review is the last screen: F10 submits, PageUp goes back."));
+		status_set(w, 0, _("The review is the last screen: %s submits, %s goes back."),
+			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_PREV_SECTION));
 		return;
 	}
 	w->visited[w->sec] = 1;
-	if (validate_section(w->def, w->doc, w->sec, &p) != VS_VALID) {
+	r = cur_row(w);
+	if (r && cur_in_text(w)) {
+		/* text the document does not hold (an integer that does not
+		 * parse) would be lost on leaving */
+		char *t = lineedit_text(&w->ed), *m = NULL, *v = row_value(r, w->doc);
+		int held = !strcmp(t, v);
+
+		free(v);
+		if (!held && row_check(r, w->doc, t, &m) == VS_INVALID) {
+			status_set(w, 1, _("To fix before going on: %s: %s"), r->label, m);
+			free(m);
+			free(t);
+			return;
+		}
+		free(m);
+		free(t);
+	}
+	problems_update(w);
+	for (i = 0; i < w->probs.n; i++)
+		if (w->probs_sec[i] == (int)w->sec && w->probs.v[i].state != VS_VALID && !count++)
+			first = i;
+	if (count) {
 		w->checked[w->sec] = 1;
-		for (i = 0; i < p.n && p.v[i].state == VS_VALID; i++)
-			;
-		if (i == p.n)
-			i = 0;
-		if (p.n && p.v[i].path &&
-		    strncmp(p.v[i].message, p.v[i].path, strlen(p.v[i].path)))
-			status_set(w, 1, _("%zu problem(s) to fix before going on: %s: %s"), p.n,
-				   p.v[i].path, p.v[i].message);
-		else
-			status_set(w, 1, _("%zu problem(s) to fix before going on: %s"), p.n,
-				   p.n ? p.v[i].message : "");
-		if (p.n)
-			focus_ref(w, p.v[i].ref ? p.v[i].ref : p.v[i].path);
-		problems_clear(&p);
+		p = &w->probs.v[first];
+		focus_ref(w, p->ref);
+		/* named by the label of its field (or list) on screen */
+		for (r = NULL, i = 0; !r && i < w->rows.n; i++)
+			if (!strcmp(w->rows.v[i].path, p->ref) && w->rows.v[i].kind != RK_ADD)
+				r = &w->rows.v[i];
+		status_set(w, 1,
+			   P_("%zu problem to fix before going on: %s: %s",
+			      "%zu problems to fix before going on: %s: %s", count),
+			   count, r ? r->label : p->path, p->message);
 		return;
 	}
-	problems_clear(&p);
 	if (w->sec + 1 < w->def->nsections)
 		enter_section(w, w->sec + 1);
 }
@@ -1706,16 +2087,16 @@ static void do_settings(struct wiz *w)
 
 	had = submit_settings_check(&before, &now_r, &now_p);
 	rr = prompt_line(w, _("AWS Region:"), now_r,
-			 _("F9: the Region for this session. Empty: AWS_REGION or the profile's "
-			   "region, as without --region."),
+			 _("The Region for this session; empty: AWS_REGION or the profile's "
+			   "region."),
 			 &region);
 	if (rr == PROMPT_ESC) {
 		status_set(w, 0, _("AWS settings unchanged: %s"), before);
 		goto out;
 	}
 	rp = prompt_line(w, _("AWS profile:"), now_p,
-			 _("F9: the profile for this session. Empty: no --profile (the "
-			   "environment's keys, then AWS_PROFILE or default)."),
+			 _("The profile for this session; empty: no --profile (environment, "
+			   "AWS_PROFILE)."),
 			 &profile);
 	if (rr != PROMPT_TEXT && rp != PROMPT_TEXT) {
 		status_set(w, 0, _("AWS settings unchanged: %s"), before);
@@ -1777,9 +2158,13 @@ static void do_delete(struct wiz *w)
 	}
 	document_remove(w->doc, r->path);
 	/* the last item of an optional list goes with its list: an empty list
-	 * is not the same as none to the service */
-	if (r->owner_path && !r->owner->required && document_count(w->doc, r->owner_path) == 0)
+	 * is not the same as none to the service; a list that is a one-of's
+	 * branch stays (empty), or the branch would no longer be chosen */
+	if (r->owner_path && !r->owner->required && document_count(w->doc, r->owner_path) == 0 &&
+	    !(r->owner->parent && r->owner->parent->kind == FK_ONEOF))
 		document_remove(w->doc, r->owner_path);
+	if (r->owner_path)
+		rows_keep_forget(&w->keep, r->owner_path);
 	after_change(w);
 }
 
@@ -1794,6 +2179,7 @@ static void do_move(struct wiz *w, int dir)
 	    (dir > 0 && r->index + 1 >= document_count(w->doc, r->owner_path)))
 		return;
 	to = dir < 0 ? r->index - 1 : r->index + 1;
+	rows_keep_forget(&w->keep, r->owner_path);
 	if (document_move(w->doc, r->owner_path, r->index, to) == 0) {
 		char *k = xasprintf("%d:%s[%zu]", (int)r->kind, r->owner_path, to);
 		w->last_edit = util_monotonic();
@@ -1923,10 +2309,21 @@ static int pick_choice(struct wiz *w, const struct row *r)
 		}
 	}
 	if (taken)
-		row_choose(r, w->doc, v[sel]);
+		row_choose_keep(r, w->doc, v[sel], &w->keep);
 	free(now);
 	free(v);
 	return taken;
+}
+
+/* A choice, yes/no or branch row set to value (stepped when value is NULL,
+ * by dir): what a branch or a `when` rule drops is kept for switching back. */
+static void choose(struct wiz *w, const struct row *r, const char *value, int dir)
+{
+	if (value)
+		row_choose_keep(r, w->doc, value, &w->keep);
+	else
+		row_cycle_keep(r, w->doc, dir, &w->keep);
+	after_change(w);
 }
 
 static void activate(struct wiz *w)
@@ -1973,8 +2370,7 @@ static void activate(struct wiz *w)
 			break;
 		}
 		if (r->node->kind == FK_BOOLEAN) {
-			row_cycle(r, w->doc, 1);
-			after_change(w);
+			choose(w, r, NULL, 1);
 			break;
 		}
 		/* fall through */
@@ -1990,44 +2386,39 @@ static int is_choice_row(const struct row *r)
 								 r->node->kind == FK_BOOLEAN)));
 }
 
-static void text_key(struct wiz *w, int key)
+/* A key in a text field: editing (action a from the key table) or a
+ * character typed. */
+static void text_key(struct wiz *w, enum action a, int key)
 {
 	struct row *r = cur_row(w);
-	int changed = 0;
+	int changed = 0, rc;
 	char *t;
 
-	switch (key) {
-	case KEYFN(KEY_BACKSPACE):
-	case 127:
-	case 8:
+	switch (a) {
+	case ACT_BACKSPACE:
 		changed = lineedit_backspace(&w->ed);
 		break;
-	case KEYFN(KEY_DC):
-	case 4:
+	case ACT_DELETE_CHAR:
 		changed = lineedit_delete(&w->ed);
 		break;
-	case KEYFN(KEY_LEFT):
-	case 2:
+	case ACT_LEFT:
 		lineedit_left(&w->ed);
 		break;
-	case KEYFN(KEY_RIGHT):
-	case 6:
+	case ACT_RIGHT:
 		lineedit_right(&w->ed);
 		break;
-	case KEYFN(KEY_HOME):
-	case 1:
+	case ACT_HOME:
 		lineedit_home(&w->ed);
 		break;
-	case KEYFN(KEY_END):
-	case 5:
+	case ACT_END:
 		lineedit_end(&w->ed);
 		break;
-	case 21:
+	case ACT_CLEAR:
 		lineedit_clear(&w->ed);
 		changed = 1;
 		break;
 	default:
-		if (key >= 32 && key < 0x110000 && key != 127) {
+		if (a == ACT_NONE && key >= 32 && key < 0x110000 && key != 127) {
 			lineedit_insert(&w->ed, (wchar_t)key);
 			changed = 1;
 		}
@@ -2035,7 +2426,18 @@ static void text_key(struct wiz *w, int key)
 	if (!changed)
 		return;
 	t = lineedit_text(&w->ed);
-	row_store_text(r, w->doc, t);
+	rc = row_store_text(r, w->doc, t);
+	free(w->key_refused);
+	w->key_refused = NULL;
+	if (rc == 1) {
+		/* another entry has that name: the map keeps this entry's
+		 * name (both entries stay) and the field shows why */
+		const char *kept = document_key(w->doc, r->owner_path, r->index);
+
+		w->key_refused = xasprintf(_("\"%s\" is the name of another entry: this entry "
+					     "keeps the name \"%s\" until you give it another."),
+					   t, kept ? kept : "");
+	}
 	free(t);
 	after_change(w);
 }
@@ -2171,17 +2573,31 @@ static int handle_key(struct wiz *w, int key)
 				status_set(w, 0, "%s", _("Change undone."));
 			}
 			free(t);
+		} else if (is_choice_row(r) && w->ed_orig) {
+			/* a choice back to its value when the cursor came to
+			 * it, with what the change dropped (another branch) */
+			char *v = row_value(r, w->doc);
+
+			if (strcmp(v, w->ed_orig)) {
+				choose(w, r, w->ed_orig, 0);
+				status_set(w, 0, "%s", _("Change undone."));
+			}
+			free(v);
 		}
+		return 0;
+	case ACT_STEP:
+		if (is_choice_row(r))
+			choose(w, r, NULL, 1);
+		else
+			activate(w);
 		return 0;
 	default:
 		break;
 	}
-	if (in_text) {
-		text_key(w, key);
-	} else if (is_choice_row(r) && (key == KEYFN(KEY_LEFT) || key == KEYFN(KEY_RIGHT))) {
-		row_cycle(r, w->doc, key == KEYFN(KEY_LEFT) ? -1 : 1);
-		after_change(w);
-	}
+	if (in_text)
+		text_key(w, a, key);
+	else if (is_choice_row(r) && (a == ACT_LEFT || a == ACT_RIGHT))
+		choose(w, r, NULL, a == ACT_LEFT ? -1 : 1);
 	return 0;
 }
 
@@ -2400,6 +2816,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	w.saved_gen = w.draft_gen = document_generation(doc);
 	w.visited = xcalloc(def->nsections, 1);
 	w.checked = xcalloc(def->nsections, 1);
+	w.sec_worst = xcalloc(def->nsections, sizeof *w.sec_worst);
 	w.review_sec = def->nsections - 1;
 	for (i = 0; i < def->nsections; i++)
 		if (def->sections[i].review)
@@ -2453,6 +2870,13 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	free(w.draft);
 	free(w.visited);
 	free(w.checked);
+	free(w.sec_worst);
+	free(w.probs_st);
+	free(w.probs_sec);
+	problems_clear(&w.probs);
+	rows_keep_release(&w.keep);
+	document_free(w.saved_doc);
+	free(w.key_refused);
 	free(w.cur_key);
 	free(w.ed_key);
 	free(w.ed_orig);

@@ -8,6 +8,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tmuxterm import Term  # noqa: E402
@@ -46,17 +47,16 @@ t.wait_text("golden_agent")
 os.makedirs(GOLDEN, exist_ok=True)
 failed = []
 n = 0
-prev = None
 while True:
-    s = t.wait(lambda s: norm(s) != prev, "the next section")
-    # let the screen settle: two equal captures in a row
-    while True:
+    # let the screen settle: two equal captures in a row (within 5 s)
+    s = t.screen()
+    for _ in range(100):
+        time.sleep(0.05)
         s2 = t.screen()
         if s2 == s:
             break
         s = s2
     n += 1
-    title = s.split("\n")[0]
     name = "%02d.txt" % n
     path = os.path.join(GOLDEN, name)
     if UPDATE:
@@ -67,15 +67,18 @@ while True:
     else:
         with open(path) as f:
             want = f.read()
+        end = time.monotonic() + 3  # a screen caught while it is drawn
+        while want != norm(s) and time.monotonic() < end:
+            time.sleep(0.05)
+            s = t.screen()
         if want != norm(s):
             failed.append(name)
             print("---- %s expected ----\n%s---- got ----\n%s" % (name, want, norm(s)))
     if "Every value, then the exact request body." in s:
         break
-    prev = norm(s)
-    t.keys("PageDown")
     if n > 20:
         t.fail("did not reach the review", s)
+    t.next_section()  # waits for the title bar to name the next section
 t.keys("F12")
 t.exit_code()
 t.close()

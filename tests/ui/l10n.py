@@ -52,8 +52,9 @@ try:
     check("Runtime name" not in s, "the English field label is still shown", t)
 
     t.type("9-not-a-name")
-    s = t.wait_text("ist ungültig")
-    rows = t.rows()
+    # "9" alone is invalid already: wait for the whole text and its message
+    s = t.wait(lambda s: "9-not-a-name" in s and "ist ungültig" in s, "the typed name")
+    rows = [l.rstrip() for l in s.rstrip("\n").split("\n")]
     label = next((i for i, l in enumerate(rows) if "Runtime-Name" in l), None)
     check(label is not None, "the field label is gone", t)
     check("9-not-a-name" in rows[label], "the typed value is not on the field's row", t)
@@ -61,8 +62,12 @@ try:
           "the German validation message is not under the field", t)
     check("!! Grundlagen" in s, "the section list does not mark Grundlagen as having errors", t)
 
+    # Page Down stays and says why (a message being translated anew: its
+    # reason, "ist ungültig", is German already)
     t.keys("PageDown")
-    t.wait_text("Problem(e) vor dem Weitergehen zu beheben")
+    t.wait(lambda s: "ungültig" in " ".join(s.rstrip("\n").split("\n")[-5:-1])
+           and "Runtime-Name:" in s, "the refusal's reason on the status line")
+    check("Grundlagen" in t.title(), "Page Down left the section", t)
     t.keys("F12")
     t.wait_text("Änderungen vor dem Beenden speichern?")
     t.keys("n")

@@ -22,7 +22,7 @@ t.wait_text("< PUBLIC >")
 check("Subnets" not in t.screen(), "PUBLIC shows subnets", t)
 # the list: Esc keeps the value; a letter jumps to the value it starts
 t.keys("Enter")
-t.wait_text("VPC ")
+t.wait_text("\u2500Network mode")  # the list's box
 t.keys("Down", "Escape")
 t.wait_gone("\u2500Network mode")
 check("< PUBLIC >" in t.screen(), "Esc in the list changed the value", t)

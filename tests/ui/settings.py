@@ -54,7 +54,7 @@ check("AKIA************11 from environment" in pane(s) or "from environment" in 
 t.keys("F9")
 s = t.wait_stable("AWS Region:")
 check("AWS Region: us-east-1" in s, "the Region prompt does not start with the Region in use", t)
-check("Typing replaces the text shown" in s, "the prompt does not say typing replaces it", t)
+check("Typing replaces it; arrows, Home, End edit it" in s, "the prompt does not say typing replaces it", t)
 t.type("eu-west-1")
 s = t.wait_stable("AWS Region: eu-west-1")
 check("us-east-1eu-west-1" not in s and "eu-west-1us-east-1" not in s,

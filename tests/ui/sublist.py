@@ -3,39 +3,25 @@ masked; items are deleted with F8; the request body follows."""
 import json
 import os
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tmuxterm import Term, check  # noqa: E402
+from tmuxterm import MINIMAL, check, form_term  # noqa: E402
 
-FORM = {
-    "agentRuntimeName": "subl",
-    "agentRuntimeArtifact": {"containerConfiguration": {
-        "containerUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/a:b"}},
-    "roleArn": "arn:aws:iam::123456789012:role/R",
-    "networkConfiguration": {"networkMode": "PUBLIC"},
-}
-tmp = tempfile.mkdtemp(prefix="acw-ui-sub-")
-with open(os.path.join(tmp, "form.json"), "w") as f:
-    json.dump(FORM, f)
-t = Term(args=["form.json"], tmp=tmp)
-t.own_tmp = True
-t.wait_text("subl")
-# to Environment variables
-while "Variables passed" not in t.screen():
-    t.keys("PageDown")
-    t.wait(lambda s: True, "redraw")
-t.wait_text("[ add")
+t = form_term(MINIMAL, "acw-ui-sub-")
+tmp = t.tmp
+t.wait_text("minimal_agent")
+t.go_to("Environment variables")
+t.wait_text("[ Add a variable ]")
 t.keys("Enter")
 t.type("API_TOKEN")
 t.keys("Tab")
 t.type("s3cr3t-value")
 t.keys("Tab")
-s = t.wait_text("Value 1              ********")
+s = t.wait_text("Value 1 ********")
 check("s3cr3t" not in s, "sensitive value shown when not focused", t)
-t.keys("PageDown")
+t.next_section()
 t.wait_text("Storage mounted")
-t.wait_text("[ add Filesystem ]")
+t.wait_text("[ Add a filesystem ]")
 t.keys("Enter")
 t.wait_text("Filesystem 1 (Esc or PageUp returns to the list)")
 t.keys("Right")
@@ -50,12 +36,7 @@ t.keys("End")
 s = t.wait_text('"API_TOKEN": "********"')
 check("s3cr3t" not in s, "the review shows a secret", t)
 out = os.path.join(tmp, "saved.json")
-t.keys("F2")
-t.wait_text("Save to file:")
-t.keys("C-u")
-t.type(out)
-t.keys("Enter")
-t.wait_text("Saved to")
+t.save_as(out)
 with open(out) as f:
     d = json.load(f)
 check(d.get("environmentVariables") == {"API_TOKEN": "s3cr3t-value"}, "map: %r" % d, t)

@@ -5,6 +5,7 @@ XDG_STATE_HOME, and a fixed environment, so screens are the same on every
 machine. Waiting is done by polling the screen with a deadline, never by
 fixed sleeps. Exit 77 (SKIP) when tmux is missing.
 """
+import json
 import os
 import shutil
 import signal
@@ -14,6 +15,15 @@ import tempfile
 import time
 
 SKIP = 77
+
+# A minimal valid form: every section up to the review passes with it.
+MINIMAL = {
+    "agentRuntimeName": "minimal_agent",
+    "agentRuntimeArtifact": {"containerConfiguration": {
+        "containerUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/a:b"}},
+    "roleArn": "arn:aws:iam::123456789012:role/R",
+    "networkConfiguration": {"networkMode": "PUBLIC"},
+}
 
 
 def need_tmux():
@@ -84,20 +94,25 @@ class Term:
         return self.tmux("capture-pane", "-p", "-t", self.name + ":").stdout
 
     def rows(self):
-        return [l.rstrip() for l in self.screen().split("\n")]
+        """The screen's lines (one per terminal line), trailing blanks off."""
+        return [l.rstrip() for l in self.screen().rstrip("\n").split("\n")]
 
     def wait(self, pred, what, timeout=10.0):
-        """Poll until pred(screen) is true; fail with the screen at the deadline."""
+        """Poll until pred(screen) is true on a screen that has settled (the
+        same on two captures in a row, so that a screen caught while it is
+        drawn is not taken); fail with the screen at the deadline."""
         if isinstance(pred, str):
             text = pred
             pred = lambda s: text in s
         end = time.monotonic() + timeout
+        last = None
         while True:
             s = self.screen()
-            if pred(s):
+            if pred(s) and s == last:
                 return s
             if time.monotonic() > end:
                 self.fail("timed out waiting for %s" % what, s)
+            last = s if pred(s) else None
             time.sleep(0.05)
 
     def wait_text(self, text, timeout=10.0):
@@ -118,6 +133,50 @@ class Term:
 
     def wait_gone(self, text, timeout=10.0):
         return self.wait(lambda s: text not in s, "%r to go" % text, timeout)
+
+    def save_as(self, path):
+        """F2, the file name, Enter: wait until it is saved."""
+        self.keys("F2")
+        self.wait_text("Save to file:")
+        self.keys("C-u")
+        self.type(path)
+        self.keys("Enter")
+        self.wait_text("Saved to")
+
+    def quit(self, changed=True):
+        """F12, answering no to saving when there are changes; the exit code."""
+        self.keys("F12")
+        if changed:
+            self.wait_text("Save your changes")
+            self.keys("n")
+        return self.exit_code()
+
+    def title(self):
+        """The title bar (the first line): names the section on screen."""
+        return self.rows()[0]
+
+    def next_section(self, key="PageDown"):
+        """Press key and wait until the title bar names another section."""
+        before = self.title()
+        self.keys(key)
+        self.wait(lambda s: s.split("\n")[0].rstrip() != before,
+                  "the section after %r" % before.strip())
+
+    def go_to(self, section, key="PageDown", most=14):
+        """Press key (PageDown) until the title bar names section, at most
+        `most` times, waiting for each section to change."""
+        for _ in range(most):
+            if (" %s" % section) in self.title():
+                return
+            self.next_section(key)
+        if (" %s" % section) not in self.title():
+            self.fail("did not reach %s" % section, self.screen())
+
+    def cursor(self):
+        """The cursor's (column, line) on screen."""
+        out = self.tmux("display-message", "-p", "-t", self.name + ":",
+                        "#{cursor_x} #{cursor_y}").stdout.split()
+        return int(out[0]), int(out[1])
 
     def resize(self, x, y):
         self.tmux("resize-window", "-t", self.name + ":", "-x", str(x), "-y", str(y))
@@ -169,6 +228,17 @@ class Term:
         self.tmux("kill-server", check=False)
         if self.own_tmp:
             shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def form_term(form, prefix="acw-ui-", **kw):
+    """A Term started on `form`, written to form.json in a new folder that
+    goes with the Term."""
+    tmp = tempfile.mkdtemp(prefix=prefix)
+    with open(os.path.join(tmp, "form.json"), "w") as f:
+        json.dump(form, f)
+    t = Term(args=["form.json"], tmp=tmp, **kw)
+    t.own_tmp = True
+    return t
 
 
 def check(cond, msg, term=None):

@@ -46,7 +46,7 @@ with harness.World() as world:
     t.keys("Right")
     t.wait_text("< PUBLIC >")
     t.keys("Right")
-    t.wait_text("[ add Security group ]")
+    t.wait_text("[ Add a security group ]")
     t.keys("Tab", "Enter")
     t.wait_text("Security group 1")
     t.type(SGS[0])

@@ -98,17 +98,120 @@ static void test_maps(void **state)
 
 static void test_branches(void **state)
 {
+	struct formdef *def = test_forms();
 	struct document *doc = document_new();
+	const struct fnode *art = formdef_lookup(def, "agentRuntimeArtifact");
 
 	(void)state;
 	document_set_text(doc, "agentRuntimeArtifact.containerConfiguration.containerUri", "x");
 	assert_string_equal(document_branch(doc, "agentRuntimeArtifact"),
 			    "containerConfiguration");
-	assert_int_equal(document_choose_branch(doc, "agentRuntimeArtifact", "codeConfiguration"),
+	assert_int_equal(document_choose_branch(doc, "agentRuntimeArtifact",
+						fnode_child(art, "codeConfiguration")),
 			 0);
 	assert_string_equal(document_branch(doc, "agentRuntimeArtifact"), "codeConfiguration");
+	assert_int_equal(document_type(doc, "agentRuntimeArtifact.codeConfiguration"), DT_OBJECT);
 	assert_false(document_is_set(doc, "agentRuntimeArtifact.containerConfiguration"));
 	assert_int_equal(document_count(doc, "agentRuntimeArtifact"), 1);
+	/* choosing the branch that is set keeps its values */
+	document_set_text(doc, "agentRuntimeArtifact.codeConfiguration.runtime", "PYTHON_3_12");
+	document_choose_branch(doc, "agentRuntimeArtifact", fnode_child(art, "codeConfiguration"));
+	assert_string_equal(document_text(doc, "agentRuntimeArtifact.codeConfiguration.runtime"),
+			    "PYTHON_3_12");
+	document_free(doc);
+	formdef_free(def);
+}
+
+/* A branch starts as the empty value of its own kind, so that it can be
+ * filled: a list branch is a list (items can be added), a scalar one "". */
+static void test_branch_kinds(void **state)
+{
+	struct formdef *def = test_forms();
+	struct document *doc = document_new();
+	const char *rh = "requestHeaderConfiguration";
+	const char *cv = "authorizerConfiguration.customJWTAuthorizer.customClaims[0]."
+			 "authorizingClaimMatchValue.claimMatchValue";
+	const struct fnode *u = formdef_lookup(def, rh), *c = formdef_lookup(def, cv);
+	struct fnode map = {.name = "m", .kind = FK_MAP}, num = {.name = "n", .kind = FK_INTEGER};
+	char *s, *p;
+
+	(void)state;
+	assert_non_null(u);
+	assert_non_null(c);
+	/* a list branch: [], then items append */
+	assert_int_equal(document_choose_branch(doc, rh, fnode_child(u, "requestHeaderAllowlist")),
+			 0);
+	assert_string_equal(document_branch(doc, rh), "requestHeaderAllowlist");
+	assert_int_equal(document_type(doc, "requestHeaderConfiguration.requestHeaderAllowlist"),
+			 DT_LIST);
+	assert_int_equal(
+	    document_set_text(doc, "requestHeaderConfiguration.requestHeaderAllowlist[0]", "X-A"),
+	    0);
+	assert_int_equal(
+	    document_set_text(doc, "requestHeaderConfiguration.requestHeaderAllowlist[1]", "X-B"),
+	    0);
+	s = document_to_json(doc, def, 0);
+	assert_string_equal(s, "{\"requestHeaderConfiguration\":{\"requestHeaderAllowlist\":"
+			       "[\"X-A\",\"X-B\"]}}");
+	free(s);
+	/* a scalar branch: "", and switching to the list branch drops it */
+	p = xasprintf("%s.matchValueString", cv);
+	assert_int_equal(document_choose_branch(doc, cv, fnode_child(c, "matchValueString")), 0);
+	assert_int_equal(document_type(doc, p), DT_TEXT);
+	assert_string_equal(document_text(doc, p), "");
+	assert_int_equal(document_choose_branch(doc, cv, fnode_child(c, "matchValueStringList")),
+			 0);
+	assert_false(document_is_set(doc, p));
+	free(p);
+	p = xasprintf("%s.matchValueStringList", cv);
+	assert_int_equal(document_type(doc, p), DT_LIST);
+	free(p);
+	/* a map branch is an object; an integer branch starts as "" too */
+	assert_int_equal(document_choose_branch(doc, "x", &map), 0);
+	assert_int_equal(document_type(doc, "x.m"), DT_OBJECT);
+	assert_int_equal(document_choose_branch(doc, "x", &num), 0);
+	assert_false(document_is_set(doc, "x.m"));
+	assert_int_equal(document_type(doc, "x.n"), DT_TEXT);
+	document_free(doc);
+	formdef_free(def);
+}
+
+/* extract and graft carry a value (of any type) between documents; equal
+ * compares values and order. */
+static void test_extract_graft_equal(void **state)
+{
+	struct document *doc = document_new(), *v, *copy;
+
+	(void)state;
+	document_set_text(doc, "a.b", "x");
+	document_map_add(doc, "tags", "k1", "v1");
+	document_map_add(doc, "tags", "k2", "v2");
+	assert_null(document_extract(doc, "nope"));
+	v = document_extract(doc, "a");
+	assert_string_equal(document_text(v, "b"), "x");
+	document_remove(doc, "a");
+	assert_false(document_is_set(doc, "a.b"));
+	assert_int_equal(document_graft(doc, "a", v), 0);
+	assert_string_equal(document_text(doc, "a.b"), "x");
+	document_free(v);
+	v = document_extract(doc, "a.b"); /* a scalar root */
+	assert_int_equal(document_type(v, ""), DT_TEXT);
+	assert_int_equal(document_graft(doc, "c", v), 0);
+	assert_string_equal(document_text(doc, "c"), "x");
+	document_free(v);
+	copy = document_copy(doc);
+	assert_true(document_equal(doc, copy));
+	document_set_text(copy, "c", "y");
+	assert_false(document_equal(doc, copy));
+	document_set_text(copy, "c", "x");
+	assert_true(document_equal(doc, copy));
+	document_move(copy, "tags", 0, 1); /* order counts */
+	assert_false(document_equal(doc, copy));
+	document_move(copy, "tags", 0, 1);
+	assert_true(document_equal(doc, copy));
+	document_map_set_key(copy, "tags", 0, "k3");
+	assert_false(document_equal(doc, copy));
+	document_free(copy);
 	document_free(doc);
 }
 
@@ -200,10 +303,15 @@ static void test_formdef_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_set_get),        cmocka_unit_test(test_lists),
-	    cmocka_unit_test(test_maps),           cmocka_unit_test(test_branches),
-	    cmocka_unit_test(test_json_order),     cmocka_unit_test(test_formdef),
+	    cmocka_unit_test(test_set_get),
+	    cmocka_unit_test(test_lists),
+	    cmocka_unit_test(test_maps),
+	    cmocka_unit_test(test_branches),
+	    cmocka_unit_test(test_json_order),
+	    cmocka_unit_test(test_formdef),
 	    cmocka_unit_test(test_formdef_errors),
+	    cmocka_unit_test(test_branch_kinds),
+	    cmocka_unit_test(test_extract_graft_equal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
