@@ -5,6 +5,8 @@ XDG_STATE_HOME, and a fixed environment, so screens are the same on every
 machine. Waiting is done by polling the screen with a deadline, never by
 fixed sleeps. Exit 77 (SKIP) when tmux is missing.
 """
+import atexit
+import glob
 import json
 import os
 import shutil
@@ -65,9 +67,16 @@ class Term:
             "AWS_CONFIG_FILE": os.path.join(self.home, "no-config"),
             "AWS_SHARED_CREDENTIALS_FILE": os.path.join(self.home, "no-credentials"),
         }
+        # Under a sanitizer build, every report goes to a file of this Term's
+        # (the screen would lose it), and close() fails the test when one was
+        # written: each screen test is then a session checked for errors and
+        # leaks.
+        self.sanlog = os.path.join(self.tmp, "sanitizer")
         for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
             if k in os.environ:
-                e[k] = os.environ[k]
+                e[k] = os.environ[k] + ":log_path=" + self.sanlog
+        self.closed = False
+        LIVE.append(self)
         forms = os.environ.get("AGENTCORE_WIZARD_FORMS")
         if forms:
             e["AGENTCORE_WIZARD_FORMS"] = forms
@@ -225,9 +234,35 @@ class Term:
         sys.exit(1)
 
     def close(self):
+        if self.closed:
+            return
+        self.closed = True
         self.tmux("kill-server", check=False)
+        reports = sorted(glob.glob(self.sanlog + ".*"))
+        for r in reports:
+            print("FAIL: a sanitizer report (%s):" % os.path.basename(r))
+            with open(r, errors="replace") as f:
+                print(f.read())
         if self.own_tmp:
             shutil.rmtree(self.tmp, ignore_errors=True)
+        if self in LIVE:
+            LIVE.remove(self)
+        if reports:
+            close_all()
+            os._exit(1)
+
+
+LIVE = []  # Terms not closed yet
+
+
+def close_all():
+    """Stop every Term still running (at exit too: a test that raised an
+    exception leaves no tmux server or wizard behind)."""
+    for t in list(LIVE):
+        t.close()
+
+
+atexit.register(close_all)
 
 
 def form_term(form, prefix="acw-ui-", **kw):
