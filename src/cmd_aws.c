@@ -301,7 +301,6 @@ int cmd_submit(int argc, char **argv)
 	    GLOBAL_LONG_OPTIONS,
 	    {"wait", no_argument, NULL, 'w'},
 	    {"dry-run", no_argument, NULL, 'n'},
-	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	int wait = 0, dry = 0, c, g, ret;
@@ -313,22 +312,12 @@ int cmd_submit(int argc, char **argv)
 	char *token = NULL, *body = NULL;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'w')
 			wait = 1;
 		else if (c == 'n')
 			dry = 1;
-		else if (c == 'h') {
-			printf(
-			    _("Usage: %s submit [--wait] [--dry-run] FORM\n"
-			      "Validate FORM, sign it and send CreateAgentRuntime.\n\n"
-			      "  --wait      follow the runtime until it is READY or has failed\n"
-			      "  --dry-run   print the signed request and send nothing\n"
-			      "  --debug     also print the canonical request and string to "
-			      "sign\n"),
-			    PACKAGE_NAME);
-			return EXIT_OK;
-		} else if ((g = global_option(c, optarg)) != 1)
+		else if ((g = global_option(c, optarg)) != 1)
 			return g < 0 ? EXIT_USAGE : usage_error(_("submit: unknown option"));
 	}
 	if (optind != argc - 1)
@@ -402,7 +391,6 @@ int cmd_status(int argc, char **argv)
 	static const struct option opts[] = {
 	    GLOBAL_LONG_OPTIONS,
 	    {"wait", no_argument, NULL, 'w'},
-	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	int wait = 0, c, g, ret;
@@ -411,17 +399,10 @@ int cmd_status(int argc, char **argv)
 	struct service_client cl;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'w')
 			wait = 1;
-		else if (c == 'h') {
-			printf(
-			    _("Usage: %s status [--wait] RUNTIME_ID\n"
-			      "Show a runtime (GetAgentRuntime); with --wait, follow it until it "
-			      "is READY or has failed.\n"),
-			    PACKAGE_NAME);
-			return EXIT_OK;
-		} else if ((g = global_option(c, optarg)) != 1)
+		else if ((g = global_option(c, optarg)) != 1)
 			return g < 0 ? EXIT_USAGE : usage_error(_("status: unknown option"));
 	}
 	if (optind != argc - 1)
@@ -447,7 +428,6 @@ int cmd_cli(int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    GLOBAL_LONG_OPTIONS,
-	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	int c, g, ret;
@@ -460,15 +440,8 @@ int cmd_cli(int argc, char **argv)
 	char *cause = NULL, *json, *cmd;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			printf(_("Usage: %s cli FORM\n"
-				 "Print the AWS CLI command that creates the same runtime in the "
-				 "same place (region, endpoint, profile, CA bundle), quoted for a "
-				 "POSIX shell; a form over 100 KiB is named as file://FORM.\n"),
-			       PACKAGE_NAME);
-			return EXIT_OK;
-		} else if ((g = global_option(c, optarg)) != 1)
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if ((g = global_option(c, optarg)) != 1)
 			return g < 0 ? EXIT_USAGE : usage_error(_("cli: unknown option"));
 	}
 	if (optind != argc - 1)
@@ -543,7 +516,6 @@ int cmd_config(int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    GLOBAL_LONG_OPTIONS,
-	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct aws_options o;
@@ -553,15 +525,8 @@ int cmd_config(int argc, char **argv)
 	int c, g, r, ret = EXIT_OK;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			printf(
-			    _("Usage: %s config\n"
-			      "Show the region, profile, credentials, endpoint and CA bundle in "
-			      "use, and where each came from.\n"),
-			    PACKAGE_NAME);
-			return EXIT_OK;
-		} else if ((g = global_option(c, optarg)) != 1)
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if ((g = global_option(c, optarg)) != 1)
 			return g < 0 ? EXIT_USAGE : usage_error(_("config: unknown option"));
 	}
 	if (optind != argc)

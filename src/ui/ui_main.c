@@ -17,22 +17,11 @@
 #include "core/validate.h"
 #include "ui.h"
 
-static void ui_usage(void)
-{
-	printf(_("Usage: %s [--plain] [OPTION]... [FORM]\n"
-		 "  or:  %s edit [--plain] [OPTION]... FORM\n"
-		 "Walk through the sections of a CreateAgentRuntime request in the terminal.\n"
-		 "FORM is loaded when it exists and is where F2 saves by default.\n\n"
-		 "      --plain   ask line by line on standard input and output\n"),
-	       PACKAGE_NAME, PACKAGE_NAME);
-}
-
 int ui_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    GLOBAL_LONG_OPTIONS,
 	    {"plain", no_argument, NULL, 'p'},
-	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct formdef *def;
@@ -50,14 +39,11 @@ int ui_main(int argc, char **argv)
 		argv++;
 	}
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			plain = 1;
 			break;
-		case 'h':
-			ui_usage();
-			return EXIT_OK;
 		default:
 			g = global_option(c, optarg);
 			if (g < 0)
