@@ -1174,20 +1174,22 @@ static void review_build(struct wiz *w)
 			   w->made_status ? w->made_status : "?");
 		if (w->made_arn)
 			review_push(w, -1, 0, 1, xasprintf("  %s", w->made_arn));
-		review_add(w, -1, 0, "%s",
-			   _("F10 again would create a second runtime (it asks first); F2 saves "
-			     "the form."));
+		review_add(w, -1, 0,
+			   _("%s again would create a second runtime (it asks first); %s saves "
+			     "the form."),
+			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE));
 	}
 	if (p.n)
 		review_add(w, -1, 1, "%s",
 			   _("The form has problems (Enter on a line goes there):"));
 	else if (svc_active(w))
-		review_add(w, -1, 1, "%s",
-			   _("The service refused a value (Enter on the line goes there); F10 "
-			     "submits again."));
+		review_add(w, -1, 1,
+			   _("The service refused a value (Enter on the line goes there); %s "
+			     "submits again."),
+			   keys_action_name(ACT_REVIEW));
 	else if (!w->made_id)
-		review_add(w, -1, 1, "%s",
-			   _("The form is complete. F10 submits it; F2 saves it."));
+		review_add(w, -1, 1, _("The form is complete. %s submits it; %s saves it."),
+			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE));
 	if (svc_active(w)) {
 		const struct fnode *n = formdef_lookup(w->def, w->svc_path);
 
@@ -1206,7 +1208,8 @@ static void review_build(struct wiz *w)
 			else
 				review_add(w, n ? n->section : -1, 0, "  ! %s", p.v[k].message);
 		}
-	review_add(w, -1, 1, "%s", _("AWS settings (F10 submits with these):"));
+	review_add(w, -1, 1, _("AWS settings (%s submits with these):"),
+		   keys_action_name(ACT_REVIEW));
 	for (k = 0; w->aws && w->aws[k]; k++)
 		review_add(w, -1, 0, "  %s", w->aws[k]);
 	for (s = 0; s < w->def->nsections; s++)
@@ -1227,7 +1230,8 @@ static void review_build(struct wiz *w)
 		review_push(w, -1, 0, 1, strbuf_finish(&b));
 	}
 	free(json);
-	review_add(w, -1, 1, "%s", _("The same with the AWS CLI (after F2 saves the file):"));
+	review_add(w, -1, 1, _("The same with the AWS CLI (after %s saves the file):"),
+		   keys_action_name(ACT_SAVE));
 	review_push(w, -1, 0, 1, submit_cli_command(w->file ? w->file : "runtime.json"));
 	problems_clear(&p);
 }
@@ -2052,14 +2056,16 @@ static void do_probe(struct wiz *w)
 	char *url, *text = NULL;
 
 	if (!r || r->kind != RK_VALUE || !r->node->probe) {
-		status_set(w, 0, "%s",
-			   _("F7 checks a field that can be fetched, such as the discovery URL "
-			     "of a JWT authorizer."));
+		status_set(w, 0,
+			   _("%s checks a field that can be fetched, such as the discovery URL "
+			     "of a JWT authorizer."),
+			   keys_action_name(ACT_PROBE));
 		return;
 	}
 	url = row_value(r, w->doc);
 	if (!*url) {
-		status_set(w, 1, "%s", _("Type the URL first; F7 then fetches it."));
+		status_set(w, 1, _("Type the URL first; %s then fetches it."),
+			   keys_action_name(ACT_PROBE));
 		free(url);
 		return;
 	}
@@ -2153,7 +2159,8 @@ static void do_delete(struct wiz *w)
 	struct row *r = cur_row(w);
 
 	if (!r || !row_is_item(r)) {
-		status_set(w, 1, "%s", _("F8 deletes list items and entries; this is not one."));
+		status_set(w, 1, _("%s deletes list items and entries; this is not one."),
+			   keys_action_name(ACT_DELETE));
 		return;
 	}
 	document_remove(w->doc, r->path);
