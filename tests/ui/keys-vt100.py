@@ -28,9 +28,9 @@ for title, want in zip(seen, SECTIONS):
     check(" %s" % want in title, "expected %s, the title bar says %r" % (want, title), t)
 t.wait_text("Every value, then the exact request body.")
 check("F10" not in t.rows()[-1], "the review's key bar names F10", t)
-# what the review says names the keys this terminal has
+# what the review says names the keys this terminal has (its F1..F4 are PF1..PF4)
 s = t.screen()
-check("The form is complete. Esc 0 submits it; Esc 2 saves it." in s and "F10" not in s,
+check("The form is complete. Esc 0 submits it; F2 saves it." in s and "F10" not in s,
       "the review's text names keys a vt100 lacks", t)
 # Ctrl-P goes back; Esc 0 (F10) comes to the review from a section
 t.next_section("C-p")
