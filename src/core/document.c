@@ -10,10 +10,54 @@
 #include "formdef.h"
 #include "util.h"
 
+/* Top-level members whose changes are counted one by one; past that many,
+ * a change counts for every member (a form has 16). */
+#define MEMBER_GENS 64
+
 struct document {
 	cJSON *root;
 	unsigned long generation;
+	unsigned long all_gen; /* the last change that counts for every member */
+	struct member_gen {
+		char *name;
+		unsigned long gen;
+	} members[MEMBER_GENS];
+	size_t nmembers;
 };
+
+/* Count a change at path: the generation, and the top-level member it is in. */
+static void changed(struct document *doc, const char *path)
+{
+	size_t len = strcspn(path, ".["), i;
+
+	doc->generation++;
+	if (len == 0) {
+		doc->all_gen = doc->generation;
+		return;
+	}
+	for (i = 0; i < doc->nmembers; i++)
+		if (!strncmp(doc->members[i].name, path, len) && !doc->members[i].name[len]) {
+			doc->members[i].gen = doc->generation;
+			return;
+		}
+	if (doc->nmembers == MEMBER_GENS) {
+		doc->all_gen = doc->generation;
+		return;
+	}
+	doc->members[doc->nmembers].name = xstrndup(path, len);
+	doc->members[doc->nmembers++].gen = doc->generation;
+}
+
+unsigned long document_member_generation(const struct document *doc, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nmembers; i++)
+		if (!strcmp(doc->members[i].name, name))
+			return doc->members[i].gen > doc->all_gen ? doc->members[i].gen
+								  : doc->all_gen;
+	return doc->all_gen;
+}
 
 /* One step of a path: a member name, or an index. */
 struct step {
@@ -176,7 +220,7 @@ static int put(struct document *doc, const char *path, cJSON *item)
 	} else {
 		goto fail;
 	}
-	doc->generation++;
+	changed(doc, path);
 	return 0;
 fail:
 	cJSON_Delete(item);
@@ -211,6 +255,8 @@ void document_free(struct document *doc)
 	if (!doc)
 		return;
 	cJSON_Delete(doc->root);
+	while (doc->nmembers)
+		free(doc->members[--doc->nmembers].name);
 	free(doc);
 }
 
@@ -221,7 +267,7 @@ struct document *document_copy(const struct document *doc)
 	c->root = cJSON_Duplicate(doc->root, 1);
 	if (!c->root)
 		util_fatal("out of memory");
-	c->generation = doc->generation;
+	c->generation = c->all_gen = doc->generation;
 	return c;
 }
 
@@ -363,7 +409,7 @@ int document_remove(struct document *doc, const char *path)
 	if (!parent || !item)
 		return 0;
 	cJSON_Delete(cJSON_DetachItemViaPointer(parent, item));
-	doc->generation++;
+	changed(doc, path);
 	return 0;
 }
 
@@ -392,7 +438,7 @@ int document_move(struct document *doc, const char *path, size_t from, size_t to
 	for (i = 0; i < n; i++)
 		cJSON_AddItemToArray(c, items[i]);
 	free(items);
-	doc->generation++;
+	changed(doc, path);
 	return 0;
 }
 
@@ -408,7 +454,7 @@ int document_map_add(struct document *doc, const char *path, const char *key, co
 	if (!cJSON_IsObject(m))
 		return -1;
 	cJSON_AddItemToObject(m, key, cJSON_CreateString(value));
-	doc->generation++;
+	changed(doc, path);
 	return 0;
 }
 
@@ -423,7 +469,7 @@ int document_map_set_key(struct document *doc, const char *path, size_t idx, con
 	free(e->string);
 	e->string = xstrdup(key);
 	e->type &= ~cJSON_StringIsConst;
-	doc->generation++;
+	changed(doc, path);
 	return 0;
 }
 
@@ -457,7 +503,7 @@ int document_choose_branch(struct document *doc, const char *path, const struct 
 			next = c->next;
 			if (strcmp(c->string, branch->name)) {
 				cJSON_Delete(cJSON_DetachItemViaPointer(u, c));
-				doc->generation++;
+				changed(doc, path);
 			}
 		}
 	}
@@ -520,6 +566,21 @@ static int same(const cJSON *a, const cJSON *b)
 int document_equal(const struct document *a, const struct document *b)
 {
 	return same(a->root, b->root);
+}
+
+int document_equal_since(const struct document *a, const struct document *b, unsigned long gen)
+{
+	const cJSON *x, *y;
+
+	if (a->all_gen > gen)
+		return same(a->root, b->root);
+	/* the top level's order and names did not change (that counts for
+	 * every member), but members may have come or gone */
+	for (x = a->root->child, y = b->root->child; x && y; x = x->next, y = y->next)
+		if (strcmp(x->string, y->string) ||
+		    (document_member_generation(a, x->string) > gen && !same(x, y)))
+			return 0;
+	return !x && !y;
 }
 
 const char *document_branch(const struct document *doc, const char *path)

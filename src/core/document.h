@@ -26,6 +26,12 @@ void document_free(struct document *doc);
 struct document *document_copy(const struct document *doc);
 
 unsigned long document_generation(const struct document *doc);
+/* The generation at which the top-level member `name` (the first step of the
+ * paths that change it) last changed; a change at the top level itself (the
+ * members' order) counts for every member. 0 when it has not changed since
+ * the document was made; a copy counts as changed everywhere. For callers
+ * that keep work per member: the wizard validates only what changed. */
+unsigned long document_member_generation(const struct document *doc, const char *name);
 
 enum dtype document_type(const struct document *doc, const char *path);
 /* Borrowed; NULL when unset or not text. Valid until the next change. */
@@ -74,6 +80,10 @@ int document_graft(struct document *doc, const char *path, const struct document
 /* Non-zero when both hold the same values in the same order (generations
  * are not compared). */
 int document_equal(const struct document *a, const struct document *b);
+/* The same answer when b is a copy of a made at a's generation gen, found
+ * faster: the top-level members of a that have not changed since gen are
+ * not compared (the wizard's "(changed)" on every keystroke). */
+int document_equal_since(const struct document *a, const struct document *b, unsigned long gen);
 
 /* Serialise the set members in form order (the request body, or a saved form).
  * pretty: indented with a final newline, as saved files are. Caller frees. */

@@ -911,52 +911,56 @@ static int when_holds(const struct fnode *f, const cJSON *parent)
 	return 0;
 }
 
-static void check_group(struct walk *w, const struct fnode *f, const cJSON *v)
+/* Member k of group (or one-of) f, whose value v is: its own rules, or that
+ * it is missing or does not apply here. */
+static void check_member(struct walk *w, const struct fnode *f, const struct fnode *k,
+			 const cJSON *v)
+{
+	const cJSON *c = cJSON_GetObjectItemCaseSensitive(v, k->name);
+	struct mark m = here(w);
+
+	if (!c && !(k->required && f->kind == FK_GROUP))
+		return;
+	if (c && scalar_kind(k) && when_holds(k, v)) {
+		char *wrong = scalar_problem(k, c, &w->classes);
+
+		if (wrong) {
+			down_member(w, k->name);
+			add(w, VS_INVALID, wrong);
+			back(w, m);
+		}
+		return;
+	}
+	down_member(w, k->name);
+	if (c && !when_holds(k, v)) {
+		struct strbuf b = {0};
+		char *vals;
+		size_t j;
+
+		for (j = 0; j < k->nwhen; j++)
+			add_or(&b, j, k->nwhen, k->when_values[j]);
+		vals = strbuf_finish(&b);
+		add(w, VS_INVALID,
+		    xasprintf(_("only applies when %s is %s: remove it or change %s"),
+			      k->when_field, vals, k->when_field));
+		free(vals);
+	} else if (c) {
+		check_node(w, k, c);
+	} else if (when_holds(k, v)) {
+		char *exp = expectation(k);
+
+		add_missing(w, VS_INCOMPLETE, xasprintf(_("is required: expected %s"), exp));
+		free(exp);
+	}
+	back(w, m);
+}
+
+/* The members of v that f does not know. */
+static void check_unknown(struct walk *w, const struct fnode *f, const cJSON *v)
 {
 	const cJSON *c;
 	struct mark m = here(w);
-	size_t i;
 
-	for (i = 0; i < f->nchildren; i++) {
-		const struct fnode *k = f->children[i];
-
-		c = cJSON_GetObjectItemCaseSensitive(v, k->name);
-		if (!c && !(k->required && f->kind == FK_GROUP))
-			continue;
-		if (c && scalar_kind(k) && when_holds(k, v)) {
-			char *wrong = scalar_problem(k, c, &w->classes);
-
-			if (wrong) {
-				down_member(w, k->name);
-				add(w, VS_INVALID, wrong);
-				back(w, m);
-			}
-			continue;
-		}
-		down_member(w, k->name);
-		if (c && !when_holds(k, v)) {
-			struct strbuf b = {0};
-			char *vals;
-			size_t j;
-
-			for (j = 0; j < k->nwhen; j++)
-				add_or(&b, j, k->nwhen, k->when_values[j]);
-			vals = strbuf_finish(&b);
-			add(w, VS_INVALID,
-			    xasprintf(_("only applies when %s is %s: remove it or change %s"),
-				      k->when_field, vals, k->when_field));
-			free(vals);
-		} else if (c) {
-			check_node(w, k, c);
-		} else if (when_holds(k, v)) {
-			char *exp = expectation(k);
-
-			add_missing(w, VS_INCOMPLETE,
-				    xasprintf(_("is required: expected %s"), exp));
-			free(exp);
-		}
-		back(w, m);
-	}
 	cJSON_ArrayForEach (c, v) {
 		if (!fnode_child(f, c->string)) {
 			down_member(w, c->string);
@@ -964,6 +968,15 @@ static void check_group(struct walk *w, const struct fnode *f, const cJSON *v)
 			back(w, m);
 		}
 	}
+}
+
+static void check_group(struct walk *w, const struct fnode *f, const cJSON *v)
+{
+	size_t i;
+
+	for (i = 0; i < f->nchildren; i++)
+		check_member(w, f, f->children[i], v);
+	check_unknown(w, f, v);
 }
 
 static void check_oneof(struct walk *w, const struct fnode *f, const cJSON *v)
@@ -1274,24 +1287,35 @@ static const char *const restricted_headers[] = {
 /* What is wrong with header name `name`, or NULL (caller frees). */
 static char *header_problem(const char *name, int jwt)
 {
-	char *shown = quote(name, NAME_MAX_SHOWN), *m = NULL;
+	enum { OK, AMZ, AMZN, RESTRICTED } why = OK;
+	char *shown, *m;
 	size_t j;
 
 	if (!strncasecmp(name, "x-amz-", 6))
-		m = xasprintf(_("%s is reserved: names starting with x-amz- are refused"), shown);
+		why = AMZ;
 	else if (!strncasecmp(name, "x-amzn-", 7) &&
 		 strncasecmp(name, "X-Amzn-Bedrock-AgentCore-Runtime-Custom-", 40))
+		why = AMZN;
+	else if (!strcasecmp(name, "Authorization") && !jwt)
+		return xstrdup(_("\"Authorization\" may only be passed through when a custom JWT "
+				 "authorizer is set"));
+	for (j = 0; why == OK && restricted_headers[j]; j++)
+		if (!strcasecmp(name, restricted_headers[j]))
+			why = RESTRICTED;
+	if (why == OK)
+		return NULL;
+	/* the name is quoted only for a message: most names have none */
+	shown = quote(name, NAME_MAX_SHOWN);
+	if (why == AMZ)
+		m = xasprintf(_("%s is reserved: names starting with x-amz- are refused"), shown);
+	else if (why == AMZN)
 		m = xasprintf(_("%s is reserved: of the x-amzn- names only "
 				"X-Amzn-Bedrock-AgentCore-Runtime-Custom-* are allowed"),
 			      shown);
-	else if (!strcasecmp(name, "Authorization") && !jwt)
-		m = xstrdup(_("\"Authorization\" may only be passed through when a custom JWT "
-			      "authorizer is set"));
-	for (j = 0; !m && restricted_headers[j]; j++)
-		if (!strcasecmp(name, restricted_headers[j]))
-			m = xasprintf(_("%s is a restricted header that the service does not "
-					"pass on"),
-				      shown);
+	else
+		m = xasprintf(_("%s is a restricted header that the service does not "
+				"pass on"),
+			      shown);
 	free(shown);
 	return m;
 }
@@ -1402,35 +1426,78 @@ static void rule_capacity(struct walk *w)
 	}
 }
 
+static void walk_start(struct walk *w, const struct document *doc, struct problems *out)
+{
+	memset(w, 0, sizeof *w);
+	w->out = out;
+	w->root = document_json(doc);
+	w->prior = out->n;
+	strbuf_add(&w->path, "", 0);
+	strbuf_add(&w->ref, "", 0);
+}
+
+/* Every rule across fields. */
+static void check_rules(struct walk *w)
+{
+	rule_network(w);
+	rule_s3_endpoint(w);
+	rule_claims(w);
+	rule_lifecycle(w);
+	rule_jwt(w);
+	rule_headers(w);
+	rule_filesystems(w);
+	rule_capacity(w);
+}
+
+/* Ends the walk; returns the worst state of what it appended. */
+static enum vstate walk_end(struct walk *w, size_t before)
+{
+	enum vstate worst = VS_VALID;
+	size_t i;
+
+	strbuf_release(&w->path);
+	strbuf_release(&w->ref);
+	free(w->sorted);
+	free(w->seen.v);
+	for (i = before; i < w->out->n; i++)
+		if (w->out->v[i].state > worst)
+			worst = w->out->v[i].state;
+	return worst;
+}
+
 enum vstate validate_document(const struct formdef *def, const struct document *doc,
 			      struct problems *out)
 {
-	struct walk w = {0};
-	size_t before = out->n, i;
-	enum vstate worst = VS_VALID;
+	struct walk w;
+	size_t before = out->n;
 
-	w.out = out;
-	w.root = document_json(doc);
-	w.prior = out->n;
-	strbuf_add(&w.path, "", 0);
-	strbuf_add(&w.ref, "", 0);
+	walk_start(&w, doc, out);
 	check_group(&w, def->root, w.root);
-	rule_network(&w);
-	rule_s3_endpoint(&w);
-	rule_claims(&w);
-	rule_lifecycle(&w);
-	rule_jwt(&w);
-	rule_headers(&w);
-	rule_filesystems(&w);
-	rule_capacity(&w);
-	strbuf_release(&w.path);
-	strbuf_release(&w.ref);
-	free(w.sorted);
-	free(w.seen.v);
-	for (i = before; i < out->n; i++)
-		if (out->v[i].state > worst)
-			worst = out->v[i].state;
-	return worst;
+	check_rules(&w);
+	return walk_end(&w, before);
+}
+
+enum vstate validate_member(const struct formdef *def, const struct document *doc,
+			    const struct fnode *top, struct problems *out)
+{
+	struct walk w;
+	size_t before = out->n;
+
+	walk_start(&w, doc, out);
+	check_member(&w, def->root, top, w.root);
+	return walk_end(&w, before);
+}
+
+enum vstate validate_rest(const struct formdef *def, const struct document *doc,
+			  struct problems *out)
+{
+	struct walk w;
+	size_t before = out->n;
+
+	walk_start(&w, doc, out);
+	check_unknown(&w, def->root, w.root);
+	check_rules(&w);
+	return walk_end(&w, before);
 }
 
 enum vstate validate_section(const struct formdef *def, const struct document *doc, size_t section,

@@ -74,6 +74,18 @@ char *validate_type_message(const struct fnode *f, const void *json);
  * problem's path is always one line. Every path in problems is made with it. */
 void validate_path_join(struct strbuf *b, const char *name);
 
+/* The same in parts, for a caller that validates again only what changed
+ * (document_member_generation tells what): validate_document appends what
+ * validate_member appends for each member of def->root in order, then what
+ * validate_rest appends. validate_member: the rules of one top-level member
+ * `top` (a child of def->root) and of everything in it; validate_rest: the
+ * top-level members that are not part of the request, and every rule across
+ * fields. Each returns the worst state of what it appended. */
+enum vstate validate_member(const struct formdef *def, const struct document *doc,
+			    const struct fnode *top, struct problems *out);
+enum vstate validate_rest(const struct formdef *def, const struct document *doc,
+			  struct problems *out);
+
 /* Only the problems of one section's members (section index into def->sections). */
 enum vstate validate_section(const struct formdef *def, const struct document *doc, size_t section,
 			     struct problems *out);

@@ -103,9 +103,11 @@ struct wiz {
 	enum vstate *sec_worst; /* per section */
 	unsigned long probs_gen;
 	const struct document *probs_doc;
-	enum vstate form_worst; /* the fields on screen, as last drawn */
-	struct rows_keep keep;  /* branches and members switched away from */
-	char *key_refused;      /* why a map key typed was not taken, or NULL */
+	struct problems *member_probs; /* per member of the form's root, as last checked */
+	unsigned long *member_gen;     /* its document_member_generation then, plus 1 */
+	enum vstate form_worst;        /* the fields on screen, as last drawn */
+	struct rows_keep keep;         /* branches and members switched away from */
+	char *key_refused;             /* why a map key typed was not taken, or NULL */
 	/* the document as last saved or loaded, to tell real changes */
 	struct document *saved_doc;
 	const struct document *saved_of;
@@ -329,7 +331,7 @@ static int is_dirty(struct wiz *w)
 		return 1;
 	if (g != w->dirty_gen) {
 		w->dirty_gen = g;
-		w->dirty = !document_equal(w->doc, w->saved_doc);
+		w->dirty = !document_equal_since(w->doc, w->saved_doc, w->saved_doc_gen);
 	}
 	return w->dirty;
 }
@@ -575,17 +577,46 @@ static int still_typed(const struct wiz *w, const struct problem *p)
 	return st == VS_INCOMPLETE;
 }
 
-/* Check the whole document once per change and split the problems by
- * section (by the top-level member of each problem's path). */
+/* Check the document once per change, as validate_document does, but only
+ * the top-level members that changed since they were last checked (typing
+ * changes one), and split the problems by section (by the top-level member
+ * of each problem's path). */
 static void problems_update(struct wiz *w)
 {
-	size_t i, len;
+	const struct fnode *root = w->def->root;
+	struct problems rest = {0};
+	size_t i, j, len;
 	char name[256];
 
 	if (w->probs_doc == w->doc && w->probs_gen == document_generation(w->doc))
 		return;
+	if (!w->member_probs) {
+		w->member_probs = xcalloc(root->nchildren + 1, sizeof *w->member_probs);
+		w->member_gen = xcalloc(root->nchildren + 1, sizeof *w->member_gen);
+	}
 	problems_clear(&w->probs);
-	validate_document(w->def, w->doc, &w->probs);
+	for (i = 0; i < root->nchildren; i++) {
+		const struct fnode *top = root->children[i];
+		struct problems *mp = &w->member_probs[i];
+		/* another document (loaded, resumed) is checked whole; its address
+		 * cannot be the last one's, which was alive when it was made */
+		unsigned long g = document_member_generation(w->doc, top->name);
+
+		/* a member that applies only with another's value is checked always */
+		if (w->probs_doc != w->doc || w->member_gen[i] != g + 1 || top->when_field) {
+			problems_clear(mp);
+			validate_member(w->def, w->doc, top, mp);
+			w->member_gen[i] = g + 1; /* 0: never checked */
+		}
+		for (j = 0; j < mp->n; j++)
+			problems_add(&w->probs, mp->v[j].state, mp->v[j].path, mp->v[j].ref, "%s",
+				     mp->v[j].message);
+	}
+	validate_rest(w->def, w->doc, &rest);
+	for (j = 0; j < rest.n; j++)
+		problems_add(&w->probs, rest.v[j].state, rest.v[j].path, rest.v[j].ref, "%s",
+			     rest.v[j].message);
+	problems_clear(&rest);
 	w->probs_gen = document_generation(w->doc);
 	w->probs_doc = w->doc;
 	free(w->probs_st);
@@ -2881,6 +2912,10 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	free(w.probs_st);
 	free(w.probs_sec);
 	problems_clear(&w.probs);
+	for (i = 0; w.member_probs && i < def->root->nchildren; i++)
+		problems_clear(&w.member_probs[i]);
+	free(w.member_probs);
+	free(w.member_gen);
 	rows_keep_release(&w.keep);
 	document_free(w.saved_doc);
 	free(w.key_refused);

@@ -300,6 +300,53 @@ static void test_formdef_errors(void **state)
 	rmdir(dir);
 }
 
+/* Changes are counted per top-level member; a change at the top level (the
+ * members' order) and a copy count for every member; document_equal_since
+ * answers as document_equal. */
+static void test_member_generations(void **state)
+{
+	struct document *doc = document_new(), *copy;
+	unsigned long g0, g1;
+
+	(void)state;
+	assert_int_equal(document_member_generation(doc, "tags"), 0);
+	assert_int_equal(document_set_text(doc, "agentRuntimeName", "a"), 0);
+	assert_int_equal(document_map_add(doc, "tags", "k", "v"), 0);
+	assert_int_equal(document_set_number(doc, "lifecycleConfiguration.maxLifetime", 600), 0);
+	g0 = document_generation(doc);
+	copy = document_copy(doc);
+	assert_int_equal(document_member_generation(copy, "tags"), g0);
+	assert_true(document_equal_since(doc, copy, g0));
+
+	assert_int_equal(document_set_text(doc, "tags.k", "w"), 0);
+	g1 = document_member_generation(doc, "tags");
+	assert_true(g1 > g0);
+	assert_true(document_member_generation(doc, "agentRuntimeName") <= g0);
+	assert_true(document_member_generation(doc, "lifecycleConfiguration") <= g0);
+	assert_false(document_equal_since(doc, copy, g0));
+	assert_int_equal(document_set_text(doc, "tags.k", "v"), 0); /* as it was */
+	assert_true(document_equal_since(doc, copy, g0));
+	assert_true(document_equal(doc, copy));
+
+	/* a member removed, then one added, are changes */
+	assert_int_equal(document_remove(doc, "agentRuntimeName"), 0);
+	assert_true(document_member_generation(doc, "agentRuntimeName") > g1);
+	assert_false(document_equal_since(doc, copy, g0));
+	assert_int_equal(document_set_text(doc, "agentRuntimeName", "a"), 0);
+	assert_int_equal(document_equal_since(doc, copy, g0), document_equal(doc, copy));
+	assert_int_equal(document_set_text(doc, "description", "d"), 0);
+	assert_false(document_equal_since(doc, copy, g0));
+	assert_int_equal(document_remove(doc, "description"), 0);
+
+	/* moving top-level members counts for all of them */
+	g1 = document_generation(doc);
+	assert_int_equal(document_move(doc, "", 0, 1), 0);
+	assert_true(document_member_generation(doc, "lifecycleConfiguration") > g1);
+	assert_int_equal(document_equal_since(doc, copy, g0), document_equal(doc, copy));
+	document_free(copy);
+	document_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -312,6 +359,7 @@ int main(void)
 	    cmocka_unit_test(test_formdef_errors),
 	    cmocka_unit_test(test_branch_kinds),
 	    cmocka_unit_test(test_extract_graft_equal),
+	    cmocka_unit_test(test_member_generations),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <stdio.h>
 
 #include "testutil.h"
@@ -952,6 +953,62 @@ static void test_examples(void **state)
 	each_field(def->root, check_example);
 }
 
+/* validate_document appends exactly what validate_member for each top-level
+ * member, then validate_rest, append: the wizard checks again only what
+ * changed and must see what validate sees. On every fixture in tests/data. */
+static void test_in_parts(void **state)
+{
+	const char *top = getenv("top_srcdir"), *dirs[] = {"valid", "invalid"};
+	size_t d, i, compared = 0;
+
+	(void)state;
+	for (d = 0; d < 2; d++) {
+		char *dir = xasprintf("%s/tests/data/%s", top ? top : ".", dirs[d]);
+		DIR *dp = opendir(dir);
+		struct dirent *e;
+
+		assert_non_null(dp);
+		while ((e = readdir(dp))) {
+			size_t len = strlen(e->d_name);
+			struct problems whole = {0}, parts = {0}, load = {0};
+			struct document *doc = NULL;
+			char *file, *cause = NULL;
+
+			if (len < 6 || strcmp(e->d_name + len - 5, ".json"))
+				continue;
+			file = xasprintf("%s/%s", dir, e->d_name);
+			if (formfile_load(file, def, FF_STRICT, &doc, &load, &cause) != 0) {
+				free(cause);
+				free(file);
+				problems_clear(&load);
+				continue;
+			}
+			validate_document(def, doc, &whole);
+			for (i = 0; i < def->root->nchildren; i++)
+				validate_member(def, doc, def->root->children[i], &parts);
+			validate_rest(def, doc, &parts);
+			if (whole.n != parts.n)
+				fail_msg("%s: %zu problems whole, %zu in parts", file, whole.n,
+					 parts.n);
+			for (i = 0; i < whole.n; i++) {
+				assert_string_equal(whole.v[i].path, parts.v[i].path);
+				assert_string_equal(whole.v[i].ref, parts.v[i].ref);
+				assert_string_equal(whole.v[i].message, parts.v[i].message);
+				assert_int_equal(whole.v[i].state, parts.v[i].state);
+			}
+			compared++;
+			problems_clear(&whole);
+			problems_clear(&parts);
+			problems_clear(&load);
+			document_free(doc);
+			free(file);
+		}
+		closedir(dp);
+		free(dir);
+	}
+	assert_true(compared > 20);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -981,6 +1038,7 @@ int main(void)
 	    cmocka_unit_test(test_short_or_incomplete),
 	    cmocka_unit_test(test_huge_numbers),
 	    cmocka_unit_test(test_no_knock_on),
+	    cmocka_unit_test(test_in_parts),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
