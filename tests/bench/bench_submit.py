@@ -9,6 +9,7 @@ Runs alternate between the three clients; medians and ratios are printed.
 Then the pieces of a submit that send nothing, alternating too: `--version`
 (start-up alone), `validate` (plus loading the form definitions and
 validating) and `submit --dry-run` (plus settings, credentials and signing).
+Last, the peak memory of one submit over HTTPS for the three clients.
 Never fails.
 
 Run: python3 tests/bench/bench_submit.py [RUNS]   (after make; needs moto_server)"""
@@ -127,6 +128,52 @@ def pieces(form, env):
         print(f"  {k:18s} {statistics.median(v) * 1000:8.2f} ms")
 
 
+def memory(form):
+    """Peak resident memory of one submit over HTTPS (moto behind the tests'
+    signature-checking proxy, with its throwaway CA), for the three clients,
+    each measured the same way: GNU time's %M (the child's ru_maxrss; time
+    itself is small, so this is within a few hundred KiB). Medians of 5."""
+    gnu_time = "/usr/bin/time"
+    if not os.access(gnu_time, os.X_OK):
+        print("peak memory: /usr/bin/time (Debian: time) not found; not measured")
+        return
+    with harness.World() as world:
+        env = world.keys_env()
+        with open(form) as f:
+            body = json.load(f)
+        body["clientToken"] = "bench-0123456789abcdef0123456789abcdef"
+        curl_body = os.path.join(world.dir, "body.json")
+        with open(curl_body, "w") as f:
+            json.dump(body, f, separators=(",", ":"))
+        sides = {
+            "agentcore-wizard": [ACW, "submit", form],
+            "curl --aws-sigv4": ["curl", "-sS", "-o", "/dev/null", "--cacert", world.ca.cert,
+                                 "--aws-sigv4", "aws:amz:us-east-1:bedrock-agentcore",
+                                 "--user", "%s:%s" % (world.AKID, world.SECRET), "-X", "PUT",
+                                 "-H", "content-type: application/json",
+                                 "--data-binary", "@" + curl_body,
+                                 world.proxy.url + "/runtimes/"],
+            "aws cli": ["aws", "bedrock-agentcore-control", "create-agent-runtime",
+                        "--cli-input-json", "file://" + form],
+        }
+        if not shutil.which("aws"):
+            del sides["aws cli"]
+        peaks = {k: [] for k in sides}
+        for _ in range(5):
+            for name, cmd in sides.items():
+                p = subprocess.run([gnu_time, "-f", "%M"] + cmd, env=env,
+                                   capture_output=True, text=True)
+                last = p.stderr.strip().split("\n")[-1]
+                if p.returncode != 0 or not last.isdigit():
+                    print(f"peak memory: {name} failed: {p.stderr.strip()[:300]}")
+                    return
+                peaks[name].append(int(last))
+    print("peak memory of one submit over HTTPS (TLS verified with the test CA), "
+          "medians of 5 runs:")
+    for k, v in peaks.items():
+        print(f"  {k:18s} {statistics.median(v) / 1024:8.1f} MiB")
+
+
 def main():
     if not shutil.which("moto_server"):
         print("bench_submit: moto_server not found; nothing measured")
@@ -149,6 +196,7 @@ def main():
     finally:
         canned.stop()
         shutil.rmtree(tmp, ignore_errors=True)
+    memory(form)
     return 0
 
 
