@@ -146,11 +146,9 @@ static void test_shell_quote(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_utf8_length),
-	    cmocka_unit_test(test_atomic_write),
-	    cmocka_unit_test(test_read_cap), cmocka_unit_test(test_read_not_regular),
-	    cmocka_unit_test(test_read_fd),
-	    cmocka_unit_test(test_shell_quote),
+	    cmocka_unit_test(test_utf8_length), cmocka_unit_test(test_atomic_write),
+	    cmocka_unit_test(test_read_cap),    cmocka_unit_test(test_read_not_regular),
+	    cmocka_unit_test(test_read_fd),     cmocka_unit_test(test_shell_quote),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
