@@ -229,11 +229,8 @@ static void push_folded(const struct formdef *def, struct rows *out, size_t fold
 
 	if (!folded)
 		return;
+	/* no label: the screen words it, naming the key this terminal has */
 	r = rows_push(out, RK_FOLDED, def->root, "", 0);
-	free(r->label);
-	r->label = xasprintf(P_("%zu advanced setting hidden: F4 shows it",
-				"%zu advanced settings hidden: F4 shows them", folded),
-			     folded);
 	r->index = folded;
 }
 

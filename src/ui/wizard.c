@@ -1830,7 +1830,7 @@ static void show_help(struct wiz *w)
 	struct row *r = cur_row(w);
 	int width = 0, c;
 
-	if (w->sec != w->review_sec && r && r->node && r->node->help) {
+	if (w->sec != w->review_sec && r && r->kind != RK_FOLDED && r->node && r->node->help) {
 		/* an add row shows its list's help, an entry its item's, under
 		 * their names (not the button's text or the entry's summary) */
 		lines[k++] = xasprintf(
