@@ -4,7 +4,8 @@ of 80x24: start-up until the first screen is drawn and waiting for keys, and
 keystroke to screen update (typing into a text field, and moving to the next
 section), on an empty form and on a form filled to every maximum size (made
 by `tests/bench/bench_validate --save`), and the peak memory (maximum
-resident set) of a whole session that visits every section and the review.
+resident set) of a whole session that visits every section and the review,
+and of one that also submits to moto and follows the runtime to READY.
 Side by side: the start-up of `aws --version` (the AWS CLI's least work) and
 of `curl --version`. Never fails.
 
@@ -92,6 +93,22 @@ def peak_kib(pid):
     return 0
 
 
+def rss_split_kib(pid):
+    """(RssAnon, RssFile) of a running program in KiB: its own memory, and the
+    pages of the files it maps (its libraries: shared with every other
+    process that maps them). VmHWM is the peak of their sum."""
+    vals = {}
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                key = line.split(":")[0]
+                if key in ("RssAnon", "RssFile"):
+                    vals[key] = int(line.split()[1])
+    except OSError:
+        pass
+    return vals.get("RssAnon", 0), vals.get("RssFile", 0)
+
+
 def stop(pid, fd, sig=signal.SIGKILL):
     """End the program and reap it."""
     try:
@@ -131,8 +148,9 @@ def type_keys(fd, keys, out):
 def submit_session(env, form):
     """As full_session, then submit from the review to moto (HTTPS, through
     the tests' signature-checking proxy) and follow the runtime to READY.
-    (peak KiB, seconds from the confirmation to the final status), or None
-    when moto is not there."""
+    (peak KiB, seconds from the confirmation to the final status, (RssAnon,
+    RssFile) KiB at the end, peak KiB before submitting), or None when moto
+    is not there."""
     sys.path.insert(0, os.path.join(top, "tests", "servers"))
     try:
         import harness
@@ -150,6 +168,7 @@ def submit_session(env, form):
             return None
         settle(fd, 0.02)
         type_keys(fd, [b"\x1b[6~"] * 14 + [b"\x1b[21~"], [])
+        before = peak_kib(pid)  # every section and the review, before libcurl
         os.write(fd, b"\x1b[21~")  # F10 on the review: submit, after a question
         read_until(fd, b"now?", time.perf_counter() + 5)
         settle(fd, 0.02)
@@ -158,8 +177,9 @@ def submit_session(env, form):
         done = read_until(fd, b"Press any key", t0 + 60)
         took = time.perf_counter() - t0
         peak = peak_kib(pid)
+        split = rss_split_kib(pid)
         stop(pid, fd, signal.SIGTERM)
-        return (peak, took) if done else None
+        return (peak, took, split, before) if done else None
 
 
 def full_session(env, form):
@@ -207,6 +227,9 @@ def main():
                 last = settle(fd, 0.03)
                 section.append(last - t2)
             stop(pid, fd)
+        # a typical form (a container in a VPC) walked, reviewed and submitted
+        shutil.rmtree(os.path.join(home, "state"), ignore_errors=True)
+        typical = submit_session(env, os.path.join(top, "tests", "data", "valid", "vpc.json"))
         form = os.path.join(home, "maximal.json")
         full_start, full_key, review_key, peak, submitted = [], [], [], [], None
         if os.access(BENCH_VALIDATE, os.X_OK) and subprocess.run(
@@ -259,10 +282,16 @@ def main():
         if peak and max(peak):
             print(f"  peak memory, whole session on the maximal form (every section, "
                   f"review): {max(peak) / 1024:.1f} MiB")
-        if submitted:
-            print(f"  peak memory, the same session submitting it to moto and following "
-                  f"it to READY: {submitted[0] / 1024:.1f} MiB "
-                  f"(submission to READY shown: {submitted[1] * 1000:.0f} ms)")
+        mib = lambda kib: kib / 1024  # noqa: E731
+        for what, got in (("a typical form (vpc.json)", typical),
+                          ("the maximal form", submitted)):
+            if got:
+                print(f"  peak memory, {what} walked and reviewed: {mib(got[3]):.1f} MiB")
+                print(f"  peak memory, {what} walked, reviewed, submitted to moto over "
+                      f"HTTPS and followed to READY: {mib(got[0]):.1f} MiB; at the end "
+                      f"{mib(got[2][0]):.1f} MiB its own, {mib(got[2][1]):.1f} MiB pages of "
+                      f"the files it maps (libcurl, its libraries and libcrypto's TLS: "
+                      f"shared) (submission to READY shown: {got[1] * 1000:.0f} ms)")
         if not full_start:
             print(f"  (no maximal form: build {BENCH_VALIDATE} with make bench)")
         for name, v in ref.items():
