@@ -239,6 +239,16 @@ static void set(struct setting *st, const char *value, char *origin)
 	st->origin = origin;
 }
 
+/* Hand over an owned string, leaving NULL behind: set() takes ownership of
+ * the origin, and the variable is freed again after later lookups. */
+static char *take(char **p)
+{
+	char *v = *p;
+
+	*p = NULL;
+	return v;
+}
+
 static const char *env(const char *name)
 {
 	const char *v = getenv(name);
@@ -348,7 +358,7 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 	else if ((v = env("AWS_DEFAULT_REGION")))
 		set(&s->region, v, xstrdup("AWS_DEFAULT_REGION"));
 	else if ((v = from_profile(s, "region", &origin)))
-		set(&s->region, v, origin);
+		set(&s->region, v, take(&origin));
 
 	v = env("AWS_USE_FIPS_ENDPOINT");
 	s->use_fips = v ? truthy(v) : truthy(from_profile(s, "use_fips_endpoint", &origin));
@@ -403,7 +413,7 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 	else if ((v = env("AWS_CA_BUNDLE")))
 		set(&s->ca_bundle, v, xstrdup("AWS_CA_BUNDLE"));
 	else if ((v = from_profile(s, "ca_bundle", &origin)))
-		set(&s->ca_bundle, v, origin);
+		set(&s->ca_bundle, v, take(&origin));
 	if (s->ca_bundle.value && check_ca_bundle(&s->ca_bundle, cause) != 0)
 		return -1;
 
@@ -412,7 +422,7 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 	if ((v = env("AWS_MAX_ATTEMPTS")))
 		set(&s->max_attempts, v, xstrdup("AWS_MAX_ATTEMPTS"));
 	else if ((origin = NULL, v = from_profile(s, "max_attempts", &origin)))
-		set(&s->max_attempts, v, origin);
+		set(&s->max_attempts, v, take(&origin));
 	{
 		char *end;
 		long n = strtol(s->max_attempts.value, &end, 10);

@@ -1,7 +1,8 @@
 /* Fuzz target: the shared config and credentials file parser (ini_parse),
  * then every setting resolved over that text as both files, as the commands
  * resolve them (profile, region, FIPS and dual-stack, the endpoint and its
- * rules, CA bundle, max attempts) and the URL pieces of the endpoint.
+ * rules, CA bundle, max attempts), also with the FIPS, dual-stack and
+ * ignore-endpoints variables set, and the URL pieces of the endpoint.
  * Nothing is run and nothing is sent: credentials are not resolved (a
  * credential_process would run). */
 #include "config.h"
@@ -93,6 +94,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	resolve(NULL);
 	if (profile && *profile)
 		resolve(profile);
+	/* again with the variables that win over the file's keys set (each
+	 * leaves the file's other settings to be read: a region from a profile
+	 * beside AWS_USE_FIPS_ENDPOINT was freed twice) */
+	setenv("AWS_USE_FIPS_ENDPOINT", size & 4 ? "true" : "false", 1);
+	setenv("AWS_USE_DUALSTACK_ENDPOINT", size & 8 ? "true" : "false", 1);
+	if (size & 16)
+		setenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true", 1);
+	resolve(profile && *profile ? profile : NULL);
+	unsetenv("AWS_USE_FIPS_ENDPOINT");
+	unsetenv("AWS_USE_DUALSTACK_ENDPOINT");
+	unsetenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
 	free(profile);
 
 	/* the endpoint rules on the first line, as a region and as a custom URL */

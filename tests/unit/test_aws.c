@@ -197,6 +197,135 @@ static void test_settings_origins(void **state)
 	free(text);
 }
 
+/* Each setting's order, one pair at a time, and the origins handed over on
+ * the way: the region's origin from a profile was freed again when
+ * AWS_USE_FIPS_ENDPOINT was set (a double free at exit). */
+static void test_settings_precedence(void **state)
+{
+	char *ca = tmpfile_with("-----BEGIN CERTIFICATE-----\n");
+	char *text = xasprintf("[default]\nregion = eu-west-1\nuse_fips_endpoint = true\n"
+			       "use_dualstack_endpoint = true\nca_bundle = %s\nmax_attempts = 4\n"
+			       "[profile urls]\nregion = eu-west-1\n"
+			       "endpoint_url = https://profile.example.com\n"
+			       "[profile quiet]\nregion = eu-west-2\n"
+			       "endpoint_url = https://quiet.example.com\n"
+			       "ignore_configured_endpoint_urls = true\n",
+			       ca);
+	char *cfg = tmpfile_with(text);
+	struct aws_options o = {NULL, NULL, NULL, NULL, AWS_TIMEOUT_UNSET, AWS_TIMEOUT_UNSET};
+	struct aws_settings s;
+	char *cause = NULL;
+	static const char *const clean[] = {
+	    "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION",
+	    "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL", "AWS_CA_BUNDLE",
+	    "AWS_MAX_ATTEMPTS", "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT",
+	    "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof clean / sizeof *clean; i++)
+		unsetenv(clean[i]);
+	setenv("AWS_CONFIG_FILE", cfg, 1);
+	setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent", 1);
+
+	/* every setting from the profile, each origin owned once */
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.region.value, "eu-west-1");
+	assert_non_null(strstr(s.region.origin, "profile default"));
+	assert_true(s.use_fips && s.use_dualstack);
+	assert_string_equal(s.endpoint.value,
+			    "https://bedrock-agentcore-control-fips.eu-west-1.api.aws");
+	assert_non_null(strstr(s.ca_bundle.origin, "profile default"));
+	assert_non_null(strstr(s.max_attempts.origin, "profile default"));
+	assert_int_equal(s.attempts, 4);
+	aws_settings_free(&s);
+
+	/* the FIPS and dual-stack variables beat the profile's keys, false as
+	 * well as true, and leave the region's origin alone */
+	setenv("AWS_USE_FIPS_ENDPOINT", "false", 1);
+	setenv("AWS_USE_DUALSTACK_ENDPOINT", "false", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_true(!s.use_fips && !s.use_dualstack);
+	assert_non_null(strstr(s.region.origin, "profile default"));
+	assert_string_equal(s.endpoint.value,
+			    "https://bedrock-agentcore-control.eu-west-1.amazonaws.com");
+	aws_settings_free(&s);
+	setenv("AWS_USE_FIPS_ENDPOINT", "true", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_true(s.use_fips && !s.use_dualstack);
+	assert_string_equal(s.endpoint.value,
+			    "https://bedrock-agentcore-control-fips.eu-west-1.amazonaws.com");
+	aws_settings_free(&s);
+	unsetenv("AWS_USE_FIPS_ENDPOINT");
+	unsetenv("AWS_USE_DUALSTACK_ENDPOINT");
+
+	/* AWS_REGION before AWS_DEFAULT_REGION, both before the profile */
+	setenv("AWS_DEFAULT_REGION", "ap-south-1", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.region.value, "ap-south-1");
+	assert_string_equal(s.region.origin, "AWS_DEFAULT_REGION");
+	aws_settings_free(&s);
+	setenv("AWS_REGION", "ca-central-1", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.region.value, "ca-central-1");
+	assert_string_equal(s.region.origin, "AWS_REGION");
+	aws_settings_free(&s);
+	unsetenv("AWS_REGION");
+	unsetenv("AWS_DEFAULT_REGION");
+
+	/* endpoints: AWS_ENDPOINT_URL beats the profile's endpoint_url, the
+	 * service's variable beats AWS_ENDPOINT_URL, --endpoint-url beats both */
+	setenv("AWS_PROFILE", "urls", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.endpoint.value, "https://profile.example.com");
+	assert_non_null(strstr(s.endpoint.origin, "profile urls"));
+	aws_settings_free(&s);
+	/* a custom endpoint with FIPS is the rule set's error, said as such */
+	setenv("AWS_USE_FIPS_ENDPOINT", "true", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_null(s.endpoint.value);
+	assert_non_null(s.endpoint_error);
+	aws_settings_free(&s);
+	unsetenv("AWS_USE_FIPS_ENDPOINT");
+	setenv("AWS_ENDPOINT_URL", "https://global.example.com", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.endpoint.value, "https://global.example.com");
+	assert_string_equal(s.endpoint.origin, "AWS_ENDPOINT_URL");
+	aws_settings_free(&s);
+	setenv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL", "https://svc.example.com", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.endpoint.value, "https://svc.example.com");
+	aws_settings_free(&s);
+	o.endpoint_url = "https://option.example.com";
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.endpoint.value, "https://option.example.com");
+	assert_string_equal(s.endpoint.origin, "--endpoint-url");
+	aws_settings_free(&s);
+	o.endpoint_url = NULL;
+
+	/* the profile's ignore_configured_endpoint_urls silences the variables
+	 * and its own endpoint_url, but not --endpoint-url */
+	setenv("AWS_PROFILE", "quiet", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.endpoint.value,
+			    "https://bedrock-agentcore-control.eu-west-2.amazonaws.com");
+	assert_false(s.endpoint_custom);
+	aws_settings_free(&s);
+	o.endpoint_url = "https://option.example.com";
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_string_equal(s.endpoint.value, "https://option.example.com");
+	aws_settings_free(&s);
+	o.endpoint_url = NULL;
+
+	for (i = 0; i < sizeof clean / sizeof *clean; i++)
+		unsetenv(clean[i]);
+	unlink(cfg);
+	free(cfg);
+	unlink(ca);
+	free(ca);
+	free(text);
+}
+
 static void test_endpoint_rules(void **state)
 {
 	char *cause = NULL, *u;
@@ -1169,6 +1298,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_ini),
 	    cmocka_unit_test(test_settings_origins),
+	    cmocka_unit_test(test_settings_precedence),
 	    cmocka_unit_test(test_endpoint_rules),
 	    cmocka_unit_test(test_endpoint_suite),
 	    cmocka_unit_test(test_credential_process_output),
