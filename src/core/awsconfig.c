@@ -262,7 +262,7 @@ static int truthy(const char *v)
 }
 
 /* From the profile: value and an origin naming the profile and file. */
-static const char *from_profile(struct aws_settings *s, const char *key, char **origin)
+static const char *from_profile(const struct aws_settings *s, const char *key, char **origin)
 {
 	const char *where = NULL, *v = aws_profile_get(s, s->profile.value, key, &where);
 
@@ -274,6 +274,32 @@ static const char *from_profile(struct aws_settings *s, const char *key, char **
 		free(d);
 	}
 	return v;
+}
+
+const char *aws_configured_endpoint(const struct aws_settings *s, const char *service,
+				    char **origin)
+{
+	const char *v;
+	char *name, *o = NULL;
+	int ignore;
+
+	*origin = NULL;
+	ignore = truthy(env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) ||
+		 truthy(from_profile(s, "ignore_configured_endpoint_urls", &o));
+	free(o);
+	if (ignore)
+		return NULL;
+	name = xasprintf("AWS_ENDPOINT_URL_%s", service);
+	if ((v = env(name))) {
+		*origin = name;
+		return v;
+	}
+	free(name);
+	if ((v = env("AWS_ENDPOINT_URL"))) {
+		*origin = xstrdup("AWS_ENDPOINT_URL");
+		return v;
+	}
+	return from_profile(s, "endpoint_url", origin);
 }
 
 /* "~/x" to "$HOME/x", as botocore's os.path.expanduser does. Caller frees. */
@@ -377,22 +403,9 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 		if (opt->endpoint_url && *opt->endpoint_url) {
 			custom = opt->endpoint_url;
 			corigin = xstrdup("--endpoint-url");
-		} else if (!truthy(env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) &&
-			   !truthy(from_profile(s, "ignore_configured_endpoint_urls", &origin))) {
-			free(origin);
-			origin = NULL;
-			if ((v = env("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL"))) {
-				custom = v;
-				corigin = xstrdup("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL");
-			} else if ((v = env("AWS_ENDPOINT_URL"))) {
-				custom = v;
-				corigin = xstrdup("AWS_ENDPOINT_URL");
-			} else if ((v = from_profile(s, "endpoint_url", &corigin))) {
-				custom = v;
-			}
+		} else {
+			custom = aws_configured_endpoint(s, "BEDROCK_AGENTCORE_CONTROL", &corigin);
 		}
-		free(origin);
-		origin = NULL;
 		s->endpoint_custom = custom != NULL;
 		url = endpoint_resolve(s->region.value, s->use_fips, s->use_dualstack, custom,
 				       &s->endpoint_error);

@@ -79,6 +79,15 @@ struct aws_settings {
 int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, char **cause);
 void aws_settings_free(struct aws_settings *s);
 
+/* The endpoint URL configured for a service as the AWS CLI finds it:
+ * AWS_ENDPOINT_URL_<service> ("STS", "BEDROCK_AGENTCORE_CONTROL"), then
+ * AWS_ENDPOINT_URL, then the profile's endpoint_url; none at all when
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS or the profile's
+ * ignore_configured_endpoint_urls is true. The URL (borrowed from the
+ * environment or s) with *origin (caller frees), or NULL with *origin NULL. */
+const char *aws_configured_endpoint(const struct aws_settings *s, const char *service,
+				    char **origin);
+
 /* The config-file section of a profile: "default" or "profile NAME". */
 char *aws_profile_section(const char *profile);
 /* A profile setting (config file first, then the credentials file for the

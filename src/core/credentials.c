@@ -396,15 +396,18 @@ static int resolve_profile(const struct aws_settings *s, const char *profile, in
 static int profile_providers(const struct aws_settings *s, const char *profile, int use_env,
 			     struct aws_credentials *out, char **cause);
 
-/* One STS call (a form body) to the STS endpoint (AWS_ENDPOINT_URL_STS, else
- * AWS_ENDPOINT_URL, else sts.REGION and the partition's suffix), signed with signer, or
+/* One STS call (a form body) to the STS endpoint (the one configured for STS
+ * as for any service: AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile's
+ * endpoint_url, unless configured endpoints are ignored; else STS's rules for
+ * the region, with FIPS and dual-stack as set), signed with signer, or
  * unsigned when signer is NULL (AssumeRoleWithWebIdentity). 0 with *out, or
  * -1 with *why (caller frees) in words safe to print. */
 static int sts_call(const struct aws_settings *s, const struct strbuf *body,
 		    const struct aws_credentials *signer, struct aws_credentials *out, char **why)
 {
 	const char *region = s->region.value ? s->region.value : "us-east-1";
-	const char *ep = getenv("AWS_ENDPOINT_URL_STS");
+	char *ep_origin = NULL;
+	const char *ep = aws_configured_endpoint(s, "STS", &ep_origin);
 	struct headers h = {0};
 	struct http_response resp = {0};
 	struct http_options hopt = {s->ca_bundle.value, s->connect_timeout, s->read_timeout, NULL,
@@ -412,19 +415,14 @@ static int sts_call(const struct aws_settings *s, const struct strbuf *body,
 	char *url = NULL, *host = NULL;
 	int ret = -1;
 
-	if (!ep || !*ep)
-		ep = getenv("AWS_ENDPOINT_URL");
-	if (ep && *ep) {
+	free(ep_origin);
+	if (ep) {
 		size_t n = strlen(ep);
 
 		while (n && ep[n - 1] == '/')
 			n--;
 		url = xasprintf("%.*s/", (int)n, ep);
-	} else if ((url = endpoint_sts_url(region))) {
-		/* the region's partition: .amazonaws.com.cn, .c2s.ic.gov, ... */
-	} else {
-		/* never let a region string pick the host a signed request goes to */
-		*why = xasprintf(_("\"%s\" is not a valid AWS Region name"), region);
+	} else if (!(url = endpoint_sts_url(region, s->use_fips, s->use_dualstack, why))) {
 		goto out;
 	}
 	host = http_url_host(url);

@@ -14,10 +14,12 @@ struct partition {
 };
 
 /* From the partitions the rule set uses (endpoint-tests-1.json has the answers;
- * aws-eusc, the European Sovereign Cloud, as botocore's partitions.json). */
+ * aws-eusc, the European Sovereign Cloud, and the dual-stack suffixes of
+ * aws-iso and aws-iso-b as botocore 1.43's partitions.json gives them; botocore
+ * refuses dual-stack in aws-iso-e and aws-iso-f, and so do we). */
 static const struct partition partitions[] = {
-    {"us-isob-", "sc2s.sgov.gov", NULL},
-    {"us-iso-", "c2s.ic.gov", NULL},
+    {"us-isob-", "sc2s.sgov.gov", "api.aws.scloud"},
+    {"us-iso-", "c2s.ic.gov", "api.aws.ic.gov"},
     {"eu-isoe-", "cloud.adc-e.uk", NULL},
     {"us-isof-", "csp.hci.ic.gov", NULL},
     {"us-gov-", "amazonaws.com", "api.aws"},
@@ -112,9 +114,24 @@ char *endpoint_resolve(const char *region, int use_fips, int use_dualstack, cons
 			 region, use_dualstack ? p->dualstack_suffix : p->suffix);
 }
 
-char *endpoint_sts_url(const char *region)
+char *endpoint_sts_url(const char *region, int use_fips, int use_dualstack, char **cause)
 {
-	if (!endpoint_valid_region(region))
+	const struct partition *p;
+
+	if (!endpoint_valid_region(region)) {
+		/* never let a region string pick the host a signed request goes to */
+		*cause =
+		    xasprintf(_("\"%s\" is not a valid AWS Region name"), region ? region : "");
 		return NULL;
-	return xasprintf("https://sts.%s.%s/", region, partition_of(region)->suffix);
+	}
+	p = partition_of(region);
+	if (use_dualstack && !p->dualstack_suffix) {
+		*cause = xasprintf(_("dual-stack endpoints are not available in %s"), region);
+		return NULL;
+	}
+	/* STS's rules: in GovCloud the regional endpoint is FIPS already */
+	if (use_fips && !use_dualstack && !strcmp(p->prefix, "us-gov-"))
+		use_fips = 0;
+	return xasprintf("https://sts%s.%s.%s/", use_fips ? "-fips" : "", region,
+			 use_dualstack ? p->dualstack_suffix : p->suffix);
 }

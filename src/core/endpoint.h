@@ -14,8 +14,11 @@ char *endpoint_resolve(const char *region, int use_fips, int use_dualstack, cons
 		       char **cause);
 
 /* The regional STS endpoint of region's partition ("https://sts.cn-north-1.
- * amazonaws.com.cn/"), or NULL when region is not a valid name. Caller frees. */
-char *endpoint_sts_url(const char *region);
+ * amazonaws.com.cn/"), its FIPS or dual-stack variant as STS's rules make
+ * them (sts-fips.REGION..., GovCloud's regional endpoint being FIPS), or NULL
+ * with *cause (caller frees) when region is not a valid name or the partition
+ * has no dual-stack. Caller frees. */
+char *endpoint_sts_url(const char *region, int use_fips, int use_dualstack, char **cause);
 
 /* 1 when region can go into a host name (lowercase letters, digits and
  * hyphens, 1 to 63 characters, not starting with a hyphen); 0 otherwise. */

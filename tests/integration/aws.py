@@ -557,8 +557,8 @@ def test_configuration_errors(w):
     """What cannot work is said at once, exit 3, before anything is sent."""
     fresh(w)
     p = run(["config"], w.keys_env(AWS_USE_DUALSTACK_ENDPOINT="true", AWS_ENDPOINT_URL=None,
-                                   AWS_REGION="us-iso-east-1"))
-    check("config without an endpoint (dual-stack in us-iso-east-1): exit 3 with why",
+                                   AWS_REGION="us-isof-south-1"))
+    check("config without an endpoint (dual-stack in us-isof-south-1): exit 3 with why",
           p.returncode == 3 and "dual-stack" in p.stdout, p.stdout + p.stderr)
     missing = os.path.join(w.dir, "no-such-ca.pem")
     for cmd in (["submit", form("minimal-container")], ["config"], ["status", "r-0123456789"]):
