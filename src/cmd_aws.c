@@ -17,6 +17,7 @@
 #include "core/document.h"
 #include "core/endpoint.h"
 #include "core/formdef.h"
+#include "core/runtime.h"
 #include "core/service.h"
 #include "core/util.h"
 #include "core/validate.h"
@@ -64,32 +65,58 @@ static void on_attempt(void *arg, int attempt, int max, double delay, double ela
 		fprintf(stderr, _("%s: attempt %d of %d\n"), PACKAGE_NAME, attempt, max);
 }
 
-/* Print JSON as the AWS CLI does: four-space indentation. */
-static void print_json(FILE *fp, const char *body, size_t len)
+/* One value as Python's json.dumps(indent=4, ensure_ascii=False) writes it,
+ * which is how the AWS CLI prints answers: "{}" and "[]" when empty, four
+ * spaces a level, strings escaped as cJSON and Python both escape them. */
+static void print_value(FILE *fp, const cJSON *v, int depth)
 {
-	cJSON *j = cJSON_ParseWithLength(body, len);
-	char *s, *p;
-	int line_start = 1;
+	const cJSON *c;
+	char *s;
 
-	if (!j) {
-		fwrite(body, 1, len, fp);
-		fputc('\n', fp);
+	if ((cJSON_IsObject(v) || cJSON_IsArray(v)) && v->child) {
+		int obj = cJSON_IsObject(v);
+
+		fputs(obj ? "{\n" : "[\n", fp);
+		for (c = v->child; c; c = c->next) {
+			fprintf(fp, "%*s", (depth + 1) * 4, "");
+			if (obj) {
+				cJSON *k = cJSON_CreateStringReference(c->string ? c->string : "");
+
+				s = cJSON_PrintUnformatted(k);
+				fprintf(fp, "%s: ", s);
+				cJSON_free(s);
+				cJSON_Delete(k);
+			}
+			print_value(fp, c, depth + 1);
+			fputs(c->next ? ",\n" : "\n", fp);
+		}
+		fprintf(fp, "%*s%s", depth * 4, "", obj ? "}" : "]");
 		return;
 	}
-	s = cJSON_Print(j);
-	for (p = s; *p; p++) {
-		if (*p == '\t')
-			fputs(line_start ? "    " : " ", fp);
-		else
-			fputc(*p, fp);
-		if (*p == '\n')
-			line_start = 1;
-		else if (*p != '\t')
-			line_start = 0;
-	}
-	fputc('\n', fp);
+	s = cJSON_PrintUnformatted(v);
+	fputs(s ? s : "null", fp);
 	cJSON_free(s);
+}
+
+/* Print an answer's JSON as the AWS CLI does. An answer that is not JSON is
+ * not printed (it could hold anything, terminal controls too): -1, with an
+ * excerpt safe for a terminal on standard error. */
+static int print_json(FILE *fp, const char *what, long status, const char *body, size_t len)
+{
+	cJSON *j = cJSON_ParseWithLength(body, len);
+
+	if (!j) {
+		char *x = service_printable(len ? body : _("(no text)"), 200);
+
+		fprintf(stderr, _("%s: %s answered HTTP %ld with a body that is not JSON: %s\n"),
+			PACKAGE_NAME, what, status, x);
+		free(x);
+		return -1;
+	}
+	print_value(fp, j, 0);
+	fputc('\n', fp);
 	cJSON_Delete(j);
+	return 0;
 }
 
 static void print_service_error(const struct service_error *e)
@@ -213,20 +240,25 @@ static int follow(const struct service_client *c, const char *id, int wait, int 
 			snprintf(last, sizeof last, "%s", stp);
 			free(stp);
 		}
-		if (!strcmp(st->valuestring, "READY") || !wait ||
-		    strstr(st->valuestring, "_FAILED")) {
-			int failed = strstr(st->valuestring, "_FAILED") != NULL;
+		if (!wait || runtime_status_final(st->valuestring) != 0) {
+			/* DELETING ends a wait for READY; looked at once, it is no failure */
+			int failed = runtime_status_final(st->valuestring) < 0 &&
+				     (wait || strcmp(st->valuestring, "DELETING"));
 
 			if (tty && wait)
 				fputc('\n', stderr);
 			if (print)
-				print_json(stdout, resp.body, resp.body_len);
+				print_json(stdout, "GetAgentRuntime", resp.status, resp.body,
+					   resp.body_len);
 			if (wait)
 				fprintf(stderr, _("%s: runtime %s is %s after %.0f s\n"),
 					PACKAGE_NAME, id, last, util_monotonic() - start);
 			if (failed) {
 				char *r = service_printable(
-				    cJSON_IsString(why) ? why->valuestring : _("(none given)"),
+				    cJSON_IsString(why) ? why->valuestring
+				    : !strcmp(st->valuestring, "DELETING")
+					? _("it is being deleted, so it will not become READY")
+					: _("(none given)"),
 				    2000);
 
 				fprintf(stderr, _("%s: failure reason: %s\n"), PACKAGE_NAME, r);
@@ -362,7 +394,17 @@ int cmd_submit(int argc, char **argv)
 			service_error_free(&err);
 			goto out;
 		}
-		print_json(stdout, resp.body, resp.body_len);
+		if (print_json(stdout, "CreateAgentRuntime", resp.status, resp.body,
+			       resp.body_len) != 0) {
+			/* a success status, so the runtime may exist: say how to look */
+			fprintf(stderr,
+				_("%s: the runtime may have been created: 'aws "
+				  "bedrock-agentcore-control list-agent-runtimes' shows it\n"),
+				PACKAGE_NAME);
+			ret = EXIT_SERVICE;
+			http_response_free(&resp);
+			goto out;
+		}
 		fflush(stdout);
 		j = cJSON_ParseWithLength(resp.body, resp.body_len);
 		id = cJSON_GetObjectItemCaseSensitive(j, "agentRuntimeId");

@@ -120,13 +120,9 @@ void ini_parse(const char *text, size_t len, struct ini *out)
 
 			for (k = 0; key[k]; k++)
 				key[k] = (char)tolower((unsigned char)key[k]);
-			/* an inline comment needs a blank before # or ; */
-			for (k = 0; k < vn; k++)
-				if ((v[k] == '#' || v[k] == ';') && k > 0 &&
-				    isspace((unsigned char)v[k - 1])) {
-					vn = k;
-					break;
-				}
+			/* no inline comments: botocore's RawConfigParser keeps
+			 * "us-west-2 ; x" whole, and a credential_process command
+			 * may hold " #" (only whole lines are comments) */
 			value = trim(v, vn);
 			nested = !*value;
 			if (!*key) {
@@ -359,6 +355,7 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 	} else {
 		set(&s->profile, "default", xstrdup(_("default")));
 	}
+	s->env_keys = !s->profile_explicit && env("AWS_ACCESS_KEY_ID") != NULL;
 	if (strcmp(s->profile.value, "default") || s->profile_explicit) {
 		char *sec = aws_profile_section(s->profile.value);
 		int found = ini_has_section(&s->config, sec) ||
@@ -511,7 +508,8 @@ char *aws_cli_command(const struct aws_settings *s, const char *json, const char
 		cli_option(&b, "region", s->region.value);
 	if (s && s->endpoint_custom && s->endpoint.value)
 		cli_option(&b, "endpoint-url", s->endpoint.value);
-	if (s && s->profile.value && (s->profile_explicit || strcmp(s->profile.value, "default")))
+	if (s && s->profile.value &&
+	    (s->profile_explicit || (strcmp(s->profile.value, "default") && !s->env_keys)))
 		cli_option(&b, "profile", s->profile.value);
 	if (s && s->ca_bundle.value)
 		cli_option(&b, "ca-bundle", s->ca_bundle.value);

@@ -61,6 +61,7 @@ struct aws_settings {
 	struct setting ca_bundle;
 	struct setting max_attempts;
 	int profile_explicit; /* --profile was given: credential variables are ignored */
+	int env_keys;         /* AWS_ACCESS_KEY_ID is set, and not ignored: keys come from it */
 	int endpoint_custom;  /* the endpoint was given (option, variable, profile) */
 	int use_fips, use_dualstack;
 	int attempts;                         /* total attempts, >= 1 */
@@ -107,8 +108,10 @@ char *aws_display_path(const char *path);
  * screen: --cli-input-json with json inline when it is given and at most
  * AWS_CLI_INLINE_MAX bytes, else 'file://PATH' (one word; a relative path is
  * made absolute), then --region, --endpoint-url when one is configured (not
- * made from the service's rules), --profile when one other than default is
- * selected, and --ca-bundle when one is set. s may be NULL (no settings
+ * made from the service's rules), --profile when it was given with --profile
+ * or when a profile other than default gives the keys (not when the
+ * environment's keys win over AWS_PROFILE: the AWS CLI would then use the
+ * profile's keys), and --ca-bundle when one is set. s may be NULL (no settings
  * could be resolved: only the form). *from_file (may be NULL) is set to 1
  * when the file is named because json was too large or not given. Caller
  * frees. */

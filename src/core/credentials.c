@@ -185,82 +185,19 @@ out:
 	return ret;
 }
 
-/* Text of an element with the five predefined entities and numeric
- * references below 128 decoded (STS escapes '&' and '<' in messages). The
- * text may be a secret key or token: the buffer is a secret one. */
-static char *xml_unescape(const char *s, size_t n)
-{
-	static const struct {
-		const char *ent;
-		char c;
-	} ents[] = {
-	    {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
-	struct strbuf b = {0};
-	size_t i = 0, k;
-
-	while (i < n) {
-		if (s[i] == '&') {
-			for (k = 0; k < sizeof ents / sizeof ents[0]; k++) {
-				size_t el = strlen(ents[k].ent);
-
-				if (n - i >= el && !memcmp(s + i, ents[k].ent, el)) {
-					secret_buf_add(&b, &ents[k].c, 1);
-					i += el;
-					break;
-				}
-			}
-			if (k < sizeof ents / sizeof ents[0])
-				continue;
-			if (n - i >= 4 && s[i + 1] == '#') {
-				const char *semi = memchr(s + i, ';', n - i < 8 ? n - i : 8);
-				char *end;
-				long v = semi ? (s[i + 2] == 'x' ? strtol(s + i + 3, &end, 16)
-								 : strtol(s + i + 2, &end, 10))
-					      : 0;
-
-				if (semi && end == semi && v > 0 && v < 128) {
-					char c = (char)v;
-
-					secret_buf_add(&b, &c, 1);
-					i = (size_t)(semi - s) + 1;
-					continue;
-				}
-			}
-		}
-		secret_buf_add(&b, s + i++, 1);
-	}
-	return strbuf_finish(&b);
-}
-
-/* The text of the first <tag>...</tag> after `from`, or NULL. Caller frees. */
-static char *xml_text(const char *xml, size_t len, const char *tag)
-{
-	char *open = xasprintf("<%s>", tag), *close = xasprintf("</%s>", tag), *r = NULL;
-	const char *a = memmem(xml, len, open, strlen(open)), *b;
-
-	if (a) {
-		a += strlen(open);
-		b = memmem(a, len - (size_t)(a - xml), close, strlen(close));
-		if (b)
-			r = xml_unescape(a, (size_t)(b - a));
-	}
-	free(open);
-	free(close);
-	return r;
-}
-
 int credentials_parse_sts(const char *xml, size_t len, struct aws_credentials *out, char **cause)
 {
 	char *exp;
 
 	memset(out, 0, sizeof *out);
-	out->access_key_id = xml_text(xml, len, "AccessKeyId");
-	out->secret_access_key = xml_text(xml, len, "SecretAccessKey");
-	out->session_token = xml_text(xml, len, "SessionToken");
-	exp = xml_text(xml, len, "Expiration");
+	out->access_key_id = service_xml_text(xml, len, "AccessKeyId");
+	out->secret_access_key = service_xml_text(xml, len, "SecretAccessKey");
+	out->session_token = service_xml_text(xml, len, "SessionToken");
+	exp = service_xml_text(xml, len, "Expiration");
 	if (!out->access_key_id || !out->secret_access_key || !out->session_token ||
 	    !*out->access_key_id || !*out->secret_access_key) {
-		char *code = xml_text(xml, len, "Code"), *msg = xml_text(xml, len, "Message");
+		char *code = service_xml_text(xml, len, "Code"),
+		     *msg = service_xml_text(xml, len, "Message");
 		char *raw = code ? xasprintf("%s: %s", code, msg ? msg : "")
 				 : xstrdup(_("the answer holds no credentials"));
 
@@ -445,8 +382,8 @@ static int sts_call(const struct aws_settings *s, const struct strbuf *body,
 		goto out;
 	if (resp.status != 200 || credentials_parse_sts(resp.body, resp.body_len, out, why) != 0) {
 		if (!*why) {
-			char *code = xml_text(resp.body, resp.body_len, "Code");
-			char *msg = xml_text(resp.body, resp.body_len, "Message");
+			char *code = service_xml_text(resp.body, resp.body_len, "Code");
+			char *msg = service_xml_text(resp.body, resp.body_len, "Message");
 			char *raw = code ? xasprintf("%s: %s", code, msg ? msg : "")
 					 : xasprintf(_("HTTP status %ld"), resp.status);
 

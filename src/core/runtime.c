@@ -122,14 +122,18 @@ static void follow(struct run *r, const struct service_client *cl, double start,
 		free(out->status);
 		out->status = t;
 		free(st);
-		if (!strcmp(out->status, "READY")) {
+		if (runtime_status_final(out->status) > 0) {
 			free(why);
 			out->end = RUNTIME_READY;
 			break;
 		}
-		if (strstr(out->status, "FAILED")) {
+		if (runtime_status_final(out->status) < 0) {
 			free(out->reason);
-			out->reason = why ? service_printable(why, 2000) : NULL;
+			out->reason =
+			    why ? service_printable(why, 2000)
+			    : !strcmp(out->status, "DELETING")
+				? xstrdup(_("it is being deleted, so it will not become READY"))
+				: NULL;
 			free(why);
 			say(r, xasprintf(_("Failure reason: %s"),
 					 out->reason ? out->reason : _("(none given)")));
@@ -148,6 +152,18 @@ static void follow(struct run *r, const struct service_client *cl, double start,
 		delay = delay * 1.5 > POLL_MAX ? POLL_MAX : delay * 1.5;
 	}
 	free(path);
+}
+
+int runtime_status_final(const char *status)
+{
+	size_t n = status ? strlen(status) : 0;
+
+	if (n == 5 && !strcmp(status, "READY"))
+		return 1;
+	if ((n >= 7 && !strcmp(status + n - 7, "_FAILED")) ||
+	    (status && !strcmp(status, "DELETING")))
+		return -1;
+	return 0;
 }
 
 enum runtime_end runtime_submit(const struct aws_options *o, const struct formdef *def,

@@ -59,6 +59,11 @@ struct runtime_outcome {
 	char *field_message; /* what the service said about it, or NULL */
 };
 
+/* What a runtime's status means to someone waiting for READY: 1 READY; -1
+ * it will never be READY (a status ending in _FAILED, or DELETING); 0 keep
+ * waiting (CREATING, UPDATING, and any status the service adds later). */
+int runtime_status_final(const char *status);
+
 /* Resolve settings and credentials from o, send CreateAgentRuntime for doc
  * and, when created, follow the runtime until READY, a failed status, the
  * user stopping it, or follow_limit seconds. Fills *out (free with

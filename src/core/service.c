@@ -80,6 +80,7 @@ char *service_printable(const char *text, size_t max)
 }
 
 #define MESSAGE_MAX 2000
+#define EXCERPT_MAX 160 /* bytes of a body that is not JSON, in a message */
 
 static const char *status_code_name(long status)
 {
@@ -103,6 +104,69 @@ static const char *status_code_name(long status)
 	}
 }
 
+/* Text of an element with the five predefined entities and numeric
+ * references below 128 decoded (STS escapes '&' and '<' in messages). The
+ * text may be a secret key or token: the buffer is a secret one. */
+static char *xml_unescape(const char *s, size_t n)
+{
+	static const struct {
+		const char *ent;
+		char c;
+	} ents[] = {
+	    {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+	struct strbuf b = {0};
+	size_t i = 0, k;
+
+	while (i < n) {
+		if (s[i] == '&') {
+			for (k = 0; k < sizeof ents / sizeof ents[0]; k++) {
+				size_t el = strlen(ents[k].ent);
+
+				if (n - i >= el && !memcmp(s + i, ents[k].ent, el)) {
+					secret_buf_add(&b, &ents[k].c, 1);
+					i += el;
+					break;
+				}
+			}
+			if (k < sizeof ents / sizeof ents[0])
+				continue;
+			if (n - i >= 4 && s[i + 1] == '#') {
+				const char *semi = memchr(s + i, ';', n - i < 8 ? n - i : 8);
+				char *end;
+				long v = semi ? (s[i + 2] == 'x' ? strtol(s + i + 3, &end, 16)
+								 : strtol(s + i + 2, &end, 10))
+					      : 0;
+
+				if (semi && end == semi && v > 0 && v < 128) {
+					char c = (char)v;
+
+					secret_buf_add(&b, &c, 1);
+					i = (size_t)(semi - s) + 1;
+					continue;
+				}
+			}
+		}
+		secret_buf_add(&b, s + i++, 1);
+	}
+	return strbuf_finish(&b);
+}
+
+char *service_xml_text(const char *xml, size_t len, const char *tag)
+{
+	char *open = xasprintf("<%s>", tag), *close = xasprintf("</%s>", tag), *r = NULL;
+	const char *a = memmem(xml, len, open, strlen(open)), *b;
+
+	if (a) {
+		a += strlen(open);
+		b = memmem(a, len - (size_t)(a - xml), close, strlen(close));
+		if (b)
+			r = xml_unescape(a, (size_t)(b - a));
+	}
+	free(open);
+	free(close);
+	return r;
+}
+
 /* A printable excerpt of a body that is not JSON (an HTML page, XML). */
 static char *excerpt(const char *body, size_t len)
 {
@@ -110,7 +174,7 @@ static char *excerpt(const char *body, size_t len)
 	size_t i;
 	int space = 0, in_tag = 0;
 
-	for (i = 0; i < len && b.len < 160; i++) {
+	for (i = 0; i < len && b.len < EXCERPT_MAX + 40; i++) {
 		unsigned char c = (unsigned char)body[i];
 
 		if (c == '<') {
@@ -132,6 +196,19 @@ static char *excerpt(const char *body, size_t len)
 			strbuf_addc(&b, ' ');
 		space = 0;
 		strbuf_addc(&b, (char)c);
+	}
+	if (b.len > EXCERPT_MAX || i < len) {
+		/* cut at a space, never inside a word or a UTF-8 sequence */
+		size_t cut = b.len > EXCERPT_MAX ? EXCERPT_MAX : b.len;
+
+		while (cut > EXCERPT_MAX / 2 && b.s[cut] != ' ')
+			cut--;
+		if (b.s[cut] != ' ')
+			while (cut && ((unsigned char)b.s[cut] & 0xc0) == 0x80)
+				cut--;
+		b.len = cut;
+		b.s[cut] = '\0';
+		strbuf_add(&b, "...", 3);
 	}
 	return strbuf_finish(&b);
 }
@@ -189,10 +266,27 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 			}
 		}
 	} else if (body && len) {
-		char *x = excerpt(body, len);
+		/* an XML error (a proxy or gateway in the AWS style): its Code and
+		 * Message; anything else (an HTML page) an excerpt of its text */
+		char *code = service_xml_text(body, len, "Code");
+		char *msg = service_xml_text(body, len, "Message");
 
-		e->message = xasprintf(_("the answer is not JSON: %s"), *x ? x : _("(no text)"));
-		free(x);
+		if (code && *code) {
+			char *raw = trim_code(code);
+
+			free(e->code);
+			e->code = service_printable(raw, 200);
+			free(raw);
+			e->message = service_printable(msg && *msg ? msg : code, MESSAGE_MAX);
+		} else {
+			char *x = excerpt(body, len);
+
+			e->message =
+			    xasprintf(_("the answer is not JSON: %s"), *x ? x : _("(no text)"));
+			free(x);
+		}
+		free(code);
+		free(msg);
 	}
 	if (!e->message)
 		e->message = xasprintf(_("HTTP status %ld"), status);

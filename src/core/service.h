@@ -38,6 +38,13 @@ void service_error_free(struct service_error *e);
 char *service_printable(const char *text, size_t max);
 
 /* Parse a restJson1 error answer (any body: JSON, HTML, XML, empty). */
+/* The text of the first <tag>...</tag> in xml, with the five predefined
+ * entities and numeric references below 128 decoded (STS escapes '&' and '<'
+ * in messages), or NULL. The text may be a secret (an STS answer's key): it
+ * is built in a buffer that is wiped as it grows. Caller frees (and wipes
+ * what is secret). */
+char *service_xml_text(const char *xml, size_t len, const char *tag);
+
 void service_parse_error(long status, const struct headers *h, const char *body, size_t len,
 			 struct service_error *e);
 

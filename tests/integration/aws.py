@@ -441,10 +441,34 @@ def test_retries(w):
           len(w.proxy.log) == 2 and len(tokens) == 1, w.proxy.log)
     check("lost answer: exactly one runtime", len(stored(w)) == 1, stored(w))
     fresh(w)
+    w.proxy.inject("drop", "drop")
+    p = run(["submit", form("minimal-container")], w.keys_env())
+    tokens = {r["clientToken"] for r in w.proxy.log}
+    check("two lost answers: exit 0 at the third attempt, one clientToken, one runtime",
+          p.returncode == 0 and len(w.proxy.log) == 3 and len(tokens) == 1 and
+          None not in tokens and len(stored(w)) == 1, f"{p.stderr} {w.proxy.log} {stored(w)}")
+    check("two lost answers: the same runtime printed as the first attempt created",
+          p.returncode == 0 and
+          json.loads(p.stdout)["agentRuntimeId"] == stored(w)[0]["agent_runtime_id"],
+          p.stdout)
+    fresh(w)
     w.proxy.inject("throttle", "throttle", "throttle")
     p = run(["submit", form("minimal-container")], w.keys_env(AWS_MAX_ATTEMPTS="2"))
     check("AWS_MAX_ATTEMPTS=2: gives up after two, exit 4",
           p.returncode == 4 and len(w.proxy.log) == 2 and stored(w) == [], p.stderr)
+    fresh(w)
+    w.proxy.inject("xmlerror")
+    p = run(["submit", form("minimal-container")], w.keys_env())
+    check("an XML error body: its Code and Message (entities decoded), exit 4, not retried",
+          p.returncode == 4 and "AccessDenied (HTTP 403): User is not authorized & was denied"
+          in p.stderr and len(w.proxy.log) == 1, p.stderr)
+    fresh(w)
+    w.proxy.inject("garbled")
+    p = run(["submit", form("minimal-container")], w.keys_env())
+    check("a success answer that is not JSON: exit 4, nothing of it on stdout, no "
+          "terminal escape printed, and how to look for the runtime",
+          p.returncode == 4 and p.stdout == "" and "\x1b" not in p.stderr and
+          "not JSON" in p.stderr and "list-agent-runtimes" in p.stderr, repr(p.stderr))
     fresh(w)
     w.proxy.inject("validation")
     p = run(["submit", form("minimal-container")], w.keys_env())
@@ -509,6 +533,17 @@ def test_failed_runtime(w):
     check("status (no --wait) of a failed runtime: the answer printed, exit 5 (README)",
           p.returncode == 5 and json.loads(p.stdout or "{}").get("status") == "CREATE_FAILED"
           and w.proxy.FAILURE_REASON in p.stderr, p.stdout + p.stderr)
+    w.proxy.clear()
+    # a runtime being deleted will never be READY: the wait ends at once
+    w.proxy.inject("deleting")
+    p = run(["status", "--wait", rid], w.keys_env())
+    check("status --wait on a runtime being deleted: exit 5 at once, saying why",
+          p.returncode == 5 and "DELETING" in p.stderr and "deleted" in p.stderr and
+          p.elapsed < 10, f"{p.elapsed:.1f}s exit {p.returncode}: {p.stderr}")
+    p = run(["status", rid], w.keys_env())
+    check("status (no --wait) of a runtime being deleted: printed, exit 0",
+          p.returncode == 0 and json.loads(p.stdout or "{}").get("status") == "DELETING",
+          p.stdout + p.stderr)
     w.proxy.clear()
 
 

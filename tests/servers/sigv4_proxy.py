@@ -18,10 +18,15 @@ Fault injection and the request log are reachable two ways: in process
 (Proxy.inject / .log / .clear, used by tests/integration/*.py) and over HTTP,
 unsigned, under /__proxy/ (for manual runs and other languages):
   POST /__proxy/inject   {"faults": ["throttle", "unavailable", "drop", "validation"]}
-                         ("failed" is not queued: from then on every answer to
+                         ("xmlerror": a 403 whose body is an AWS XML error,
+                         without x-amzn-ErrorType; "garbled": forwarded, then
+                         the success answer's body replaced by an HTML page
+                         holding a terminal escape.
+                         "failed" is not queued: from then on every answer to
                          GET /runtimes/ID/ says CREATE_FAILED with a
                          failureReason, as the service does when an image
-                         cannot be pulled; moto's runtimes never fail)
+                         cannot be pulled; moto's runtimes never fail.
+                         "deleting", likewise: they say DELETING)
   GET  /__proxy/log      the recorded requests as JSON (STS calls with their
                          form parameters, the web identity token left out)
   POST /__proxy/clear    forget log, faults and answered tokens
@@ -58,6 +63,7 @@ class Proxy:
         self.log = []
         self.faults = []  # list of "throttle", "unavailable", "drop", "html"
         self.fail_runtimes = False  # "failed": GET /runtimes/ID/ answers CREATE_FAILED
+        self.delete_runtimes = False  # "deleting": GET /runtimes/ID/ answers DELETING
         self.answered = {}  # clientToken -> (status, headers, body)
         self.lock = threading.Lock()
         proxy = self
@@ -92,7 +98,8 @@ class Proxy:
     def inject(self, *faults):
         with self.lock:
             self.fail_runtimes |= "failed" in faults
-            self.faults.extend(f for f in faults if f != "failed")
+            self.delete_runtimes |= "deleting" in faults
+            self.faults.extend(f for f in faults if f not in ("failed", "deleting"))
 
     def clear(self):
         with self.lock:
@@ -100,6 +107,7 @@ class Proxy:
             self.faults.clear()
             self.answered.clear()
             self.fail_runtimes = False
+            self.delete_runtimes = False
 
     def check_signature(self, method, path, headers, body):
         """None when the signature is right, else why not."""
@@ -209,10 +217,18 @@ class Proxy:
                                           "reason": "FieldValidationFailed",
                                           "fieldList": [{"name": "roleArn",
                                                          "message": "role cannot be assumed"}]}))
+        if fault == "xmlerror":
+            return self.reply(h, 403, {"Content-Type": "text/xml"},
+                              "<ErrorResponse><Error><Type>Sender</Type>"
+                              "<Code>AccessDenied</Code><Message>User is not authorized "
+                              "&amp; was denied</Message></Error>"
+                              "<RequestId>xml-1</RequestId></ErrorResponse>")
         if h.command == "PUT" and path == "/runtimes/" and token in self.answered:
+            # the service's idempotency: the recorded answer, which a "drop"
+            # loses again (so two drops in a row are two lost answers)
             status, rh, rb = self.answered[token]
-            return self.reply(h, status, rh, rb)
-        status, rh, rb = self.forward(h.command, path, headers, body)
+        else:
+            status, rh, rb = self.forward(h.command, path, headers, body)
         if h.command == "PUT" and path == "/runtimes/" and token and 200 <= status < 300:
             self.answered[token] = (status, rh, rb)
         self.learn_credentials(rb)
@@ -221,6 +237,15 @@ class Proxy:
             doc = json.loads(rb)
             doc.update(status="CREATE_FAILED", failureReason=self.FAILURE_REASON)
             rb = json.dumps(doc).encode()
+        if (self.delete_runtimes and h.command == "GET" and path.startswith("/runtimes/")
+                and status == 200):
+            doc = json.loads(rb)
+            doc.update(status="DELETING")
+            rb = json.dumps(doc).encode()
+        if fault == "garbled" and 200 <= status < 300:
+            rh = {k: v for k, v in rh.items() if k.lower() != "content-type"}
+            rh["Content-Type"] = "text/html"
+            rb = b"<html><body>Accepted \x1b[31mby the gateway</body></html>"
         if fault == "drop":
             h.close_connection = True
             h.connection.shutdown(socket.SHUT_RDWR)

@@ -34,7 +34,9 @@ static void test_ini(void **state)
 	(void)state;
 	ini_parse(text, strlen(text), &ini);
 	assert_string_equal(ini_get(&ini, "default", "region"), "us-west-2");
-	assert_string_equal(ini_get(&ini, "default", "aws_access_key_id"), "AKIA1");
+	/* as botocore reads it: only whole lines are comments */
+	assert_string_equal(ini_get(&ini, "default", "aws_access_key_id"),
+			    "AKIA1  ; inline comment");
 	assert_string_equal(ini_get(&ini, "profile dev", "region"), "eu-west-1");
 	assert_string_equal(ini_get(&ini, "profile dev", "output"), "json");
 	assert_null(ini_get(&ini, "profile dev", "max_concurrent_requests"));
@@ -756,6 +758,32 @@ static void test_error_parsing(void **state)
 	assert_non_null(strstr(e.message, "not JSON"));
 	assert_non_null(strstr(e.message, "Bad Gateway from proxy"));
 	service_error_free(&e);
+	/* a long page is cut at a word, marked, never inside a character */
+	{
+		struct strbuf page = {0};
+		int i;
+
+		strbuf_addf(&page, "<html><p>");
+		for (i = 0; i < 60; i++)
+			strbuf_addf(&page, "word%d d\xc3\xa9j\xc3\xa0 ", i);
+		strbuf_addf(&page, "</p></html>");
+		service_parse_error(500, NULL, page.s, page.len, &e);
+		/* "... wordN déjà...": the last word whole, before the mark */
+		if (!strstr(e.message, "\xc3\xa0...") || strstr(e.message, "word59") ||
+		    strlen(e.message) > 200)
+			fail_msg("excerpt: %s", e.message);
+		assert_true(utf8_length(e.message, strlen(e.message)) != (size_t)-1);
+		service_error_free(&e);
+		free(page.s);
+	}
+	/* an XML error (a gateway in the AWS style): its Code and Message */
+	body = "<?xml version=\"1.0\"?><ErrorResponse><Error><Type>Sender</Type>"
+	       "<Code>AccessDenied</Code><Message>not authorized &amp; denied</Message>"
+	       "</Error><RequestId>r-1</RequestId></ErrorResponse>";
+	service_parse_error(403, NULL, body, strlen(body), &e);
+	assert_string_equal(e.code, "AccessDenied");
+	assert_string_equal(e.message, "not authorized & denied");
+	service_error_free(&e);
 	/* a hostile answer cannot drive the terminal: escapes and C1 controls become blanks */
 	body = "{\"__type\":\"Bad\\u001b[2J\",\"message\":\"x\\u001b]0;pwned\\u0007y\\u009bz\"}";
 	service_parse_error(400, NULL, body, strlen(body), &e);
@@ -1163,6 +1191,17 @@ static void test_cli_command(void **state)
 	    cmd, "aws bedrock-agentcore-control create-agent-runtime "
 		 "--cli-input-json '{}' --region 'eu-west-1' --endpoint-url "
 		 "'https://127.0.0.1:4566/' --profile 'dev' --ca-bundle '/etc/my ca.pem'");
+	free(cmd);
+	/* AWS_PROFILE=dev beside the environment's keys: the keys signed, and a
+	 * --profile would make the AWS CLI use the profile's instead */
+	s.env_keys = 1;
+	s.ca_bundle.value = NULL;
+	cmd = aws_cli_command(&s, "{}", "/f.json", NULL);
+	assert_null(strstr(cmd, "--profile"));
+	free(cmd);
+	s.profile_explicit = 1; /* --profile dev: the CLI would ignore those keys too */
+	cmd = aws_cli_command(&s, "{}", "/f.json", NULL);
+	assert_non_null(strstr(cmd, "--profile 'dev'"));
 	free(cmd);
 	/* too large for one argument: the file, one quoted word, absolute */
 	big = xmalloc(AWS_CLI_INLINE_MAX + 2);
