@@ -1,6 +1,8 @@
-/* Known-answer tests of SigV4: AWS's published examples, our own vectors for
- * this service (agentcore-api.md §9, checked with botocore), and the AWS SigV4
- * test suite in ../shared/reference/sigv4-testsuite when it is there. */
+/* Known-answer tests of SigV4: AWS's published examples, vectors for this
+ * service (agentcore-api.md §9, checked with botocore), vectors of our own
+ * computed with botocore's signer (a session token, a custom endpoint with a
+ * port and path, STS), and the AWS SigV4 test suite in
+ * ../shared/reference/sigv4-testsuite when it is there. */
 #include "config.h"
 
 #include <cjson/cJSON.h>
@@ -165,6 +167,78 @@ static void test_create_agent_runtime(void **state)
 	assert_null(strstr(tr.authorization, SECRET));
 	sigv4_trace_free(&tr);
 	headers_free(&g);
+}
+
+/* Vectors of our own, each computed with botocore 1.43's SigV4Auth (its
+ * canonical request, string to sign and signature for the same request at
+ * 2026-12-04T17:30:05Z): a poll with a session token, a create through a
+ * custom endpoint with a port and a path prefix, and an STS AssumeRole. */
+static void test_botocore_vectors(void **state)
+{
+	static const char create[] =
+	    "{\"agentRuntimeName\":\"a1\",\"roleArn\":\"arn:aws:iam::123456789012:role/R\","
+	    "\"clientToken\":\"0f8b0d6e-2a55-4c49-9d0a-2f1b7a9a9a11\"}";
+	static const char assume[] =
+	    "Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole"
+	    "%2FDeployer&RoleSessionName=agentcore-wizard-1764869405&DurationSeconds=3600";
+	static const struct {
+		const char *method, *path, *host, *type, *body, *region, *service, *token;
+		const char *canonical, *signature;
+	} v[] = {
+	    {"GET", "/runtimes/my_agent-AbCdEf1234/",
+	     "bedrock-agentcore-control.eu-west-1.amazonaws.com", NULL, "", "eu-west-1",
+	     "bedrock-agentcore",
+	     "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ+token/with+chars==",
+	     "GET\n/runtimes/my_agent-AbCdEf1234/\n\n"
+	     "host:bedrock-agentcore-control.eu-west-1.amazonaws.com\n"
+	     "x-amz-date:20261204T173005Z\nx-amz-security-token:IQoJb3JpZ2luX2VjEJr//////////"
+	     "wEaCXVzLWVhc3QtMSJHMEUCIQ+token/"
+	     "with+chars==\n\nhost;x-amz-date;x-amz-security-token\n"
+	     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+	     "f289b830176657a4abf9939b1809f3f7d77fed8158a014ad09a9f8dcd550c09e"},
+	    {"PUT", "/prefix/agentcore/runtimes/", "gateway.example.com:8443", "application/json",
+	     create, "ap-southeast-2", "bedrock-agentcore", NULL,
+	     "PUT\n/prefix/agentcore/runtimes/\n\ncontent-type:application/json\n"
+	     "host:gateway.example.com:8443\nx-amz-date:20261204T173005Z\n\n"
+	     "content-type;host;x-amz-date\n"
+	     "1f4c0eeb002c01e2dc181870405e912106393f35c306c172913698a26a6f7b24",
+	     "f8ac9f99466b2e3e421fd0ca2eb78a95f26916b1399518ec8bbd4dedca4fceea"},
+	    {"POST", "/", "sts.us-east-1.amazonaws.com",
+	     "application/x-www-form-urlencoded; charset=utf-8", assume, "us-east-1", "sts", NULL,
+	     "POST\n/\n\ncontent-type:application/x-www-form-urlencoded; charset=utf-8\n"
+	     "host:sts.us-east-1.amazonaws.com\nx-amz-date:20261204T173005Z\n\n"
+	     "content-type;host;x-amz-date\n"
+	     "1eeb49178dd657e1dfb170eca84285cde115965f2a9b8e7549533c0aa4361ee4",
+	     "7cfa20a44afc46fe92b9d1fc7bde3f3ca69d248f6059756c328205ba1a70c83e"},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		struct headers h = {0};
+		struct sigv4_request req = {v[i].method, v[i].path, NULL,
+					    &h,          v[i].body, strlen(v[i].body)};
+		struct sigv4_credentials cred = {AKID, SECRET, v[i].token};
+		struct sigv4_trace tr = {0};
+		char *want;
+
+		if (v[i].type)
+			headers_add(&h, "Content-Type", v[i].type);
+		headers_add(&h, "Host", v[i].host);
+		assert_int_equal(sigv4_sign(&req, &cred, v[i].region, v[i].service,
+					    utc(2026, 12, 4, 17, 30, 5), &tr),
+				 0);
+		if (strcmp(tr.canonical_request, v[i].canonical))
+			fail_msg("%s %s: canonical request\n%s\nwant\n%s", v[i].method, v[i].path,
+				 tr.canonical_request, v[i].canonical);
+		want = xasprintf("Signature=%s", v[i].signature);
+		if (!strstr(tr.authorization, want))
+			fail_msg("%s %s: %s, want %s", v[i].method, v[i].path, tr.authorization,
+				 want);
+		free(want);
+		sigv4_trace_free(&tr);
+		headers_free(&h);
+	}
 }
 
 static void test_query_encoding(void **state)
@@ -525,9 +599,10 @@ static void test_suite(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_signing_key),    cmocka_unit_test(test_iam_get_2015),
-	    cmocka_unit_test(test_iam_post_2011),  cmocka_unit_test(test_create_agent_runtime),
-	    cmocka_unit_test(test_query_encoding), cmocka_unit_test(test_suite),
+	    cmocka_unit_test(test_signing_key),      cmocka_unit_test(test_iam_get_2015),
+	    cmocka_unit_test(test_iam_post_2011),    cmocka_unit_test(test_create_agent_runtime),
+	    cmocka_unit_test(test_query_encoding),   cmocka_unit_test(test_suite),
+	    cmocka_unit_test(test_botocore_vectors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
