@@ -167,7 +167,7 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 		if (is_choice(r)) {
 			const char *v = *a ? match_choice(r, a) : NULL;
 
-			if (v || (!*a && !r->node->required && !r->owner)) {
+			if (v || (!*a && row_can_unset(r))) {
 				row_choose(r, doc, v);
 				free(a);
 				break;

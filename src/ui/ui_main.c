@@ -83,7 +83,7 @@ int ui_main(int argc, char **argv)
 			fprintf(stderr, "%s: %s\n", file, p.v[i].message);
 		problems_clear(&p);
 	} else {
-		doc = document_new();
+		doc = document_new_form(def);
 		draft = file ? NULL : ui_draft_path();
 	}
 	if (plain)

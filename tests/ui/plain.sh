@@ -13,16 +13,18 @@ rc=$?
 grep -q "validate" "$tmp/err" || { echo "FAIL: no hint to validate"; cat "$tmp/err"; exit 1; }
 
 # Answers: a bad name first (refused, asked again), then a minimal container
-# runtime; Enter leaves optional things unset; 'n' declines to add items.
+# runtime; Enter leaves optional things unset, and keeps the network mode a
+# new form starts with (PUBLIC); 'n' declines to add items.
 printf '%s\n' '9bad' 'plain_agent' '' \
 	'containerConfiguration' '123456789012.dkr.ecr.us-east-1.amazonaws.com/a:b' \
 	'arn:aws:iam::123456789012:role/R' \
-	'PUBLIC' \
+	'' \
 	'' '' '' '' '' 'n' 'n' '' 'n' \
 	"$tmp/plain.json" >"$tmp/in"
 "$ACW" --plain <"$tmp/in" >"$tmp/out" 2>&1
 rc=$?
 grep -q 'is not valid' "$tmp/out" || { echo "FAIL: bad name not reported"; cat "$tmp/out"; exit 1; }
+grep -q 'Network mode (PUBLIC, VPC) \[PUBLIC\]: $' "$tmp/out" || { echo "FAIL: a new form does not start with PUBLIC"; cat "$tmp/out"; exit 1; }
 [ $rc = 0 ] || { echo "FAIL: --plain exit $rc"; cat "$tmp/out"; exit 1; }
 python3 - "$tmp/plain.json" <<'PY' || { cat "$tmp/out"; exit 1; }
 import json, sys
