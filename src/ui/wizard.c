@@ -2203,6 +2203,11 @@ static void do_delete(struct wiz *w)
 		document_remove(w->doc, r->owner_path);
 	if (r->owner_path)
 		rows_keep_forget(&w->keep, r->owner_path);
+	/* the next item now has this one's path, so its row the same key:
+	 * without this ed_sync would keep the deleted text in the editor,
+	 * and the next key typed would write it over that item */
+	free(w->ed_key);
+	w->ed_key = NULL;
 	after_change(w);
 }
 
