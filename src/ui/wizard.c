@@ -2485,25 +2485,47 @@ static void text_key(struct wiz *w, enum action a, int key)
 	after_change(w);
 }
 
+/* Scroll the review by delta lines, as a pager does; the highlight (the
+ * line Enter goes to) moves with the text, and past either end of the
+ * text, where the view cannot move, it goes on alone to the first or last
+ * line. */
+static void review_scroll(struct wiz *w, long delta)
+{
+	long page = LINES - 5, most = (long)w->nlines - page, top = (long)w->ltop + delta;
+	long cur;
+
+	if (most < 0)
+		most = 0;
+	top = top < 0 ? 0 : top > most ? most : top;
+	cur = (long)w->lcur + delta;
+	w->ltop = (size_t)top;
+	w->lcur = cur < 0 ? 0 : cur >= (long)w->nlines ? (long)w->nlines - 1 : cur;
+	if (w->lcur < w->ltop)
+		w->lcur = w->ltop;
+	else if (w->lcur >= w->ltop + (size_t)page)
+		w->lcur = w->ltop + (size_t)page - 1;
+	if (!w->nlines)
+		w->lcur = 0;
+}
+
 static void review_key(struct wiz *w, enum action a, int key)
 {
-	int page = LINES - 5;
+	long page = LINES - 5;
 
 	switch (a) {
 	case ACT_DOWN:
 	case ACT_NEXT_FIELD:
-		if (w->lcur + 1 < w->nlines)
-			w->lcur++;
+		review_scroll(w, 1);
 		break;
 	case ACT_UP:
 	case ACT_PREV_FIELD:
-		if (w->lcur)
-			w->lcur--;
+		review_scroll(w, -1);
+		break;
+	case ACT_STEP: /* Space pages, as in a pager */
+		review_scroll(w, page);
 		break;
 	case ACT_ACTIVATE:
-		if (key == ' ') /* Space pages, as in a pager */
-			w->lcur = w->lcur + page < w->nlines ? w->lcur + page : w->nlines - 1;
-		else if (w->lcur < w->nlines && w->lines[w->lcur].sec >= 0)
+		if (w->lcur < w->nlines && w->lines[w->lcur].sec >= 0)
 			enter_section(w, (size_t)w->lines[w->lcur].sec);
 		break;
 	case ACT_CANCEL:
@@ -2511,9 +2533,9 @@ static void review_key(struct wiz *w, enum action a, int key)
 		break;
 	default:
 		if (key == KEYFN(KEY_HOME))
-			w->lcur = 0;
+			review_scroll(w, -(long)w->nlines);
 		else if (key == KEYFN(KEY_END))
-			w->lcur = w->nlines ? w->nlines - 1 : 0;
+			review_scroll(w, (long)w->nlines);
 		else if (key == KEYFN(KEY_LEFT))
 			w->lshift = w->lshift > SHIFT_STEP ? w->lshift - SHIFT_STEP : 0;
 		else if (key == KEYFN(KEY_RIGHT) && w->lshift < review_max_shift(w))
