@@ -286,13 +286,62 @@ static int offer_submit(const struct formdef *def, const struct document *doc)
 	return submit_lines(def, doc, stdout);
 }
 
+/* Ask where to save (Enter: the name offered; '-' skips) and save there. A
+ * file that is there already and is not the form's own (file, the one it
+ * was loaded from) is replaced only when the user says so; otherwise the
+ * name is asked again. Returns 0 when saved or skipped, 1 at the end of
+ * input, -1 when saving failed (said on stderr). */
+static int save_answer(const struct formdef *def, const struct document *doc, const char *file)
+{
+	const char *offer = file ? file : "runtime.json", *path;
+	char *a, *q, *cause = NULL;
+	int yes;
+
+	for (;;) {
+		printf(_("Save to file [%s] ('-' skips): "), offer);
+		a = read_answer();
+		if (!a)
+			return 1;
+		if (!isatty(STDIN_FILENO))
+			printf("%s\n", a);
+		if (!strcmp(a, "-")) {
+			free(a);
+			return 0;
+		}
+		path = *a ? a : offer;
+		if (ui_replaces_other(path, file)) {
+			q = xasprintf(_("%s exists already. Replace it with this form? (y/N): "),
+				      path);
+			yes = ask_yes(q, 0, NULL);
+			free(q);
+			if (yes <= 0) {
+				printf(_("Not saved: %s is kept as it was."), path);
+				putchar('\n');
+				free(a);
+				if (yes < 0)
+					return 1;
+				continue;
+			}
+		}
+		if (formfile_save(path, doc, def, &cause) != 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+			free(cause);
+			free(a);
+			return -1;
+		}
+		printf(_("Saved to %s.\n"), path);
+		free(a);
+		return 0;
+	}
+}
+
 int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 {
 	struct rows rows = {0};
 	struct problems p = {0};
 	size_t s, i, k;
-	int rc = EXIT_OK, added, tries, sent;
-	char *a, *cause = NULL;
+	int rc = EXIT_OK, added, tries, sent, saved;
+	char *a;
 
 	printf(_("%s: answer each question; Enter keeps the value in [brackets], "
 		 "'-' clears it, '?' explains the field.\n"),
@@ -348,23 +397,11 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 	a = rows_display_json(def, doc);
 	printf(_("\nThe request body:\n%s"), a);
 	free(a);
-	printf(_("Save to file [%s] ('-' skips): "), file ? file : "runtime.json");
-	a = read_answer();
-	if (a && !isatty(STDIN_FILENO))
-		printf("%s\n", a);
-	if (!a)
+	saved = save_answer(def, doc, file);
+	if (saved > 0)
 		goto done; /* answers piped in end here, as they always did */
-	if (strcmp(a, "-") && formfile_save(*a     ? a
-					    : file ? file
-						   : "runtime.json",
-					    doc, def, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
-		free(cause);
+	if (saved < 0)
 		rc = EXIT_USAGE;
-	} else if (strcmp(a, "-")) {
-		printf(_("Saved to %s.\n"), *a ? a : file ? file : "runtime.json");
-	}
-	free(a);
 	if (rc == EXIT_OK && (sent = offer_submit(def, doc)) >= 0)
 		rc = sent;
 	goto done;

@@ -17,6 +17,16 @@
 #include "core/validate.h"
 #include "ui.h"
 
+int ui_replaces_other(const char *path, const char *own)
+{
+	struct stat a, b;
+
+	if (stat(path, &a) != 0)
+		return 0;
+	/* the same file by another name (./runtime.json) is the form's own */
+	return !own || stat(own, &b) != 0 || a.st_dev != b.st_dev || a.st_ino != b.st_ino;
+}
+
 int ui_main(int argc, char **argv)
 {
 	static const struct option opts[] = {

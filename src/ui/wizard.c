@@ -1994,6 +1994,20 @@ static void do_save(struct wiz *w)
 		status_set(w, 0, "%s", _("Not saved."));
 		return;
 	}
+	if (ui_replaces_other(file, w->file)) {
+		/* runtime.json of an earlier session, or any other file: Enter
+		 * on the name offered must not replace it unasked */
+		char *q =
+		    xasprintf(_("%s exists already. Replace it with this form? (y/n)"), file);
+		int a = ask(w, q);
+
+		free(q);
+		if (a != 'y') {
+			status_set(w, 0, _("Not saved: %s is kept as it was."), file);
+			free(file);
+			return;
+		}
+	}
 	if (formfile_save(file, w->doc, w->def, &cause) != 0) {
 		status_set(w, 1, _("Could not save: %s"), cause);
 		free(cause);

@@ -69,4 +69,26 @@ d = json.load(open(sys.argv[1]))
 assert "containerConfiguration" in d["agentRuntimeArtifact"], d
 assert d["networkConfiguration"]["networkModeConfig"]["subnets"] == ["subnet-0123456789abcdef0"], d
 PY
+# a file that is there already is replaced only when the answer is y; n
+# asks for the name again ('-' then skips saving)
+printf '{"agentRuntimeName": "earlier"}\n' >"$tmp/taken.json"
+for answer in n y; do
+	printf '%s\n' 'plain_agent' '' \
+		'containerConfiguration' '123456789012.dkr.ecr.us-east-1.amazonaws.com/a:b' \
+		'arn:aws:iam::123456789012:role/R' \
+		'' '' '' '' '' '' 'n' 'n' '' 'n' \
+		"$tmp/taken.json" "$answer" '-' >"$tmp/in"
+	"$ACW" --plain <"$tmp/in" >"$tmp/out" 2>&1
+	rc=$?
+	[ $rc = 0 ] || fail "--plain exit $rc"
+	grep -q "^$tmp/taken.json exists already. Replace it with this form? (y/N): $answer\$" "$tmp/out" ||
+		fail "no question before replacing a file"
+	if [ "$answer" = n ]; then
+		grep -q "^Not saved: $tmp/taken.json is kept as it was.\$" "$tmp/out" || fail "n did not say the file is kept"
+		grep -q '"earlier"' "$tmp/taken.json" || fail "the file was replaced after n"
+		[ "$(grep -c "^Save to file" "$tmp/out")" = 2 ] || fail "the name is not asked again after n"
+	else
+		grep -q '"plain_agent"' "$tmp/taken.json" || fail "the file was not replaced after y"
+	fi
+done
 echo "ok: --plain through a pipe"
