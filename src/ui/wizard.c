@@ -1352,6 +1352,25 @@ static void draw_hint(struct wiz *w, int status_free)
 			free(h);
 			h = t;
 		}
+		if (row_is_item(r) && r->kind != RK_ENTRY) {
+			/* the keys first: a busy status line leaves the hint one
+			 * line, and these are what no label on screen tells */
+			int map = r->kind == RK_MAPKEY || r->kind == RK_MAPVAL;
+			char *t;
+
+			if (document_count(w->doc, r->owner_path) > 1)
+				t = xasprintf(map ? _("%s deletes this entry, %s/%s move it. %s")
+						  : _("%s deletes this item, %s/%s move it. %s"),
+					      keys_action_name(ACT_DELETE),
+					      keys_action_name(ACT_MOVE_UP),
+					      keys_action_name(ACT_MOVE_DOWN), h);
+			else
+				t = xasprintf(map ? _("%s deletes this entry. %s")
+						  : _("%s deletes this item. %s"),
+					      keys_action_name(ACT_DELETE), h);
+			free(h);
+			h = t;
+		}
 	}
 	if (status_free && ui_wrap_text(h, COLS, 2, 0, 0, 0, 0) == 2)
 		ui_wrap_text(h, COLS, 2, 1, LINES - 3, 0, A_DIM);

@@ -1,7 +1,7 @@
-"""F8 deletes a list item or map entry, F5/F6 move it: the field under the
-cursor then shows, and typing changes, what is there now (not the text of
-the item deleted or moved away, which the next key would write over the
-next item)."""
+"""F8 deletes a list item or map entry, F5/F6 move it, as the hint on an
+item says (with the keys this terminal has): the field under the cursor then
+shows, and typing changes, what is there now (not the text of the item
+deleted or moved away, which the next key would write over the next item)."""
 import json
 import os
 import sys
@@ -34,6 +34,7 @@ t.wait_text("items_agent")
 t.next_section()
 t.keys("Tab", "Tab", "Tab", "Tab", "Tab")
 wait_cursor_on(t, "Entry point part 1 one")
+t.wait_text("F8 deletes this item, F5/F6 move it. One part of the start command.")
 t.keys("F8")
 t.wait_gone("Entry point part 3")
 wait_cursor_on(t, "Entry point part 1 two")
@@ -56,9 +57,11 @@ t.go_to("Environment variables")
 t.wait_text("Name 2")
 t.keys("Tab")
 wait_cursor_on(t, "Value 1 1")
+t.wait_text("F8 deletes this entry, F5/F6 move it. The variable's value")
 t.keys("F8")
 t.wait_gone("Name 2")
 wait_cursor_on(t, "Value 1 2")
+t.wait_text("F8 deletes this entry. The variable's value")  # the last: no moving
 t.type("X")
 t.wait_text("Value 1 2X")
 check("Name 1  B" in t.screen(), "the remaining entry's name changed", t)
@@ -71,6 +74,17 @@ check(d["agentRuntimeArtifact"]["codeConfiguration"]["entryPoint"] == ["twoXYZ",
       "entry point: %r" % d, t)
 check(d["environmentVariables"] == {"B": "2X"}, "variables: %r" % d, t)
 t.keys("F12")
+check(t.exit_code() == 0, "quit failed", t)
+t.close()
+
+# a vt100 has no F5, F6 or F8: the hint names the keys it has
+FORM["agentRuntimeArtifact"]["codeConfiguration"]["entryPoint"] = ["main.py"]  # (at most 2)
+t = form_term(FORM, "acw-ui-items-", term="vt100")
+t.wait_text("items_agent")
+t.go_to("Environment variables", key="C-n")
+t.keys("Tab")
+t.wait_text("Esc 8 deletes this entry, Esc 5/Esc 6 move it.")
+t.keys("C-c")
 check(t.exit_code() == 0, "quit failed", t)
 t.close()
 print("ok: after F8, F5 and F6 the field shows and changes what is there now")
