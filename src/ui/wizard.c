@@ -118,6 +118,7 @@ struct wiz {
 	char *status;
 	int status_err;
 	char **aws;             /* resolved AWS settings, for the review */
+	char *aws_missing;      /* what keeps them from submitting, or NULL */
 	char *region, *profile; /* set with F9; global_opts points at them */
 	int colour;
 };
@@ -1183,6 +1184,26 @@ static void review_section(struct wiz *w, size_t s)
 	rows_release(&rs);
 }
 
+/* Why F10 cannot submit with the AWS settings in use, with the command
+ * line ways to set them and the key that changes them here; NULL when it
+ * can. Caller frees. */
+static char *settings_refusal(const struct wiz *w)
+{
+	if (!w->aws_missing)
+		return NULL;
+	return xasprintf(_("%s; or %s sets the Region and profile for this session."),
+			 w->aws_missing, keys_action_name(ACT_SETTINGS));
+}
+
+/* Resolve the AWS settings again (at the start, after F9): the lines the
+ * first screen and the review show, and what keeps them from submitting. */
+static void settings_refresh(struct wiz *w)
+{
+	submit_lines_free(w->aws);
+	free(w->aws_missing);
+	w->aws = submit_settings_lines(&w->aws_missing);
+}
+
 /* The review: what was created, problems, every value by section, the JSON
  * body and the CLI command (those two unwrapped: their text is exact). */
 static void review_build(struct wiz *w)
@@ -1218,7 +1239,17 @@ static void review_build(struct wiz *w)
 			   _("The service refused a value (Enter on the line goes there); %s "
 			     "submits again."),
 			   keys_action_name(ACT_REVIEW));
-	else if (!w->made_id)
+	else if (w->aws_missing) {
+		/* said before F10 asks anything, not after */
+		char *m = settings_refusal(w);
+
+		review_add(w, -1, 1,
+			   _("The form is complete, but these AWS settings cannot submit it "
+			     "(%s saves it):"),
+			   keys_action_name(ACT_SAVE));
+		review_add(w, -1, 0, "  ! %s", m);
+		free(m);
+	} else if (!w->made_id)
 		review_add(w, -1, 1, _("The form is complete. %s submits it; %s saves it."),
 			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE));
 	if (svc_active(w)) {
@@ -2206,8 +2237,7 @@ static void do_settings(struct wiz *w)
 		status_set(w, 1, _("Changed, but these settings do not work either: %s"), after);
 	else
 		status_set(w, 0, _("AWS settings changed. Now in use: %s"), after);
-	submit_lines_free(w->aws);
-	w->aws = submit_settings_lines();
+	settings_refresh(w);
 	review_free(w); /* the review shows the settings: build it again */
 out:
 	free(region);
@@ -2715,6 +2745,17 @@ static void do_submit(struct wiz *w)
 		return;
 	}
 	problems_clear(&p);
+	if (w->aws_missing) {
+		/* once more: a credential_process may have failed only then */
+		settings_refresh(w);
+		review_free(w);
+	}
+	if (w->aws_missing) {
+		q = settings_refusal(w);
+		status_set(w, 1, _("Not submitted: %s"), q);
+		free(q);
+		return;
+	}
 	if (w->made_id) {
 		/* a second F10 is a second request, with a new clientToken */
 		q = xasprintf(_("Runtime %s was already created from this form. Sending it "
@@ -2919,7 +2960,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	for (i = 0; i < def->nsections; i++)
 		if (def->sections[i].review)
 			w.review_sec = i;
-	w.aws = submit_settings_lines();
+	w.aws = submit_settings_lines(&w.aws_missing);
 	signals_install();
 	term_start(&w);
 	enter_section(&w, 0);
@@ -2989,6 +3030,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	svc_clear(&w);
 	made_clear(&w);
 	submit_lines_free(w.aws);
+	free(w.aws_missing);
 	global_opts.region = global_opts.region == w.region ? NULL : global_opts.region;
 	global_opts.profile = global_opts.profile == w.profile ? NULL : global_opts.profile;
 	free(w.region);
