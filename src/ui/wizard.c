@@ -60,6 +60,7 @@ struct wiz {
 	char *draft;
 	unsigned long saved_gen, draft_gen;
 	int dirty_extra; /* resumed from a draft: unsaved even before an edit */
+	int draft_own;   /* the draft file is this session's: written or resumed */
 	double last_edit;
 
 	size_t sec, review_sec, last_form_sec;
@@ -696,8 +697,10 @@ static int draft_save(struct wiz *w, char **cause)
 	free(dir);
 	if (rc == 0)
 		rc = formfile_save(w->draft, w->doc, w->def, cause);
-	if (rc == 0)
+	if (rc == 0) {
 		w->draft_gen = document_generation(w->doc);
+		w->draft_own = 1;
+	}
 	return rc;
 }
 
@@ -2102,7 +2105,13 @@ static void do_load(struct wiz *w)
 	w->file = file;
 	w->saved_gen = document_generation(doc);
 	w->dirty_extra = 0;
-	w->draft_gen = 0;
+	/* the draft held the form replaced: a hang-up now would leave it to
+	 * be offered next time instead of the form loaded; the loaded one is
+	 * in its file, so no draft until it is changed */
+	if (w->draft && w->draft_own)
+		unlink(w->draft);
+	w->draft_own = 0;
+	w->draft_gen = w->saved_gen;
 	free(w->ed_key);
 	w->ed_key = NULL;
 	rebuild(w);
@@ -2910,6 +2919,7 @@ static void offer_draft(struct wiz *w)
 		w->saved_gen = document_generation(doc);
 		w->draft_gen = w->saved_gen;
 		w->dirty_extra = 1;
+		w->draft_own = 1;
 		status_set(w, 0, "%s", _("Draft resumed."));
 	} else {
 		document_free(doc);
@@ -2996,9 +3006,9 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 		done = handle_key(&w, key);
 	}
 	term_restore();
-	if (!sig_leave && w.draft && !is_dirty(&w))
-		unlink(w.draft);
-	else if (!sig_leave && w.draft && done)
+	/* only this session's: started with FORM, a draft of an earlier
+	 * session is never offered, and must not go unasked */
+	if (!sig_leave && w.draft && w.draft_own && (!is_dirty(&w) || done))
 		unlink(w.draft);
 	rows_release(&w.rows);
 	review_free(&w);
