@@ -2,6 +2,7 @@
  * prompts, checked by the same validators. Works with a pipe. */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +17,26 @@
 #include "core/validate.h"
 #include "rows.h"
 #include "submit.h"
+#include "text.h"
 #include "ui.h"
 
 #define PLAIN_LINE_MAX 8192
+
+/* A message (not a question: those stay on their line, with the answer
+ * after them) wrapped at the terminal's width, or 80 columns, at spaces:
+ * the terminal would otherwise break its words. */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
+{
+	va_list ap;
+	char *t;
+
+	va_start(ap, fmt);
+	t = xvasprintf(fmt, ap);
+	va_end(ap);
+	ui_print_wrapped(stdout, t, ui_text_width(stdout));
+	free(t);
+}
 
 /* One line from stdin without its newline (caller frees), NULL at end of input. */
 static char *read_answer(void)
@@ -46,9 +64,9 @@ static void offer_probe(const struct row *r, const char *value)
 	a = read_answer();
 	if (a && (a[0] == 'y' || a[0] == 'Y')) {
 		if (submit_probe(r->node->probe, value, 0, &text) == 0)
-			printf(_("  Checked: %s\n"), text);
+			say(_("  Checked: %s\n"), text);
 		else
-			printf(_("  Warning (the form can still be sent): %s\n"), text);
+			say(_("  Warning (the form can still be sent): %s\n"), text);
 		free(text);
 	}
 	free(a);
@@ -109,20 +127,22 @@ static const char *match_choice(const struct row *r, const char *a)
 /* `?`: the help F1 gives for the field (help, what is expected, an example). */
 static void print_help(const struct fnode *n, int depth)
 {
+	char *t;
+
 	if (n->help)
-		printf("%*s  %s\n", depth * 2, "", n->help);
+		say("%*s  %s", depth * 2, "", n->help);
 	if (n->expect) {
-		printf("%*s  ", depth * 2, "");
-		printf(_("Expected: %s"), n->expect);
-		putchar('\n');
+		t = xasprintf(_("Expected: %s"), n->expect);
+		say("%*s  %s", depth * 2, "", t);
+		free(t);
 	}
 	if (n->example) {
-		printf("%*s  ", depth * 2, "");
-		printf(_("Example: %s"), n->example);
-		putchar('\n');
+		t = xasprintf(_("Example: %s"), n->example);
+		say("%*s  %s", depth * 2, "", t);
+		free(t);
 	}
 	if (!n->help && !n->expect && !n->example)
-		printf("%*s  %s\n", depth * 2, "", _("No help for this field."));
+		say("%*s  %s", depth * 2, "", _("No help for this field."));
 }
 
 /* Ask for row r until the answer is acceptable. Returns 0, -1 at end of input. */
@@ -173,22 +193,22 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 				break;
 			}
 			free(a);
-			printf("%s",
-			       r->kind == RK_BRANCH
-				   ? _("  Type one of the values listed, or its number ('?' says "
-				       "more).\n")
-				   : _("  Type one of the values listed ('?' says more).\n"));
+			say("%s",
+			    r->kind == RK_BRANCH
+				? _("  Type one of the values listed, or its number ('?' says "
+				    "more).\n")
+				: _("  Type one of the values listed ('?' says more).\n"));
 			continue;
 		}
 		st = row_check(r, doc, a, &msg);
 		if (st == VS_INVALID || (st == VS_INCOMPLETE && *a)) {
-			printf("  %s\n", msg ? msg : _("not valid"));
+			say("  %s", msg ? msg : _("not valid"));
 			free(msg);
 			free(a);
 			continue;
 		}
 		if (st == VS_INCOMPLETE && r->node->required && !r->owner) {
-			printf("  %s\n", msg ? msg : _("a value is required"));
+			say("  %s", msg ? msg : _("a value is required"));
 			free(msg);
 			free(a);
 			continue;
@@ -265,8 +285,8 @@ static int offer_submit(const struct formdef *def, const struct document *doc)
 	size_t k;
 
 	rc = submit_settings_check(&settings, NULL, NULL);
-	printf(rc < 0 ? _("AWS settings: %s (they do not work)\n") : _("AWS settings: %s\n"),
-	       settings);
+	say(rc < 0 ? _("AWS settings: %s (they do not work)\n") : _("AWS settings: %s\n"),
+	    settings);
 	free(settings);
 	q = xstrdup(_("Submit it now (CreateAgentRuntime), and follow it until READY? (y/N): "));
 	yes = ask_yes(q, 0, NULL);
@@ -276,9 +296,9 @@ static int offer_submit(const struct formdef *def, const struct document *doc)
 		return -1;
 	}
 	if (validate_document(def, doc, &p) != VS_VALID) {
-		printf("%s\n", _("Not submitted: the form has problems:"));
+		say("%s", _("Not submitted: the form has problems:"));
 		for (k = 0; k < p.n; k++)
-			printf("  %s\n", p.v[k].message);
+			say("  %s", p.v[k].message);
 		problems_clear(&p);
 		return EXIT_INVALID;
 	}
@@ -315,8 +335,7 @@ static int save_answer(const struct formdef *def, const struct document *doc, co
 			yes = ask_yes(q, 0, NULL);
 			free(q);
 			if (yes <= 0) {
-				printf(_("Not saved: %s is kept as it was."), path);
-				putchar('\n');
+				say(_("Not saved: %s is kept as it was."), path);
 				free(a);
 				if (yes < 0)
 					return 1;
@@ -329,7 +348,7 @@ static int save_answer(const struct formdef *def, const struct document *doc, co
 			free(a);
 			return -1;
 		}
-		printf(_("Saved to %s.\n"), path);
+		say(_("Saved to %s.\n"), path);
 		free(a);
 		return 0;
 	}
@@ -343,16 +362,16 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 	int rc = EXIT_OK, added, tries, sent, saved;
 	char *a;
 
-	printf(_("%s: answer each question; Enter keeps the value in [brackets], "
-		 "'-' clears it, '?' explains the field.\n"),
-	       PACKAGE_NAME);
+	say(_("%s: answer each question; Enter keeps the value in [brackets], "
+	      "'-' clears it, '?' explains the field.\n"),
+	    PACKAGE_NAME);
 	for (s = 0; s < def->nsections; s++) {
 		if (def->sections[s].review)
 			continue;
 		for (tries = 0; tries < 5; tries++) {
 			printf("\n== %s ==\n", def->sections[s].title);
 			if (def->sections[s].help)
-				printf("%s\n", def->sections[s].help);
+				say("%s", def->sections[s].help);
 			for (i = 0;; i++) {
 				rows_release(&rows);
 				rows_build(def, doc, s, 0, &rows);
@@ -385,9 +404,9 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 			problems_clear(&p);
 			if (validate_section(def, doc, s, &p) == VS_VALID)
 				break;
-			printf(_("This section has problems:\n"));
+			say("%s", _("This section has problems:\n"));
 			for (k = 0; k < p.n; k++)
-				printf("  %s\n", p.v[k].message);
+				say("  %s", p.v[k].message);
 		}
 		if (tries == 5) {
 			rc = EXIT_INVALID;
@@ -406,7 +425,7 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 		rc = sent;
 	goto done;
 eof:
-	printf(_("\nEnd of input: nothing saved.\n"));
+	say("%s", _("\nEnd of input: nothing saved.\n"));
 	rc = EXIT_CANCELLED;
 done:
 	rows_release(&rows);

@@ -378,9 +378,13 @@ static void lines_on_sigint(int sig)
 	lines_stop = 1;
 }
 
+/* A progress line, wrapped as --plain's messages are (an ARN stays whole). */
 static void lines_line(void *arg, const char *text)
 {
-	fprintf(arg, "  %s\n", text);
+	char *t = xasprintf("  %s", text);
+
+	ui_print_wrapped(arg, t, ui_text_width(arg));
+	free(t);
 	fflush(arg);
 }
 
@@ -421,13 +425,14 @@ int submit_lines(const struct formdef *def, const struct document *doc, FILE *ou
 	/* a peer closing a TLS connection must be an error to report, not a kill */
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, &old_pipe);
-	fprintf(out, "%s\n",
-		_("Submitting (Ctrl-C cancels the call, or stops following once the runtime is "
-		  "created):"));
+	ui_print_wrapped(out,
+			 _("Submitting (Ctrl-C cancels the call, or stops following once the "
+			   "runtime is created):"),
+			 ui_text_width(out));
 	opts_from_globals(&o);
 	runtime_submit(&o, def, doc, FOLLOW_LIMIT, &rp, &res);
 	summary = runtime_outcome_summary(&res);
-	fprintf(out, "%s\n", summary);
+	ui_print_wrapped(out, summary, ui_text_width(out));
 	fflush(out);
 	rc = runtime_exit_code(&res);
 	free(summary);

@@ -71,8 +71,8 @@ int ui_main(int argc, char **argv)
 	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		fprintf(stderr,
 			_("%s: the wizard needs a terminal on standard input and output.\n"
-			  "Use '%s validate FORM' to check a form file, '%s submit FORM' to "
-			  "send it,\nor '%s --plain' to answer line by line.\n"),
+			  "Use '%s validate FORM' to check a form file,\n'%s submit FORM' to "
+			  "send it, or '%s --plain'\nto answer line by line.\n"),
 			PACKAGE_NAME, PACKAGE_NAME, PACKAGE_NAME, PACKAGE_NAME);
 		return EXIT_USAGE;
 	}
