@@ -2,6 +2,7 @@
  * prompts, checked by the same validators. Works with a pipe. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -365,6 +366,8 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 	say(_("%s: answer each question; Enter keeps the value in [brackets], "
 	      "'-' clears it, '?' explains the field.\n"),
 	    PACKAGE_NAME);
+	if (file && access(file, F_OK) != 0 && errno == ENOENT)
+		say(_("%s is a new file: it is written when you save it at the end."), file);
 	for (s = 0; s < def->nsections; s++) {
 		if (def->sections[s].review)
 			continue;

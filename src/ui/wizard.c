@@ -2953,6 +2953,7 @@ static void offer_draft(struct wiz *w)
 int ui_curses(const struct formdef *def, struct document *doc, const char *file, const char *draft)
 {
 	struct wiz w;
+	struct stat st;
 	int key, rc = EXIT_OK, done = 0;
 	size_t i;
 	char *cause = NULL;
@@ -2976,6 +2977,10 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	enter_section(&w, 0);
 	if (draft)
 		offer_draft(&w);
+	else if (file && stat(file, &st) != 0 && errno == ENOENT)
+		/* the title names it: say that it is not there yet */
+		status_set(&w, 0, _("%s is a new file: it is written when you save (%s)."), file,
+			   keys_action_name(ACT_SAVE));
 	while (!done) {
 		if (sig_leave) {
 			if (is_dirty(&w) && draft_save(&w, &cause) != 0) {
