@@ -1511,9 +1511,17 @@ static void draw(struct wiz *w)
 	for (i = 0; i <= w->sec; i++)
 		if (!w->def->sections[i].review)
 			n++;
-	title = xasprintf(_("agentcore-wizard  %zu/%zu %s%s%s%s"), n, w->def->nsections - 1,
-			  w->def->sections[w->sec].title, w->file ? "  " : "",
-			  w->file ? w->file : "", is_dirty(w) ? _("  (changed)") : "");
+	/* the sections are counted; the review is not one more of them (it
+	 * showed as "12/12 Review" after "12/12 Tags") */
+	if (w->sec == w->review_sec)
+		title = xasprintf(_("agentcore-wizard  %s%s%s%s"), w->def->sections[w->sec].title,
+				  w->file ? "  " : "", w->file ? w->file : "",
+				  is_dirty(w) ? _("  (changed)") : "");
+	else
+		title =
+		    xasprintf(_("agentcore-wizard  %zu/%zu %s%s%s%s"), n, w->def->nsections - 1,
+			      w->def->sections[w->sec].title, w->file ? "  " : "",
+			      w->file ? w->file : "", is_dirty(w) ? _("  (changed)") : "");
 	fill(0, 0, COLS, A_REVERSE);
 	put(0, 1, COLS - 2, title, A_REVERSE | A_BOLD);
 	free(title);
