@@ -237,6 +237,59 @@ struct document *document_new(void)
 	return doc;
 }
 
+int document_when_applies(const struct document *doc, const struct fnode *n, const char *path)
+{
+	const char *dot = strrchr(path, '.'), *v;
+	char *sib;
+	size_t i;
+
+	if (!n->when_field)
+		return 1;
+	sib = dot ? xasprintf("%.*s.%s", (int)(dot - path), path, n->when_field)
+		  : xstrdup(n->when_field);
+	v = document_text(doc, sib);
+	free(sib);
+	for (i = 0; v && i < n->nwhen; i++)
+		if (!strcmp(v, n->when_values[i]))
+			return 1;
+	return 0;
+}
+
+/* Put the initial values of group g's members into doc, in form order (so
+ * that a `when` rule sees the values of the members before it). The loader
+ * allows `initial` only where every ancestor is a group, so a schema path
+ * is the document path. */
+static void put_initial(struct document *doc, const struct fnode *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->nchildren; i++) {
+		const struct fnode *c = g->children[i];
+
+		if (c->kind == FK_GROUP && document_when_applies(doc, c, c->path))
+			put_initial(doc, c);
+		if (!c->initial || !document_when_applies(doc, c, c->path))
+			continue;
+		if (c->kind == FK_INTEGER)
+			document_set_number(doc, c->path, strtoll(c->initial, NULL, 10));
+		else if (c->kind == FK_BOOLEAN)
+			document_set_bool(doc, c->path, !strcmp(c->initial, "true"));
+		else
+			document_set_text(doc, c->path, c->initial);
+	}
+}
+
+struct document *document_new_form(const struct formdef *def)
+{
+	struct document *doc = document_new();
+
+	put_initial(doc, def->root);
+	doc->generation = doc->all_gen = 0;
+	while (doc->nmembers)
+		free(doc->members[--doc->nmembers].name);
+	return doc;
+}
+
 struct document *document_adopt_json(void *json)
 {
 	struct document *doc = xcalloc(1, sizeof *doc);

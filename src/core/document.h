@@ -21,6 +21,12 @@ enum dtype { DT_NONE, DT_TEXT, DT_NUMBER, DT_BOOL, DT_LIST, DT_OBJECT, DT_NULL }
 struct document;
 
 struct document *document_new(void);
+/* A new document for a new, empty form: the members whose definition has
+ * an `initial` value (fnode.initial) hold it, those with a `when` rule only
+ * when it applies. Its generation is 0, as document_new's: those values are
+ * where the form starts, not changes. Caller frees. (A form file that is
+ * loaded keeps exactly what it holds: this is not for that.) */
+struct document *document_new_form(const struct formdef *def);
 void document_free(struct document *doc);
 /* A deep copy (caller frees). */
 struct document *document_copy(const struct document *doc);
@@ -68,6 +74,9 @@ int document_map_add(struct document *doc, const char *path, const char *key, co
  * the others. An unset branch is created empty, as its kind needs: {} for a
  * group, one-of or map, [] for a list or sublist, "" for a scalar. */
 int document_choose_branch(struct document *doc, const char *path, const struct fnode *branch);
+/* Whether member n (at document path) applies: it has no `when` rule, or
+ * its sibling member named there holds one of the rule's values. */
+int document_when_applies(const struct document *doc, const struct fnode *n, const char *path);
 /* The member name of the branch set in the one-of at path, or NULL (borrowed). */
 const char *document_branch(const struct document *doc, const char *path);
 

@@ -107,6 +107,7 @@ static void fnode_free(struct fnode *n)
 	free(n->add_label);
 	free(n->pattern);
 	free(n->probe);
+	free(n->initial);
 	for (i = 0; i < n->nvalues; i++)
 		free(n->values[i]);
 	free(n->values);
@@ -150,10 +151,10 @@ void formdef_free(struct formdef *def)
 
 /* The keys a field may have, sorted for bsearch; KEY_* index them. */
 static const char *const field_keys[] = {
-    "addLabel", "advanced",  "default",   "example", "expect", "fields",   "help",
-    "item",     "key",       "kind",      "label",   "max",    "maxItems", "maxLength",
-    "min",      "minItems",  "minLength", "name",    "note",   "pattern",  "probe",
-    "required", "sensitive", "source",    "value",   "values", "when",
+    "addLabel",  "advanced", "default",   "example",   "expect", "fields", "help",
+    "initial",   "item",     "key",       "kind",      "label",  "max",    "maxItems",
+    "maxLength", "min",      "minItems",  "minLength", "name",   "note",   "pattern",
+    "probe",     "required", "sensitive", "source",    "value",  "values", "when",
 };
 enum {
 	KEY_ADD_LABEL,
@@ -163,6 +164,7 @@ enum {
 	KEY_EXPECT,
 	KEY_FIELDS,
 	KEY_HELP,
+	KEY_INITIAL,
 	KEY_ITEM,
 	KEY_KEY,
 	KEY_KIND,
@@ -299,6 +301,50 @@ static char **strings_of(const cJSON *arr, size_t *n)
 static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode *parent,
 				 const char *role);
 
+/* A field's `initial` value, kept as text. Only a scalar reached through
+ * groups alone has one fixed path to put it at in a new form (an item, an
+ * entry or a branch exists only once the user makes it), and a value the
+ * field would refuse must not be what every new form starts with. */
+static int parse_initial(struct loader *L, struct fnode *n, const cJSON *v)
+{
+	const struct fnode *p;
+	size_t i;
+
+	for (p = n->parent; p; p = p->parent)
+		if (p->kind != FK_GROUP) {
+			*L->cause = xasprintf(_("%s: %s: \"initial\" is only for members outside "
+						"lists, maps and one-ofs"),
+					      L->file, n->path);
+			return -1;
+		}
+	if (n->kind != FK_TEXT && n->kind != FK_CHOICE && n->kind != FK_INTEGER &&
+	    n->kind != FK_BOOLEAN) {
+		*L->cause = xasprintf(_("%s: %s: \"initial\" is only for text, integer, choice "
+					"and boolean fields"),
+				      L->file, n->path);
+		return -1;
+	}
+	if (!fnode_accepts(n, v)) {
+		*L->cause = xasprintf(_("%s: %s: \"initial\" must be %s"), L->file, n->path,
+				      fkind_expect(n->kind));
+		return -1;
+	}
+	if (cJSON_IsString(v))
+		n->initial = xstrdup(v->valuestring);
+	else if (cJSON_IsBool(v))
+		n->initial = xstrdup(cJSON_IsTrue(v) ? "true" : "false");
+	else
+		n->initial = xasprintf("%lld", (long long)v->valuedouble);
+	if (n->kind != FK_CHOICE)
+		return 0;
+	for (i = 0; i < n->nvalues; i++)
+		if (!strcmp(n->values[i], n->initial))
+			return 0;
+	*L->cause =
+	    xasprintf(_("%s: %s: \"initial\" must be one of its \"values\""), L->file, n->path);
+	return -1;
+}
+
 static int parse_children(struct loader *L, struct fnode *n, const cJSON *arr)
 {
 	const cJSON *c;
@@ -432,6 +478,8 @@ static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode 
 		}
 		n->when_values = strings_of(vals, &n->nwhen);
 	}
+	if ((c = m[KEY_INITIAL]) && parse_initial(L, n, c) != 0)
+		goto fail;
 	switch (n->kind) {
 	case FK_LIST:
 	case FK_SUBLIST:

@@ -47,6 +47,10 @@ struct fnode {
 	long min_items, max_items; /* FK_LIST/FK_MAP/FK_SUBLIST sizes; -1 when not given */
 	long long default_val;     /* documented service default for integers */
 	int has_default;
+	/* the value a new, empty form starts with (document_new_form), as text
+	 * ("PUBLIC", "600", "true"); NULL for none. Only on scalars whose
+	 * ancestors are all groups: they have one fixed path */
+	char *initial;
 
 	struct fnode *item;        /* FK_LIST, FK_SUBLIST */
 	struct fnode *key, *value; /* FK_MAP */

@@ -2,6 +2,8 @@
  * prompts, checked by the same validators. Works with a pipe. */
 #include "config.h"
 
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +18,26 @@
 #include "core/validate.h"
 #include "rows.h"
 #include "submit.h"
+#include "text.h"
 #include "ui.h"
 
 #define PLAIN_LINE_MAX 8192
+
+/* A message (not a question: those stay on their line, with the answer
+ * after them) wrapped at the terminal's width, or 80 columns, at spaces:
+ * the terminal would otherwise break its words. */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
+{
+	va_list ap;
+	char *t;
+
+	va_start(ap, fmt);
+	t = xvasprintf(fmt, ap);
+	va_end(ap);
+	ui_print_wrapped(stdout, t, ui_text_width(stdout));
+	free(t);
+}
 
 /* One line from stdin without its newline (caller frees), NULL at end of input. */
 static char *read_answer(void)
@@ -46,9 +65,9 @@ static void offer_probe(const struct row *r, const char *value)
 	a = read_answer();
 	if (a && (a[0] == 'y' || a[0] == 'Y')) {
 		if (submit_probe(r->node->probe, value, 0, &text) == 0)
-			printf(_("  Checked: %s\n"), text);
+			say(_("  Checked: %s\n"), text);
 		else
-			printf(_("  Warning (the form can still be sent): %s\n"), text);
+			say(_("  Warning (the form can still be sent): %s\n"), text);
 		free(text);
 	}
 	free(a);
@@ -109,20 +128,22 @@ static const char *match_choice(const struct row *r, const char *a)
 /* `?`: the help F1 gives for the field (help, what is expected, an example). */
 static void print_help(const struct fnode *n, int depth)
 {
+	char *t;
+
 	if (n->help)
-		printf("%*s  %s\n", depth * 2, "", n->help);
+		say("%*s  %s", depth * 2, "", n->help);
 	if (n->expect) {
-		printf("%*s  ", depth * 2, "");
-		printf(_("Expected: %s"), n->expect);
-		putchar('\n');
+		t = xasprintf(_("Expected: %s"), n->expect);
+		say("%*s  %s", depth * 2, "", t);
+		free(t);
 	}
 	if (n->example) {
-		printf("%*s  ", depth * 2, "");
-		printf(_("Example: %s"), n->example);
-		putchar('\n');
+		t = xasprintf(_("Example: %s"), n->example);
+		say("%*s  %s", depth * 2, "", t);
+		free(t);
 	}
 	if (!n->help && !n->expect && !n->example)
-		printf("%*s  %s\n", depth * 2, "", _("No help for this field."));
+		say("%*s  %s", depth * 2, "", _("No help for this field."));
 }
 
 /* Ask for row r until the answer is acceptable. Returns 0, -1 at end of input. */
@@ -167,28 +188,28 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 		if (is_choice(r)) {
 			const char *v = *a ? match_choice(r, a) : NULL;
 
-			if (v || (!*a && !r->node->required && !r->owner)) {
+			if (v || (!*a && row_can_unset(r))) {
 				row_choose(r, doc, v);
 				free(a);
 				break;
 			}
 			free(a);
-			printf("%s",
-			       r->kind == RK_BRANCH
-				   ? _("  Type one of the values listed, or its number ('?' says "
-				       "more).\n")
-				   : _("  Type one of the values listed ('?' says more).\n"));
+			say("%s",
+			    r->kind == RK_BRANCH
+				? _("  Type one of the values listed, or its number ('?' says "
+				    "more).\n")
+				: _("  Type one of the values listed ('?' says more).\n"));
 			continue;
 		}
 		st = row_check(r, doc, a, &msg);
 		if (st == VS_INVALID || (st == VS_INCOMPLETE && *a)) {
-			printf("  %s\n", msg ? msg : _("not valid"));
+			say("  %s", msg ? msg : _("not valid"));
 			free(msg);
 			free(a);
 			continue;
 		}
 		if (st == VS_INCOMPLETE && r->node->required && !r->owner) {
-			printf("  %s\n", msg ? msg : _("a value is required"));
+			say("  %s", msg ? msg : _("a value is required"));
 			free(msg);
 			free(a);
 			continue;
@@ -265,8 +286,8 @@ static int offer_submit(const struct formdef *def, const struct document *doc)
 	size_t k;
 
 	rc = submit_settings_check(&settings, NULL, NULL);
-	printf(rc < 0 ? _("AWS settings: %s (they do not work)\n") : _("AWS settings: %s\n"),
-	       settings);
+	say(rc < 0 ? _("AWS settings: %s (they do not work)\n") : _("AWS settings: %s\n"),
+	    settings);
 	free(settings);
 	q = xstrdup(_("Submit it now (CreateAgentRuntime), and follow it until READY? (y/N): "));
 	yes = ask_yes(q, 0, NULL);
@@ -276,9 +297,9 @@ static int offer_submit(const struct formdef *def, const struct document *doc)
 		return -1;
 	}
 	if (validate_document(def, doc, &p) != VS_VALID) {
-		printf("%s\n", _("Not submitted: the form has problems:"));
+		say("%s", _("Not submitted: the form has problems:"));
 		for (k = 0; k < p.n; k++)
-			printf("  %s\n", p.v[k].message);
+			say("  %s", p.v[k].message);
 		problems_clear(&p);
 		return EXIT_INVALID;
 	}
@@ -286,24 +307,74 @@ static int offer_submit(const struct formdef *def, const struct document *doc)
 	return submit_lines(def, doc, stdout);
 }
 
+/* Ask where to save (Enter: the name offered; '-' skips) and save there. A
+ * file that is there already and is not the form's own (file, the one it
+ * was loaded from) is replaced only when the user says so; otherwise the
+ * name is asked again. Returns 0 when saved or skipped, 1 at the end of
+ * input, -1 when saving failed (said on stderr). */
+static int save_answer(const struct formdef *def, const struct document *doc, const char *file)
+{
+	const char *offer = file ? file : "runtime.json", *path;
+	char *a, *q, *cause = NULL;
+	int yes;
+
+	for (;;) {
+		printf(_("Save to file [%s] ('-' skips): "), offer);
+		a = read_answer();
+		if (!a)
+			return 1;
+		if (!isatty(STDIN_FILENO))
+			printf("%s\n", a);
+		if (!strcmp(a, "-")) {
+			free(a);
+			return 0;
+		}
+		path = *a ? a : offer;
+		if (ui_replaces_other(path, file)) {
+			q = xasprintf(_("%s exists already. Replace it with this form? (y/N): "),
+				      path);
+			yes = ask_yes(q, 0, NULL);
+			free(q);
+			if (yes <= 0) {
+				say(_("Not saved: %s is kept as it was."), path);
+				free(a);
+				if (yes < 0)
+					return 1;
+				continue;
+			}
+		}
+		if (formfile_save(path, doc, def, &cause) != 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+			free(cause);
+			free(a);
+			return -1;
+		}
+		say(_("Saved to %s.\n"), path);
+		free(a);
+		return 0;
+	}
+}
+
 int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 {
 	struct rows rows = {0};
 	struct problems p = {0};
 	size_t s, i, k;
-	int rc = EXIT_OK, added, tries, sent;
-	char *a, *cause = NULL;
+	int rc = EXIT_OK, added, tries, sent, saved;
+	char *a;
 
-	printf(_("%s: answer each question; Enter keeps the value in [brackets], "
-		 "'-' clears it, '?' explains the field.\n"),
-	       PACKAGE_NAME);
+	say(_("%s: answer each question; Enter keeps the value in [brackets], "
+	      "'-' clears it, '?' explains the field.\n"),
+	    PACKAGE_NAME);
+	if (file && access(file, F_OK) != 0 && errno == ENOENT)
+		say(_("%s is a new file: it is written when you save it at the end."), file);
 	for (s = 0; s < def->nsections; s++) {
 		if (def->sections[s].review)
 			continue;
 		for (tries = 0; tries < 5; tries++) {
 			printf("\n== %s ==\n", def->sections[s].title);
 			if (def->sections[s].help)
-				printf("%s\n", def->sections[s].help);
+				say("%s", def->sections[s].help);
 			for (i = 0;; i++) {
 				rows_release(&rows);
 				rows_build(def, doc, s, 0, &rows);
@@ -336,9 +407,9 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 			problems_clear(&p);
 			if (validate_section(def, doc, s, &p) == VS_VALID)
 				break;
-			printf(_("This section has problems:\n"));
+			say("%s", _("This section has problems:\n"));
 			for (k = 0; k < p.n; k++)
-				printf("  %s\n", p.v[k].message);
+				say("  %s", p.v[k].message);
 		}
 		if (tries == 5) {
 			rc = EXIT_INVALID;
@@ -348,28 +419,16 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 	a = rows_display_json(def, doc);
 	printf(_("\nThe request body:\n%s"), a);
 	free(a);
-	printf(_("Save to file [%s] ('-' skips): "), file ? file : "runtime.json");
-	a = read_answer();
-	if (a && !isatty(STDIN_FILENO))
-		printf("%s\n", a);
-	if (!a)
+	saved = save_answer(def, doc, file);
+	if (saved > 0)
 		goto done; /* answers piped in end here, as they always did */
-	if (strcmp(a, "-") && formfile_save(*a     ? a
-					    : file ? file
-						   : "runtime.json",
-					    doc, def, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
-		free(cause);
+	if (saved < 0)
 		rc = EXIT_USAGE;
-	} else if (strcmp(a, "-")) {
-		printf(_("Saved to %s.\n"), *a ? a : file ? file : "runtime.json");
-	}
-	free(a);
 	if (rc == EXIT_OK && (sent = offer_submit(def, doc)) >= 0)
 		rc = sent;
 	goto done;
 eof:
-	printf(_("\nEnd of input: nothing saved.\n"));
+	say("%s", _("\nEnd of input: nothing saved.\n"));
 	rc = EXIT_CANCELLED;
 done:
 	rows_release(&rows);

@@ -46,28 +46,6 @@ static struct row *rows_push(struct rows *r, enum row_kind kind, const struct fn
 	return w;
 }
 
-/* The `when` rule: the sibling member must hold one of the listed values. */
-static int when_applies(const struct document *doc, const struct fnode *n, const char *path)
-{
-	const char *dot, *v;
-	char *sib;
-	size_t i;
-
-	if (!n->when_field)
-		return 1;
-	dot = strrchr(path, '.');
-	sib = dot ? xasprintf("%.*s.%s", (int)(dot - path), path, n->when_field)
-		  : xstrdup(n->when_field);
-	v = document_text(doc, sib);
-	free(sib);
-	if (!v)
-		return 0;
-	for (i = 0; i < n->nwhen; i++)
-		if (!strcmp(v, n->when_values[i]))
-			return 1;
-	return 0;
-}
-
 struct walk {
 	const struct document *doc;
 	struct rows *out;
@@ -181,7 +159,7 @@ static void walk_node(struct walk *w, const struct fnode *n, const char *path, i
 	char *cp;
 	size_t i;
 
-	if (!when_applies(w->doc, n, path))
+	if (!document_when_applies(w->doc, n, path))
 		return;
 	if (n->advanced && !w->show_advanced && !document_is_set(w->doc, path)) {
 		w->folded++;
@@ -400,11 +378,25 @@ int row_store_text(const struct row *r, struct document *doc, const char *text)
 	return rc;
 }
 
+/* A group the form may leave out: optional, and neither an item nor a
+ * one-of's branch (those are there as long as they are chosen). */
+static int group_optional(const struct fnode *g)
+{
+	return g && g->kind == FK_GROUP && !g->required && g->parent &&
+	       g->parent->kind == FK_GROUP;
+}
+
+int row_can_unset(const struct row *r)
+{
+	if (r->owner)
+		return 0;
+	return !r->node->required || group_optional(r->node->parent);
+}
+
 const char **row_choices(const struct row *r, size_t *n)
 {
 	const char **v;
 	size_t i, k = 0, max;
-	int opt = !r->node->required || r->owner;
 
 	if (r->kind == RK_BRANCH)
 		max = r->node->nchildren;
@@ -413,7 +405,7 @@ const char **row_choices(const struct row *r, size_t *n)
 	else
 		max = r->node->nvalues;
 	v = xcalloc(max + 2, sizeof *v);
-	if (opt && !r->owner)
+	if (row_can_unset(r))
 		v[k++] = "";
 	for (i = 0; i < max; i++) {
 		if (r->kind == RK_BRANCH)
@@ -444,15 +436,33 @@ static void drop_hidden(struct document *doc, const struct fnode *n, const char 
 			continue;
 		sib = dot ? xasprintf("%.*s.%s", (int)(dot - path), path, c->name)
 			  : xstrdup(c->name);
-		if (!when_applies(doc, c, sib))
+		if (!document_when_applies(doc, c, sib))
 			document_remove(doc, sib);
 		free(sib);
 	}
 }
 
+/* The groups above path that unsetting a member left empty go too: one
+ * the form may leave out is then left out, not sent as {} and refused for
+ * the member it lacks (networkConfiguration without its networkMode). */
+static void drop_empty_groups(struct document *doc, const struct fnode *n, const char *path)
+{
+	char *p = xstrdup(path), *dot;
+
+	for (n = n->parent; group_optional(n) && (dot = strrchr(p, '.')); n = n->parent) {
+		*dot = 0;
+		if (document_count(doc, p) > 0)
+			break;
+		document_remove(doc, p);
+	}
+	free(p);
+}
+
 void row_choose(const struct row *r, struct document *doc, const char *value)
 {
-	if (!value || !*value)
+	int unset = !value || !*value;
+
+	if (unset)
 		document_remove(doc, r->path);
 	else if (r->kind == RK_BRANCH && fnode_child(r->node, value))
 		document_choose_branch(doc, r->path, fnode_child(r->node, value));
@@ -462,6 +472,8 @@ void row_choose(const struct row *r, struct document *doc, const char *value)
 		document_set_text(doc, r->path, value);
 	if (r->kind == RK_VALUE && !r->owner)
 		drop_hidden(doc, r->node, r->path);
+	if (unset && !r->owner)
+		drop_empty_groups(doc, r->node, r->path);
 }
 
 void rows_keep_release(struct rows_keep *k)
@@ -577,7 +589,7 @@ void row_choose_keep(const struct row *r, struct document *doc, const char *valu
 		/* the branch chosen now (it was just made, empty), or a member
 		 * that the new choice shows again */
 		if (r->kind == RK_BRANCH ? document_is_set(doc, paths[i])
-					 : c && when_applies(doc, c, paths[i]))
+					 : c && document_when_applies(doc, c, paths[i]))
 			keep_restore(keep, doc, paths[i], set[i]);
 	}
 	for (i = 0; paths[i]; i++)

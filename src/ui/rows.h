@@ -112,6 +112,11 @@ void row_cycle_keep(const struct row *r, struct document *doc, int dir, struct r
 void rows_keep_forget(struct rows_keep *k, const char *path);
 void rows_keep_release(struct rows_keep *k);
 
+/* Whether a choice, boolean or branch row can be set to "(not set)": the
+ * member is optional, or required only by a group the form may leave out
+ * (Network mode: unsetting it leaves networkConfiguration out). */
+int row_can_unset(const struct row *r);
+
 /* The choices of a choice/boolean/branch row, NULL-terminated, borrowed
  * except the array itself (caller frees the array). First entry is NULL-
  * equivalent "" for unset when optional. */

@@ -42,7 +42,29 @@ static void lines_add(char ***v, size_t *n, char *s)
 	(*v)[*n] = NULL;
 }
 
-char **submit_settings_lines(void)
+/* What keeps settings s (and credentials_resolve's answer r, cause) from
+ * submitting, as runtime_submit would refuse them before sending; NULL
+ * when nothing does. Caller frees. */
+static char *settings_missing(const struct aws_settings *s, int r, const char *cause)
+{
+	if (!s->region.value)
+		return xstrdup(s->endpoint_error ? s->endpoint_error : _("no AWS Region is set"));
+	if (!endpoint_valid_region(s->region.value))
+		return xasprintf(_("\"%s\" (from %s) is not a valid AWS Region name: expected "
+				   "lowercase letters, digits and hyphens, such as us-east-1"),
+				 s->region.value, s->region.origin);
+	if (!s->endpoint.value)
+		return xstrdup(s->endpoint_error ? s->endpoint_error : _("no endpoint"));
+	if (r < 0)
+		return xstrdup(cause ? cause : "?");
+	if (r > 0)
+		return xstrdup(_("no AWS credentials found: set AWS_ACCESS_KEY_ID and "
+				 "AWS_SECRET_ACCESS_KEY, use --profile, or add keys to "
+				 "~/.aws/credentials"));
+	return NULL;
+}
+
+char **submit_settings_lines(char **missing)
 {
 	struct aws_options o;
 	struct aws_settings s = {0};
@@ -51,10 +73,15 @@ char **submit_settings_lines(void)
 	size_t n = 0;
 	int r;
 
+	if (missing)
+		*missing = NULL;
 	opts_from_globals(&o);
 	if (aws_settings_resolve(&o, &s, &cause) != 0) {
 		lines_add(&v, &n, xasprintf(_("AWS settings: %s"), cause));
-		free(cause);
+		if (missing)
+			*missing = cause;
+		else
+			free(cause);
 		aws_settings_free(&s);
 		return v;
 	}
@@ -73,6 +100,8 @@ char **submit_settings_lines(void)
 		    &v, &n,
 		    xasprintf(_("Endpoint: none: %s"), s.endpoint_error ? s.endpoint_error : "-"));
 	r = credentials_resolve(&s, &c, &cause);
+	if (missing)
+		*missing = settings_missing(&s, r, cause);
 	if (r < 0) {
 		lines_add(&v, &n, xasprintf(_("Credentials: %s"), cause));
 		free(cause);
@@ -349,9 +378,13 @@ static void lines_on_sigint(int sig)
 	lines_stop = 1;
 }
 
+/* A progress line, wrapped as --plain's messages are (an ARN stays whole). */
 static void lines_line(void *arg, const char *text)
 {
-	fprintf(arg, "  %s\n", text);
+	char *t = xasprintf("  %s", text);
+
+	ui_print_wrapped(arg, t, ui_text_width(arg));
+	free(t);
 	fflush(arg);
 }
 
@@ -392,13 +425,14 @@ int submit_lines(const struct formdef *def, const struct document *doc, FILE *ou
 	/* a peer closing a TLS connection must be an error to report, not a kill */
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, &old_pipe);
-	fprintf(out, "%s\n",
-		_("Submitting (Ctrl-C cancels the call, or stops following once the runtime is "
-		  "created):"));
+	ui_print_wrapped(out,
+			 _("Submitting (Ctrl-C cancels the call, or stops following once the "
+			   "runtime is created):"),
+			 ui_text_width(out));
 	opts_from_globals(&o);
 	runtime_submit(&o, def, doc, FOLLOW_LIMIT, &rp, &res);
 	summary = runtime_outcome_summary(&res);
-	fprintf(out, "%s\n", summary);
+	ui_print_wrapped(out, summary, ui_text_width(out));
 	fflush(out);
 	rc = runtime_exit_code(&res);
 	free(summary);

@@ -15,8 +15,13 @@ struct document;
 
 /* Lines describing region, profile, endpoint and credentials with where each
  * came from (the key id masked). Returns a NULL-terminated array; free with
- * submit_lines_free. Never fails: problems become lines. */
-char **submit_settings_lines(void);
+ * submit_lines_free. Never fails: problems become lines. *missing (when not
+ * NULL) gets what keeps these settings from submitting (no Region, no
+ * endpoint, no credentials, or one that fails), saying the command line
+ * ways to set it, or NULL when nothing does; the caller frees it. Found in
+ * the same pass: credentials are resolved once (a credential_process runs
+ * once). */
+char **submit_settings_lines(char **missing);
 void submit_lines_free(char **lines);
 
 /* The AWS CLI command that sends the form saved as file to the same place

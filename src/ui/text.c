@@ -4,6 +4,8 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "core/util.h"
@@ -169,4 +171,68 @@ void ui_lines_free(char **lines, size_t n)
 	for (i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);
+}
+
+/* Columns of the n bytes of UTF-8 at s. */
+static int span_columns(const char *s, size_t n)
+{
+	char *t = xstrndup(s, n);
+	int c = lineedit_columns(t, INT_MAX - 64);
+
+	free(t);
+	return c;
+}
+
+/* One line (no newline in it) of ui_print_wrapped. */
+static void print_line(FILE *out, const char *s, size_t len, int width)
+{
+	size_t lead = strspn(s, " "), i = lead, gap, w;
+	int hang = (int)lead + 2, col = (int)lead, cw;
+
+	if (lead > len)
+		lead = i = len;
+	if (hang > width / 2)
+		hang = 0;
+	fwrite(s, 1, lead, out);
+	while (i < len) {
+		for (gap = 0; i + gap < len && s[i + gap] == ' '; gap++)
+			;
+		for (w = 0; i + gap + w < len && s[i + gap + w] != ' '; w++)
+			;
+		if (!w)
+			break; /* blanks at the end */
+		cw = span_columns(s + i + gap, w);
+		/* a word no line can hold stays where it is: it is never cut */
+		if (i > lead && col + (int)gap + cw > width && hang + cw <= width) {
+			fprintf(out, "\n%*s", hang, "");
+			col = hang;
+		} else {
+			fwrite(s + i, 1, gap, out);
+			col += (int)gap;
+		}
+		fwrite(s + i + gap, 1, w, out);
+		col += cw;
+		i += gap + w;
+	}
+	fputc('\n', out);
+}
+
+void ui_print_wrapped(FILE *out, const char *text, int width)
+{
+	const char *nl;
+
+	do {
+		nl = strchr(text, '\n');
+		print_line(out, text, nl ? (size_t)(nl - text) : strlen(text), width);
+		text = nl ? nl + 1 : NULL;
+	} while (text && *text);
+}
+
+int ui_text_width(FILE *out)
+{
+	struct winsize ws;
+
+	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		return ws.ws_col;
+	return 80;
 }

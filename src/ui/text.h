@@ -7,6 +7,7 @@
 #define ACW_UI_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Lay text out at width columns in at most maxlines lines, broken at spaces
  * (a word longer than a line is broken where it must be; a newline ends a
@@ -21,5 +22,16 @@ char **ui_wrap_lines(char **lines, size_t n, int width, size_t *out_n);
 
 /* Free n strings and their array (as ui_wrap_lines gives them). */
 void ui_lines_free(char **lines, size_t n);
+
+/* Print text on out (no curses: --plain) in lines of at most width
+ * columns, broken at spaces; a newline in it starts a line, and a line's
+ * continuations are indented two columns past its own leading spaces. A
+ * word that no line can hold (an ARN, a path) stays after the text before
+ * it, whole: it must copy as it is. Each line ends in a newline. */
+void ui_print_wrapped(FILE *out, const char *text, int width);
+
+/* The columns to wrap at on out: the terminal's width when out is a
+ * terminal that says it, else 80. */
+int ui_text_width(FILE *out);
 
 #endif

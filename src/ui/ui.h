@@ -13,6 +13,11 @@ struct document;
  * neither XDG_STATE_HOME nor HOME is set. */
 char *ui_draft_path(void);
 
+/* Whether saving to path would replace another file: path exists and is
+ * not own, the file the form was loaded from or last saved to (may be
+ * NULL). The front ends ask before they do that. */
+int ui_replaces_other(const char *path, const char *own);
+
 /* The --plain front end: each section's fields as line prompts on stdout,
  * answers read line by line from stdin, checked by the same validators.
  * `file` (may be NULL) is the default file to save to. Returns an exit code. */

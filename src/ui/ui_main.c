@@ -17,6 +17,16 @@
 #include "core/validate.h"
 #include "ui.h"
 
+int ui_replaces_other(const char *path, const char *own)
+{
+	struct stat a, b;
+
+	if (stat(path, &a) != 0)
+		return 0;
+	/* the same file by another name (./runtime.json) is the form's own */
+	return !own || stat(own, &b) != 0 || a.st_dev != b.st_dev || a.st_ino != b.st_ino;
+}
+
 int ui_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -61,8 +71,8 @@ int ui_main(int argc, char **argv)
 	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		fprintf(stderr,
 			_("%s: the wizard needs a terminal on standard input and output.\n"
-			  "Use '%s validate FORM' to check a form file, '%s submit FORM' to "
-			  "send it,\nor '%s --plain' to answer line by line.\n"),
+			  "Use '%s validate FORM' to check a form file,\n'%s submit FORM' to "
+			  "send it, or '%s --plain'\nto answer line by line.\n"),
 			PACKAGE_NAME, PACKAGE_NAME, PACKAGE_NAME, PACKAGE_NAME);
 		return EXIT_USAGE;
 	}
@@ -83,7 +93,7 @@ int ui_main(int argc, char **argv)
 			fprintf(stderr, "%s: %s\n", file, p.v[i].message);
 		problems_clear(&p);
 	} else {
-		doc = document_new();
+		doc = document_new_form(def);
 		draft = file ? NULL : ui_draft_path();
 	}
 	if (plain)

@@ -60,6 +60,7 @@ struct wiz {
 	char *draft;
 	unsigned long saved_gen, draft_gen;
 	int dirty_extra; /* resumed from a draft: unsaved even before an edit */
+	int draft_own;   /* the draft file is this session's: written or resumed */
 	double last_edit;
 
 	size_t sec, review_sec, last_form_sec;
@@ -118,6 +119,7 @@ struct wiz {
 	char *status;
 	int status_err;
 	char **aws;             /* resolved AWS settings, for the review */
+	char *aws_missing;      /* what keeps them from submitting, or NULL */
 	char *region, *profile; /* set with F9; global_opts points at them */
 	int colour;
 };
@@ -695,8 +697,10 @@ static int draft_save(struct wiz *w, char **cause)
 	free(dir);
 	if (rc == 0)
 		rc = formfile_save(w->draft, w->doc, w->def, cause);
-	if (rc == 0)
+	if (rc == 0) {
 		w->draft_gen = document_generation(w->doc);
+		w->draft_own = 1;
+	}
 	return rc;
 }
 
@@ -1183,6 +1187,26 @@ static void review_section(struct wiz *w, size_t s)
 	rows_release(&rs);
 }
 
+/* Why F10 cannot submit with the AWS settings in use, with the command
+ * line ways to set them and the key that changes them here; NULL when it
+ * can. Caller frees. */
+static char *settings_refusal(const struct wiz *w)
+{
+	if (!w->aws_missing)
+		return NULL;
+	return xasprintf(_("%s; or %s sets the Region and profile for this session."),
+			 w->aws_missing, keys_action_name(ACT_SETTINGS));
+}
+
+/* Resolve the AWS settings again (at the start, after F9): the lines the
+ * first screen and the review show, and what keeps them from submitting. */
+static void settings_refresh(struct wiz *w)
+{
+	submit_lines_free(w->aws);
+	free(w->aws_missing);
+	w->aws = submit_settings_lines(&w->aws_missing);
+}
+
 /* The review: what was created, problems, every value by section, the JSON
  * body and the CLI command (those two unwrapped: their text is exact). */
 static void review_build(struct wiz *w)
@@ -1218,7 +1242,17 @@ static void review_build(struct wiz *w)
 			   _("The service refused a value (Enter on the line goes there); %s "
 			     "submits again."),
 			   keys_action_name(ACT_REVIEW));
-	else if (!w->made_id)
+	else if (w->aws_missing) {
+		/* said before F10 asks anything, not after */
+		char *m = settings_refusal(w);
+
+		review_add(w, -1, 1,
+			   _("The form is complete, but these AWS settings cannot submit it "
+			     "(%s saves it):"),
+			   keys_action_name(ACT_SAVE));
+		review_add(w, -1, 0, "  ! %s", m);
+		free(m);
+	} else if (!w->made_id)
 		review_add(w, -1, 1, _("The form is complete. %s submits it; %s saves it."),
 			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE));
 	if (svc_active(w)) {
@@ -1352,6 +1386,25 @@ static void draw_hint(struct wiz *w, int status_free)
 			free(h);
 			h = t;
 		}
+		if (row_is_item(r) && r->kind != RK_ENTRY) {
+			/* the keys first: a busy status line leaves the hint one
+			 * line, and these are what no label on screen tells */
+			int map = r->kind == RK_MAPKEY || r->kind == RK_MAPVAL;
+			char *t;
+
+			if (document_count(w->doc, r->owner_path) > 1)
+				t = xasprintf(map ? _("%s deletes this entry, %s/%s move it. %s")
+						  : _("%s deletes this item, %s/%s move it. %s"),
+					      keys_action_name(ACT_DELETE),
+					      keys_action_name(ACT_MOVE_UP),
+					      keys_action_name(ACT_MOVE_DOWN), h);
+			else
+				t = xasprintf(map ? _("%s deletes this entry. %s")
+						  : _("%s deletes this item. %s"),
+					      keys_action_name(ACT_DELETE), h);
+			free(h);
+			h = t;
+		}
 	}
 	if (status_free && ui_wrap_text(h, COLS, 2, 0, 0, 0, 0) == 2)
 		ui_wrap_text(h, COLS, 2, 1, LINES - 3, 0, A_DIM);
@@ -1458,9 +1511,17 @@ static void draw(struct wiz *w)
 	for (i = 0; i <= w->sec; i++)
 		if (!w->def->sections[i].review)
 			n++;
-	title = xasprintf(_("agentcore-wizard  %zu/%zu %s%s%s%s"), n, w->def->nsections - 1,
-			  w->def->sections[w->sec].title, w->file ? "  " : "",
-			  w->file ? w->file : "", is_dirty(w) ? _("  (changed)") : "");
+	/* the sections are counted; the review is not one more of them (it
+	 * showed as "12/12 Review" after "12/12 Tags") */
+	if (w->sec == w->review_sec)
+		title = xasprintf(_("agentcore-wizard  %s%s%s%s"), w->def->sections[w->sec].title,
+				  w->file ? "  " : "", w->file ? w->file : "",
+				  is_dirty(w) ? _("  (changed)") : "");
+	else
+		title =
+		    xasprintf(_("agentcore-wizard  %zu/%zu %s%s%s%s"), n, w->def->nsections - 1,
+			      w->def->sections[w->sec].title, w->file ? "  " : "",
+			      w->file ? w->file : "", is_dirty(w) ? _("  (changed)") : "");
 	fill(0, 0, COLS, A_REVERSE);
 	put(0, 1, COLS - 2, title, A_REVERSE | A_BOLD);
 	free(title);
@@ -1994,6 +2055,20 @@ static void do_save(struct wiz *w)
 		status_set(w, 0, "%s", _("Not saved."));
 		return;
 	}
+	if (ui_replaces_other(file, w->file)) {
+		/* runtime.json of an earlier session, or any other file: Enter
+		 * on the name offered must not replace it unasked */
+		char *q =
+		    xasprintf(_("%s exists already. Replace it with this form? (y/n)"), file);
+		int a = ask(w, q);
+
+		free(q);
+		if (a != 'y') {
+			status_set(w, 0, _("Not saved: %s is kept as it was."), file);
+			free(file);
+			return;
+		}
+	}
 	if (formfile_save(file, w->doc, w->def, &cause) != 0) {
 		status_set(w, 1, _("Could not save: %s"), cause);
 		free(cause);
@@ -2038,7 +2113,13 @@ static void do_load(struct wiz *w)
 	w->file = file;
 	w->saved_gen = document_generation(doc);
 	w->dirty_extra = 0;
-	w->draft_gen = 0;
+	/* the draft held the form replaced: a hang-up now would leave it to
+	 * be offered next time instead of the form loaded; the loaded one is
+	 * in its file, so no draft until it is changed */
+	if (w->draft && w->draft_own)
+		unlink(w->draft);
+	w->draft_own = 0;
+	w->draft_gen = w->saved_gen;
 	free(w->ed_key);
 	w->ed_key = NULL;
 	rebuild(w);
@@ -2173,8 +2254,7 @@ static void do_settings(struct wiz *w)
 		status_set(w, 1, _("Changed, but these settings do not work either: %s"), after);
 	else
 		status_set(w, 0, _("AWS settings changed. Now in use: %s"), after);
-	submit_lines_free(w->aws);
-	w->aws = submit_settings_lines();
+	settings_refresh(w);
 	review_free(w); /* the review shows the settings: build it again */
 out:
 	free(region);
@@ -2203,6 +2283,11 @@ static void do_delete(struct wiz *w)
 		document_remove(w->doc, r->owner_path);
 	if (r->owner_path)
 		rows_keep_forget(&w->keep, r->owner_path);
+	/* the next item now has this one's path, so its row the same key:
+	 * without this ed_sync would keep the deleted text in the editor,
+	 * and the next key typed would write it over that item */
+	free(w->ed_key);
+	w->ed_key = NULL;
 	after_change(w);
 }
 
@@ -2480,25 +2565,47 @@ static void text_key(struct wiz *w, enum action a, int key)
 	after_change(w);
 }
 
+/* Scroll the review by delta lines, as a pager does; the highlight (the
+ * line Enter goes to) moves with the text, and past either end of the
+ * text, where the view cannot move, it goes on alone to the first or last
+ * line. */
+static void review_scroll(struct wiz *w, long delta)
+{
+	long page = LINES - 5, most = (long)w->nlines - page, top = (long)w->ltop + delta;
+	long cur;
+
+	if (most < 0)
+		most = 0;
+	top = top < 0 ? 0 : top > most ? most : top;
+	cur = (long)w->lcur + delta;
+	w->ltop = (size_t)top;
+	w->lcur = cur < 0 ? 0 : cur >= (long)w->nlines ? (long)w->nlines - 1 : cur;
+	if (w->lcur < w->ltop)
+		w->lcur = w->ltop;
+	else if (w->lcur >= w->ltop + (size_t)page)
+		w->lcur = w->ltop + (size_t)page - 1;
+	if (!w->nlines)
+		w->lcur = 0;
+}
+
 static void review_key(struct wiz *w, enum action a, int key)
 {
-	int page = LINES - 5;
+	long page = LINES - 5;
 
 	switch (a) {
 	case ACT_DOWN:
 	case ACT_NEXT_FIELD:
-		if (w->lcur + 1 < w->nlines)
-			w->lcur++;
+		review_scroll(w, 1);
 		break;
 	case ACT_UP:
 	case ACT_PREV_FIELD:
-		if (w->lcur)
-			w->lcur--;
+		review_scroll(w, -1);
+		break;
+	case ACT_STEP: /* Space pages, as in a pager */
+		review_scroll(w, page);
 		break;
 	case ACT_ACTIVATE:
-		if (key == ' ') /* Space pages, as in a pager */
-			w->lcur = w->lcur + page < w->nlines ? w->lcur + page : w->nlines - 1;
-		else if (w->lcur < w->nlines && w->lines[w->lcur].sec >= 0)
+		if (w->lcur < w->nlines && w->lines[w->lcur].sec >= 0)
 			enter_section(w, (size_t)w->lines[w->lcur].sec);
 		break;
 	case ACT_CANCEL:
@@ -2506,9 +2613,9 @@ static void review_key(struct wiz *w, enum action a, int key)
 		break;
 	default:
 		if (key == KEYFN(KEY_HOME))
-			w->lcur = 0;
+			review_scroll(w, -(long)w->nlines);
 		else if (key == KEYFN(KEY_END))
-			w->lcur = w->nlines ? w->nlines - 1 : 0;
+			review_scroll(w, (long)w->nlines);
 		else if (key == KEYFN(KEY_LEFT))
 			w->lshift = w->lshift > SHIFT_STEP ? w->lshift - SHIFT_STEP : 0;
 		else if (key == KEYFN(KEY_RIGHT) && w->lshift < review_max_shift(w))
@@ -2655,6 +2762,17 @@ static void do_submit(struct wiz *w)
 		return;
 	}
 	problems_clear(&p);
+	if (w->aws_missing) {
+		/* once more: a credential_process may have failed only then */
+		settings_refresh(w);
+		review_free(w);
+	}
+	if (w->aws_missing) {
+		q = settings_refusal(w);
+		status_set(w, 1, _("Not submitted: %s"), q);
+		free(q);
+		return;
+	}
 	if (w->made_id) {
 		/* a second F10 is a second request, with a new clientToken */
 		q = xasprintf(_("Runtime %s was already created from this form. Sending it "
@@ -2809,6 +2927,7 @@ static void offer_draft(struct wiz *w)
 		w->saved_gen = document_generation(doc);
 		w->draft_gen = w->saved_gen;
 		w->dirty_extra = 1;
+		w->draft_own = 1;
 		status_set(w, 0, "%s", _("Draft resumed."));
 	} else {
 		document_free(doc);
@@ -2842,6 +2961,7 @@ static void offer_draft(struct wiz *w)
 int ui_curses(const struct formdef *def, struct document *doc, const char *file, const char *draft)
 {
 	struct wiz w;
+	struct stat st;
 	int key, rc = EXIT_OK, done = 0;
 	size_t i;
 	char *cause = NULL;
@@ -2859,12 +2979,16 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	for (i = 0; i < def->nsections; i++)
 		if (def->sections[i].review)
 			w.review_sec = i;
-	w.aws = submit_settings_lines();
+	w.aws = submit_settings_lines(&w.aws_missing);
 	signals_install();
 	term_start(&w);
 	enter_section(&w, 0);
 	if (draft)
 		offer_draft(&w);
+	else if (file && stat(file, &st) != 0 && errno == ENOENT)
+		/* the title names it: say that it is not there yet */
+		status_set(&w, 0, _("%s is a new file: it is written when you save (%s)."), file,
+			   keys_action_name(ACT_SAVE));
 	while (!done) {
 		if (sig_leave) {
 			if (is_dirty(&w) && draft_save(&w, &cause) != 0) {
@@ -2895,9 +3019,9 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 		done = handle_key(&w, key);
 	}
 	term_restore();
-	if (!sig_leave && w.draft && !is_dirty(&w))
-		unlink(w.draft);
-	else if (!sig_leave && w.draft && done)
+	/* only this session's: started with FORM, a draft of an earlier
+	 * session is never offered, and must not go unasked */
+	if (!sig_leave && w.draft && w.draft_own && (!is_dirty(&w) || done))
 		unlink(w.draft);
 	rows_release(&w.rows);
 	review_free(&w);
@@ -2929,6 +3053,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	svc_clear(&w);
 	made_clear(&w);
 	submit_lines_free(w.aws);
+	free(w.aws_missing);
 	global_opts.region = global_opts.region == w.region ? NULL : global_opts.region;
 	global_opts.profile = global_opts.profile == w.profile ? NULL : global_opts.profile;
 	free(w.region);

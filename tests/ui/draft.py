@@ -39,7 +39,9 @@ check(rc == 6, "SIGHUP exit code %d, expected 6" % rc)
 check(os.path.exists(draft), "no draft at " + draft)
 check(oct(os.stat(draft).st_mode & 0o777) == "0o600", "draft is not mode 0600")
 with open(draft) as f:
-    check(json.load(f) == {"agentRuntimeName": "draft_agent"}, "draft content")
+    check(json.load(f) == {"agentRuntimeName": "draft_agent",
+                           "networkConfiguration": {"networkMode": "PUBLIC"}},
+          "draft content")
 t = Term(tmp=tmp)
 t.wait_text("A draft from an earlier session was found")
 t.keys("y")

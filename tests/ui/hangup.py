@@ -91,6 +91,8 @@ cpu = ru.ru_utime + ru.ru_stime
 if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 6:
     fail("exit status %r, expected exit code 6 (as after a hangup)" % status)
 with open(draft) as f:
-    if json.load(f) != {"agentRuntimeName": "nohup_agent2"}:
+    # (a new form starts with the network mode PUBLIC)
+    if json.load(f) != {"agentRuntimeName": "nohup_agent2",
+                        "networkConfiguration": {"networkMode": "PUBLIC"}}:
         fail("the draft lost the last key typed")
 print("ok: terminal gone without SIGHUP: draft kept, exit 6, %.2f s of CPU in all" % cpu)

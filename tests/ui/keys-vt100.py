@@ -29,8 +29,12 @@ for title, want in zip(seen, SECTIONS):
 t.wait_text("Every value, then the exact request body.")
 check("F10" not in t.rows()[-1], "the review's key bar names F10", t)
 # what the review says names the keys this terminal has (its F1..F4 are PF1..PF4)
+# (no Region is set here: the review says which key sets one)
 s = t.screen()
-check("The form is complete. Esc 0 submits it; F2 saves it." in s and "F10" not in s,
+text = " ".join(l.split("\u2502", 1)[-1].strip() for l in s.split("\n"))
+check("cannot submit it (F2 saves it):" in text and
+      "or Esc 9 sets the Region and profile for this session." in text and
+      "F10" not in s and "F9" not in s,
       "the review's text names keys a vt100 lacks", t)
 # Ctrl-P goes back; Esc 0 (F10) comes to the review from a section
 t.next_section("C-p")

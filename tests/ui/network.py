@@ -1,4 +1,6 @@
-"""VPC mode shows the subnet fields; PUBLIC hides them."""
+"""A new form starts in PUBLIC mode, which can be cleared; VPC mode shows
+the subnet fields; PUBLIC hides them."""
+import json
 import os
 import sys
 
@@ -17,9 +19,8 @@ t.wait_text("Execution role")
 t.type("arn:aws:iam::123456789012:role/R")
 t.keys("PageDown")
 t.wait_text("Network mode")
-t.keys("Right")
-t.wait_text("< PUBLIC >")
-check("Subnets" not in t.screen(), "PUBLIC shows subnets", t)
+s = t.wait_text("< PUBLIC >")  # chosen already: what nearly everyone wants
+check("Subnets" not in s, "PUBLIC shows subnets", t)
 # the list: Esc keeps the value; a letter jumps to the value it starts
 t.keys("Enter")
 t.wait_text("\u2500Network mode")  # the list's box
@@ -39,6 +40,16 @@ t.keys("Up")
 t.keys("Left")
 t.wait_text("< PUBLIC >")
 t.wait_gone("Subnets")
+# cleared, the network configuration is left out, not sent half made
+t.keys("Left")
+s = t.wait_text("< (not set) >")
+out = os.path.join(t.tmp, "cleared.json")
+t.save_as(out)
+with open(out) as f:
+    saved = json.load(f)
+check("networkConfiguration" not in saved, "cleared network mode saved as %r" % saved, t)
+t.keys("Right")
+t.wait_text("< PUBLIC >")
 # the hidden VPC values are dropped, not sent
 t.keys("F10")
 t.wait_text("Every value, then")

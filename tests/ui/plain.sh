@@ -12,17 +12,34 @@ rc=$?
 [ $rc = 2 ] || { echo "FAIL: no terminal gave exit $rc, expected 2"; exit 1; }
 grep -q "validate" "$tmp/err" || { echo "FAIL: no hint to validate"; cat "$tmp/err"; exit 1; }
 
+# every line within 80 columns (wcwidth), words never cut: the messages
+# are wrapped at spaces
+narrow() {
+	python3 - "$1" <<'PY' || { echo "FAIL: $2"; cat "$1"; exit 1; }
+import sys, unicodedata
+def cols(s):
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+for line in open(sys.argv[1], encoding="utf-8").read().split("\n"):
+    assert cols(line) <= 80, "%d columns: %r" % (cols(line), line)
+PY
+}
+narrow "$tmp/err" "the no-terminal message is wider than 80 columns"
+
 # Answers: a bad name first (refused, asked again), then a minimal container
-# runtime; Enter leaves optional things unset; 'n' declines to add items.
+# runtime; Enter leaves optional things unset, and keeps the network mode a
+# new form starts with (PUBLIC); 'n' declines to add items.
 printf '%s\n' '9bad' 'plain_agent' '' \
 	'containerConfiguration' '123456789012.dkr.ecr.us-east-1.amazonaws.com/a:b' \
 	'arn:aws:iam::123456789012:role/R' \
-	'PUBLIC' \
+	'' \
 	'' '' '' '' '' 'n' 'n' '' 'n' \
 	"$tmp/plain.json" >"$tmp/in"
 "$ACW" --plain <"$tmp/in" >"$tmp/out" 2>&1
 rc=$?
 grep -q 'is not valid' "$tmp/out" || { echo "FAIL: bad name not reported"; cat "$tmp/out"; exit 1; }
+narrow "$tmp/out" "--plain printed a line wider than 80 columns"
+grep -q 'Network mode (PUBLIC, VPC) \[PUBLIC\]: $' "$tmp/out" || { echo "FAIL: a new form does not start with PUBLIC"; cat "$tmp/out"; exit 1; }
 [ $rc = 0 ] || { echo "FAIL: --plain exit $rc"; cat "$tmp/out"; exit 1; }
 python3 - "$tmp/plain.json" <<'PY' || { cat "$tmp/out"; exit 1; }
 import json, sys
@@ -50,6 +67,7 @@ fail() { echo "FAIL: $1"; cat "$tmp/out"; exit 1; }
 grep -q '^  1  Container image (containerConfiguration)$' "$tmp/out" || fail "branches are not shown by their labels"
 grep -q '^  2  Code from S3 (codeConfiguration)$' "$tmp/out" || fail "branches are not shown by their labels"
 grep -q 'Artifact (containerConfiguration' "$tmp/out" && fail "branches are shown by their API names"
+narrow "$tmp/out" "--plain printed a line wider than 80 columns"
 grep -q '^  A name for the runtime' "$tmp/out" || fail "'?' does not give the field's help"
 grep -q '^  Expected: a letter' "$tmp/out" || fail "'?' does not say what is expected"
 grep -q '^  Example: customer_support_agent' "$tmp/out" || fail "'?' gives no example"
@@ -67,4 +85,26 @@ d = json.load(open(sys.argv[1]))
 assert "containerConfiguration" in d["agentRuntimeArtifact"], d
 assert d["networkConfiguration"]["networkModeConfig"]["subnets"] == ["subnet-0123456789abcdef0"], d
 PY
+# a file that is there already is replaced only when the answer is y; n
+# asks for the name again ('-' then skips saving)
+printf '{"agentRuntimeName": "earlier"}\n' >"$tmp/taken.json"
+for answer in n y; do
+	printf '%s\n' 'plain_agent' '' \
+		'containerConfiguration' '123456789012.dkr.ecr.us-east-1.amazonaws.com/a:b' \
+		'arn:aws:iam::123456789012:role/R' \
+		'' '' '' '' '' '' 'n' 'n' '' 'n' \
+		"$tmp/taken.json" "$answer" '-' >"$tmp/in"
+	"$ACW" --plain <"$tmp/in" >"$tmp/out" 2>&1
+	rc=$?
+	[ $rc = 0 ] || fail "--plain exit $rc"
+	grep -q "^$tmp/taken.json exists already. Replace it with this form? (y/N): $answer\$" "$tmp/out" ||
+		fail "no question before replacing a file"
+	if [ "$answer" = n ]; then
+		grep -q "^Not saved: $tmp/taken.json is kept as it was.\$" "$tmp/out" || fail "n did not say the file is kept"
+		grep -q '"earlier"' "$tmp/taken.json" || fail "the file was replaced after n"
+		[ "$(grep -c "^Save to file" "$tmp/out")" = 2 ] || fail "the name is not asked again after n"
+	else
+		grep -q '"plain_agent"' "$tmp/taken.json" || fail "the file was not replaced after y"
+	fi
+done
 echo "ok: --plain through a pipe"

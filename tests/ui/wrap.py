@@ -41,9 +41,15 @@ check(name["help"] in joined(s), "F1 help does not show the whole help text", t)
 t.keys("Escape")
 t.wait_text("wrap_agent")
 t.keys("F10")
-s = t.wait_text("Every value")
+s = t.wait_stable("Every value")
 # the review pane starts right of the section list; the URI spans two lines
-pane = joined(s, 27).replace(" ", "")
+# (Down scrolls it into view: no Region is set, and the review says so first)
+for _ in range(12):
+    pane = joined(s, 27).replace(" ", "")
+    if URI in pane:
+        break
+    t.keys("Down")
+    s = t.wait_stable(lambda x, before=s: x != before, "Down to scroll")
 check(URI in pane, "the review does not show the long image URI whole", t)
 t.keys("F12")
 t.exit_code()

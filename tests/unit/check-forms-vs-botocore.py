@@ -58,20 +58,22 @@ def check_examples(fields):
     for path, f in fields.items():
         if not f.get("label") or not f.get("help"):
             fail(f"{path}: needs a label and a help text")
-        ex = f.get("example")
-        if ex is None or f["kind"] not in ("text", "integer", "choice"):
-            continue
-        if f["kind"] == "choice" and ex not in f["values"]:
-            fail(f"{path}: example {ex!r} is not one of {f['values']}")
-        if f["kind"] == "integer":
-            v = int(ex)
-            if ("min" in f and v < f["min"]) or ("max" in f and v > f["max"]):
-                fail(f"{path}: example {ex} out of range")
-        if f["kind"] == "text":
-            if "pattern" in f and not java_pattern(f["pattern"]).fullmatch(ex):
-                fail(f"{path}: example {ex!r} does not match {f['pattern']}")
-            if len(ex) < f.get("minLength", 0) or len(ex) > f.get("maxLength", 10**9):
-                fail(f"{path}: example {ex!r} has a bad length")
+        # the example, and the value a new form starts with, must be valid
+        for what in ("example", "initial"):
+            ex = f.get(what)
+            if ex is None or f["kind"] not in ("text", "integer", "choice"):
+                continue
+            if f["kind"] == "choice" and ex not in f["values"]:
+                fail(f"{path}: {what} {ex!r} is not one of {f['values']}")
+            if f["kind"] == "integer":
+                v = int(ex)
+                if ("min" in f and v < f["min"]) or ("max" in f and v > f["max"]):
+                    fail(f"{path}: {what} {ex} out of range")
+            if f["kind"] == "text":
+                if "pattern" in f and not java_pattern(f["pattern"]).fullmatch(ex):
+                    fail(f"{path}: {what} {ex!r} does not match {f['pattern']}")
+                if len(ex) < f.get("minLength", 0) or len(ex) > f.get("maxLength", 10**9):
+                    fail(f"{path}: {what} {ex!r} has a bad length")
 
 
 def kind_of(model, shape_name):

@@ -300,6 +300,95 @@ static void test_formdef_errors(void **state)
 	rmdir(dir);
 }
 
+/* Write text as dir/10-x.json and load the folder: NULL with *cause when refused. */
+static struct formdef *load_one(const char *dir, const char *text, char **cause)
+{
+	char *path = xasprintf("%s/10-x.json", dir);
+	FILE *fp = fopen(path, "w");
+	struct formdef *def;
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	def = formdef_load_dir(dir, cause);
+	unlink(path);
+	free(path);
+	return def;
+}
+
+/* A new form starts with the `initial` values (networkMode PUBLIC), as its
+ * starting point (generation 0); a file that is loaded keeps what it has. */
+static void test_new_form(void **state)
+{
+	struct formdef *def = test_forms();
+	struct document *doc = document_new_form(def), *loaded = NULL;
+	struct problems p = {0};
+	char dir[] = "/tmp/acw-forms-XXXXXX", *s, *cause = NULL;
+	long long n;
+	int b;
+
+	(void)state;
+	assert_string_equal(document_text(doc, "networkConfiguration.networkMode"), "PUBLIC");
+	assert_false(document_is_set(doc, "networkConfiguration.networkModeConfig"));
+	assert_int_equal(document_generation(doc), 0);
+	assert_int_equal(document_member_generation(doc, "networkConfiguration"), 0);
+	s = document_to_json(doc, def, 0);
+	assert_string_equal(s, "{\"networkConfiguration\":{\"networkMode\":\"PUBLIC\"}}");
+	free(s);
+	document_free(doc);
+	assert_int_equal(formfile_parse("{}", 2, def, FF_SKELETON, &loaded, &p, &cause), 0);
+	assert_false(document_is_set(loaded, "networkConfiguration"));
+	document_free(loaded);
+	problems_clear(&p);
+	formdef_free(def);
+
+	/* every scalar kind; a `when` rule is followed; a group that does not
+	 * apply gets nothing */
+	assert_non_null(mkdtemp(dir));
+	def = load_one(dir,
+		       "{\"section\":\"x\",\"title\":\"X\",\"fields\":[{\"name\":\"g\","
+		       "\"kind\":\"group\",\"fields\":["
+		       "{\"name\":\"mode\",\"kind\":\"choice\",\"values\":[\"A\",\"B\"],"
+		       "\"initial\":\"B\"},"
+		       "{\"name\":\"onB\",\"kind\":\"integer\",\"initial\":42,"
+		       "\"when\":{\"field\":\"mode\",\"values\":[\"B\"]}},"
+		       "{\"name\":\"onA\",\"kind\":\"text\",\"initial\":\"t\","
+		       "\"when\":{\"field\":\"mode\",\"values\":[\"A\"]}},"
+		       "{\"name\":\"flag\",\"kind\":\"boolean\",\"initial\":false}]}]}",
+		       &cause);
+	assert_non_null(def);
+	doc = document_new_form(def);
+	assert_string_equal(document_text(doc, "g.mode"), "B");
+	assert_int_equal(document_number(doc, "g.onB", &n), 0);
+	assert_int_equal(n, 42);
+	assert_false(document_is_set(doc, "g.onA"));
+	assert_int_equal(document_bool(doc, "g.flag", &b), 0);
+	assert_false(b);
+	document_free(doc);
+	formdef_free(def);
+
+	/* refused: not one of the values, the wrong type, inside a list */
+	assert_null(load_one(dir,
+			     "{\"section\":\"x\",\"title\":\"X\",\"fields\":[{\"name\":\"m\","
+			     "\"kind\":\"choice\",\"values\":[\"A\"],\"initial\":\"C\"}]}",
+			     &cause));
+	assert_non_null(strstr(cause, "one of its \"values\""));
+	free(cause);
+	assert_null(load_one(dir,
+			     "{\"section\":\"x\",\"title\":\"X\",\"fields\":[{\"name\":\"m\","
+			     "\"kind\":\"integer\",\"initial\":\"7\"}]}",
+			     &cause));
+	assert_non_null(strstr(cause, "\"initial\" must be"));
+	free(cause);
+	assert_null(load_one(dir,
+			     "{\"section\":\"x\",\"title\":\"X\",\"fields\":[{\"name\":\"l\","
+			     "\"kind\":\"list\",\"item\":{\"kind\":\"text\",\"initial\":\"i\"}}]}",
+			     &cause));
+	assert_non_null(strstr(cause, "outside lists"));
+	free(cause);
+	rmdir(dir);
+}
+
 /* Changes are counted per top-level member; a change at the top level (the
  * members' order) and a copy count for every member; document_equal_since
  * answers as document_equal. */
@@ -360,6 +449,7 @@ int main(void)
 	    cmocka_unit_test(test_branch_kinds),
 	    cmocka_unit_test(test_extract_graft_equal),
 	    cmocka_unit_test(test_member_generations),
+	    cmocka_unit_test(test_new_form),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
