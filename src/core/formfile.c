@@ -65,19 +65,44 @@ static int substantive(const struct fnode *f, const cJSON *v)
 	return 0;
 }
 
-/* Does the JSON hold a placeholder of --generate-cli-skeleton ("" or 0)
- * anywhere?  A form the wizard saved never does (it writes only set values). */
-static int has_placeholder(const cJSON *v)
+/* Does the JSON hold a placeholder of --generate-cli-skeleton anywhere: ""
+ * for text, 0 for a whole number, a "KeyName": "" map entry?  A map's other
+ * values are not placeholders: an empty environment variable or tag value is
+ * legal, and the skeleton prints no entry but KeyName. A form the wizard saved
+ * never holds one (it writes only set values). Members f does not know, and
+ * values of the wrong kind, are the reader's problems, never placeholders. */
+static int has_placeholder(const struct fnode *f, const cJSON *v)
 {
 	const cJSON *c;
+	const struct fnode *k;
 
-	if (cJSON_IsString(v))
+	if (!fnode_accepts(f, v))
+		return 0;
+	switch (f->kind) {
+	case FK_TEXT:
+	case FK_CHOICE:
 		return !*v->valuestring;
-	if (cJSON_IsNumber(v))
+	case FK_INTEGER:
 		return v->valuedouble == 0;
-	cJSON_ArrayForEach (c, v) {
-		if (has_placeholder(c))
-			return 1;
+	case FK_BOOLEAN:
+		return 0;
+	case FK_MAP:
+		c = cJSON_GetObjectItemCaseSensitive(v, "KeyName");
+		return cJSON_IsString(c) && !*c->valuestring;
+	case FK_LIST:
+	case FK_SUBLIST:
+		cJSON_ArrayForEach (c, v) {
+			if (has_placeholder(f->item, c))
+				return 1;
+		}
+		return 0;
+	case FK_GROUP:
+	case FK_ONEOF:
+		cJSON_ArrayForEach (c, v) {
+			if ((k = fnode_child(f, c->string)) && has_placeholder(k, c))
+				return 1;
+		}
+		return 0;
 	}
 	return 0;
 }
@@ -120,6 +145,12 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 			return NULL;
 		return cJSON_CreateNumber(v->valuedouble);
 	case FK_BOOLEAN:
+		/* the skeleton prints every boolean as true: in a file with its
+		 * placeholders, true is its pick, as its choices are (and
+		 * requireServiceS3Endpoint, the one boolean, is refused when
+		 * set); false was typed */
+		if (skel && im->placeholders && cJSON_IsTrue(v))
+			return NULL;
 		return cJSON_Duplicate(v, 0);
 	case FK_LIST:
 	case FK_SUBLIST:
@@ -352,7 +383,7 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 		cJSON_Delete(j);
 		return -1;
 	}
-	im.placeholders = mode == FF_SKELETON && has_placeholder(j);
+	im.placeholders = mode == FF_SKELETON && has_placeholder(def->root, j);
 	clean = import(&im, def->root, j, "");
 	cJSON_Delete(j);
 	*out = document_adopt_json(clean ? clean : cJSON_CreateObject());

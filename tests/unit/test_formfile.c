@@ -1,6 +1,7 @@
 /* Unit tests of form files: strict and skeleton loading, errors with positions, saving. */
 #include "config.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -163,8 +164,10 @@ static void test_skeleton(void **state)
 	free(f);
 	document_free(doc);
 	/* a filled-in skeleton keeps what the person typed and the choices of
-	 * the groups they filled (networkMode, requireServiceS3Endpoint), not
-	 * those of untouched groups (serverProtocol) */
+	 * the groups they filled (networkMode), not those of untouched groups
+	 * (serverProtocol). requireServiceS3Endpoint goes too: the skeleton
+	 * prints every boolean as true, so beside its placeholders true is its
+	 * pick, not the person's, and kept it was always refused by validation */
 	f = data("skeleton-filled.json");
 	assert_int_equal(formfile_load(f, def, FF_SKELETON, &doc, &p, &cause), 0);
 	assert_no_problems(p);
@@ -176,8 +179,7 @@ static void test_skeleton(void **state)
 			    "\"arn:aws:iam::123456789012:role/AgentRole\","
 			    "\"networkConfiguration\":{\"networkMode\":\"VPC\","
 			    "\"networkModeConfig\":{\"securityGroups\":[\"sg-0123456789abcdef0\"],"
-			    "\"subnets\":[\"subnet-0123456789abcdef0\"],"
-			    "\"requireServiceS3Endpoint\":true}}}");
+			    "\"subnets\":[\"subnet-0123456789abcdef0\"]}}}");
 	free(json);
 	free(f);
 	document_free(doc);
@@ -196,6 +198,24 @@ static void test_skeleton(void **state)
 				    "HTTP");
 		document_free(doc);
 	}
+	/* false is never the skeleton's: it was typed, and stays */
+	{
+		const char *j =
+		    "{\"agentRuntimeName\":\"\",\"networkConfiguration\":{"
+		    "\"networkMode\":\"VPC\",\"networkModeConfig\":{\"subnets\":"
+		    "[\"subnet-0123456789abcdef0\"],\"requireServiceS3Endpoint\":false}}}";
+
+		assert_int_equal(formfile_parse(j, strlen(j), def, FF_SKELETON, &doc, &p, &cause),
+				 0);
+		assert_no_problems(p);
+		json = document_to_json(doc, def, 0);
+		assert_string_equal(json, "{\"networkConfiguration\":{\"networkMode\":\"VPC\","
+					  "\"networkModeConfig\":{\"subnets\":"
+					  "[\"subnet-0123456789abcdef0\"],"
+					  "\"requireServiceS3Endpoint\":false}}}");
+		free(json);
+		document_free(doc);
+	}
 	/* two filled branches: the conflict is reported, not guessed */
 	f = data("skeleton-conflict.json");
 	assert_int_equal(formfile_load(f, def, FF_SKELETON, &doc, &p, &cause), 0);
@@ -203,6 +223,69 @@ static void test_skeleton(void **state)
 	free(f);
 	document_free(doc);
 	problems_clear(&p);
+}
+
+/* Load text in both modes: the same document, or fail naming the file. */
+static void same_in_both_modes(const char *name, const char *text)
+{
+	struct document *strict = NULL, *skel = NULL;
+	struct problems p = {0};
+	char *cause = NULL, *a, *b;
+
+	if (formfile_parse(text, strlen(text), def, FF_STRICT, &strict, &p, &cause) != 0)
+		fail_msg("%s: %s", name, cause);
+	validate_document(def, strict, &p);
+	assert_no_problems(p);
+	if (formfile_parse(text, strlen(text), def, FF_SKELETON, &skel, &p, &cause) != 0)
+		fail_msg("%s: %s", name, cause);
+	assert_no_problems(p);
+	a = document_to_json(strict, def, 1);
+	b = document_to_json(skel, def, 1);
+	if (strcmp(a, b))
+		fail_msg("%s changed in skeleton mode:\n%s\nbecame\n%s", name, a, b);
+	free(a);
+	free(b);
+	document_free(strict);
+	document_free(skel);
+}
+
+/* A valid form opened in the wizard (skeleton mode) loses nothing: an empty
+ * map value is legal, not a placeholder, and must not make the file look
+ * like a skeleton (its groups of choices alone were dropped as the
+ * skeleton's picks: the network mode and the protocol). */
+static void test_valid_unchanged_in_skeleton_mode(void **state)
+{
+	char *dir = data("valid"), *path, *text = NULL, *cause = NULL;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t len, n = 0;
+
+	(void)state;
+	assert_non_null(d);
+	while ((e = readdir(d))) {
+		len = strlen(e->d_name);
+		if (len < 6 || strcmp(e->d_name + len - 5, ".json"))
+			continue;
+		path = xasprintf("%s/%s", dir, e->d_name);
+		if (util_read_file(path, UTIL_FORM_FILE_MAX, &text, &len, &cause) != 0)
+			fail_msg("%s", cause);
+		same_in_both_modes(path, text);
+		free(text);
+		free(path);
+		n++;
+	}
+	closedir(d);
+	free(dir);
+	assert_true(n >= 6);
+	same_in_both_modes("the audit's case",
+			   "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"PUBLIC\"},"
+			   "\"protocolConfiguration\":{\"serverProtocol\":\"MCP\"},"
+			   "\"environmentVariables\":{\"EMPTY\":\"\"}}");
+	same_in_both_modes("an empty tag value",
+			   "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"VPC\","
+			   "\"networkModeConfig\":{\"subnets\":[\"subnet-0123456789abcdef0\"],"
+			   "\"securityGroups\":[\"sg-0123456789abcdef0\"]}},"
+			   "\"tags\":{\"team\":\"\",\"KeyName\":\"x\"}}");
 }
 
 static void test_save_roundtrip(void **state)
@@ -241,9 +324,12 @@ static void test_save_roundtrip(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_syntax_errors),     cmocka_unit_test(test_too_large),
-	    cmocka_unit_test(test_types_and_unknown), cmocka_unit_test(test_skeleton),
+	    cmocka_unit_test(test_syntax_errors),
+	    cmocka_unit_test(test_too_large),
+	    cmocka_unit_test(test_types_and_unknown),
+	    cmocka_unit_test(test_skeleton),
 	    cmocka_unit_test(test_save_roundtrip),
+	    cmocka_unit_test(test_valid_unchanged_in_skeleton_mode),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
