@@ -625,6 +625,16 @@ char *validate_type_message(const struct fnode *f, const void *json)
 	return xasprintf(_("is %s: expected %s"), json_type_name(v), fkind_expect(f->kind));
 }
 
+char *validate_literal_message(const struct fnode *f, const char *text, size_t len)
+{
+	char *exp = expectation(f), *m;
+
+	m = xasprintf(_("%.*s%s is not written as a whole number: expected %s, in digits only"),
+		      (int)(len > 40 ? 40 : len), text, len > 40 ? "..." : "", exp);
+	free(exp);
+	return m;
+}
+
 /* ---- sets of names ---- */
 
 /* Strings seen so far (map keys, header names, mount paths, scopes), so that

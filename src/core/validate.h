@@ -68,6 +68,12 @@ enum vstate validate_document(const struct formdef *def, const struct document *
  * a whole number: ...". For the readers of JSON (validate, formfile.c). */
 char *validate_type_message(const struct fnode *f, const void *json);
 
+/* The message for a whole number that the file writes with a fraction or an
+ * exponent (text[0..len): "60.0", "6e1"), which botocore refuses for an
+ * integer member: "60.0 is not written as a whole number: expected a whole
+ * number from 60 to 1209600, in digits only". Caller frees. */
+char *validate_literal_message(const struct fnode *f, const char *text, size_t len);
+
 /* Append member or map key `name` to the path in b: ".name" (or "name" at the
  * start) when it is letters, digits, _ and -, else ["name"] with quotes,
  * backslashes and control characters escaped (tags["a\nb"]), so that a

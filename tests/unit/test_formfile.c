@@ -100,6 +100,150 @@ static void test_syntax_errors(void **state)
 	problems_clear(&p);
 }
 
+/* The message for text that must not load. */
+static char *refused(const char *text)
+{
+	struct document *doc = NULL;
+	struct problems p = {0};
+	char *cause = NULL;
+
+	if (formfile_parse(text, strlen(text), def, FF_STRICT, &doc, &p, &cause) != -1)
+		fail_msg("loaded: %s", text);
+	assert_null(doc);
+	assert_int_equal(p.n, 0);
+	return cause;
+}
+
+#define assert_refused(text, want)                                                     \
+	do {                                                                           \
+		char *cause_ = refused(text);                                          \
+		if (strcmp(cause_, want))                                              \
+			fail_msg("%s\n  gives: %s\n  wanted: %s", text, cause_, want); \
+		free(cause_);                                                          \
+	} while (0)
+
+/* JSON as RFC 8259 has it, as the AWS CLI reads it: what cJSON alone let
+ * through is refused, with where and what was expected there. */
+static void test_strict_json(void **state)
+{
+	(void)state;
+	assert_refused("{\"lifecycleConfiguration\":{\"maxLifetime\":0600}}",
+		       "line 1, column 42: the number 0600 has a leading zero: expected none "
+		       "before its digits (600)");
+	assert_refused("{\"lifecycleConfiguration\":{\"maxLifetime\":-01}}",
+		       "line 1, column 43: the number -01 has a leading zero: expected none "
+		       "before its digits (-1)");
+	assert_refused("{\"lifecycleConfiguration\":{\"maxLifetime\":1.}}",
+		       "line 1, column 43: the number 1. ends in a decimal point: expected a "
+		       "digit after it");
+	assert_refused("{\"maxLifetime\":1e+}",
+		       "line 1, column 17: the number 1e+ has no digits in its exponent: "
+		       "expected digits after e");
+	assert_refused("{\"description\":\"a\tb\"}",
+		       "line 1, column 18: a control character (U+0009) inside a string: "
+		       "expected it escaped as \\t");
+	assert_refused("{\"description\":\"a\x1f\"}",
+		       "line 1, column 18: a control character (U+001F) inside a string: "
+		       "expected it escaped as \\u001f");
+	assert_refused("{\"description\":\"abc\n}",
+		       "line 1, column 20: a line break inside a string: expected a closing "
+		       "quote (\") before it, or it escaped as \\n");
+	/* cJSON took any byte below 0x21 for a blank */
+	assert_refused("{\f}", "line 1, column 2: found a control character (U+000C): expected "
+			       "a member name in double quotes, or }");
+	assert_refused("{\"tags\":{}} \x01",
+		       "line 1, column 13: found a control character (U+0001) after the JSON "
+		       "text: expected nothing more");
+	/* numbers cJSON would cut at 63 characters */
+	assert_refused("{\"maxLifetime\":"
+		       "1000000000000000000000000000000000000000000000000000000000000000}",
+		       "line 1, column 16: the number 10000000000000000000... has 64 characters: "
+		       "expected at most 63");
+	/* what a leading zero looked like to cJSON is fine as JSON */
+	{
+		struct document *doc = NULL;
+		struct problems p = {0};
+		char *cause = NULL;
+		const char *ok =
+		    "{\"description\":\"\\u00e9 \\ud83d\\ude00 \\/\\b\",\"x\":[0,-0,0.5,"
+		    "-1.5e-3,1E+2]}";
+
+		assert_int_equal(formfile_parse(ok, strlen(ok), def, FF_STRICT, &doc, &p, &cause),
+				 0);
+		assert_string_equal(document_text(doc, "description"),
+				    "\xc3\xa9 \xf0\x9f\x98\x80 /\b");
+		assert_problem(p, "x", "unknown member");
+		document_free(doc);
+		problems_clear(&p);
+	}
+}
+
+/* A malformed file: the column of the offending character (in characters,
+ * from 1) and what was expected there. */
+static void test_malformed_messages(void **state)
+{
+	(void)state;
+	assert_refused("{'a': 1}", "line 1, column 2: found \"'\": expected a member name in "
+				   "double quotes, or }");
+	assert_refused("1,,", "line 1, column 2: found \",\" after the JSON text: expected "
+			      "nothing more");
+	assert_refused("{\"tags\":{\"a\":\"b\",,}}",
+		       "line 1, column 18: found \",\": expected a member name in double "
+		       "quotes");
+	assert_refused("{\"tags\":{\"a\":\"b\",}}",
+		       "line 1, column 18: found \"}\": expected a member name in double quotes "
+		       "(an object does not end with a comma)");
+	assert_refused("{\"subnets\":[\"a\",]}",
+		       "line 1, column 17: found \"]\": expected a value (a list does not end "
+		       "with a comma)");
+	assert_refused("{\"a\":1 \"b\":2}",
+		       "line 1, column 8: found a double quote (\"): expected a comma (,) or }");
+	assert_refused(
+	    "{\"a\" 1}",
+	    "line 1, column 6: found \"1\": expected a colon (:) after the member name");
+	assert_refused("{\"a\":True}", "line 1, column 6: found \"True\": expected a value: "
+				       "an object, a list, text in double quotes, a number, "
+				       "true, false or null");
+	assert_refused("{\"a\":tru}", "line 1, column 6: found \"tru\": expected true");
+	/* columns count characters, not bytes: "é" is two bytes */
+	assert_refused("{\"description\":\"caf\xc3\xa9\" x}",
+		       "line 1, column 23: found \"x\": expected a comma (,) or }");
+	assert_refused("{\"a\":\xc3\xa9}", "line 1, column 6: found \"\xc3\xa9\" (U+00E9): "
+					   "expected a value: an object, a list, text in double "
+					   "quotes, a number, true, false or null");
+	assert_refused("{\"a\":\xff}", "line 1, column 6: found the byte 0xFF, which is not "
+				       "UTF-8: expected a value: an object, a list, text in "
+				       "double quotes, a number, true, false or null");
+	/* escapes */
+	assert_refused("{\"description\":\"\\ud800\"}",
+		       "line 1, column 17: \\ud800 is a lone surrogate: expected a valid \\u "
+		       "escape, a high surrogate (\\ud800 to \\udbff) followed by a low one "
+		       "(\\udc00 to \\udfff), as in \\ud83d\\ude00");
+	assert_refused("{\"description\":\"\\ud800\\u0041\"}",
+		       "line 1, column 17: \\ud800 is a lone surrogate: expected a valid \\u "
+		       "escape, a high surrogate (\\ud800 to \\udbff) followed by a low one "
+		       "(\\udc00 to \\udfff), as in \\ud83d\\ude00");
+	assert_refused("{\"description\":\"x\\uDC00\"}",
+		       "line 1, column 18: \\uDC00 is a lone surrogate: expected a valid \\u "
+		       "escape, a low surrogate (\\udc00 to \\udfff) only right after a high "
+		       "one (\\ud800 to \\udbff), as in \\ud83d\\ude00");
+	assert_refused("{\"description\":\"\\u12\"}",
+		       "line 1, column 17: \\u12 is not a complete \\u escape: expected \\u "
+		       "and four hex digits, as in \\u00e9");
+	assert_refused("{\"description\":\"C:\\Users\"}",
+		       "line 1, column 19: \\U is not a JSON escape: expected \\\\ for a "
+		       "backslash, or one of \\\" \\/ \\b \\f \\n \\r \\t \\uXXXX");
+	/* where the text ends early: what was expected, and what is still open */
+	assert_refused("", "line 1, column 1: the text is empty or only blanks: expected a "
+			   "JSON object ({)");
+	assert_refused("{\"tags\":{\"a\":\"b\"",
+		       "line 1, column 17: the JSON ends too early: expected a comma (,) or } "
+		       "(the object that opens at line 1, column 9 is not closed)");
+	assert_refused("{\n \"description\": \"abc",
+		       "line 2, column 21: the JSON ends inside the text that starts at line 2, "
+		       "column 17: expected a closing quote (\")");
+}
+
 static void test_too_large(void **state)
 {
 	char path[] = "/tmp/acw-large-XXXXXX", *cause = NULL;
@@ -325,6 +469,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_syntax_errors),
+	    cmocka_unit_test(test_strict_json),
+	    cmocka_unit_test(test_malformed_messages),
 	    cmocka_unit_test(test_too_large),
 	    cmocka_unit_test(test_types_and_unknown),
 	    cmocka_unit_test(test_skeleton),

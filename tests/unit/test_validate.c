@@ -642,6 +642,25 @@ static void test_huge_numbers(void **state)
 	assert_state(p, max, VS_INVALID,
 		     "1.5 is not a whole number: expected a whole number from 60 to 1209600");
 	problems_clear(&p);
+	/* botocore refuses a float for an integer member whatever its value: the
+	 * reader goes by how the file writes the number */
+	p = test_check(def,
+		       "{" MINIMAL ",\"lifecycleConfiguration\":{\"idleRuntimeSessionTimeout\":"
+		       "6e1,\"maxLifetime\":60.0},\"tags\":{\"n\":\"1.0\"}}");
+	assert_state(p, idle, VS_INVALID,
+		     "6e1 is not written as a whole number: expected a whole number from 60 to "
+		     "1209600, in digits only");
+	assert_state(p, max, VS_INVALID,
+		     "60.0 is not written as a whole number: expected a whole number from 60 to "
+		     "1209600, in digits only");
+	assert_int_equal(p.n, 2);
+	problems_clear(&p);
+	p = test_check(def,
+		       "{" MINIMAL ",\"lifecycleConfiguration\":{\"idleRuntimeSessionTimeout\":"
+		       "600,\"maxLifetime\":3.6E+3}}");
+	assert_state(p, max, VS_INVALID, "3.6E+3 is not written as a whole number");
+	assert_none_at(p, idle);
+	problems_clear(&p);
 }
 
 /* What the reader dropped for its type is reported once, not again as
