@@ -257,10 +257,14 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 				struct strbuf names = {0};
 
 				for (x = out->child; x; x = x->next)
-					if (substantive(fnode_child(f, x->string), x))
+					if (substantive(fnode_child(f, x->string), x)) {
+						char *n =
+						    validate_named(fnode_child(f, x->string));
+
 						strbuf_addf(&names, "%s%s",
-							    names.len ? _(" and ") : "",
-							    x->string);
+							    names.len ? _(" and ") : "", n);
+						free(n);
+					}
 				problems_add(im->problems, VS_INVALID, path, path,
 					     _("has both %s filled in: keep exactly one"),
 					     names.s);

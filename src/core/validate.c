@@ -190,15 +190,51 @@ static char *values_list(const struct fnode *f)
 	return strbuf_finish(&b);
 }
 
-/* The names of a one-of's branches: "a, b or c". */
-static char *branch_list(const struct fnode *f)
+/* Member f as both kinds of reader know it: the label that the screens show
+ * and the name that files use, "Session storage (sessionStorage)"; the name
+ * alone when it has no label of its own. Messages go to both. */
+static void add_named(struct strbuf *b, const struct fnode *f)
+{
+	if (f->label && *f->label && strcmp(f->label, f->name))
+		strbuf_addf(b, "%s (%s)", f->label, f->name);
+	else
+		strbuf_adds(b, f->name);
+}
+
+char *validate_named(const struct fnode *f)
 {
 	struct strbuf b = {0};
+
+	add_named(&b, f);
+	return strbuf_finish(&b);
+}
+
+/* Some of f's members (by name; all of them when names is NULL), as in
+ * "a (x), b (y) or c (z)". */
+static char *members_list(const struct fnode *f, const char *const *names, size_t n)
+{
+	struct strbuf b = {0};
+	const struct fnode *k;
 	size_t i;
 
-	for (i = 0; i < f->nchildren; i++)
-		add_or(&b, i, f->nchildren, f->children[i]->name);
+	if (!names)
+		n = f->nchildren;
+	for (i = 0; i < n; i++) {
+		if (i)
+			strbuf_adds(&b, i + 1 == n ? _(" or ") : ", ");
+		k = names ? fnode_child(f, names[i]) : f->children[i];
+		if (k)
+			add_named(&b, k);
+		else
+			strbuf_adds(&b, names[i]);
+	}
 	return strbuf_finish(&b);
+}
+
+/* The branches of a one-of: "a (x), b (y) or c (z)". */
+static char *branch_list(const struct fnode *f)
+{
+	return members_list(f, NULL, 0);
 }
 
 static char *text_lengths(const struct fnode *f)
@@ -741,6 +777,7 @@ static size_t seen_add(struct seen *t, const char *s, size_t len, size_t idx)
 /* ---- whole-document validation ---- */
 
 struct walk {
+	const struct formdef *def;
 	struct problems *out;
 	const cJSON *root;
 	/* Where the walk is: appended on the way down, cut back on return, copied
@@ -944,16 +981,19 @@ static void check_member(struct walk *w, const struct fnode *f, const struct fno
 	down_member(w, k->name);
 	if (c && !when_holds(k, v)) {
 		struct strbuf b = {0};
-		char *vals;
+		const struct fnode *on = fnode_child(f, k->when_field);
+		char *vals, *field = on ? validate_named(on) : xstrdup(k->when_field);
 		size_t j;
 
 		for (j = 0; j < k->nwhen; j++)
 			add_or(&b, j, k->nwhen, k->when_values[j]);
 		vals = strbuf_finish(&b);
 		add(w, VS_INVALID,
-		    xasprintf(_("only applies when %s is %s: remove it or change %s"),
-			      k->when_field, vals, k->when_field));
+		    xasprintf(_("only applies when %s is %s: expected it left out, or %s set to "
+				"%s"),
+			      field, vals, field, vals));
 		free(vals);
+		free(field);
 	} else if (c) {
 		check_node(w, k, c);
 	} else if (when_holds(k, v)) {
@@ -1150,6 +1190,9 @@ static void rule_s3_endpoint(struct walk *w)
 
 static void rule_claims(struct walk *w)
 {
+	static const char *const claim_value = "authorizerConfiguration.customJWTAuthorizer."
+					       "customClaims[0].authorizingClaimMatchValue."
+					       "claimMatchValue";
 	const cJSON *claims =
 			at(w->root, "authorizerConfiguration.customJWTAuthorizer.customClaims"),
 		    *c;
@@ -1169,13 +1212,26 @@ static void rule_claims(struct walk *w)
 			    cJSON_GetObjectItemCaseSensitive(val, "matchValueStringList") != NULL;
 			int equals = !strcmp(op->valuestring, "EQUALS");
 
-			if (equals && list && !single)
-				m = xstrdup(_("EQUALS compares with a single value: expected "
-					      "matchValueString, not matchValueStringList"));
-			else if (!equals && single && !list)
-				m = xasprintf(_("%s compares with a list: expected "
-						"matchValueStringList, not matchValueString"),
-					      op->valuestring);
+			if ((equals && list && !single) || (!equals && single && !list)) {
+				static const char *const kinds[] = {"matchValueString",
+								    "matchValueStringList"};
+				const struct fnode *f = formdef_lookup(w->def, claim_value);
+				char *want = f ? members_list(f, kinds + !equals, 1)
+					       : xstrdup(kinds[!equals]);
+				char *other = f ? members_list(f, kinds + equals, 1)
+						: xstrdup(kinds[equals]);
+
+				if (equals)
+					m = xasprintf(_("EQUALS compares with a single value: "
+							"expected %s, not %s"),
+						      want, other);
+				else
+					m = xasprintf(
+					    _("%s compares with a list: expected %s, not %s"),
+					    op->valuestring, want, other);
+				free(want);
+				free(other);
+			}
 			if (m)
 				add_rule(w, VS_INVALID, m,
 					 "authorizerConfiguration.customJWTAuthorizer.customClaims"
@@ -1189,14 +1245,20 @@ static void rule_claims(struct walk *w)
 static void rule_lifecycle(struct walk *w)
 {
 	const char *p = "lifecycleConfiguration.idleRuntimeSessionTimeout";
-	const cJSON *idle = at(w->root, p);
-	const cJSON *max = at(w->root, "lifecycleConfiguration.maxLifetime");
+	const char *pmax = "lifecycleConfiguration.maxLifetime";
+	const cJSON *idle = at(w->root, p), *max = at(w->root, pmax);
+	const struct fnode *fmax;
+	char *name;
 
-	if (cJSON_IsNumber(idle) && cJSON_IsNumber(max) && idle->valuedouble > max->valuedouble)
-		add_at(w, VS_INVALID, p, p,
-		       xasprintf(_("%.0f seconds is longer than maxLifetime (%.0f seconds): the "
-				   "idle timeout may not exceed the maximum lifetime"),
-				 idle->valuedouble, max->valuedouble));
+	if (!cJSON_IsNumber(idle) || !cJSON_IsNumber(max) || idle->valuedouble <= max->valuedouble)
+		return;
+	fmax = formdef_lookup(w->def, pmax);
+	name = fmax ? validate_named(fmax) : xstrdup("maxLifetime");
+	add_at(w, VS_INVALID, p, p,
+	       xasprintf(_("%.0f seconds is longer than the maximum lifetime, %s, of %.0f "
+			   "seconds: expected at most %.0f, or a longer maximum lifetime"),
+			 idle->valuedouble, name, max->valuedouble, max->valuedouble));
+	free(name);
 }
 
 static int nonempty(const cJSON *v)
@@ -1212,6 +1274,7 @@ static void rule_jwt(struct walk *w)
 	const char *base = "authorizerConfiguration.customJWTAuthorizer";
 	const cJSON *jwt = at(w->root, base);
 	const cJSON *scopes, *map, *e, *s;
+	const struct fnode *scope_list;
 	size_t i, n;
 
 	if (!cJSON_IsObject(jwt))
@@ -1228,16 +1291,23 @@ static void rule_jwt(struct walk *w)
 			if (why)
 				break;
 		}
-		if (i == 4)
-			add_at(
-			    w, VS_INCOMPLETE, base, base,
-			    xstrdup(_("checks nothing: expected at least one of allowedAudience, "
-				      "allowedClients, allowedScopes or customClaims")));
+		if (i == 4) {
+			const struct fnode *f = formdef_lookup(w->def, base);
+			char *all =
+			    f ? members_list(f, checks, 4)
+			      : xstrdup("allowedAudience, allowedClients, allowedScopes or "
+					"customClaims");
+
+			add_at(w, VS_INCOMPLETE, base, base,
+			       xasprintf(_("checks nothing: expected at least one of %s"), all));
+			free(all);
+		}
 	}
 	scopes = at(jwt, "allowedScopes");
 	map = at(jwt, "advertisedScopeMapping");
 	if (!cJSON_IsObject(map))
 		return;
+	scope_list = formdef_lookup(w->def, "authorizerConfiguration.customJWTAuthorizer");
 	n = cJSON_IsArray(scopes) ? (size_t)cJSON_GetArraySize(scopes) : 0;
 	seen_reset(&w->seen, n, 0);
 	if (n)
@@ -1249,6 +1319,8 @@ static void rule_jwt(struct walk *w)
 	cJSON_ArrayForEach (e, map) {
 		if (!seen_has(&w->seen, e->string, strlen(e->string))) {
 			char *shown = quote(e->string, NAME_MAX_SHOWN);
+			char *in = scope_list ? members_list(scope_list, checks + 2, 1)
+					      : xstrdup(checks[2]);
 
 			w->path.len = w->ref.len = 0;
 			strbuf_adds(&w->path, base);
@@ -1257,10 +1329,12 @@ static void rule_jwt(struct walk *w)
 			validate_path_join(&w->path, e->string);
 			path_index(&w->ref, i);
 			add(w, VS_INVALID,
-			    xasprintf(_("maps scope %s, which is not in allowedScopes: expected a "
-					"key that is one of the allowed scopes"),
-				      shown));
+			    xasprintf(
+				_("maps scope %s, which is not in %s: expected a key that is "
+				  "one of the allowed scopes"),
+				shown, in));
 			free(shown);
+			free(in);
 		}
 		i++;
 	}
@@ -1436,9 +1510,11 @@ static void rule_capacity(struct walk *w)
 	}
 }
 
-static void walk_start(struct walk *w, const struct document *doc, struct problems *out)
+static void walk_start(struct walk *w, const struct formdef *def, const struct document *doc,
+		       struct problems *out)
 {
 	memset(w, 0, sizeof *w);
+	w->def = def;
 	w->out = out;
 	w->root = document_json(doc);
 	w->prior = out->n;
@@ -1481,7 +1557,7 @@ enum vstate validate_document(const struct formdef *def, const struct document *
 	struct walk w;
 	size_t before = out->n;
 
-	walk_start(&w, doc, out);
+	walk_start(&w, def, doc, out);
 	check_group(&w, def->root, w.root);
 	check_rules(&w);
 	return walk_end(&w, before);
@@ -1493,7 +1569,7 @@ enum vstate validate_member(const struct formdef *def, const struct document *do
 	struct walk w;
 	size_t before = out->n;
 
-	walk_start(&w, doc, out);
+	walk_start(&w, def, doc, out);
 	check_member(&w, def->root, top, w.root);
 	return walk_end(&w, before);
 }
@@ -1504,7 +1580,7 @@ enum vstate validate_rest(const struct formdef *def, const struct document *doc,
 	struct walk w;
 	size_t before = out->n;
 
-	walk_start(&w, doc, out);
+	walk_start(&w, def, doc, out);
 	check_unknown(&w, def->root, w.root);
 	check_rules(&w);
 	return walk_end(&w, before);

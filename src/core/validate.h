@@ -74,6 +74,11 @@ char *validate_type_message(const struct fnode *f, const void *json);
  * number from 60 to 1209600, in digits only". Caller frees. */
 char *validate_literal_message(const struct fnode *f, const char *text, size_t len);
 
+/* Member f as messages name it, for the screens' readers and the files'
+ * alike: its label and its name, "Session storage (sessionStorage)" (the
+ * name alone when it has no label of its own). Caller frees. */
+char *validate_named(const struct fnode *f);
+
 /* Append member or map key `name` to the path in b: ".name" (or "name" at the
  * start) when it is letters, digits, _ and -, else ["name"] with quotes,
  * backslashes and control characters escaped (tags["a\nb"]), so that a

@@ -363,7 +363,9 @@ static void test_skeleton(void **state)
 	/* two filled branches: the conflict is reported, not guessed */
 	f = data("skeleton-conflict.json");
 	assert_int_equal(formfile_load(f, def, FF_SKELETON, &doc, &p, &cause), 0);
-	assert_problem(p, "agentRuntimeArtifact", "keep exactly one");
+	assert_problem(p, "agentRuntimeArtifact",
+		       "has both Container image (containerConfiguration) and Code from S3 "
+		       "(codeConfiguration) filled in: keep exactly one");
 	free(f);
 	document_free(doc);
 	problems_clear(&p);

@@ -256,7 +256,9 @@ static void test_oneof(void **state)
 	problems_clear(&p);
 	p = test_check(def, "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
 			    "role/R\",\"agentRuntimeArtifact\":{}}");
-	assert_problem(p, "agentRuntimeArtifact", "choose one of");
+	assert_problem(p, "agentRuntimeArtifact",
+		       "is empty: choose one of Container image (containerConfiguration) or Code "
+		       "from S3 (codeConfiguration)");
 	problems_clear(&p);
 	/* code from S3: nested one-of, runtime choice, entry point list of 1..2 */
 	p = test_check(def, "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
@@ -330,7 +332,10 @@ static void test_lifecycle(void **state)
 			    "\"idleRuntimeSessionTimeout\":3600,\"maxLifetime\":600}}");
 
 	(void)state;
-	assert_problem(p, "lifecycleConfiguration.idleRuntimeSessionTimeout", "maxLifetime");
+	assert_problem(p, "lifecycleConfiguration.idleRuntimeSessionTimeout",
+		       "3600 seconds is longer than the maximum lifetime, Max lifetime (s) "
+		       "(maxLifetime), of 600 seconds: expected at most 600, or a longer maximum "
+		       "lifetime");
 	problems_clear(&p);
 	p = test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{"
 			    "\"idleRuntimeSessionTimeout\":600,\"maxLifetime\":600}}");
@@ -358,7 +363,9 @@ static void test_jwt(void **state)
 		       "\"STRING_ARRAY\",\"authorizingClaimMatchValue\":{\"claimMatchValue\":"
 		       "{\"matchValueStringList\":[\"admin\"]},\"claimMatchOperator\":"
 		       "\"EQUALS\"}}]}}}");
-	assert_problem(p, claims, "EQUALS compares with a single value");
+	assert_problem(p, claims,
+		       "EQUALS compares with a single value: expected Single value "
+		       "(matchValueString), not List of values (matchValueStringList)");
 	problems_clear(&p);
 	p = test_check(def, JWT_START
 		       ",\"customClaims\":[{"
@@ -366,13 +373,16 @@ static void test_jwt(void **state)
 		       "\"STRING\",\"authorizingClaimMatchValue\":{\"claimMatchValue\":"
 		       "{\"matchValueString\":\"admin\"},\"claimMatchOperator\":"
 		       "\"CONTAINS_ANY\"}}]}}}");
-	assert_problem(p, claims, "CONTAINS_ANY compares with a list");
+	assert_problem(p, claims,
+		       "CONTAINS_ANY compares with a list: expected List of values "
+		       "(matchValueStringList), not Single value (matchValueString)");
 	problems_clear(&p);
 	p = test_check(def, JWT_START ",\"allowedScopes\":[\"read\"],\"advertisedScopeMapping\":"
 				      "{\"read\":\"api/read\",\"write\":\"api/write\"}}}}");
 	assert_problem(p,
 		       "authorizerConfiguration.customJWTAuthorizer.advertisedScopeMapping.write",
-		       "not in allowedScopes");
+		       "maps scope \"write\", which is not in Allowed scopes (allowedScopes): "
+		       "expected a key that is one of the allowed scopes");
 	assert_false(test_has(&p,
 			      "authorizerConfiguration.customJWTAuthorizer."
 			      "advertisedScopeMapping.read",
@@ -444,6 +454,21 @@ static void test_filesystems(void **state)
 			    "{\"sessionStorage\":{\"mountPath\":\"/mnt/data2/\"}},"
 			    "{\"sessionStorage\":{\"mountPath\":\"/mnt/dat/\"}}]}");
 	assert_no_problems(p);
+	problems_clear(&p);
+	/* a filesystem with no branch: the branches by label and by name */
+	p = test_check(def, "{" MINIMAL ",\"filesystemConfigurations\":[{}]}");
+	assert_state(p, "filesystemConfigurations[0]", VS_INCOMPLETE,
+		     "is empty: choose one of Session storage (sessionStorage), S3 Files access "
+		     "point (s3FilesAccessPoint), EFS access point (efsAccessPoint) or Capacity "
+		     "provider volume (capacityProviderVolume)");
+	problems_clear(&p);
+	/* a member that applies only with another's value: both named */
+	p = test_check(def, "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"PUBLIC\","
+			    "\"networkModeConfig\":{\"subnets\":[\"subnet-0123456789abcdef0\"],"
+			    "\"securityGroups\":[\"sg-0123456789abcdef0\"]}}}");
+	assert_state(p, "networkConfiguration.networkModeConfig", VS_INVALID,
+		     "only applies when Network mode (networkMode) is VPC: expected it left out, "
+		     "or Network mode (networkMode) set to VPC");
 	problems_clear(&p);
 }
 
@@ -580,7 +605,8 @@ static void test_expectations(void **state)
 	p = test_check(def, "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
 			    "role/R\"}");
 	assert_state(p, "agentRuntimeArtifact", VS_INCOMPLETE,
-		     "is required: expected one of containerConfiguration or codeConfiguration");
+		     "is required: expected one of Container image (containerConfiguration) or "
+		     "Code from S3 (codeConfiguration)");
 	problems_clear(&p);
 	snprintf(path, sizeof path, "%s.domain", ovr);
 	LIVE_MSG(path, "", VS_INCOMPLETE, "is required: expected 1 to 253 characters");
@@ -707,7 +733,10 @@ static void test_no_knock_on(void **state)
 	assert_no_message(p, "1 entries");
 	problems_clear(&p);
 	p = test_check(def, JWT_START ",\"allowedAudience\":[]}}}");
-	assert_state(p, jwt, VS_INCOMPLETE, "checks nothing");
+	assert_state(p, jwt, VS_INCOMPLETE,
+		     "checks nothing: expected at least one of Allowed audiences "
+		     "(allowedAudience), Allowed clients (allowedClients), Allowed scopes "
+		     "(allowedScopes) or Custom claims (customClaims)");
 	problems_clear(&p);
 	/* a document with an unknown branch (no reader): that alone */
 	p = check_doc("{" MINIMAL ",\"authorizerConfiguration\":{\"foo\":{}}}");
