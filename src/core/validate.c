@@ -1242,22 +1242,55 @@ static void rule_claims(struct walk *w)
 	}
 }
 
+/* A number that its own rules let through (the others' messages say why not). */
+static int in_range(const struct fnode *f, const cJSON *v)
+{
+	long long lo, hi;
+
+	int_bounds(f, &lo, &hi);
+	return cJSON_IsNumber(v) && v->valuedouble >= (double)lo && v->valuedouble <= (double)hi;
+}
+
+/* The idle timeout may not exceed the maximum lifetime. An unset one is the
+ * service's documented default (the forms' `default`: 900 and 28800 seconds),
+ * so a set value is compared with the other's default (docs/decisions.md). */
 static void rule_lifecycle(struct walk *w)
 {
-	const char *p = "lifecycleConfiguration.idleRuntimeSessionTimeout";
+	const char *pidle = "lifecycleConfiguration.idleRuntimeSessionTimeout";
 	const char *pmax = "lifecycleConfiguration.maxLifetime";
-	const cJSON *idle = at(w->root, p), *max = at(w->root, pmax);
-	const struct fnode *fmax;
-	char *name;
+	const cJSON *idle = at(w->root, pidle), *max = at(w->root, pmax);
+	const struct fnode *fidle = formdef_lookup(w->def, pidle);
+	const struct fnode *fmax = formdef_lookup(w->def, pmax);
+	double i, m;
+	char *name, *msg;
 
-	if (!cJSON_IsNumber(idle) || !cJSON_IsNumber(max) || idle->valuedouble <= max->valuedouble)
+	if (!fidle || !fmax || (idle && !in_range(fidle, idle)) || (max && !in_range(fmax, max)) ||
+	    (!idle && !max) || (!idle && !fidle->has_default) || (!max && !fmax->has_default))
 		return;
-	fmax = formdef_lookup(w->def, pmax);
-	name = fmax ? validate_named(fmax) : xstrdup("maxLifetime");
-	add_at(w, VS_INVALID, p, p,
-	       xasprintf(_("%.0f seconds is longer than the maximum lifetime, %s, of %.0f "
-			   "seconds: expected at most %.0f, or a longer maximum lifetime"),
-			 idle->valuedouble, name, max->valuedouble, max->valuedouble));
+	i = idle ? idle->valuedouble : (double)fidle->default_val;
+	m = max ? max->valuedouble : (double)fmax->default_val;
+	if (i <= m)
+		return;
+	/* the problem is the value that is set: the other may be a default */
+	name = validate_named(idle ? fmax : fidle);
+	if (idle && max)
+		msg = xasprintf(
+		    _("%.0f seconds is longer than the maximum lifetime, %s, of %.0f "
+		      "seconds: expected at most %.0f, or set a longer maximum lifetime"),
+		    i, name, m, m);
+	else if (idle)
+		msg =
+		    xasprintf(_("%.0f seconds is longer than the maximum lifetime, %s, which is "
+				"%.0f seconds by default when not set: expected at most %.0f, or "
+				"set a longer maximum lifetime"),
+			      i, name, m, m);
+	else
+		msg =
+		    xasprintf(_("%.0f seconds is shorter than the idle timeout, %s, which is "
+				"%.0f seconds by default when not set: expected at least %.0f, or "
+				"set a shorter idle timeout"),
+			      m, name, i, i);
+	add_at(w, VS_INVALID, idle ? pidle : pmax, idle ? pidle : pmax, msg);
 	free(name);
 }
 

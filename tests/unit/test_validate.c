@@ -334,12 +334,40 @@ static void test_lifecycle(void **state)
 	(void)state;
 	assert_problem(p, "lifecycleConfiguration.idleRuntimeSessionTimeout",
 		       "3600 seconds is longer than the maximum lifetime, Max lifetime (s) "
-		       "(maxLifetime), of 600 seconds: expected at most 600, or a longer maximum "
-		       "lifetime");
+		       "(maxLifetime), of 600 seconds: expected at most 600, or set a longer "
+		       "maximum lifetime");
 	problems_clear(&p);
 	p = test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{"
 			    "\"idleRuntimeSessionTimeout\":600,\"maxLifetime\":600}}");
 	assert_no_problems(p);
+	problems_clear(&p);
+	/* an unset one is the service's default: 28800 seconds at most, 900 idle */
+	p = test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{"
+			    "\"idleRuntimeSessionTimeout\":30000}}");
+	assert_state(p, "lifecycleConfiguration.idleRuntimeSessionTimeout", VS_INVALID,
+		     "30000 seconds is longer than the maximum lifetime, Max lifetime (s) "
+		     "(maxLifetime), which is 28800 seconds by default when not set: expected at "
+		     "most 28800, or set a longer maximum lifetime");
+	assert_int_equal(p.n, 1);
+	problems_clear(&p);
+	p = test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{"
+			    "\"idleRuntimeSessionTimeout\":28800}}");
+	assert_no_problems(p);
+	problems_clear(&p);
+	p = test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{\"maxLifetime\":600}}");
+	assert_state(p, "lifecycleConfiguration.maxLifetime", VS_INVALID,
+		     "600 seconds is shorter than the idle timeout, Idle timeout (s) "
+		     "(idleRuntimeSessionTimeout), which is 900 seconds by default when not set: "
+		     "expected at least 900, or set a shorter idle timeout");
+	assert_int_equal(p.n, 1);
+	problems_clear(&p);
+	p = test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{\"maxLifetime\":900}}");
+	assert_no_problems(p);
+	problems_clear(&p);
+	/* a value out of its own range is said once, by its own rule */
+	p = test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{\"maxLifetime\":30}}");
+	assert_int_equal(p.n, 1);
+	assert_problem(p, "lifecycleConfiguration.maxLifetime", "too small");
 	problems_clear(&p);
 }
 
