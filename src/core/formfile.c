@@ -233,9 +233,10 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 			char *p = child_path(path, c->string);
 
 			if (!k) {
-				problems_add(im->problems, VS_INVALID, p, p,
-					     _("unknown member: not part of the "
-					       "CreateAgentRuntime request"));
+				char *m = validate_unknown_message(f, c->string);
+
+				problems_add(im->problems, VS_INVALID, p, p, "%s", m);
+				free(m);
 			} else if (cJSON_GetObjectItemCaseSensitive(out, c->string)) {
 				problems_add(im->problems, VS_INVALID, p, p,
 					     _("appears twice: expected each member once"));

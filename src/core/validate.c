@@ -482,7 +482,7 @@ static enum vstate check_text(const struct fnode *f, const char *text, int live,
 	*msg = NULL;
 	chars = text_chars(text, len);
 	if (chars == (size_t)-1) {
-		*msg = xstrdup(_("is not valid UTF-8 text"));
+		*msg = xstrdup(_("is not valid UTF-8 text: expected text encoded as UTF-8"));
 		return VS_INVALID;
 	}
 	if (f->max_len >= 0 && chars > (size_t)f->max_len) {
@@ -622,7 +622,11 @@ enum vstate validate_scalar(const struct fnode *f, const char *text, const char 
 		break;
 	case FK_BOOLEAN:
 		if (strcmp(text, "true") && strcmp(text, "false")) {
-			m = xstrdup(_("expected true or false"));
+			char *shown = show(f, text);
+
+			m = xasprintf(_("%s is neither true nor false: expected true or false"),
+				      shown);
+			free(shown);
 			st = VS_INVALID;
 		}
 		break;
@@ -772,6 +776,63 @@ static size_t seen_add(struct seen *t, const char *s, size_t len, size_t idx)
 	x->idx = idx;
 	x->hash = h;
 	return (size_t)-1;
+}
+
+/* Edits (insertions, deletions, changes, ASCII case aside) from a to b, or
+ * more than `cap` when that many or more: a mistyped name is a short way off. */
+static size_t edits(const char *a, const char *b, size_t cap)
+{
+	size_t la = strlen(a), lb = strlen(b), row[65], i, j, diag, up, best;
+
+	if (la > 64 || lb > 64 || (la > lb ? la - lb : lb - la) > cap)
+		return cap + 1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		diag = row[0];
+		row[0] = best = i;
+		for (j = 1; j <= lb; j++) {
+			up = row[j];
+			row[j] = diag + (fold_c((unsigned char)a[i - 1]) !=
+					 fold_c((unsigned char)b[j - 1]));
+			if (up + 1 < row[j])
+				row[j] = up + 1;
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			if (row[j] < best)
+				best = row[j];
+			diag = up;
+		}
+		if (best > cap)
+			return cap + 1;
+	}
+	return row[lb];
+}
+
+char *validate_unknown_message(const struct fnode *f, const char *name)
+{
+	const struct fnode *near = NULL;
+	size_t i, d, best = 3;
+	char *all, *m;
+
+	for (i = 0; i < f->nchildren; i++)
+		if ((d = edits(name, f->children[i]->name, 2)) < best) {
+			best = d;
+			near = f->children[i];
+		}
+	if (near && best == 0)
+		return xasprintf(_("unknown member: expected %s (names are case-sensitive)"),
+				 near->name);
+	if (near)
+		return xasprintf(_("unknown member: expected %s, the closest name here"),
+				 near->name);
+	if (f->nchildren > 8)
+		return xstrdup(_("unknown member: not part of the CreateAgentRuntime request: "
+				 "expected one of its members, spelled as in the API"));
+	all = members_list(f, NULL, 0);
+	m = xasprintf(_("unknown member: expected one of %s"), all);
+	free(all);
+	return m;
 }
 
 /* ---- whole-document validation ---- */
@@ -1014,7 +1075,7 @@ static void check_unknown(struct walk *w, const struct fnode *f, const cJSON *v)
 	cJSON_ArrayForEach (c, v) {
 		if (!fnode_child(f, c->string)) {
 			down_member(w, c->string);
-			add(w, VS_INVALID, xstrdup(_("unknown member: not part of the request")));
+			add(w, VS_INVALID, validate_unknown_message(f, c->string));
 			back(w, m);
 		}
 	}
@@ -1097,7 +1158,7 @@ static void check_map(struct walk *w, const struct fnode *f, const cJSON *v)
 				add(w, VS_INVALID, xasprintf(_("key %s"), key));
 			if (twice)
 				add(w, VS_INVALID,
-				    xstrdup(_("is a duplicate key: each key may appear once")));
+				    xstrdup(_("is a duplicate key: expected each key once")));
 			if (value)
 				add(w, VS_INVALID, value);
 			back(w, m);
@@ -1401,21 +1462,48 @@ static const char *const restricted_headers[] = {
     NULL,
 };
 
-/* What is wrong with header name `name`, or NULL (caller frees). */
-static char *header_problem(const char *name, int jwt)
+#define CUSTOM_HEADER "X-Amzn-Bedrock-AgentCore-Runtime-Custom-"
+
+/* A name the service passes on for a refused one: the custom prefix and what
+ * followed the refused part ("X-Amz-Target": ...-Custom-Target), or a
+ * made-up one when that would not be a valid name. Caller frees. */
+static char *header_instead(const char *rest)
+{
+	size_t n = strlen(rest), k;
+
+	for (k = 0; k < n; k++)
+		if (!isalnum((unsigned char)rest[k]) && rest[k] != '_' && rest[k] != '-')
+			break;
+	if (!n || k < n || n + strlen(CUSTOM_HEADER) > NAME_MAX_SHOWN)
+		rest = "Name";
+	return xasprintf("%s%s", CUSTOM_HEADER, rest);
+}
+
+/* What is wrong with header name `name`, or NULL (caller frees). jwt: a
+ * custom JWT authorizer is set. */
+static char *header_problem(const struct formdef *def, const char *name, int jwt)
 {
 	enum { OK, AMZ, AMZN, RESTRICTED } why = OK;
-	char *shown, *m;
+	char *shown, *m, *instead;
 	size_t j;
 
 	if (!strncasecmp(name, "x-amz-", 6))
 		why = AMZ;
 	else if (!strncasecmp(name, "x-amzn-", 7) &&
-		 strncasecmp(name, "X-Amzn-Bedrock-AgentCore-Runtime-Custom-", 40))
+		 strncasecmp(name, CUSTOM_HEADER, strlen(CUSTOM_HEADER)))
 		why = AMZN;
-	else if (!strcasecmp(name, "Authorization") && !jwt)
-		return xstrdup(_("\"Authorization\" may only be passed through when a custom JWT "
-				 "authorizer is set"));
+	else if (!strcasecmp(name, "Authorization") && !jwt) {
+		const struct fnode *f =
+		    formdef_lookup(def, "authorizerConfiguration.customJWTAuthorizer");
+		char *authorizer = f ? validate_named(f) : xstrdup("customJWTAuthorizer");
+
+		m = xasprintf(_("\"Authorization\" may only be passed through when a custom JWT "
+				"authorizer is set: expected an inbound authorizer, %s, or this "
+				"header left out"),
+			      authorizer);
+		free(authorizer);
+		return m;
+	}
 	for (j = 0; why == OK && restricted_headers[j]; j++)
 		if (!strcasecmp(name, restricted_headers[j]))
 			why = RESTRICTED;
@@ -1423,16 +1511,22 @@ static char *header_problem(const char *name, int jwt)
 		return NULL;
 	/* the name is quoted only for a message: most names have none */
 	shown = quote(name, NAME_MAX_SHOWN);
+	instead = header_instead(why == AMZ ? name + 6 : why == AMZN ? name + 7 : name);
 	if (why == AMZ)
-		m = xasprintf(_("%s is reserved: names starting with x-amz- are refused"), shown);
+		m = xasprintf(_("%s is reserved (names starting with x-amz- are refused): "
+				"expected a name of your own, such as %s"),
+			      shown, instead);
 	else if (why == AMZN)
-		m = xasprintf(_("%s is reserved: of the x-amzn- names only "
-				"X-Amzn-Bedrock-AgentCore-Runtime-Custom-* are allowed"),
-			      shown);
+		m = xasprintf(_("%s is reserved (of the x-amzn- names only "
+				"X-Amzn-Bedrock-AgentCore-Runtime-Custom-* are allowed): expected "
+				"a name of your own, such as %s"),
+			      shown, instead);
 	else
-		m = xasprintf(_("%s is a restricted header that the service does not "
-				"pass on"),
-			      shown);
+		m = xasprintf(
+		    _("%s is a restricted header that the service does not pass on: "
+		      "expected a name of your own, such as %s, or this header left out"),
+		    shown, instead);
+	free(instead);
 	free(shown);
 	return m;
 }
@@ -1462,7 +1556,7 @@ static void rule_headers(struct walk *w)
 					 "%s[%zu]", base, i);
 				free(shown);
 			}
-			if ((m = header_problem(name, jwt)))
+			if ((m = header_problem(w->def, name, jwt)))
 				add_rule(w, VS_INVALID, m, "%s[%zu]", base, i);
 		}
 		i++;

@@ -79,6 +79,11 @@ char *validate_literal_message(const struct fnode *f, const char *text, size_t l
  * name alone when it has no label of its own). Caller frees. */
 char *validate_named(const struct fnode *f);
 
+/* The message for member `name`, which group or one-of f does not know:
+ * what is expected instead (its members, or the one that differs only in
+ * case). Caller frees. */
+char *validate_unknown_message(const struct fnode *f, const char *name);
+
 /* Append member or map key `name` to the path in b: ".name" (or "name" at the
  * start) when it is letters, digits, _ and -, else ["name"] with quotes,
  * backslashes and control characters escaped (tags["a\nb"]), so that a

@@ -439,14 +439,64 @@ static void test_headers(void **state)
 	/* the name is shown whole (it is 46 characters), quoted */
 	assert_state(p, "requestHeaderConfiguration.requestHeaderAllowlist[1]", VS_INVALID,
 		     "\"x-amzn-bedrock-agentcore-runtime-custom-tenant\" is listed twice");
-	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[2]", "x-amz-");
-	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[3]", "x-amzn-");
-	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[4]", "JWT");
-	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[5]", "restricted");
+	/* what is wrong, and a name the service passes on instead */
+	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[2]",
+		       "\"X-Amz-Date\" is reserved (names starting with x-amz- are refused): "
+		       "expected a name of your own, such as "
+		       "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Date");
+	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[3]",
+		       "\"X-Amzn-Trace-Id\" is reserved (of the x-amzn- names only "
+		       "X-Amzn-Bedrock-AgentCore-Runtime-Custom-* are allowed): expected a name "
+		       "of your own, such as X-Amzn-Bedrock-AgentCore-Runtime-Custom-Trace-Id");
+	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[4]",
+		       "\"Authorization\" may only be passed through when a custom JWT "
+		       "authorizer is set: expected an inbound authorizer, Custom JWT "
+		       "(customJWTAuthorizer), or this header left out");
+	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[5]",
+		       "\"Content-Type\" is a restricted header that the service does not pass "
+		       "on: expected a name of your own, such as "
+		       "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Content-Type, or this header "
+		       "left out");
 	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[6]", "not valid");
 	assert_false(test_has(&p, "requestHeaderConfiguration.requestHeaderAllowlist[0]", NULL));
 	assert_false(test_has(&p, "requestHeaderConfiguration.requestHeaderAllowlist[7]", NULL));
 	problems_clear(&p);
+	/* nothing after the prefix, or too long with the custom prefix: a made-up name */
+	p = test_check(def,
+		       "{" MINIMAL ",\"requestHeaderConfiguration\":{\"requestHeaderAllowlist\":"
+		       "[\"x-amz-\"]}}");
+	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[0]",
+		       "such as X-Amzn-Bedrock-AgentCore-Runtime-Custom-Name");
+	problems_clear(&p);
+}
+
+/* Every message says what is wrong and what is expected. */
+static void test_messages_expect(void **state)
+{
+	struct problems p;
+
+	(void)state;
+	/* a member the request does not have: the one meant, or those there are */
+	p = test_check(def, "{" MINIMAL ",\"Tags\":{},\"networkConfigurtion\":{},"
+			    "\"lifecycleConfiguration\":{\"idle\":60},\"noSuchThing\":1}");
+	assert_problem(p, "Tags", "unknown member: expected tags (names are case-sensitive)");
+	assert_problem(p, "networkConfigurtion",
+		       "unknown member: expected networkConfiguration, the closest name here");
+	assert_problem(p, "lifecycleConfiguration.idle",
+		       "unknown member: expected one of Idle timeout (s) "
+		       "(idleRuntimeSessionTimeout) or Max lifetime (s) (maxLifetime)");
+	assert_problem(p, "noSuchThing",
+		       "unknown member: not part of the CreateAgentRuntime request: expected one "
+		       "of its members, spelled as in the API");
+	problems_clear(&p);
+	p = test_check(def, "{" MINIMAL ",\"tags\":{\"a\":\"1\",\"a\":\"2\"},"
+			    "\"description\":\"\xff\"}");
+	assert_problem(p, "tags.a", "is a duplicate key: expected each key once");
+	assert_problem(p, "description",
+		       "is not valid UTF-8 text: expected text encoded as UTF-8");
+	problems_clear(&p);
+	LIVE_MSG("networkConfiguration.networkModeConfig.requireServiceS3Endpoint", "yes",
+		 VS_INVALID, "\"yes\" is neither true nor false: expected true or false");
 }
 
 static void test_filesystems(void **state)
@@ -1099,6 +1149,7 @@ int main(void)
 	    cmocka_unit_test(test_lifecycle),
 	    cmocka_unit_test(test_jwt),
 	    cmocka_unit_test(test_headers),
+	    cmocka_unit_test(test_messages_expect),
 	    cmocka_unit_test(test_filesystems),
 	    cmocka_unit_test(test_capacity_volume),
 	    cmocka_unit_test(test_section_filter),
