@@ -569,7 +569,11 @@ static enum vstate check_choice(const struct fnode *f, const char *text, int liv
 	}
 	vals = values_list(f);
 	shown = show(f, text);
-	*msg = xasprintf(_("%s is not allowed: expected one of %s"), shown, vals);
+	if (live && prefix) /* still being typed: "V" of VPC */
+		*msg =
+		    xasprintf(_("%s is not a whole value yet: expected one of %s"), shown, vals);
+	else
+		*msg = xasprintf(_("%s is not allowed: expected one of %s"), shown, vals);
 	free(vals);
 	free(shown);
 	return live && prefix ? VS_INCOMPLETE : VS_INVALID;

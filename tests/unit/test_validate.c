@@ -205,6 +205,13 @@ static void test_integer_choice_boolean(void **state)
 	LIVE("protocolConfiguration.serverProtocol", "AGUI", VS_VALID);
 	LIVE("protocolConfiguration.serverProtocol", "A", VS_INCOMPLETE);
 	LIVE("protocolConfiguration.serverProtocol", "GRPC", VS_INVALID);
+	/* a value's beginning is not finished yet, rather than not allowed */
+	LIVE_MSG("networkConfiguration.networkMode", "V", VS_INCOMPLETE,
+		 "\"V\" is not a whole value yet: expected one of PUBLIC or VPC");
+	LIVE_MSG("agentRuntimeArtifact.codeConfiguration.runtime", "PYTHON_3_1", VS_INCOMPLETE,
+		 "\"PYTHON_3_1\" is not a whole value yet: expected one of ");
+	LIVE_MSG("networkConfiguration.networkMode", "VX", VS_INVALID,
+		 "\"VX\" is not allowed: expected one of PUBLIC or VPC");
 	LIVE("protocolConfiguration.serverProtocol", "", VS_INCOMPLETE); /* required */
 	LIVE("networkConfiguration.networkModeConfig.requireServiceS3Endpoint", "true", VS_VALID);
 	LIVE("networkConfiguration.networkModeConfig.requireServiceS3Endpoint", "yes", VS_INVALID);
