@@ -63,11 +63,12 @@ enum vstate problems_worst(const struct problems *p)
 
 /* ---- text in paths and messages ---- */
 
-/* Append s[0..n) with quotes, backslashes and control characters escaped, so
- * that whatever a file holds stays on one line of output. */
+/* Append s[0..n) with quotes, backslashes, control characters and bytes that
+ * are not UTF-8 escaped (\xff), so that whatever a file holds stays on one
+ * line of output, and that output stays UTF-8 (validate --json, the screens). */
 static void escape(struct strbuf *b, const char *s, size_t n)
 {
-	size_t i = 0, run;
+	size_t i = 0, run, l;
 
 	while (i < n) {
 		unsigned char c = 0;
@@ -77,6 +78,12 @@ static void escape(struct strbuf *b, const char *s, size_t n)
 			c = (unsigned char)s[run];
 			if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
 				break;
+			if (c >= 0x80) {
+				l = utf8_offset(s + run, n - run, 1);
+				if (utf8_length(s + run, l) != 1)
+					break;
+				run += l - 1;
+			}
 		}
 		strbuf_add(b, s + i, run - i);
 		if (run == n)

@@ -29,6 +29,9 @@ for f in "$top_srcdir"/tests/data/invalid/*.json; do
 		bad "$f: no problem at $want in: $(cat "$tmp/err")"; fi
 done
 
+# The members a form needs, for forms made here
+base='"agentRuntimeName":"a","roleArn":"arn:aws:iam::123456789012:role/R","agentRuntimeArtifact":{"containerConfiguration":{"containerUri":"public.ecr.aws/a/b"}}'
+
 # The AWS CLI given a form: its parameter validation, then a closed port.
 aws_create() { # file
 	AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=x AWS_CONFIG_FILE=/dev/null \
@@ -84,6 +87,28 @@ assert a[0]["path"]=="networkConfiguration.networkModeConfig.subnets[1]", a
 assert "too short" in a[0]["message"], a
 ' "$tmp/out" && ok || bad "--json output: $(cat "$tmp/out")"
 
+# --json is UTF-8 whatever the file holds: bytes that are not UTF-8 in member
+# names, keys and values are escaped in paths and messages (\xff), and a
+# file name that is not UTF-8 has U+FFFD in their place
+printf '{%s,"bad\377":1,"tags":{"k\376":"v\377"},"networkConfiguration":{"networkMode":"\377"}}' \
+	"$base" >"$tmp/bytes.json"
+bytes=$(printf '%s/bytes\377.json' "$tmp")
+cp "$tmp/bytes.json" "$bytes"
+expect_exit 2 "$ACW" validate --json "$tmp/bytes.json" "$bytes" "$bytes.missing"
+python3 -c '
+import json,sys
+a=json.loads(open(sys.argv[1],"rb").read().decode("utf-8"))
+paths=[p["path"] for p in a]
+assert "[\"bad\\xff\"]" in paths, paths
+assert "tags[\"k\\xfe\"]" in paths, paths
+assert any("\"\\xff\" is not allowed" in p["message"] for p in a), a
+assert any(p["file"].endswith("bytes\ufffd.json") for p in a), a
+assert any(p["file"].endswith("bytes\ufffd.json.missing") and "\ufffd" in p["message"] for p in a), a
+' "$tmp/out" && ok || bad "--json with bytes that are not UTF-8: $(cat "$tmp/out")"
+expect_exit 1 "$ACW" validate "$tmp/bytes.json"
+grep -qF "$tmp/bytes.json: [\"bad\xff\"]: unknown member" "$tmp/err" && ok ||
+	bad "a member name that is not UTF-8: $(cat "$tmp/err")"
+
 # Malformed JSON: line and column, exit 2. Unreadable: exit 2. Usage: exit 2.
 printf '{\n  "agentRuntimeName": "a",\n  "roleArn" ,\n}\n' >"$tmp/broken.json"
 expect_exit 2 "$ACW" validate "$tmp/broken.json"
@@ -101,7 +126,6 @@ grep -q 'deep.json: line 1, column 1008: the JSON is nested too deeply' "$tmp/er
 # what was expected there (syntax: exit 2), or at the member's path (a whole
 # number written as a float: exit 1). The AWS CLI, where installed, refuses
 # each of these files as well.
-base='"agentRuntimeName":"a","roleArn":"arn:aws:iam::123456789012:role/R","agentRuntimeArtifact":{"containerConfiguration":{"containerUri":"public.ecr.aws/a/b"}}'
 printf '{%s,"lifecycleConfiguration":{"maxLifetime":0600}}' "$base" >"$tmp/zero.json"
 printf '{%s,"lifecycleConfiguration":{"maxLifetime":600.}}' "$base" >"$tmp/point.json"
 printf '{%s,"description":"a\tb"}' "$base" >"$tmp/tab.json"
