@@ -232,7 +232,7 @@ static const char *const form_strings[] = {
 	/* 92-capacity.json: help */ N_("The capacity provider to run on. The model marks it optional, but the newest SDK and documentation require it."),
 	/* 92-capacity.json: expect */ N_("arn:aws:bedrock-agentcore:REGION:ACCOUNT:capacity-provider/NAME-ID"),
 	/* 92-capacity.json: label */ N_("Platform version"),
-	/* 92-capacity.json: help */ N_("The runtime platform generation. V1 is the default; V2 starts faster and scales more elastically. Not in the botocore model yet (newest JavaScript SDK only)."),
+	/* 92-capacity.json: help */ N_("The runtime platform generation: V2 starts faster than V1, the default. Newest JavaScript SDK only: the AWS CLI refuses a form that sets it."),
 	/* 95-tags.json: title */ N_("Tags"),
 	/* 95-tags.json: help */ N_("Labels on the runtime."),
 	/* 95-tags.json: help */ N_("Labels for cost allocation and access control (up to 50)."),

@@ -15,6 +15,16 @@
 #include "core/util.h"
 #include "core/validate.h"
 
+/* Add text to o as member key: JSON output is UTF-8, and file names and
+ * the messages that quote them may not be. */
+static void add_text(cJSON *o, const char *key, const char *text)
+{
+	char *clean = utf8_scrub(text);
+
+	cJSON_AddStringToObject(o, key, clean);
+	free(clean);
+}
+
 /* Load a form strictly ("-": standard input) and check it: load problems
  * first, then the rules (a member dropped for a wrong type is not reported
  * again as missing). */
@@ -98,9 +108,9 @@ int cmd_validate(int argc, char **argv)
 			if (json) {
 				cJSON *o = cJSON_CreateObject();
 
-				cJSON_AddStringToObject(o, "file", argv[i]);
+				add_text(o, "file", argv[i]);
 				cJSON_AddNullToObject(o, "path");
-				cJSON_AddStringToObject(o, "message", cause);
+				add_text(o, "message", cause);
 				cJSON_AddStringToObject(o, "severity", "unreadable");
 				cJSON_AddItemToArray(arr, o);
 			}
@@ -117,9 +127,9 @@ int cmd_validate(int argc, char **argv)
 			for (k = 0; k < probs.n; k++) {
 				cJSON *o = cJSON_CreateObject();
 
-				cJSON_AddStringToObject(o, "file", argv[i]);
-				cJSON_AddStringToObject(o, "path", probs.v[k].path);
-				cJSON_AddStringToObject(o, "message", probs.v[k].message);
+				add_text(o, "file", argv[i]);
+				add_text(o, "path", probs.v[k].path);
+				add_text(o, "message", probs.v[k].message);
 				cJSON_AddStringToObject(
 				    o, "severity",
 				    probs.v[k].state == VS_INCOMPLETE ? "missing" : "invalid");

@@ -2,14 +2,22 @@
 #include "config.h"
 
 #include <cjson/cJSON.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "document.h"
 #include "formdef.h"
 #include "formfile.h"
+#include "jsonscan.h"
 #include "util.h"
 #include "validate.h"
+
+/* A number written with a fraction or an exponent: where, in the text. */
+struct literal {
+	const cJSON *item;
+	size_t off, len;
+};
 
 struct import {
 	enum ff_mode mode;
@@ -17,7 +25,28 @@ struct import {
 	/* the file holds skeleton placeholders: its choices and booleans were
 	 * filled by --generate-cli-skeleton, not chosen */
 	int placeholders;
+	const char *text;
+	struct literal *lits; /* sorted by item */
+	size_t nlits;
 };
+
+static int by_item(const void *a, const void *b)
+{
+	const struct literal *x = a, *y = b;
+	uintptr_t p = (uintptr_t)x->item, q = (uintptr_t)y->item;
+
+	return p < q ? -1 : p > q;
+}
+
+/* How v is written, when it is a number with a fraction or an exponent. */
+static const struct literal *written(const struct import *im, const cJSON *v)
+{
+	struct literal key = {v, 0, 0};
+
+	if (!im->nlits)
+		return NULL;
+	return bsearch(&key, im->lits, im->nlits, sizeof *im->lits, by_item);
+}
 
 /* The path of member or key `name` below path, escaped as validate's are. */
 static char *child_path(const char *path, const char *name)
@@ -65,19 +94,44 @@ static int substantive(const struct fnode *f, const cJSON *v)
 	return 0;
 }
 
-/* Does the JSON hold a placeholder of --generate-cli-skeleton ("" or 0)
- * anywhere?  A form the wizard saved never does (it writes only set values). */
-static int has_placeholder(const cJSON *v)
+/* Does the JSON hold a placeholder of --generate-cli-skeleton anywhere: ""
+ * for text, 0 for a whole number, a "KeyName": "" map entry?  A map's other
+ * values are not placeholders: an empty environment variable or tag value is
+ * legal, and the skeleton prints no entry but KeyName. A form the wizard saved
+ * never holds one (it writes only set values). Members f does not know, and
+ * values of the wrong kind, are the reader's problems, never placeholders. */
+static int has_placeholder(const struct fnode *f, const cJSON *v)
 {
 	const cJSON *c;
+	const struct fnode *k;
 
-	if (cJSON_IsString(v))
+	if (!fnode_accepts(f, v))
+		return 0;
+	switch (f->kind) {
+	case FK_TEXT:
+	case FK_CHOICE:
 		return !*v->valuestring;
-	if (cJSON_IsNumber(v))
+	case FK_INTEGER:
 		return v->valuedouble == 0;
-	cJSON_ArrayForEach (c, v) {
-		if (has_placeholder(c))
-			return 1;
+	case FK_BOOLEAN:
+		return 0;
+	case FK_MAP:
+		c = cJSON_GetObjectItemCaseSensitive(v, "KeyName");
+		return cJSON_IsString(c) && !*c->valuestring;
+	case FK_LIST:
+	case FK_SUBLIST:
+		cJSON_ArrayForEach (c, v) {
+			if (has_placeholder(f->item, c))
+				return 1;
+		}
+		return 0;
+	case FK_GROUP:
+	case FK_ONEOF:
+		cJSON_ArrayForEach (c, v) {
+			if ((k = fnode_child(f, c->string)) && has_placeholder(k, c))
+				return 1;
+		}
+		return 0;
 	}
 	return 0;
 }
@@ -99,9 +153,18 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 {
 	cJSON *out = NULL, *x;
 	const cJSON *c;
+	const struct literal *lit;
 	size_t i = 0;
 	int skel = im->mode == FF_SKELETON;
 
+	if (f->kind == FK_INTEGER && fnode_accepts(f, v) && (lit = written(im, v))) {
+		/* botocore refuses a float for an integer, even a whole one */
+		char *m = validate_literal_message(f, im->text + lit->off, lit->len);
+
+		problems_add(im->problems, VS_INVALID, path, path, "%s", m);
+		free(m);
+		return NULL;
+	}
 	if (!fnode_accepts(f, v)) {
 		char *m = validate_type_message(f, v);
 
@@ -120,6 +183,12 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 			return NULL;
 		return cJSON_CreateNumber(v->valuedouble);
 	case FK_BOOLEAN:
+		/* the skeleton prints every boolean as true: in a file with its
+		 * placeholders, true is its pick, as its choices are (and
+		 * requireServiceS3Endpoint, the one boolean, is refused when
+		 * set); false was typed */
+		if (skel && im->placeholders && cJSON_IsTrue(v))
+			return NULL;
 		return cJSON_Duplicate(v, 0);
 	case FK_LIST:
 	case FK_SUBLIST:
@@ -164,9 +233,10 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 			char *p = child_path(path, c->string);
 
 			if (!k) {
-				problems_add(im->problems, VS_INVALID, p, p,
-					     _("unknown member: not part of the "
-					       "CreateAgentRuntime request"));
+				char *m = validate_unknown_message(f, c->string);
+
+				problems_add(im->problems, VS_INVALID, p, p, "%s", m);
+				free(m);
 			} else if (cJSON_GetObjectItemCaseSensitive(out, c->string)) {
 				problems_add(im->problems, VS_INVALID, p, p,
 					     _("appears twice: expected each member once"));
@@ -188,10 +258,14 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 				struct strbuf names = {0};
 
 				for (x = out->child; x; x = x->next)
-					if (substantive(fnode_child(f, x->string), x))
+					if (substantive(fnode_child(f, x->string), x)) {
+						char *n =
+						    validate_named(fnode_child(f, x->string));
+
 						strbuf_addf(&names, "%s%s",
-							    names.len ? _(" and ") : "",
-							    x->string);
+							    names.len ? _(" and ") : "", n);
+						free(n);
+					}
 				problems_add(im->problems, VS_INVALID, path, path,
 					     _("has both %s filled in: keep exactly one"),
 					     names.s);
@@ -219,51 +293,25 @@ drop:
 	return NULL;
 }
 
-/* One pass over JSON text, outside and inside its strings: *nul gets the
- * offset of the first \u0000 escape (cJSON's strings end at a NUL, so the rest
- * of the text would be lost without a word), *deep that of the first bracket
- * deeper than cJSON's nesting limit; (size_t)-1 when there is none. */
-static void scan_json(const char *text, size_t len, size_t *nul, size_t *deep)
+/* The numbers of j in text order (cJSON builds its items in that order):
+ * those the scan found written with a fraction or an exponent go to lits. */
+static void find_literals(const cJSON *j, const struct jsonscan *scan, size_t *nth,
+			  struct literal *lits, size_t *n)
 {
-	size_t i, depth = 0;
-	int in_string = 0;
+	const cJSON *c;
 
-	*nul = *deep = (size_t)-1;
-	for (i = 0; i < len; i++) {
-		if (in_string) {
-			if (text[i] == '"') {
-				in_string = 0;
-			} else if (text[i] == '\\') {
-				if (*nul == (size_t)-1 && i + 5 < len &&
-				    !memcmp(text + i + 1, "u0000", 5))
-					*nul = i;
-				i++; /* the escaped character, which may be a quote */
-			}
-		} else if (text[i] == '"') {
-			in_string = 1;
-		} else if (text[i] == '[' || text[i] == '{') {
-			if (++depth > CJSON_NESTING_LIMIT && *deep == (size_t)-1)
-				*deep = i;
-		} else if ((text[i] == ']' || text[i] == '}') && depth) {
-			depth--;
+	if (cJSON_IsNumber(j)) {
+		if (*n < scan->nfractional && scan->fractional[*n].nth == *nth) {
+			lits[*n].item = j;
+			lits[*n].off = scan->fractional[*n].off;
+			lits[*n].len = scan->fractional[*n].len;
+			(*n)++;
 		}
+		(*nth)++;
+		return;
 	}
-}
-
-static void position(const char *text, size_t off, size_t *line, size_t *col)
-{
-	size_t i;
-
-	*line = 1;
-	*col = 1;
-	for (i = 0; i < off; i++) {
-		if (text[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)text[i] & 0xc0) != 0x80) {
-			(*col)++;
-		}
-	}
+	cJSON_ArrayForEach (c, j)
+		find_literals(c, scan, nth, lits, n);
 }
 
 int formfile_parse(const char *text, size_t len, const struct formdef *def, enum ff_mode mode,
@@ -271,78 +319,32 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 {
 	const char *end = NULL;
 	cJSON *j;
-	struct import im = {mode, problems, 0};
+	struct import im = {mode, problems, 0, text, NULL, 0};
+	struct jsonscan scan;
 	cJSON *clean;
 
 	*out = NULL;
 	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
 		text += 3; /* a UTF-8 byte order mark */
 		len -= 3;
+		im.text = text;
 	}
+	/* cJSON takes JSON that the AWS CLI refuses, and cannot say where or
+	 * why it stopped: the scan judges the text first */
+	if (jsonscan_check(text, len, &scan, cause) != 0)
+		return -1;
 	j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	if (!j) {
-		/* cJSON reports an early end at the last byte; parse again with a
-		 * sentinel byte appended to tell "ends too early" from a bad byte. */
-		char *copy = xmalloc(len + 1);
-		const char *err;
-		size_t line, col, off, nul, deep;
+		/* not expected after the scan; said with cJSON's place */
+		const char *err = cJSON_GetErrorPtr();
+		size_t line, col;
 
-		memcpy(copy, text, len);
-		copy[len] = '\x01';
-		cJSON_Delete(cJSON_ParseWithLengthOpts(copy, len + 1, NULL, 0));
-		err = cJSON_GetErrorPtr();
-		off = err && err >= copy && err <= copy + len ? (size_t)(err - copy) : len;
-		free(copy);
-		scan_json(text, len, &nul, &deep);
-		if (deep != (size_t)-1 && deep <= off) {
-			position(text, deep, &line, &col);
-			*cause =
-			    xasprintf(_("line %zu, column %zu: the JSON is nested too deeply: "
-					"expected at most %d levels of objects and lists"),
-				      line, col, CJSON_NESTING_LIMIT);
-			return -1;
-		}
-		position(text, off, &line, &col);
-		if (off >= len)
-			*cause =
-			    xasprintf(_("line %zu, column %zu: the JSON ends too early: expected "
-					"a complete object"),
-				      line, col);
-		else
-			*cause = xasprintf(_("line %zu, column %zu: this is not valid JSON"), line,
-					   col);
+		jsonscan_position(
+		    text, err && err >= text && err <= text + len ? (size_t)(err - text) : len,
+		    &line, &col);
+		*cause = xasprintf(_("line %zu, column %zu: this is not valid JSON"), line, col);
+		jsonscan_release(&scan);
 		return -1;
-	}
-	{
-		/* only blanks may follow the object */
-		size_t off = end ? (size_t)(end - text) : len;
-
-		while (off < len && strchr(" \t\r\n", text[off]))
-			off++;
-		if (off < len) {
-			size_t line, col;
-
-			position(text, off, &line, &col);
-			*cause =
-			    xasprintf(_("line %zu, column %zu: unexpected text after the JSON "
-					"object"),
-				      line, col);
-			cJSON_Delete(j);
-			return -1;
-		}
-	}
-	{
-		size_t nul, deep, line, col;
-
-		scan_json(text, len, &nul, &deep);
-		if (nul != (size_t)-1) {
-			position(text, nul, &line, &col);
-			*cause = xasprintf(_("line %zu, column %zu: \\u0000 (a NUL character) "
-					     "cannot be kept in a form: expected text without it"),
-					   line, col);
-			cJSON_Delete(j);
-			return -1;
-		}
 	}
 	if (!cJSON_IsObject(j)) {
 		*cause =
@@ -350,11 +352,21 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 				"members"),
 			      json_type_name(j));
 		cJSON_Delete(j);
+		jsonscan_release(&scan);
 		return -1;
 	}
-	im.placeholders = mode == FF_SKELETON && has_placeholder(j);
+	if (scan.nfractional) {
+		size_t nth = 0;
+
+		im.lits = xcalloc(scan.nfractional, sizeof *im.lits);
+		find_literals(j, &scan, &nth, im.lits, &im.nlits);
+		qsort(im.lits, im.nlits, sizeof *im.lits, by_item);
+	}
+	jsonscan_release(&scan);
+	im.placeholders = mode == FF_SKELETON && has_placeholder(def->root, j);
 	clean = import(&im, def->root, j, "");
 	cJSON_Delete(j);
+	free(im.lits);
 	*out = document_adopt_json(clean ? clean : cJSON_CreateObject());
 	return 0;
 }

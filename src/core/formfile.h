@@ -4,10 +4,13 @@
  * API's member names, only members that are set, one branch of each one-of.
  * Loading checks the JSON against the form definition (types, unknown members)
  * and, in FF_SKELETON mode, reads what `--generate-cli-skeleton` prints:
- * empty strings, zeros and placeholder entries ("KeyName": "") mean unset; in
- * a file with such placeholders, a group holding nothing typed but choices
- * and booleans (the skeleton's own picks) is unset too; two filled one-of
- * branches are a conflict (docs/decisions.md). Saving is atomic, mode 0600. */
+ * empty strings, zeros and placeholder entries ("KeyName": "") mean unset (a
+ * map's other values, even empty, are values); in a file with such
+ * placeholders, a boolean true is the skeleton's own pick and unset, and so
+ * is a group holding nothing typed but choices (the skeleton's picks too);
+ * two filled one-of branches are a conflict (docs/decisions.md). A file
+ * without placeholders keeps every value (empty lists, maps and groups
+ * aside). Saving is atomic, mode 0600. */
 #ifndef ACW_FORMFILE_H
 #define ACW_FORMFILE_H
 

@@ -8,6 +8,7 @@ src_core_libacwcore_a_SOURCES = \
 	src/core/formdef.c src/core/formdef.h \
 	src/core/document.c src/core/document.h \
 	src/core/validate.c src/core/validate.h \
+	src/core/jsonscan.c src/core/jsonscan.h \
 	src/core/formfile.c src/core/formfile.h \
 	src/core/sigv4.c src/core/sigv4.h \
 	src/core/awsconfig.c src/core/awsconfig.h \

@@ -220,6 +220,23 @@ size_t utf8_offset(const char *s, size_t n, size_t chars)
 	return i < n ? i : n;
 }
 
+char *utf8_scrub(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct strbuf b = {0};
+	size_t n = strlen(s), i = 0, l;
+
+	while (i < n) {
+		l = p[i] < 0x80 ? 1 : utf8_seq(p + i, n - i);
+		if (l)
+			strbuf_add(&b, s + i, l);
+		else
+			strbuf_adds(&b, "\xef\xbf\xbd");
+		i += l ? l : 1;
+	}
+	return strbuf_finish(&b);
+}
+
 int util_read_fd(int fd, const char *name, size_t cap, char **out, size_t *len, char **cause)
 {
 	struct strbuf b = {0};

@@ -60,6 +60,9 @@ void strbuf_release(struct strbuf *b);
 size_t utf8_length(const char *s, size_t n);
 /* Byte offset of the character number `chars` (clamped to n). */
 size_t utf8_offset(const char *s, size_t n, size_t chars);
+/* A copy of s in which each byte that is not part of valid UTF-8 is U+FFFD,
+ * for output that must be UTF-8 (JSON). Caller frees. */
+char *utf8_scrub(const char *s);
 
 /* Read a whole regular file into a NUL-terminated buffer (caller frees *out).
  * Returns 0, or -1 with *cause set (caller frees): unreadable, a directory,

@@ -63,11 +63,12 @@ enum vstate problems_worst(const struct problems *p)
 
 /* ---- text in paths and messages ---- */
 
-/* Append s[0..n) with quotes, backslashes and control characters escaped, so
- * that whatever a file holds stays on one line of output. */
+/* Append s[0..n) with quotes, backslashes, control characters and bytes that
+ * are not UTF-8 escaped (\xff), so that whatever a file holds stays on one
+ * line of output, and that output stays UTF-8 (validate --json, the screens). */
 static void escape(struct strbuf *b, const char *s, size_t n)
 {
-	size_t i = 0, run;
+	size_t i = 0, run, l;
 
 	while (i < n) {
 		unsigned char c = 0;
@@ -77,6 +78,12 @@ static void escape(struct strbuf *b, const char *s, size_t n)
 			c = (unsigned char)s[run];
 			if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
 				break;
+			if (c >= 0x80) {
+				l = utf8_offset(s + run, n - run, 1);
+				if (utf8_length(s + run, l) != 1)
+					break;
+				run += l - 1;
+			}
 		}
 		strbuf_add(b, s + i, run - i);
 		if (run == n)
@@ -190,15 +197,51 @@ static char *values_list(const struct fnode *f)
 	return strbuf_finish(&b);
 }
 
-/* The names of a one-of's branches: "a, b or c". */
-static char *branch_list(const struct fnode *f)
+/* Member f as both kinds of reader know it: the label that the screens show
+ * and the name that files use, "Session storage (sessionStorage)"; the name
+ * alone when it has no label of its own. Messages go to both. */
+static void add_named(struct strbuf *b, const struct fnode *f)
+{
+	if (f->label && *f->label && strcmp(f->label, f->name))
+		strbuf_addf(b, "%s (%s)", f->label, f->name);
+	else
+		strbuf_adds(b, f->name);
+}
+
+char *validate_named(const struct fnode *f)
 {
 	struct strbuf b = {0};
+
+	add_named(&b, f);
+	return strbuf_finish(&b);
+}
+
+/* Some of f's members (by name; all of them when names is NULL), as in
+ * "a (x), b (y) or c (z)". */
+static char *members_list(const struct fnode *f, const char *const *names, size_t n)
+{
+	struct strbuf b = {0};
+	const struct fnode *k;
 	size_t i;
 
-	for (i = 0; i < f->nchildren; i++)
-		add_or(&b, i, f->nchildren, f->children[i]->name);
+	if (!names)
+		n = f->nchildren;
+	for (i = 0; i < n; i++) {
+		if (i)
+			strbuf_adds(&b, i + 1 == n ? _(" or ") : ", ");
+		k = names ? fnode_child(f, names[i]) : f->children[i];
+		if (k)
+			add_named(&b, k);
+		else
+			strbuf_adds(&b, names[i]);
+	}
 	return strbuf_finish(&b);
+}
+
+/* The branches of a one-of: "a (x), b (y) or c (z)". */
+static char *branch_list(const struct fnode *f)
+{
+	return members_list(f, NULL, 0);
 }
 
 static char *text_lengths(const struct fnode *f)
@@ -446,7 +489,7 @@ static enum vstate check_text(const struct fnode *f, const char *text, int live,
 	*msg = NULL;
 	chars = text_chars(text, len);
 	if (chars == (size_t)-1) {
-		*msg = xstrdup(_("is not valid UTF-8 text"));
+		*msg = xstrdup(_("is not valid UTF-8 text: expected text encoded as UTF-8"));
 		return VS_INVALID;
 	}
 	if (f->max_len >= 0 && chars > (size_t)f->max_len) {
@@ -533,7 +576,11 @@ static enum vstate check_choice(const struct fnode *f, const char *text, int liv
 	}
 	vals = values_list(f);
 	shown = show(f, text);
-	*msg = xasprintf(_("%s is not allowed: expected one of %s"), shown, vals);
+	if (live && prefix) /* still being typed: "V" of VPC */
+		*msg =
+		    xasprintf(_("%s is not a whole value yet: expected one of %s"), shown, vals);
+	else
+		*msg = xasprintf(_("%s is not allowed: expected one of %s"), shown, vals);
 	free(vals);
 	free(shown);
 	return live && prefix ? VS_INCOMPLETE : VS_INVALID;
@@ -586,7 +633,11 @@ enum vstate validate_scalar(const struct fnode *f, const char *text, const char 
 		break;
 	case FK_BOOLEAN:
 		if (strcmp(text, "true") && strcmp(text, "false")) {
-			m = xstrdup(_("expected true or false"));
+			char *shown = show(f, text);
+
+			m = xasprintf(_("%s is neither true nor false: expected true or false"),
+				      shown);
+			free(shown);
 			st = VS_INVALID;
 		}
 		break;
@@ -623,6 +674,16 @@ char *validate_type_message(const struct fnode *f, const void *json)
 		return m;
 	}
 	return xasprintf(_("is %s: expected %s"), json_type_name(v), fkind_expect(f->kind));
+}
+
+char *validate_literal_message(const struct fnode *f, const char *text, size_t len)
+{
+	char *exp = expectation(f), *m;
+
+	m = xasprintf(_("%.*s%s is not written as a whole number: expected %s, in digits only"),
+		      (int)(len > 40 ? 40 : len), text, len > 40 ? "..." : "", exp);
+	free(exp);
+	return m;
 }
 
 /* ---- sets of names ---- */
@@ -728,9 +789,67 @@ static size_t seen_add(struct seen *t, const char *s, size_t len, size_t idx)
 	return (size_t)-1;
 }
 
+/* Edits (insertions, deletions, changes, ASCII case aside) from a to b, or
+ * more than `cap` when that many or more: a mistyped name is a short way off. */
+static size_t edits(const char *a, const char *b, size_t cap)
+{
+	size_t la = strlen(a), lb = strlen(b), row[65], i, j, diag, up, best;
+
+	if (la > 64 || lb > 64 || (la > lb ? la - lb : lb - la) > cap)
+		return cap + 1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		diag = row[0];
+		row[0] = best = i;
+		for (j = 1; j <= lb; j++) {
+			up = row[j];
+			row[j] = diag + (fold_c((unsigned char)a[i - 1]) !=
+					 fold_c((unsigned char)b[j - 1]));
+			if (up + 1 < row[j])
+				row[j] = up + 1;
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			if (row[j] < best)
+				best = row[j];
+			diag = up;
+		}
+		if (best > cap)
+			return cap + 1;
+	}
+	return row[lb];
+}
+
+char *validate_unknown_message(const struct fnode *f, const char *name)
+{
+	const struct fnode *near = NULL;
+	size_t i, d, best = 3;
+	char *all, *m;
+
+	for (i = 0; i < f->nchildren; i++)
+		if ((d = edits(name, f->children[i]->name, 2)) < best) {
+			best = d;
+			near = f->children[i];
+		}
+	if (near && best == 0)
+		return xasprintf(_("unknown member: expected %s (names are case-sensitive)"),
+				 near->name);
+	if (near)
+		return xasprintf(_("unknown member: expected %s, the closest name here"),
+				 near->name);
+	if (f->nchildren > 8)
+		return xstrdup(_("unknown member: not part of the CreateAgentRuntime request: "
+				 "expected one of its members, spelled as in the API"));
+	all = members_list(f, NULL, 0);
+	m = xasprintf(_("unknown member: expected one of %s"), all);
+	free(all);
+	return m;
+}
+
 /* ---- whole-document validation ---- */
 
 struct walk {
+	const struct formdef *def;
 	struct problems *out;
 	const cJSON *root;
 	/* Where the walk is: appended on the way down, cut back on return, copied
@@ -934,16 +1053,19 @@ static void check_member(struct walk *w, const struct fnode *f, const struct fno
 	down_member(w, k->name);
 	if (c && !when_holds(k, v)) {
 		struct strbuf b = {0};
-		char *vals;
+		const struct fnode *on = fnode_child(f, k->when_field);
+		char *vals, *field = on ? validate_named(on) : xstrdup(k->when_field);
 		size_t j;
 
 		for (j = 0; j < k->nwhen; j++)
 			add_or(&b, j, k->nwhen, k->when_values[j]);
 		vals = strbuf_finish(&b);
 		add(w, VS_INVALID,
-		    xasprintf(_("only applies when %s is %s: remove it or change %s"),
-			      k->when_field, vals, k->when_field));
+		    xasprintf(_("only applies when %s is %s: expected it left out, or %s set to "
+				"%s"),
+			      field, vals, field, vals));
 		free(vals);
+		free(field);
 	} else if (c) {
 		check_node(w, k, c);
 	} else if (when_holds(k, v)) {
@@ -964,7 +1086,7 @@ static void check_unknown(struct walk *w, const struct fnode *f, const cJSON *v)
 	cJSON_ArrayForEach (c, v) {
 		if (!fnode_child(f, c->string)) {
 			down_member(w, c->string);
-			add(w, VS_INVALID, xstrdup(_("unknown member: not part of the request")));
+			add(w, VS_INVALID, validate_unknown_message(f, c->string));
 			back(w, m);
 		}
 	}
@@ -1047,7 +1169,7 @@ static void check_map(struct walk *w, const struct fnode *f, const cJSON *v)
 				add(w, VS_INVALID, xasprintf(_("key %s"), key));
 			if (twice)
 				add(w, VS_INVALID,
-				    xstrdup(_("is a duplicate key: each key may appear once")));
+				    xstrdup(_("is a duplicate key: expected each key once")));
 			if (value)
 				add(w, VS_INVALID, value);
 			back(w, m);
@@ -1140,6 +1262,9 @@ static void rule_s3_endpoint(struct walk *w)
 
 static void rule_claims(struct walk *w)
 {
+	static const char *const claim_value = "authorizerConfiguration.customJWTAuthorizer."
+					       "customClaims[0].authorizingClaimMatchValue."
+					       "claimMatchValue";
 	const cJSON *claims =
 			at(w->root, "authorizerConfiguration.customJWTAuthorizer.customClaims"),
 		    *c;
@@ -1159,13 +1284,26 @@ static void rule_claims(struct walk *w)
 			    cJSON_GetObjectItemCaseSensitive(val, "matchValueStringList") != NULL;
 			int equals = !strcmp(op->valuestring, "EQUALS");
 
-			if (equals && list && !single)
-				m = xstrdup(_("EQUALS compares with a single value: expected "
-					      "matchValueString, not matchValueStringList"));
-			else if (!equals && single && !list)
-				m = xasprintf(_("%s compares with a list: expected "
-						"matchValueStringList, not matchValueString"),
-					      op->valuestring);
+			if ((equals && list && !single) || (!equals && single && !list)) {
+				static const char *const kinds[] = {"matchValueString",
+								    "matchValueStringList"};
+				const struct fnode *f = formdef_lookup(w->def, claim_value);
+				char *want = f ? members_list(f, kinds + !equals, 1)
+					       : xstrdup(kinds[!equals]);
+				char *other = f ? members_list(f, kinds + equals, 1)
+						: xstrdup(kinds[equals]);
+
+				if (equals)
+					m = xasprintf(_("EQUALS compares with a single value: "
+							"expected %s, not %s"),
+						      want, other);
+				else
+					m = xasprintf(
+					    _("%s compares with a list: expected %s, not %s"),
+					    op->valuestring, want, other);
+				free(want);
+				free(other);
+			}
 			if (m)
 				add_rule(w, VS_INVALID, m,
 					 "authorizerConfiguration.customJWTAuthorizer.customClaims"
@@ -1176,17 +1314,56 @@ static void rule_claims(struct walk *w)
 	}
 }
 
+/* A number that its own rules let through (the others' messages say why not). */
+static int in_range(const struct fnode *f, const cJSON *v)
+{
+	long long lo, hi;
+
+	int_bounds(f, &lo, &hi);
+	return cJSON_IsNumber(v) && v->valuedouble >= (double)lo && v->valuedouble <= (double)hi;
+}
+
+/* The idle timeout may not exceed the maximum lifetime. An unset one is the
+ * service's documented default (the forms' `default`: 900 and 28800 seconds),
+ * so a set value is compared with the other's default (docs/decisions.md). */
 static void rule_lifecycle(struct walk *w)
 {
-	const char *p = "lifecycleConfiguration.idleRuntimeSessionTimeout";
-	const cJSON *idle = at(w->root, p);
-	const cJSON *max = at(w->root, "lifecycleConfiguration.maxLifetime");
+	const char *pidle = "lifecycleConfiguration.idleRuntimeSessionTimeout";
+	const char *pmax = "lifecycleConfiguration.maxLifetime";
+	const cJSON *idle = at(w->root, pidle), *max = at(w->root, pmax);
+	const struct fnode *fidle = formdef_lookup(w->def, pidle);
+	const struct fnode *fmax = formdef_lookup(w->def, pmax);
+	double i, m;
+	char *name, *msg;
 
-	if (cJSON_IsNumber(idle) && cJSON_IsNumber(max) && idle->valuedouble > max->valuedouble)
-		add_at(w, VS_INVALID, p, p,
-		       xasprintf(_("%.0f seconds is longer than maxLifetime (%.0f seconds): the "
-				   "idle timeout may not exceed the maximum lifetime"),
-				 idle->valuedouble, max->valuedouble));
+	if (!fidle || !fmax || (idle && !in_range(fidle, idle)) || (max && !in_range(fmax, max)) ||
+	    (!idle && !max) || (!idle && !fidle->has_default) || (!max && !fmax->has_default))
+		return;
+	i = idle ? idle->valuedouble : (double)fidle->default_val;
+	m = max ? max->valuedouble : (double)fmax->default_val;
+	if (i <= m)
+		return;
+	/* the problem is the value that is set: the other may be a default */
+	name = validate_named(idle ? fmax : fidle);
+	if (idle && max)
+		msg = xasprintf(
+		    _("%.0f seconds is longer than the maximum lifetime, %s, of %.0f "
+		      "seconds: expected at most %.0f, or set a longer maximum lifetime"),
+		    i, name, m, m);
+	else if (idle)
+		msg =
+		    xasprintf(_("%.0f seconds is longer than the maximum lifetime, %s, which is "
+				"%.0f seconds by default when not set: expected at most %.0f, or "
+				"set a longer maximum lifetime"),
+			      i, name, m, m);
+	else
+		msg =
+		    xasprintf(_("%.0f seconds is shorter than the idle timeout, %s, which is "
+				"%.0f seconds by default when not set: expected at least %.0f, or "
+				"set a shorter idle timeout"),
+			      m, name, i, i);
+	add_at(w, VS_INVALID, idle ? pidle : pmax, idle ? pidle : pmax, msg);
+	free(name);
 }
 
 static int nonempty(const cJSON *v)
@@ -1202,6 +1379,7 @@ static void rule_jwt(struct walk *w)
 	const char *base = "authorizerConfiguration.customJWTAuthorizer";
 	const cJSON *jwt = at(w->root, base);
 	const cJSON *scopes, *map, *e, *s;
+	const struct fnode *scope_list;
 	size_t i, n;
 
 	if (!cJSON_IsObject(jwt))
@@ -1218,16 +1396,23 @@ static void rule_jwt(struct walk *w)
 			if (why)
 				break;
 		}
-		if (i == 4)
-			add_at(
-			    w, VS_INCOMPLETE, base, base,
-			    xstrdup(_("checks nothing: expected at least one of allowedAudience, "
-				      "allowedClients, allowedScopes or customClaims")));
+		if (i == 4) {
+			const struct fnode *f = formdef_lookup(w->def, base);
+			char *all =
+			    f ? members_list(f, checks, 4)
+			      : xstrdup("allowedAudience, allowedClients, allowedScopes or "
+					"customClaims");
+
+			add_at(w, VS_INCOMPLETE, base, base,
+			       xasprintf(_("checks nothing: expected at least one of %s"), all));
+			free(all);
+		}
 	}
 	scopes = at(jwt, "allowedScopes");
 	map = at(jwt, "advertisedScopeMapping");
 	if (!cJSON_IsObject(map))
 		return;
+	scope_list = formdef_lookup(w->def, "authorizerConfiguration.customJWTAuthorizer");
 	n = cJSON_IsArray(scopes) ? (size_t)cJSON_GetArraySize(scopes) : 0;
 	seen_reset(&w->seen, n, 0);
 	if (n)
@@ -1239,6 +1424,8 @@ static void rule_jwt(struct walk *w)
 	cJSON_ArrayForEach (e, map) {
 		if (!seen_has(&w->seen, e->string, strlen(e->string))) {
 			char *shown = quote(e->string, NAME_MAX_SHOWN);
+			char *in = scope_list ? members_list(scope_list, checks + 2, 1)
+					      : xstrdup(checks[2]);
 
 			w->path.len = w->ref.len = 0;
 			strbuf_adds(&w->path, base);
@@ -1247,10 +1434,12 @@ static void rule_jwt(struct walk *w)
 			validate_path_join(&w->path, e->string);
 			path_index(&w->ref, i);
 			add(w, VS_INVALID,
-			    xasprintf(_("maps scope %s, which is not in allowedScopes: expected a "
-					"key that is one of the allowed scopes"),
-				      shown));
+			    xasprintf(
+				_("maps scope %s, which is not in %s: expected a key that is "
+				  "one of the allowed scopes"),
+				shown, in));
 			free(shown);
+			free(in);
 		}
 		i++;
 	}
@@ -1284,21 +1473,48 @@ static const char *const restricted_headers[] = {
     NULL,
 };
 
-/* What is wrong with header name `name`, or NULL (caller frees). */
-static char *header_problem(const char *name, int jwt)
+#define CUSTOM_HEADER "X-Amzn-Bedrock-AgentCore-Runtime-Custom-"
+
+/* A name the service passes on for a refused one: the custom prefix and what
+ * followed the refused part ("X-Amz-Target": ...-Custom-Target), or a
+ * made-up one when that would not be a valid name. Caller frees. */
+static char *header_instead(const char *rest)
+{
+	size_t n = strlen(rest), k;
+
+	for (k = 0; k < n; k++)
+		if (!isalnum((unsigned char)rest[k]) && rest[k] != '_' && rest[k] != '-')
+			break;
+	if (!n || k < n || n + strlen(CUSTOM_HEADER) > NAME_MAX_SHOWN)
+		rest = "Name";
+	return xasprintf("%s%s", CUSTOM_HEADER, rest);
+}
+
+/* What is wrong with header name `name`, or NULL (caller frees). jwt: a
+ * custom JWT authorizer is set. */
+static char *header_problem(const struct formdef *def, const char *name, int jwt)
 {
 	enum { OK, AMZ, AMZN, RESTRICTED } why = OK;
-	char *shown, *m;
+	char *shown, *m, *instead;
 	size_t j;
 
 	if (!strncasecmp(name, "x-amz-", 6))
 		why = AMZ;
 	else if (!strncasecmp(name, "x-amzn-", 7) &&
-		 strncasecmp(name, "X-Amzn-Bedrock-AgentCore-Runtime-Custom-", 40))
+		 strncasecmp(name, CUSTOM_HEADER, strlen(CUSTOM_HEADER)))
 		why = AMZN;
-	else if (!strcasecmp(name, "Authorization") && !jwt)
-		return xstrdup(_("\"Authorization\" may only be passed through when a custom JWT "
-				 "authorizer is set"));
+	else if (!strcasecmp(name, "Authorization") && !jwt) {
+		const struct fnode *f =
+		    formdef_lookup(def, "authorizerConfiguration.customJWTAuthorizer");
+		char *authorizer = f ? validate_named(f) : xstrdup("customJWTAuthorizer");
+
+		m = xasprintf(_("\"Authorization\" may only be passed through when a custom JWT "
+				"authorizer is set: expected an inbound authorizer, %s, or this "
+				"header left out"),
+			      authorizer);
+		free(authorizer);
+		return m;
+	}
 	for (j = 0; why == OK && restricted_headers[j]; j++)
 		if (!strcasecmp(name, restricted_headers[j]))
 			why = RESTRICTED;
@@ -1306,16 +1522,22 @@ static char *header_problem(const char *name, int jwt)
 		return NULL;
 	/* the name is quoted only for a message: most names have none */
 	shown = quote(name, NAME_MAX_SHOWN);
+	instead = header_instead(why == AMZ ? name + 6 : why == AMZN ? name + 7 : name);
 	if (why == AMZ)
-		m = xasprintf(_("%s is reserved: names starting with x-amz- are refused"), shown);
+		m = xasprintf(_("%s is reserved (names starting with x-amz- are refused): "
+				"expected a name of your own, such as %s"),
+			      shown, instead);
 	else if (why == AMZN)
-		m = xasprintf(_("%s is reserved: of the x-amzn- names only "
-				"X-Amzn-Bedrock-AgentCore-Runtime-Custom-* are allowed"),
-			      shown);
+		m = xasprintf(_("%s is reserved (of the x-amzn- names only "
+				"X-Amzn-Bedrock-AgentCore-Runtime-Custom-* are allowed): expected "
+				"a name of your own, such as %s"),
+			      shown, instead);
 	else
-		m = xasprintf(_("%s is a restricted header that the service does not "
-				"pass on"),
-			      shown);
+		m = xasprintf(
+		    _("%s is a restricted header that the service does not pass on: "
+		      "expected a name of your own, such as %s, or this header left out"),
+		    shown, instead);
+	free(instead);
 	free(shown);
 	return m;
 }
@@ -1345,7 +1567,7 @@ static void rule_headers(struct walk *w)
 					 "%s[%zu]", base, i);
 				free(shown);
 			}
-			if ((m = header_problem(name, jwt)))
+			if ((m = header_problem(w->def, name, jwt)))
 				add_rule(w, VS_INVALID, m, "%s[%zu]", base, i);
 		}
 		i++;
@@ -1426,9 +1648,11 @@ static void rule_capacity(struct walk *w)
 	}
 }
 
-static void walk_start(struct walk *w, const struct document *doc, struct problems *out)
+static void walk_start(struct walk *w, const struct formdef *def, const struct document *doc,
+		       struct problems *out)
 {
 	memset(w, 0, sizeof *w);
+	w->def = def;
 	w->out = out;
 	w->root = document_json(doc);
 	w->prior = out->n;
@@ -1471,7 +1695,7 @@ enum vstate validate_document(const struct formdef *def, const struct document *
 	struct walk w;
 	size_t before = out->n;
 
-	walk_start(&w, doc, out);
+	walk_start(&w, def, doc, out);
 	check_group(&w, def->root, w.root);
 	check_rules(&w);
 	return walk_end(&w, before);
@@ -1483,7 +1707,7 @@ enum vstate validate_member(const struct formdef *def, const struct document *do
 	struct walk w;
 	size_t before = out->n;
 
-	walk_start(&w, doc, out);
+	walk_start(&w, def, doc, out);
 	check_member(&w, def->root, top, w.root);
 	return walk_end(&w, before);
 }
@@ -1494,7 +1718,7 @@ enum vstate validate_rest(const struct formdef *def, const struct document *doc,
 	struct walk w;
 	size_t before = out->n;
 
-	walk_start(&w, doc, out);
+	walk_start(&w, def, doc, out);
 	check_unknown(&w, def->root, w.root);
 	check_rules(&w);
 	return walk_end(&w, before);

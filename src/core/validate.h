@@ -68,6 +68,22 @@ enum vstate validate_document(const struct formdef *def, const struct document *
  * a whole number: ...". For the readers of JSON (validate, formfile.c). */
 char *validate_type_message(const struct fnode *f, const void *json);
 
+/* The message for a whole number that the file writes with a fraction or an
+ * exponent (text[0..len): "60.0", "6e1"), which botocore refuses for an
+ * integer member: "60.0 is not written as a whole number: expected a whole
+ * number from 60 to 1209600, in digits only". Caller frees. */
+char *validate_literal_message(const struct fnode *f, const char *text, size_t len);
+
+/* Member f as messages name it, for the screens' readers and the files'
+ * alike: its label and its name, "Session storage (sessionStorage)" (the
+ * name alone when it has no label of its own). Caller frees. */
+char *validate_named(const struct fnode *f);
+
+/* The message for member `name`, which group or one-of f does not know:
+ * what is expected instead (its members, or the one that differs only in
+ * case). Caller frees. */
+char *validate_unknown_message(const struct fnode *f, const char *name);
+
 /* Append member or map key `name` to the path in b: ".name" (or "name" at the
  * start) when it is letters, digits, _ and -, else ["name"] with quotes,
  * backslashes and control characters escaped (tags["a\nb"]), so that a

@@ -36,6 +36,11 @@ run validate "$f" >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "$tmp/err" "ist zu kurz: erwartet" "validate $f"
 check "$tmp/err" "networkConfiguration.networkModeConfig.subnets[1]" "validate $f (JSON path kept)"
 
+# labels in messages are the translated ones, beside the API's names
+printf '{"agentRuntimeName":"a","roleArn":"arn:aws:iam::123456789012:role/R"}' >"$tmp/form.json"
+run validate "$tmp/form.json" >"$tmp/out" 2>"$tmp/err"
+check "$tmp/err" "Container-Image (containerConfiguration)" "validate of a form without an artifact"
+
 run --help >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ "$rc" -eq 0 ] || { echo "FAIL: --help exited $rc, want 0"; fail=1; }
 check "$tmp/out" "Aufruf:" "--help"

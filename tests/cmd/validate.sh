@@ -29,13 +29,21 @@ for f in "$top_srcdir"/tests/data/invalid/*.json; do
 		bad "$f: no problem at $want in: $(cat "$tmp/err")"; fi
 done
 
+# The members a form needs, for forms made here
+base='"agentRuntimeName":"a","roleArn":"arn:aws:iam::123456789012:role/R","agentRuntimeArtifact":{"containerConfiguration":{"containerUri":"public.ecr.aws/a/b"}}'
+
+# The AWS CLI given a form: its parameter validation, then a closed port.
+aws_create() { # file
+	AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=x AWS_CONFIG_FILE=/dev/null \
+		aws bedrock-agentcore-control create-agent-runtime --cli-input-json "file://$1" \
+		--endpoint-url http://127.0.0.1:9 --region us-east-1 --cli-connect-timeout 2 2>&1
+}
+
 # Every form that passes here is accepted by the AWS CLI's own parameter
 # validation (it then fails to connect to a closed port, which is expected).
 if command -v aws >/dev/null 2>&1; then
 	for f in "$top_srcdir"/tests/data/valid/*.json; do
-		out=$(AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=x AWS_CONFIG_FILE=/dev/null \
-			aws bedrock-agentcore-control create-agent-runtime --cli-input-json "file://$f" \
-			--endpoint-url http://127.0.0.1:9 --region us-east-1 --cli-connect-timeout 2 2>&1)
+		out=$(aws_create "$f")
 		case $out in
 		*"Could not connect"*) ok ;;
 		*) bad "AWS CLI refused $f: $out" ;;
@@ -79,6 +87,28 @@ assert a[0]["path"]=="networkConfiguration.networkModeConfig.subnets[1]", a
 assert "too short" in a[0]["message"], a
 ' "$tmp/out" && ok || bad "--json output: $(cat "$tmp/out")"
 
+# --json is UTF-8 whatever the file holds: bytes that are not UTF-8 in member
+# names, keys and values are escaped in paths and messages (\xff), and a
+# file name that is not UTF-8 has U+FFFD in their place
+printf '{%s,"bad\377":1,"tags":{"k\376":"v\377"},"networkConfiguration":{"networkMode":"\377"}}' \
+	"$base" >"$tmp/bytes.json"
+bytes=$(printf '%s/bytes\377.json' "$tmp")
+cp "$tmp/bytes.json" "$bytes"
+expect_exit 2 "$ACW" validate --json "$tmp/bytes.json" "$bytes" "$bytes.missing"
+python3 -c '
+import json,sys
+a=json.loads(open(sys.argv[1],"rb").read().decode("utf-8"))
+paths=[p["path"] for p in a]
+assert "[\"bad\\xff\"]" in paths, paths
+assert "tags[\"k\\xfe\"]" in paths, paths
+assert any("\"\\xff\" is not allowed" in p["message"] for p in a), a
+assert any(p["file"].endswith("bytes\ufffd.json") for p in a), a
+assert any(p["file"].endswith("bytes\ufffd.json.missing") and "\ufffd" in p["message"] for p in a), a
+' "$tmp/out" && ok || bad "--json with bytes that are not UTF-8: $(cat "$tmp/out")"
+expect_exit 1 "$ACW" validate "$tmp/bytes.json"
+grep -qF "$tmp/bytes.json: [\"bad\xff\"]: unknown member" "$tmp/err" && ok ||
+	bad "a member name that is not UTF-8: $(cat "$tmp/err")"
+
 # Malformed JSON: line and column, exit 2. Unreadable: exit 2. Usage: exit 2.
 printf '{\n  "agentRuntimeName": "a",\n  "roleArn" ,\n}\n' >"$tmp/broken.json"
 expect_exit 2 "$ACW" validate "$tmp/broken.json"
@@ -92,6 +122,31 @@ python3 -c 'print("{\"tags\":" + "[" * 1200 + "]" * 1200 + "}")' >"$tmp/deep.jso
 expect_exit 2 "$ACW" validate "$tmp/deep.json"
 grep -q 'deep.json: line 1, column 1008: the JSON is nested too deeply' "$tmp/err" && ok ||
 	bad "nesting: $(cat "$tmp/err")"
+# What cJSON alone took and the AWS CLI refuses: refused too, with where and
+# what was expected there (syntax: exit 2), or at the member's path (a whole
+# number written as a float: exit 1). The AWS CLI, where installed, refuses
+# each of these files as well.
+printf '{%s,"lifecycleConfiguration":{"maxLifetime":0600}}' "$base" >"$tmp/zero.json"
+printf '{%s,"lifecycleConfiguration":{"maxLifetime":600.}}' "$base" >"$tmp/point.json"
+printf '{%s,"description":"a\tb"}' "$base" >"$tmp/tab.json"
+printf '{%s,"lifecycleConfiguration":{"maxLifetime":6e2}}' "$base" >"$tmp/float.json"
+says() { # exit file line: validate exits so and prints that whole line
+	expect_exit "$1" "$ACW" validate "$2"
+	grep -qxF "$2: $3" "$tmp/err" && ok || bad "$2 lacks \"$3\" in: $(cat "$tmp/err")"
+}
+says 2 "$tmp/zero.json" "line 1, column 198: the number 0600 has a leading zero: expected none before its digits (600)"
+says 2 "$tmp/point.json" "line 1, column 201: the number 600. ends in a decimal point: expected a digit after it"
+says 2 "$tmp/tab.json" 'line 1, column 174: a control character (U+0009) inside a string: expected it escaped as \t'
+says 1 "$tmp/float.json" "lifecycleConfiguration.maxLifetime: 6e2 is not written as a whole number: expected a whole number from 60 to 1209600, in digits only"
+if command -v aws >/dev/null 2>&1; then
+	for f in zero point tab float; do
+		out=$(aws_create "$tmp/$f.json")
+		case $out in
+		*"Could not connect"*) bad "the AWS CLI took $f.json, which validate refuses" ;;
+		*) ok ;;
+		esac
+	done
+fi
 expect_exit 2 "$ACW" validate "$tmp/does-not-exist.json"
 grep -q "No such file" "$tmp/err" && ok || bad "unreadable: $(cat "$tmp/err")"
 expect_exit 2 "$ACW" validate

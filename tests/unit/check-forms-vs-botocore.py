@@ -2,7 +2,9 @@
 """Compare forms/ with the AWS model of CreateAgentRuntime.
 
 1. Without any model: every field has a label and help, every example is
-   valid for its own pattern, lengths, range and values.
+   valid for its own pattern, lengths, range and values, and a field the
+   botocore model lacks (source N or D) says in its help that the AWS CLI
+   refuses it.
 2. With the model files of ../shared/reference (when present): every member of
    the newest model the form follows is in the form, at the same path, with
    the same kind and the same constraints. Any difference FAILS.
@@ -58,6 +60,12 @@ def check_examples(fields):
     for path, f in fields.items():
         if not f.get("label") or not f.get("help"):
             fail(f"{path}: needs a label and a help text")
+        # not in the botocore model: the AWS CLI refuses a form that sets it
+        # ("Unknown parameter in input"), and its help must say so, since
+        # saved forms are meant for the AWS CLI too
+        if f.get("source") in ("N", "D") and "AWS CLI refuses" not in f.get("help", ""):
+            fail(f"{path}: source {f['source']}: its help must say that the AWS CLI "
+                 f"refuses a form that sets it")
         # the example, and the value a new form starts with, must be valid
         for what in ("example", "initial"):
             ex = f.get(what)

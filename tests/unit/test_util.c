@@ -22,6 +22,24 @@ static void test_utf8_length(void **state)
 	assert_int_equal(utf8_offset("h\xc3\xa9llo", 6, 2), 3);
 }
 
+static void test_utf8_scrub(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = utf8_scrub("h\xc3\xa9 \xf0\x9f\x98\x80 ok");
+	assert_string_equal(s, "h\xc3\xa9 \xf0\x9f\x98\x80 ok"); /* valid: unchanged */
+	free(s);
+	/* each stray byte is one U+FFFD: a bad lead, a cut sequence, a surrogate */
+	s = utf8_scrub("a\xff"
+		       "b\xc3"
+		       "c\xed\xa0\x80");
+	assert_string_equal(s, "a\xef\xbf\xbd"
+			       "b\xef\xbf\xbd"
+			       "c\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	free(s);
+}
+
 static void test_atomic_write(void **state)
 {
 	char dir[] = "/tmp/acw-test-XXXXXX", *path, *cause = NULL, *back = NULL;
@@ -146,9 +164,10 @@ static void test_shell_quote(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_utf8_length), cmocka_unit_test(test_atomic_write),
-	    cmocka_unit_test(test_read_cap),    cmocka_unit_test(test_read_not_regular),
-	    cmocka_unit_test(test_read_fd),     cmocka_unit_test(test_shell_quote),
+	    cmocka_unit_test(test_utf8_length),      cmocka_unit_test(test_utf8_scrub),
+	    cmocka_unit_test(test_atomic_write),     cmocka_unit_test(test_read_cap),
+	    cmocka_unit_test(test_read_not_regular), cmocka_unit_test(test_read_fd),
+	    cmocka_unit_test(test_shell_quote),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -205,6 +205,13 @@ static void test_integer_choice_boolean(void **state)
 	LIVE("protocolConfiguration.serverProtocol", "AGUI", VS_VALID);
 	LIVE("protocolConfiguration.serverProtocol", "A", VS_INCOMPLETE);
 	LIVE("protocolConfiguration.serverProtocol", "GRPC", VS_INVALID);
+	/* a value's beginning is not finished yet, rather than not allowed */
+	LIVE_MSG("networkConfiguration.networkMode", "V", VS_INCOMPLETE,
+		 "\"V\" is not a whole value yet: expected one of PUBLIC or VPC");
+	LIVE_MSG("agentRuntimeArtifact.codeConfiguration.runtime", "PYTHON_3_1", VS_INCOMPLETE,
+		 "\"PYTHON_3_1\" is not a whole value yet: expected one of ");
+	LIVE_MSG("networkConfiguration.networkMode", "VX", VS_INVALID,
+		 "\"VX\" is not allowed: expected one of PUBLIC or VPC");
 	LIVE("protocolConfiguration.serverProtocol", "", VS_INCOMPLETE); /* required */
 	LIVE("networkConfiguration.networkModeConfig.requireServiceS3Endpoint", "true", VS_VALID);
 	LIVE("networkConfiguration.networkModeConfig.requireServiceS3Endpoint", "yes", VS_INVALID);
@@ -256,7 +263,9 @@ static void test_oneof(void **state)
 	problems_clear(&p);
 	p = test_check(def, "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
 			    "role/R\",\"agentRuntimeArtifact\":{}}");
-	assert_problem(p, "agentRuntimeArtifact", "choose one of");
+	assert_problem(p, "agentRuntimeArtifact",
+		       "is empty: choose one of Container image (containerConfiguration) or Code "
+		       "from S3 (codeConfiguration)");
 	problems_clear(&p);
 	/* code from S3: nested one-of, runtime choice, entry point list of 1..2 */
 	p = test_check(def, "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
@@ -330,11 +339,42 @@ static void test_lifecycle(void **state)
 			    "\"idleRuntimeSessionTimeout\":3600,\"maxLifetime\":600}}");
 
 	(void)state;
-	assert_problem(p, "lifecycleConfiguration.idleRuntimeSessionTimeout", "maxLifetime");
+	assert_problem(p, "lifecycleConfiguration.idleRuntimeSessionTimeout",
+		       "3600 seconds is longer than the maximum lifetime, Max lifetime (s) "
+		       "(maxLifetime), of 600 seconds: expected at most 600, or set a longer "
+		       "maximum lifetime");
 	problems_clear(&p);
 	p = test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{"
 			    "\"idleRuntimeSessionTimeout\":600,\"maxLifetime\":600}}");
 	assert_no_problems(p);
+	problems_clear(&p);
+	/* an unset one is the service's default: 28800 seconds at most, 900 idle */
+	p = test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{"
+			    "\"idleRuntimeSessionTimeout\":30000}}");
+	assert_state(p, "lifecycleConfiguration.idleRuntimeSessionTimeout", VS_INVALID,
+		     "30000 seconds is longer than the maximum lifetime, Max lifetime (s) "
+		     "(maxLifetime), which is 28800 seconds by default when not set: expected at "
+		     "most 28800, or set a longer maximum lifetime");
+	assert_int_equal(p.n, 1);
+	problems_clear(&p);
+	p = test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{"
+			    "\"idleRuntimeSessionTimeout\":28800}}");
+	assert_no_problems(p);
+	problems_clear(&p);
+	p = test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{\"maxLifetime\":600}}");
+	assert_state(p, "lifecycleConfiguration.maxLifetime", VS_INVALID,
+		     "600 seconds is shorter than the idle timeout, Idle timeout (s) "
+		     "(idleRuntimeSessionTimeout), which is 900 seconds by default when not set: "
+		     "expected at least 900, or set a shorter idle timeout");
+	assert_int_equal(p.n, 1);
+	problems_clear(&p);
+	p = test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{\"maxLifetime\":900}}");
+	assert_no_problems(p);
+	problems_clear(&p);
+	/* a value out of its own range is said once, by its own rule */
+	p = test_check(def, "{" MINIMAL ",\"lifecycleConfiguration\":{\"maxLifetime\":30}}");
+	assert_int_equal(p.n, 1);
+	assert_problem(p, "lifecycleConfiguration.maxLifetime", "too small");
 	problems_clear(&p);
 }
 
@@ -358,7 +398,9 @@ static void test_jwt(void **state)
 		       "\"STRING_ARRAY\",\"authorizingClaimMatchValue\":{\"claimMatchValue\":"
 		       "{\"matchValueStringList\":[\"admin\"]},\"claimMatchOperator\":"
 		       "\"EQUALS\"}}]}}}");
-	assert_problem(p, claims, "EQUALS compares with a single value");
+	assert_problem(p, claims,
+		       "EQUALS compares with a single value: expected Single value "
+		       "(matchValueString), not List of values (matchValueStringList)");
 	problems_clear(&p);
 	p = test_check(def, JWT_START
 		       ",\"customClaims\":[{"
@@ -366,13 +408,16 @@ static void test_jwt(void **state)
 		       "\"STRING\",\"authorizingClaimMatchValue\":{\"claimMatchValue\":"
 		       "{\"matchValueString\":\"admin\"},\"claimMatchOperator\":"
 		       "\"CONTAINS_ANY\"}}]}}}");
-	assert_problem(p, claims, "CONTAINS_ANY compares with a list");
+	assert_problem(p, claims,
+		       "CONTAINS_ANY compares with a list: expected List of values "
+		       "(matchValueStringList), not Single value (matchValueString)");
 	problems_clear(&p);
 	p = test_check(def, JWT_START ",\"allowedScopes\":[\"read\"],\"advertisedScopeMapping\":"
 				      "{\"read\":\"api/read\",\"write\":\"api/write\"}}}}");
 	assert_problem(p,
 		       "authorizerConfiguration.customJWTAuthorizer.advertisedScopeMapping.write",
-		       "not in allowedScopes");
+		       "maps scope \"write\", which is not in Allowed scopes (allowedScopes): "
+		       "expected a key that is one of the allowed scopes");
 	assert_false(test_has(&p,
 			      "authorizerConfiguration.customJWTAuthorizer."
 			      "advertisedScopeMapping.read",
@@ -401,14 +446,64 @@ static void test_headers(void **state)
 	/* the name is shown whole (it is 46 characters), quoted */
 	assert_state(p, "requestHeaderConfiguration.requestHeaderAllowlist[1]", VS_INVALID,
 		     "\"x-amzn-bedrock-agentcore-runtime-custom-tenant\" is listed twice");
-	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[2]", "x-amz-");
-	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[3]", "x-amzn-");
-	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[4]", "JWT");
-	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[5]", "restricted");
+	/* what is wrong, and a name the service passes on instead */
+	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[2]",
+		       "\"X-Amz-Date\" is reserved (names starting with x-amz- are refused): "
+		       "expected a name of your own, such as "
+		       "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Date");
+	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[3]",
+		       "\"X-Amzn-Trace-Id\" is reserved (of the x-amzn- names only "
+		       "X-Amzn-Bedrock-AgentCore-Runtime-Custom-* are allowed): expected a name "
+		       "of your own, such as X-Amzn-Bedrock-AgentCore-Runtime-Custom-Trace-Id");
+	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[4]",
+		       "\"Authorization\" may only be passed through when a custom JWT "
+		       "authorizer is set: expected an inbound authorizer, Custom JWT "
+		       "(customJWTAuthorizer), or this header left out");
+	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[5]",
+		       "\"Content-Type\" is a restricted header that the service does not pass "
+		       "on: expected a name of your own, such as "
+		       "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Content-Type, or this header "
+		       "left out");
 	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[6]", "not valid");
 	assert_false(test_has(&p, "requestHeaderConfiguration.requestHeaderAllowlist[0]", NULL));
 	assert_false(test_has(&p, "requestHeaderConfiguration.requestHeaderAllowlist[7]", NULL));
 	problems_clear(&p);
+	/* nothing after the prefix, or too long with the custom prefix: a made-up name */
+	p = test_check(def,
+		       "{" MINIMAL ",\"requestHeaderConfiguration\":{\"requestHeaderAllowlist\":"
+		       "[\"x-amz-\"]}}");
+	assert_problem(p, "requestHeaderConfiguration.requestHeaderAllowlist[0]",
+		       "such as X-Amzn-Bedrock-AgentCore-Runtime-Custom-Name");
+	problems_clear(&p);
+}
+
+/* Every message says what is wrong and what is expected. */
+static void test_messages_expect(void **state)
+{
+	struct problems p;
+
+	(void)state;
+	/* a member the request does not have: the one meant, or those there are */
+	p = test_check(def, "{" MINIMAL ",\"Tags\":{},\"networkConfigurtion\":{},"
+			    "\"lifecycleConfiguration\":{\"idle\":60},\"noSuchThing\":1}");
+	assert_problem(p, "Tags", "unknown member: expected tags (names are case-sensitive)");
+	assert_problem(p, "networkConfigurtion",
+		       "unknown member: expected networkConfiguration, the closest name here");
+	assert_problem(p, "lifecycleConfiguration.idle",
+		       "unknown member: expected one of Idle timeout (s) "
+		       "(idleRuntimeSessionTimeout) or Max lifetime (s) (maxLifetime)");
+	assert_problem(p, "noSuchThing",
+		       "unknown member: not part of the CreateAgentRuntime request: expected one "
+		       "of its members, spelled as in the API");
+	problems_clear(&p);
+	p = test_check(def, "{" MINIMAL ",\"tags\":{\"a\":\"1\",\"a\":\"2\"},"
+			    "\"description\":\"\xff\"}");
+	assert_problem(p, "tags.a", "is a duplicate key: expected each key once");
+	assert_problem(p, "description",
+		       "is not valid UTF-8 text: expected text encoded as UTF-8");
+	problems_clear(&p);
+	LIVE_MSG("networkConfiguration.networkModeConfig.requireServiceS3Endpoint", "yes",
+		 VS_INVALID, "\"yes\" is neither true nor false: expected true or false");
 }
 
 static void test_filesystems(void **state)
@@ -444,6 +539,21 @@ static void test_filesystems(void **state)
 			    "{\"sessionStorage\":{\"mountPath\":\"/mnt/data2/\"}},"
 			    "{\"sessionStorage\":{\"mountPath\":\"/mnt/dat/\"}}]}");
 	assert_no_problems(p);
+	problems_clear(&p);
+	/* a filesystem with no branch: the branches by label and by name */
+	p = test_check(def, "{" MINIMAL ",\"filesystemConfigurations\":[{}]}");
+	assert_state(p, "filesystemConfigurations[0]", VS_INCOMPLETE,
+		     "is empty: choose one of Session storage (sessionStorage), S3 Files access "
+		     "point (s3FilesAccessPoint), EFS access point (efsAccessPoint) or Capacity "
+		     "provider volume (capacityProviderVolume)");
+	problems_clear(&p);
+	/* a member that applies only with another's value: both named */
+	p = test_check(def, "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"PUBLIC\","
+			    "\"networkModeConfig\":{\"subnets\":[\"subnet-0123456789abcdef0\"],"
+			    "\"securityGroups\":[\"sg-0123456789abcdef0\"]}}}");
+	assert_state(p, "networkConfiguration.networkModeConfig", VS_INVALID,
+		     "only applies when Network mode (networkMode) is VPC: expected it left out, "
+		     "or Network mode (networkMode) set to VPC");
 	problems_clear(&p);
 }
 
@@ -580,7 +690,8 @@ static void test_expectations(void **state)
 	p = test_check(def, "{\"agentRuntimeName\":\"a\",\"roleArn\":\"arn:aws:iam::123456789012:"
 			    "role/R\"}");
 	assert_state(p, "agentRuntimeArtifact", VS_INCOMPLETE,
-		     "is required: expected one of containerConfiguration or codeConfiguration");
+		     "is required: expected one of Container image (containerConfiguration) or "
+		     "Code from S3 (codeConfiguration)");
 	problems_clear(&p);
 	snprintf(path, sizeof path, "%s.domain", ovr);
 	LIVE_MSG(path, "", VS_INCOMPLETE, "is required: expected 1 to 253 characters");
@@ -642,6 +753,25 @@ static void test_huge_numbers(void **state)
 	assert_state(p, max, VS_INVALID,
 		     "1.5 is not a whole number: expected a whole number from 60 to 1209600");
 	problems_clear(&p);
+	/* botocore refuses a float for an integer member whatever its value: the
+	 * reader goes by how the file writes the number */
+	p = test_check(def,
+		       "{" MINIMAL ",\"lifecycleConfiguration\":{\"idleRuntimeSessionTimeout\":"
+		       "6e1,\"maxLifetime\":60.0},\"tags\":{\"n\":\"1.0\"}}");
+	assert_state(p, idle, VS_INVALID,
+		     "6e1 is not written as a whole number: expected a whole number from 60 to "
+		     "1209600, in digits only");
+	assert_state(p, max, VS_INVALID,
+		     "60.0 is not written as a whole number: expected a whole number from 60 to "
+		     "1209600, in digits only");
+	assert_int_equal(p.n, 2);
+	problems_clear(&p);
+	p = test_check(def,
+		       "{" MINIMAL ",\"lifecycleConfiguration\":{\"idleRuntimeSessionTimeout\":"
+		       "600,\"maxLifetime\":3.6E+3}}");
+	assert_state(p, max, VS_INVALID, "3.6E+3 is not written as a whole number");
+	assert_none_at(p, idle);
+	problems_clear(&p);
 }
 
 /* What the reader dropped for its type is reported once, not again as
@@ -688,7 +818,10 @@ static void test_no_knock_on(void **state)
 	assert_no_message(p, "1 entries");
 	problems_clear(&p);
 	p = test_check(def, JWT_START ",\"allowedAudience\":[]}}}");
-	assert_state(p, jwt, VS_INCOMPLETE, "checks nothing");
+	assert_state(p, jwt, VS_INCOMPLETE,
+		     "checks nothing: expected at least one of Allowed audiences "
+		     "(allowedAudience), Allowed clients (allowedClients), Allowed scopes "
+		     "(allowedScopes) or Custom claims (customClaims)");
 	problems_clear(&p);
 	/* a document with an unknown branch (no reader): that alone */
 	p = check_doc("{" MINIMAL ",\"authorizerConfiguration\":{\"foo\":{}}}");
@@ -1023,6 +1156,7 @@ int main(void)
 	    cmocka_unit_test(test_lifecycle),
 	    cmocka_unit_test(test_jwt),
 	    cmocka_unit_test(test_headers),
+	    cmocka_unit_test(test_messages_expect),
 	    cmocka_unit_test(test_filesystems),
 	    cmocka_unit_test(test_capacity_volume),
 	    cmocka_unit_test(test_section_filter),
