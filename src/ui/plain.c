@@ -289,6 +289,14 @@ static int offer_submit(const struct formdef *def, const struct document *doc)
 	say(rc < 0 ? _("AWS settings: %s (they do not work)\n") : _("AWS settings: %s\n"),
 	    settings);
 	free(settings);
+	if (rc < 0 || !(rc & SETTINGS_REGION) || !(rc & SETTINGS_CREDENTIALS)) {
+		/* as the wizard's F10: nothing is offered that cannot be sent */
+		say("%s", _("Not submitted: these AWS settings cannot submit it. Set the Region "
+			    "(--region, AWS_REGION) and credentials (AWS_ACCESS_KEY_ID, "
+			    "--profile), then run agentcore-wizard --plain again, or "
+			    "agentcore-wizard submit with the file saved."));
+		return -1;
+	}
 	q = xstrdup(_("Submit it now (CreateAgentRuntime), and follow it until READY? (y/N): "));
 	yes = ask_yes(q, 0, NULL);
 	free(q);

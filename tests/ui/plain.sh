@@ -6,6 +6,9 @@ ACW=${ACW:-src/agentcore-wizard}
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 export HOME="$tmp" XDG_STATE_HOME="$tmp/state" LANG=C.UTF-8
+# the caller's AWS settings stay out: what is offered depends on them
+unset AWS_REGION AWS_DEFAULT_REGION AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN \
+	AWS_PROFILE AWS_DEFAULT_PROFILE AWS_CONFIG_FILE AWS_SHARED_CREDENTIALS_FILE
 
 "$ACW" </dev/null >"$tmp/out" 2>"$tmp/err"
 rc=$?
@@ -48,9 +51,10 @@ assert d["agentRuntimeName"] == "plain_agent", d
 assert d["networkConfiguration"] == {"networkMode": "PUBLIC"}, d
 assert d["agentRuntimeArtifact"]["containerConfiguration"]["containerUri"].endswith("a:b"), d
 PY
-# answers piped in that end after the file name are not thrown off by the
-# question to submit that follows: no is the answer, exit 0
-grep -q 'Not submitted.' "$tmp/out" || { echo "FAIL: the submit question is not declined at the end of input"; cat "$tmp/out"; exit 1; }
+# without a Region or credentials nothing is offered that cannot be sent (as
+# the wizard's F10): it says what to set, and the answers end as they were
+grep -q 'Submit it now' "$tmp/out" && { echo "FAIL: submitting offered without AWS settings"; cat "$tmp/out"; exit 1; }
+grep -q 'Not submitted: these AWS settings cannot submit it' "$tmp/out" || { echo "FAIL: no word on the settings that cannot submit"; cat "$tmp/out"; exit 1; }
 
 # choices by their labels (API names in parentheses, numbers accepted), '?'
 # gives the field's help as F1 does, add questions in words; n to submit
@@ -60,7 +64,10 @@ printf '%s\n' '?' 'plain_agent' '' \
 	'?' 'VPC' '?' 'y' 'sg-0123456789abcdef0' 'n' 'y' 'subnet-0123456789abcdef0' 'n' \
 	'' '' '' '' '' 'n' '?' 'n' '' 'n' \
 	"$tmp/labels.json" 'n' >"$tmp/in"
-"$ACW" --plain <"$tmp/in" >"$tmp/out" 2>&1
+# with settings that work (nothing is sent: the answer is n), and again, answers
+# that end after the file name: no is the answer, exit 0
+env AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE \
+	AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY "$ACW" --plain <"$tmp/in" >"$tmp/out" 2>&1
 rc=$?
 fail() { echo "FAIL: $1"; cat "$tmp/out"; exit 1; }
 [ $rc = 0 ] || fail "--plain exit $rc"
