@@ -2958,6 +2958,31 @@ static void offer_draft(struct wiz *w)
 	rebuild(w);
 }
 
+/* An earlier session's draft, when this one started with a form file: kept
+ * under its dated name (as declining it does), said on the status line, so
+ * that this session's autosave cannot write over it. */
+static void keep_earlier_draft(struct wiz *w, time_t when)
+{
+	char *cause = NULL, *kept = draft_keep(w->draft, when, &cause);
+
+	if (kept) {
+		char *slash = strrchr(kept, '/');
+
+		*slash = 0;
+		status_set(w, 0, _("An earlier session's draft was kept as %s in %s."), slash + 1,
+			   kept);
+	} else {
+		status_set(w, 1,
+			   _("The draft could not be kept aside (%s): it stays as %s "
+			     "and this session saves no draft."),
+			   cause, w->draft);
+		free(w->draft);
+		w->draft = NULL;
+	}
+	free(kept);
+	free(cause);
+}
+
 int ui_curses(const struct formdef *def, struct document *doc, const char *file, const char *draft)
 {
 	struct wiz w;
@@ -2985,6 +3010,10 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	enter_section(&w, 0);
 	if (draft)
 		offer_draft(&w);
+	else if (w.draft && stat(w.draft, &st) == 0)
+		/* started with FORM: an earlier session's draft is not offered,
+		 * and this session's autosave must not write over it */
+		keep_earlier_draft(&w, st.st_mtime);
 	else if (file && stat(file, &st) != 0 && errno == ENOENT)
 		/* the title names it: say that it is not there yet */
 		status_set(&w, 0, _("%s is a new file: it is written when you save (%s)."), file,
