@@ -2887,6 +2887,38 @@ static char *draft_describe(const struct wiz *w, const struct document *doc, con
 	return strbuf_finish(&b);
 }
 
+/* Keep an earlier session's draft under its dated name (draft_keep), so
+ * that this session's autosave cannot write over it, and say where on the
+ * status line (declined: the user said n to resuming it; otherwise this
+ * session started with a form file); when it cannot be moved, this session
+ * saves no draft. */
+static void draft_set_aside(struct wiz *w, time_t when, int declined)
+{
+	char *cause = NULL, *kept = draft_keep(w->draft, when, &cause);
+
+	if (kept) {
+		char *slash = strrchr(kept, '/');
+
+		*slash = 0; /* the name first: a long folder is what gets cut */
+		if (declined)
+			status_set(
+			    w, 0, _("Started with an empty form; the draft was kept as %s in %s."),
+			    slash + 1, kept);
+		else
+			status_set(w, 0, _("An earlier session's draft was kept as %s in %s."),
+				   slash + 1, kept);
+	} else {
+		status_set(w, 1,
+			   _("The draft could not be kept aside (%s): it stays as %s "
+			     "and this session saves no draft."),
+			   cause, w->draft);
+		free(w->draft);
+		w->draft = NULL;
+	}
+	free(kept);
+	free(cause);
+}
+
 /* A draft from an earlier session: a box says when it was saved and what it
  * holds; y resumes it, n (or Esc) starts empty and keeps it under a dated
  * name, so that nothing is lost whatever is pressed. */
@@ -2931,56 +2963,13 @@ static void offer_draft(struct wiz *w)
 		status_set(w, 0, "%s", _("Draft resumed."));
 	} else {
 		document_free(doc);
-		kept = draft_keep(w->draft, st.st_mtime, &cause);
-		if (kept) {
-			char *slash = strrchr(kept, '/');
-
-			*slash = 0; /* the name first: a long folder is what gets cut */
-			status_set(
-			    w, 0, _("Started with an empty form; the draft was kept as %s in %s."),
-			    slash + 1, kept);
-		} else {
-			/* this session must not write over it */
-			status_set(w, 1,
-				   _("The draft could not be kept aside (%s): it stays as %s "
-				     "and this session saves no draft."),
-				   cause, w->draft);
-			free(w->draft);
-			w->draft = NULL;
-		}
-		free(kept);
-		free(cause);
+		draft_set_aside(w, st.st_mtime, 1);
 	}
 	free(text);
 	free(answers);
 	free(w->ed_key);
 	w->ed_key = NULL;
 	rebuild(w);
-}
-
-/* An earlier session's draft, when this one started with a form file: kept
- * under its dated name (as declining it does), said on the status line, so
- * that this session's autosave cannot write over it. */
-static void keep_earlier_draft(struct wiz *w, time_t when)
-{
-	char *cause = NULL, *kept = draft_keep(w->draft, when, &cause);
-
-	if (kept) {
-		char *slash = strrchr(kept, '/');
-
-		*slash = 0;
-		status_set(w, 0, _("An earlier session's draft was kept as %s in %s."), slash + 1,
-			   kept);
-	} else {
-		status_set(w, 1,
-			   _("The draft could not be kept aside (%s): it stays as %s "
-			     "and this session saves no draft."),
-			   cause, w->draft);
-		free(w->draft);
-		w->draft = NULL;
-	}
-	free(kept);
-	free(cause);
 }
 
 int ui_curses(const struct formdef *def, struct document *doc, const char *file, const char *draft)
@@ -3013,7 +3002,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	else if (w.draft && stat(w.draft, &st) == 0)
 		/* started with FORM: an earlier session's draft is not offered,
 		 * and this session's autosave must not write over it */
-		keep_earlier_draft(&w, st.st_mtime);
+		draft_set_aside(&w, st.st_mtime, 0);
 	else if (file && stat(file, &st) != 0 && errno == ENOENT)
 		/* the title names it: say that it is not there yet */
 		status_set(&w, 0, _("%s is a new file: it is written when you save (%s)."), file,
