@@ -1273,8 +1273,11 @@ static void review_build(struct wiz *w)
 			else
 				review_add(w, n ? n->section : -1, 0, "  ! %s", p.v[k].message);
 		}
-	review_add(w, -1, 1, _("AWS settings (%s submits with these):"),
-		   keys_action_name(ACT_REVIEW));
+	if (w->aws_missing)
+		review_add(w, -1, 1, "%s", _("AWS settings in use:"));
+	else
+		review_add(w, -1, 1, _("AWS settings (%s submits with these):"),
+			   keys_action_name(ACT_REVIEW));
 	for (k = 0; w->aws && w->aws[k]; k++)
 		review_add(w, -1, 0, "  %s", w->aws[k]);
 	for (s = 0; s < w->def->nsections; s++)

@@ -25,7 +25,9 @@ check("The form is complete, but these AWS settings cannot submit it (F2 saves i
 check("no AWS Region is set: use --region, set AWS_REGION" in flat(s) and
       "or F9 sets the Region and profile for this session." in flat(s),
       "the review does not say how to set a Region", t)
-check("F10 submits it" not in flat(s), "the review offers F10 to submit", t)
+check("F10 submits it" not in flat(s) and "F10 submits with these" not in flat(s),
+      "the review offers F10 to submit", t)
+check("AWS settings in use:" in flat(s), "the review's settings have no heading", t)
 t.keys("F10")
 s = t.wait_stable(lambda s: "Not submitted: no AWS Region is set" in flat(s), "the refusal")
 check("Create runtime" not in s, "F10 asked before it refused", t)
