@@ -328,6 +328,14 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 		text += 3; /* a UTF-8 byte order mark */
 		len -= 3;
 		im.text = text;
+		/* the wizard reads it (and saves without it); a file judged as
+		 * the AWS CLI will read it is refused, as the CLI refuses it */
+		if (mode == FF_STRICT && problems)
+			problems_add(
+			    problems, VS_INVALID, "", NULL, "%s",
+			    _("the file starts with a byte order mark (U+FEFF), which the "
+			      "AWS CLI refuses: expected the JSON text without it (the "
+			      "wizard saves a form without it)"));
 	}
 	/* cJSON takes JSON that the AWS CLI refuses, and cannot say where or
 	 * why it stopped: the scan judges the text first */

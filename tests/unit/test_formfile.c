@@ -55,8 +55,17 @@ static void test_syntax_errors(void **state)
 	/* not NUL-terminated input is fine (the fuzzer relies on it) */
 	assert_int_equal(formfile_parse("{}garbage", 2, def, FF_STRICT, &doc, &p, &cause), 0);
 	document_free(doc);
-	/* a byte order mark is skipped */
+	/* a byte order mark: the wizard's mode reads past it; the strict mode
+	 * reads the form too but reports it, as the AWS CLI refuses it */
+	assert_int_equal(formfile_parse("\xef\xbb\xbf{}", 5, def, FF_SKELETON, &doc, &p, &cause),
+			 0);
+	assert_int_equal(p.n, 0);
+	document_free(doc);
 	assert_int_equal(formfile_parse("\xef\xbb\xbf{}", 5, def, FF_STRICT, &doc, &p, &cause), 0);
+	assert_int_equal(p.n, 1);
+	assert_string_equal(p.v[0].path, "");
+	assert_non_null(strstr(p.v[0].message, "byte order mark"));
+	problems_clear(&p);
 	document_free(doc);
 	/* cJSON cannot hold a NUL: refused where it stands, in values and names */
 	{
