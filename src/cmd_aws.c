@@ -15,7 +15,6 @@
 #include "core/awsconfig.h"
 #include "core/credentials.h"
 #include "core/document.h"
-#include "core/endpoint.h"
 #include "core/formdef.h"
 #include "core/runtime.h"
 #include "core/service.h"
@@ -149,21 +148,9 @@ static int setup(struct aws_settings *s, struct aws_credentials *c, int need_cre
 		free(cause);
 		return EXIT_CONFIG;
 	}
-	if (!s->endpoint.value || !s->region.value) {
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME,
-			s->endpoint_error
-			    ? s->endpoint_error
-			    : _("no AWS Region is set: use --region, set AWS_REGION, "
-				"or add 'region = us-east-1' to your profile in "
-				"~/.aws/config"));
-		return EXIT_CONFIG;
-	}
-	if (!endpoint_valid_region(s->region.value)) {
-		/* it goes into the credential scope, even with a custom endpoint */
-		fprintf(stderr,
-			_("%s: \"%s\" (from %s) is not a valid AWS Region name: expected "
-			  "lowercase letters, digits and hyphens, such as us-east-1\n"),
-			PACKAGE_NAME, s->region.value, s->region.origin);
+	if ((cause = aws_settings_unusable(s))) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		free(cause);
 		return EXIT_CONFIG;
 	}
 	if (!need_creds)
@@ -214,6 +201,7 @@ static int follow(const struct service_client *c, const char *id, int wait, int 
 		struct service_error err;
 		cJSON *j;
 		const cJSON *st, *why;
+		int final;
 
 		if (service_call(c, "GET", path, NULL, NULL, &resp, &err) != 0) {
 			print_service_error(&err);
@@ -240,10 +228,10 @@ static int follow(const struct service_client *c, const char *id, int wait, int 
 			snprintf(last, sizeof last, "%s", stp);
 			free(stp);
 		}
-		if (!wait || runtime_status_final(st->valuestring) != 0) {
+		final = runtime_status_final(st->valuestring);
+		if (!wait || final != 0) {
 			/* DELETING ends a wait for READY; looked at once, it is no failure */
-			int failed = runtime_status_final(st->valuestring) < 0 &&
-				     (wait || strcmp(st->valuestring, "DELETING"));
+			int failed = final < 0 && (wait || strcmp(st->valuestring, "DELETING"));
 
 			if (tty && wait)
 				fputc('\n', stderr);
@@ -254,14 +242,12 @@ static int follow(const struct service_client *c, const char *id, int wait, int 
 				fprintf(stderr, _("%s: runtime %s is %s after %.0f s\n"),
 					PACKAGE_NAME, id, last, util_monotonic() - start);
 			if (failed) {
-				char *r = service_printable(
-				    cJSON_IsString(why) ? why->valuestring
-				    : !strcmp(st->valuestring, "DELETING")
-					? _("it is being deleted, so it will not become READY")
-					: _("(none given)"),
-				    2000);
+				char *r = runtime_failure_reason(
+				    st->valuestring,
+				    cJSON_IsString(why) ? why->valuestring : NULL);
 
-				fprintf(stderr, _("%s: failure reason: %s\n"), PACKAGE_NAME, r);
+				fprintf(stderr, _("%s: failure reason: %s\n"), PACKAGE_NAME,
+					r ? r : _("(none given)"));
 				free(r);
 			}
 			ret = failed ? EXIT_FAILED : EXIT_OK;

@@ -451,6 +451,22 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 	return 0;
 }
 
+char *aws_settings_unusable(const struct aws_settings *s)
+{
+	if (!s->endpoint.value || !s->region.value)
+		return xstrdup(
+		    s->endpoint_error
+			? s->endpoint_error
+			: _("no AWS Region is set: use --region, set AWS_REGION, or add "
+			    "'region = us-east-1' to your profile in ~/.aws/config"));
+	/* it goes into the credential scope, even with a custom endpoint */
+	if (!endpoint_valid_region(s->region.value))
+		return xasprintf(_("\"%s\" (from %s) is not a valid AWS Region name: expected "
+				   "lowercase letters, digits and hyphens, such as us-east-1"),
+				 s->region.value, s->region.origin);
+	return NULL;
+}
+
 static void setting_free(struct setting *st)
 {
 	free(st->value);

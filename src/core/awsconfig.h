@@ -80,6 +80,12 @@ struct aws_settings {
 int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, char **cause);
 void aws_settings_free(struct aws_settings *s);
 
+/* Why requests cannot be signed and sent with s: no Region or no endpoint
+ * (endpoint_error's words, or how to set a Region), or a Region that cannot
+ * go into the credential scope; NULL when s can be used. Credentials are
+ * not looked at. Caller frees. */
+char *aws_settings_unusable(const struct aws_settings *s);
+
 /* The endpoint URL configured for a service as the AWS CLI finds it:
  * AWS_ENDPOINT_URL_<service> ("STS", "BEDROCK_AGENTCORE_CONTROL"), then
  * AWS_ENDPOINT_URL, then the profile's endpoint_url; none at all when

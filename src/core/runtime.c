@@ -7,7 +7,6 @@
 #include "awsconfig.h"
 #include "credentials.h"
 #include "document.h"
-#include "endpoint.h"
 #include "runtime.h"
 #include "service.h"
 #include "util.h"
@@ -95,6 +94,7 @@ static void follow(struct run *r, const struct service_client *cl, double start,
 	struct http_response resp;
 	struct service_error err;
 	char *t;
+	int final;
 
 	r->following = 1;
 	t = xasprintf(_("Waiting until runtime %s is READY"), out->id);
@@ -122,18 +122,15 @@ static void follow(struct run *r, const struct service_client *cl, double start,
 		free(out->status);
 		out->status = t;
 		free(st);
-		if (runtime_status_final(out->status) > 0) {
+		final = runtime_status_final(out->status);
+		if (final > 0) {
 			free(why);
 			out->end = RUNTIME_READY;
 			break;
 		}
-		if (runtime_status_final(out->status) < 0) {
+		if (final < 0) {
 			free(out->reason);
-			out->reason =
-			    why ? service_printable(why, 2000)
-			    : !strcmp(out->status, "DELETING")
-				? xstrdup(_("it is being deleted, so it will not become READY"))
-				: NULL;
+			out->reason = runtime_failure_reason(out->status, why);
 			free(why);
 			say(r, xasprintf(_("Failure reason: %s"),
 					 out->reason ? out->reason : _("(none given)")));
@@ -152,6 +149,15 @@ static void follow(struct run *r, const struct service_client *cl, double start,
 		delay = delay * 1.5 > POLL_MAX ? POLL_MAX : delay * 1.5;
 	}
 	free(path);
+}
+
+char *runtime_failure_reason(const char *status, const char *why)
+{
+	if (why)
+		return service_printable(why, 2000);
+	if (status && !strcmp(status, "DELETING"))
+		return xstrdup(_("it is being deleted, so it will not become READY"));
+	return NULL;
 }
 
 int runtime_status_final(const char *status)
@@ -183,19 +189,12 @@ enum runtime_end runtime_submit(const struct aws_options *o, const struct formde
 	memset(out, 0, sizeof *out);
 	out->end = RUNTIME_NOT_SENT;
 	state(&r, _("Resolving settings and credentials"));
-	if (aws_settings_resolve(o, &s, &cause) != 0 || !s.endpoint.value || !s.region.value) {
-		out->message = xstrdup(cause              ? cause
-				       : s.endpoint_error ? s.endpoint_error
-							  : _("no Region or endpoint"));
+	if (aws_settings_resolve(o, &s, &cause) != 0) {
+		out->message = xstrdup(cause);
 		goto out;
 	}
-	if (!endpoint_valid_region(s.region.value)) {
-		out->message = xasprintf(_("\"%s\" (from %s) is not a valid AWS Region name: "
-					   "expected lowercase letters, digits and hyphens, such "
-					   "as us-east-1"),
-					 s.region.value, s.region.origin);
+	if ((out->message = aws_settings_unusable(&s)))
 		goto out;
-	}
 	rc = credentials_resolve(&s, &c, &cause);
 	if (rc != 0) {
 		out->message = rc < 0 ? xstrdup(cause) : xstrdup(_("no AWS credentials found"));

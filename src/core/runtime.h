@@ -64,6 +64,12 @@ struct runtime_outcome {
  * waiting (CREATING, UPDATING, and any status the service adds later). */
 int runtime_status_final(const char *status);
 
+/* The reason to show for a status that will never be READY: the service's
+ * failureReason why (NULL when none was given) made safe for a terminal,
+ * or for DELETING, which has none, why waiting ends; NULL when there is
+ * neither. Caller frees. */
+char *runtime_failure_reason(const char *status, const char *why);
+
 /* Resolve settings and credentials from o, send CreateAgentRuntime for doc
  * and, when created, follow the runtime until READY, a failed status, the
  * user stopping it, or follow_limit seconds. Fills *out (free with

@@ -227,13 +227,15 @@ static char *members_list(const struct fnode *f, const char *const *names, size_
 	if (!names)
 		n = f->nchildren;
 	for (i = 0; i < n; i++) {
-		if (i)
-			strbuf_adds(&b, i + 1 == n ? _(" or ") : ", ");
 		k = names ? fnode_child(f, names[i]) : f->children[i];
-		if (k)
-			add_named(&b, k);
-		else
-			strbuf_adds(&b, names[i]);
+		if (k) {
+			char *named = validate_named(k);
+
+			add_or(&b, i, n, named);
+			free(named);
+		} else {
+			add_or(&b, i, n, names[i]);
+		}
 	}
 	return strbuf_finish(&b);
 }

@@ -47,14 +47,10 @@ static void lines_add(char ***v, size_t *n, char *s)
  * when nothing does. Caller frees. */
 static char *settings_missing(const struct aws_settings *s, int r, const char *cause)
 {
-	if (!s->region.value)
-		return xstrdup(s->endpoint_error ? s->endpoint_error : _("no AWS Region is set"));
-	if (!endpoint_valid_region(s->region.value))
-		return xasprintf(_("\"%s\" (from %s) is not a valid AWS Region name: expected "
-				   "lowercase letters, digits and hyphens, such as us-east-1"),
-				 s->region.value, s->region.origin);
-	if (!s->endpoint.value)
-		return xstrdup(s->endpoint_error ? s->endpoint_error : _("no endpoint"));
+	char *why = aws_settings_unusable(s);
+
+	if (why)
+		return why;
 	if (r < 0)
 		return xstrdup(cause ? cause : "?");
 	if (r > 0)

@@ -2996,7 +2996,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	for (i = 0; i < def->nsections; i++)
 		if (def->sections[i].review)
 			w.review_sec = i;
-	w.aws = submit_settings_lines(&w.aws_missing);
+	settings_refresh(&w);
 	signals_install();
 	term_start(&w);
 	enter_section(&w, 0);
