@@ -14,9 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "commands.h"
-#include "core/awsconfig.h"
-#include "core/util.h"
+#include "cli/commands.h"
+#include "aws/awsconfig.h"
+#include "base/util.h"
 
 struct global_opts global_opts = {.connect_timeout = AWS_TIMEOUT_UNSET,
 				  .read_timeout = AWS_TIMEOUT_UNSET};

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "core/util.h"
+#include "base/util.h"
 #include "edit.h"
 
 int lineedit_wcwidth(wchar_t c)

@@ -10,12 +10,12 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "commands.h"
-#include "core/document.h"
-#include "core/formdef.h"
-#include "core/formfile.h"
-#include "core/util.h"
-#include "core/validate.h"
+#include "cli/commands.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "form/formfile.h"
+#include "base/util.h"
+#include "form/validate.h"
 #include "rows.h"
 #include "submit.h"
 #include "text.h"

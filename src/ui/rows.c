@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/document.h"
-#include "core/formdef.h"
-#include "core/util.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "base/util.h"
 #include "rows.h"
 
 static char *path_join(const char *base, const char *name)

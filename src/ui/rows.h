@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "core/validate.h"
+#include "form/validate.h"
 
 struct document;
 struct fnode;

@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "core/util.h"
+#include "base/util.h"
 #include "curses.h"
 #include "edit.h"
 #include "text.h"

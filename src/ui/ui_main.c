@@ -9,12 +9,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "commands.h"
-#include "core/document.h"
-#include "core/formdef.h"
-#include "core/formfile.h"
-#include "core/util.h"
-#include "core/validate.h"
+#include "cli/commands.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "form/formfile.h"
+#include "base/util.h"
+#include "form/validate.h"
 #include "ui.h"
 
 int ui_replaces_other(const char *path, const char *own)

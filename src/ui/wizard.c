@@ -15,13 +15,13 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "commands.h"
-#include "core/document.h"
-#include "core/formdef.h"
-#include "core/formfile.h"
-#include "core/runtime.h"
-#include "core/util.h"
-#include "core/validate.h"
+#include "cli/commands.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "form/formfile.h"
+#include "aws/runtime.h"
+#include "base/util.h"
+#include "form/validate.h"
 #include "curses.h"
 #include "edit.h"
 #include "keys.h"

@@ -21,11 +21,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/document.h"
-#include "core/formdef.h"
-#include "core/formfile.h"
-#include "core/util.h"
-#include "core/validate.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "form/formfile.h"
+#include "base/util.h"
+#include "form/validate.h"
 
 #define ALNUM     "abcdefghijklmnopqrstuvwxyz0123456789"
 #define TAG_CHARS ALNUM " ._:/=+@-"

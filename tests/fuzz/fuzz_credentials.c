@@ -5,7 +5,7 @@
 
 #include <stdlib.h>
 
-#include "core/credentials.h"
+#include "aws/credentials.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

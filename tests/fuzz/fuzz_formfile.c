@@ -5,10 +5,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "core/document.h"
-#include "core/formdef.h"
-#include "core/formfile.h"
-#include "core/validate.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "form/formfile.h"
+#include "form/validate.h"
 #include "fuzz.h"
 
 static struct formdef *def;

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "core/awsconfig.h"
-#include "core/endpoint.h"
-#include "core/http.h"
+#include "aws/awsconfig.h"
+#include "aws/endpoint.h"
+#include "aws/http.h"
 #include "fuzz.h"
 
 static char *file; /* AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE */

@@ -8,8 +8,9 @@
 
 #include <stdlib.h>
 
-#include "core/http.h"
-#include "core/service.h"
+#include "aws/http.h"
+#include "aws/service.h"
+#include "base/printable.h"
 #include "fuzz.h"
 
 /* Split text (NUL-terminated, len bytes) into status, headers and body. */
@@ -57,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	service_error_free(&e);
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		free(service_answer_string(body, blen, names[i]));
-	free(service_printable(body, 300));
+	free(printable_text(body, 300));
 	headers_free(&h);
 	free(text);
 	return 0;

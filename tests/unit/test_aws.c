@@ -12,14 +12,15 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 
-#include "core/http.h"
-#include "core/util.h"
+#include "aws/http.h"
+#include "base/printable.h"
+#include "base/util.h"
 
-#include "core/awsconfig.h"
-#include "core/credentials.h"
-#include "core/endpoint.h"
-#include "core/probe.h"
-#include "core/service.h"
+#include "aws/awsconfig.h"
+#include "aws/credentials.h"
+#include "aws/endpoint.h"
+#include "aws/probe.h"
+#include "aws/service.h"
 #include "testutil.h"
 
 static void test_ini(void **state)
@@ -791,13 +792,13 @@ static void test_error_parsing(void **state)
 	assert_string_equal(e.message, "x ]0;pwned y z");
 	service_error_free(&e);
 	{
-		char *p = service_printable("ab\xc3\xa9"
-					    "cd",
-					    3);
+		char *p = printable_text("ab\xc3\xa9"
+					 "cd",
+					 3);
 
 		assert_string_equal(p, "ab..."); /* never half a character */
 		free(p);
-		p = service_printable(NULL, 10);
+		p = printable_text(NULL, 10);
 		assert_string_equal(p, "");
 		free(p);
 	}

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "core/sigv4.h"
+#include "aws/sigv4.h"
 #include "testutil.h"
 
 #define AKID   "AKIDEXAMPLE"

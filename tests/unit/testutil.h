@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/document.h"
-#include "core/formdef.h"
-#include "core/formfile.h"
-#include "core/util.h"
-#include "core/validate.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "form/formfile.h"
+#include "base/util.h"
+#include "form/validate.h"
 
 /* The project's real forms/ (AGENTCORE_WIZARD_FORMS is set by make check). */
 static inline struct formdef *test_forms(void)

@@ -1,7 +1,7 @@
 /* util.c: memory, strings, UTF-8 and files; see util.h. */
 #include "config.h"
 
-#include "util.h"
+#include "base/util.h"
 
 #include <errno.h>
 #include <fcntl.h>

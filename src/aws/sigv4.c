@@ -8,8 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "sigv4.h"
-#include "util.h"
+#include "aws/sigv4.h"
+#include "base/util.h"
 
 void headers_add(struct headers *h, const char *name, const char *value)
 {

@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "document.h"
-#include "formdef.h"
-#include "formfile.h"
-#include "jsonscan.h"
-#include "util.h"
-#include "validate.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "form/formfile.h"
+#include "form/jsonscan.h"
+#include "base/util.h"
+#include "form/validate.h"
 
 /* A number written with a fraction or an exponent: where, in the text. */
 struct literal {

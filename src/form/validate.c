@@ -12,10 +12,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "document.h"
-#include "formdef.h"
-#include "util.h"
-#include "validate.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "base/util.h"
+#include "form/validate.h"
 
 void problems_add(struct problems *p, enum vstate state, const char *path, const char *ref,
 		  const char *fmt, ...)

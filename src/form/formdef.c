@@ -13,8 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "formdef.h"
-#include "util.h"
+#include "form/formdef.h"
+#include "base/util.h"
 
 static const char *const kind_names[] = {
     [FK_TEXT] = "text",     [FK_INTEGER] = "integer", [FK_BOOLEAN] = "boolean",

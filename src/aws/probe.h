@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "http.h"
+#include "aws/http.h"
 
 #define PROBE_OPENID "openid-configuration"
 

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "document.h"
-#include "formdef.h"
-#include "util.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "base/util.h"
 
 /* Top-level members whose changes are counted one by one; past that many,
  * a change counts for every member (a form has 16). */

@@ -10,8 +10,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "http.h"
-#include "sigv4.h"
+#include "aws/http.h"
+#include "aws/sigv4.h"
 
 struct aws_settings;
 struct aws_credentials;
@@ -31,20 +31,7 @@ struct service_error {
 };
 void service_error_free(struct service_error *e);
 
-/* A copy of text from outside (a service message, a failure reason) that is
- * safe to print on a terminal: control characters (C0, DEL, and C1 in UTF-8)
- * become blanks, and at most max bytes are kept ("..." added when cut, never
- * inside a UTF-8 sequence). Caller frees; never NULL. */
-char *service_printable(const char *text, size_t max);
-
 /* Parse a restJson1 error answer (any body: JSON, HTML, XML, empty). */
-/* The text of the first <tag>...</tag> in xml, with the five predefined
- * entities and numeric references below 128 decoded (STS escapes '&' and '<'
- * in messages), or NULL. The text may be a secret (an STS answer's key): it
- * is built in a buffer that is wiped as it grows. Caller frees (and wipes
- * what is secret). */
-char *service_xml_text(const char *xml, size_t len, const char *tag);
-
 void service_parse_error(long status, const struct headers *h, const char *body, size_t len,
 			 struct service_error *e);
 

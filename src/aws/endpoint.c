@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "endpoint.h"
-#include "util.h"
+#include "aws/endpoint.h"
+#include "base/util.h"
 
 struct partition {
 	const char *prefix;                    /* region prefix, most specific first */

@@ -4,12 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "awsconfig.h"
-#include "credentials.h"
-#include "document.h"
-#include "runtime.h"
-#include "service.h"
-#include "util.h"
+#include "aws/awsconfig.h"
+#include "aws/credentials.h"
+#include "form/document.h"
+#include "aws/runtime.h"
+#include "aws/service.h"
+#include "base/printable.h"
+#include "base/util.h"
 
 /* seconds between status polls: from 1 s, growing by half, up to 10 s (as
  * submit --wait polls) */
@@ -53,7 +54,7 @@ static void hook_attempt(void *arg, int attempt, int max, double delay, double e
 	(void)elapsed;
 	if (delay <= 0)
 		return;
-	w = service_printable(why ? why : "?", 200);
+	w = printable_text(why ? why : "?", 200);
 	say(r, xasprintf(_("attempt %d of %d failed (%s); retrying in %.1f s"), attempt, max, w,
 			 delay));
 	free(w);
@@ -65,11 +66,11 @@ static void keep_error(struct run *r, struct runtime_outcome *out, const struct 
 	size_t i;
 
 	free(out->message);
-	out->message = service_printable(e->message ? e->message : "?", 1000);
+	out->message = printable_text(e->message ? e->message : "?", 1000);
 	free(out->code);
-	out->code = e->code ? service_printable(e->code, 200) : NULL;
+	out->code = e->code ? printable_text(e->code, 200) : NULL;
 	free(out->request_id);
-	out->request_id = e->request_id ? service_printable(e->request_id, 200) : NULL;
+	out->request_id = e->request_id ? printable_text(e->request_id, 200) : NULL;
 	say(r, xasprintf(_("Failed: %s%s%s"), out->code ? out->code : "", out->code ? ": " : "",
 			 out->message));
 	for (i = 0; i < out->nfields; i++)
@@ -78,7 +79,7 @@ static void keep_error(struct run *r, struct runtime_outcome *out, const struct 
 	out->fields = e->nfields ? xcalloc(e->nfields, sizeof *out->fields) : NULL;
 	out->nfields = e->nfields;
 	for (i = 0; i < e->nfields; i++) {
-		out->fields[i] = service_printable(e->fields[i], 1000);
+		out->fields[i] = printable_text(e->fields[i], 1000);
 		say(r, xstrdup(out->fields[i]));
 	}
 	if (out->request_id)
@@ -116,7 +117,7 @@ static void follow(struct run *r, const struct service_client *cl, double start,
 		st = service_answer_string(resp.body, resp.body_len, "status");
 		why = service_answer_string(resp.body, resp.body_len, "failureReason");
 		http_response_free(&resp);
-		t = service_printable(st ? st : "?", 100);
+		t = printable_text(st ? st : "?", 100);
 		if (!out->status || strcmp(out->status, t))
 			say(r, xasprintf(_("Status: %s"), t));
 		free(out->status);
@@ -154,7 +155,7 @@ static void follow(struct run *r, const struct service_client *cl, double start,
 char *runtime_failure_reason(const char *status, const char *why)
 {
 	if (why)
-		return service_printable(why, 2000);
+		return printable_text(why, 2000);
 	if (status && !strcmp(status, "DELETING"))
 		return xstrdup(_("it is being deleted, so it will not become READY"));
 	return NULL;
@@ -226,13 +227,13 @@ enum runtime_end runtime_submit(const struct aws_options *o, const struct formde
 	}
 	out->end = RUNTIME_CREATED;
 	v = service_answer_string(resp.body, resp.body_len, "agentRuntimeId");
-	out->id = v ? service_printable(v, 200) : NULL;
+	out->id = v ? printable_text(v, 200) : NULL;
 	free(v);
 	v = service_answer_string(resp.body, resp.body_len, "agentRuntimeArn");
-	out->arn = v ? service_printable(v, 400) : NULL;
+	out->arn = v ? printable_text(v, 400) : NULL;
 	free(v);
 	v = service_answer_string(resp.body, resp.body_len, "status");
-	out->status = v ? service_printable(v, 100) : NULL;
+	out->status = v ? printable_text(v, 100) : NULL;
 	free(v);
 	http_response_free(&resp);
 	say(&r, xasprintf(_("Created %s"), out->arn ? out->arn : out->id ? out->id : "?"));

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "http.h"
-#include "util.h"
+#include "aws/http.h"
+#include "base/util.h"
 
 /* The libcurl calls this file makes. With ACW_LAZY_LIBCURL (the default,
  * see docs/decisions.md) libcurl is opened when the first request is made,

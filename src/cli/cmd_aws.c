@@ -11,15 +11,16 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "commands.h"
-#include "core/awsconfig.h"
-#include "core/credentials.h"
-#include "core/document.h"
-#include "core/formdef.h"
-#include "core/runtime.h"
-#include "core/service.h"
-#include "core/util.h"
-#include "core/validate.h"
+#include "cli/commands.h"
+#include "aws/awsconfig.h"
+#include "aws/credentials.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "aws/runtime.h"
+#include "aws/service.h"
+#include "base/printable.h"
+#include "base/util.h"
+#include "form/validate.h"
 
 static volatile sig_atomic_t interrupted;
 
@@ -105,7 +106,7 @@ static int print_json(FILE *fp, const char *what, long status, const char *body,
 	cJSON *j = cJSON_ParseWithLength(body, len);
 
 	if (!j) {
-		char *x = service_printable(len ? body : _("(no text)"), 200);
+		char *x = printable_text(len ? body : _("(no text)"), 200);
 
 		fprintf(stderr, _("%s: %s answered HTTP %ld with a body that is not JSON: %s\n"),
 			PACKAGE_NAME, what, status, x);
@@ -220,7 +221,7 @@ static int follow(const struct service_client *c, const char *id, int wait, int 
 		}
 		{
 			/* the status is printed: only in a form safe for the terminal */
-			char *stp = service_printable(st->valuestring, sizeof last - 4);
+			char *stp = printable_text(st->valuestring, sizeof last - 4);
 
 			if (tty && wait && strcmp(last, stp))
 				fprintf(stderr, "\r\033[K%s: %s %s (%.0f s)", PACKAGE_NAME, id,

@@ -6,11 +6,11 @@
  * Owner: the core. The request body is built once with one clientToken; the
  * service's retries (service_call) resend the same bytes. Every text handed
  * to the callbacks or kept in the outcome is safe for a terminal
- * (service_printable) and translated. */
+ * (printable_text) and translated. */
 #ifndef ACW_RUNTIME_H
 #define ACW_RUNTIME_H
 
-#include "service.h"
+#include "aws/service.h"
 
 struct aws_options;
 struct formdef;

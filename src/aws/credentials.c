@@ -14,13 +14,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "awsconfig.h"
-#include "credentials.h"
-#include "endpoint.h"
-#include "http.h"
-#include "service.h"
-#include "sigv4.h"
-#include "util.h"
+#include "aws/awsconfig.h"
+#include "aws/credentials.h"
+#include "aws/endpoint.h"
+#include "aws/http.h"
+#include "aws/sigv4.h"
+#include "aws/xml.h"
+#include "base/printable.h"
+#include "base/util.h"
 
 #define PROCESS_OUTPUT_MAX (64 * 1024)
 #define AR_ACTION          "Action=AssumeRole&Version=2011-06-15"
@@ -190,19 +191,18 @@ int credentials_parse_sts(const char *xml, size_t len, struct aws_credentials *o
 	char *exp;
 
 	memset(out, 0, sizeof *out);
-	out->access_key_id = service_xml_text(xml, len, "AccessKeyId");
-	out->secret_access_key = service_xml_text(xml, len, "SecretAccessKey");
-	out->session_token = service_xml_text(xml, len, "SessionToken");
-	exp = service_xml_text(xml, len, "Expiration");
+	out->access_key_id = xml_text(xml, len, "AccessKeyId");
+	out->secret_access_key = xml_text(xml, len, "SecretAccessKey");
+	out->session_token = xml_text(xml, len, "SessionToken");
+	exp = xml_text(xml, len, "Expiration");
 	if (!out->access_key_id || !out->secret_access_key || !out->session_token ||
 	    !*out->access_key_id || !*out->secret_access_key) {
-		char *code = service_xml_text(xml, len, "Code"),
-		     *msg = service_xml_text(xml, len, "Message");
+		char *code = xml_text(xml, len, "Code"), *msg = xml_text(xml, len, "Message");
 		char *raw = code ? xasprintf("%s: %s", code, msg ? msg : "")
 				 : xstrdup(_("the answer holds no credentials"));
 
 		/* text from the network is printed: keep it safe for a terminal */
-		*cause = service_printable(raw, 2000);
+		*cause = printable_text(raw, 2000);
 		free(raw);
 		free(code);
 		free(msg);
@@ -284,7 +284,7 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 		;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		char *line = e.s ? xstrndup(e.s, strcspn(e.s, "\n")) : xstrdup("");
-		char *first = service_printable(line, 500);
+		char *first = printable_text(line, 500);
 
 		free(line);
 
@@ -382,12 +382,12 @@ static int sts_call(const struct aws_settings *s, const struct strbuf *body,
 		goto out;
 	if (resp.status != 200 || credentials_parse_sts(resp.body, resp.body_len, out, why) != 0) {
 		if (!*why) {
-			char *code = service_xml_text(resp.body, resp.body_len, "Code");
-			char *msg = service_xml_text(resp.body, resp.body_len, "Message");
+			char *code = xml_text(resp.body, resp.body_len, "Code");
+			char *msg = xml_text(resp.body, resp.body_len, "Message");
 			char *raw = code ? xasprintf("%s: %s", code, msg ? msg : "")
 					 : xasprintf(_("HTTP status %ld"), resp.status);
 
-			*why = service_printable(raw, 2000);
+			*why = printable_text(raw, 2000);
 			free(raw);
 			free(code);
 			free(msg);

@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "sigv4.h"
+#include "aws/sigv4.h"
 
 #define HTTP_BODY_MAX    (4 * 1024 * 1024)
 #define HTTP_HEADERS_MAX 200 /* response headers kept; the rest are dropped */

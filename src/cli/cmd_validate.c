@@ -8,12 +8,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "commands.h"
-#include "core/document.h"
-#include "core/formdef.h"
-#include "core/formfile.h"
-#include "core/util.h"
-#include "core/validate.h"
+#include "cli/commands.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "form/formfile.h"
+#include "base/util.h"
+#include "form/validate.h"
 
 /* Add text to o as member key: JSON output is UTF-8, and file names and
  * the messages that quote them may not be. */

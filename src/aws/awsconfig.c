@@ -11,9 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "awsconfig.h"
-#include "endpoint.h"
-#include "util.h"
+#include "aws/awsconfig.h"
+#include "aws/endpoint.h"
+#include "base/util.h"
 
 static char *trim(const char *s, size_t n)
 {

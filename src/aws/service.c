@@ -14,10 +14,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "awsconfig.h"
-#include "credentials.h"
-#include "service.h"
-#include "util.h"
+#include "aws/awsconfig.h"
+#include "aws/credentials.h"
+#include "aws/service.h"
+#include "aws/xml.h"
+#include "base/printable.h"
+#include "base/util.h"
 
 void service_error_free(struct service_error *e)
 {
@@ -51,34 +53,6 @@ static char *trim_code(const char *c)
 	return xstrndup(c, n);
 }
 
-char *service_printable(const char *text, size_t max)
-{
-	struct strbuf b = {0};
-	const unsigned char *p = (const unsigned char *)(text ? text : "");
-	size_t n = strlen((const char *)p), i;
-
-	for (i = 0; i < n; i++) {
-		if (b.len >= max) {
-			/* back to the start of a UTF-8 sequence before cutting */
-			while (b.len && ((unsigned char)b.s[b.len - 1] & 0xc0) == 0x80)
-				b.len--;
-			if (b.len && (unsigned char)b.s[b.len - 1] >= 0xc0)
-				b.len--;
-			b.s[b.len] = '\0';
-			strbuf_adds(&b, "...");
-			break;
-		}
-		if (p[i] < 0x20 || p[i] == 0x7f)
-			strbuf_addc(&b, ' ');
-		else if (p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f) {
-			strbuf_addc(&b, ' ');
-			i++;
-		} else
-			strbuf_addc(&b, (char)p[i]);
-	}
-	return strbuf_finish(&b);
-}
-
 #define MESSAGE_MAX 2000
 #define EXCERPT_MAX 160 /* bytes of a body that is not JSON, in a message */
 
@@ -102,69 +76,6 @@ static const char *status_code_name(long status)
 	default:
 		return NULL;
 	}
-}
-
-/* Text of an element with the five predefined entities and numeric
- * references below 128 decoded (STS escapes '&' and '<' in messages). The
- * text may be a secret key or token: the buffer is a secret one. */
-static char *xml_unescape(const char *s, size_t n)
-{
-	static const struct {
-		const char *ent;
-		char c;
-	} ents[] = {
-	    {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
-	struct strbuf b = {0};
-	size_t i = 0, k;
-
-	while (i < n) {
-		if (s[i] == '&') {
-			for (k = 0; k < sizeof ents / sizeof ents[0]; k++) {
-				size_t el = strlen(ents[k].ent);
-
-				if (n - i >= el && !memcmp(s + i, ents[k].ent, el)) {
-					secret_buf_add(&b, &ents[k].c, 1);
-					i += el;
-					break;
-				}
-			}
-			if (k < sizeof ents / sizeof ents[0])
-				continue;
-			if (n - i >= 4 && s[i + 1] == '#') {
-				const char *semi = memchr(s + i, ';', n - i < 8 ? n - i : 8);
-				char *end;
-				long v = semi ? (s[i + 2] == 'x' ? strtol(s + i + 3, &end, 16)
-								 : strtol(s + i + 2, &end, 10))
-					      : 0;
-
-				if (semi && end == semi && v > 0 && v < 128) {
-					char c = (char)v;
-
-					secret_buf_add(&b, &c, 1);
-					i = (size_t)(semi - s) + 1;
-					continue;
-				}
-			}
-		}
-		secret_buf_add(&b, s + i++, 1);
-	}
-	return strbuf_finish(&b);
-}
-
-char *service_xml_text(const char *xml, size_t len, const char *tag)
-{
-	char *open = xasprintf("<%s>", tag), *close = xasprintf("</%s>", tag), *r = NULL;
-	const char *a = memmem(xml, len, open, strlen(open)), *b;
-
-	if (a) {
-		a += strlen(open);
-		b = memmem(a, len - (size_t)(a - xml), close, strlen(close));
-		if (b)
-			r = xml_unescape(a, (size_t)(b - a));
-	}
-	free(open);
-	free(close);
-	return r;
 }
 
 /* A printable excerpt of a body that is not JSON (an HTML page, XML). */
@@ -224,7 +135,7 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 	memset(e, 0, sizeof *e);
 	e->status = status;
 	if (rid)
-		e->request_id = service_printable(rid, 200);
+		e->request_id = printable_text(rid, 200);
 	if (!t && cJSON_IsObject(j)) {
 		v = cJSON_GetObjectItemCaseSensitive(j, "__type");
 		if (!cJSON_IsString(v))
@@ -235,7 +146,7 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 	if (t && *t) {
 		char *raw = trim_code(t);
 
-		e->code = service_printable(raw, 200);
+		e->code = printable_text(raw, 200);
 		free(raw);
 	} else if (status_code_name(status))
 		e->code = xstrdup(status_code_name(status));
@@ -244,7 +155,7 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 		if (!cJSON_IsString(v))
 			v = cJSON_GetObjectItemCaseSensitive(j, "Message");
 		if (cJSON_IsString(v))
-			e->message = service_printable(v->valuestring, MESSAGE_MAX);
+			e->message = printable_text(v->valuestring, MESSAGE_MAX);
 		v = cJSON_GetObjectItemCaseSensitive(j, "fieldList");
 		if (cJSON_IsArray(v)) {
 			const cJSON *f;
@@ -259,8 +170,7 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 					    xasprintf("%s: %s", n->valuestring,
 						      cJSON_IsString(m) ? m->valuestring : "");
 
-					e->fields[e->nfields++] =
-					    service_printable(raw, MESSAGE_MAX);
+					e->fields[e->nfields++] = printable_text(raw, MESSAGE_MAX);
 					free(raw);
 				}
 			}
@@ -268,16 +178,16 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 	} else if (body && len) {
 		/* an XML error (a proxy or gateway in the AWS style): its Code and
 		 * Message; anything else (an HTML page) an excerpt of its text */
-		char *code = service_xml_text(body, len, "Code");
-		char *msg = service_xml_text(body, len, "Message");
+		char *code = xml_text(body, len, "Code");
+		char *msg = xml_text(body, len, "Message");
 
 		if (code && *code) {
 			char *raw = trim_code(code);
 
 			free(e->code);
-			e->code = service_printable(raw, 200);
+			e->code = printable_text(raw, 200);
 			free(raw);
-			e->message = service_printable(msg && *msg ? msg : code, MESSAGE_MAX);
+			e->message = printable_text(msg && *msg ? msg : code, MESSAGE_MAX);
 		} else {
 			char *x = excerpt(body, len);
 

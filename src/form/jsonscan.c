@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jsonscan.h"
-#include "util.h"
+#include "form/jsonscan.h"
+#include "base/util.h"
 
 /* cJSON 1.7 copies a number into 64 bytes for strtod: a longer one is cut
  * there and the rest taken for the next token. */

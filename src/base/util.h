@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "i18n.h"
+#include "base/i18n.h"
 
 /* Exit codes of every command; README.md and the man page list them. */
 enum exit_code {

@@ -6,9 +6,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "probe.h"
-#include "service.h"
-#include "util.h"
+#include "aws/probe.h"
+#include "aws/service.h"
+#include "base/printable.h"
+#include "base/util.h"
 
 #define WELL_KNOWN "/.well-known/openid-configuration"
 
@@ -39,7 +40,7 @@ int probe_openid_judge(const char *url, const char *body, size_t len, char **sum
 		*problem = xstrdup(_("the OpenID configuration has no \"issuer\""));
 		goto out;
 	}
-	pi = service_printable(issuer, 200);
+	pi = printable_text(issuer, 200);
 	if (!jwks) {
 		*problem = xasprintf(_("the OpenID configuration of %s has no \"jwks_uri\": "
 				       "tokens could not be checked"),
@@ -47,7 +48,7 @@ int probe_openid_judge(const char *url, const char *body, size_t len, char **sum
 		free(pi);
 		goto out;
 	}
-	pj = service_printable(jwks, 200);
+	pj = printable_text(jwks, 200);
 	if (strncasecmp(jwks, "https://", 8) != 0) {
 		*problem =
 		    xasprintf(_("the OpenID configuration's \"jwks_uri\" is not HTTPS: %s"), pj);
@@ -77,7 +78,7 @@ int probe_openid(const char *url, const struct http_options *opt, char **summary
 {
 	struct headers h = {0};
 	struct http_response resp;
-	char *host = http_url_host(url), *cause = NULL, *pu = service_printable(url, 300);
+	char *host = http_url_host(url), *cause = NULL, *pu = printable_text(url, 300);
 	enum http_result r;
 	int ret = -1;
 
@@ -98,7 +99,7 @@ int probe_openid(const char *url, const struct http_options *opt, char **summary
 		const char *loc = headers_get(&resp.headers, "Location");
 
 		if (loc) {
-			char *pl = service_printable(loc, 300);
+			char *pl = printable_text(loc, 300);
 
 			*problem =
 			    xasprintf(_("it answered HTTP %ld, a redirect to %s: the service "
