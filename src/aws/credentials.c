@@ -403,19 +403,31 @@ out:
 	return ret;
 }
 
-/* STS AssumeRole for role_arn, signed with the source profile's credentials. */
-static int assume_role(const struct aws_settings *s, const char *profile, const char *role_arn,
-		       int depth, struct aws_credentials *out, char **cause)
+/* The credentials environment variables, for credential_source =
+ * Environment: 0 with *base, or 1 when they are not set. */
+static int environment_base(struct aws_credentials *base)
+{
+	const char *id = getenv("AWS_ACCESS_KEY_ID");
+	const char *secret = getenv("AWS_SECRET_ACCESS_KEY");
+	const char *token = getenv("AWS_SESSION_TOKEN");
+
+	if (!(id && *id && secret && *secret))
+		return 1;
+	base->access_key_id = xstrdup(id);
+	base->secret_access_key = xstrdup(secret);
+	base->session_token = token && *token ? xstrdup(token) : NULL;
+	base->source = xstrdup(_("environment variables (AWS_ACCESS_KEY_ID)"));
+	return 0;
+}
+
+/* The credentials that sign the AssumeRole of a profile's role: from its
+ * source_profile or its credential_source. 0 with *base, or -1 with *cause. */
+static int role_base(const struct aws_settings *s, const char *profile, int depth,
+		     struct aws_credentials *base, char **cause)
 {
 	const char *src = aws_profile_get(s, profile, "source_profile", NULL);
 	const char *csrc = aws_profile_get(s, profile, "credential_source", NULL);
-	const char *ext = aws_profile_get(s, profile, "external_id", NULL);
-	const char *name = aws_profile_get(s, profile, "role_session_name", NULL);
-	const char *dur = aws_profile_get(s, profile, "duration_seconds", NULL);
-	struct aws_credentials base = {0};
-	struct strbuf body = {0};
-	char *sname = NULL, *why = NULL;
-	int r, ret = -1;
+	int r;
 
 	if (aws_profile_get(s, profile, "mfa_serial", NULL)) {
 		*cause =
@@ -443,22 +455,11 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 		/* as botocore: a source profile with keys of its own (or without a
 		 * role of its own, or naming itself) gives its own credentials, not
 		 * its role's; only environment variables are not read for it */
-		r = profile_providers(s, src, 0, &base, cause);
+		r = profile_providers(s, src, 0, base, cause);
 	} else if (src) {
-		r = resolve_profile(s, src, depth + 1, &base, cause);
+		r = resolve_profile(s, src, depth + 1, base, cause);
 	} else if (csrc && !strcmp(csrc, "Environment")) {
-		const char *id = getenv("AWS_ACCESS_KEY_ID");
-		const char *secret = getenv("AWS_SECRET_ACCESS_KEY");
-		const char *token = getenv("AWS_SESSION_TOKEN");
-
-		r = 1;
-		if (id && *id && secret && *secret) {
-			base.access_key_id = xstrdup(id);
-			base.secret_access_key = xstrdup(secret);
-			base.session_token = token && *token ? xstrdup(token) : NULL;
-			base.source = xstrdup(_("environment variables (AWS_ACCESS_KEY_ID)"));
-			r = 0;
-		}
+		r = environment_base(base);
 	} else if (csrc) {
 		*cause = xasprintf(_("profile %s: credential_source = %s is not supported (only "
 				     "Environment); use source_profile"),
@@ -473,10 +474,26 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 	if (r > 0) {
 		*cause = xasprintf(_("profile %s: the source of its role (%s) has no credentials"),
 				   profile, src ? src : "Environment");
-		credentials_free(&base);
+		credentials_free(base);
 		return -1;
 	}
-	if (r < 0)
+	return r;
+}
+
+/* STS AssumeRole for role_arn, signed with the source profile's credentials. */
+static int assume_role(const struct aws_settings *s, const char *profile, const char *role_arn,
+		       int depth, struct aws_credentials *out, char **cause)
+{
+	const char *src = aws_profile_get(s, profile, "source_profile", NULL);
+	const char *ext = aws_profile_get(s, profile, "external_id", NULL);
+	const char *name = aws_profile_get(s, profile, "role_session_name", NULL);
+	const char *dur = aws_profile_get(s, profile, "duration_seconds", NULL);
+	struct aws_credentials base = {0};
+	struct strbuf body = {0};
+	char *sname = NULL, *why = NULL;
+	int ret = -1;
+
+	if (role_base(s, profile, depth, &base, cause) != 0)
 		return -1;
 	sname = name ? xstrdup(name) : xasprintf("agentcore-wizard-%ld", (long)time(NULL));
 	secret_buf_add(&body, AR_ACTION, strlen(AR_ACTION));

@@ -10,8 +10,27 @@
 
 #include <stddef.h>
 
-#include "aws/sigv4.h"
+/* One header list, owned by whoever made it (headers_free): it feeds both
+ * the signer (sigv4.h) and libcurl, so the bytes signed are the bytes sent. */
+struct header {
+	char *name; /* as sent (case kept) */
+	char *value;
+};
 
+struct headers {
+	struct header *v;
+	size_t n, cap;
+};
+
+/* Append a header (copies both strings). */
+void headers_add(struct headers *h, const char *name, const char *value);
+/* Replace every header of that name (case-insensitive) by one with value;
+ * the values replaced are wiped. */
+void headers_set(struct headers *h, const char *name, const char *value);
+/* The value of the first header of that name, case-insensitive; borrowed; NULL if none. */
+const char *headers_get(const struct headers *h, const char *name);
+/* Free, wiping every value first (X-Amz-Security-Token, Authorization). */
+void headers_free(struct headers *h);
 #define HTTP_BODY_MAX    (4 * 1024 * 1024)
 #define HTTP_HEADERS_MAX 200 /* response headers kept; the rest are dropped */
 
