@@ -14,7 +14,7 @@ TESTS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate 
 endif
 # One test program for each module of src/aws, and the printable filter.
 AWS_UNIT_TESTS = tests/unit/test_awsconfig tests/unit/test_endpoint tests/unit/test_credentials \
-	tests/unit/test_http tests/unit/test_service tests/unit/test_probe
+	tests/unit/test_http tests/unit/test_service tests/unit/test_probe tests/unit/test_runtime
 tests_unit_test_awsconfig_SOURCES = tests/unit/test_awsconfig.c tests/unit/awstest.h tests/unit/testutil.h
 tests_unit_test_awsconfig_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_awsconfig_LDADD = $(UNIT_LDADD)
@@ -33,6 +33,9 @@ tests_unit_test_service_LDADD = $(UNIT_LDADD)
 tests_unit_test_probe_SOURCES = tests/unit/test_probe.c tests/unit/awstest.h tests/unit/testutil.h
 tests_unit_test_probe_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_probe_LDADD = $(UNIT_LDADD)
+tests_unit_test_runtime_SOURCES = tests/unit/test_runtime.c tests/unit/awstest.h tests/unit/testutil.h
+tests_unit_test_runtime_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_runtime_LDADD = $(UNIT_LDADD)
 tests_unit_test_sigv4_SOURCES = tests/unit/test_sigv4.c tests/unit/testutil.h
 tests_unit_test_sigv4_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_sigv4_LDADD = $(UNIT_LDADD)
