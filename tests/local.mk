@@ -8,10 +8,13 @@ UNIT_LDADD = $(CORE_LIBS) $(CMOCKA_LIBS)
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
-	tests/unit/test_formfile tests/unit/test_sigv4 $(AWS_UNIT_TESTS)
+	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_printable $(AWS_UNIT_TESTS)
 TESTS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
-	tests/unit/test_formfile tests/unit/test_sigv4 $(AWS_UNIT_TESTS)
+	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_printable $(AWS_UNIT_TESTS)
 endif
+tests_unit_test_printable_SOURCES = tests/unit/test_printable.c tests/unit/testutil.h
+tests_unit_test_printable_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_printable_LDADD = $(UNIT_LDADD)
 # One test program for each module of src/aws, and the printable filter.
 AWS_UNIT_TESTS = tests/unit/test_awsconfig tests/unit/test_endpoint tests/unit/test_credentials \
 	tests/unit/test_http tests/unit/test_service tests/unit/test_probe tests/unit/test_runtime

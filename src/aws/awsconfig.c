@@ -13,6 +13,7 @@
 
 #include "aws/awsconfig.h"
 #include "aws/endpoint.h"
+#include "base/printable.h"
 #include "base/util.h"
 
 static char *trim(const char *s, size_t n)
@@ -500,12 +501,19 @@ static int resolve_attempts(struct aws_settings *s, char **cause)
 int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, char **cause)
 {
 	memset(s, 0, sizeof *s);
-	if (resolve_files(s, cause) != 0 || resolve_profile(opt, s, cause) != 0)
+	/* the messages quote values from the environment and the files: they
+	 * reach a terminal only through the printable filter */
+	if (resolve_files(s, cause) != 0 || resolve_profile(opt, s, cause) != 0) {
+		*cause = printable_take(*cause);
 		return -1;
+	}
 	resolve_region(opt, s);
 	resolve_endpoint(opt, s);
-	if (resolve_ca_bundle(opt, s, cause) != 0 || resolve_attempts(s, cause) != 0)
+	s->endpoint_error = printable_take(s->endpoint_error);
+	if (resolve_ca_bundle(opt, s, cause) != 0 || resolve_attempts(s, cause) != 0) {
+		*cause = printable_take(*cause);
 		return -1;
+	}
 	s->connect_timeout = opt->connect_timeout >= 0 ? opt->connect_timeout : 60;
 	s->read_timeout = opt->read_timeout >= 0 ? opt->read_timeout : 60;
 	return 0;
@@ -521,9 +529,10 @@ char *aws_settings_unusable(const struct aws_settings *s)
 			    "'region = us-east-1' to your profile in ~/.aws/config"));
 	/* it goes into the credential scope, even with a custom endpoint */
 	if (!endpoint_valid_region(s->region.value))
-		return xasprintf(_("\"%s\" (from %s) is not a valid AWS Region name: expected "
-				   "lowercase letters, digits and hyphens, such as us-east-1"),
-				 s->region.value, s->region.origin);
+		return printable_take(
+		    xasprintf(_("\"%s\" (from %s) is not a valid AWS Region name: expected "
+				"lowercase letters, digits and hyphens, such as us-east-1"),
+			      s->region.value, s->region.origin));
 	return NULL;
 }
 

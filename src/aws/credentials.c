@@ -813,7 +813,7 @@ done:
 	return ret;
 }
 
-int credentials_resolve(const struct aws_settings *s, struct aws_credentials *out, char **cause)
+static int chain_resolve(const struct aws_settings *s, struct aws_credentials *out, char **cause)
 {
 	const char *id = getenv("AWS_ACCESS_KEY_ID"), *secret = getenv("AWS_SECRET_ACCESS_KEY");
 	const char *token = getenv("AWS_SESSION_TOKEN");
@@ -844,4 +844,17 @@ int credentials_resolve(const struct aws_settings *s, struct aws_credentials *ou
 	 * also with --profile, as botocore (which drops only the environment's
 	 * keys from its chain for an explicit profile) */
 	return container_credentials(s, out, cause);
+}
+
+int credentials_resolve(const struct aws_settings *s, struct aws_credentials *out, char **cause)
+{
+	int r = chain_resolve(s, out, cause);
+
+	/* what is said quotes profile names, commands, role ARNs and file
+	 * names: shown only through the printable filter */
+	if (r < 0)
+		*cause = printable_take(*cause);
+	if (r == 0)
+		out->source = printable_take(out->source);
+	return r;
 }

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <math.h>
 #include <openssl/rand.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,10 +79,12 @@ static const char *status_code_name(long status)
 	}
 }
 
-/* A printable excerpt of a body that is not JSON (an HTML page, XML). */
+/* A printable excerpt of a body that is not JSON (an HTML page, XML): its
+ * text without the tags, spaces and C0 controls run together. */
 static char *excerpt(const char *body, size_t len)
 {
 	struct strbuf b = {0};
+	char *x;
 	size_t i;
 	int space = 0, in_tag = 0;
 
@@ -121,7 +124,11 @@ static char *excerpt(const char *body, size_t len)
 		b.s[cut] = '\0';
 		strbuf_add(&b, "...", 3);
 	}
-	return strbuf_finish(&b);
+	/* C1 controls, bidirectional overrides and bytes that are not UTF-8
+	 * are left: the one filter shows them as escapes */
+	x = printable_mem(b.s, b.len, SIZE_MAX);
+	strbuf_release(&b);
+	return x;
 }
 
 /* The fieldList of a ValidationException, as "name: message". */

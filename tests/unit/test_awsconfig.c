@@ -341,6 +341,44 @@ static void test_settings_precedence(void **state)
 	free(text);
 }
 
+/* Values from the environment and the files are quoted in messages only
+ * through the printable filter (issue 13, item 1). */
+static void test_settings_messages_printable(void **state)
+{
+	struct aws_options o = {0};
+	struct aws_settings s;
+	char *cause = NULL, *why;
+
+	(void)state;
+	clear_aws_env();
+	setenv("AWS_CONFIG_FILE", "/nonexistent/config", 1);
+	setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials", 1);
+	o.connect_timeout = o.read_timeout = -1;
+	setenv("AWS_PROFILE", "p\x1b]0;pwned\x07\xc2\x9b", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), -1);
+	assert_non_null(strstr(cause, "p\\x1b]0;pwned\\x07\\u009b"));
+	assert_null(strchr(cause, '\x1b'));
+	free(cause);
+	cause = NULL;
+	aws_settings_free(&s);
+	unsetenv("AWS_PROFILE");
+	setenv("AWS_REGION", "us-east-1\x1b]0;x\x07", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	why = aws_settings_unusable(&s);
+	assert_non_null(why);
+	assert_null(strchr(why, '\x1b'));
+	assert_null(strchr(why, '\x07'));
+	free(why);
+	aws_settings_free(&s);
+	setenv("AWS_REGION", "us-east-1", 1);
+	setenv("AWS_MAX_ATTEMPTS", "3\xe2\x80\xae", 1);
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), -1);
+	assert_non_null(strstr(cause, "\"3\\u202e\""));
+	free(cause);
+	aws_settings_free(&s);
+	clear_aws_env();
+}
+
 /* The AWS CLI command of the cli command and the review screen. */
 static void test_cli_command(void **state)
 {
@@ -418,6 +456,7 @@ int main(void)
 	    cmocka_unit_test(test_settings_origins),
 	    cmocka_unit_test(test_settings_precedence),
 	    cmocka_unit_test(test_cli_command),
+	    cmocka_unit_test(test_settings_messages_printable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

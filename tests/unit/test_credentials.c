@@ -411,6 +411,37 @@ static void test_container_answer(void **state)
 	}
 }
 
+/* A profile name, a command and a source in messages and in the source
+ * shown to people pass the printable filter (issue 13, item 1). */
+static void test_credentials_printable(void **state)
+{
+	char *cfg =
+	    tmpfile_with("[profile p\xc2\x9bq]\n"
+			 "credential_process = printf '\\033]0;t\\007' >&2; exit 3\n"
+			 "[profile ok\xe2\x80\xae]\ncredential_process = printf '{\"Version\": 1, "
+			 "\"AccessKeyId\": \"ASIA1\", \"SecretAccessKey\": \"s\"}'\n");
+	struct aws_credentials c = {0};
+	char *cause = NULL;
+
+	(void)state;
+	clear_aws_env();
+	setenv("AWS_CONFIG_FILE", cfg, 1);
+	setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent", 1);
+	assert_int_equal(resolve_creds("p\xc2\x9bq", &c, &cause), -1);
+	assert_non_null(strstr(cause, "p\\u009bq"));
+	assert_non_null(strstr(cause, "\\x1b]0;t\\x07"));
+	assert_null(strstr(cause, "\xc2\x9b"));
+	assert_null(strchr(cause, '\x1b'));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(resolve_creds("ok\xe2\x80\xae", &c, &cause), 0);
+	assert_non_null(strstr(c.source, "ok\\u202e"));
+	credentials_free(&c);
+	unlink(cfg);
+	free(cfg);
+	clear_aws_env();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -419,6 +450,7 @@ int main(void)
 	    cmocka_unit_test(test_mask),
 	    cmocka_unit_test(test_credentials_chain),
 	    cmocka_unit_test(test_container_answer),
+	    cmocka_unit_test(test_credentials_printable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -36,7 +36,7 @@ static void test_probe_openid(void **state)
 	    {"", -1, "not a JSON object"},
 	    /* control characters from the network never reach a terminal */
 	    {"{\"issuer\":\"https://idp.example.com/pool\",\"jwks_uri\":\"ftp://\\u001b[2J\"}", -1,
-	     "not HTTPS: ftp:// [2J"},
+	     "not HTTPS: ftp://\\x1b[2J"},
 	};
 	size_t i;
 

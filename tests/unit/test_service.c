@@ -62,6 +62,18 @@ static void test_error_parsing(void **state)
 	assert_non_null(strstr(e.message, "not JSON"));
 	assert_non_null(strstr(e.message, "Bad Gateway from proxy"));
 	service_error_free(&e);
+	/* an HTML page's C1 controls (a CSI), bidirectional overrides and bytes
+	 * that are not UTF-8 are shown as escapes (issue 13, item 1) */
+	body = "<html><h1>Bad\xc2\x9b"
+	       "2J Gateway \xe2\x80\xae"
+	       "evil\xe2\x81\xa6 \xff\xfe\x1b]0;t\x07</h1>";
+	service_parse_error(502, NULL, body, strlen(body), &e);
+	assert_non_null(
+	    strstr(e.message, "Bad\\u009b2J Gateway \\u202eevil\\u2066 \\xff\\xfe ]0;t"));
+	assert_null(strstr(e.message, "\xc2\x9b"));
+	assert_null(strstr(e.message, "\xe2\x80\xae"));
+	assert_true(utf8_length(e.message, strlen(e.message)) != (size_t)-1);
+	service_error_free(&e);
 	/* a long page is cut at a word, marked, never inside a character */
 	{
 		struct strbuf page = {0};
@@ -88,11 +100,12 @@ static void test_error_parsing(void **state)
 	assert_string_equal(e.code, "AccessDenied");
 	assert_string_equal(e.message, "not authorized & denied");
 	service_error_free(&e);
-	/* a hostile answer cannot drive the terminal: escapes and C1 controls become blanks */
+	/* a hostile answer cannot drive the terminal: escapes and C1 controls are
+	 * shown as escapes */
 	body = "{\"__type\":\"Bad\\u001b[2J\",\"message\":\"x\\u001b]0;pwned\\u0007y\\u009bz\"}";
 	service_parse_error(400, NULL, body, strlen(body), &e);
-	assert_string_equal(e.code, "Bad [2J");
-	assert_string_equal(e.message, "x ]0;pwned y z");
+	assert_string_equal(e.code, "Bad\\x1b[2J");
+	assert_string_equal(e.message, "x\\x1b]0;pwned\\x07y\\u009bz");
 	service_error_free(&e);
 	{
 		char *p = printable_text("ab\xc3\xa9"
