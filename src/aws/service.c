@@ -449,13 +449,14 @@ static int wait_for(const struct service_client *c, double seconds)
 static int refresh_credentials(const struct service_client *c, char **cause)
 {
 	struct aws_credentials fresh;
+	struct credentials_hooks h = {c->hooks.cancel, c->hooks.arg, 0};
 	time_t now = time(NULL);
 	char *why = NULL;
 	int r;
 
 	if (!c->creds->expiration || c->creds->expiration - now >= SERVICE_REFRESH_AHEAD)
 		return 0;
-	r = credentials_resolve(c->settings, &fresh, &why);
+	r = credentials_resolve_with(c->settings, &h, &fresh, &why);
 	if (r == 0) {
 		credentials_free(c->creds);
 		*c->creds = fresh;

@@ -1,6 +1,7 @@
 /* test_credentials.c: unit tests of credentials (credentials.c): credential_process, STS and container answers, the provider chain, masking. */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
@@ -442,6 +443,211 @@ static void test_credentials_printable(void **state)
 	clear_aws_env();
 }
 
+/* A profile whose credential_process is cmd, in a new config file. */
+static char *process_profile(const char *cmd)
+{
+	char *text = xasprintf("[profile p]\ncredential_process = %s\n", cmd), *cfg;
+
+	clear_aws_env();
+	cfg = tmpfile_with(text);
+	free(text);
+	setenv("AWS_CONFIG_FILE", cfg, 1);
+	setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent", 1);
+	return cfg;
+}
+
+/* Resolve profile p with hooks; the seconds it took in *secs. */
+static int resolve_hooked(const struct credentials_hooks *h, struct aws_credentials *c,
+			  char **cause, double *secs)
+{
+	struct aws_options o = {0};
+	struct aws_settings s;
+	double t0 = util_monotonic();
+	int r;
+
+	o.profile = "p";
+	o.region = "us-east-1";
+	o.connect_timeout = o.read_timeout = -1;
+	assert_int_equal(aws_settings_resolve(&o, &s, cause), 0);
+	r = credentials_resolve_with(&s, h, c, cause);
+	*secs = util_monotonic() - t0;
+	aws_settings_free(&s);
+	return r;
+}
+
+/* Is the process gone (or a zombie nobody reaped yet)? Waits up to 2 s. */
+static int process_gone(pid_t pid)
+{
+	int i;
+
+	for (i = 0; i < 40; i++) {
+		char path[64], *stat = NULL, *cause = NULL;
+		const char *close;
+
+		snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+		if (util_read_file(path, 4096, &stat, NULL, &cause) != 0) {
+			free(cause);
+			return 1;
+		}
+		close = strrchr(stat, ')');
+		if (close && close[1] == ' ' && close[2] == 'Z') {
+			free(stat);
+			return 1;
+		}
+		free(stat);
+		usleep(50000);
+	}
+	return 0;
+}
+
+/* Issue 13, item 2: a credential_process that never exits is stopped at
+ * its timeout, with a message naming the command. */
+static void test_process_timeout(void **state)
+{
+	char *cfg = process_profile("sleep 300"), *cause = NULL;
+	struct credentials_hooks h = {NULL, NULL, 1.0};
+	struct aws_credentials c = {0};
+	double secs;
+
+	(void)state;
+	assert_int_equal(resolve_hooked(&h, &c, &cause, &secs), -1);
+	assert_true(secs >= 0.9 && secs < 3);
+	assert_non_null(strstr(cause, "(sleep 300) did not finish within 1 s"));
+	free(cause);
+	cause = NULL;
+	/* the variable for tests sets it when the hooks do not */
+	h.process_timeout = 0;
+	setenv("ACW_CREDENTIAL_PROCESS_TIMEOUT", "0.5", 1);
+	assert_int_equal(resolve_hooked(&h, &c, &cause, &secs), -1);
+	assert_true(secs >= 0.4 && secs < 2.5);
+	assert_non_null(strstr(cause, "within 0.5 s"));
+	free(cause);
+	cause = NULL;
+	/* and without hooks at all */
+	assert_int_equal(resolve_hooked(NULL, &c, &cause, &secs), -1);
+	assert_true(secs < 2.5);
+	free(cause);
+	unsetenv("ACW_CREDENTIAL_PROCESS_TIMEOUT");
+	unlink(cfg);
+	free(cfg);
+}
+
+/* A process that exits at once but leaves a child holding its standard
+ * output open ends at the timeout too, and the child is stopped with it. */
+static void test_process_child_holds_output(void **state)
+{
+	char pidfile[] = "/tmp/acw-pid-XXXXXX", *cmd, *cfg, *cause = NULL, *text = NULL;
+	struct credentials_hooks h = {NULL, NULL, 1.0};
+	struct aws_credentials c = {0};
+	double secs;
+	int fd = mkstemp(pidfile);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	cmd = xasprintf("sleep 300 & echo $! >%s; exit 0", pidfile);
+	cfg = process_profile(cmd);
+	assert_int_equal(resolve_hooked(&h, &c, &cause, &secs), -1);
+	assert_true(secs >= 0.9 && secs < 3);
+	assert_non_null(strstr(cause, "did not finish within 1 s"));
+	assert_int_equal(util_read_file(pidfile, 100, &text, NULL, &cause), 0);
+	assert_true(atoi(text) > 0);
+	assert_true(process_gone((pid_t)atoi(text)));
+	free(text);
+	free(cause);
+	unlink(pidfile);
+	unlink(cfg);
+	free(cfg);
+	free(cmd);
+}
+
+static int cancel_calls;
+static double cancel_at, last_call, longest_gap;
+
+/* Cancels once cancel_at (monotonic seconds) has passed; records how far
+ * apart its calls come. */
+static int cancel_later(void *arg)
+{
+	double now = util_monotonic();
+
+	(void)arg;
+	if (cancel_calls++ && now - last_call > longest_gap)
+		longest_gap = now - last_call;
+	last_call = now;
+	return now >= cancel_at;
+}
+
+/* The cancel hook (Esc, Ctrl-C in the wizard) stops the wait, polled at
+ * least every 100 ms; the answer says it was cancelled. */
+static void test_process_cancel(void **state)
+{
+	char *cfg = process_profile("sleep 300"), *cause = NULL;
+	struct credentials_hooks h = {cancel_later, NULL, 30};
+	struct aws_credentials c = {0};
+	double secs;
+
+	(void)state;
+	cancel_calls = 0;
+	longest_gap = 0;
+	cancel_at = util_monotonic() + 0.6;
+	assert_int_equal(resolve_hooked(&h, &c, &cause, &secs), CREDENTIALS_CANCELLED);
+	assert_true(secs >= 0.5 && secs < 1.5);
+	assert_true(cancel_calls >= 5);
+	if (longest_gap > 0.15)
+		fail_msg("the cancel hook was not polled for %.3f s", longest_gap);
+	assert_non_null(strstr(cause, "cancelled"));
+	assert_non_null(strstr(cause, "sleep 300"));
+	free(cause);
+	unlink(cfg);
+	free(cfg);
+}
+
+static volatile sig_atomic_t hangup;
+
+static void on_hangup(int sig)
+{
+	(void)sig;
+	hangup = 1;
+}
+
+static int cancel_on_hangup(void *arg)
+{
+	(void)arg;
+	return hangup;
+}
+
+/* SIGHUP (or SIGTERM) while a credential_process runs: the front end's
+ * handler sets its flag, its cancel hook returns it, and the wait ends. */
+static void test_process_signal(void **state)
+{
+	char *cfg = process_profile("sleep 300"), *cause = NULL;
+	struct credentials_hooks h = {cancel_on_hangup, NULL, 30};
+	struct aws_credentials c = {0};
+	struct sigaction sa = {0}, old;
+	double secs;
+	pid_t killer;
+
+	(void)state;
+	sa.sa_handler = on_hangup;
+	sigemptyset(&sa.sa_mask);
+	assert_int_equal(sigaction(SIGHUP, &sa, &old), 0);
+	hangup = 0;
+	killer = fork();
+	assert_true(killer >= 0);
+	if (killer == 0) {
+		usleep(300000);
+		kill(getppid(), SIGHUP);
+		_exit(0);
+	}
+	assert_int_equal(resolve_hooked(&h, &c, &cause, &secs), CREDENTIALS_CANCELLED);
+	assert_true(secs < 2);
+	waitpid(killer, NULL, 0);
+	sigaction(SIGHUP, &old, NULL);
+	free(cause);
+	unlink(cfg);
+	free(cfg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -451,6 +657,10 @@ int main(void)
 	    cmocka_unit_test(test_credentials_chain),
 	    cmocka_unit_test(test_container_answer),
 	    cmocka_unit_test(test_credentials_printable),
+	    cmocka_unit_test(test_process_timeout),
+	    cmocka_unit_test(test_process_child_holds_output),
+	    cmocka_unit_test(test_process_cancel),
+	    cmocka_unit_test(test_process_signal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
