@@ -482,6 +482,7 @@ static int sts_call(const struct chain *ch, const struct strbuf *body,
 		*why = xasprintf(_("bad STS endpoint URL %s"), url);
 		goto out;
 	}
+	http_cleartext_notice(url);
 	headers_add(&h, "Host", host);
 	headers_add(&h, "Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
 	if (signer) {
@@ -499,8 +500,12 @@ static int sts_call(const struct chain *ch, const struct strbuf *body,
 		if (!*why) {
 			char *code = xml_text(resp.body, resp.body_len, "Code");
 			char *msg = xml_text(resp.body, resp.body_len, "Message");
-			char *raw = code ? xasprintf("%s: %s", code, msg ? msg : "")
-					 : xasprintf(_("HTTP status %ld"), resp.status);
+			char *redirect = http_redirect_text(resp.status, &resp.headers);
+			char *raw = code       ? xasprintf("%s: %s", code, msg ? msg : "")
+				    : redirect ? xstrdup(redirect)
+					       : xasprintf(_("HTTP status %ld"), resp.status);
+
+			free(redirect);
 
 			*why = printable_text(raw, 2000);
 			free(raw);

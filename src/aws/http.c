@@ -1,18 +1,22 @@
 /* http.c: one request with libcurl; see http.h. */
 #include "config.h"
 
+#include <arpa/inet.h>
+#include <ctype.h>
 #include <curl/curl.h>
 #ifdef ACW_LAZY_LIBCURL
 #include <dlfcn.h>
 #endif
 #include <openssl/crypto.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "aws/http.h"
 #include "aws/secret.h"
+#include "base/printable.h"
 #include "base/util.h"
 
 void headers_add(struct headers *h, const char *name, const char *value)
@@ -523,8 +527,11 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 	rc = lc.easy_perform(c);
 	if (rc == CURLE_OK)
 		lc.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
-	else
+	else {
 		res = failure_cause(c, rc, &s, url, opt, err, cause);
+		/* it quotes the URL and libcurl's words */
+		*cause = printable_take(*cause);
+	}
 	resp->body_len = s.body.len;
 	resp->body = strbuf_finish(&s.body);
 	wipe_list(list);
@@ -546,4 +553,94 @@ void http_response_free(struct http_response *r)
 	free(r->body);
 	r->body = NULL;
 	r->body_len = 0;
+}
+
+char *http_redirect_text(long status, const struct headers *h)
+{
+	const char *loc = h ? headers_get(h, "Location") : NULL;
+	char *pl, *text;
+
+	if (status < 300 || status > 399)
+		return NULL;
+	if (!loc || !*loc)
+		return xasprintf(_("the answer is HTTP %ld, a redirect without a Location; "
+				   "redirects are not followed: check the endpoint URL"),
+				 status);
+	pl = printable_text(loc, 500);
+	text = xasprintf(_("the answer is HTTP %ld, a redirect to %s; redirects are not "
+			   "followed: check the endpoint URL"),
+			 status, pl);
+	free(pl);
+	return text;
+}
+
+/* Is host (from a URL: "h", "h:port", "[v6]:port", maybe "user@" first) a
+ * loopback address or localhost? */
+static int host_loopback(const char *hostport)
+{
+	const char *at = strrchr(hostport, '@'), *h = at ? at + 1 : hostport, *end;
+	char name[256];
+	unsigned char a4[4];
+	size_t n;
+
+	if (*h == '[') {
+		h++;
+		end = strchr(h, ']');
+	} else {
+		end = strchr(h, ':');
+	}
+	n = end ? (size_t)(end - h) : strlen(h);
+	if (!n || n >= sizeof name)
+		return 0;
+	memcpy(name, h, n);
+	name[n] = '\0';
+	if (!strcasecmp(name, "localhost") || !strcasecmp(name, "localhost.") ||
+	    !strcmp(name, "::1"))
+		return 1;
+	return inet_pton(AF_INET, name, a4) == 1 && a4[0] == 127;
+}
+
+char *http_cleartext_warning(const char *url)
+{
+	char *host, *pu, *text;
+	int local;
+
+	if (!url || strncasecmp(url, "http://", 7) || !(host = http_url_host(url)))
+		return NULL;
+	local = host_loopback(host);
+	free(host);
+	if (local)
+		return NULL;
+	pu = printable_text(url, 500);
+	text = xasprintf(_("warning: %s is not HTTPS: the session token and the request "
+			   "signatures go over the network in clear; use an https:// endpoint"),
+			 pu);
+	free(pu);
+	return text;
+}
+
+static struct {
+	void (*fn)(void *arg, const char *warning);
+	void *arg;
+	int given;
+} cleartext;
+
+void http_cleartext_notify(void (*fn)(void *arg, const char *warning), void *arg)
+{
+	cleartext.fn = fn;
+	cleartext.arg = arg;
+}
+
+void http_cleartext_notice(const char *url)
+{
+	char *w;
+
+	if (cleartext.given || !(w = http_cleartext_warning(url)))
+		return;
+	cleartext.given = 1;
+	if (cleartext.fn)
+		cleartext.fn(cleartext.arg, w);
+	else
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, w);
+	free(w);
 }

@@ -228,6 +228,11 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 		error_from_json(j, e);
 	else if (body && len)
 		error_from_text(body, len, e);
+	if (status >= 300 && status <= 399) {
+		/* a redirect: where to, rather than what its page says */
+		free(e->message);
+		e->message = http_redirect_text(status, h);
+	}
 	if (!e->message)
 		e->message = xasprintf(_("HTTP status %ld"), status);
 	cJSON_Delete(j);
@@ -548,6 +553,7 @@ int service_call(const struct service_client *c, const char *method, const char 
 	double start = util_monotonic();
 
 	memset(err, 0, sizeof *err);
+	http_cleartext_notice(s->endpoint.value);
 	for (attempt = 1;; attempt++) {
 		enum http_result h;
 		enum retry_kind kind;

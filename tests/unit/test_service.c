@@ -248,12 +248,63 @@ static void test_new_token(void **state)
 	free(t);
 }
 
+/* Issue 13, item 10: a redirect is reported with its Location (filtered),
+ * and is neither followed nor retried. */
+static void test_redirect(void **state)
+{
+	static const char *const answers[] = {
+	    "HTTP/1.1 301 Moved Permanently\r\nLocation: https://elsewhere.example.com/"
+	    "\x1b[2Jruntimes/\r\nContent-Type: text/html\r\nContent-Length: 19\r\n"
+	    "Connection: close\r\n\r\n<html>Moved</html>\n",
+	};
+	struct headers h = {0};
+	struct service_error e;
+	struct aws_settings s = {0};
+	struct aws_credentials c = {0};
+	struct service_client cl;
+	struct http_response resp;
+	int port, requests;
+	pid_t pid;
+	char *log, *url;
+
+	(void)state;
+	headers_add(&h, "Location", "https://elsewhere.example.com/\xe2\x80\xae/x");
+	service_parse_error(301, &h, "<html>Moved</html>", 18, &e);
+	assert_non_null(
+	    strstr(e.message, "HTTP 301, a redirect to https://elsewhere.example.com/\\u202e/x"));
+	assert_non_null(strstr(e.message, "not followed"));
+	assert_int_equal(service_retry_kind(HTTP_DONE, 301, e.code), RETRY_NO);
+	service_error_free(&e);
+	headers_free(&h);
+	service_parse_error(302, NULL, "", 0, &e);
+	assert_non_null(strstr(e.message, "HTTP 302, a redirect without a Location"));
+	service_error_free(&e);
+	/* through a whole call: one attempt, not followed */
+	pid = script_server(answers, 1, &port, &requests);
+	url = xasprintf("http://127.0.0.1:%d", port);
+	s.endpoint.value = url;
+	s.region.value = "us-east-1";
+	s.attempts = 3;
+	s.connect_timeout = s.read_timeout = 5;
+	c.access_key_id = "AKIDEXAMPLE";
+	c.secret_access_key = "secret";
+	cl = (struct service_client){&s, &c, {NULL, NULL, NULL, 0}};
+	assert_int_equal(service_call(&cl, "GET", "/runtimes/", NULL, NULL, &resp, &e), -1);
+	log = script_server_end(pid, requests);
+	assert_int_equal(e.status, 301);
+	assert_non_null(strstr(e.message, "https://elsewhere.example.com/\\x1b[2Jruntimes/"));
+	assert_null(strchr(e.message, '\x1b'));
+	service_error_free(&e);
+	free(log);
+	free(url);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_error_parsing),       cmocka_unit_test(test_retry_decisions),
 	    cmocka_unit_test(test_trace_redacts_token), cmocka_unit_test(test_endpoint_with_path),
-	    cmocka_unit_test(test_new_token),
+	    cmocka_unit_test(test_new_token),           cmocka_unit_test(test_redirect),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
