@@ -55,6 +55,10 @@ tests_unit_test_formfile_SOURCES = tests/unit/test_formfile.c tests/unit/testuti
 tests_unit_test_formfile_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_formfile_LDADD = $(UNIT_LDADD)
 
+# A loopback server in Python that drips its answer (no moto needed).
+TESTS += tests/integration/drip.py
+EXTRA_DIST += tests/integration/drip.py
+
 # Against moto on loopback, every signature checked by botocore.
 TESTS += tests/integration/aws.py
 EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/bench_submit.py tests/bench/bench_ui.py
