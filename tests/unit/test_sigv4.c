@@ -596,13 +596,59 @@ static void test_suite(void **state)
 	free(dir);
 }
 
+/* Issue 13, item 25: headers given out of order (and in mixed case, with
+ * runs of blanks in a value) are listed sorted by lowercase name in the
+ * canonical request. The expected values were computed with botocore's
+ * SigV4Auth (tests/unit/sigv4-unsorted-vector.py), independently of this
+ * signer; no ../shared needed. */
+static void test_unsorted_headers(void **state)
+{
+	static const char body[] = "{\"agentRuntimeName\":\"a1\",\"clientToken\":\"5b0c7d3e-8f41-"
+				   "4a2b-9c6d-7e8f9a0b1c2d\"}";
+	struct headers h = {0};
+	struct sigv4_request req = {"PUT", "/runtimes/", NULL, &h, body, strlen(body)};
+	struct sigv4_credentials cred = {AKID, SECRET, "session/token+x="};
+	struct sigv4_trace tr = {0};
+
+	(void)state;
+	headers_add(&h, "X-Zeta", "last");
+	headers_add(&h, "Host", "bedrock-agentcore-control.us-west-2.amazonaws.com");
+	headers_add(&h, "x-amz-meta-Beta", "  two   spaces  ");
+	headers_add(&h, "Content-Type", "application/json");
+	headers_add(&h, "X-Alpha", "first");
+	headers_add(&h, "accept", "application/json");
+	assert_int_equal(sigv4_sign(&req, &cred, "us-west-2", "bedrock-agentcore",
+				    utc(2026, 12, 5, 8, 9, 10), &tr),
+			 0);
+	assert_string_equal(
+	    tr.canonical_request,
+	    "PUT\n/runtimes/\n\naccept:application/json\ncontent-type:application/json\n"
+	    "host:bedrock-agentcore-control.us-west-2.amazonaws.com\nx-alpha:first\n"
+	    "x-amz-date:20261205T080910Z\nx-amz-meta-beta:two spaces\n"
+	    "x-amz-security-token:session/token+x=\nx-zeta:last\n\n"
+	    "accept;content-type;host;x-alpha;x-amz-date;x-amz-meta-beta;x-amz-security-token;"
+	    "x-zeta\n47cae4db937b46561bc24799ea9ff73464cab0e6158cbd798ab3ee42cfb9f95c");
+	assert_string_equal(tr.string_to_sign,
+			    "AWS4-HMAC-SHA256\n20261205T080910Z\n"
+			    "20261205/us-west-2/bedrock-agentcore/aws4_request\n"
+			    "38049334d454b10cc728d74101cda407553bc79d136b71a17b44d3ca5c6378d1");
+	assert_string_equal(
+	    headers_get(&h, "Authorization"),
+	    "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261205/us-west-2/bedrock-agentcore/"
+	    "aws4_request, SignedHeaders=accept;content-type;host;x-alpha;x-amz-date;"
+	    "x-amz-meta-beta;x-amz-security-token;x-zeta, "
+	    "Signature=ee69cda17df0dcb645a1f026a96087b38df57164ebb0ccf9e08363d7e37b57ea");
+	sigv4_trace_free(&tr);
+	headers_free(&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_signing_key),      cmocka_unit_test(test_iam_get_2015),
 	    cmocka_unit_test(test_iam_post_2011),    cmocka_unit_test(test_create_agent_runtime),
 	    cmocka_unit_test(test_query_encoding),   cmocka_unit_test(test_suite),
-	    cmocka_unit_test(test_botocore_vectors),
+	    cmocka_unit_test(test_botocore_vectors), cmocka_unit_test(test_unsorted_headers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
