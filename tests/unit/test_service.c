@@ -56,6 +56,16 @@ static void test_error_parsing(void **state)
 			headers_free(&h);
 		}
 	}
+}
+
+/* Error bodies that are not restJson1: an HTML page (an excerpt of its
+ * text, filtered), an XML error, a hostile JSON one. */
+static void test_error_pages(void **state)
+{
+	struct service_error e;
+	const char *body;
+
+	(void)state;
 	service_parse_error(502, NULL, "<html><body><h1>Bad Gateway</h1> from proxy</body></html>",
 			    57, &e);
 	assert_null(e.code);
@@ -302,9 +312,10 @@ static void test_redirect(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_error_parsing),       cmocka_unit_test(test_retry_decisions),
-	    cmocka_unit_test(test_trace_redacts_token), cmocka_unit_test(test_endpoint_with_path),
-	    cmocka_unit_test(test_new_token),           cmocka_unit_test(test_redirect),
+	    cmocka_unit_test(test_error_parsing),      cmocka_unit_test(test_error_pages),
+	    cmocka_unit_test(test_retry_decisions),    cmocka_unit_test(test_trace_redacts_token),
+	    cmocka_unit_test(test_endpoint_with_path), cmocka_unit_test(test_new_token),
+	    cmocka_unit_test(test_redirect),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
