@@ -387,27 +387,18 @@ static const char *members(const cJSON *j, const cJSON *m[NKEYS])
 	return NULL;
 }
 
-static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode *parent,
-				 const char *role)
+/* A field's name, path and kind. */
+static int parse_identity(struct loader *L, struct fnode *n, const cJSON *const m[NKEYS],
+			  const char *unknown, const char *role)
 {
-	struct fnode *n = xcalloc(1, sizeof *n);
-	const cJSON *m[NKEYS], *c, *v;
-	const char *kind, *unknown = NULL;
-	long long x;
+	struct fnode *parent = n->parent;
+	const char *kind;
 
-	n->parent = parent;
-	n->min_len = n->max_len = n->min_items = n->max_items = -1;
-	n->section = parent ? parent->section : -1;
-	if (!cJSON_IsObject(j)) {
-		*L->cause = xasprintf(_("%s: a field must be a JSON object"), L->file);
-		goto fail;
-	}
-	unknown = members(j, m);
 	n->name = string_of(m[KEY_NAME]);
 	if (!role && !n->name) {
 		*L->cause = xasprintf(_("%s: a field under %s has no \"name\""), L->file,
 				      parent && *parent->path ? parent->path : _("the section"));
-		goto fail;
+		return -1;
 	}
 	if (!n->name)
 		n->name = xstrdup("");
@@ -419,13 +410,21 @@ static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode 
 		n->path = xstrdup(n->name);
 	if (unknown) {
 		*L->cause = xasprintf(_("%s: %s: unknown key \"%s\""), L->file, n->path, unknown);
-		goto fail;
+		return -1;
 	}
 	kind = cJSON_IsString(m[KEY_KIND]) ? m[KEY_KIND]->valuestring : "";
 	if (parse_kind(kind, &n->kind) != 0) {
 		*L->cause = xasprintf(_("%s: %s: unknown kind \"%s\""), L->file, n->path, kind);
-		goto fail;
+		return -1;
 	}
+	return 0;
+}
+
+/* A field's texts for people and its flags. */
+static int parse_texts(struct loader *L, struct fnode *n, const cJSON *const m[NKEYS])
+{
+	const cJSON *c;
+
 	n->label = text_of(L, m[KEY_LABEL]);
 	n->help = text_of(L, m[KEY_HELP]);
 	n->example = string_of(m[KEY_EXAMPLE]);
@@ -443,10 +442,19 @@ static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode 
 			*L->cause = xasprintf(_("%s: %s: unknown probe (expected "
 						"\"openid-configuration\")"),
 					      L->file, n->path);
-			goto fail;
+			return -1;
 		}
 		n->probe = xstrdup(c->valuestring);
 	}
+	return 0;
+}
+
+/* A field's constraints: lengths, ranges, pattern, values, `when`, `initial`. */
+static int parse_constraints(struct loader *L, struct fnode *n, const cJSON *const m[NKEYS])
+{
+	const cJSON *c, *v;
+	long long x;
+
 	if (long_of(m[KEY_MIN_LEN], &x))
 		n->min_len = (long)x;
 	if (long_of(m[KEY_MAX_LEN], &x))
@@ -460,12 +468,12 @@ static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode 
 	n->has_default = long_of(m[KEY_DEFAULT], &n->default_val);
 	n->pattern = string_of(m[KEY_PATTERN]);
 	if (n->pattern && !(n->re = compile(L, n)))
-		goto fail;
+		return -1;
 	if (cJSON_IsArray(m[KEY_VALUES]))
 		n->values = strings_of(m[KEY_VALUES], &n->nvalues);
 	if (n->kind == FK_CHOICE && n->nvalues == 0) {
 		*L->cause = xasprintf(_("%s: %s: a choice needs \"values\""), L->file, n->path);
-		goto fail;
+		return -1;
 	}
 	if ((v = m[KEY_WHEN])) {
 		const cJSON *vals = cJSON_GetObjectItemCaseSensitive(v, "values");
@@ -474,60 +482,84 @@ static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode 
 		if (!n->when_field || !cJSON_IsArray(vals)) {
 			*L->cause = xasprintf(_("%s: %s: \"when\" needs \"field\" and \"values\""),
 					      L->file, n->path);
-			goto fail;
+			return -1;
 		}
 		n->when_values = strings_of(vals, &n->nwhen);
 	}
 	if ((c = m[KEY_INITIAL]) && parse_initial(L, n, c) != 0)
-		goto fail;
+		return -1;
+	return 0;
+}
+
+/* A list's or sublist's item. */
+static int parse_item(struct loader *L, struct fnode *n, const cJSON *const m[NKEYS])
+{
+	if (!m[KEY_ITEM]) {
+		*L->cause = xasprintf(_("%s: %s: a list needs an \"item\""), L->file, n->path);
+		return -1;
+	}
+	n->item = parse_field(L, m[KEY_ITEM], n, "[]");
+	if (!n->item)
+		return -1;
+	if (n->kind == FK_LIST && n->item->kind != FK_TEXT && n->item->kind != FK_INTEGER &&
+	    n->item->kind != FK_CHOICE) {
+		*L->cause = xasprintf(_("%s: %s: a list's items must be text, integer or choice "
+					"(use a sublist)"),
+				      L->file, n->path);
+		return -1;
+	}
+	if (n->kind == FK_SUBLIST && n->item->kind != FK_GROUP && n->item->kind != FK_ONEOF) {
+		*L->cause = xasprintf(_("%s: %s: a sublist's items must be a group or oneof"),
+				      L->file, n->path);
+		return -1;
+	}
+	return 0;
+}
+
+/* What a field is made of, by its kind: an item, a key and a value, members. */
+static int parse_parts(struct loader *L, struct fnode *n, const cJSON *const m[NKEYS])
+{
 	switch (n->kind) {
 	case FK_LIST:
 	case FK_SUBLIST:
-		if (!m[KEY_ITEM]) {
-			*L->cause =
-			    xasprintf(_("%s: %s: a list needs an \"item\""), L->file, n->path);
-			goto fail;
-		}
-		n->item = parse_field(L, m[KEY_ITEM], n, "[]");
-		if (!n->item)
-			goto fail;
-		if (n->kind == FK_LIST && n->item->kind != FK_TEXT &&
-		    n->item->kind != FK_INTEGER && n->item->kind != FK_CHOICE) {
-			*L->cause =
-			    xasprintf(_("%s: %s: a list's items must be text, integer or choice "
-					"(use a sublist)"),
-				      L->file, n->path);
-			goto fail;
-		}
-		if (n->kind == FK_SUBLIST && n->item->kind != FK_GROUP &&
-		    n->item->kind != FK_ONEOF) {
-			*L->cause =
-			    xasprintf(_("%s: %s: a sublist's items must be a group or oneof"),
-				      L->file, n->path);
-			goto fail;
-		}
-		break;
+		return parse_item(L, n, m);
 	case FK_MAP:
 		if (!m[KEY_KEY] || !m[KEY_VALUE]) {
 			*L->cause = xasprintf(_("%s: %s: a map needs \"key\" and \"value\""),
 					      L->file, n->path);
-			goto fail;
+			return -1;
 		}
 		n->key = parse_field(L, m[KEY_KEY], n, "{key}");
 		if (!n->key)
-			goto fail;
+			return -1;
 		n->value = parse_field(L, m[KEY_VALUE], n, "{}");
-		if (!n->value)
-			goto fail;
-		break;
+		return n->value ? 0 : -1;
 	case FK_GROUP:
 	case FK_ONEOF:
-		if (parse_children(L, n, m[KEY_FIELDS]))
-			goto fail;
-		break;
+		return parse_children(L, n, m[KEY_FIELDS]);
 	default:
-		break;
+		return 0;
 	}
+}
+
+static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode *parent,
+				 const char *role)
+{
+	struct fnode *n = xcalloc(1, sizeof *n);
+	const cJSON *m[NKEYS];
+	const char *unknown;
+
+	n->parent = parent;
+	n->min_len = n->max_len = n->min_items = n->max_items = -1;
+	n->section = parent ? parent->section : -1;
+	if (!cJSON_IsObject(j)) {
+		*L->cause = xasprintf(_("%s: a field must be a JSON object"), L->file);
+		goto fail;
+	}
+	unknown = members(j, m);
+	if (parse_identity(L, n, m, unknown, role) || parse_texts(L, n, m) ||
+	    parse_constraints(L, n, m) || parse_parts(L, n, m))
+		goto fail;
 	return n;
 fail:
 	fnode_free(n);

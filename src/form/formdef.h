@@ -103,7 +103,7 @@ const struct fnode *fnode_child(const struct fnode *n, const char *name);
 /* Human names of kinds ("text", "integer", ...), for messages and tests. */
 const char *fkind_name(enum fkind k);
 
-/* For the core's JSON readers (formfile.c, validate.c); json is a cJSON item.
+/* For the core's JSON readers (formfile.c, validate_*.c); json is a cJSON item.
  * fnode_accepts: the JSON type fits the field's kind (integers whole and in range).
  * fkind_expect: what a value of that kind is, for messages ("text", "a list").
  * json_type_name: what the JSON value is, for messages ("a number"). */
