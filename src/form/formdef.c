@@ -249,20 +249,70 @@ static char *concat(const char *a, const char *b, const char *c)
 	return r;
 }
 
-/* The compiled form of pattern, compiled once per loader's formdef. NULL
- * with *L->cause when PCRE2 refuses it. */
+/* What `.` means in Java outside a character class: any character but the
+ * line terminators \n, \r, U+0085, U+2028 and U+2029 (java.util.regex.Pattern
+ * without DOTALL); PCRE2's own `.` depends on its newline convention, none
+ * of which is this set (ANY also leaves out VT and FF). */
+#define JAVA_DOT "[^\\n\\r\\x{85}\\x{2028}\\x{2029}]"
+
+char *formdef_java_pattern(const char *p)
+{
+	struct strbuf b = {0};
+	int in_class = 0;
+	const char *e;
+
+	strbuf_add(&b, "", 0);
+	while (*p) {
+		if (p[0] == '\\' && p[1] == 'Q') { /* quoted up to \E: nothing in it is special */
+			e = strstr(p + 2, "\\E");
+			e = e ? e + 2 : p + strlen(p);
+			strbuf_add(&b, p, (size_t)(e - p));
+			p = e;
+		} else if (p[0] == '\\') { /* an escape: the next character is never special */
+			strbuf_add(&b, p, p[1] ? 2 : 1);
+			p += p[1] ? 2 : 1;
+		} else if (in_class && p[0] == '[' && p[1] == ':' && (e = strstr(p + 2, ":]"))) {
+			strbuf_add(&b, p, (size_t)(e + 2 - p)); /* [:alpha:] */
+			p = e + 2;
+		} else if (in_class) {
+			in_class = *p != ']';
+			strbuf_addc(&b, *p++);
+		} else if (*p == '[') {
+			/* a class; a ] first in it (after ^) is a character of it */
+			strbuf_addc(&b, *p++);
+			if (*p == '^')
+				strbuf_addc(&b, *p++);
+			if (*p == ']')
+				strbuf_addc(&b, *p++);
+			in_class = 1;
+		} else if (*p == '.') {
+			strbuf_adds(&b, JAVA_DOT);
+			p++;
+		} else {
+			strbuf_addc(&b, *p++);
+		}
+	}
+	return strbuf_finish(&b);
+}
+
+/* The compiled form of pattern, compiled once per loader's formdef, in
+ * Java's meaning (formdef_java_pattern). NULL with *L->cause when PCRE2
+ * refuses it (the offset is in the pattern as compiled). */
 static pcre2_code *compile(struct loader *L, const struct fnode *n)
 {
 	struct formdef_pattern *c;
 	int errcode;
 	PCRE2_SIZE erroff;
 	pcre2_code *re;
+	char *java;
 
 	for (c = L->def->patterns; c; c = c->next)
 		if (!strcmp(c->pattern, n->pattern))
 			return c->re;
-	re = pcre2_compile((PCRE2_SPTR)n->pattern, PCRE2_ZERO_TERMINATED,
+	java = formdef_java_pattern(n->pattern);
+	re = pcre2_compile((PCRE2_SPTR)java, PCRE2_ZERO_TERMINATED,
 			   PCRE2_UTF | PCRE2_NO_AUTO_POSSESS, &errcode, &erroff, NULL);
+	free(java);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
 

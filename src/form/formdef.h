@@ -100,6 +100,13 @@ const struct fnode *formdef_lookup(const struct formdef *def, const char *path);
 /* The child of a group/one-of by member name, or NULL. */
 const struct fnode *fnode_child(const struct fnode *n, const char *name);
 
+/* The model's pattern p (a Java regular expression) as PCRE2 is given it:
+ * every `.` outside a character class and not escaped or quoted (\Q...\E)
+ * becomes [^\n\r\x{85}\x{2028}\x{2029}], what `.` matches in Java (no
+ * line terminator; VT and FF are matched). Everything else is unchanged.
+ * Caller frees. */
+char *formdef_java_pattern(const char *p);
+
 /* Human names of kinds ("text", "integer", ...), for messages and tests. */
 const char *fkind_name(enum fkind k);
 

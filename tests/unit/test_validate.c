@@ -158,6 +158,48 @@ static void test_pattern(void **state)
 	     "my-claim", VS_INVALID);
 }
 
+/* `.` in the model's patterns is Java's: no line terminator (\n, \r, U+0085,
+ * U+2028, U+2029), while VT, FF and every other character match. */
+static void test_java_dot(void **state)
+{
+	static const char *const no[] = {"\n", "\r", "\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xa9"};
+	static const char *const yes[] = {
+	    "\v",       "\f",           "\t",           "a",   " ", "\xc2\x84", "\xc2\x86",
+	    "\xc2\xa0", "\xe2\x80\xa7", "\xe2\x80\xaa", "\x7f"};
+	const char *cu = "agentRuntimeArtifact.containerConfiguration.containerUri";
+	const char *url = "authorizerConfiguration.customJWTAuthorizer.discoveryUrl";
+	char *t, buf[128];
+	size_t i;
+
+	(void)state;
+	t = formdef_java_pattern("a.b[.]\\.\\Q.\\E[^.][].][:alpha:].[[:digit:].].");
+	assert_string_equal(t, "a[^\\n\\r\\x{85}\\x{2028}\\x{2029}]b[.]\\.\\Q.\\E[^.][].][:alpha:]"
+			       "[^\\n\\r\\x{85}\\x{2028}\\x{2029}][[:digit:].]"
+			       "[^\\n\\r\\x{85}\\x{2028}\\x{2029}]");
+	free(t);
+	t = formdef_java_pattern("\\Q.");
+	assert_string_equal(t, "\\Q.");
+	free(t);
+	for (i = 0; i < sizeof no / sizeof *no; i++) {
+		snprintf(buf, sizeof buf, "arn:aws:iam::123456789012:role/x%s", no[i]);
+		LIVE("roleArn", buf, VS_INVALID);
+		snprintf(buf, sizeof buf, "arn:aws:iam::123456789012:role/a%sb", no[i]);
+		LIVE("roleArn", buf, VS_INVALID);
+	}
+	for (i = 0; i < sizeof yes / sizeof *yes; i++) {
+		snprintf(buf, sizeof buf, "arn:aws:iam::123456789012:role/x%s", yes[i]);
+		LIVE("roleArn", buf, VS_VALID);
+	}
+	LIVE("roleArn", "arn:aws:iam::123456789012:role/x\r", VS_INVALID);
+	LIVE("roleArn", "arn:aws:iam::123456789012:role/x\xe2\x80\xa8", VS_INVALID);
+	LIVE(url, "https://x/.well-known/openid-configuration", VS_VALID);
+	LIVE(url, "https://x\r/.well-known/openid-configuration", VS_INVALID);
+	LIVE(url, "https://x\v/.well-known/openid-configuration", VS_VALID);
+	LIVE(cu, "public.ecr.aws/a/b@sha256:abc", VS_VALID);
+	LIVE(cu, "public.ecr.aws/a/b@sha256:abc\r", VS_INVALID);
+	LIVE(cu, "public.ecr.aws/a/b@sha256:abc\n", VS_INVALID);
+}
+
 static void test_lengths_in_characters(void **state)
 {
 	const char *d = "description";
@@ -1173,6 +1215,7 @@ int main(void)
 	    cmocka_unit_test(test_huge_numbers),
 	    cmocka_unit_test(test_no_knock_on),
 	    cmocka_unit_test(test_in_parts),
+	    cmocka_unit_test(test_java_dot),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
