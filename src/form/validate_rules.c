@@ -132,9 +132,11 @@ static int in_range(const struct fnode *f, const cJSON *v)
 	return cJSON_IsNumber(v) && v->valuedouble >= (double)lo && v->valuedouble <= (double)hi;
 }
 
-/* The idle timeout may not exceed the maximum lifetime. An unset one is the
- * service's documented default (the forms' `default`: 900 and 28800 seconds),
- * so a set value is compared with the other's default (docs/decisions.md). */
+/* The idle timeout may not exceed the maximum lifetime. An unset maximum
+ * lifetime is the service's documented default (the form's `default`, 28800
+ * seconds), so a set idle timeout is compared with it. An unset idle
+ * timeout is never in conflict: the service uses 900 seconds, or the
+ * maximum lifetime when that is 900 or less (docs/decisions.md). */
 static void rule_lifecycle(struct walk *w)
 {
 	const char *pidle = "lifecycleConfiguration.idleRuntimeSessionTimeout";
@@ -145,33 +147,26 @@ static void rule_lifecycle(struct walk *w)
 	double i, m;
 	char *name, *msg;
 
-	if (!fidle || !fmax || (idle && !in_range(fidle, idle)) || (max && !in_range(fmax, max)) ||
-	    (!idle && !max) || (!idle && !fidle->has_default) || (!max && !fmax->has_default))
+	if (!fidle || !fmax || !idle || !in_range(fidle, idle) || (max && !in_range(fmax, max)) ||
+	    (!max && !fmax->has_default))
 		return;
-	i = idle ? idle->valuedouble : (double)fidle->default_val;
+	i = idle->valuedouble;
 	m = max ? max->valuedouble : (double)fmax->default_val;
 	if (i <= m)
 		return;
-	/* the problem is the value that is set: the other may be a default */
-	name = validate_named(idle ? fmax : fidle);
-	if (idle && max)
+	name = validate_named(fmax);
+	if (max)
 		msg = xasprintf(
 		    _("%.0f seconds is longer than the maximum lifetime, %s, of %.0f "
 		      "seconds: expected at most %.0f, or set a longer maximum lifetime"),
 		    i, name, m, m);
-	else if (idle)
+	else
 		msg =
 		    xasprintf(_("%.0f seconds is longer than the maximum lifetime, %s, which is "
 				"%.0f seconds by default when not set: expected at most %.0f, or "
 				"set a longer maximum lifetime"),
 			      i, name, m, m);
-	else
-		msg =
-		    xasprintf(_("%.0f seconds is shorter than the idle timeout, %s, which is "
-				"%.0f seconds by default when not set: expected at least %.0f, or "
-				"set a shorter idle timeout"),
-			      m, name, i, i);
-	walk_add_at(w, VS_INVALID, idle ? pidle : pmax, idle ? pidle : pmax, msg);
+	walk_add_at(w, VS_INVALID, pidle, pidle, msg);
 	free(name);
 }
 
