@@ -121,6 +121,9 @@ static void fnode_free(struct fnode *n)
 	for (i = 0; i < n->nwhen; i++)
 		free(n->when_values[i]);
 	free(n->when_values);
+	for (i = 0; i < n->nrestricted; i++)
+		free(n->restricted[i]);
+	free(n->restricted);
 	free(n);
 }
 
@@ -151,10 +154,11 @@ void formdef_free(struct formdef *def)
 
 /* The keys a field may have, sorted for bsearch; KEY_* index them. */
 static const char *const field_keys[] = {
-    "addLabel",  "advanced", "default",   "example",   "expect", "fields", "help",
-    "initial",   "item",     "key",       "kind",      "label",  "max",    "maxItems",
-    "maxLength", "min",      "minItems",  "minLength", "name",   "note",   "pattern",
-    "probe",     "required", "sensitive", "source",    "value",  "values", "when",
+    "addLabel",  "advanced", "default",   "example", "expect",   "fields",
+    "help",      "initial",  "item",      "key",     "kind",     "label",
+    "max",       "maxItems", "maxLength", "min",     "minItems", "minLength",
+    "name",      "note",     "pattern",   "probe",   "required", "restricted",
+    "sensitive", "source",   "value",     "values",  "when",
 };
 enum {
 	KEY_ADD_LABEL,
@@ -180,6 +184,7 @@ enum {
 	KEY_PATTERN,
 	KEY_PROBE,
 	KEY_REQUIRED,
+	KEY_RESTRICTED,
 	KEY_SENSITIVE,
 	KEY_SOURCE,
 	KEY_VALUE,
@@ -499,6 +504,32 @@ static int parse_texts(struct loader *L, struct fnode *n, const cJSON *const m[N
 	return 0;
 }
 
+/* A text field's `restricted` names: {"source": "where the list is
+ * from", "names": [...]}, the source required so that the list can be
+ * checked against it again. */
+static int parse_restricted(struct loader *L, struct fnode *n, const cJSON *v)
+{
+	const cJSON *names = cJSON_GetObjectItemCaseSensitive(v, "names"), *c;
+	const cJSON *source = cJSON_GetObjectItemCaseSensitive(v, "source");
+
+	if (n->kind != FK_TEXT || !cJSON_IsArray(names) || !cJSON_IsString(source) ||
+	    !*source->valuestring) {
+		*L->cause = xasprintf(_("%s: %s: \"restricted\" is for text fields and needs "
+					"\"source\" and a list of \"names\""),
+				      L->file, n->path);
+		return -1;
+	}
+	cJSON_ArrayForEach (c, names) {
+		if (!cJSON_IsString(c) || !*c->valuestring) {
+			*L->cause = xasprintf(_("%s: %s: \"restricted\" names must be text"),
+					      L->file, n->path);
+			return -1;
+		}
+	}
+	n->restricted = strings_of(names, &n->nrestricted);
+	return 0;
+}
+
 /* A field's constraints: lengths, ranges, pattern, values, `when`, `initial`. */
 static int parse_constraints(struct loader *L, struct fnode *n, const cJSON *const m[NKEYS])
 {
@@ -537,6 +568,8 @@ static int parse_constraints(struct loader *L, struct fnode *n, const cJSON *con
 		n->when_values = strings_of(vals, &n->nwhen);
 	}
 	if ((c = m[KEY_INITIAL]) && parse_initial(L, n, c) != 0)
+		return -1;
+	if ((v = m[KEY_RESTRICTED]) && parse_restricted(L, n, v) != 0)
 		return -1;
 	return 0;
 }

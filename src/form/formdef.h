@@ -58,6 +58,11 @@ struct fnode {
 	size_t nchildren;
 	struct fnode *parent;
 
+	/* text: names the service refuses, ASCII case ignored (the header
+	 * allowlist's restricted headers), from the form's "restricted" */
+	char **restricted;
+	size_t nrestricted;
+
 	/* Shown only when the sibling member `when_field` holds one of when_values. */
 	char *when_field;
 	char **when_values;

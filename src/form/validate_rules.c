@@ -250,34 +250,6 @@ static void rule_jwt(struct walk *w)
 	}
 }
 
-/* Header names the service keeps for itself (Developer Guide). */
-static const char *const restricted_headers[] = {
-    "Content-Type",
-    "Content-Length",
-    "Content-Encoding",
-    "Host",
-    "User-Agent",
-    "Connection",
-    "Keep-Alive",
-    "Transfer-Encoding",
-    "Upgrade",
-    "TE",
-    "Trailer",
-    "Proxy-Authorization",
-    "Proxy-Connection",
-    "Cache-Control",
-    "Pragma",
-    "Expires",
-    "If-Match",
-    "If-None-Match",
-    "If-Modified-Since",
-    "If-Unmodified-Since",
-    "ETag",
-    "Last-Modified",
-    "Age",
-    NULL,
-};
-
 #define CUSTOM_HEADER "X-Amzn-Bedrock-AgentCore-Runtime-Custom-"
 
 /* A name the service passes on for a refused one: the custom prefix and what
@@ -295,13 +267,25 @@ static char *header_instead(const char *rest)
 	return xasprintf("%s%s", CUSTOM_HEADER, rest);
 }
 
-/* What is wrong with header name `name`, or NULL (caller frees). jwt: a
- * custom JWT authorizer is set. */
-static char *header_problem(const struct formdef *def, const char *name, int jwt)
+/* Is name one of f's restricted names (forms/60-headers.json, from the
+ * Developer Guide's table), ASCII case ignored? */
+static int restricted(const struct fnode *f, const char *name)
+{
+	size_t j;
+
+	for (j = 0; f && j < f->nrestricted; j++)
+		if (!strcasecmp(name, f->restricted[j]))
+			return 1;
+	return 0;
+}
+
+/* What is wrong with header name `name` (an item of field `item`), or NULL
+ * (caller frees). jwt: a custom JWT authorizer is set. */
+static char *header_problem(const struct formdef *def, const struct fnode *item, const char *name,
+			    int jwt)
 {
 	enum { OK, AMZ, AMZN, RESTRICTED } why = OK;
 	char *shown, *m, *instead;
-	size_t j;
 
 	if (!strncasecmp(name, "x-amz-", 6))
 		why = AMZ;
@@ -320,9 +304,8 @@ static char *header_problem(const struct formdef *def, const char *name, int jwt
 		free(authorizer);
 		return m;
 	}
-	for (j = 0; why == OK && restricted_headers[j]; j++)
-		if (!strcasecmp(name, restricted_headers[j]))
-			why = RESTRICTED;
+	if (why == OK && restricted(item, name))
+		why = RESTRICTED;
 	if (why == OK)
 		return NULL;
 	/* the name is quoted only for a message: most names have none */
@@ -352,6 +335,8 @@ static void rule_headers(struct walk *w)
 	const char *base = "requestHeaderConfiguration.requestHeaderAllowlist";
 	const cJSON *list = at(w->root, base), *h;
 	int jwt = at(w->root, "authorizerConfiguration.customJWTAuthorizer") != NULL;
+	const struct fnode *item = formdef_lookup(w->def, "requestHeaderConfiguration."
+							  "requestHeaderAllowlist[0]");
 	size_t i = 0;
 	char *m;
 
@@ -372,7 +357,7 @@ static void rule_headers(struct walk *w)
 					 "%s[%zu]", base, i);
 				free(shown);
 			}
-			if ((m = header_problem(w->def, name, jwt)))
+			if ((m = header_problem(w->def, item, name, jwt)))
 				add_rule(w, VS_INVALID, m, "%s[%zu]", base, i);
 		}
 		i++;

@@ -5,6 +5,7 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <stdio.h>
+#include <strings.h>
 
 #include "testutil.h"
 
@@ -198,6 +199,42 @@ static void test_java_dot(void **state)
 	LIVE(cu, "public.ecr.aws/a/b@sha256:abc", VS_VALID);
 	LIVE(cu, "public.ecr.aws/a/b@sha256:abc\r", VS_INVALID);
 	LIVE(cu, "public.ecr.aws/a/b@sha256:abc\n", VS_INVALID);
+}
+
+/* The restricted headers are the Developer Guide's whole table, as data
+ * (forms/60-headers.json): each is refused, in any case, with the message
+ * the others get; If-Range and Vary among them. */
+static void test_restricted_headers(void **state)
+{
+	const struct fnode *item =
+	    formdef_lookup(def, "requestHeaderConfiguration.requestHeaderAllowlist[0]");
+	static const char *const named[] = {"If-Range", "Vary",   "vary",
+					    "COOKIE",   "Origin", "X-Forwarded-For",
+					    "Accept",   "Link",   "Content-Type"};
+	char json[1024];
+	size_t i;
+
+	(void)state;
+	assert_non_null(item);
+	assert_true(item->nrestricted >= 100);
+	for (i = 0; i < item->nrestricted + sizeof named / sizeof *named; i++) {
+		const char *name =
+		    i < item->nrestricted ? item->restricted[i] : named[i - item->nrestricted];
+		struct problems p;
+
+		/* :method and the like are not header names at all; X-Amz-Cf-Id is
+		 * refused as every x-amz- name is, with that message */
+		if (*name == ':' || !strncasecmp(name, "x-amz-", 6))
+			continue;
+		snprintf(json, sizeof json,
+			 "{" MINIMAL ",\"requestHeaderConfiguration\":{\"requestHeaderAllowlist\":"
+			 "[\"%s\"]}}",
+			 name);
+		p = test_check(def, json);
+		assert_state(p, "requestHeaderConfiguration.requestHeaderAllowlist[0]", VS_INVALID,
+			     "is a restricted header that the service does not pass on");
+		problems_clear(&p);
+	}
 }
 
 static void test_lengths_in_characters(void **state)
@@ -1221,6 +1258,7 @@ int main(void)
 	    cmocka_unit_test(test_no_knock_on),
 	    cmocka_unit_test(test_in_parts),
 	    cmocka_unit_test(test_java_dot),
+	    cmocka_unit_test(test_restricted_headers),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
