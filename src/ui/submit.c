@@ -302,8 +302,12 @@ int submit_run(const struct formdef *def, const struct document *doc, struct sub
 	struct aws_options o;
 	struct progress p = {0};
 	struct runtime_outcome out;
-	struct runtime_progress rp = {
-	    progress_line, progress_state, progress_pause, progress_cancel, &p, ui_settings.debug};
+	struct runtime_progress rp = {.line = progress_line,
+				      .state = progress_state,
+				      .pause = progress_pause,
+				      .cancel = progress_cancel,
+				      .arg = &p,
+				      .debug = ui_settings.debug};
 	char *next;
 	int key;
 	size_t i;
@@ -401,8 +405,12 @@ int submit_lines(const struct formdef *def, const struct document *doc, FILE *ou
 {
 	struct aws_options o;
 	struct runtime_outcome res;
-	struct runtime_progress rp = {lines_line,   lines_line, lines_pause,
-				      lines_cancel, out,        ui_settings.debug};
+	struct runtime_progress rp = {.line = lines_line,
+				      .state = lines_line,
+				      .pause = lines_pause,
+				      .cancel = lines_cancel,
+				      .arg = out,
+				      .debug = ui_settings.debug};
 	struct sigaction sa, old_int, old_pipe;
 	char *summary;
 	int rc;
