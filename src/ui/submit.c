@@ -181,6 +181,25 @@ int submit_settings_check(char **summary, char **region, char **profile)
 	return works;
 }
 
+char *submit_endpoint(char **unusable)
+{
+	struct aws_options o;
+	struct aws_settings s = {0};
+	char *cause = NULL, *where = NULL;
+
+	submit_options(&o);
+	if (aws_settings_resolve(&o, &s, &cause) != 0) {
+		*unusable = cause;
+	} else {
+		*unusable = aws_settings_unusable(&s);
+		if (s.endpoint.value)
+			where = xasprintf(_("Endpoint: %s (%s)"), s.endpoint.value,
+					  s.endpoint.origin ? s.endpoint.origin : "-");
+	}
+	aws_settings_free(&s);
+	return where;
+}
+
 void submit_lines_free(char **lines)
 {
 	size_t i;

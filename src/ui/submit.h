@@ -30,6 +30,13 @@ void submit_lines_free(char **lines);
  * frees. */
 char *submit_cli_command(const char *file);
 
+/* The endpoint the settings in use send to, as a line ("Endpoint: URL
+ * (origin)"), or NULL when there is none; *unusable gets why these
+ * settings cannot sign and send (aws_settings_unusable: no Region, no
+ * endpoint, a partition without a dual-stack endpoint, ...) or NULL.
+ * Credentials are not resolved. The caller frees both. */
+char *submit_endpoint(char **unusable);
+
 /* What submit_settings_check found that works. */
 #define SETTINGS_REGION      1 /* a valid Region */
 #define SETTINGS_CREDENTIALS 2 /* credentials were found */
