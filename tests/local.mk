@@ -1,6 +1,6 @@
 # Unit tests of the core (cmocka), command tests, fuzz corpora, benchmarks.
-EXTRA_DIST += tests/data tests/check-layering.sh
-TESTS += tests/check-layering.sh tests/unit/check-forms-vs-botocore.py
+EXTRA_DIST += tests/data tests/check-layering.sh tests/check-sizes.sh tests/optional-skips
+TESTS += tests/check-layering.sh tests/check-sizes.sh tests/unit/check-forms-vs-botocore.py
 EXTRA_DIST += tests/unit/check-forms-vs-botocore.py tests/unit/sigv4-unsorted-vector.py
 
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) $(CMOCKA_CFLAGS)
