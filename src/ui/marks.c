@@ -180,6 +180,16 @@ static void problems_check(struct wiz *w)
 	}
 }
 
+size_t marks_problems(const struct wiz *w)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < w->marks.probs.n; i++)
+		if (w->marks.probs.v[i].state != VS_VALID)
+			n++;
+	return n;
+}
+
 void marks_update(struct wiz *w)
 {
 	svc_check(w);

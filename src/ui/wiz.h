@@ -231,6 +231,8 @@ enum sstate { SS_NOT_VISITED, SS_VALID, SS_INCOMPLETE, SS_ERRORS };
  * members that changed, validate_rest), and forget a service complaint
  * whose value changed. */
 void marks_update(struct wiz *w);
+/* The problems of the document (as of the last marks_update). */
+size_t marks_problems(const struct wiz *w);
 /* The form screen's rows: their messages and marks, and the worst. */
 void marks_form(struct wiz *w);
 void marks_form_release(struct wiz *w);

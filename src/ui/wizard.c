@@ -262,6 +262,7 @@ void wiz_after_change(struct wiz *w)
 void wiz_save(struct wiz *w)
 {
 	char *file = NULL, *cause = NULL;
+	size_t n;
 
 	if (!dialog_prompt(w, _("Save to file:"), w->data.file ? w->data.file : "runtime.json",
 			   &file)) {
@@ -292,7 +293,16 @@ void wiz_save(struct wiz *w)
 	w->data.file = file;
 	w->data.saved_gen = document_generation(w->data.doc);
 	w->data.dirty_extra = 0;
-	wiz_status(w, 0, _("Saved to %s."), file);
+	/* no one should share a broken file unknowingly */
+	marks_update(w);
+	n = marks_problems(w);
+	if (n)
+		wiz_status(w, 1,
+			   P_("Saved to %s, with %zu problem: the review (%s) lists it.",
+			      "Saved to %s, with %zu problems: the review (%s) lists them.", n),
+			   file, n, keys_action_name(ACT_REVIEW));
+	else
+		wiz_status(w, 0, _("Saved to %s."), file);
 }
 
 static void do_load(struct wiz *w)
@@ -358,7 +368,12 @@ static int do_quit(struct wiz *w)
 
 	if (!wiz_dirty(w))
 		return 1;
-	a = dialog_ask(w, _("Save your changes before quitting? (y/n, Esc stays)"));
+	/* n deletes the autosaved draft too (a clean quit leaves none): say so */
+	a = dialog_ask(w, w->draft.path
+			      ? _("Save your changes before quitting? n quits without "
+				  "saving them and deletes the autosaved draft. (y/n, "
+				  "Esc stays)")
+			      : _("Save your changes before quitting? (y/n, Esc stays)"));
 	if (a == 'n')
 		return 1;
 	if (a == 'y') {
@@ -450,8 +465,10 @@ static int wiz_loop(struct wiz *w, int *done)
 				free(cause);
 				cause = NULL;
 			}
-			if (do_quit(w))
+			if (do_quit(w)) {
+				*done = 1; /* as Ctrl-C: the draft goes with the answer */
 				return EXIT_OK;
+			}
 		}
 		draft_autosave(w);
 		wiz_draw(w);
