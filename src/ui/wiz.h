@@ -243,6 +243,8 @@ int marks_svc_active(const struct wiz *w);
 /* A service complaint about the member at path (message taken over). */
 void marks_svc_set(struct wiz *w, const char *path, int sec, char *message);
 void marks_svc_clear(struct wiz *w);
+/* The runtime this session created (copies kept; arn, status may be NULL). */
+void marks_made_set(struct wiz *w, const char *id, const char *arn, const char *status);
 void marks_made_clear(struct wiz *w);
 void marks_release(struct wiz *w);
 
