@@ -280,6 +280,10 @@ void settings_release(struct wiz *w);
 
 /* ---- draft.c ------------------------------------------------------------------ */
 
+/* The draft's folder is checked (the user's, not writable by others, the
+ * draft no symbolic link): 1 when it is refused, said on the status line,
+ * and this session reads and saves no draft. */
+int draft_refused(struct wiz *w);
 int draft_save(struct wiz *w, char **cause);
 void draft_autosave(struct wiz *w);
 /* A draft from an earlier session: offer to resume it, or keep it aside. */

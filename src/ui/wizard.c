@@ -429,6 +429,8 @@ static void wiz_begin(struct wiz *w, const char *file, const char *draft)
 	struct stat st;
 
 	wiz_enter_section(w, 0);
+	if (draft_refused(w))
+		return;
 	if (draft)
 		draft_offer(w);
 	else if (w->draft.path && stat(w->draft.path, &st) == 0)
