@@ -364,16 +364,18 @@ static void do_load(struct wiz *w)
 /* Returns 1 when the wizard should end. */
 static int do_quit(struct wiz *w)
 {
+	char *q;
 	int a;
 
 	if (!wiz_dirty(w))
 		return 1;
 	/* n deletes the autosaved draft too (a clean quit leaves none): say so */
-	a = dialog_ask(w, w->draft.path
-			      ? _("Save your changes before quitting? n quits without "
-				  "saving them and deletes the autosaved draft. (y/n, "
-				  "Esc stays)")
-			      : _("Save your changes before quitting? (y/n, Esc stays)"));
+	q = w->draft.path
+		? xasprintf("%s\n%s", _("Save your changes before quitting? (y/n, Esc stays)"),
+			    _("n quits without saving them and deletes the autosaved draft."))
+		: xstrdup(_("Save your changes before quitting? (y/n, Esc stays)"));
+	a = dialog_ask(w, q);
+	free(q);
 	if (a == 'n')
 		return 1;
 	if (a == 'y') {
@@ -454,7 +456,7 @@ static int wiz_loop(struct wiz *w, int *done)
 		if (term_sig_leave) {
 			if (wiz_dirty(w) && draft_save(w, &cause) != 0) {
 				term_restore();
-				fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+				ui_warn(PACKAGE_NAME, cause);
 				free(cause);
 			}
 			return EXIT_CANCELLED;
@@ -529,7 +531,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	settings_refresh(&w);
 	term_signals();
 	if (term_start(&w, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		ui_warn(PACKAGE_NAME, cause);
 		free(cause);
 		wiz_release(&w);
 		return EXIT_USAGE;
