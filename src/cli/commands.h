@@ -56,8 +56,6 @@ int cmd_submit(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_cli(int argc, char **argv);
 int cmd_config(int argc, char **argv);
-/* The wizard: `agentcore-wizard [FORM]`, `edit FORM`, `--plain` (src/ui). */
-int ui_main(int argc, char **argv);
 
 struct formdef;
 struct document;

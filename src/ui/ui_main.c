@@ -2,19 +2,18 @@
  * then the curses wizard or the --plain prompts. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/commands.h"
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
 #include "base/util.h"
 #include "form/validate.h"
+#include "text.h"
 #include "ui.h"
 
 int ui_replaces_other(const char *path, const char *own)
@@ -27,47 +26,22 @@ int ui_replaces_other(const char *path, const char *own)
 	return !own || stat(own, &b) != 0 || a.st_dev != b.st_dev || a.st_ino != b.st_ino;
 }
 
-int ui_main(int argc, char **argv)
+struct ui_settings ui_settings;
+
+int ui_main(const struct ui_args *a)
 {
-	static const struct option opts[] = {
-	    GLOBAL_LONG_OPTIONS,
-	    {"plain", no_argument, NULL, 'p'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct formdef *def;
 	struct document *doc = NULL;
 	struct problems p = {0};
 	struct stat st;
-	const char *file = NULL;
+	const char *file = a->form;
 	char *cause = NULL, *draft = NULL;
-	int plain = 0, c, g, edit = 0, rc;
+	int plain = a->plain, rc;
 	size_t i;
 
-	if (argc >= 2 && !strcmp(argv[1], "edit")) {
-		edit = 1;
-		argc--;
-		argv++;
-	}
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			plain = 1;
-			break;
-		default:
-			g = global_option(c, optarg);
-			if (g < 0)
-				return EXIT_USAGE;
-			if (g == 0)
-				return usage_error(_("unknown option"));
-		}
-	}
-	if (optind < argc)
-		file = argv[optind++];
-	if (optind < argc)
-		return usage_error(_("unexpected argument '%s'"), argv[optind]);
-	if (edit && !file)
-		return usage_error(_("edit: expected a form file"));
+	ui_settings.aws = a->aws;
+	ui_settings.debug = a->debug;
+	ui_settings.no_color = a->no_color;
 	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		fprintf(stderr,
 			_("%s: the wizard needs a terminal on standard input and output.\n"
@@ -78,19 +52,19 @@ int ui_main(int argc, char **argv)
 	}
 	def = formdef_load_default(&cause);
 	if (!def) {
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		ui_warn(PACKAGE_NAME, cause);
 		free(cause);
 		return EXIT_CONFIG;
 	}
 	if (file && stat(file, &st) == 0) {
 		if (formfile_load(file, def, FF_SKELETON, &doc, &p, &cause) != 0) {
-			fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+			ui_warn(PACKAGE_NAME, cause);
 			free(cause);
 			formdef_free(def);
 			return EXIT_USAGE;
 		}
 		for (i = 0; i < p.n; i++)
-			fprintf(stderr, "%s: %s\n", file, p.v[i].message);
+			ui_warn(file, p.v[i].message);
 		problems_clear(&p);
 	} else {
 		doc = document_new_form(def);
