@@ -402,14 +402,14 @@ static void same_in_both_modes(const char *name, const char *text)
  * map value is legal, not a placeholder, and must not make the file look
  * like a skeleton (its groups of choices alone were dropped as the
  * skeleton's picks: the network mode and the protocol). */
-static void test_valid_unchanged_in_skeleton_mode(void **state)
+/* Call fn on every form of tests/data/valid, with its text; how many. */
+static size_t each_valid(void (*fn)(const char *path, const char *text, size_t len))
 {
 	char *dir = data("valid"), *path, *text = NULL, *cause = NULL;
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	size_t len, n = 0;
 
-	(void)state;
 	assert_non_null(d);
 	while ((e = readdir(d))) {
 		len = strlen(e->d_name);
@@ -418,14 +418,26 @@ static void test_valid_unchanged_in_skeleton_mode(void **state)
 		path = xasprintf("%s/%s", dir, e->d_name);
 		if (util_read_file(path, UTIL_FORM_FILE_MAX, &text, &len, &cause) != 0)
 			fail_msg("%s", cause);
-		same_in_both_modes(path, text);
+		fn(path, text, len);
 		free(text);
 		free(path);
 		n++;
 	}
 	closedir(d);
 	free(dir);
-	assert_true(n >= 6);
+	return n;
+}
+
+static void same_in_both_modes_file(const char *path, const char *text, size_t len)
+{
+	(void)len;
+	same_in_both_modes(path, text);
+}
+
+static void test_valid_unchanged_in_skeleton_mode(void **state)
+{
+	(void)state;
+	assert_true(each_valid(same_in_both_modes_file) >= 6);
 	same_in_both_modes("the audit's case",
 			   "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"PUBLIC\"},"
 			   "\"protocolConfiguration\":{\"serverProtocol\":\"MCP\"},"
@@ -838,6 +850,23 @@ static void test_nul_kept(void **state)
 	problems_clear(&p);
 }
 
+/* A valid fixture, read and written again, is the same text, with no tab. */
+static void written_back_as_it_is(const char *path, const char *text, size_t len)
+{
+	struct document *doc = NULL;
+	struct problems p = {0};
+	char *cause = NULL, *out;
+
+	assert_int_equal(formfile_parse(text, len, def, FF_STRICT, &doc, &p, &cause), 0);
+	out = document_to_json(doc, def, 1);
+	if (strcmp(out, text))
+		fail_msg("%s is not written back as it is:\n%s", path, out);
+	assert_null(strchr(out, '\t'));
+	free(out);
+	document_free(doc);
+	problems_clear(&p);
+}
+
 /* Forms are written as the AWS CLI prints a skeleton (Python's json.dumps
  * with indent=4): four spaces a level, "key": value, members in the
  * request's order, {} and [] when empty, a final newline, no tab. The
@@ -850,12 +879,9 @@ static void test_written_as_cli_skeleton(void **state)
 			"\"authorizerConfiguration\":{\"customJWTAuthorizer\":{"
 			"\"discoveryUrl\":\"https://x/.well-known/openid-configuration\","
 			"\"allowedClients\":[\"c1\",\"c2\"]}}}";
-	char *dir = data("valid"), *path, *text = NULL, *cause = NULL, *out;
+	char *cause = NULL, *out;
 	struct document *doc = NULL;
 	struct problems p = {0};
-	struct dirent *e;
-	size_t len, n = 0;
-	DIR *d;
 
 	(void)state;
 	assert_int_equal(formfile_parse(j, strlen(j), def, FF_STRICT, &doc, &p, &cause), 0);
@@ -904,30 +930,7 @@ static void test_written_as_cli_skeleton(void **state)
 	assert_string_equal(out, "{}\n");
 	free(out);
 	document_free(doc);
-	d = opendir(dir);
-	assert_non_null(d);
-	while ((e = readdir(d))) {
-		len = strlen(e->d_name);
-		if (len < 6 || strcmp(e->d_name + len - 5, ".json"))
-			continue;
-		path = xasprintf("%s/%s", dir, e->d_name);
-		if (util_read_file(path, UTIL_FORM_FILE_MAX, &text, &len, &cause) != 0)
-			fail_msg("%s", cause);
-		assert_int_equal(formfile_parse(text, len, def, FF_STRICT, &doc, &p, &cause), 0);
-		out = document_to_json(doc, def, 1);
-		if (strcmp(out, text))
-			fail_msg("%s is not written back as it is:\n%s", path, out);
-		assert_null(strchr(out, '\t'));
-		free(out);
-		document_free(doc);
-		problems_clear(&p);
-		free(text);
-		free(path);
-		n++;
-	}
-	closedir(d);
-	free(dir);
-	assert_true(n >= 6);
+	assert_true(each_valid(written_back_as_it_is) >= 6);
 }
 
 int main(void)
