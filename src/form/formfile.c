@@ -436,12 +436,27 @@ int formfile_load(const char *file, const struct formdef *def, enum ff_mode mode
 	return ret;
 }
 
-int formfile_save(const char *file, const struct document *doc, const struct formdef *def,
-		  char **cause)
+/* follow: write through a symbolic link at file (formfile_save) or replace
+ * it (formfile_save_nofollow). */
+static int save(const char *file, const struct document *doc, const struct formdef *def,
+		int follow, char **cause)
 {
 	char *json = document_to_json(doc, def, 1);
-	int ret = util_write_atomic(file, json, strlen(json), 0600, cause);
+	int ret = follow ? util_write_atomic(file, json, strlen(json), 0600, cause)
+			 : util_write_atomic_nofollow(file, json, strlen(json), 0600, cause);
 
 	free(json);
 	return ret;
+}
+
+int formfile_save(const char *file, const struct document *doc, const struct formdef *def,
+		  char **cause)
+{
+	return save(file, doc, def, 1, cause);
+}
+
+int formfile_save_nofollow(const char *file, const struct document *doc, const struct formdef *def,
+			   char **cause)
+{
+	return save(file, doc, def, 0, cause);
 }

@@ -670,7 +670,7 @@ static void test_save_through_symlink(void **state)
 {
 	char dir[] = "/tmp/acw-link-XXXXXX", *sub, *real, *link, *link2, *dangling, *cause = NULL;
 	char *text, *t, *lst;
-	struct document *a = big_doc(0);
+	struct document *a = big_doc(0), *b;
 	struct stat st;
 
 	(void)state;
@@ -706,6 +706,18 @@ static void test_save_through_symlink(void **state)
 	lst = listing(dir);
 	assert_string_equal(lst, "link.json link2.json new.json sub");
 	free(lst);
+	/* a draft's save replaces a link instead: its target is untouched */
+	b = big_doc(1);
+	assert_int_equal(formfile_save_nofollow(link, b, def, &cause), 0);
+	document_free(b);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	t = slurp(link);
+	assert_true(t && strcmp(t, text) && strstr(t, "variant B"));
+	free(t);
+	t = slurp(real);
+	assert_true(t && !strcmp(t, text));
+	free(t);
 	free(text);
 	document_free(a);
 	free(sub);
