@@ -5,4 +5,8 @@ src_libacwcore_a_SOURCES += \
 	src/form/document.c src/form/document.h \
 	src/form/validate.c src/form/validate.h \
 	src/form/jsonscan.c src/form/jsonscan.h \
-	src/form/formfile.c src/form/formfile.h
+	src/form/formfile.c src/form/formfile.h \
+	src/form/secret.c src/form/secret.h \
+	src/form/template.c src/form/template.h \
+	src/form/template_path.c src/form/template_path.h \
+	src/form/template_write.c src/form/template_find.c
