@@ -11,7 +11,12 @@ check_PROGRAMS += tests/unit/test_util tests/unit/test_document tests/unit/test_
 	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_aws
 TESTS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
 	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_aws
+check_PROGRAMS += tests/unit/test_template
+TESTS += tests/unit/test_template
 endif
+tests_unit_test_template_SOURCES = tests/unit/test_template.c tests/unit/testutil.h
+tests_unit_test_template_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_template_LDADD = $(UNIT_LDADD)
 tests_unit_test_aws_SOURCES = tests/unit/test_aws.c tests/unit/testutil.h
 tests_unit_test_aws_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_aws_LDADD = $(UNIT_LDADD)
@@ -38,6 +43,9 @@ EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/benc
 # Command-level tests of `validate`, and of the command line's GNU behaviour.
 TESTS += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh
 EXTRA_DIST += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh
+# Templates: templates, new, template; the bundled starters filled in.
+TESTS += tests/cmd/templates.sh
+EXTRA_DIST += tests/cmd/templates.sh
 
 # The German translation shows, and is complete against a current template.
 TESTS += tests/cmd/l10n.sh tests/cmd/po-complete.sh
@@ -47,7 +55,7 @@ EXTRA_DIST += tests/cmd/l10n.sh tests/cmd/po-complete.sh
 # tests/fuzz/corpus/NAME/: libFuzzer with --enable-fuzzing (clang),
 # otherwise make check replays the corpus through tests/fuzz/replay.c.
 FUZZ_TARGETS = tests/fuzz/fuzz_formfile tests/fuzz/fuzz_ini tests/fuzz/fuzz_credentials \
-	tests/fuzz/fuzz_service tests/fuzz/fuzz_openid
+	tests/fuzz/fuzz_service tests/fuzz/fuzz_openid tests/fuzz/fuzz_template
 check_PROGRAMS += $(FUZZ_TARGETS)
 TESTS += $(FUZZ_TARGETS)
 EXTRA_DIST += tests/fuzz/corpus
@@ -71,6 +79,8 @@ tests_fuzz_fuzz_service_SOURCES = tests/fuzz/fuzz_service.c tests/fuzz/fuzz.h $(
 tests_fuzz_fuzz_service_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_openid_SOURCES = tests/fuzz/fuzz_openid.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
 tests_fuzz_fuzz_openid_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_template_SOURCES = tests/fuzz/fuzz_template.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
+tests_fuzz_fuzz_template_CFLAGS = $(FUZZ_CFLAGS)
 
 # Benchmarks: built by `make bench`, never part of make check.
 EXTRA_PROGRAMS = tests/bench/bench_validate

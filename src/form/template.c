@@ -184,8 +184,8 @@ static void check_example(struct reader *R, const char *where, struct tfield *f,
 	char *why = NULL;
 
 	if (f->pattern && n->kind != FK_TEXT) {
-		problem(R, where, "pattern", _("is for a text member: %s is %s"), f->path,
-			fkind_name(n->kind));
+		problem(R, where, "pattern", _("is for a text member, and %s holds %s"), f->path,
+			fkind_expect(n->kind));
 	} else if (f->pattern && !f->expect) {
 		problem(R, where, "expect",
 			_("is missing: a pattern needs \"expect\", what it wants in words, for "
