@@ -808,3 +808,74 @@ enum vstate template_check_document(const struct template *t, const struct formd
 			worst = out->v[i].state;
 	return worst;
 }
+
+int template_locked_within(const struct template *t, const struct formdef *def,
+			   const struct document *doc, const char *path)
+{
+	struct tpath tp;
+	char *why = NULL;
+	size_t i;
+	int locked = 0;
+
+	for (i = 0; !*path && i < t->nfields; i++)
+		if (t->fields[i].mode == TM_LOCKED)
+			return 1;
+	if (tpath_resolve(def, doc, path, &tp, &why) != 0) {
+		free(why);
+		return 0;
+	}
+	for (i = 0; i < t->nfields && !locked; i++)
+		locked =
+		    t->fields[i].mode == TM_LOCKED && (tpath_covers(tp.canon, t->fields[i].path) ||
+						       tpath_covers(t->fields[i].path, tp.canon));
+	tpath_release(&tp);
+	return locked;
+}
+
+/* Where a member is in the form's order: the index of each step from the
+ * root, most significant first, in key[0..*len). */
+static void form_order(const struct fnode *n, size_t *key, size_t *len)
+{
+	size_t depth = 0, i;
+	const struct fnode *m;
+
+	for (m = n; m && m->parent; m = m->parent)
+		depth++;
+	*len = depth < 32 ? depth : 32;
+	for (m = n; m && m->parent; m = m->parent) {
+		depth--;
+		for (i = 0; i < m->parent->nchildren && m->parent->children[i] != m; i++)
+			;
+		if (depth < 32)
+			key[depth] = i;
+	}
+}
+
+const struct tfield *template_first_yours(const struct template *t, const struct formdef *def)
+{
+	const struct tfield *best = NULL;
+	size_t bk[32], blen = 0, k[32], len, i, j;
+
+	for (i = 0; i < t->nfields; i++) {
+		struct tpath tp;
+		char *why = NULL;
+		int before = 0;
+
+		if (t->fields[i].mode != TM_YOURS ||
+		    tpath_resolve(def, NULL, t->fields[i].path, &tp, &why) != 0) {
+			free(why);
+			continue;
+		}
+		form_order(tp.node, k, &len);
+		tpath_release(&tp);
+		for (j = 0; j < len && j < blen && k[j] == bk[j]; j++)
+			;
+		before = !best || (j < len && j < blen ? k[j] < bk[j] : len < blen);
+		if (before) {
+			best = &t->fields[i];
+			memcpy(bk, k, sizeof k);
+			blen = len;
+		}
+	}
+	return best;
+}

@@ -125,6 +125,17 @@ enum tmode template_mode(const struct template *t, const struct formdef *def,
 /* Non-zero when the section with this id is hidden. */
 int template_section_hidden(const struct template *t, const char *section_id);
 
+/* Non-zero when a locked entry is at path, above it or below it: a key
+ * that would change or remove what is there (choosing another branch of a
+ * one-of, deleting a list, clearing a group) is refused, with the reason
+ * template_rule gives for the locked path. */
+int template_locked_within(const struct template *t, const struct formdef *def,
+			   const struct document *doc, const char *path);
+
+/* The yours entry that comes first in the form's order (where the wizard's
+ * cursor starts), or NULL when none is yours. */
+const struct tfield *template_first_yours(const struct template *t, const struct formdef *def);
+
 /* An ordinary document to start editing from: a copy of the template's form,
  * with the form definition's initial values where the template sets nothing
  * and does not lock or hide, and each yours map entry present with an empty

@@ -156,11 +156,11 @@ static void test_modes_checked(void **state)
 /* A template of every kind of rule, used by the query tests. */
 static const char *rules = HEAD
     "\"fields\": {"
+    "\"environmentVariables.API_KEY\": {\"mode\": \"yours\"},"
     "\"networkConfiguration\": {\"mode\": \"locked\", \"note\": \"our VPC; ask #platform\"},"
     "\"agentRuntimeName\": {\"mode\": \"yours\", \"note\": \"your name\", "
     "\"example\": \"team_a\", \"pattern\": \"team_[a-z0-9_]+\", "
     "\"expect\": \"names that start with team_\"},"
-    "\"environmentVariables.API_KEY\": {\"mode\": \"yours\"},"
     "\"environmentVariables\": {\"mode\": \"default\"},"
     "\"filesystemConfigurations[].sessionStorage.mountPath\": {\"mode\": \"hidden\"},"
     "\"description\": {\"mode\": \"default\", \"note\": \"why\"}},"
@@ -201,6 +201,10 @@ static void test_queries(void **state)
 	assert_int_equal(template_mode(t, def, doc, "capacityProviderConfiguration"), TM_HIDDEN);
 	assert_int_equal(template_mode(t, def, doc, "roleArn"), TM_NONE);
 	assert_true(template_section_hidden(t, "capacity"));
+	assert_string_equal(template_first_yours(t, def)->path, "agentRuntimeName");
+	assert_true(template_locked_within(t, def, doc, ""));
+	assert_true(template_locked_within(t, def, doc, "networkConfiguration.networkModeConfig"));
+	assert_false(template_locked_within(t, def, doc, "roleArn"));
 	assert_false(template_section_hidden(t, "network"));
 	/* yours: 0 of 2 filled, then 2 of 2 */
 	assert_int_equal(template_yours_count(t, def, doc, &filled), 2);
