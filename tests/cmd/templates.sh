@@ -190,5 +190,14 @@ has "$tmp/out" "$tmp/own" "--paths names the folders"
 expect_exit 0 env AGENTCORE_WIZARD_TEMPLATES="$tmp/own" "$ACW" new --template team own-form.json
 has "$tmp/out" '"Team agents, ours"' "new by name finds the team's template"
 
+# The example of docs/template-format.md is a valid template.
+python3 -c '
+import re, sys
+s = open(sys.argv[1]).read()
+open(sys.argv[2], "w").write(re.search(r"```json\n(.*?)```", s, re.S).group(1))
+' "$top_srcdir/docs/template-format.md" doc-example.json
+expect_exit 0 "$ACW" new --template ./doc-example.json doc-form.json
+has "$tmp/out" "roleArn: our role; ask #platform to change it" "the documented example"
+
 echo "templates.sh: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
