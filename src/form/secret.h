@@ -6,8 +6,8 @@
  * PASSWORD or CREDENTIAL, in any case (API_KEY, db_password, GithubToken).
  * Templates never carry such values (template.h), the form's save paths say
  * once that a saved form holds one, and diffs mask them. */
-#ifndef ACW_SECRET_H
-#define ACW_SECRET_H
+#ifndef ACW_FORM_SECRET_H
+#define ACW_FORM_SECRET_H
 
 #include <stddef.h>
 

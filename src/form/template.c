@@ -138,13 +138,18 @@ void tfield_release(struct tfield *f)
 	memset(f, 0, sizeof *f);
 }
 
-/* Compile a team's pattern, matched whole like the API's. */
+/* Compile a team's pattern, matched whole and read as the API's are: '.'
+ * matches no line terminator (formdef_java_pattern). An error's offset is
+ * in the translated text, near the one written. */
 static void *compile(const char *pattern, char **why)
 {
 	int err;
 	PCRE2_SIZE off;
+	char *java = formdef_java_pattern(pattern);
 	pcre2_code *re =
-	    pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &off, NULL);
+	    pcre2_compile((PCRE2_SPTR)java, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &off, NULL);
+
+	free(java);
 
 	if (!re) {
 		PCRE2_UCHAR msg[256];

@@ -231,6 +231,31 @@ static void test_queries(void **state)
 	template_free(t);
 }
 
+/* A team's pattern reads '.' as the API's patterns do: no line terminator. */
+static void test_pattern_dot(void **state)
+{
+	struct problems p = {0};
+	struct template *t =
+	    parse(HEAD "\"fields\": {\"description\": {\"mode\": \"yours\", "
+		       "\"pattern\": \"team .+\", \"expect\": \"team, then words\"}},"
+		       "\"form\": {}}",
+		  &p);
+	char *msg = NULL;
+
+	(void)state;
+	assert_int_equal(p.n, 0);
+	assert_int_equal(template_check_value(t, def, NULL, "description", "team a", &msg),
+			 VS_VALID);
+	assert_int_equal(template_check_value(t, def, NULL, "description", "team a\r", &msg),
+			 VS_INVALID);
+	free(msg);
+	assert_int_equal(
+	    template_check_value(t, def, NULL, "description", "team a\xe2\x80\xa8", &msg),
+	    VS_INVALID);
+	free(msg);
+	template_free(t);
+}
+
 static void test_initial_values(void **state)
 {
 	struct problems p = {0};
@@ -540,6 +565,7 @@ int main(void)
 	    cmocka_unit_test(test_version_title_members),
 	    cmocka_unit_test(test_modes_checked),
 	    cmocka_unit_test(test_queries),
+	    cmocka_unit_test(test_pattern_dot),
 	    cmocka_unit_test(test_initial_values),
 	    cmocka_unit_test(test_bundled_fill_valid),
 	    cmocka_unit_test(test_make_strips_secrets),
