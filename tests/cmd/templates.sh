@@ -190,6 +190,15 @@ has "$tmp/out" "$tmp/own" "--paths names the folders"
 expect_exit 0 env AGENTCORE_WIZARD_TEMPLATES="$tmp/own" "$ACW" new --template team own-form.json
 has "$tmp/out" '"Team agents, ours"' "new by name finds the team's template"
 
+# An invalid template is listed as such; a form with problems makes none.
+cp bad.json own/broken.json
+expect_exit 0 env AGENTCORE_WIZARD_TEMPLATES="$tmp/own" "$ACW" templates
+has "$tmp/out" "broken            Broken (invalid: 'agentcore-wizard validate $tmp/own/broken.json' says why)" "an invalid template listed"
+printf '{"agentRuntimeName": "a", "bogus": 1}' >bogus-form.json
+expect_exit 1 "$ACW" template bogus-form.json -o t4.json
+has "$tmp/err" "bogus-form.json: bogus: unknown member" "template from a form with problems"
+[ -e t4.json ] && bad "template wrote a file from a form with problems" || ok
+
 # The example of docs/template-format.md is a valid template.
 python3 -c '
 import re, sys
