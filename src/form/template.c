@@ -80,8 +80,11 @@ static int text_member(struct reader *R, const cJSON *o, const char *name, const
 	} else if (n > max) {
 		problem(R, path, NULL, _("is %zu characters long: expected at most %zu"), n, max);
 	} else {
-		*out =
-		    xstrdup(R->translate && *v->valuestring ? _(v->valuestring) : v->valuestring);
+		/* words are translated; examples and patterns are values */
+		int words = strcmp(name, "example") && strcmp(name, "pattern");
+
+		*out = xstrdup(R->translate && words && *v->valuestring ? _(v->valuestring)
+									: v->valuestring);
 		ret = 0;
 	}
 	free(path);
