@@ -8,6 +8,7 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/template_path.h"
+#include "base/printable.h"
 #include "base/util.h"
 #include "form/validate.h"
 
@@ -170,11 +171,14 @@ static int step(const struct formdef *def, const struct document *doc, const str
 		if (!k) {
 			char *m = s->kind == SEG_NAME ? validate_unknown_message(f, s->name)
 						      : xstrdup(_("not a list"));
+			/* the name as the file writes it, fit for a terminal */
+			char *name = printable_text(s->name ? s->name : "[]", 200);
 
-			*why = *out->canon ? xasprintf(_("%s has no member \"%s\": %s"),
-						       out->canon, s->name ? s->name : "[]", m)
-					   : xasprintf(_("the form has no member \"%s\": %s"),
-						       s->name ? s->name : "[]", m);
+			*why =
+			    *out->canon
+				? xasprintf(_("%s has no member \"%s\": %s"), out->canon, name, m)
+				: xasprintf(_("the form has no member \"%s\": %s"), name, m);
+			free(name);
 			free(m);
 			return -1;
 		}

@@ -57,6 +57,7 @@ static void test_bad_paths_named(void **state)
 	(void)state;
 	t = parse(HEAD "\"fields\": {\"networkConfiguration.networkMod\": {\"mode\": \"locked\"},"
 		       "\"nosuch\": {\"mode\": \"locked\"}, \"tags[]\": {\"mode\": \"yours\"},"
+		       "\"no\\u001b]0;x\\u0007\": {\"mode\": \"locked\"},"
 		       "\"roleArn\": {\"mode\": \"frozen\"}, \"subnets\": 3},"
 		       "\"hiddenSections\": [\"nope\", \"review\"],"
 		       "\"form\": {\"agentRuntimeName\": \"a\", \"bogus\": 1}}",
@@ -64,6 +65,11 @@ static void test_bad_paths_named(void **state)
 	dump(&p);
 	assert_true(test_has(&p, "fields[\"networkConfiguration.networkMod\"]", "networkMode"));
 	assert_true(test_has(&p, "fields.nosuch", "no member \"nosuch\""));
+	/* a name from the file reaches the message escaped, never raw */
+	assert_true(
+	    test_has(&p, "fields[\"no\\x1b]0;x\\x07\"]", "no member \"no\\x1b]0;x\\x07\""));
+	for (size_t i = 0; i < p.n; i++)
+		assert_null(strpbrk(p.v[i].message, "\x1b\x07"));
 	assert_true(test_has(&p, "fields[\"tags[]\"]", "map"));
 	assert_true(test_has(&p, "fields.roleArn.mode", "locked, default, yours or hidden"));
 	assert_true(test_has(&p, "fields.subnets", "no member"));
