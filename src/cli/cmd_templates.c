@@ -42,7 +42,8 @@ void new_help(void)
 	printf(_("Usage: %s new --template NAME|FILE [FORM]\n"
 		 "Start a form from a template: write FORM (default runtime.json) with the\n"
 		 "template's values, and list the fields that are yours to fill.\n\n"
-		 "      --template NAME|FILE  a template listed by '%s templates', or a file\n"
+		 "      --template NAME|FILE\n"
+		 "                     a name that '%s templates' lists, or a file\n"
 		 "  -h, --help         display this help and exit\n\n"
 		 "FORM is an ordinary form file, with nothing of the template in it; FORM must\n"
 		 "not exist yet.\n"),

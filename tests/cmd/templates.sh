@@ -29,6 +29,13 @@ has() { # file text what
 
 bundled="container-public python-s3 mcp-cognito-vpc a2a-agent"
 
+# Each command's help: exit 0, lines under 80 columns.
+for c in templates new template; do
+	expect_exit 0 "$ACW" "$c" --help
+	long=$(awk 'length > 79' "$tmp/out")
+	[ -z "$long" ] && ok || bad "$c --help has lines over 79 columns: $long"
+done
+
 # templates: every bundled one, with its title
 expect_exit 0 "$ACW" templates
 for n in $bundled; do has "$tmp/out" "$n" "templates lists $n"; done
