@@ -1,4 +1,5 @@
-/* test_awsconfig.c: unit tests of the shared config and credentials files, settings and their origins, and the AWS CLI command (awsconfig.c). */
+/* test_awsconfig.c: unit tests of the shared config and credentials files,
+ * settings and their origins, and the AWS CLI command (awsconfig.c). */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,4 +1,6 @@
-/* test_credentials.c: unit tests of credentials (credentials.c): credential_process, STS and container answers, the provider chain, masking. */
+/* test_credentials.c: unit tests of credentials (credentials.c):
+ * credential_process, STS and container answers, the provider chain,
+ * masking. */
 #include "config.h"
 
 #include <signal.h>
