@@ -5,4 +5,6 @@ src_libacwcore_a_SOURCES += \
 	src/form/document.c src/form/document.h \
 	src/form/validate.c src/form/validate.h \
 	src/form/jsonscan.c src/form/jsonscan.h \
-	src/form/formfile.c src/form/formfile.h
+	src/form/formfile.c src/form/formfile.h \
+	src/form/getmap.c src/form/getmap.h \
+	src/form/diff.c src/form/diff.h

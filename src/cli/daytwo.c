@@ -1,0 +1,300 @@
+/* daytwo.c: what the commands for runtimes that exist share; see daytwo.h. */
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aws/awsconfig.h"
+#include "aws/credentials.h"
+#include "aws/runtimes.h"
+#include "base/printable.h"
+#include "base/util.h"
+#include "cli/commands.h"
+#include "cli/daytwo.h"
+#include "form/diff.h"
+#include "form/formdef.h"
+#include "form/getmap.h"
+#include "form/validate.h"
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static int cancelled(void *arg)
+{
+	(void)arg;
+	return interrupted;
+}
+
+static void on_attempt(void *arg, int attempt, int max, double delay, double elapsed,
+		       const char *why)
+{
+	(void)arg;
+	(void)elapsed;
+	if (delay > 0) {
+		char *w = printable_text(why ? why : "?", 200);
+
+		fprintf(stderr, _("%s: attempt %d of %d failed (%s); retrying in %.2f s\n"),
+			PACKAGE_NAME, attempt, max, w, delay);
+		free(w);
+	}
+}
+
+int daytwo_connect(struct daytwo *d)
+{
+	struct aws_options o = {global_opts.profile,         global_opts.region,
+				global_opts.endpoint_url,    global_opts.ca_bundle,
+				global_opts.connect_timeout, global_opts.read_timeout};
+	struct sigaction sa;
+	char *cause = NULL;
+	int r;
+
+	if (aws_settings_resolve(&o, &d->s, &cause) != 0 ||
+	    (cause = aws_settings_unusable(&d->s))) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		free(cause);
+		return EXIT_CONFIG;
+	}
+	r = credentials_resolve(&d->s, &d->cred, &cause);
+	if (r != 0) {
+		if (r < 0)
+			fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		else
+			fprintf(
+			    stderr,
+			    _("%s: no AWS credentials found: set AWS_ACCESS_KEY_ID and "
+			      "AWS_SECRET_ACCESS_KEY, or configure profile %s (aws configure), "
+			      "or give --profile\n"),
+			    PACKAGE_NAME, d->s.profile.value);
+		free(cause);
+		return EXIT_CONFIG;
+	}
+	d->cl = (struct service_client){
+	    &d->s, &d->cred, {on_attempt, cancelled, NULL, global_opts.debug}};
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	return EXIT_OK;
+}
+
+int daytwo_forms(struct daytwo *d)
+{
+	char *cause = NULL;
+
+	if (!(d->def = formdef_load_default(&cause)) || !(d->map = getmap_load(d->def, &cause))) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		free(cause);
+		return EXIT_CONFIG;
+	}
+	return EXIT_OK;
+}
+
+void daytwo_end(struct daytwo *d)
+{
+	credentials_free(&d->cred);
+	aws_settings_free(&d->s);
+	getmap_free(d->map);
+	formdef_free(d->def);
+	memset(d, 0, sizeof *d);
+}
+
+int daytwo_option(int argc, char **argv, const struct option *own, const char *shortopts,
+		  const char *cmd, int *ret)
+{
+	static const struct option global[] = {GLOBAL_LONG_OPTIONS};
+	struct option opts[sizeof global / sizeof global[0] + 8];
+	size_t n = 0, i;
+	int c, g;
+
+	for (i = 0; i < sizeof global / sizeof global[0]; i++)
+		opts[n++] = global[i];
+	for (i = 0; own[i].name && n < sizeof opts / sizeof opts[0] - 1; i++)
+		opts[n++] = own[i];
+	opts[n] = (struct option){NULL, 0, NULL, 0};
+	for (;;) {
+		c = getopt_long(argc, argv, shortopts, opts, NULL);
+		if (c == -1)
+			return -1;
+		for (i = 0; own[i].name; i++)
+			if (c == own[i].val)
+				return c;
+		if (shortopts[0] && c != '?' && c != ':' && strchr(shortopts, c))
+			return c;
+		if ((g = global_option(c, optarg)) == 1)
+			continue;
+		*ret = g < 0 ? EXIT_USAGE : usage_error(_("%s: unknown option"), cmd);
+		return -2;
+	}
+}
+
+int daytwo_check_id(const char *cmd, const char *id)
+{
+	size_t n = strlen(id), i;
+
+	for (i = 0; i < n; i++)
+		if (!(id[i] == '_' || id[i] == '-' || (id[i] >= '0' && id[i] <= '9') ||
+		      (id[i] >= 'a' && id[i] <= 'z') || (id[i] >= 'A' && id[i] <= 'Z')))
+			break;
+	if (n >= 1 && n <= 128 && i == n)
+		return EXIT_OK;
+	{
+		char *p = printable_text(id, 200);
+		int r = usage_error(_("%s: \"%s\" is not a runtime id: expected NAME-XXXXXXXXXX "
+				      "(letters, digits, _ and -)"),
+				    cmd, p);
+
+		free(p);
+		return r;
+	}
+}
+
+int daytwo_error(const struct daytwo *d, const struct service_error *e, const char *id)
+{
+	size_t i;
+
+	if (e->transport) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, e->message);
+		return e->http == HTTP_CANCELLED ? EXIT_CANCELLED : EXIT_SERVICE;
+	}
+	if (id && runtimes_not_found(e)) {
+		fprintf(stderr,
+			_("%s: there is no runtime %s in %s (the service answered %s: %s); "
+			  "'%s list' shows the runtimes there are\n"),
+			PACKAGE_NAME, id, d->s.region.value, e->code ? e->code : "404", e->message,
+			PACKAGE_NAME);
+		return EXIT_SERVICE;
+	}
+	fprintf(stderr, "%s: %s (HTTP %ld): %s\n", PACKAGE_NAME, e->code ? e->code : _("error"),
+		e->status, e->message);
+	for (i = 0; i < e->nfields; i++)
+		fprintf(stderr, "  %s\n", e->fields[i]);
+	if (e->request_id)
+		fprintf(stderr, _("  request id: %s\n"), e->request_id);
+	return EXIT_SERVICE;
+}
+
+int daytwo_get(struct daytwo *d, const char *id, int tags, struct runtime_answer *a)
+{
+	struct service_error err;
+	int r;
+
+	if (runtimes_get(&d->cl, id, tags, a, &err) == 0)
+		return EXIT_OK;
+	r = daytwo_error(d, &err, id);
+	service_error_free(&err);
+	return r;
+}
+
+/* One value as Python's json.dumps(indent=4, ensure_ascii=False) writes it. */
+static void print_value(FILE *fp, const cJSON *v, int depth)
+{
+	const cJSON *c;
+	char *s;
+
+	if ((cJSON_IsObject(v) || cJSON_IsArray(v)) && v->child) {
+		int obj = cJSON_IsObject(v);
+
+		fputs(obj ? "{\n" : "[\n", fp);
+		for (c = v->child; c; c = c->next) {
+			fprintf(fp, "%*s", (depth + 1) * 4, "");
+			if (obj) {
+				cJSON *k = cJSON_CreateStringReference(c->string ? c->string : "");
+
+				s = cJSON_PrintUnformatted(k);
+				fprintf(fp, "%s: ", s);
+				cJSON_free(s);
+				cJSON_Delete(k);
+			}
+			print_value(fp, c, depth + 1);
+			fputs(c->next ? ",\n" : "\n", fp);
+		}
+		fprintf(fp, "%*s%s", depth * 4, "", obj ? "}" : "]");
+		return;
+	}
+	s = cJSON_PrintUnformatted(v);
+	fputs(s ? s : "null", fp);
+	cJSON_free(s);
+}
+
+int daytwo_print_json(FILE *fp, const char *what, const char *body, size_t len)
+{
+	cJSON *j = cJSON_ParseWithLength(body, len);
+
+	if (!j) {
+		char *x = printable_text(len ? body : _("(no text)"), 200);
+
+		fprintf(stderr, _("%s: %s answered with a body that is not JSON: %s\n"),
+			PACKAGE_NAME, what, x);
+		free(x);
+		return -1;
+	}
+	print_value(fp, j, 0);
+	fputc('\n', fp);
+	cJSON_Delete(j);
+	return 0;
+}
+
+void daytwo_print_notes(const struct problems *notes)
+{
+	size_t i;
+
+	for (i = 0; i < notes->n; i++)
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE_NAME, notes->v[i].path,
+			notes->v[i].message);
+}
+
+void daytwo_print_diff(FILE *fp, const struct diff *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct diff_entry *e = &d->v[i];
+
+		switch (e->kind) {
+		case DIFF_ADDED:
+			fprintf(fp, _("added    %s: %s\n"), e->path, e->new_text);
+			break;
+		case DIFF_REMOVED:
+			fprintf(fp, _("removed  %s: %s\n"), e->path, e->old_text);
+			break;
+		case DIFF_CHANGED:
+			fprintf(fp, _("changed  %s: %s -> %s%s\n"), e->path, e->old_text,
+				e->new_text, e->secret ? _(" (secret: values hidden)") : "");
+			break;
+		}
+	}
+}
+
+void daytwo_help_end(const char *exit_status)
+{
+	printf(_("\nGlobal options: --profile, --region, --endpoint-url, --ca-bundle,\n"
+		 "--cli-connect-timeout, --cli-read-timeout, --debug, --no-color (see\n"
+		 "'%s --help').\n\n"),
+	       PACKAGE_NAME);
+	fputs(exit_status, stdout);
+}
+
+int daytwo_follow(struct daytwo *d, const char *id, const char *version)
+{
+	/* runtime_follow (src/aws/runtime.h) takes this over once it is in main */
+	struct runtime_answer a;
+	int ret = daytwo_get(d, id, 0, &a);
+
+	if (ret == EXIT_OK)
+		fprintf(stderr, _("%s: runtime %s is %s (version %s)\n"), PACKAGE_NAME, id,
+			a.status ? a.status : "?",
+			a.version ? a.version
+			: version ? version
+				  : "?");
+	runtimes_answer_free(&a);
+	return ret;
+}
