@@ -87,3 +87,12 @@ bench: tests/bench/bench_validate src/agentcore-wizard
 		ACW=$(abs_top_builddir)/src/agentcore-wizard \
 		python3 $(srcdir)/tests/bench/bench_ui.py
 .PHONY: bench
+
+# A deployed runtime as create and update forms, update forms, the diff (issue 11).
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_getmap
+TESTS += tests/unit/test_getmap
+endif
+tests_unit_test_getmap_SOURCES = tests/unit/test_getmap.c tests/unit/testutil.h
+tests_unit_test_getmap_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_getmap_LDADD = $(UNIT_LDADD)
