@@ -96,3 +96,5 @@ endif
 tests_unit_test_getmap_SOURCES = tests/unit/test_getmap.c tests/unit/testutil.h
 tests_unit_test_getmap_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_getmap_LDADD = $(UNIT_LDADD)
+TESTS += tests/cmd/daytwo.sh
+EXTRA_DIST += tests/cmd/daytwo.sh

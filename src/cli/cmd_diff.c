@@ -18,13 +18,13 @@
 void daytwo_diff_help(void)
 {
 	printf(_("Usage: %s diff FORM\n"
-		 "Show what the update form FORM (from '%s get --update') would change in\n"
+		 "Show what the update form FORM (written by 'get --update') would change in\n"
 		 "the runtime it names, member by member: added, removed, changed (old -> new).\n"
 		 "Values of secrets (environment variables named like *KEY*, *SECRET*,\n"
 		 "*TOKEN*, *PASSWORD*, *CREDENTIAL*) are hidden. A FORM of - is read from\n"
 		 "standard input.\n\n"
 		 "  -h, --help         display this help and exit\n"),
-	       PACKAGE_NAME, PACKAGE_NAME);
+	       PACKAGE_NAME);
 	daytwo_help_end(
 	    _("Exit status: 0 no change, 1 changes, 2 usage error or a form that cannot\n"
 	      "be read, 3 credentials or configuration, 4 network or service error (also:\n"

@@ -28,10 +28,10 @@ void daytwo_get_help(void)
 		 "runtime from), or with --update as an update-agent-runtime form\n"
 		 "(agentRuntimeId and every member UpdateAgentRuntime takes). A member that\n"
 		 "the form cannot take is named on standard error.\n\n"
-		 "      --update       an update form: change it, then '%s update FILE'\n"
+		 "      --update       an update form: change it, then send it with 'update'\n"
 		 "  -o, --output FILE  write the form to FILE (mode 0600) instead\n"
 		 "  -h, --help         display this help and exit\n"),
-	       PACKAGE_NAME, PACKAGE_NAME);
+	       PACKAGE_NAME);
 	daytwo_help_end(
 	    _("Exit status: 0 success, 2 usage error or a file that cannot be written,\n"
 	      "3 credentials or configuration, 4 network or service error (also: no such\n"

@@ -26,7 +26,7 @@ const struct option daytwo_update_opts[] = {
 void daytwo_update_help(void)
 {
 	printf(_("Usage: %s update [--wait] [--dry-run] FORM\n"
-		 "Validate the update form FORM (from '%s get --update'), show what it\n"
+		 "Validate the update form FORM (written by 'get --update'), show what it\n"
 		 "changes, and send UpdateAgentRuntime. An update replaces the whole\n"
 		 "configuration and makes a new version; DEFAULT moves to it, named endpoints\n"
 		 "stay where they are, and the runtime's session storage is wiped. A form that\n"
@@ -34,7 +34,7 @@ void daytwo_update_help(void)
 		 "      --wait         follow the runtime until the new version is READY\n"
 		 "      --dry-run      print the signed request and send nothing\n"
 		 "  -h, --help         display this help and exit\n"),
-	       PACKAGE_NAME, PACKAGE_NAME);
+	       PACKAGE_NAME);
 	daytwo_help_end(
 	    _("Exit status: 0 success (or nothing to change), 1 the form is invalid,\n"
 	      "2 usage error or a form that cannot be read, 3 credentials or\n"

@@ -180,6 +180,13 @@ def test_list_every_page(w):
           len(pages) == 3 and "nextToken=pg%2B%2F1%2F%3D%3D" in pages[1]["path"], pages)
     check("list: every request signed correctly (botocore)",
           all(r["signed"] for r in w.proxy.log), w.proxy.log)
+    comp = os.path.join(TOP, "contrib", "completion", "agentcore-wizard")
+    env = w.keys_env(XDG_CACHE_HOME=os.path.join(w.dir, "cache"))
+    p = subprocess.run(["bash", "-c", f'. "{comp}"; COMP_WORDS=("{ACW}" get ""); COMP_CWORD=2; '
+                        '_agentcore_wizard; printf "%s\\n" "${COMPREPLY[@]}"'],
+                       env=env, capture_output=True, text=True, timeout=60)
+    check("completion: the runtime ids of this program's list, in bash",
+          sorted(p.stdout.split()) == sorted(ids), p.stdout + p.stderr)
     p = run(w, ["list", "--json"])
     out = json.loads(p.stdout)
     check("list --json: one answer as the AWS CLI prints a paginated list",
