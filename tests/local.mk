@@ -98,3 +98,5 @@ tests_unit_test_getmap_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_getmap_LDADD = $(UNIT_LDADD)
 TESTS += tests/cmd/daytwo.sh
 EXTRA_DIST += tests/cmd/daytwo.sh
+TESTS += tests/unit/check-requests-vs-model.py
+EXTRA_DIST += tests/unit/check-requests-vs-model.py
