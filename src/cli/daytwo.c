@@ -5,10 +5,12 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "aws/awsconfig.h"
 #include "aws/credentials.h"
+#include "aws/runtime.h"
 #include "aws/runtimes.h"
 #include "base/printable.h"
 #include "base/util.h"
@@ -18,6 +20,9 @@
 #include "form/formdef.h"
 #include "form/getmap.h"
 #include "form/validate.h"
+
+/* how long --wait follows a runtime, as submit --wait does */
+#define FOLLOW_LIMIT 3600.0
 
 static volatile sig_atomic_t interrupted;
 
@@ -138,23 +143,17 @@ int daytwo_option(int argc, char **argv, const struct option *own, const char *s
 
 int daytwo_check_id(const char *cmd, const char *id)
 {
-	size_t n = strlen(id), i;
+	char *p;
+	int r;
 
-	for (i = 0; i < n; i++)
-		if (!(id[i] == '_' || id[i] == '-' || (id[i] >= '0' && id[i] <= '9') ||
-		      (id[i] >= 'a' && id[i] <= 'z') || (id[i] >= 'A' && id[i] <= 'Z')))
-			break;
-	if (n >= 1 && n <= 128 && i == n)
+	if (runtime_id_valid(id))
 		return EXIT_OK;
-	{
-		char *p = printable_text(id, 200);
-		int r = usage_error(_("%s: \"%s\" is not a runtime id: expected NAME-XXXXXXXXXX "
-				      "(letters, digits, _ and -)"),
-				    cmd, p);
-
-		free(p);
-		return r;
-	}
+	p = printable_text(id, 200);
+	r = usage_error(_("%s: \"%s\" is not a runtime id: expected NAME-XXXXXXXXXX "
+			  "(letters, digits, _ and -)"),
+			cmd, p);
+	free(p);
+	return r;
 }
 
 int daytwo_error(const struct daytwo *d, const struct service_error *e, const char *id)
@@ -283,18 +282,74 @@ void daytwo_help_end(const char *exit_status)
 	fputs(exit_status, stdout);
 }
 
+/* What following needs of the command line: progress lines on standard
+ * error, pauses that Ctrl-C ends, and the version each answer names. */
+struct follow_view {
+	char *version; /* of the last GetAgentRuntime answer */
+};
+
+static void follow_line(void *arg, const char *text)
+{
+	(void)arg;
+	fprintf(stderr, "%s: %s\n", PACKAGE_NAME, text);
+}
+
+static int follow_pause(void *arg, double secs)
+{
+	double end = util_monotonic() + secs;
+
+	(void)arg;
+	while (util_monotonic() < end && !interrupted) {
+		struct timespec ts = {0, 50 * 1000 * 1000};
+
+		nanosleep(&ts, NULL);
+	}
+	return interrupted;
+}
+
+static int follow_answer(void *arg, const char *op, long status, const char *body, size_t len)
+{
+	struct follow_view *v = arg;
+	char *ver = service_answer_string(body, len, "agentRuntimeVersion");
+
+	(void)op;
+	(void)status;
+	if (ver) {
+		free(v->version);
+		v->version = printable_text(ver, 20);
+		free(ver);
+	}
+	return 0;
+}
+
 int daytwo_follow(struct daytwo *d, const char *id, const char *version)
 {
-	/* runtime_follow (src/aws/runtime.h) takes this over once it is in main */
-	struct runtime_answer a;
-	int ret = daytwo_get(d, id, 0, &a);
+	struct aws_options o = {global_opts.profile,         global_opts.region,
+				global_opts.endpoint_url,    global_opts.ca_bundle,
+				global_opts.connect_timeout, global_opts.read_timeout};
+	struct follow_view v = {0};
+	struct runtime_progress p = {.line = follow_line,
+				     .pause = follow_pause,
+				     .cancel = cancelled,
+				     .answer = follow_answer,
+				     .arg = &v,
+				     .debug = global_opts.debug};
+	struct runtime_outcome out;
+	char *s;
+	int ret;
 
-	if (ret == EXIT_OK)
-		fprintf(stderr, _("%s: runtime %s is %s (version %s)\n"), PACKAGE_NAME, id,
-			a.status ? a.status : "?",
-			a.version ? a.version
-			: version ? version
-				  : "?");
-	runtimes_answer_free(&a);
+	(void)d;
+	runtime_follow(&o, id, version ? RUNTIME_WANT_READY : RUNTIME_WANT_GONE, FOLLOW_LIMIT, &p,
+		       &out);
+	s = runtime_outcome_summary(&out);
+	if (out.end == RUNTIME_READY && version)
+		fprintf(stderr, _("%s: runtime %s is READY at version %s\n"), PACKAGE_NAME, id,
+			v.version ? v.version : version);
+	else
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, s);
+	ret = runtime_exit_code(&out);
+	free(s);
+	free(v.version);
+	runtime_outcome_free(&out);
 	return ret;
 }

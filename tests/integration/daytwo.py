@@ -280,6 +280,8 @@ def test_change_one_variable(w):
     check("change: retried after throttling with one clientToken",
           len(puts) == 2 and puts[0]["clientToken"] and
           puts[0]["clientToken"] == puts[1]["clientToken"], puts)
+    check("change: followed to READY, the new version said",
+          "is READY at version 2" in p.stderr, p.stderr)
     rt = w.moto.runtimes()
     check("change: one runtime, version 2 (one update, not two)",
           len(rt) == 1 and rt[0]["agent_runtime_version"] == "2", rt)
@@ -334,11 +336,13 @@ def test_endpoints_and_delete(w):
           "versions: 2 1" in p.stderr and "prod" in p.stderr and "DEFAULT" in p.stderr,
           p.stderr)
     w.proxy.clear()
-    p = run(w, ["delete", "--yes", rid])
+    p = run(w, ["delete", "--yes", "--wait", rid])
     dels = [r["path"].split("?")[0] for r in w.proxy.log if r["method"] == "DELETE"]
     check("delete: named endpoint first, then the runtime, never DEFAULT",
           p.returncode == 0 and dels == [f"/runtimes/{rid}/runtime-endpoints/prod/",
                                          f"/runtimes/{rid}/"], f"{dels}\n{p.stderr}")
+    check("delete --wait: followed until the runtime is gone",
+          "deleted" in p.stderr.lower() or "gone" in p.stderr.lower(), p.stderr)
     check("delete: each DELETE carries a clientToken",
           all("clientToken=" in r["path"] for r in w.proxy.log if r["method"] == "DELETE"),
           w.proxy.log)
