@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aws/runtime.h"
 #include "aws/runtimes.h"
 #include "aws/service.h"
 #include "aws/sigv4.h"
@@ -392,4 +393,76 @@ int runtimes_delete(const struct service_client *c, const char *id, struct servi
 
 	free(path);
 	return rc;
+}
+
+static int is_default(const struct runtime_endpoint *e)
+{
+	return e->name && !strcmp(e->name, RUNTIMES_DEFAULT_ENDPOINT);
+}
+
+static int stop_error(struct service_error *err, char *message)
+{
+	memset(err, 0, sizeof *err);
+	err->transport = 1;
+	err->http = HTTP_CANCELLED;
+	err->message = message;
+	return -1;
+}
+
+/* Wait until no named endpoint is listed any more. */
+static int endpoints_gone(const struct service_client *c, const char *id,
+			  const struct runtimes_delete_hooks *h, struct service_error *err)
+{
+	double start = util_monotonic(), delay = 1;
+
+	for (;;) {
+		struct runtimes_list e;
+		size_t i, named = 0;
+
+		if (runtimes_endpoints(c, id, &e, err) != 0)
+			return -1;
+		for (i = 0; i < e.nep; i++)
+			named += !is_default(&e.ep[i]);
+		runtimes_list_free(&e);
+		if (!named)
+			return 0;
+		if (util_monotonic() - start > RUNTIMES_ENDPOINTS_GONE_LIMIT) {
+			memset(err, 0, sizeof *err);
+			err->transport = 1;
+			err->http = HTTP_FAILED;
+			err->message = xasprintf(_("%zu endpoints of runtime %s are still there "
+						   "after %.0f s; the runtime was not deleted"),
+						 named, id, RUNTIMES_ENDPOINTS_GONE_LIMIT);
+			return -1;
+		}
+		if (h && h->pause && h->pause(h->arg, delay))
+			return stop_error(err,
+					  xstrdup(_("stopped waiting for the endpoints to go; "
+						    "the runtime was not deleted")));
+		delay = delay * 2 > 10 ? 10 : delay * 2;
+	}
+}
+
+int runtimes_delete_all(const struct service_client *c, const char *id,
+			const struct runtimes_list *endpoints,
+			const struct runtimes_delete_hooks *h, struct service_error *err)
+{
+	size_t i, named = 0;
+
+	for (i = 0; i < endpoints->nep; i++) {
+		const char *n = endpoints->ep[i].name;
+
+		if (is_default(&endpoints->ep[i]) || !n || !runtime_id_valid(n))
+			continue;
+		if (h && h->deleting)
+			h->deleting(h->arg, n);
+		if (runtimes_delete_endpoint(c, id, n, err) != 0)
+			return -1;
+		named++;
+	}
+	if (named && endpoints_gone(c, id, h, err) != 0)
+		return -1;
+	if (h && h->deleting)
+		h->deleting(h->arg, NULL);
+	return runtimes_delete(c, id, err);
 }

@@ -93,6 +93,28 @@ int runtimes_delete_endpoint(const struct service_client *c, const char *id, con
 			     struct service_error *err);
 int runtimes_delete(const struct service_client *c, const char *id, struct service_error *err);
 
+/* What runtimes_delete_all reports and how it waits; any callback may be NULL. */
+struct runtimes_delete_hooks {
+	/* told before each deletion is sent: an endpoint's name, or NULL for the runtime */
+	void (*deleting)(void *arg, const char *endpoint);
+	/* wait secs before listing the endpoints again; non-zero stops */
+	int (*pause)(void *arg, double secs);
+	void *arg;
+};
+/* How long runtimes_delete_all waits for named endpoints to be gone. */
+#define RUNTIMES_ENDPOINTS_GONE_LIMIT 300.0
+
+/* Delete a runtime as the service requires: every named endpoint of
+ * `endpoints` (from runtimes_endpoints; DEFAULT is never deleted on its
+ * own: it goes with the runtime), then, once the service lists no named
+ * endpoint any more (looking again from 1 s to 10 s apart, at most
+ * RUNTIMES_ENDPOINTS_GONE_LIMIT seconds), the runtime. 0, or -1 with *err
+ * (a pause that stopped it: err->http is HTTP_CANCELLED). The runtime is
+ * then DELETING: runtime_follow with RUNTIME_WANT_GONE follows it. */
+int runtimes_delete_all(const struct service_client *c, const char *id,
+			const struct runtimes_list *endpoints,
+			const struct runtimes_delete_hooks *h, struct service_error *err);
+
 /* The name of the endpoint every runtime has, which follows the latest version. */
 #define RUNTIMES_DEFAULT_ENDPOINT "DEFAULT"
 

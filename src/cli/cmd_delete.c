@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "aws/runtimes.h"
@@ -17,9 +16,6 @@
 #include "base/util.h"
 #include "cli/commands.h"
 #include "cli/daytwo.h"
-
-/* how long named endpoints may take to go before the runtime is deleted */
-#define ENDPOINTS_GONE_LIMIT 300.0
 
 const struct option daytwo_delete_opts[] = {
     {"yes", no_argument, NULL, 'y'}, {"wait", no_argument, NULL, 'w'}, {NULL, 0, NULL, 0}};
@@ -113,68 +109,27 @@ static int confirm(const char *name)
 	return EXIT_OK;
 }
 
-/* Wait until no named endpoint is listed any more (the service refuses to
- * delete a runtime that has one). */
-static int endpoints_gone(struct daytwo *d, const char *id)
+static void deleting(void *arg, const char *endpoint)
 {
-	double start = util_monotonic(), delay = 1;
-	struct service_error err;
-
-	for (;;) {
-		struct runtimes_list e;
-		size_t i, named = 0;
-
-		if (runtimes_endpoints(&d->cl, id, &e, &err) != 0) {
-			int r = daytwo_error(d, &err, id);
-
-			service_error_free(&err);
-			return r;
-		}
-		for (i = 0; i < e.nep; i++)
-			named += !is_default(&e.ep[i]);
-		runtimes_list_free(&e);
-		if (!named)
-			return EXIT_OK;
-		if (util_monotonic() - start > ENDPOINTS_GONE_LIMIT) {
-			fprintf(stderr, _("%s: %zu endpoints are still there after %.0f s\n"),
-				PACKAGE_NAME, named, ENDPOINTS_GONE_LIMIT);
-			return EXIT_SERVICE;
-		}
-		{
-			struct timespec ts = {(time_t)delay, 0};
-
-			nanosleep(&ts, NULL);
-		}
-		delay = delay * 2 > 10 ? 10 : delay * 2;
-	}
+	(void)arg;
+	if (endpoint)
+		fprintf(stderr, _("%s: deleting endpoint %s\n"), PACKAGE_NAME, endpoint);
+	else
+		fprintf(stderr, _("%s: deleting the runtime\n"), PACKAGE_NAME);
 }
 
 /* Named endpoints first, then the runtime. */
 static int remove_all(struct daytwo *d, const char *id, const struct runtimes_list *e, int wait)
 {
+	struct runtimes_delete_hooks h = {deleting, daytwo_pause, NULL};
 	struct service_error err;
-	size_t i, named = 0;
 	int ret;
 
-	for (i = 0; i < e->nep; i++) {
-		if (is_default(&e->ep[i]) || !e->ep[i].name)
-			continue;
-		if (runtimes_delete_endpoint(&d->cl, id, e->ep[i].name, &err) != 0) {
-			ret = daytwo_error(d, &err, NULL);
-			service_error_free(&err);
-			return ret;
-		}
-		fprintf(stderr, _("%s: deleting endpoint %s\n"), PACKAGE_NAME, e->ep[i].name);
-		named++;
-	}
-	if (named && (ret = endpoints_gone(d, id)) != EXIT_OK)
-		return ret;
-	if (runtimes_delete(&d->cl, id, &err) != 0) {
+	if (runtimes_delete_all(&d->cl, id, e, &h, &err) != 0) {
 		ret = daytwo_error(d, &err, id);
 		service_error_free(&err);
 		return ret;
 	}
-	fprintf(stderr, _("%s: deleting runtime %s\n"), PACKAGE_NAME, id);
 	return wait ? daytwo_follow(d, id, NULL) : EXIT_OK;
 }
 

@@ -294,7 +294,7 @@ static void follow_line(void *arg, const char *text)
 	fprintf(stderr, "%s: %s\n", PACKAGE_NAME, text);
 }
 
-static int follow_pause(void *arg, double secs)
+int daytwo_pause(void *arg, double secs)
 {
 	double end = util_monotonic() + secs;
 
@@ -329,7 +329,7 @@ int daytwo_follow(struct daytwo *d, const char *id, const char *version)
 				global_opts.connect_timeout, global_opts.read_timeout};
 	struct follow_view v = {0};
 	struct runtime_progress p = {.line = follow_line,
-				     .pause = follow_pause,
+				     .pause = daytwo_pause,
 				     .cancel = cancelled,
 				     .answer = follow_answer,
 				     .arg = &v,

@@ -76,6 +76,9 @@ int daytwo_deployed(struct daytwo *d, const char *id, struct runtime_answer *a,
  * READY; the progress and the end said on standard error. An exit code. */
 int daytwo_follow(struct daytwo *d, const char *id, const char *version);
 
+/* Wait secs, or less when Ctrl-C is pressed: then non-zero. */
+int daytwo_pause(void *arg, double secs);
+
 /* The end of a command's help: the global options it takes, then its
  * exit status (translated text). */
 void daytwo_help_end(const char *exit_status);
