@@ -101,7 +101,7 @@ static void print_value(FILE *fp, const cJSON *v, int depth)
 /* Print an answer's JSON as the AWS CLI does. An answer that is not JSON is
  * not printed (it could hold anything, terminal controls too): -1, with an
  * excerpt safe for a terminal on standard error. */
-static int print_json(FILE *fp, const char *what, long status, const char *body, size_t len)
+int print_json(FILE *fp, const char *what, long status, const char *body, size_t len)
 {
 	cJSON *j = cJSON_ParseWithLength(body, len);
 

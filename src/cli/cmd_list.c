@@ -71,7 +71,7 @@ static int list_run(int json)
 		goto out;
 	}
 	if (json)
-		daytwo_print_json(stdout, "ListAgentRuntimes", l.json, strlen(l.json));
+		print_json(stdout, "ListAgentRuntimes", 200, l.json, strlen(l.json));
 	else if (l.n == 0)
 		fprintf(stderr, _("%s: no runtimes in %s\n"), PACKAGE_NAME, d.s.region.value);
 	else

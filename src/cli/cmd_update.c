@@ -75,7 +75,7 @@ static int send_update(struct daytwo *d, const char *id, const char *body, char 
 		service_error_free(&err);
 		return ret;
 	}
-	ret = daytwo_print_json(stdout, "UpdateAgentRuntime", resp.body, resp.body_len) == 0
+	ret = print_json(stdout, "UpdateAgentRuntime", resp.status, resp.body, resp.body_len) == 0
 		  ? EXIT_OK
 		  : EXIT_SERVICE;
 	fflush(stdout);

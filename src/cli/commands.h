@@ -71,6 +71,11 @@ int form_check_file(const char *file, const struct formdef *def, struct document
 /* Print problems as "FILE: PATH: message" lines, as validate does. */
 void form_print_problems(FILE *fp, const char *file, const struct problems *probs);
 
+/* Print an answer's JSON as the AWS CLI does (indent of 4); an answer that
+ * is not JSON is not printed: -1, an excerpt on standard error naming what
+ * (the operation) answered it with HTTP status. In cmd_aws.c. */
+int print_json(FILE *fp, const char *what, long status, const char *body, size_t len);
+
 /* Print "Try 'agentcore-wizard --help'." style usage error, return EXIT_USAGE. */
 int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

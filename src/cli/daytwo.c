@@ -193,55 +193,6 @@ int daytwo_get(struct daytwo *d, const char *id, int tags, struct runtime_answer
 	return r;
 }
 
-/* One value as Python's json.dumps(indent=4, ensure_ascii=False) writes it. */
-static void print_value(FILE *fp, const cJSON *v, int depth)
-{
-	const cJSON *c;
-	char *s;
-
-	if ((cJSON_IsObject(v) || cJSON_IsArray(v)) && v->child) {
-		int obj = cJSON_IsObject(v);
-
-		fputs(obj ? "{\n" : "[\n", fp);
-		for (c = v->child; c; c = c->next) {
-			fprintf(fp, "%*s", (depth + 1) * 4, "");
-			if (obj) {
-				cJSON *k = cJSON_CreateStringReference(c->string ? c->string : "");
-
-				s = cJSON_PrintUnformatted(k);
-				fprintf(fp, "%s: ", s);
-				cJSON_free(s);
-				cJSON_Delete(k);
-			}
-			print_value(fp, c, depth + 1);
-			fputs(c->next ? ",\n" : "\n", fp);
-		}
-		fprintf(fp, "%*s%s", depth * 4, "", obj ? "}" : "]");
-		return;
-	}
-	s = cJSON_PrintUnformatted(v);
-	fputs(s ? s : "null", fp);
-	cJSON_free(s);
-}
-
-int daytwo_print_json(FILE *fp, const char *what, const char *body, size_t len)
-{
-	cJSON *j = cJSON_ParseWithLength(body, len);
-
-	if (!j) {
-		char *x = printable_text(len ? body : _("(no text)"), 200);
-
-		fprintf(stderr, _("%s: %s answered with a body that is not JSON: %s\n"),
-			PACKAGE_NAME, what, x);
-		free(x);
-		return -1;
-	}
-	print_value(fp, j, 0);
-	fputc('\n', fp);
-	cJSON_Delete(j);
-	return 0;
-}
-
 void daytwo_print_notes(const struct problems *notes)
 {
 	size_t i;

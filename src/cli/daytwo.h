@@ -53,9 +53,6 @@ int daytwo_error(const struct daytwo *d, const struct service_error *e, const ch
 /* GetAgentRuntime (and its tags): EXIT_OK with *a, or the error printed. */
 int daytwo_get(struct daytwo *d, const char *id, int tags, struct runtime_answer *a);
 
-/* Print a JSON answer as the AWS CLI does (indent of 4). -1 when body is
- * not JSON (an excerpt said on standard error). */
-int daytwo_print_json(FILE *fp, const char *what, const char *body, size_t len);
 /* Print what the mapping left out: "PROGRAM: PATH: message" lines. */
 void daytwo_print_notes(const struct problems *notes);
 /* Print a diff, one line a member: "changed  PATH: OLD -> NEW". */
