@@ -138,3 +138,8 @@ TESTS += tests/cmd/daytwo.sh
 EXTRA_DIST += tests/cmd/daytwo.sh
 TESTS += tests/unit/check-requests-vs-model.py
 EXTRA_DIST += tests/unit/check-requests-vs-model.py
+# A service's GetAgentRuntime answer made into forms (issue 11): its corpus is replayed by make check.
+check_PROGRAMS += tests/fuzz/fuzz_getmap
+TESTS += tests/fuzz/fuzz_getmap
+tests_fuzz_fuzz_getmap_SOURCES = tests/fuzz/fuzz_getmap.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
+tests_fuzz_fuzz_getmap_CFLAGS = $(FUZZ_CFLAGS)
