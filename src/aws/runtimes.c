@@ -339,16 +339,35 @@ int runtimes_update(const struct service_client *c, const char *id, const char *
 	return r;
 }
 
+/* An endpoint name that cannot be put in a path is refused before anything is sent. */
+static int bad_name(const char *name, struct service_error *err)
+{
+	char *p;
+
+	if (runtime_id_valid(name))
+		return 0;
+	p = printable_text(name, 100);
+	memset(err, 0, sizeof *err);
+	err->transport = 1;
+	err->http = HTTP_FAILED;
+	err->message = xasprintf(_("\"%s\" is not an endpoint name (letters, digits and _)"), p);
+	free(p);
+	return -1;
+}
+
 int runtimes_move_endpoint(const struct service_client *c, const char *id, const char *name,
 			   const char *version, struct service_error *err)
 {
-	char *path = xasprintf("/runtimes/%s/runtime-endpoints/%s/", id, name);
-	char *token = service_new_token();
-	cJSON *o = cJSON_CreateObject();
-	char *body;
+	char *path, *token, *body;
 	struct http_response r;
+	cJSON *o;
 	int rc;
 
+	if (bad_name(name, err) != 0)
+		return -1;
+	o = cJSON_CreateObject();
+	path = xasprintf("/runtimes/%s/runtime-endpoints/%s/", id, name);
+	token = service_new_token();
 	cJSON_AddStringToObject(o, "agentRuntimeVersion", version);
 	cJSON_AddStringToObject(o, "clientToken", token);
 	body = cJSON_PrintUnformatted(o);
@@ -379,8 +398,13 @@ static int delete_call(const struct service_client *c, const char *path, struct 
 int runtimes_delete_endpoint(const struct service_client *c, const char *id, const char *name,
 			     struct service_error *err)
 {
-	char *path = xasprintf("/runtimes/%s/runtime-endpoints/%s/", id, name);
-	int rc = delete_call(c, path, err);
+	char *path;
+	int rc;
+
+	if (bad_name(name, err) != 0)
+		return -1;
+	path = xasprintf("/runtimes/%s/runtime-endpoints/%s/", id, name);
+	rc = delete_call(c, path, err);
 
 	free(path);
 	return rc;
@@ -452,7 +476,7 @@ int runtimes_delete_all(const struct service_client *c, const char *id,
 	for (i = 0; i < endpoints->nep; i++) {
 		const char *n = endpoints->ep[i].name;
 
-		if (is_default(&endpoints->ep[i]) || !n || !runtime_id_valid(n))
+		if (!n || is_default(&endpoints->ep[i]))
 			continue;
 		if (h && h->deleting)
 			h->deleting(h->arg, n);
