@@ -104,7 +104,7 @@ static int diff_run(const char *file)
 		ret = daytwo_deployed(&d, u->id, &a, &old);
 	if (ret != EXIT_OK)
 		goto out;
-	diff_upforms(old, u, &df);
+	diff_upforms(d.map, d.def, old, u, &df);
 	daytwo_print_diff(stdout, &df);
 	if (df.n)
 		fprintf(stderr, _("%s: %zu changes to runtime %s (%s), version %s\n"),

@@ -113,7 +113,7 @@ static int prepare(struct daytwo *d, const char *file, struct upform **u, struct
 		form_print_problems(stderr, file, &p);
 		ret = EXIT_INVALID;
 	} else {
-		diff_upforms(old, *u, df);
+		diff_upforms(d->map, d->def, old, *u, df);
 	}
 	problems_clear(&p);
 	upform_free(old);

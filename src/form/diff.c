@@ -10,6 +10,7 @@
 #include "base/util.h"
 #include "form/diff.h"
 #include "form/document.h"
+#include "form/formdef.h"
 #include "form/getmap.h"
 
 #define MASK        "********"
@@ -165,35 +166,33 @@ static void compare(struct diff *d, const char *path, const cJSON *o, const cJSO
 		add(d, DIFF_CHANGED, path, o, n);
 }
 
-static void compare_roots(struct diff *d, const struct document *old, const struct document *new)
+/* A form as it would be sent or saved (empty groups, lists and maps left
+ * out, as document_to_json leaves them out), as a tree; NULL: nothing. */
+static cJSON *as_sent(char *json)
 {
-	cJSON *empty = cJSON_CreateObject();
-	const cJSON *o = old ? document_json(old) : NULL, *n = new ? document_json(new) : NULL;
+	cJSON *j = json ? cJSON_Parse(json) : NULL;
 
-	compare(d, "", o ? o : empty, n ? n : empty);
-	cJSON_Delete(empty);
+	free(json);
+	return j ? j : cJSON_CreateObject();
 }
 
-void diff_documents(const struct document *old, const struct document *new, struct diff *out)
+static void compare_trees(struct diff *d, cJSON *o, cJSON *n)
 {
-	compare_roots(out, old, new);
+	compare(d, "", o, n);
+	cJSON_Delete(o);
+	cJSON_Delete(n);
 }
 
-void diff_upforms(const struct upform *old, const struct upform *new, struct diff *out)
+void diff_documents(const struct formdef *def, const struct document *old,
+		    const struct document *new, struct diff *out)
 {
-	const char *a = old ? old->id : NULL, *b = new ? new->id : NULL;
+	compare_trees(out, as_sent(old ? document_to_json(old, def, 0) : NULL),
+		      as_sent(new ? document_to_json(new, def, 0) : NULL));
+}
 
-	if ((a || b) && (!a || !b || strcmp(a, b))) {
-		cJSON *x = a ? cJSON_CreateString(a) : NULL, *y = b ? cJSON_CreateString(b) : NULL;
-
-		add(out,
-		    !a   ? DIFF_ADDED
-		    : !b ? DIFF_REMOVED
-			 : DIFF_CHANGED,
-		    "agentRuntimeId", x, y);
-		cJSON_Delete(x);
-		cJSON_Delete(y);
-	}
-	compare_roots(out, old ? old->doc : NULL, new ? new->doc : NULL);
-	compare_roots(out, old ? old->extra : NULL, new ? new->extra : NULL);
+void diff_upforms(const struct getmap *m, const struct formdef *def, const struct upform *old,
+		  const struct upform *new, struct diff *out)
+{
+	compare_trees(out, as_sent(old ? upform_to_json(m, def, old, 0) : NULL),
+		      as_sent(new ? upform_to_json(m, def, new, 0) : NULL));
 }

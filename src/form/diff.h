@@ -10,6 +10,8 @@
 #include <stddef.h>
 
 struct document;
+struct formdef;
+struct getmap;
 struct upform;
 
 enum diff_kind { DIFF_ADDED, DIFF_REMOVED, DIFF_CHANGED };
@@ -33,14 +35,17 @@ struct diff {
 };
 void diff_clear(struct diff *d);
 
-/* Append to out what changes from old to new; either may be NULL (nothing
- * set). Members are compared in the order old holds them, then the ones
- * only new has. */
-void diff_documents(const struct document *old, const struct document *new, struct diff *out);
+/* Append to out what changes from old to new as they would be sent (what
+ * document_to_json writes: empty groups, lists and maps are nothing);
+ * either may be NULL (nothing set). Members are compared in the order old
+ * holds them, then the ones only new has. */
+void diff_documents(const struct formdef *def, const struct document *old,
+		    const struct document *new, struct diff *out);
 
-/* The same for two update forms: the id, the members of the forms, and
- * the members outside them (metadataConfiguration). */
-void diff_upforms(const struct upform *old, const struct upform *new, struct diff *out);
+/* The same for two update forms as upform_to_json writes them: the id, the
+ * members of the forms and those outside them (metadataConfiguration). */
+void diff_upforms(const struct getmap *m, const struct formdef *def, const struct upform *old,
+		  const struct upform *new, struct diff *out);
 
 /* Whether the value at path is a secret that must never be shown: the
  * value of an environment variable whose name contains KEY, SECRET, TOKEN,

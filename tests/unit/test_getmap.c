@@ -225,7 +225,7 @@ static void round_trip(const char *file)
 	back = parse(json, &p);
 	assert_int_equal(p.n, 0);
 	assert_int_equal(upform_validate(map, def, back, &p), VS_VALID);
-	diff_upforms(u, back, &df);
+	diff_upforms(map, def, u, back, &df);
 	assert_int_equal(df.n, 0);
 	diff_clear(&df);
 	free(json);
@@ -300,7 +300,7 @@ static void test_diff(void **state)
 		  "\"idleRuntimeSessionTimeout\":600,\"maxLifetime\":3600}}",
 		  &p);
 	assert_int_equal(p.n, 0);
-	diff_upforms(a, b, &d);
+	diff_upforms(map, def, a, b, &d);
 	for (size_t i = 0; i < d.n; i++)
 		print_message("  %d %s %s %s\n", d.v[i].kind, d.v[i].path,
 			      d.v[i].old_text ? d.v[i].old_text : "-",
@@ -328,7 +328,20 @@ static void test_diff(void **state)
 	assert_non_null(entry(&d, "lifecycleConfiguration.maxLifetime"));
 	diff_clear(&d);
 	/* nothing against itself */
-	diff_upforms(a, a, &d);
+	diff_upforms(map, def, a, a, &d);
+	assert_int_equal(d.n, 0);
+	upform_free(b);
+	/* what is compared is what would be sent: an empty group, list or map
+	 * is nothing (document_to_json leaves it out) */
+	b = parse("{\"agentRuntimeId\":\"a-0123456789\",\"description\":\"one\","
+		  "\"environmentVariables\":{\"LOG_LEVEL\":\"info\",\"db_password\":\"p1\","
+		  "\"GONE\":\"x\"},\"networkConfiguration\":{\"networkMode\":\"VPC\","
+		  "\"networkModeConfig\":{\"subnets\":[\"subnet-00000001\",\"subnet-00000002\"],"
+		  "\"securityGroups\":[\"sg-00000001\"]}},\"lifecycleConfiguration\":{},"
+		  "\"filesystemConfigurations\":[],\"tags\":{}}",
+		  &p);
+	problems_clear(&p);
+	diff_upforms(map, def, a, b, &d);
 	assert_int_equal(d.n, 0);
 	/* secrets: the names that look like one, in the environment and the authorizer */
 	assert_true(diff_secret("environmentVariables.MY_CREDENTIALS"));
