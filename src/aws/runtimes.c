@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aws/awsconfig.h"
+#include "aws/credentials.h"
 #include "aws/runtime.h"
 #include "aws/runtimes.h"
 #include "aws/service.h"
@@ -489,4 +491,33 @@ int runtimes_delete_all(const struct service_client *c, const char *id,
 	if (h && h->deleting)
 		h->deleting(h->arg, NULL);
 	return runtimes_delete(c, id, err);
+}
+
+int runtimes_connect(const struct aws_options *o, struct runtimes_session *rs, char **cause)
+{
+	int r;
+
+	memset(rs, 0, sizeof *rs);
+	*cause = NULL;
+	if (aws_settings_resolve(o, &rs->s, cause) != 0 ||
+	    (*cause = aws_settings_unusable(&rs->s)))
+		return -1;
+	r = credentials_resolve(&rs->s, &rs->cred, cause);
+	if (r > 0)
+		*cause =
+		    xasprintf(_("no AWS credentials found: set AWS_ACCESS_KEY_ID and "
+				"AWS_SECRET_ACCESS_KEY, or configure profile %s (aws configure), "
+				"or give --profile"),
+			      rs->s.profile.value);
+	if (r != 0)
+		return -1;
+	rs->cl = (struct service_client){&rs->s, &rs->cred, {NULL, NULL, NULL, 0}};
+	return 0;
+}
+
+void runtimes_disconnect(struct runtimes_session *rs)
+{
+	credentials_free(&rs->cred);
+	aws_settings_free(&rs->s);
+	memset(rs, 0, sizeof *rs);
 }

@@ -18,7 +18,22 @@
 
 #include <stddef.h>
 
+#include "aws/awsconfig.h"
+#include "aws/credentials.h"
 #include "aws/service.h"
+
+/* Settings, credentials and a client for the calls below, resolved once
+ * from the options (as runtime_submit resolves them). */
+struct runtimes_session {
+	struct aws_settings s;
+	struct aws_credentials cred;
+	struct service_client cl; /* its hooks (attempt, cancel, debug) may be set after */
+};
+/* 0, or -1 with *cause (caller frees): no Region, no endpoint, no
+ * credentials, in words that say what to set. Free with runtimes_disconnect
+ * either way. */
+int runtimes_connect(const struct aws_options *o, struct runtimes_session *rs, char **cause);
+void runtimes_disconnect(struct runtimes_session *rs);
 
 /* One runtime of ListAgentRuntimes, or one version of ListAgentRuntimeVersions. */
 struct runtime_summary {

@@ -73,7 +73,7 @@ static int list_run(int json)
 	if (json)
 		print_json(stdout, "ListAgentRuntimes", 200, l.json, strlen(l.json));
 	else if (l.n == 0)
-		fprintf(stderr, _("%s: no runtimes in %s\n"), PACKAGE_NAME, d.s.region.value);
+		fprintf(stderr, _("%s: no runtimes in %s\n"), PACKAGE_NAME, d.rs.s.region.value);
 	else
 		print_table(&l);
 	runtimes_list_free(&l);

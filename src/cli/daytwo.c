@@ -59,30 +59,14 @@ int daytwo_connect(struct daytwo *d)
 				global_opts.connect_timeout, global_opts.read_timeout};
 	struct sigaction sa;
 	char *cause = NULL;
-	int r;
 
-	if (aws_settings_resolve(&o, &d->s, &cause) != 0 ||
-	    (cause = aws_settings_unusable(&d->s))) {
+	if (runtimes_connect(&o, &d->rs, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
 		free(cause);
 		return EXIT_CONFIG;
 	}
-	r = credentials_resolve(&d->s, &d->cred, &cause);
-	if (r != 0) {
-		if (r < 0)
-			fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
-		else
-			fprintf(
-			    stderr,
-			    _("%s: no AWS credentials found: set AWS_ACCESS_KEY_ID and "
-			      "AWS_SECRET_ACCESS_KEY, or configure profile %s (aws configure), "
-			      "or give --profile\n"),
-			    PACKAGE_NAME, d->s.profile.value);
-		free(cause);
-		return EXIT_CONFIG;
-	}
-	d->cl = (struct service_client){
-	    &d->s, &d->cred, {on_attempt, cancelled, NULL, global_opts.debug}};
+	d->cl = d->rs.cl;
+	d->cl.hooks = (struct service_hooks){on_attempt, cancelled, NULL, global_opts.debug};
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
@@ -105,8 +89,7 @@ int daytwo_forms(struct daytwo *d)
 
 void daytwo_end(struct daytwo *d)
 {
-	credentials_free(&d->cred);
-	aws_settings_free(&d->s);
+	runtimes_disconnect(&d->rs);
 	getmap_free(d->map);
 	formdef_free(d->def);
 	memset(d, 0, sizeof *d);
@@ -168,8 +151,8 @@ int daytwo_error(const struct daytwo *d, const struct service_error *e, const ch
 		fprintf(stderr,
 			_("%s: there is no runtime %s in %s (the service answered %s: %s); "
 			  "'%s list' shows the runtimes there are\n"),
-			PACKAGE_NAME, id, d->s.region.value, e->code ? e->code : "404", e->message,
-			PACKAGE_NAME);
+			PACKAGE_NAME, id, d->rs.s.region.value, e->code ? e->code : "404",
+			e->message, PACKAGE_NAME);
 		return EXIT_SERVICE;
 	}
 	fprintf(stderr, "%s: %s (HTTP %ld): %s\n", PACKAGE_NAME, e->code ? e->code : _("error"),

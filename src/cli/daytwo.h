@@ -23,10 +23,9 @@ struct problems;
 struct diff;
 
 struct daytwo {
-	struct aws_settings s;
-	struct aws_credentials cred;
-	struct service_client cl; /* usable after daytwo_connect */
-	struct formdef *def;      /* after daytwo_forms */
+	struct runtimes_session rs; /* after daytwo_connect: rs.s, the settings */
+	struct service_client cl;   /* usable after daytwo_connect */
+	struct formdef *def;        /* after daytwo_forms */
 	struct getmap *map;
 };
 

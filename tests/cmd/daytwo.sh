@@ -34,6 +34,14 @@ done
 grep -q 'is not a runtime id: expected NAME-XXXXXXXXXX' "$tmp/err" && ok ||
 	bad "a bad runtime id is not explained: $(cat "$tmp/err")"
 
+# settings that cannot sign: exit 3, what to set, nothing sent
+env -i HOME="$tmp" PATH="$PATH" LC_ALL=C "$ACW" list >/dev/null 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 3 ] && grep -q 'Region' "$tmp/err" && ok || bad "list without a Region: $rc $(cat "$tmp/err")"
+env -i HOME="$tmp" PATH="$PATH" LC_ALL=C AWS_REGION=us-east-1 "$ACW" versions a-0123456789 \
+	>/dev/null 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 3 ] && grep -q 'no AWS credentials found' "$tmp/err" && ok ||
+	bad "versions without credentials: $rc $(cat "$tmp/err")"
+
 # --- bash completion, called as bash calls it
 comp=$top_srcdir/contrib/completion/agentcore-wizard
 mkdir -p "$tmp/bin" "$tmp/forms/sub" "$tmp/cache" "$tmp/aws"
