@@ -354,6 +354,36 @@ def test_endpoints_and_delete(w):
           "containerUri" in p.stderr, p.stderr)
 
 
+def run_tty(w, args, typed):
+    """args with a terminal on standard input, typed written to it."""
+    import pty
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([ACW] + args, env=w.keys_env(), stdin=slave,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    os.close(slave)
+    os.write(master, typed.encode())
+    out, err = proc.communicate(timeout=120)
+    os.close(master)
+    return proc.returncode, err
+
+
+def test_delete_typed_back(w):
+    fresh(w)
+    rid = submit(w, os.path.join(VALID, "minimal-container.json"))
+    name = json.load(open(os.path.join(VALID, "minimal-container.json")))["agentRuntimeName"]
+    w.proxy.clear()
+    rc, err = run_tty(w, ["delete", rid], "not_the_name\n")
+    check("delete: a name typed back wrong deletes nothing, exit 6",
+          rc == 6 and f"({name})" in err and "not deleted" in err and
+          not [r for r in w.proxy.log if r["method"] == "DELETE"], f"{rc} {err}")
+    rc, err = run_tty(w, ["delete", rid], name + "\n")
+    g = run(w, ["get", rid])
+    check("delete: the name typed back deletes it",
+          rc == 0 and g.returncode == 4 and
+          [r["path"].split("?")[0] for r in w.proxy.log if r["method"] == "DELETE"] ==
+          [f"/runtimes/{rid}/"], f"{rc} {err}")
+
+
 def test_not_found(w):
     fresh(w)
     missing = "nope_agent-0123456789"
@@ -410,7 +440,8 @@ def main():
     with harness.World() as w:
         w.service = Service(w.proxy)
         for t in (test_list_every_page, test_round_trips, test_change_one_variable,
-                  test_endpoints_and_delete, test_not_found, test_invalid_and_dry_run):
+                  test_endpoints_and_delete, test_delete_typed_back, test_not_found,
+                  test_invalid_and_dry_run):
             try:
                 t(w)
             except Exception as e:  # a crash in one test is a failure, not the end
