@@ -30,13 +30,13 @@ static void on_signal(int sig)
 	interrupted = 1;
 }
 
-static int cancelled(void *arg)
+int cancelled(void *arg)
 {
 	(void)arg;
 	return interrupted;
 }
 
-static void catch_interrupts(void)
+void catch_interrupts(void)
 {
 	struct sigaction sa;
 
@@ -53,8 +53,7 @@ static int progress_tty(void)
 	return isatty(2);
 }
 
-static void on_attempt(void *arg, int attempt, int max, double delay, double elapsed,
-		       const char *why)
+void on_attempt(void *arg, int attempt, int max, double delay, double elapsed, const char *why)
 {
 	(void)arg;
 	(void)elapsed;

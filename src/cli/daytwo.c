@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <cjson/cJSON.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -24,40 +23,11 @@
 /* how long --wait follows a runtime, as submit --wait does */
 #define FOLLOW_LIMIT 3600.0
 
-static volatile sig_atomic_t interrupted;
-
-static void on_signal(int sig)
-{
-	(void)sig;
-	interrupted = 1;
-}
-
-static int cancelled(void *arg)
-{
-	(void)arg;
-	return interrupted;
-}
-
-static void on_attempt(void *arg, int attempt, int max, double delay, double elapsed,
-		       const char *why)
-{
-	(void)arg;
-	(void)elapsed;
-	if (delay > 0) {
-		char *w = printable_text(why ? why : "?", 200);
-
-		fprintf(stderr, _("%s: attempt %d of %d failed (%s); retrying in %.2f s\n"),
-			PACKAGE_NAME, attempt, max, w, delay);
-		free(w);
-	}
-}
-
 int daytwo_connect(struct daytwo *d)
 {
 	struct aws_options o = {global_opts.profile,         global_opts.region,
 				global_opts.endpoint_url,    global_opts.ca_bundle,
 				global_opts.connect_timeout, global_opts.read_timeout};
-	struct sigaction sa;
 	char *cause = NULL;
 
 	if (runtimes_connect(&o, &d->rs, &cause) != 0) {
@@ -67,11 +37,7 @@ int daytwo_connect(struct daytwo *d)
 	}
 	d->cl = d->rs.cl;
 	d->cl.hooks = (struct service_hooks){on_attempt, cancelled, NULL, global_opts.debug};
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	catch_interrupts();
 	return EXIT_OK;
 }
 
@@ -232,13 +198,12 @@ int daytwo_pause(void *arg, double secs)
 {
 	double end = util_monotonic() + secs;
 
-	(void)arg;
-	while (util_monotonic() < end && !interrupted) {
+	while (util_monotonic() < end && !cancelled(arg)) {
 		struct timespec ts = {0, 50 * 1000 * 1000};
 
 		nanosleep(&ts, NULL);
 	}
-	return interrupted;
+	return cancelled(arg);
 }
 
 static int follow_answer(void *arg, const char *op, long status, const char *body, size_t len)
