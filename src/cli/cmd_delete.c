@@ -5,6 +5,7 @@
  * artifacts are left alone, and the output says so. */
 #include "config.h"
 
+#include <getopt.h>
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,6 +3,7 @@
  * nothing, 1 when something. */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

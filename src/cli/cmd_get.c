@@ -3,6 +3,7 @@
  * --update as an update-agent-runtime --cli-input-json form. */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

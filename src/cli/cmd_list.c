@@ -2,6 +2,7 @@
  * every page), one line each, or the answer as the AWS CLI prints it. */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

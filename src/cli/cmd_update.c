@@ -4,6 +4,7 @@
  * update that changes nothing is not sent. */
 #include "config.h"
 
+#include <getopt.h>
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,6 +4,7 @@
  * that "DEFAULT follows the latest, prod stays on 3" is visible). */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,7 @@
 /* daytwo.c: what the commands for runtimes that exist share; see daytwo.h. */
 #include "config.h"
 
+#include <getopt.h>
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>

@@ -12,6 +12,8 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/getmap.h"
+#include "form/jsonwrite.h"
+#include "form/secret.h"
 
 #define MASK        "********"
 #define VALUE_MAX   10000
@@ -44,17 +46,8 @@ static int contains_nocase(const char *s, size_t n, const char *what)
 
 int diff_secret(const char *path)
 {
-	static const char *const env[] = {"KEY", "SECRET", "TOKEN", "PASSWORD", "CREDENTIAL"};
-	size_t i;
-
-	if (!strncmp(path, ENV_MEMBER, strlen(ENV_MEMBER))) {
-		const char *k = path + strlen(ENV_MEMBER);
-
-		for (i = 0; i < sizeof env / sizeof env[0]; i++)
-			if (contains_nocase(k, strlen(k), env[i]))
-				return 1;
-		return 0;
-	}
+	if (!strncmp(path, ENV_MEMBER, strlen(ENV_MEMBER)))
+		return secret_name(path + strlen(ENV_MEMBER));
 	/* any member of the authorizer named like a secret (a client secret) */
 	return !strncmp(path, AUTH_MEMBER, strlen(AUTH_MEMBER)) &&
 	       contains_nocase(path, strlen(path), "secret");
@@ -68,11 +61,9 @@ static char *value_text(const cJSON *v, int secret)
 		return NULL;
 	if (secret)
 		return xstrdup(MASK);
-	s = cJSON_PrintUnformatted(v);
-	if (!s)
-		util_fatal("out of memory");
+	s = jsonwrite(v, 0); /* a NUL shown as \u0000 */
 	r = printable_text(s, VALUE_MAX);
-	cJSON_free(s);
+	free(s);
 	return r;
 }
 
@@ -170,7 +161,7 @@ static void compare(struct diff *d, const char *path, const cJSON *o, const cJSO
  * out, as document_to_json leaves them out), as a tree; NULL: nothing. */
 static cJSON *as_sent(char *json)
 {
-	cJSON *j = json ? cJSON_Parse(json) : NULL;
+	cJSON *j = json ? getmap_read_json(json, strlen(json)) : NULL;
 
 	free(json);
 	return j ? j : cJSON_CreateObject();

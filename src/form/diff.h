@@ -48,9 +48,9 @@ void diff_upforms(const struct getmap *m, const struct formdef *def, const struc
 		  const struct upform *new, struct diff *out);
 
 /* Whether the value at path is a secret that must never be shown: the
- * value of an environment variable whose name contains KEY, SECRET, TOKEN,
- * PASSWORD or CREDENTIAL (any case), or a member of the authorizer whose
- * name contains "secret". path as in diff_entry. */
+ * value of an environment variable whose name secret_name (secret.h) takes
+ * (KEY, SECRET, TOKEN, PASSWORD or CREDENTIAL, any case), or a member of
+ * the authorizer whose name contains "secret". path as in diff_entry. */
 int diff_secret(const char *path);
 
 #endif

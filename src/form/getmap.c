@@ -14,6 +14,8 @@
 #include "form/formdef.h"
 #include "form/formfile.h"
 #include "form/getmap.h"
+#include "form/jsonscan.h"
+#include "form/jsonwrite.h"
 
 #define DATA_FILE   "requests/runtime-requests.json"
 #define NAME_MEMBER "agentRuntimeName"
@@ -189,9 +191,28 @@ static int empty_value(const cJSON *v)
 	       ((cJSON_IsObject(v) || cJSON_IsArray(v)) && !v->child);
 }
 
+void *getmap_read_json(const char *text, size_t len)
+{
+	struct jsonscan scan;
+	char *cause = NULL, *t;
+	size_t tlen;
+	cJSON *j;
+
+	if (!text || jsonscan_check(text, len, &scan, &cause) != 0) {
+		free(cause);
+		return NULL;
+	}
+	/* NULL: the text can be parsed as it is */
+	t = jsonscan_for_cjson(text, len, &scan, &tlen);
+	j = cJSON_ParseWithLength(t ? t : text, t ? tlen : len);
+	free(t);
+	jsonscan_release(&scan);
+	return j;
+}
+
 static cJSON *parse_object(const char *body, size_t len, const char *what, char **cause)
 {
-	cJSON *j = body ? cJSON_ParseWithLength(body, len) : NULL;
+	cJSON *j = getmap_read_json(body, len);
 
 	if (!cJSON_IsObject(j)) {
 		cJSON_Delete(j);
@@ -204,7 +225,7 @@ static cJSON *parse_object(const char *body, size_t len, const char *what, char 
 /* The tags of a ListTagsForResource answer ({"tags": {...}}), or NULL. */
 static cJSON *tags_of(const char *tags, size_t tlen)
 {
-	cJSON *j = tags ? cJSON_ParseWithLength(tags, tlen) : NULL;
+	cJSON *j = getmap_read_json(tags, tlen);
 	cJSON *t = cJSON_DetachItemFromObjectCaseSensitive(j, TAGS_MEMBER);
 
 	cJSON_Delete(j);
@@ -219,13 +240,11 @@ static cJSON *tags_of(const char *tags, size_t tlen)
 static struct document *as_document(const struct formdef *def, cJSON *members,
 				    struct problems *notes)
 {
-	char *text = cJSON_PrintUnformatted(members), *cause = NULL;
+	char *text = jsonwrite(members, 0), *cause = NULL;
 	struct problems p = {0};
 	struct document *doc = NULL;
 	size_t i;
 
-	if (!text)
-		util_fatal("out of memory");
 	if (formfile_parse(text, strlen(text), def, FF_STRICT, &doc, &p, &cause) != 0) {
 		/* cannot happen: the text is cJSON's own */
 		note(notes, "", "%s", cause);
@@ -235,7 +254,7 @@ static struct document *as_document(const struct formdef *def, cJSON *members,
 	for (i = 0; i < p.n; i++)
 		note(notes, p.v[i].path, _("%s; left out of the form"), p.v[i].message);
 	problems_clear(&p);
-	cJSON_free(text);
+	free(text);
 	return doc;
 }
 
@@ -344,8 +363,8 @@ int upform_parse(const struct getmap *m, const struct formdef *def, const char *
 			problems_add(probs, p.v[i].state, p.v[i].path, p.v[i].ref, "%s",
 				     p.v[i].message);
 	problems_clear(&p);
-	/* the scan passed: cJSON reads the same text the same way */
-	j = cJSON_ParseWithLength(text, len);
+	/* the scan passed: it reads the same text the same way */
+	j = getmap_read_json(text, len);
 	u = xcalloc(1, sizeof *u);
 	u->doc = doc;
 	extra = cJSON_CreateObject();
@@ -484,7 +503,8 @@ static cJSON *update_tree(const struct getmap *m, const struct formdef *def,
 			  const struct upform *u, int with_id, const char *client_token)
 {
 	char *body = document_to_json(u->doc, def, 0);
-	cJSON *d = cJSON_Parse(body), *x = cJSON_Duplicate(document_json(u->extra), 1);
+	cJSON *d = getmap_read_json(body, strlen(body)),
+	      *x = cJSON_Duplicate(document_json(u->extra), 1);
 	cJSON *out = cJSON_CreateObject(), *c;
 	size_t i;
 
@@ -505,14 +525,14 @@ static cJSON *update_tree(const struct getmap *m, const struct formdef *def,
 	return out;
 }
 
+/* As forms are written (jsonwrite: a NUL kept as \u0000); pretty: indented,
+ * with a final newline. */
 static char *print_tree(cJSON *t, int pretty)
 {
-	char *s = pretty ? cJSON_Print(t) : cJSON_PrintUnformatted(t), *r;
+	char *s = jsonwrite(t, pretty), *r = pretty ? xasprintf("%s\n", s) : s;
 
-	if (!s)
-		util_fatal("out of memory");
-	r = pretty ? xasprintf("%s\n", s) : xstrdup(s);
-	cJSON_free(s);
+	if (pretty)
+		free(s);
 	cJSON_Delete(t);
 	return r;
 }

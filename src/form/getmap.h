@@ -99,6 +99,13 @@ int upform_save(const struct getmap *m, const struct formdef *def, const struct 
 char *upform_request_body(const struct getmap *m, const struct formdef *def,
 			  const struct upform *u, const char *client_token);
 
+/* JSON text read as form files are read (jsonscan: strict, a NUL in a
+ * string kept as JSON_NUL), as a cJSON tree (void * here: the front ends
+ * see no cJSON); NULL when it is not JSON. For the form layer's readers of
+ * service answers and written forms (getmap.c, diff.c). Caller frees with
+ * cJSON_Delete. */
+void *getmap_read_json(const char *text, size_t len);
+
 /* Whether name is a top-level member of a GetAgentRuntime answer that the
  * service sets (not configuration): agentRuntimeArn, status, ... */
 int getmap_service_set(const struct getmap *m, const char *name);

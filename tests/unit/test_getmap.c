@@ -10,6 +10,7 @@
 
 #include "form/diff.h"
 #include "form/getmap.h"
+#include "form/jsonwrite.h"
 
 static struct formdef *def;
 static struct getmap *map;
@@ -174,27 +175,23 @@ static void test_update_file(void **state)
 	upform_free(u);
 }
 
-/* The fixture as GetAgentRuntime would answer for it, and its tags. */
+/* The fixture as GetAgentRuntime would answer for it, and its tags (read
+ * and written as forms are: a NUL in a value kept). */
 static void as_answer(const char *text, char **get, char **tg)
 {
-	cJSON *j = cJSON_Parse(text), *t;
-	char *s;
+	cJSON *j = getmap_read_json(text, strlen(text)), *t;
 
 	cJSON_DeleteItemFromObject(j, "clientToken");
 	t = cJSON_DetachItemFromObject(j, "tags");
 	cJSON_AddStringToObject(j, "agentRuntimeId", "fixture-0123456789");
 	cJSON_AddStringToObject(j, "agentRuntimeVersion", "1");
 	cJSON_AddStringToObject(j, "status", "READY");
-	s = cJSON_PrintUnformatted(j);
-	*get = xstrdup(s);
-	cJSON_free(s);
+	*get = jsonwrite(j, 0);
 	cJSON_Delete(j);
 	j = cJSON_CreateObject();
 	if (t)
 		cJSON_AddItemToObject(j, "tags", t);
-	s = cJSON_PrintUnformatted(j);
-	*tg = xstrdup(s);
-	cJSON_free(s);
+	*tg = jsonwrite(j, 0);
 	cJSON_Delete(j);
 }
 
