@@ -232,30 +232,44 @@ void marks_form_release(struct wiz *w)
 		free(w->marks.row_msgs[i]);
 	free(w->marks.row_msgs);
 	free(w->marks.row_marks);
+	free(w->marks.row_done);
 	w->marks.row_msgs = NULL;
 	w->marks.row_marks = NULL;
+	w->marks.row_done = NULL;
 	w->marks.nrow = 0;
 }
 
 void marks_form(struct wiz *w)
 {
-	size_t i, n = w->form.rows.n;
-	enum vstate st;
+	size_t n = w->form.rows.n;
 
 	marks_form_release(w);
 	w->marks.row_msgs = xcalloc(n + 1, sizeof *w->marks.row_msgs);
 	w->marks.row_marks = xcalloc(n + 1, 1);
+	w->marks.row_done = xcalloc(n + 1, 1);
 	w->marks.nrow = n;
 	w->marks.form_worst = VS_VALID;
-	for (i = 0; i < n; i++) {
-		w->marks.row_msgs[i] = screen_form_row_message(w, i, w->form.checked[w->sec], &st,
-							       &w->marks.row_marks[i]);
-		if (w->marks.row_marks[i] == '!')
-			w->marks.form_worst = VS_INVALID;
-		else if ((w->marks.row_marks[i] || st == VS_INCOMPLETE) &&
-			 w->marks.form_worst == VS_VALID)
-			w->marks.form_worst = VS_INCOMPLETE;
-	}
+}
+
+const char *marks_row(struct wiz *w, size_t i)
+{
+	enum vstate st;
+	char m;
+
+	if (i >= w->marks.nrow)
+		return NULL;
+	if (w->marks.row_done[i])
+		return w->marks.row_msgs[i];
+	w->marks.row_done[i] = 1;
+	w->marks.row_msgs[i] = screen_form_row_message(w, i, w->form.checked[w->sec], &st, &m);
+	w->marks.row_marks[i] = m;
+	/* '+' (required once its group is set, the group unset) leaves the
+	 * section as it is: nothing is missing until the group is used */
+	if (m == '!')
+		w->marks.form_worst = VS_INVALID;
+	else if (((m && m != '+') || st == VS_INCOMPLETE) && w->marks.form_worst == VS_VALID)
+		w->marks.form_worst = VS_INCOMPLETE;
+	return w->marks.row_msgs[i];
 }
 
 void marks_release(struct wiz *w)

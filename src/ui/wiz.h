@@ -100,11 +100,13 @@ struct wiz_marks {
 	struct problems *member_probs; /* per member of the form's root, as last checked */
 	unsigned long *member_gen;     /* its document_member_generation then, plus 1 */
 	unsigned char *visited;        /* per section */
-	/* the fields of the form screen: their marks, messages and worst
-	 * state, found after each change (marks_form) */
+	/* the fields of the form screen on show: their marks, messages and
+	 * worst state, found after each change for the rows drawn and the
+	 * cursor's (marks_row; a section may hold 60,000 tags) */
 	enum vstate form_worst;
-	char **row_msgs; /* per row, or NULL */
-	char *row_marks; /* per row: '!', '*', '+' or 0 */
+	char **row_msgs;         /* per row, or NULL */
+	char *row_marks;         /* per row: '!', '*', '+' or 0 */
+	unsigned char *row_done; /* per row: found */
 	size_t nrow;
 	/* the last service error naming a member: shown under that row and its
 	 * section marked, until the value there changes */
@@ -121,6 +123,7 @@ struct wiz_form {
 	unsigned char *checked; /* per section: PageDown was refused, problems shown */
 	int show_advanced;
 	struct rows rows;
+	int label_cols; /* the widest label of the rows, with its indent */
 	size_t cur, top;
 	char *zoom; /* sublist entry open as its own screen, or NULL */
 	const struct fnode *zoom_node;
@@ -233,8 +236,11 @@ enum sstate { SS_NOT_VISITED, SS_VALID, SS_INCOMPLETE, SS_ERRORS };
 void marks_update(struct wiz *w);
 /* The problems of the document (as of the last marks_update). */
 size_t marks_problems(const struct wiz *w);
-/* The form screen's rows: their messages and marks, and the worst. */
+/* The form screen's rows changed or the document did: forget their marks. */
 void marks_form(struct wiz *w);
+/* Row i's message (borrowed, or NULL), its mark found first when it was
+ * not yet; it counts toward form_worst from then on. */
+const char *marks_row(struct wiz *w, size_t i);
 void marks_form_release(struct wiz *w);
 /* The mark of section i, from the last marks_update. */
 enum sstate marks_section(const struct wiz *w, size_t i);
