@@ -137,8 +137,12 @@ static void submit_run(const struct formdef *def, const struct document *doc,
 {
 	struct aws_options o;
 	struct progress p = {0};
-	struct runtime_progress rp = {
-	    progress_line, progress_state, progress_pause, progress_cancel, &p, ui_settings.debug};
+	struct runtime_progress rp = {.line = progress_line,
+				      .state = progress_state,
+				      .pause = progress_pause,
+				      .cancel = progress_cancel,
+				      .arg = &p,
+				      .debug = ui_settings.debug};
 	const char *said;
 	char *next;
 	size_t i;

@@ -252,8 +252,12 @@ int submit_lines(const struct formdef *def, const struct document *doc, FILE *ou
 {
 	struct aws_options o;
 	struct runtime_outcome res;
-	struct runtime_progress rp = {lines_line,   lines_line, lines_pause,
-				      lines_cancel, out,        ui_settings.debug};
+	struct runtime_progress rp = {.line = lines_line,
+				      .state = lines_line,
+				      .pause = lines_pause,
+				      .cancel = lines_cancel,
+				      .arg = out,
+				      .debug = ui_settings.debug};
 	struct sigaction sa, old_int, old_pipe;
 	char *summary;
 	int rc;
