@@ -272,8 +272,24 @@ const char *marks_row(struct wiz *w, size_t i)
 	return w->marks.row_msgs[i];
 }
 
+void marks_token_set(struct wiz *w, const char *token)
+{
+	free(w->marks.token);
+	document_free(w->marks.token_doc);
+	w->marks.token = token ? xstrdup(token) : NULL;
+	w->marks.token_doc = token ? document_copy(w->data.doc) : NULL;
+}
+
+const char *marks_token(const struct wiz *w)
+{
+	if (!w->marks.token || !document_equal(w->marks.token_doc, w->data.doc))
+		return NULL;
+	return w->marks.token;
+}
+
 void marks_release(struct wiz *w)
 {
+	marks_token_set(w, NULL);
 	size_t i;
 
 	marks_form_release(w);

@@ -115,6 +115,10 @@ struct wiz_marks {
 	unsigned long svc_gen;
 	/* the runtime this session created (NULL when none) */
 	char *made_id, *made_arn, *made_status;
+	/* a submission that got no answer (cancelled, or the connection
+	 * failed after sending): its clientToken and the form it sent, or NULL */
+	char *token;
+	struct document *token_doc;
 };
 
 /* The form view (screen-form.c): one section's rows, or one sublist entry's. */
@@ -252,6 +256,12 @@ void marks_svc_clear(struct wiz *w);
 /* The runtime this session created (copies kept; arn, status may be NULL). */
 void marks_made_set(struct wiz *w, const char *id, const char *arn, const char *status);
 void marks_made_clear(struct wiz *w);
+/* Keep token (NULL: forget it) as the clientToken of a submission of this
+ * form that got no answer; marks_token gives it back while the form is
+ * the same (NULL otherwise), so that sending it again cannot make a
+ * second runtime. */
+void marks_token_set(struct wiz *w, const char *token);
+const char *marks_token(const struct wiz *w);
 void marks_release(struct wiz *w);
 
 /* ---- screen-form.c ---------------------------------------------------------- */
