@@ -403,6 +403,14 @@ int term_cancel_pressed(void)
 	int r, hit = term_sig_leave != 0;
 	enum action a;
 
+	if (!curses_on) {
+		/* before curses (the settings resolved at the start) Ctrl-C is
+		 * SIGINT: it cancels the wait, not the session */
+		hit |= term_sig_quit != 0;
+		term_sig_quit = 0;
+		return hit;
+	}
+
 	timeout(0);
 	while ((r = get_wch(&wc)) != ERR) {
 		a = keys_lookup(r == KEY_CODE_YES ? KEYFN(wc) : (int)wc, 1);

@@ -528,8 +528,8 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 		wiz_release(&w);
 		return EXIT_USAGE;
 	}
+	term_signals(); /* first: a credential_process may wait (SIGTERM, Ctrl-C) */
 	settings_refresh(&w);
-	term_signals();
 	if (term_start(&w, &cause) != 0) {
 		ui_warn(PACKAGE_NAME, cause);
 		free(cause);
