@@ -706,3 +706,14 @@ const char *row_mask(const char *s)
 {
 	return *s ? "********" : "";
 }
+
+char *row_problem_text(const struct formdef *def, const struct problem *p, int *section)
+{
+	const struct fnode *n = formdef_lookup(def, p->ref ? p->ref : p->path);
+
+	*section = n ? n->section : -1;
+	/* which field, unless the message names it */
+	if (n && n->label && p->path && strncmp(p->message, p->path, strlen(p->path)))
+		return xasprintf("%s: %s", n->label, p->message);
+	return xstrdup(p->message);
+}

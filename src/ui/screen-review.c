@@ -228,15 +228,11 @@ static void review_build(struct wiz *w)
 	}
 	for (k = 0; k < p->n; k++)
 		if (p->v[k].state != VS_VALID) {
-			const struct fnode *n =
-			    formdef_lookup(w->data.def, p->v[k].ref ? p->v[k].ref : p->v[k].path);
-			/* which field, unless the message names it */
-			if (n && n->label && p->v[k].path &&
-			    strncmp(p->v[k].message, p->v[k].path, strlen(p->v[k].path)))
-				review_add(w, n->section, 0, "  ! %s: %s", n->label,
-					   p->v[k].message);
-			else
-				review_add(w, n ? n->section : -1, 0, "  ! %s", p->v[k].message);
+			int sec;
+			char *t = row_problem_text(w->data.def, &p->v[k], &sec);
+
+			review_add(w, sec, 0, "  ! %s", t);
+			free(t);
 		}
 	if (w->settings.aws_missing)
 		review_add(w, -1, 1, "%s", _("AWS settings in use:"));
