@@ -12,7 +12,8 @@ UI_TESTS = tests/ui/vpc-moto.py tests/ui/fill-minimal.py tests/ui/invalid.py tes
 	tests/ui/quit-clean.py tests/ui/conflict-moto.py \
 	tests/ui/draft-folder.py tests/ui/plain-escapes.py \
 	tests/ui/many-tags.py tests/ui/token-moto.py \
-	tests/ui/credential-wait.py tests/ui/plain-questions.sh
+	tests/ui/credential-wait.py tests/ui/plain-questions.sh \
+	tests/ui/screen-items.py
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/tmuxterm.py tests/ui/golden
 AM_TESTS_ENVIRONMENT += ACW_UPDATE_GOLDEN='$(ACW_UPDATE_GOLDEN)'; export ACW_UPDATE_GOLDEN;

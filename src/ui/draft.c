@@ -243,6 +243,7 @@ void draft_offer(struct wiz *w)
 		w->draft.gen = w->data.saved_gen;
 		w->data.dirty_extra = 1;
 		w->draft.own = 1;
+		marks_visit_all(w);
 		wiz_status(w, 0, "%s", _("Draft resumed."));
 	} else {
 		document_free(doc);

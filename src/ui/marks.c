@@ -198,6 +198,11 @@ size_t marks_problems(const struct wiz *w)
 	return n;
 }
 
+void marks_visit_all(struct wiz *w)
+{
+	memset(w->marks.visited, 1, w->data.def->nsections);
+}
+
 void marks_update(struct wiz *w)
 {
 	svc_check(w);
@@ -267,7 +272,7 @@ const char *marks_row(struct wiz *w, size_t i)
 	 * section as it is: nothing is missing until the group is used */
 	if (m == '!')
 		w->marks.form_worst = VS_INVALID;
-	else if (((m && m != '+') || st == VS_INCOMPLETE) && w->marks.form_worst == VS_VALID)
+	else if (m != '+' && (m || st == VS_INCOMPLETE) && w->marks.form_worst == VS_VALID)
 		w->marks.form_worst = VS_INCOMPLETE;
 	return w->marks.row_msgs[i];
 }

@@ -826,6 +826,15 @@ static void draw_row(const struct wiz *w, size_t i, int y, const struct form_pan
 			draw_value(w, r, y, vx, vw, focus);
 		}
 	}
+	if (focus && *cy < 0) {
+		/* the cursor on the field, not in a corner: on a choice's value,
+		 * a button's or an entry's text (a screen reader follows it) */
+		*cy = y;
+		*cx = r->kind == RK_HEADER || r->kind == RK_FOLDED || r->kind == RK_ENTRY ||
+			      r->kind == RK_ADD
+			  ? lx
+			  : vx + 2;
+	}
 	if (msg)
 		term_put_wrapped(y + 1, lx + 2, COLS - lx - 4, p->bottom - y, msg,
 				 term_attr_err(w));
@@ -942,6 +951,19 @@ static char *form_status(const struct wiz *w)
 	free(msg);
 	free(t);
 	return s;
+}
+
+int screen_form_edited(const struct wiz *w)
+{
+	char *t;
+	int edited;
+
+	if (!screen_form_in_text(w) || !w->form.ed_orig)
+		return 0;
+	t = lineedit_text(&w->form.ed);
+	edited = strcmp(t, w->form.ed_orig) != 0;
+	free(t);
+	return edited;
 }
 
 /* Esc: leave an entry's screen, or undo the field's edits since the cursor

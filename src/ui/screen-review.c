@@ -54,6 +54,29 @@ static int short_ascii(const char *text, int width)
 	return 1;
 }
 
+/* Whether text holds a word wider than a continued line of width columns
+ * (ui_wrap_lines indents those by the text's own indent and two more). */
+static int long_word(const char *text, int width)
+{
+	size_t lead = strspn(text, " "), n;
+	const char *p = text + lead;
+	int room = width - (int)lead - 2;
+	char *word;
+	int wide;
+
+	while (*p) {
+		n = strcspn(p, " ");
+		word = xstrndup(p, n);
+		wide = term_columns(word) > room;
+		free(word);
+		if (wide)
+			return 1;
+		p += n;
+		p += strspn(p, " ");
+	}
+	return 0;
+}
+
 static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
@@ -69,6 +92,13 @@ static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
 	 * tags has 120,000 of them) */
 	if (short_ascii(text, COLS - (SIDE_W + 2) - 1)) {
 		review_push(w, sec, bold, 0, text);
+		return;
+	}
+	/* a word no line can hold (a URL, an ARN, a token) is never broken:
+	 * the line stays whole, scrolled sideways as the request body is,
+	 * so that copying it copies it */
+	if (long_word(text, COLS - (SIDE_W + 2) - 1)) {
+		review_push(w, sec, bold, 1, text);
 		return;
 	}
 	/* wrapped to the pane, so that every value shows whole */

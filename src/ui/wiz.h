@@ -238,6 +238,9 @@ enum sstate { SS_NOT_VISITED, SS_VALID, SS_INCOMPLETE, SS_ERRORS };
  * members that changed, validate_rest), and forget a service complaint
  * whose value changed. */
 void marks_update(struct wiz *w);
+/* A form loaded (a file, a draft resumed): every section is marked from
+ * the start, not only once visited. */
+void marks_visit_all(struct wiz *w);
 /* The problems of the document (as of the last marks_update). */
 size_t marks_problems(const struct wiz *w);
 /* The form screen's rows changed or the document did: forget their marks. */
@@ -268,6 +271,9 @@ void marks_release(struct wiz *w);
 
 struct row *screen_form_row(const struct wiz *w);
 int screen_form_in_text(const struct wiz *w);
+/* The cursor is in a text field whose text differs from the value it had
+ * when the cursor came to it (Esc gives that back). */
+int screen_form_edited(const struct wiz *w);
 void screen_form_rebuild(struct wiz *w);
 /* After another document came: the rows again, the editor reloaded. */
 void screen_form_reload(struct wiz *w);

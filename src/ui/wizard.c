@@ -119,6 +119,7 @@ static void draw_keybar(const struct wiz *w)
 {
 	enum { N = 16 };
 	enum key_screen ks = w->screen->keyset(w);
+	int undo = screen_form_edited(w);
 	const char *key[N], *label[N];
 	int drop[N], shown[N], width = 0, level, x = 0, pos;
 	size_t nt, i, j, n = 0;
@@ -126,14 +127,20 @@ static void draw_keybar(const struct wiz *w)
 
 	for (pos = 1; pos <= KEYBAR_POSITIONS && n < N; pos++)
 		for (i = 0; i < nt && n < N; i++) {
-			if (t[i].bar_pos != pos || !t[i].bar[ks])
+			/* in a text field typed into, Esc gives back the value
+			 * the field had (the bar says so then: it has no room
+			 * to say it always) */
+			const char *lab =
+			    t[i].action == ACT_CANCEL && undo ? N_("Undo") : t[i].bar[ks];
+
+			if (t[i].bar_pos != pos || !lab)
 				continue;
 			for (j = 0; t[i].keys[j] && !keys_available(t[i].keys[j]); j++)
 				;
 			if (!t[i].keys[j])
 				continue;
 			key[n] = xstrdup(keys_name(t[i].keys[j], 1));
-			label[n] = _(t[i].bar[ks]);
+			label[n] = _(lab);
 			drop[n] = t[i].drop;
 			shown[n] = 1;
 			width += term_columns(key[n]) + term_columns(label[n]) + 2;
@@ -344,6 +351,7 @@ static void do_load(struct wiz *w)
 	w->draft.own = 0;
 	w->draft.gen = w->data.saved_gen;
 	screen_form_reload(w);
+	marks_visit_all(w);
 	wiz_status(w, 0, _("Loaded %s."), file);
 	if (p.n) {
 		lines = xcalloc(p.n, sizeof *lines);
@@ -430,6 +438,8 @@ static void wiz_begin(struct wiz *w, const char *file, const char *draft)
 {
 	struct stat st;
 
+	if (file && stat(file, &st) == 0)
+		marks_visit_all(w); /* its sections say at once what they hold */
 	wiz_enter_section(w, 0);
 	if (draft_refused(w))
 		return;
