@@ -86,7 +86,7 @@ int draft_save(struct wiz *w, char **cause)
 	rc = util_mkdir_p(dir, 0700, cause);
 	free(dir);
 	if (rc == 0)
-		rc = formfile_save(w->draft.path, w->data.doc, w->data.def, cause);
+		rc = formfile_save_nofollow(w->draft.path, w->data.doc, w->data.def, cause);
 	if (rc == 0) {
 		w->draft.gen = document_generation(w->data.doc);
 		w->draft.own = 1;

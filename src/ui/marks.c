@@ -159,6 +159,9 @@ static void problems_check(struct wiz *w)
 		problems_add(&w->marks.probs, rest.v[j].state, rest.v[j].path, rest.v[j].ref, "%s",
 			     rest.v[j].message);
 	problems_clear(&rest);
+	/* what the form warns about although the API takes it */
+	problems_clear(&w->marks.warns);
+	validate_warnings(w->data.def, w->data.doc, &w->marks.warns);
 	w->marks.probs_gen = document_generation(w->data.doc);
 	w->marks.probs_doc = w->data.doc;
 	free(w->marks.probs_st);
@@ -256,6 +259,16 @@ void marks_form(struct wiz *w)
 	w->marks.form_worst = VS_VALID;
 }
 
+const char *marks_warning(const struct wiz *w, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < w->marks.warns.n; i++)
+		if (!strcmp(w->marks.warns.v[i].path, path))
+			return w->marks.warns.v[i].message;
+	return NULL;
+}
+
 const char *marks_row(struct wiz *w, size_t i)
 {
 	enum vstate st;
@@ -303,6 +316,7 @@ void marks_release(struct wiz *w)
 	free(w->marks.probs_st);
 	free(w->marks.probs_sec);
 	problems_clear(&w->marks.probs);
+	problems_clear(&w->marks.warns);
 	for (i = 0; w->marks.member_probs && i < w->data.def->root->nchildren; i++)
 		problems_clear(&w->marks.member_probs[i]);
 	free(w->marks.member_probs);

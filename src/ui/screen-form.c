@@ -308,6 +308,10 @@ char *screen_form_row_message(const struct wiz *w, size_t i, int checked, enum v
 		*st = VS_INVALID;
 		return xstrdup(w->marks.svc_msg);
 	}
+	/* a warning (networkConfiguration unset, platformVersion set): under
+	 * the field, never a mark; the value is valid */
+	if (r->kind != RK_ADD && marks_warning(w, r->path))
+		return xasprintf(_("Warning: %s"), marks_warning(w, r->path));
 	return NULL;
 }
 

@@ -264,6 +264,13 @@ static void review_build(struct wiz *w)
 			review_add(w, sec, 0, "  ! %s", t);
 			free(t);
 		}
+	for (k = 0; k < w->marks.warns.n; k++) {
+		int sec;
+		char *t = row_problem_text(w->data.def, &w->marks.warns.v[k], &sec);
+
+		review_add(w, sec, 0, _("  Warning: %s"), t);
+		free(t);
+	}
 	if (w->settings.aws_missing)
 		review_add(w, -1, 1, "%s", _("AWS settings in use:"));
 	else

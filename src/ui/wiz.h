@@ -92,6 +92,7 @@ struct wiz_draft {
  * service's last complaint; the runtime this session made. */
 struct wiz_marks {
 	struct problems probs;
+	struct problems warns; /* validate_warnings: shown, never counted */
 	enum vstate *probs_st;
 	int *probs_sec;         /* section of each problem, -1 for none */
 	enum vstate *sec_worst; /* per section */
@@ -241,6 +242,8 @@ void marks_update(struct wiz *w);
 /* A form loaded (a file, a draft resumed): every section is marked from
  * the start, not only once visited. */
 void marks_visit_all(struct wiz *w);
+/* The warning about the member at path (borrowed), or NULL. */
+const char *marks_warning(const struct wiz *w, const char *path);
 /* The problems of the document (as of the last marks_update). */
 size_t marks_problems(const struct wiz *w);
 /* The form screen's rows changed or the document did: forget their marks. */
