@@ -19,6 +19,17 @@ def config(tmp):
         f.write("[profile slow]\nregion = us-east-1\ncredential_process = sleep 300\n")
 
 
+def f9_slow(t):
+    """F9, the Region kept, the profile whose credential_process waits."""
+    t.keys("F9")
+    t.wait_text("AWS Region:")
+    t.keys("Enter")
+    t.wait_text("AWS profile:")
+    t.type("slow")
+    t.keys("Enter")
+    time.sleep(1.5)  # the process is running
+
+
 # at the start: a blank wait until SIGTERM
 tmp = tempfile.mkdtemp(prefix="acw-ui-cred-")
 config(tmp)
@@ -37,23 +48,11 @@ t.own_tmp = True
 t.wait_text("Runtime name")
 t.type("cred_agent")
 t.wait_text("cred_agent")
-t.keys("F9")
-t.wait_text("AWS Region:")
-t.keys("Enter")
-t.wait_text("AWS profile:")
-t.type("slow")
-t.keys("Enter")
-time.sleep(1.5)
+f9_slow(t)
 t.keys("Escape")
 s = t.wait(lambda s: "AWS profile:" not in s and "cred_agent" in s, "the wizard back after Esc",
            timeout=10)
-t.keys("F9")
-t.wait_text("AWS Region:")
-t.keys("Enter")
-t.wait_text("AWS profile:")
-t.type("slow")
-t.keys("Enter")
-time.sleep(1.5)
+f9_slow(t)
 t.signal(signal.SIGTERM)
 rc = t.exit_code(timeout=10)
 check(rc == 6, "SIGTERM during F9's credential_process: exit %r, not 6" % rc, t)
