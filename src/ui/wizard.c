@@ -20,6 +20,7 @@
 #include "form/formdef.h"
 #include "form/formfile.h"
 #include "curses.h"
+#include "lineedit.h"
 #include "submit.h"
 #include "text.h"
 #include "ui.h"
@@ -206,14 +207,39 @@ static void draw_title(struct wiz *w)
  * with an ellipsis (F1 shows it whole). */
 static void draw_hint(const struct wiz *w, int status_free)
 {
-	char *h = w->screen->hint(w);
+	char *h = w->screen->hint(w), *more;
+	int lines = status_free ? 2 : 1, y = LINES - 1 - lines, mw, cy, cx, need;
 
 	if (!h)
 		return;
-	if (status_free && ui_wrap_text(h, COLS, 2, 0, 0, 0, 0) == 2)
-		ui_wrap_text(h, COLS, 2, 1, LINES - 3, 0, A_DIM);
-	else
-		ui_wrap_text(h, COLS, 1, 1, LINES - 2, 0, A_DIM);
+	need = ui_wrap_text(h, COLS, 100, 0, 0, 0, 0);
+	if (need <= lines) {
+		ui_wrap_text(h, COLS, need, 1, LINES - 1 - need, 0, A_DIM);
+	} else {
+		/* cut: the key that shows it whole closes the last line, the
+		 * lines before it as wide as ever */
+		struct lineedit e = {0};
+		size_t start = 0, end;
+		char *rest;
+
+		lineedit_load(&e, h);
+		rest = lineedit_text(&e);
+		if (lines == 2 && ui_wrap_next(&e, &start, COLS, &end)) {
+			char *first = xstrndup(rest, utf8_offset(rest, strlen(rest), end));
+
+			term_put(y++, 0, COLS, first, A_DIM);
+			free(first);
+		}
+		more = xasprintf(" (%s)", keys_action_name(ACT_HELP));
+		mw = term_columns(more);
+		ui_wrap_text(rest + utf8_offset(rest, strlen(rest), start), COLS - mw, 1, 1, y, 0,
+			     A_DIM);
+		getyx(stdscr, cy, cx); /* right after the ellipsis */
+		term_put(cy, cx, mw, more, A_DIM);
+		free(more);
+		free(rest);
+		lineedit_release(&e);
+	}
 	free(h);
 }
 

@@ -3,7 +3,8 @@ complete form marks every section ok before it is visited; an untouched
 optional section (Capacity provider, whose ARN is only required once it is
 used) is ok, not '..'; in a text field typed into, the key bar says that Esc
 gives the value back; on a choice the cursor sits on the field, not in a corner; the
-review never breaks a URL over two lines (it scrolls sideways instead)."""
+review never breaks a URL over two lines (it scrolls sideways instead); a
+hint cut short names F1, which shows it whole."""
 import json
 import os
 import sys
@@ -38,6 +39,8 @@ check("Esc Undo" not in t.rows()[-1], "Esc Undo on a choice", t)
 t.go_to("Capacity provider")
 s = t.wait_text("Capacity provider ARN")
 check("ok Capacity provider" in s, "an untouched optional section is not ok", t)
+# its hint is longer than its lines: cut, it names the key that shows it whole
+check(t.rows()[-2].endswith("\u2026 (F1)"), "a cut hint does not say F1 shows it whole", t)
 t.keys("F10")
 s = t.wait_text("Every value")
 rows = t.rows()
