@@ -6,3 +6,6 @@ dist_forms_DATA = \
 	forms/70-protocol.json forms/80-lifecycle.json forms/85-environment.json \
 	forms/90-filesystems.json forms/92-capacity.json forms/95-tags.json \
 	forms/99-review.json
+# Which members each request takes, beyond the sections (src/form/getmap.c).
+formsrequestsdir = $(pkgdatadir)/forms/requests
+dist_formsrequests_DATA = forms/requests/runtime-requests.json

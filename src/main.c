@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/daytwo.h"
 #include "ui/ui.h"
 #include "aws/awsconfig.h"
 #include "base/util.h"
@@ -144,6 +145,19 @@ static const struct command commands[] = {
     {"cli", cmd_cli, N_("print the equivalent AWS CLI command"), no_opts, cli_help},
     {"config", cmd_config, N_("show region, profile, credentials and endpoint in use"), no_opts,
      config_help},
+    {"list", cmd_list, N_("list the Region's runtimes"), daytwo_list_opts, daytwo_list_help},
+    {"get", cmd_get, N_("print a runtime's configuration as a create or update form"),
+     daytwo_get_opts, daytwo_get_help},
+    {"diff", cmd_diff, N_("show what an update form would change"), daytwo_no_opts,
+     daytwo_diff_help},
+    {"update", cmd_update, N_("validate, show and send an update form; --wait follows it"),
+     daytwo_update_opts, daytwo_update_help},
+    {"delete", cmd_delete, N_("delete a runtime and its endpoints, after asking"),
+     daytwo_delete_opts, daytwo_delete_help},
+    {"versions", cmd_versions, N_("list a runtime's versions"), daytwo_no_opts,
+     daytwo_versions_help},
+    {"endpoints", cmd_endpoints, N_("list a runtime's endpoints and their versions"),
+     daytwo_no_opts, daytwo_endpoints_help},
     {"templates", cmd_templates, N_("list the templates found, with their titles"), templates_opts,
      templates_help},
     {"new", cmd_new, N_("start a form from a template"), new_opts, new_help},

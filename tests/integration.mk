@@ -4,3 +4,7 @@
 TESTS += tests/integration/proxy_selfcheck.py
 EXTRA_DIST += tests/integration/proxy_selfcheck.py tests/servers/sigv4_proxy.py \
 	tests/integration/wipecheck.c
+# The commands for runtimes that exist (issue 11): list, get, diff, update,
+# delete, versions, endpoints.
+TESTS += tests/integration/daytwo.py
+EXTRA_DIST += tests/integration/daytwo.py

@@ -153,3 +153,21 @@ bench: tests/bench/bench_validate src/agentcore-wizard
 		ACW=$(abs_top_builddir)/src/agentcore-wizard \
 		python3 $(srcdir)/tests/bench/bench_ui.py
 .PHONY: bench
+
+# A deployed runtime as create and update forms, update forms, the diff (issue 11).
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_getmap
+TESTS += tests/unit/test_getmap
+endif
+tests_unit_test_getmap_SOURCES = tests/unit/test_getmap.c tests/unit/testutil.h
+tests_unit_test_getmap_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_getmap_LDADD = $(UNIT_LDADD)
+TESTS += tests/cmd/daytwo.sh
+EXTRA_DIST += tests/cmd/daytwo.sh
+TESTS += tests/unit/check-requests-vs-model.py
+EXTRA_DIST += tests/unit/check-requests-vs-model.py
+# A service's GetAgentRuntime answer made into forms (issue 11): its corpus is replayed by make check.
+check_PROGRAMS += tests/fuzz/fuzz_getmap
+TESTS += tests/fuzz/fuzz_getmap
+tests_fuzz_fuzz_getmap_SOURCES = tests/fuzz/fuzz_getmap.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
+tests_fuzz_fuzz_getmap_CFLAGS = $(FUZZ_CFLAGS)

@@ -380,6 +380,9 @@ static void setup_request(CURL *c, const char *method, const char *url, struct c
 		lc.easy_setopt(c, CURLOPT_POSTFIELDS, body);
 		lc.easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_len);
 	} else if (strcmp(method, "GET")) {
+		/* no body: libcurl would add an unsigned form Content-Type, which
+		 * makes a restJson service (moto) read the request as a query */
+		list = lc.slist_append(list, "Content-Type:");
 		lc.easy_setopt(c, CURLOPT_POSTFIELDS, "");
 		lc.easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)0);
 	}

@@ -1,5 +1,5 @@
 # aws: signing, transport, settings, credentials, services and the runtime.
-# Signing and transport (sigv4, http, credentials, endpoint, awsconfig,
+# Signing and transport (secret, sigv4, http, credentials, endpoint, awsconfig,
 # service, xml) include base only; runtime and probe may read the form's
 # document (tests/check-layering.sh).
 src_libacwcore_a_SOURCES += \
@@ -12,7 +12,8 @@ src_libacwcore_a_SOURCES += \
 	src/aws/xml.c src/aws/xml.h \
 	src/aws/service.c src/aws/service.h \
 	src/aws/runtime.c src/aws/runtime.h \
-	src/aws/probe.c src/aws/probe.h
+	src/aws/probe.c src/aws/probe.h \
+	src/aws/runtimes.c src/aws/runtimes.h
 
 # Everything that links the core needs these.
 CORE_LIBS = src/libacwcore.a $(CJSON_LIBS) $(CURL_LINK) $(CRYPTO_LIBS) $(PCRE2_LIBS) $(LIBINTL) -lm

@@ -30,13 +30,13 @@ static void on_signal(int sig)
 	interrupted = 1;
 }
 
-static int cancelled(void *arg)
+int cancelled(void *arg)
 {
 	(void)arg;
 	return interrupted;
 }
 
-static void catch_interrupts(void)
+void catch_interrupts(void)
 {
 	struct sigaction sa;
 
@@ -53,8 +53,7 @@ static int progress_tty(void)
 	return isatty(2);
 }
 
-static void on_attempt(void *arg, int attempt, int max, double delay, double elapsed,
-		       const char *why)
+void on_attempt(void *arg, int attempt, int max, double delay, double elapsed, const char *why)
 {
 	(void)arg;
 	(void)elapsed;
@@ -101,7 +100,7 @@ static void print_value(FILE *fp, const cJSON *v, int depth)
 /* Print an answer's JSON as the AWS CLI does. An answer that is not JSON is
  * not printed (it could hold anything, terminal controls too): -1, with an
  * excerpt safe for a terminal on standard error. */
-static int print_json(FILE *fp, const char *what, long status, const char *body, size_t len)
+int print_json(FILE *fp, const char *what, long status, const char *body, size_t len)
 {
 	cJSON *j = cJSON_ParseWithLength(body, len);
 

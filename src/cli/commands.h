@@ -81,6 +81,19 @@ int form_check_file(const char *file, const struct formdef *def, struct document
 /* Print problems as "FILE: PATH: message" lines, as validate does. */
 void form_print_problems(FILE *fp, const char *file, const struct problems *probs);
 
+/* In cmd_aws.c, for every command that calls the service: Ctrl-C and
+ * SIGTERM set a flag (catch_interrupts) that cancelled() reports (a
+ * service_hooks.cancel), and on_attempt says each retry on standard error
+ * (a service_hooks.attempt). */
+void catch_interrupts(void);
+int cancelled(void *arg);
+void on_attempt(void *arg, int attempt, int max, double delay, double elapsed, const char *why);
+
+/* Print an answer's JSON as the AWS CLI does (indent of 4); an answer that
+ * is not JSON is not printed: -1, an excerpt on standard error naming what
+ * (the operation) answered it with HTTP status. In cmd_aws.c. */
+int print_json(FILE *fp, const char *what, long status, const char *body, size_t len);
+
 /* Print "Try 'agentcore-wizard --help'." style usage error, return EXIT_USAGE. */
 int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -11,4 +11,6 @@ src_libacwcore_a_SOURCES += \
 	src/form/secret.c src/form/secret.h \
 	src/form/template.c src/form/template.h \
 	src/form/template_path.c src/form/template_path.h \
-	src/form/template_write.c src/form/template_find.c
+	src/form/template_write.c src/form/template_find.c \
+	src/form/getmap.c src/form/getmap.h \
+	src/form/diff.c src/form/diff.h

@@ -18,6 +18,7 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/jsonscan.h"
+#include "base/printable.h"
 #include "base/util.h"
 #include "form/validate.h"
 #include "form/validate_local.h"
@@ -68,49 +69,22 @@ enum vstate problems_worst(const struct problems *p)
 
 /* ---- text in paths and messages ---- */
 
-/* Append s[0..n) with quotes, backslashes, control characters and bytes that
- * are not UTF-8 escaped (\xff), so that whatever a file holds stays on one
- * line of output, and that output stays UTF-8 (validate --json, the screens). */
+/* Append s[0..n) through the printable filter, quotes and backslashes
+ * escaped too, so that whatever a file holds stays on one line of output,
+ * shows no control (C0, C1, bidirectional overrides) and stays UTF-8
+ * (validate --json, the screens); a NUL the document keeps (JSON_NUL) is
+ * shown as \u0000. */
 void validate_escape(struct strbuf *b, const char *s, size_t n)
 {
-	size_t i = 0, run, l;
+	const char *nul;
 
-	while (i < n) {
-		unsigned char c = 0;
-		char e[8];
-
-		for (run = i; run < n; run++) {
-			c = (unsigned char)s[run];
-			if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
-				break;
-			if (c >= 0x80) {
-				l = utf8_offset(s + run, n - run, 1);
-				if (utf8_length(s + run, l) != 1)
-					break;
-				run += l - 1;
-			}
-		}
-		strbuf_add(b, s + i, run - i);
-		if (run == n)
-			return;
-		if (run + 1 < n && !memcmp(s + run, JSON_NUL, 2)) { /* a NUL character */
-			strbuf_adds(b, "\\u0000");
-			i = run + 2;
-			continue;
-		}
-		if (c == '\n')
-			snprintf(e, sizeof e, "\\n");
-		else if (c == '\t')
-			snprintf(e, sizeof e, "\\t");
-		else if (c == '\r')
-			snprintf(e, sizeof e, "\\r");
-		else if (c == '"' || c == '\\')
-			snprintf(e, sizeof e, "\\%c", c);
-		else
-			snprintf(e, sizeof e, "\\x%02x", c);
-		strbuf_adds(b, e);
-		i = run + 1;
+	while ((nul = n >= 2 ? memmem(s, n, JSON_NUL, 2) : NULL) != NULL) {
+		printable_add(b, s, (size_t)(nul - s), PRINTABLE_QUOTES);
+		strbuf_adds(b, "\\u0000");
+		n -= (size_t)(nul - s) + 2;
+		s = nul + 2;
 	}
+	printable_add(b, s, n, PRINTABLE_QUOTES);
 }
 
 /* A value quoted for a message: at most `max` characters, escaped. */

@@ -173,6 +173,19 @@ grep -q "^-: standard input is larger than 1024 KiB" "$tmp/err" && ok || bad "st
 expect_exit 1 "$ACW" validate "$top_srcdir/tests/data/skeleton.json"
 expect_exit 2 "$ACW" validate "$tmp/subnet.json" "$tmp/nope.json"
 
+# controls from a file reach no terminal (issue 13 item 1): an ESC, a C1 CSI
+# (\u009b) and a right-to-left override (\u202e) in a name and a header are
+# shown as escapes in validate's messages, never as the bytes themselves
+printf '{%s,"requestHeaderConfiguration":{"requestHeaderAllowlist":
+ ["x\\u001b]0;pwned\\u0007", "\\u009b2J", "\\u202eX"]}}' "$base" >"$tmp/ctl.json"
+expect_exit 1 "$ACW" validate "$tmp/ctl.json"
+if LC_ALL=C grep -q "$(printf '\033')" "$tmp/err" || LC_ALL=C grep -q "$(printf '\302\233')" "$tmp/err" ||
+	LC_ALL=C grep -q "$(printf '\342\200\256')" "$tmp/err"; then
+	bad "a control reached the messages: $(od -c "$tmp/err" | head -5)"
+else
+	grep -qF '\u202e' "$tmp/err" && ok || bad "no visible escape: $(cat "$tmp/err")"
+fi
+
 # GNU behaviour of --help and --version
 expect_exit 0 "$ACW" --help
 grep -q "validate" "$tmp/out" && ok || bad "--help lists validate"

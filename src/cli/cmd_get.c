@@ -1,0 +1,124 @@
+/* cmd_get.c: `get RUNTIME_ID [--update] [-o FILE]`: the deployed
+ * configuration (GetAgentRuntime and its tags) as a create form, or with
+ * --update as an update-agent-runtime --cli-input-json form. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aws/runtimes.h"
+#include "base/util.h"
+#include "cli/commands.h"
+#include "cli/daytwo.h"
+#include "form/document.h"
+#include "form/formfile.h"
+#include "form/getmap.h"
+#include "form/validate.h"
+
+const struct option daytwo_get_opts[] = {{"update", no_argument, NULL, 'u'},
+					 {"output", required_argument, NULL, 'o'},
+					 {NULL, 0, NULL, 0}};
+
+void daytwo_get_help(void)
+{
+	printf(_("Usage: %s get [--update] [-o FILE] RUNTIME_ID\n"
+		 "Print the deployed configuration of a runtime (GetAgentRuntime and its tags)\n"
+		 "as a create-agent-runtime form (the name kept: a copy to start another\n"
+		 "runtime from), or with --update as an update-agent-runtime form\n"
+		 "(agentRuntimeId and every member UpdateAgentRuntime takes). A member that\n"
+		 "the form cannot take is named on standard error.\n\n"
+		 "      --update       an update form: change it, then send it with 'update'\n"
+		 "  -o, --output FILE  write the form to FILE (mode 0600) instead\n"
+		 "  -h, --help         display this help and exit\n"),
+	       PACKAGE_NAME);
+	daytwo_help_end(
+	    _("Exit status: 0 success, 2 usage error or a file that cannot be written,\n"
+	      "3 credentials or configuration, 4 network or service error (also: no such\n"
+	      "runtime), 6 cancelled, 70 out of memory or standard output not written.\n"));
+}
+
+/* The form's text for the answer; NULL (said why) when the answer is not one. */
+static char *form_text(struct daytwo *d, const struct runtime_answer *a, int update)
+{
+	struct problems notes = {0};
+	char *cause = NULL, *text = NULL;
+
+	if (update) {
+		struct upform *u = getmap_update_form(d->map, d->def, a->get, a->get_len, a->tags,
+						      a->tags_len, &notes, &cause);
+
+		if (u)
+			text = upform_to_json(d->map, d->def, u, 1);
+		upform_free(u);
+	} else {
+		struct document *doc = getmap_create_form(d->map, d->def, a->get, a->get_len,
+							  a->tags, a->tags_len, &notes, &cause);
+
+		if (doc)
+			text = document_to_json(doc, d->def, 1);
+		document_free(doc);
+	}
+	daytwo_print_notes(&notes);
+	problems_clear(&notes);
+	if (!text) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		free(cause);
+	}
+	return text;
+}
+
+static int get_run(const char *id, int update, const char *out)
+{
+	struct daytwo d = {0};
+	struct runtime_answer a = {0};
+	char *text = NULL, *cause = NULL;
+	int ret = daytwo_forms(&d);
+
+	if (ret == EXIT_OK)
+		ret = daytwo_connect(&d);
+	if (ret == EXIT_OK)
+		ret = daytwo_get(&d, id, 1, &a);
+	if (ret != EXIT_OK)
+		goto out;
+	if (!(text = form_text(&d, &a, update))) {
+		ret = EXIT_SERVICE;
+	} else if (!out) {
+		fputs(text, stdout);
+	} else if (util_write_atomic(out, text, strlen(text), 0600, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		free(cause);
+		ret = EXIT_USAGE;
+	} else {
+		fprintf(stderr, _("%s: wrote %s: %s of runtime %s (%s), version %s\n"),
+			PACKAGE_NAME, out, update ? _("an update form") : _("a create form"),
+			a.name ? a.name : "?", a.id ? a.id : id, a.version ? a.version : "?");
+	}
+out:
+	free(text);
+	runtimes_answer_free(&a);
+	daytwo_end(&d);
+	return ret;
+}
+
+int cmd_get(int argc, char **argv)
+{
+	const char *out = NULL;
+	int update = 0, c, ret = EXIT_OK;
+
+	optind = 1;
+	while ((c = daytwo_option(argc, argv, daytwo_get_opts, "o:", "get", &ret)) != -1) {
+		if (c == -2)
+			return ret;
+		if (c == 'u')
+			update = 1;
+		else if (c == 'o')
+			out = optarg;
+	}
+	if (optind != argc - 1)
+		return usage_error(_("get: expected one runtime id"));
+	if ((ret = daytwo_check_id("get", argv[optind])) != EXIT_OK)
+		return ret;
+	return get_run(argv[optind], update, out);
+}

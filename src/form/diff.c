@@ -1,0 +1,189 @@
+/* diff.c: configurations compared member by member; see diff.h. */
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/printable.h"
+#include "base/util.h"
+#include "form/diff.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "form/getmap.h"
+#include "form/jsonwrite.h"
+#include "form/secret.h"
+
+#define MASK        "********"
+#define VALUE_MAX   10000
+#define ENV_MEMBER  "environmentVariables."
+#define AUTH_MEMBER "authorizerConfiguration."
+
+void diff_clear(struct diff *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].path);
+		free(d->v[i].member);
+		free(d->v[i].old_text);
+		free(d->v[i].new_text);
+	}
+	free(d->v);
+	memset(d, 0, sizeof *d);
+}
+
+static int contains_nocase(const char *s, size_t n, const char *what)
+{
+	size_t w = strlen(what), i;
+
+	for (i = 0; i + w <= n; i++)
+		if (!strncasecmp(s + i, what, w))
+			return 1;
+	return 0;
+}
+
+int diff_secret(const char *path)
+{
+	if (!strncmp(path, ENV_MEMBER, strlen(ENV_MEMBER)))
+		return secret_name(path + strlen(ENV_MEMBER));
+	/* any member of the authorizer named like a secret (a client secret) */
+	return !strncmp(path, AUTH_MEMBER, strlen(AUTH_MEMBER)) &&
+	       contains_nocase(path, strlen(path), "secret");
+}
+
+static char *value_text(const cJSON *v, int secret)
+{
+	char *s, *r;
+
+	if (!v)
+		return NULL;
+	if (secret)
+		return xstrdup(MASK);
+	s = jsonwrite(v, 0); /* a NUL shown as \u0000 */
+	r = printable_text(s, VALUE_MAX);
+	free(s);
+	return r;
+}
+
+static char *join(const char *path, const char *key)
+{
+	return *path ? xasprintf("%s.%s", path, key) : xstrdup(key);
+}
+
+/* One entry; a group or map added or removed whole is said member by
+ * member, so that each of its secrets is masked on its own. */
+static void add(struct diff *d, enum diff_kind kind, const char *path, const cJSON *o,
+		const cJSON *n)
+{
+	const cJSON *whole = o ? o : n, *c;
+	struct diff_entry *e;
+	int secret = diff_secret(path);
+
+	if (kind != DIFF_CHANGED && cJSON_IsObject(whole) && whole->child) {
+		for (c = whole->child; c; c = c->next) {
+			char *p = join(path, c->string);
+
+			add(d, kind, p, o ? c : NULL, n ? c : NULL);
+			free(p);
+		}
+		return;
+	}
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 8;
+		d->v = xrealloc(d->v, d->cap * sizeof *d->v);
+	}
+	e = &d->v[d->n++];
+	e->kind = kind;
+	e->path = printable_text(path, 1000);
+	e->member = xstrndup(e->path, strcspn(e->path, ".["));
+	e->old_text = value_text(o, secret);
+	e->new_text = value_text(n, secret);
+	e->secret = secret;
+}
+
+static void compare(struct diff *d, const char *path, const cJSON *o, const cJSON *n);
+
+static void compare_objects(struct diff *d, const char *path, const cJSON *o, const cJSON *n)
+{
+	const cJSON *c;
+
+	for (c = o->child; c; c = c->next) {
+		char *p = join(path, c->string);
+		const cJSON *m = cJSON_GetObjectItemCaseSensitive(n, c->string);
+
+		if (m)
+			compare(d, p, c, m);
+		else
+			add(d, DIFF_REMOVED, p, c, NULL);
+		free(p);
+	}
+	for (c = n->child; c; c = c->next)
+		if (!cJSON_GetObjectItemCaseSensitive(o, c->string)) {
+			char *p = join(path, c->string);
+
+			add(d, DIFF_ADDED, p, NULL, c);
+			free(p);
+		}
+}
+
+static void compare_lists(struct diff *d, const char *path, const cJSON *o, const cJSON *n)
+{
+	const cJSON *a = o->child, *b = n->child;
+	size_t i;
+
+	for (i = 0; a || b; i++) {
+		char *p = xasprintf("%s[%zu]", path, i);
+
+		if (a && b)
+			compare(d, p, a, b);
+		else
+			add(d, a ? DIFF_REMOVED : DIFF_ADDED, p, a, b);
+		free(p);
+		a = a ? a->next : NULL;
+		b = b ? b->next : NULL;
+	}
+}
+
+static void compare(struct diff *d, const char *path, const cJSON *o, const cJSON *n)
+{
+	if (cJSON_IsObject(o) && cJSON_IsObject(n))
+		compare_objects(d, path, o, n);
+	else if (cJSON_IsArray(o) && cJSON_IsArray(n))
+		compare_lists(d, path, o, n);
+	else if (!cJSON_Compare(o, n, 1))
+		add(d, DIFF_CHANGED, path, o, n);
+}
+
+/* A form as it would be sent or saved (empty groups, lists and maps left
+ * out, as document_to_json leaves them out), as a tree; NULL: nothing. */
+static cJSON *as_sent(char *json)
+{
+	cJSON *j = json ? getmap_read_json(json, strlen(json)) : NULL;
+
+	free(json);
+	return j ? j : cJSON_CreateObject();
+}
+
+static void compare_trees(struct diff *d, cJSON *o, cJSON *n)
+{
+	compare(d, "", o, n);
+	cJSON_Delete(o);
+	cJSON_Delete(n);
+}
+
+void diff_documents(const struct formdef *def, const struct document *old,
+		    const struct document *new, struct diff *out)
+{
+	compare_trees(out, as_sent(old ? document_to_json(old, def, 0) : NULL),
+		      as_sent(new ? document_to_json(new, def, 0) : NULL));
+}
+
+void diff_upforms(const struct getmap *m, const struct formdef *def, const struct upform *old,
+		  const struct upform *new, struct diff *out)
+{
+	compare_trees(out, as_sent(old ? upform_to_json(m, def, old, 0) : NULL),
+		      as_sent(new ? upform_to_json(m, def, new, 0) : NULL));
+}

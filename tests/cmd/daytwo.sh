@@ -1,0 +1,121 @@
+#!/bin/bash
+# The commands for runtimes that exist without the network: their --help,
+# usage errors, and the bash completion (commands, options, form files,
+# profiles, runtime ids from `list` kept for a minute), called as bash calls
+# it; the zsh completion is checked for syntax when zsh is there.
+set -u
+: "${ACW:?run through make check}" "${top_srcdir:?}"
+pass=0 fail=0
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+LC_ALL=C LANGUAGE=
+export LC_ALL LANGUAGE
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+for c in list get diff update delete versions endpoints; do
+	"$ACW" $c --help >"$tmp/out" 2>"$tmp/err"; rc=$?
+	[ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ] && ok || bad "'$c --help' exited $rc: $(cat "$tmp/err")"
+	long=$(awk 'length > 80' "$tmp/out")
+	[ -z "$long" ] && ok || bad "'$c --help' has lines over 80 columns: $long"
+	grep -q '^  -h, --help  ' "$tmp/out" && ok || bad "'$c --help' does not list -h, --help"
+	grep -q '^Exit status: 0 ' "$tmp/out" && ok || bad "'$c --help' lacks the exit status"
+	grep -q "^  $c " <("$ACW" --help) && ok || bad "'--help' does not list $c"
+done
+# usage errors: 2, before any setting is looked at
+for args in "get" "get a b" "versions" "endpoints a/b" "delete ../x" "diff" "update" \
+	"list extra" "get --nope x"; do
+	# shellcheck disable=SC2086
+	"$ACW" $args >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?
+	[ "$rc" -eq 2 ] && grep -q "Try '" "$tmp/err" && ok || bad "'$args' exited $rc: $(cat "$tmp/err")"
+done
+"$ACW" get --region us-east-1 'bad id' >/dev/null 2>"$tmp/err"
+grep -q 'is not a runtime id: expected NAME-XXXXXXXXXX' "$tmp/err" && ok ||
+	bad "a bad runtime id is not explained: $(cat "$tmp/err")"
+
+# settings that cannot sign: exit 3, what to set, nothing sent
+env -i HOME="$tmp" PATH="$PATH" LC_ALL=C "$ACW" list >/dev/null 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 3 ] && grep -q 'Region' "$tmp/err" && ok || bad "list without a Region: $rc $(cat "$tmp/err")"
+env -i HOME="$tmp" PATH="$PATH" LC_ALL=C AWS_REGION=us-east-1 "$ACW" versions a-0123456789 \
+	>/dev/null 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 3 ] && grep -q 'no AWS credentials found' "$tmp/err" && ok ||
+	bad "versions without credentials: $rc $(cat "$tmp/err")"
+
+# --- bash completion, called as bash calls it
+comp=$top_srcdir/contrib/completion/agentcore-wizard
+mkdir -p "$tmp/bin" "$tmp/forms/sub" "$tmp/cache" "$tmp/aws"
+cat >"$tmp/bin/agentcore-wizard" <<'STUB'
+#!/bin/sh
+# a stand-in for the program: `list` prints the table and is counted
+echo "$*" >>"$STUB_LOG"
+[ "${*##* }" = list ] || exit 2
+printf 'NAME  ID  STATUS  VERSION  LAST UPDATED\n'
+printf 'alpha  alpha-0123456789  READY  1  2026-12-01T00:00:00Z\n'
+printf 'beta  beta-abcdefghij  UPDATING  3  2026-12-02T00:00:00Z\n'
+STUB
+chmod +x "$tmp/bin/agentcore-wizard"
+touch "$tmp/forms/a.json" "$tmp/forms/b.txt"
+printf '[default]\nregion = us-east-1\n[profile dev]\n' >"$tmp/aws/config"
+printf '[ci]\naws_access_key_id = x\n' >"$tmp/aws/credentials"
+
+# complete WORDS...: the last word is the one being completed
+complete_words() {
+	(
+		cd "$tmp/forms" || exit 1
+		# shellcheck disable=SC1090
+		. "$comp"
+		COMP_WORDS=("$@")
+		COMP_CWORD=$(($# - 1))
+		_agentcore_wizard
+		printf '%s\n' "${COMPREPLY[@]}"
+	)
+}
+export STUB_LOG=$tmp/stub.log XDG_CACHE_HOME=$tmp/cache PATH="$tmp/bin:$PATH"
+export AWS_CONFIG_FILE=$tmp/aws/config AWS_SHARED_CREDENTIALS_FILE=$tmp/aws/credentials
+: >"$STUB_LOG"
+out=$(complete_words agentcore-wizard "")
+for w in validate submit list get diff update delete versions endpoints a.json; do
+	grep -qx -- "$w" <<<"$out" && ok || bad "first word: $w missing from: $out"
+done
+grep -qx b.txt <<<"$out" && bad "first word offers b.txt (not a form)" || ok
+out=$(complete_words agentcore-wizard ge)
+[ "$out" = get ] && ok || bad "'ge' completes to: $out"
+out=$(complete_words agentcore-wizard get -)
+for w in --update --output --region --profile; do
+	grep -qx -- "$w" <<<"$out" && ok || bad "get -: $w missing from: $out"
+done
+out=$(complete_words agentcore-wizard update "")
+grep -qx a.json <<<"$out" && ! grep -qx b.txt <<<"$out" && ok ||
+	bad "update: form files are not offered alone: $out"
+out=$(complete_words agentcore-wizard delete -)
+grep -qx -- --yes <<<"$out" && ok || bad "delete -: no --yes: $out"
+out=$(complete_words agentcore-wizard --profile "")
+[ "$(printf '%s\n' "$out" | sort | tr '\n' ' ')" = "ci default dev " ] && ok ||
+	bad "--profile offers: $out"
+out=$(complete_words agentcore-wizard get "")
+[ "$out" = "$(printf 'alpha-0123456789\nbeta-abcdefghij')" ] && ok || bad "get: the ids: $out"
+[ "$(grep -c 'list$' "$STUB_LOG")" = 1 ] && ok || bad "list not asked once: $(cat "$STUB_LOG")"
+out=$(complete_words agentcore-wizard versions b)
+[ "$out" = beta-abcdefghij ] && ok || bad "versions b: $out"
+[ "$(grep -c 'list$' "$STUB_LOG")" = 1 ] && ok ||
+	bad "a second completion within a minute asked list again: $(cat "$STUB_LOG")"
+# another Region is another list; the global options go to list
+out=$(complete_words agentcore-wizard --region eu-west-1 status "")
+grep -qx -- '--region eu-west-1 list' "$STUB_LOG" && [ -n "$out" ] && ok ||
+	bad "--region not passed to list: $(cat "$STUB_LOG")"
+# a minute later the list is asked for again
+for f in "$tmp"/cache/agentcore-wizard/runtime-ids-*; do touch -d '2 minutes ago' "$f"; done
+complete_words agentcore-wizard endpoints "" >/dev/null
+[ "$(grep -c '^list$' "$STUB_LOG")" = 2 ] && ok || bad "an old cache was used: $(cat "$STUB_LOG")"
+[ "$(stat -c %a "$tmp/cache/agentcore-wizard")" = 700 ] && ok || bad "the cache folder is not 0700"
+
+# --- zsh completion: its syntax, where zsh is installed
+if command -v zsh >/dev/null; then
+	zsh -n "$top_srcdir/contrib/completion/_agentcore-wizard" && ok || bad "_agentcore-wizard: zsh -n"
+else
+	echo "zsh not installed: its completion's syntax not checked"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
