@@ -9,11 +9,25 @@ UNIT_LDADD = $(CORE_LIBS) $(CMOCKA_LIBS)
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
 	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_sigv4_suite \
-	tests/unit/test_printable $(AWS_UNIT_TESTS)
+	tests/unit/test_printable $(AWS_UNIT_TESTS) $(UI_UNIT_TESTS)
 TESTS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
 	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_sigv4_suite \
-	tests/unit/test_printable $(AWS_UNIT_TESTS)
+	tests/unit/test_printable $(AWS_UNIT_TESTS) $(UI_UNIT_TESTS)
 endif
+# The ui's modules without curses (lineedit, the pure part of text, rows),
+# built from their sources.
+UI_UNIT_TESTS = tests/unit/test_lineedit tests/unit/test_text tests/unit/test_rows
+tests_unit_test_lineedit_SOURCES = tests/unit/test_lineedit.c tests/unit/testutil.h \
+	src/ui/lineedit.c
+tests_unit_test_lineedit_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_lineedit_LDADD = $(UNIT_LDADD)
+tests_unit_test_text_SOURCES = tests/unit/test_text.c tests/unit/testutil.h src/ui/text.c \
+	src/ui/lineedit.c
+tests_unit_test_text_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_text_LDADD = $(UNIT_LDADD)
+tests_unit_test_rows_SOURCES = tests/unit/test_rows.c tests/unit/testutil.h src/ui/rows.c
+tests_unit_test_rows_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_rows_LDADD = $(UNIT_LDADD)
 tests_unit_test_sigv4_suite_SOURCES = tests/unit/test_sigv4_suite.c tests/unit/testutil.h
 tests_unit_test_sigv4_suite_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_sigv4_suite_LDADD = $(UNIT_LDADD)

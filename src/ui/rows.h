@@ -138,6 +138,11 @@ int row_is_item(const struct row *r);
  * name. Borrowed (from the form definition or the catalogue). */
 const char *row_choice_label(const struct row *r, const char *v);
 
+/* A problem as the front ends list it: "Label: message", naming the field
+ * (unless the message names it already); *section gets the field's
+ * section, or -1. Caller frees. */
+char *row_problem_text(const struct formdef *def, const struct problem *p, int *section);
+
 /* A secret value as shown: asterisks, or "" when empty (borrowed). */
 const char *row_mask(const char *s);
 
