@@ -11,7 +11,16 @@ check_PROGRAMS += tests/unit/test_util tests/unit/test_document tests/unit/test_
 	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_aws
 TESTS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
 	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_aws
+# the account checks (issue 10): XML answers, policy evaluation
+check_PROGRAMS += tests/unit/test_xml tests/unit/test_policy
+TESTS += tests/unit/test_xml tests/unit/test_policy
 endif
+tests_unit_test_xml_SOURCES = tests/unit/test_xml.c tests/unit/testutil.h
+tests_unit_test_xml_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_xml_LDADD = $(UNIT_LDADD)
+tests_unit_test_policy_SOURCES = tests/unit/test_policy.c tests/unit/testutil.h
+tests_unit_test_policy_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_policy_LDADD = $(UNIT_LDADD)
 tests_unit_test_aws_SOURCES = tests/unit/test_aws.c tests/unit/testutil.h
 tests_unit_test_aws_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_aws_LDADD = $(UNIT_LDADD)
@@ -47,7 +56,7 @@ EXTRA_DIST += tests/cmd/l10n.sh tests/cmd/po-complete.sh
 # tests/fuzz/corpus/NAME/: libFuzzer with --enable-fuzzing (clang),
 # otherwise make check replays the corpus through tests/fuzz/replay.c.
 FUZZ_TARGETS = tests/fuzz/fuzz_formfile tests/fuzz/fuzz_ini tests/fuzz/fuzz_credentials \
-	tests/fuzz/fuzz_service tests/fuzz/fuzz_openid
+	tests/fuzz/fuzz_service tests/fuzz/fuzz_openid tests/fuzz/fuzz_awsxml
 check_PROGRAMS += $(FUZZ_TARGETS)
 TESTS += $(FUZZ_TARGETS)
 EXTRA_DIST += tests/fuzz/corpus
@@ -71,6 +80,8 @@ tests_fuzz_fuzz_service_SOURCES = tests/fuzz/fuzz_service.c tests/fuzz/fuzz.h $(
 tests_fuzz_fuzz_service_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_openid_SOURCES = tests/fuzz/fuzz_openid.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
 tests_fuzz_fuzz_openid_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_awsxml_SOURCES = tests/fuzz/fuzz_awsxml.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
+tests_fuzz_fuzz_awsxml_CFLAGS = $(FUZZ_CFLAGS)
 
 # Benchmarks: built by `make bench`, never part of make check.
 EXTRA_PROGRAMS = tests/bench/bench_validate

@@ -15,3 +15,12 @@ src_libacwcore_a_SOURCES += \
 
 # Everything that links the core needs these.
 CORE_LIBS = src/libacwcore.a $(CJSON_LIBS) $(CURL_LINK) $(CRYPTO_LIBS) $(PCRE2_LIBS) $(LIBINTL) -lm
+
+# The account checks (issue 10): XML answers with libexpat, the other
+# services' calls, policy evaluation and the findings engine.
+src_libacwcore_a_CPPFLAGS += $(EXPAT_CFLAGS)
+src_libacwcore_a_SOURCES += \
+	src/aws/awscall.c src/aws/awscall.h \
+	src/aws/sts.c src/aws/sts.h \
+	src/aws/policy.c src/aws/policy.h
+CORE_LIBS += $(EXPAT_LIBS)
