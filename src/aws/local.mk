@@ -22,5 +22,6 @@ src_libacwcore_a_CPPFLAGS += $(EXPAT_CFLAGS)
 src_libacwcore_a_SOURCES += \
 	src/aws/awscall.c src/aws/awscall.h \
 	src/aws/sts.c src/aws/sts.h \
-	src/aws/policy.c src/aws/policy.h
+	src/aws/policy.c src/aws/policy.h \
+	src/aws/iam.c src/aws/iam.h
 CORE_LIBS += $(EXPAT_LIBS)
