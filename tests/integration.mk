@@ -4,3 +4,6 @@
 TESTS += tests/integration/proxy_selfcheck.py
 EXTRA_DIST += tests/integration/proxy_selfcheck.py tests/servers/sigv4_proxy.py \
 	tests/integration/wipecheck.c
+# The account checks (issue 10): check and create-role against moto.
+TESTS += tests/integration/checks.py
+EXTRA_DIST += tests/integration/checks.py

@@ -63,9 +63,8 @@ int iam_parse_role(const char *xml, size_t len, struct iam_role *r, char **cause
 		return -1;
 	}
 	r->arn = printable_text(arn, 2048);
-	r->name = printable_text(xml_path_text(role, "RoleName") ? xml_path_text(role, "RoleName")
-								   : "",
-				 256);
+	r->name = printable_text(
+	    xml_path_text(role, "RoleName") ? xml_path_text(role, "RoleName") : "", 256);
 	r->path = xstrdup(xml_path_text(role, "Path") ? xml_path_text(role, "Path") : "/");
 	doc = xml_path_text(role, "AssumeRolePolicyDocument");
 	r->trust = doc ? policy_decode(doc) : NULL;
@@ -77,8 +76,8 @@ int iam_parse_role(const char *xml, size_t len, struct iam_role *r, char **cause
 static int iam_query(const struct awscall_client *c, const char *body, struct xml_node **root,
 		     struct service_error *err)
 {
-	struct awscall_request r = {AWS_IAM, "POST", NULL, NULL, "/", NULL, body, FORM_TYPE,
-				    NULL, NULL};
+	struct awscall_request r = {AWS_IAM, "POST", NULL,      NULL, "/",
+				    NULL,    body,   FORM_TYPE, NULL, NULL};
 	struct http_response resp;
 	char *cause = NULL;
 
@@ -98,8 +97,8 @@ int iam_get_role(const struct awscall_client *c, const char *name, struct iam_ro
 		 struct service_error *err)
 {
 	char *body = awscall_form("GetRole", IAM_VERSION, "RoleName", name, NULL);
-	struct awscall_request req = {AWS_IAM, "POST", NULL, NULL, "/", NULL, body, FORM_TYPE,
-				      NULL, NULL};
+	struct awscall_request req = {AWS_IAM, "POST", NULL,      NULL, "/",
+				      NULL,    body,   FORM_TYPE, NULL, NULL};
 	struct http_response resp;
 	char *cause = NULL;
 	int ret;
@@ -193,8 +192,7 @@ static int inline_policies(const struct awscall_client *c, const char *role,
 				free(marker);
 				return -1;
 			}
-			policies_add(out,
-				     xml_path_text(doc, "GetRolePolicyResult/PolicyDocument"),
+			policies_add(out, xml_path_text(doc, "GetRolePolicyResult/PolicyDocument"),
 				     m->text);
 			xml_free(doc);
 		}
@@ -264,9 +262,9 @@ fail:
 int iam_create_role(const struct awscall_client *c, const char *name, const char *trust,
 		    const char *description, char **arn, struct service_error *err)
 {
-	char *body = awscall_form("CreateRole", IAM_VERSION, "RoleName", name,
-				  "AssumeRolePolicyDocument", trust, "Description", description,
-				  NULL);
+	char *body =
+	    awscall_form("CreateRole", IAM_VERSION, "RoleName", name, "AssumeRolePolicyDocument",
+			 trust, "Description", description, NULL);
 	struct xml_node *root;
 	const char *a;
 	int r = iam_query(c, body, &root, err);

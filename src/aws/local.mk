@@ -23,5 +23,9 @@ src_libacwcore_a_SOURCES += \
 	src/aws/awscall.c src/aws/awscall.h \
 	src/aws/sts.c src/aws/sts.h \
 	src/aws/policy.c src/aws/policy.h \
-	src/aws/iam.c src/aws/iam.h
+	src/aws/iam.c src/aws/iam.h \
+	src/aws/ecr.c src/aws/ecr.h \
+	src/aws/checks_run.c src/aws/checks.h src/aws/checks_int.h \
+	src/aws/checks_role.c src/aws/checks_image.c src/aws/checks_net.c \
+	src/aws/checks_misc.c
 CORE_LIBS += $(EXPAT_LIBS)

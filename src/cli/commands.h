@@ -56,6 +56,9 @@ int cmd_submit(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_cli(int argc, char **argv);
 int cmd_config(int argc, char **argv);
+/* The account checks (issue 10): cmd_check.c, cmd_create_role.c. */
+int cmd_check(int argc, char **argv);
+int cmd_create_role(int argc, char **argv);
 /* The wizard: `agentcore-wizard [FORM]`, `edit FORM`, `--plain` (src/ui). */
 int ui_main(int argc, char **argv);
 

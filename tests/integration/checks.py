@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""Integration tests of `check` and `create-role` against moto on loopback
+over HTTPS, every request's signature checked by botocore for its own
+service (S3's rules included; tests/servers/sigv4_proxy.py). The account is
+seeded with boto3: a good role, a role trusting another service, a role
+without ECR rights, an ECR repository with an arm64 index, an amd64-only
+image and a missing tag, subnets in two VPCs and in an unsupported zone,
+security groups, an S3 object with versions. What moto lacks is served by
+the proxy: ECR's GetDownloadUrlForLayer and the config blob behind it (a
+single-manifest image's architecture), and a local HTTPS server gives the
+OpenID configuration of a Cognito-style discovery URL (moto serves none).
+Exit 0 pass, 1 fail, 77 skip."""
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.environ.get("top_srcdir", "."), "tests", "servers"))
+import harness  # noqa: E402
+
+harness.require_python_aws()
+ACW = os.environ.get("ACW") or os.path.join(os.environ.get("top_builddir", "."), "src",
+                                            "agentcore-wizard")
+ACCOUNT = "123456789012"
+REGION = "us-east-1"
+REGISTRY = f"{ACCOUNT}.dkr.ecr.{REGION}.amazonaws.com"
+SVC = "bedrock-agentcore.amazonaws.com"
+results = {"passed": 0, "failed": 0}
+
+
+def check(name, cond, detail=""):
+    if cond:
+        results["passed"] += 1
+        print(f"ok   {name}")
+    else:
+        results["failed"] += 1
+        print(f"FAIL {name}\n     {detail}")
+
+
+def run(args, env, timeout=60, stdin=None):
+    t0 = time.monotonic()
+    p = subprocess.run([ACW] + args, env=env, capture_output=True, text=True, timeout=timeout,
+                       input=stdin)
+    p.elapsed = time.monotonic() - t0
+    return p
+
+
+def trust(service=SVC, account=ACCOUNT, region=REGION):
+    return json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole",
+        "Condition": {"StringEquals": {"aws:SourceAccount": account},
+                      "ArnLike": {"aws:SourceArn":
+                                  f"arn:aws:bedrock-agentcore:{region}:{account}:*"}}}]})
+
+
+def permissions(ecr=True):
+    st = [{"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream",
+                                         "logs:PutLogEvents", "logs:DescribeLogStreams"],
+           "Resource": f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:/aws/bedrock-agentcore/"
+                       "runtimes/*"},
+          {"Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+           "Resource": f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:/aws/bedrock-agentcore/"
+                       "runtimes/*:log-stream:*"},
+          {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::code-bkt/*"}]
+    if ecr:
+        st += [{"Effect": "Allow", "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+                "Resource": f"arn:aws:ecr:{REGION}:{ACCOUNT}:repository/*"},
+               {"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"}]
+    return json.dumps({"Version": "2012-10-17", "Statement": st})
+
+
+def index(platforms):
+    return json.dumps({
+        "schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json",
+        "manifests": [{"mediaType": "application/vnd.oci.image.manifest.v1+json",
+                       "digest": "sha256:" + hashlib.sha256(p.encode()).hexdigest(),
+                       "size": 500, "platform": {"os": p.split("/")[0],
+                                                 "architecture": p.split("/")[1]}}
+                      for p in platforms] + [{
+                          "mediaType": "application/vnd.oci.image.manifest.v1+json",
+                          "digest": "sha256:" + "a" * 64, "size": 500,
+                          "platform": {"os": "unknown", "architecture": "unknown"},
+                          "annotations": {"vnd.docker.reference.type": "attestation-manifest"}}]})
+
+
+CONFIG_AMD64 = json.dumps({"architecture": "amd64", "os": "linux"}).encode()
+CONFIG_ARM64 = json.dumps({"architecture": "arm64", "os": "linux"}).encode()
+
+
+def single(config):
+    return json.dumps({
+        "schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+        "config": {"mediaType": "application/vnd.docker.container.image.v1+json",
+                   "size": len(config), "digest": "sha256:" + hashlib.sha256(config).hexdigest()},
+        "layers": [{"mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip",
+                    "size": 100, "digest": "sha256:" + hashlib.sha256(config + b"l").hexdigest()}]})
+
+
+def seed(w):
+    """The account as the tests expect it; returns what the forms need."""
+    import boto3
+    kw = dict(endpoint_url=w.moto.url, region_name=REGION, aws_access_key_id=w.AKID,
+              aws_secret_access_key=w.SECRET)
+    iam, ecr, ec2, s3 = (boto3.client(n, **kw) for n in ("iam", "ecr", "ec2", "s3"))
+    iam.create_role(RoleName="GoodBedrockAgentCoreRole", AssumeRolePolicyDocument=trust())
+    iam.put_role_policy(RoleName="GoodBedrockAgentCoreRole", PolicyName="run",
+                        PolicyDocument=permissions())
+    iam.create_role(RoleName="LambdaRole", AssumeRolePolicyDocument=trust("lambda.amazonaws.com"))
+    iam.put_role_policy(RoleName="LambdaRole", PolicyName="run", PolicyDocument=permissions())
+    iam.create_role(RoleName="NoEcrRole", AssumeRolePolicyDocument=trust())
+    iam.put_role_policy(RoleName="NoEcrRole", PolicyName="logs",
+                        PolicyDocument=permissions(ecr=False))
+    # attached, not inline: read through GetPolicy and GetPolicyVersion
+    arn = iam.create_policy(PolicyName="pull", PolicyDocument=permissions())["Policy"]["Arn"]
+    iam.create_role(RoleName="AttachedRole", AssumeRolePolicyDocument=trust())
+    iam.attach_role_policy(RoleName="AttachedRole", PolicyArn=arn)
+    ecr.create_repository(repositoryName="agent")
+    ecr.put_image(repositoryName="agent", imageTag="v1", imageManifest=index(["linux/arm64",
+                                                                                "linux/amd64"]))
+    ecr.put_image(repositoryName="agent", imageTag="x86", imageManifest=index(["linux/amd64"]))
+    ecr.put_image(repositoryName="agent", imageTag="amd64", imageManifest=single(CONFIG_AMD64))
+    ecr.put_image(repositoryName="agent", imageTag="arm", imageManifest=single(CONFIG_ARM64))
+    ecr.put_image(repositoryName="agent", imageTag="latest",
+                  imageManifest=index(["linux/arm64"]) + " ")
+    for cfg in (CONFIG_AMD64, CONFIG_ARM64):
+        w.proxy.blobs["sha256:" + hashlib.sha256(cfg).hexdigest()] = cfg
+    digest = ecr.describe_images(repositoryName="agent", imageIds=[{"imageTag": "v1"}])[
+        "imageDetails"][0]["imageDigest"]
+    net = {}
+    for name, cidr in (("a", "10.1.0.0/16"), ("b", "10.2.0.0/16")):
+        vpc = ec2.create_vpc(CidrBlock=cidr)["Vpc"]["VpcId"]
+        net[name] = vpc
+        net[name + "-sg"] = ec2.create_security_group(GroupName="sg-" + name, Description="t",
+                                                      VpcId=vpc)["GroupId"]
+    for key, vpc, cidr, zone in (("a1", "a", "10.1.1.0/24", "use1-az1"),
+                                 ("a2", "a", "10.1.2.0/24", "use1-az2"),
+                                 ("a3", "a", "10.1.3.0/24", "use1-az3"),
+                                 ("b4", "b", "10.2.4.0/24", "use1-az4")):
+        net[key] = ec2.create_subnet(VpcId=net[vpc], CidrBlock=cidr,
+                                     AvailabilityZoneId=zone)["Subnet"]["SubnetId"]
+    s3.create_bucket(Bucket="code-bkt")
+    s3.put_bucket_versioning(Bucket="code-bkt", VersioningConfiguration={"Status": "Enabled"})
+    v1 = s3.put_object(Bucket="code-bkt", Key="agent/code.zip", Body=b"PK v1")["VersionId"]
+    s3.put_object(Bucket="code-bkt", Key="agent/code.zip", Body=b"PK version 2")
+    return {"digest": digest, "net": net, "version": v1}
+
+
+def form(tmp, name, role="GoodBedrockAgentCoreRole", image="agent:v1", code=None, net=None,
+         jwt=None, runtime="good_agent"):
+    doc = {"agentRuntimeName": runtime,
+           "roleArn": f"arn:aws:iam::{ACCOUNT}:role/{role}" if ":" not in role else role,
+           "networkConfiguration": {"networkMode": "PUBLIC"}}
+    if code:
+        doc["agentRuntimeArtifact"] = {"codeConfiguration": {
+            "code": {"s3": code}, "runtime": "PYTHON_3_12", "entryPoint": ["main.py"]}}
+    else:
+        doc["agentRuntimeArtifact"] = {"containerConfiguration": {
+            "containerUri": image if image.count(".") > 3 else f"{REGISTRY}/{image}"}}
+    if net:
+        doc["networkConfiguration"] = {"networkMode": "VPC", "networkModeConfig": net}
+    if jwt:
+        doc["authorizerConfiguration"] = {"customJWTAuthorizer": jwt}
+    path = os.path.join(tmp, name + ".json")
+    with open(path, "w") as f:
+        json.dump(doc, f)
+    return path
+
+
+def findings(w, path, *extra):
+    p = run(["check", "--json", *extra, path], w.keys_env())
+    try:
+        out = json.loads(p.stdout)
+    except ValueError:
+        out = []
+    p.findings = out
+    return p
+
+
+def has(p, path, check_name, severity, words=""):
+    return any(f["path"] == path and f["check"] == check_name and f["severity"] == severity
+               and words in f["message"] for f in p.findings)
+
+
+P_ROLE = "roleArn"
+
+
+def test_role(w, tmp, s):
+    p = findings(w, form(tmp, "good"))
+    check("good form: exit 0", p.returncode == 0, p.stdout + p.stderr)
+    check("good form: identity first (account and caller ARN)",
+          has(p, "", "identity", "ok", ACCOUNT) and has(p, "", "identity", "ok", "arn:aws:"),
+          p.findings)
+    check("good form: the role exists and trusts the service",
+          has(p, P_ROLE, "role.trust", "ok", SVC), p.findings)
+    check("good form: the role may pull from ECR", has(p, P_ROLE, "role.ecr", "ok"), p.findings)
+    check("good form: no error", not any(f["severity"] == "error" for f in p.findings),
+          p.findings)
+    check("every request signed right for its own service (botocore, S3 rules too)",
+          w.proxy.log and all(r["signed"] for r in w.proxy.log),
+          [r for r in w.proxy.log if not r["signed"]])
+    p = findings(w, form(tmp, "lambda", role="LambdaRole"))
+    check("role trusting another service: error on roleArn, exit 1",
+          has(p, P_ROLE, "role.trust", "error", SVC) and p.returncode == 1, p.findings)
+    p = findings(w, form(tmp, "noecr", role="NoEcrRole"))
+    check("role without ECR rights: error naming the actions",
+          has(p, P_ROLE, "role.ecr", "error", "ecr:BatchGetImage"), p.findings)
+    check("role without ECR rights: logs still ok", has(p, P_ROLE, "role.logs", "ok"),
+          p.findings)
+    p = findings(w, form(tmp, "attached", role="AttachedRole"))
+    check("attached managed policy is read", has(p, P_ROLE, "role.ecr", "ok"), p.findings)
+    p = findings(w, form(tmp, "missing", role="NoSuchRole"))
+    check("missing role: error", has(p, P_ROLE, "role.exists", "error", "NoSuchRole"),
+          p.findings)
+    p = findings(w, form(tmp, "other", role="arn:aws:iam::999999999999:role/X"))
+    check("role in another account: named as such",
+          has(p, P_ROLE, "role.account", "warning", "999999999999"), p.findings)
+
+
+def test_text_and_offline(w, tmp):
+    good = form(tmp, "good")
+    p = run(["check", good], w.keys_env())
+    first = p.stdout.splitlines()[0] if p.stdout else ""
+    check("text: who you are is printed first", ACCOUNT in first and "arn:aws:" in first,
+          p.stdout)
+    w.proxy.clear()
+    p = run(["check", "--offline", good], w.keys_env())
+    check("--offline: exit 0, nothing sent", p.returncode == 0 and not w.proxy.log,
+          p.stdout + p.stderr)
+    p = run(["check", good], w.env())
+    check("no credentials: exit 3", p.returncode == 3, p.stdout + p.stderr)
+    p = run(["check", good], w.keys_env(AWS_ENDPOINT_URL="https://127.0.0.1:9"))
+    check("no network: exit 4", p.returncode == 4, p.stdout + p.stderr)
+    bad = os.path.join(tmp, "bad.json")
+    with open(bad, "w") as f:
+        json.dump({"agentRuntimeName": "x y"}, f)
+    p = run(["check", "--offline", bad], w.keys_env())
+    check("invalid form: exit 1", p.returncode == 1, p.stdout + p.stderr)
+
+
+def main():
+    with harness.World() as w, tempfile.TemporaryDirectory() as tmp:
+        s = seed(w)
+        for t in (lambda: test_role(w, tmp, s), lambda: test_text_and_offline(w, tmp)):
+            try:
+                t()
+            except Exception as e:  # a crash in one test is a failure, not the end
+                import traceback
+                traceback.print_exc()
+                check("no crash", False, repr(e))
+    print(f"{results['passed']} passed, {results['failed']} failed")
+    return 1 if results["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
