@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "ui/ui.h"
 #include "aws/awsconfig.h"
 #include "base/util.h"
 
@@ -190,9 +191,48 @@ static const struct command commands[] = {
      create_role_help},
 };
 
+/* The wizard: `agentcore-wizard [--plain] [FORM]` or `edit FORM`; the
+ * options were checked by check_options, so only the words are left. */
+static int wizard_run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    GLOBAL_LONG_OPTIONS,
+	    {"plain", no_argument, NULL, 'p'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct ui_args a = {0};
+	int c, edit = 0;
+
+	if (argc >= 2 && !strcmp(argv[1], "edit")) {
+		edit = 1;
+		argc--;
+		argv++;
+	}
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		if (c == 'p')
+			a.plain = 1;
+	if (optind < argc)
+		a.form = argv[optind++];
+	if (optind < argc)
+		return usage_error(_("unexpected argument '%s'"), argv[optind]);
+	if (edit && !a.form)
+		return usage_error(_("edit: expected a form file"));
+	a.aws.profile = global_opts.profile;
+	a.aws.region = global_opts.region;
+	a.aws.endpoint_url = global_opts.endpoint_url;
+	a.aws.ca_bundle = global_opts.ca_bundle;
+	a.aws.connect_timeout = global_opts.connect_timeout;
+	a.aws.read_timeout = global_opts.read_timeout;
+	a.debug = global_opts.debug;
+	a.no_color = global_opts.no_color;
+	return ui_main(&a);
+}
+
 /* The wizard: `agentcore-wizard [FORM]` or `agentcore-wizard edit FORM`. */
 static const struct command wizard = {
-    "edit", ui_main, N_("open FORM in the wizard (the same as giving FORM alone)"), wizard_opts,
+    "edit", wizard_run, N_("open FORM in the wizard (the same as giving FORM alone)"), wizard_opts,
     wizard_help};
 
 /* The command running, for "Try '... --help'" (NULL: the program's help). */

@@ -1,5 +1,5 @@
 # Unit tests of the core (cmocka), command tests, fuzz corpora, benchmarks.
-EXTRA_DIST += tests/data tests/check-layering.sh
+EXTRA_DIST += tests/data tests/check-layering.sh tests/optional-skips
 TESTS += tests/check-layering.sh tests/unit/check-forms-vs-botocore.py
 EXTRA_DIST += tests/unit/check-forms-vs-botocore.py
 

@@ -59,8 +59,6 @@ int cmd_config(int argc, char **argv);
 /* The account checks (issue 10): cmd_check.c, cmd_create_role.c. */
 int cmd_check(int argc, char **argv);
 int cmd_create_role(int argc, char **argv);
-/* The wizard: `agentcore-wizard [FORM]`, `edit FORM`, `--plain` (src/ui). */
-int ui_main(int argc, char **argv);
 
 struct formdef;
 struct document;

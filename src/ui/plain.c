@@ -10,7 +10,6 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "cli/commands.h"
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli/commands.h"
 #include "aws/awsconfig.h"
 #include "aws/credentials.h"
 #include "form/document.h"
@@ -20,19 +19,14 @@
 #include "curses.h"
 #include "keys.h"
 #include "submit.h"
+#include "ui.h"
 #include "text.h"
 
 #define FOLLOW_LIMIT 3600.0
 
-static void opts_from_globals(struct aws_options *o)
+static void opts_from_session(struct aws_options *o)
 {
-	memset(o, 0, sizeof *o);
-	o->profile = global_opts.profile;
-	o->region = global_opts.region;
-	o->endpoint_url = global_opts.endpoint_url;
-	o->ca_bundle = global_opts.ca_bundle;
-	o->connect_timeout = global_opts.connect_timeout;
-	o->read_timeout = global_opts.read_timeout;
+	*o = ui_settings.aws;
 }
 
 static void lines_add(char ***v, size_t *n, char *s)
@@ -71,7 +65,7 @@ char **submit_settings_lines(char **missing)
 
 	if (missing)
 		*missing = NULL;
-	opts_from_globals(&o);
+	opts_from_session(&o);
 	if (aws_settings_resolve(&o, &s, &cause) != 0) {
 		lines_add(&v, &n, xasprintf(_("AWS settings: %s"), cause));
 		if (missing)
@@ -123,7 +117,7 @@ char *submit_cli_command(const char *file)
 	char *cause = NULL, *cmd;
 	int ok;
 
-	opts_from_globals(&o);
+	opts_from_session(&o);
 	ok = aws_settings_resolve(&o, &s, &cause) == 0;
 	free(cause);
 	cmd = aws_cli_command(ok ? &s : NULL, NULL, file, NULL);
@@ -139,7 +133,7 @@ int submit_settings_check(char **summary, char **region, char **profile)
 	char *cause = NULL, *cred, *m;
 	int r, works = 0;
 
-	opts_from_globals(&o);
+	opts_from_session(&o);
 	if (region)
 		*region = NULL;
 	if (profile)
@@ -309,7 +303,7 @@ int submit_run(const struct formdef *def, const struct document *doc, struct sub
 	struct progress p = {0};
 	struct runtime_outcome out;
 	struct runtime_progress rp = {
-	    progress_line, progress_state, progress_pause, progress_cancel, &p, global_opts.debug};
+	    progress_line, progress_state, progress_pause, progress_cancel, &p, ui_settings.debug};
 	char *next;
 	int key;
 	size_t i;
@@ -317,7 +311,7 @@ int submit_run(const struct formdef *def, const struct document *doc, struct sub
 	memset(res, 0, sizeof *res);
 	p.start = util_monotonic();
 	p.footer = _("Esc cancels the call; while following, Esc stops following");
-	opts_from_globals(&o);
+	opts_from_session(&o);
 	signal(SIGPIPE, SIG_IGN); /* a TLS peer closing is an error to show, not a kill */
 	runtime_submit(&o, def, doc, FOLLOW_LIMIT, &rp, &out);
 	res->summary = runtime_outcome_summary(&out);
@@ -408,7 +402,7 @@ int submit_lines(const struct formdef *def, const struct document *doc, FILE *ou
 	struct aws_options o;
 	struct runtime_outcome res;
 	struct runtime_progress rp = {lines_line,   lines_line, lines_pause,
-				      lines_cancel, out,        global_opts.debug};
+				      lines_cancel, out,        ui_settings.debug};
 	struct sigaction sa, old_int, old_pipe;
 	char *summary;
 	int rc;
@@ -425,7 +419,7 @@ int submit_lines(const struct formdef *def, const struct document *doc, FILE *ou
 			 _("Submitting (Ctrl-C cancels the call, or stops following once the "
 			   "runtime is created):"),
 			 ui_text_width(out));
-	opts_from_globals(&o);
+	opts_from_session(&o);
 	runtime_submit(&o, def, doc, FOLLOW_LIMIT, &rp, &res);
 	summary = runtime_outcome_summary(&res);
 	ui_print_wrapped(out, summary, ui_text_width(out));
@@ -461,7 +455,7 @@ int submit_probe(const char *kind, const char *url, int in_curses, char **text)
 	}
 	/* the CA bundle and timeouts the user set for AWS apply here too; a
 	 * probe waits at most 10 s to connect and 15 s for data */
-	opts_from_globals(&o);
+	opts_from_session(&o);
 	if (aws_settings_resolve(&o, &s, &cause) == 0) {
 		h.ca_bundle = s.ca_bundle.value;
 		if (s.connect_timeout > 0 && s.connect_timeout < h.connect_timeout)

@@ -34,7 +34,7 @@ char *submit_cli_command(const char *file);
 #define SETTINGS_REGION      1 /* a valid Region */
 #define SETTINGS_CREDENTIALS 2 /* credentials were found */
 
-/* Resolve the AWS settings as global_opts now gives them: -1 when they fail
+/* Resolve the AWS settings as ui_settings now gives them: -1 when they fail
  * (a profile that does not exist, a credential_process that fails, a Region
  * name that is not one) with *summary saying why; otherwise the
  * SETTINGS_* bits of what works, with *summary saying in one sentence what

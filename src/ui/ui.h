@@ -1,9 +1,35 @@
 /* ui.h: what the modules of src/ui share (no curses here).
  *
- * Owner: src/ui. ui_main (declared in commands.h) picks the curses wizard or
- * the --plain prompts; both edit one document through the core's API. */
+ * Owner: src/ui. ui_main picks the curses wizard or the --plain prompts;
+ * both edit one document through the core's API. This header is the one
+ * the command line (src/cli) may include: the ui includes nothing of it. */
 #ifndef ACW_UI_UI_H
 #define ACW_UI_UI_H
+
+#include "aws/awsconfig.h"
+
+/* What the command line hands the wizard (src/cli parses every option). */
+struct ui_args {
+	const char *form;       /* FORM, or NULL */
+	int plain;              /* --plain */
+	struct aws_options aws; /* --profile, --region, ... (strings borrowed) */
+	int debug;              /* --debug */
+	int no_color;           /* NO_COLOR or --no-color */
+};
+
+/* Load FORM (when it exists) and run the curses wizard or the --plain
+ * prompts. Returns an exit code (base/util.h). */
+int ui_main(const struct ui_args *a);
+
+/* The AWS settings of this session: a copy of the command line's that the
+ * F9 screen edits (region and profile point at strings the wizard owns
+ * while it runs). Owned by ui_main.c. */
+struct ui_settings {
+	struct aws_options aws;
+	int debug;
+	int no_color;
+};
+extern struct ui_settings ui_settings;
 
 struct formdef;
 struct document;

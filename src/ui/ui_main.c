@@ -2,14 +2,12 @@
  * then the curses wizard or the --plain prompts. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/commands.h"
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
@@ -27,47 +25,22 @@ int ui_replaces_other(const char *path, const char *own)
 	return !own || stat(own, &b) != 0 || a.st_dev != b.st_dev || a.st_ino != b.st_ino;
 }
 
-int ui_main(int argc, char **argv)
+struct ui_settings ui_settings;
+
+int ui_main(const struct ui_args *a)
 {
-	static const struct option opts[] = {
-	    GLOBAL_LONG_OPTIONS,
-	    {"plain", no_argument, NULL, 'p'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct formdef *def;
 	struct document *doc = NULL;
 	struct problems p = {0};
 	struct stat st;
-	const char *file = NULL;
+	const char *file = a->form;
 	char *cause = NULL, *draft = NULL;
-	int plain = 0, c, g, edit = 0, rc;
+	int plain = a->plain, rc;
 	size_t i;
 
-	if (argc >= 2 && !strcmp(argv[1], "edit")) {
-		edit = 1;
-		argc--;
-		argv++;
-	}
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			plain = 1;
-			break;
-		default:
-			g = global_option(c, optarg);
-			if (g < 0)
-				return EXIT_USAGE;
-			if (g == 0)
-				return usage_error(_("unknown option"));
-		}
-	}
-	if (optind < argc)
-		file = argv[optind++];
-	if (optind < argc)
-		return usage_error(_("unexpected argument '%s'"), argv[optind]);
-	if (edit && !file)
-		return usage_error(_("edit: expected a form file"));
+	ui_settings.aws = a->aws;
+	ui_settings.debug = a->debug;
+	ui_settings.no_color = a->no_color;
 	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		fprintf(stderr,
 			_("%s: the wizard needs a terminal on standard input and output.\n"

@@ -15,7 +15,6 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "cli/commands.h"
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
@@ -120,7 +119,7 @@ struct wiz {
 	int status_err;
 	char **aws;             /* resolved AWS settings, for the review */
 	char *aws_missing;      /* what keeps them from submitting, or NULL */
-	char *region, *profile; /* set with F9; global_opts points at them */
+	char *region, *profile; /* set with F9; ui_settings points at them */
 	int colour;
 };
 
@@ -202,7 +201,7 @@ static void term_start(struct wiz *w)
 	timeout(250);
 	keys_init();
 	w->colour = 0;
-	if (!global_opts.no_color && has_colors()) {
+	if (!ui_settings.no_color && has_colors()) {
 		start_color();
 		use_default_colors();
 		init_pair(1, COLOR_RED, -1);
@@ -2201,7 +2200,7 @@ static void do_probe(struct wiz *w)
  * lose the Region or credentials the old ones had, are not taken. */
 static void do_settings(struct wiz *w)
 {
-	const char *old_region = global_opts.region, *old_profile = global_opts.profile;
+	const char *old_region = ui_settings.aws.region, *old_profile = ui_settings.aws.profile;
 	char *region = NULL, *profile = NULL, *now_r = NULL, *now_p = NULL, *before = NULL,
 	     *after = NULL;
 	int had, has, rr, rp;
@@ -2224,13 +2223,13 @@ static void do_settings(struct wiz *w)
 		goto out;
 	}
 	if (rr == PROMPT_TEXT)
-		global_opts.region = *region ? region : NULL;
+		ui_settings.aws.region = *region ? region : NULL;
 	if (rp == PROMPT_TEXT)
-		global_opts.profile = *profile ? profile : NULL;
+		ui_settings.aws.profile = *profile ? profile : NULL;
 	has = submit_settings_check(&after, NULL, NULL);
 	if (had >= 0 && (has < 0 || (had & ~has))) {
-		global_opts.region = old_region;
-		global_opts.profile = old_profile;
+		ui_settings.aws.region = old_region;
+		ui_settings.aws.profile = old_profile;
 		if (has < 0)
 			status_set(w, 1, _("Not changed (%s). Still in use: %s"), after, before);
 		else
@@ -3075,8 +3074,10 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	made_clear(&w);
 	submit_lines_free(w.aws);
 	free(w.aws_missing);
-	global_opts.region = global_opts.region == w.region ? NULL : global_opts.region;
-	global_opts.profile = global_opts.profile == w.profile ? NULL : global_opts.profile;
+	ui_settings.aws.region =
+	    ui_settings.aws.region == w.region ? NULL : ui_settings.aws.region;
+	ui_settings.aws.profile =
+	    ui_settings.aws.profile == w.profile ? NULL : ui_settings.aws.profile;
 	free(w.region);
 	free(w.profile);
 	return rc;
