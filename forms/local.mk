@@ -5,4 +5,4 @@ dist_forms_DATA = \
 	forms/40-network.json forms/50-authorizer.json forms/60-headers.json \
 	forms/70-protocol.json forms/80-lifecycle.json forms/85-environment.json \
 	forms/90-filesystems.json forms/92-capacity.json forms/95-tags.json \
-	forms/99-review.json
+	forms/99-review.json forms/agentcore-zones.txt

@@ -219,6 +219,80 @@ def test_role(w, tmp, s):
           has(p, P_ROLE, "role.account", "warning", "999999999999"), p.findings)
 
 
+P_IMAGE = "agentRuntimeArtifact.containerConfiguration.containerUri"
+P_SUBNETS = "networkConfiguration.networkModeConfig.subnets"
+P_GROUPS = "networkConfiguration.networkModeConfig.securityGroups"
+
+
+def test_image(w, tmp, s):
+    p = findings(w, form(tmp, "img-good"))
+    check("image: arm64 index passes", has(p, P_IMAGE, "image.architecture", "ok",
+                                           "linux/arm64"), p.findings)
+    check("image: the tag exists", has(p, P_IMAGE, "image.exists", "ok", "v1"), p.findings)
+    p = findings(w, form(tmp, "img-x86", image="agent:x86"))
+    check("image: amd64-only index is an error", has(p, P_IMAGE, "image.architecture",
+                                                      "error", "linux/amd64"), p.findings)
+    p = findings(w, form(tmp, "img-single", image="agent:amd64"))
+    check("image: amd64 single manifest, read from the config blob (served by the proxy: "
+          "moto lacks GetDownloadUrlForLayer)",
+          has(p, P_IMAGE, "image.architecture", "error", "linux/amd64"), p.findings)
+    p = findings(w, form(tmp, "img-single-arm", image="agent:arm"))
+    check("image: arm64 single manifest passes through its config blob",
+          has(p, P_IMAGE, "image.architecture", "ok", "linux/arm64"), p.findings)
+    p = findings(w, form(tmp, "img-missing", image="agent:nope"))
+    check("image: a missing tag is an error", has(p, P_IMAGE, "image.exists", "error", "nope"),
+          p.findings)
+    p = findings(w, form(tmp, "img-repo", image="nothere:v1"))
+    check("image: a missing repository is an error",
+          has(p, P_IMAGE, "image.exists", "error", "nothere"), p.findings)
+    p = findings(w, form(tmp, "img-latest", image="agent"))
+    pin = [f for f in p.findings if f["check"] == "image.pin"]
+    check("image: no tag (latest) is a warning offering the digest",
+          pin and pin[0]["severity"] == "warning" and
+          pin[0].get("suggestion", "").startswith(f"{REGISTRY}/agent@sha256:"), p.findings)
+    check("image: a warning alone exits 0", p.returncode == 0, p.stdout + p.stderr)
+    p = findings(w, form(tmp, "img-region",
+                         image=f"{ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/agent:v1"))
+    check("image: another Region is an error", has(p, P_IMAGE, "image.region", "error",
+                                                    "eu-west-1"), p.findings)
+    check("every request signed right (ECR included)",
+          w.proxy.log and all(r["signed"] for r in w.proxy.log),
+          [r for r in w.proxy.log if not r["signed"]])
+
+
+def test_network(w, tmp, s):
+    n = s["net"]
+    p = findings(w, form(tmp, "net-good", net={"subnets": [n["a1"], n["a2"]],
+                                               "securityGroups": [n["a-sg"]]}))
+    check("network: good VPC has no error",
+          not any(f["severity"] == "error" for f in p.findings) and p.returncode == 0,
+          p.findings)
+    check("network: subnets ok with supported zones",
+          has(p, P_SUBNETS + "[0]", "network.subnet", "ok", "use1-az1"), p.findings)
+    check("network: no NAT route nor endpoints is a warning naming what is missing",
+          has(p, P_SUBNETS, "network.reach", "warning", "com.amazonaws.us-east-1.ecr.dkr"),
+          p.findings)
+    p = findings(w, form(tmp, "net-two", net={"subnets": [n["a1"], n["b4"]],
+                                              "securityGroups": [n["a-sg"]]}))
+    check("network: subnets in two VPCs is an error on the second",
+          has(p, P_SUBNETS + "[1]", "network.vpc", "error", n["b"]), p.findings)
+    p = findings(w, form(tmp, "net-zone", net={"subnets": [n["a1"], n["a3"]],
+                                               "securityGroups": [n["a-sg"]]}))
+    check("network: a subnet in an unsupported zone is an error",
+          has(p, P_SUBNETS + "[1]", "network.zone", "error", "use1-az3"), p.findings)
+    p = findings(w, form(tmp, "net-one", net={"subnets": [n["a1"]],
+                                              "securityGroups": [n["b-sg"]]}))
+    check("network: one zone is a warning", has(p, P_SUBNETS, "network.zones", "warning"),
+          p.findings)
+    check("network: a security group of another VPC is an error",
+          has(p, P_GROUPS + "[0]", "network.vpc", "error"), p.findings)
+    p = findings(w, form(tmp, "net-missing", net={"subnets": [n["a1"], "subnet-0000000000000000a"],
+                                                  "securityGroups": ["sg-0000000000000000a"]}))
+    check("network: a missing subnet and group are errors",
+          has(p, P_SUBNETS + "[1]", "network.subnet", "error") and
+          has(p, P_GROUPS + "[0]", "network.group", "error"), p.findings)
+
+
 def test_text_and_offline(w, tmp):
     good = form(tmp, "good")
     p = run(["check", good], w.keys_env())
@@ -243,7 +317,8 @@ def test_text_and_offline(w, tmp):
 def main():
     with harness.World() as w, tempfile.TemporaryDirectory() as tmp:
         s = seed(w)
-        for t in (lambda: test_role(w, tmp, s), lambda: test_text_and_offline(w, tmp)):
+        for t in (lambda: test_role(w, tmp, s), lambda: test_image(w, tmp, s),
+                  lambda: test_network(w, tmp, s), lambda: test_text_and_offline(w, tmp)):
             try:
                 t()
             except Exception as e:  # a crash in one test is a failure, not the end

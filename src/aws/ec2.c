@@ -1,0 +1,313 @@
+/* ec2.c: DescribeSubnets, DescribeSecurityGroups, DescribeRouteTables and
+ * DescribeVpcEndpoints for the network checks; see ec2.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "aws/ec2.h"
+#include "aws/xml.h"
+#include "base/printable.h"
+#include "base/util.h"
+
+#define EC2_VERSION "2016-11-15"
+#define FORM_TYPE   "application/x-www-form-urlencoded; charset=utf-8"
+
+static char *field(const struct xml_node *n, const char *name)
+{
+	const char *t = xml_path_text(n, name);
+
+	return printable_text(t ? t : "", 200);
+}
+
+void ec2_subnets_free(struct ec2_subnets *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		free(s->v[i].id);
+		free(s->v[i].vpc);
+		free(s->v[i].zone);
+		free(s->v[i].zone_id);
+	}
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+int ec2_parse_subnets(const char *xml, size_t len, struct ec2_subnets *out, char **cause)
+{
+	struct xml_node *root = xml_parse(xml, len, cause);
+	const struct xml_node *it;
+
+	memset(out, 0, sizeof *out);
+	if (!root)
+		return -1;
+	for (it = xml_path(root, "subnetSet/item"); it; it = xml_next(it)) {
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+		out->v[out->n++] = (struct ec2_subnet){field(it, "subnetId"), field(it, "vpcId"),
+						       field(it, "availabilityZone"),
+						       field(it, "availabilityZoneId")};
+	}
+	xml_free(root);
+	return 0;
+}
+
+void ec2_groups_free(struct ec2_groups *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++) {
+		free(g->v[i].id);
+		free(g->v[i].vpc);
+		free(g->v[i].name);
+	}
+	free(g->v);
+	memset(g, 0, sizeof *g);
+}
+
+int ec2_parse_groups(const char *xml, size_t len, struct ec2_groups *out, char **cause)
+{
+	struct xml_node *root = xml_parse(xml, len, cause);
+	const struct xml_node *it;
+
+	memset(out, 0, sizeof *out);
+	if (!root)
+		return -1;
+	for (it = xml_path(root, "securityGroupInfo/item"); it; it = xml_next(it)) {
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+		out->v[out->n++] = (struct ec2_group){field(it, "groupId"), field(it, "vpcId"),
+						      field(it, "groupName")};
+	}
+	xml_free(root);
+	return 0;
+}
+
+/* One Describe call with a filter on name for the values (all pages); the
+ * answer bodies are handed to parse, page by page. */
+static int describe(const struct awscall_client *c, const char *action, const char *filter,
+		    char *const *values, size_t n,
+		    int (*parse)(const char *xml, size_t len, void *arg, char **cause), void *arg,
+		    struct service_error *err)
+{
+	char *token = NULL;
+	size_t i;
+
+	do {
+		char *body = awscall_form(action, EC2_VERSION, "Filter.1.Name", filter, NULL);
+		struct awscall_request r = {AWS_EC2, "POST", NULL, NULL, "/", NULL, NULL, FORM_TYPE,
+					    NULL, NULL};
+		struct http_response resp;
+		struct xml_node *root;
+		char *cause = NULL;
+		const char *next;
+		int ok;
+
+		for (i = 0; i < n; i++) {
+			char *k = xasprintf("Filter.1.Value.%zu", i + 1);
+
+			body = awscall_form_add(body, k, values[i]);
+			free(k);
+		}
+		if (token)
+			body = awscall_form_add(body, "NextToken", token);
+		free(token);
+		token = NULL;
+		r.body = body;
+		ok = awscall_send(c, &r, &resp, err) == 0;
+		free(body);
+		if (!ok)
+			return -1;
+		if (parse(resp.body, resp.body_len, arg, &cause) != 0) {
+			err->status = resp.status;
+			err->message = cause;
+			http_response_free(&resp);
+			return -1;
+		}
+		root = xml_parse(resp.body, resp.body_len, NULL);
+		next = xml_path_text(root, "nextToken");
+		if (next && *next)
+			token = xstrdup(next);
+		xml_free(root);
+		http_response_free(&resp);
+	} while (token);
+	return 0;
+}
+
+static int add_subnets(const char *xml, size_t len, void *arg, char **cause)
+{
+	struct ec2_subnets *all = arg, page;
+	size_t i;
+
+	if (ec2_parse_subnets(xml, len, &page, cause) != 0)
+		return -1;
+	all->v = xrealloc(all->v, (all->n + page.n + 1) * sizeof *all->v);
+	for (i = 0; i < page.n; i++)
+		all->v[all->n++] = page.v[i];
+	free(page.v);
+	return 0;
+}
+
+int ec2_subnets(const struct awscall_client *c, char *const *ids, size_t n,
+		struct ec2_subnets *out, struct service_error *err)
+{
+	memset(out, 0, sizeof *out);
+	if (describe(c, "DescribeSubnets", "subnet-id", ids, n, add_subnets, out, err) != 0) {
+		ec2_subnets_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+static int add_groups(const char *xml, size_t len, void *arg, char **cause)
+{
+	struct ec2_groups *all = arg, page;
+	size_t i;
+
+	if (ec2_parse_groups(xml, len, &page, cause) != 0)
+		return -1;
+	all->v = xrealloc(all->v, (all->n + page.n + 1) * sizeof *all->v);
+	for (i = 0; i < page.n; i++)
+		all->v[all->n++] = page.v[i];
+	free(page.v);
+	return 0;
+}
+
+int ec2_groups(const struct awscall_client *c, char *const *ids, size_t n, struct ec2_groups *out,
+	       struct service_error *err)
+{
+	memset(out, 0, sizeof *out);
+	if (describe(c, "DescribeSecurityGroups", "group-id", ids, n, add_groups, out, err) != 0) {
+		ec2_groups_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+void ec2_reach_free(struct ec2_reach *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nendpoints; i++)
+		free(r->endpoints[i]);
+	free(r->endpoints);
+	free(r->route_out);
+	memset(r, 0, sizeof *r);
+}
+
+/* Does a route table send 0.0.0.0/0 somewhere that reaches the internet
+ * from a private subnet? An internet gateway does not count: a runtime's
+ * interfaces get no public address. */
+static int table_goes_out(const struct xml_node *table)
+{
+	const struct xml_node *rt;
+	static const char *const ways[] = {"natGatewayId", "transitGatewayId",
+					   "networkInterfaceId", "instanceId", NULL};
+	size_t i;
+
+	for (rt = xml_path(table, "routeSet/item"); rt; rt = xml_next(rt)) {
+		const char *dst = xml_path_text(rt, "destinationCidrBlock");
+
+		if (!dst || strcmp(dst, "0.0.0.0/0"))
+			continue;
+		for (i = 0; ways[i]; i++)
+			if (xml_path_text(rt, ways[i]) && *xml_path_text(rt, ways[i]))
+				return 1;
+	}
+	return 0;
+}
+
+int ec2_parse_routes(const char *xml, size_t len, char *const *subnets, size_t n, int *route_out,
+		     char **cause)
+{
+	struct xml_node *root = xml_parse(xml, len, cause);
+	const struct xml_node *t, *a;
+	size_t i;
+	int main_out = -1;
+
+	if (!root)
+		return -1;
+	for (i = 0; i < n; i++)
+		route_out[i] = -1;
+	for (t = xml_path(root, "routeTableSet/item"); t; t = xml_next(t)) {
+		int out = table_goes_out(t);
+
+		for (a = xml_path(t, "associationSet/item"); a; a = xml_next(a)) {
+			const char *sid = xml_path_text(a, "subnetId"), *m = xml_path_text(a, "main");
+
+			if (m && !strcmp(m, "true"))
+				main_out = out;
+			for (i = 0; sid && i < n; i++)
+				if (!strcmp(sid, subnets[i]))
+					route_out[i] = out;
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (route_out[i] < 0)
+			route_out[i] = main_out > 0;
+	xml_free(root);
+	return 0;
+}
+
+int ec2_parse_endpoints(const char *xml, size_t len, struct ec2_reach *r, char **cause)
+{
+	struct xml_node *root = xml_parse(xml, len, cause);
+	const struct xml_node *e;
+
+	if (!root)
+		return -1;
+	for (e = xml_path(root, "vpcEndpointSet/item"); e; e = xml_next(e)) {
+		const char *state = xml_path_text(e, "state");
+
+		if (state && strcasecmp(state, "available"))
+			continue;
+		r->endpoints = xrealloc(r->endpoints, (r->nendpoints + 1) * sizeof *r->endpoints);
+		r->endpoints[r->nendpoints++] = field(e, "serviceName");
+	}
+	xml_free(root);
+	return 0;
+}
+
+struct routes_arg {
+	char *const *subnets;
+	size_t n;
+	int *route_out;
+};
+
+static int routes_page(const char *xml, size_t len, void *arg, char **cause)
+{
+	struct routes_arg *a = arg;
+	int *page = xcalloc(a->n + 1, sizeof *page);
+	size_t i;
+
+	if (ec2_parse_routes(xml, len, a->subnets, a->n, page, cause) != 0) {
+		free(page);
+		return -1;
+	}
+	for (i = 0; i < a->n; i++)
+		a->route_out[i] |= page[i];
+	free(page);
+	return 0;
+}
+
+static int endpoints_page(const char *xml, size_t len, void *arg, char **cause)
+{
+	return ec2_parse_endpoints(xml, len, arg, cause);
+}
+
+int ec2_reach(const struct awscall_client *c, const char *vpc, char *const *subnets, size_t n,
+	      struct ec2_reach *out, struct service_error *err)
+{
+	char *v[1] = {(char *)vpc};
+	struct routes_arg ra = {subnets, n, NULL};
+
+	memset(out, 0, sizeof *out);
+	out->route_out = xcalloc(n + 1, sizeof *out->route_out);
+	ra.route_out = out->route_out;
+	if (describe(c, "DescribeRouteTables", "vpc-id", v, 1, routes_page, &ra, err) != 0 ||
+	    describe(c, "DescribeVpcEndpoints", "vpc-id", v, 1, endpoints_page, out, err) != 0) {
+		ec2_reach_free(out);
+		return -1;
+	}
+	return 0;
+}
