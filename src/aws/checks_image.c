@@ -94,7 +94,9 @@ static void report_missing(struct check_ctx *c, const struct ecr_uri *u,
 		check_report(c, P_IMAGE, "image.exists", CHECK_ERROR, NULL,
 			     _("repository %s has no image %s%s"), u->repository,
 			     u->digest ? "" : _("tagged "),
-			     u->digest ? u->digest : u->tag ? u->tag : "latest");
+			     u->digest ? u->digest
+			     : u->tag  ? u->tag
+				       : "latest");
 	else
 		check_report_failure(c, P_IMAGE, "image.exists", e,
 				     "ecr:DescribeImages and ecr:BatchGetImage");
@@ -124,10 +126,11 @@ void checks_image(struct check_ctx *c)
 		return;
 	}
 	if (strcmp(u.account, c->account))
-		check_report(c, P_IMAGE, "image.account", CHECK_WARNING, NULL,
-			     _("the image is in account %s, not in the account of your credentials "
-			       "(%s): its repository policy must let the role pull it"),
-			     u.account, c->account);
+		check_report(
+		    c, P_IMAGE, "image.account", CHECK_WARNING, NULL,
+		    _("the image is in account %s, not in the account of your credentials "
+		      "(%s): its repository policy must let the role pull it"),
+		    u.account, c->account);
 	if (ecr_image(&c->client, &u, &im, &err) != 0) {
 		report_missing(c, &u, &err);
 		service_error_free(&err);

@@ -25,7 +25,8 @@ static char *supported_zones(const char *region, char **why)
 
 	*why = NULL;
 	if (util_read_file(path, 64 * 1024, &text, &len, &cause) != 0 &&
-	    util_read_file(ABS_TOP_SRCDIR "/forms/" ZONES_FILE, 64 * 1024, &text, &len, NULL) != 0) {
+	    util_read_file(ABS_TOP_SRCDIR "/forms/" ZONES_FILE, 64 * 1024, &text, &len, NULL) !=
+		0) {
 		*why = cause;
 		free(path);
 		return NULL;
@@ -87,10 +88,11 @@ static const char *judge_subnets(struct check_ctx *c, const struct ec2_subnets *
 				     _("no subnet %s in Region %s of account %s"), in->subnets[i],
 				     c->region, c->account);
 		} else if (vpc && strcmp(vpc, x->vpc)) {
-			check_report(c, path, "network.vpc", CHECK_ERROR, NULL,
-				     _("subnet %s is in VPC %s, the first subnet in %s: all subnets "
-				       "and security groups must be in one VPC"),
-				     x->id, x->vpc, vpc);
+			check_report(
+			    c, path, "network.vpc", CHECK_ERROR, NULL,
+			    _("subnet %s is in VPC %s, the first subnet in %s: all subnets "
+			      "and security groups must be in one VPC"),
+			    x->id, x->vpc, vpc);
 			one_vpc = 0;
 		} else if (!zones) {
 			check_report(c, path, "network.zone", CHECK_UNKNOWN, NULL,

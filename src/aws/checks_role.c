@@ -76,8 +76,7 @@ static void judge_permissions(struct check_ctx *c, const struct iam_policies *p)
 	if (in->bucket && in->key) {
 		char *obj = xasprintf("arn:%s:s3:::%s/%s", c->partition, in->bucket, in->key);
 
-		needs[0] =
-		    (struct need){in->version_id ? "s3:GetObjectVersion" : "s3:GetObject", obj};
+		needs[0] = (struct need){"s3:GetObject", obj};
 		judge(c, p, needs, 1, "role.s3", CHECK_ERROR,
 		      _("reading the code object from S3"));
 		free(obj);

@@ -95,8 +95,8 @@ static int describe(const struct awscall_client *c, const char *action, const ch
 
 	do {
 		char *body = awscall_form(action, EC2_VERSION, "Filter.1.Name", filter, NULL);
-		struct awscall_request r = {AWS_EC2, "POST", NULL, NULL, "/", NULL, NULL, FORM_TYPE,
-					    NULL, NULL};
+		struct awscall_request r = {AWS_EC2, "POST", NULL,      NULL, "/",
+					    NULL,    NULL,   FORM_TYPE, NULL, NULL};
 		struct http_response resp;
 		struct xml_node *root;
 		char *cause = NULL;
@@ -233,7 +233,8 @@ int ec2_parse_routes(const char *xml, size_t len, char *const *subnets, size_t n
 		int out = table_goes_out(t);
 
 		for (a = xml_path(t, "associationSet/item"); a; a = xml_next(a)) {
-			const char *sid = xml_path_text(a, "subnetId"), *m = xml_path_text(a, "main");
+			const char *sid = xml_path_text(a, "subnetId"),
+				   *m = xml_path_text(a, "main");
 
 			if (m && !strcmp(m, "true"))
 				main_out = out;

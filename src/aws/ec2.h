@@ -41,7 +41,7 @@ int ec2_groups(const struct awscall_client *c, char *const *ids, size_t n, struc
  * gateway, transit gateway, instance or interface (a way out to the public
  * endpoints); and the VPC's endpoint service names. */
 struct ec2_reach {
-	int *route_out; /* per subnet asked: 1 a way out, 0 none */
+	int *route_out;   /* per subnet asked: 1 a way out, 0 none */
 	char **endpoints; /* service names ("com.amazonaws.us-east-1.ecr.dkr") */
 	size_t nendpoints;
 };

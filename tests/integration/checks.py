@@ -293,6 +293,114 @@ def test_network(w, tmp, s):
           has(p, P_GROUPS + "[0]", "network.group", "error"), p.findings)
 
 
+P_S3 = "agentRuntimeArtifact.codeConfiguration.code.s3"
+
+
+def test_code(w, tmp, s):
+    p = findings(w, form(tmp, "code-good", code={"bucket": "code-bkt", "prefix": "agent/code.zip",
+                                                 "versionId": s["version"]}))
+    check("code: the object version exists, 5 bytes",
+          has(p, P_S3 + ".versionId", "code.exists", "ok", "5 bytes"), p.findings)
+    check("code: the role may read it", has(p, P_ROLE, "role.s3", "ok"), p.findings)
+    check("code: no error, exit 0", p.returncode == 0, p.findings)
+    p = findings(w, form(tmp, "code-latest", code={"bucket": "code-bkt",
+                                                   "prefix": "agent/code.zip"}))
+    pin = [f for f in p.findings if f["check"] == "code.pin"]
+    check("code: no versionId on a versioned bucket offers the current version",
+          pin and pin[0]["severity"] == "warning" and pin[0].get("suggestion"), p.findings)
+    p = findings(w, form(tmp, "code-missing", code={"bucket": "code-bkt",
+                                                    "prefix": "agent/none.zip"}))
+    check("code: a missing object is an error", has(p, P_S3 + ".prefix", "code.exists",
+                                                    "error"), p.findings)
+    p = findings(w, form(tmp, "code-nobucket", code={"bucket": "no-such-bkt",
+                                                     "prefix": "agent/code.zip"}))
+    check("code: a missing bucket is an error", has(p, P_S3 + ".bucket", "code.exists",
+                                                    "error"), p.findings)
+    check("every request signed right (S3's rules)",
+          w.proxy.log and all(r["signed"] for r in w.proxy.log),
+          [r for r in w.proxy.log if not r["signed"]])
+
+
+def test_name(w, tmp):
+    import boto3
+    c = boto3.client("bedrock-agentcore-control", endpoint_url=w.moto.url, region_name=REGION,
+                     aws_access_key_id=w.AKID, aws_secret_access_key=w.SECRET)
+    c.create_agent_runtime(agentRuntimeName="taken_agent", roleArn=f"arn:aws:iam::{ACCOUNT}:role/x",
+                           agentRuntimeArtifact={"containerConfiguration": {
+                               "containerUri": f"{REGISTRY}/agent:v1"}},
+                           networkConfiguration={"networkMode": "PUBLIC"})
+    p = findings(w, form(tmp, "name-taken", runtime="taken_agent"))
+    check("name: a runtime of that name is an error", has(p, "agentRuntimeName", "name.unique",
+                                                          "error", "taken_agent"), p.findings)
+    p = findings(w, form(tmp, "name-free", runtime="free_agent"))
+    check("name: a free name is ok", has(p, "agentRuntimeName", "name.unique", "ok"), p.findings)
+
+
+class OpenID:
+    """A loopback HTTPS server with an OpenID configuration (moto serves none)."""
+
+    def __init__(self, ca):
+        import http.server
+        import ssl
+        import threading
+        me = self
+
+        class H(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *a):
+                pass
+
+            def do_GET(self):
+                doc = json.dumps({"issuer": me.url + "/pool",
+                                  "jwks_uri": me.url + "/pool/jwks.json"}).encode()
+                ok = self.path == "/pool/.well-known/openid-configuration"
+                self.send_response(200 if ok else 404)
+                self.send_header("Content-Length", str(len(doc) if ok else 0))
+                self.end_headers()
+                if ok:
+                    self.wfile.write(doc)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(ca.server_cert, ca.server_key)
+        self.server.socket = ctx.wrap_socket(self.server.socket, server_side=True)
+        self.url = f"https://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+P_JWT = "authorizerConfiguration.customJWTAuthorizer"
+
+
+def test_authorizer(w, tmp):
+    o = OpenID(w.ca)
+    try:
+        good = o.url + "/pool/.well-known/openid-configuration"
+        p = findings(w, form(tmp, "jwt-good", jwt={"discoveryUrl": good,
+                                                   "allowedClients": ["abc"]}))
+        check("authorizer: the discovery URL answers an OpenID configuration",
+              has(p, P_JWT + ".discoveryUrl", "authorizer.discovery", "ok", "issuer"), p.findings)
+        p = findings(w, form(tmp, "jwt-bad", jwt={"discoveryUrl": o.url + "/other/.well-known/"
+                                                  "openid-configuration",
+                                                  "allowedClients": ["abc"]}))
+        check("authorizer: a URL that answers 404 is a warning",
+              has(p, P_JWT + ".discoveryUrl", "authorizer.discovery", "warning", "404"),
+              p.findings)
+    finally:
+        o.stop()
+    cog = ("https://cognito-idp.us-east-1.amazonaws.com/eu-west-1_Abc123/.well-known/"
+           "openid-configuration")
+    p = findings(w, form(tmp, "jwt-cognito", jwt={"discoveryUrl": cog, "allowedAudience": ["x"]}),
+                 "--cli-connect-timeout", "2")
+    check("authorizer: Cognito URL Region differs from the pool's: error",
+          has(p, P_JWT + ".discoveryUrl", "authorizer.region", "error", "eu-west-1"), p.findings)
+    check("authorizer: only allowedAudience with Cognito: warning",
+          has(p, P_JWT + ".allowedAudience", "authorizer.audience", "warning", "client_id"),
+          p.findings)
+
+
 def test_text_and_offline(w, tmp):
     good = form(tmp, "good")
     p = run(["check", good], w.keys_env())
@@ -318,7 +426,9 @@ def main():
     with harness.World() as w, tempfile.TemporaryDirectory() as tmp:
         s = seed(w)
         for t in (lambda: test_role(w, tmp, s), lambda: test_image(w, tmp, s),
-                  lambda: test_network(w, tmp, s), lambda: test_text_and_offline(w, tmp)):
+                  lambda: test_network(w, tmp, s), lambda: test_code(w, tmp, s),
+                  lambda: test_name(w, tmp), lambda: test_authorizer(w, tmp),
+                  lambda: test_text_and_offline(w, tmp)):
             try:
                 t()
             except Exception as e:  # a crash in one test is a failure, not the end
