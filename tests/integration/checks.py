@@ -401,6 +401,46 @@ def test_authorizer(w, tmp):
           p.findings)
 
 
+def test_create_role(w, tmp):
+    import boto3
+    iam = boto3.client("iam", endpoint_url=w.moto.url, region_name=REGION,
+                       aws_access_key_id=w.AKID, aws_secret_access_key=w.SECRET)
+    f = form(tmp, "for-role", role="Placeholder", runtime="made_agent")
+    p = run(["create-role", "--dry-run", f], w.keys_env())
+    check("create-role --dry-run: exit 0, prints both documents",
+          p.returncode == 0 and "Trust policy" in p.stdout and
+          f'"aws:SourceAccount": "{ACCOUNT}"' in p.stdout and
+          f"arn:aws:bedrock-agentcore:{REGION}:{ACCOUNT}:*" in p.stdout and
+          f"arn:aws:ecr:{REGION}:{ACCOUNT}:repository/agent" in p.stdout and
+          "runtimes/made_agent*" in p.stdout, p.stdout + p.stderr)
+    check("create-role --dry-run: the name contains BedrockAgentCore",
+          "AmazonBedrockAgentCoreRuntime-made_agent" in p.stdout, p.stdout)
+    check("create-role --dry-run: nothing created",
+          not any(r["RoleName"].startswith("AmazonBedrockAgentCore")
+                  for r in iam.list_roles()["Roles"]))
+    p = run(["create-role", f], w.keys_env(), stdin="")
+    check("create-role without a terminal nor --yes: refused (2)", p.returncode == 2,
+          p.stdout + p.stderr)
+    p = run(["create-role", "--name", "PlainRole", "--dry-run", f], w.keys_env())
+    check("create-role --name without BedrockAgentCore: refused (2)", p.returncode == 2,
+          p.stderr)
+    p = run(["create-role", "--yes", f], w.keys_env())
+    arn = p.stdout.strip()
+    check("create-role --yes: prints the new ARN",
+          p.returncode == 0 and arn == f"arn:aws:iam::{ACCOUNT}:role/"
+          "AmazonBedrockAgentCoreRuntime-made_agent", p.stdout + p.stderr)
+    names = iam.list_role_policies(RoleName="AmazonBedrockAgentCoreRuntime-made_agent")
+    check("create-role: CreateRole and PutRolePolicy reached IAM",
+          names["PolicyNames"] == ["BedrockAgentCoreRuntimeExecutionPolicy-made_agent"], names)
+    p = findings(w, form(tmp, "with-made", role=arn, runtime="made_agent"))
+    check("the created role passes check (trust, ECR, logs)",
+          has(p, P_ROLE, "role.trust", "ok") and has(p, P_ROLE, "role.ecr", "ok") and
+          has(p, P_ROLE, "role.logs", "ok"), p.findings)
+    p = run(["create-role", "--yes", f], w.keys_env())
+    check("create-role again: EntityAlreadyExists said, exit 4",
+          p.returncode == 4 and "exists already" in p.stderr, p.stderr)
+
+
 def test_text_and_offline(w, tmp):
     good = form(tmp, "good")
     p = run(["check", good], w.keys_env())
@@ -428,6 +468,7 @@ def main():
         for t in (lambda: test_role(w, tmp, s), lambda: test_image(w, tmp, s),
                   lambda: test_network(w, tmp, s), lambda: test_code(w, tmp, s),
                   lambda: test_name(w, tmp), lambda: test_authorizer(w, tmp),
+                  lambda: test_create_role(w, tmp),
                   lambda: test_text_and_offline(w, tmp)):
             try:
                 t()
