@@ -12,8 +12,8 @@ check_PROGRAMS += tests/unit/test_util tests/unit/test_document tests/unit/test_
 TESTS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
 	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_aws
 # the account checks (issue 10): XML answers, policy evaluation
-check_PROGRAMS += tests/unit/test_xml tests/unit/test_policy
-TESTS += tests/unit/test_xml tests/unit/test_policy
+check_PROGRAMS += tests/unit/test_xml tests/unit/test_policy tests/unit/test_awscall
+TESTS += tests/unit/test_xml tests/unit/test_policy tests/unit/test_awscall
 endif
 tests_unit_test_xml_SOURCES = tests/unit/test_xml.c tests/unit/testutil.h
 tests_unit_test_xml_CPPFLAGS = $(UNIT_CPPFLAGS)
@@ -21,6 +21,9 @@ tests_unit_test_xml_LDADD = $(UNIT_LDADD)
 tests_unit_test_policy_SOURCES = tests/unit/test_policy.c tests/unit/testutil.h
 tests_unit_test_policy_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_policy_LDADD = $(UNIT_LDADD)
+tests_unit_test_awscall_SOURCES = tests/unit/test_awscall.c tests/unit/testutil.h
+tests_unit_test_awscall_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_awscall_LDADD = $(UNIT_LDADD)
 tests_unit_test_aws_SOURCES = tests/unit/test_aws.c tests/unit/testutil.h
 tests_unit_test_aws_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_aws_LDADD = $(UNIT_LDADD)
