@@ -45,7 +45,8 @@ tests_unit_test_formfile_LDADD = $(UNIT_LDADD)
 
 # Against moto on loopback, every signature checked by botocore.
 TESTS += tests/integration/aws.py
-EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/bench_submit.py tests/bench/bench_ui.py
+EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/bench_submit.py tests/bench/bench_ui.py \
+	tests/bench/bench_check.py
 
 # Command-level tests of `validate`, and of the command line's GNU behaviour.
 TESTS += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh
@@ -100,4 +101,7 @@ bench: tests/bench/bench_validate src/agentcore-wizard
 	-top_srcdir=$(abs_top_srcdir) top_builddir=$(abs_top_builddir) \
 		ACW=$(abs_top_builddir)/src/agentcore-wizard \
 		python3 $(srcdir)/tests/bench/bench_ui.py
+	-top_srcdir=$(abs_top_srcdir) ACW=$(abs_top_builddir)/src/agentcore-wizard \
+		AGENTCORE_WIZARD_FORMS=$(abs_top_srcdir)/forms \
+		python3 $(srcdir)/tests/bench/bench_check.py
 .PHONY: bench
