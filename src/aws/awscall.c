@@ -27,6 +27,23 @@ static const struct {
     [AWS_S3] = {"S3", "s3"},    [AWS_AGENTCORE] = {"BEDROCK_AGENTCORE_CONTROL", SIGNING_NAME},
 };
 
+int awscall_setup(const struct aws_options *o, struct aws_settings *s, struct aws_credentials *c,
+		  char **cause)
+{
+	int r;
+
+	*cause = NULL;
+	if (aws_settings_resolve(o, s, cause) != 0 || (*cause = aws_settings_unusable(s)))
+		return -1;
+	r = credentials_resolve(s, c, cause);
+	if (r > 0)
+		*cause =
+		    xstrdup(_("no AWS credentials found: set AWS_ACCESS_KEY_ID and "
+			      "AWS_SECRET_ACCESS_KEY, or configure a profile (aws configure), "
+			      "or give --profile"));
+	return r == 0 ? 0 : -1;
+}
+
 const char *awscall_signing_name(enum aws_service svc)
 {
 	return services[svc].signing;

@@ -18,6 +18,7 @@
 
 struct aws_settings;
 struct aws_credentials;
+struct aws_options;
 
 enum aws_service { AWS_STS, AWS_IAM, AWS_ECR, AWS_EC2, AWS_S3, AWS_AGENTCORE };
 
@@ -53,6 +54,13 @@ struct awscall_request {
  * made. */
 char *awscall_endpoint(const struct aws_settings *s, enum aws_service svc, const char *region,
 		       char **signing_region, char **origin, char **cause);
+
+/* Settings and credentials for account calls: aws_settings_resolve,
+ * aws_settings_unusable and credentials_resolve in turn. 0, or -1 with
+ * *cause (caller frees) saying what is missing or wrong (no credentials at
+ * all included). The caller frees s and c in either case. */
+int awscall_setup(const struct aws_options *o, struct aws_settings *s, struct aws_credentials *c,
+		  char **cause);
 
 /* The signing name of a service ("sts", "iam", "ecr", "ec2", "s3",
  * "bedrock-agentcore"). */

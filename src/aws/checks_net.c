@@ -58,7 +58,7 @@ static int word_in(const char *words, const char *w)
 	return 0;
 }
 
-static const struct ec2_subnet *subnet_of(const struct ec2_subnets *s, const char *id)
+static const struct ec2_item *item_of(const struct ec2_items *s, const char *id)
 {
 	size_t i;
 
@@ -70,7 +70,7 @@ static const struct ec2_subnet *subnet_of(const struct ec2_subnets *s, const cha
 
 /* Each subnet: exists, in a supported zone, in the first subnet's VPC.
  * Returns that VPC (borrowed) when all are in one, else NULL. */
-static const char *judge_subnets(struct check_ctx *c, const struct ec2_subnets *s)
+static const char *judge_subnets(struct check_ctx *c, const struct ec2_items *s)
 {
 	const struct check_input *in = c->in;
 	char *why = NULL, *zones = supported_zones(c->region, &why), *path;
@@ -80,7 +80,7 @@ static const char *judge_subnets(struct check_ctx *c, const struct ec2_subnets *
 	int one_vpc = 1;
 
 	for (i = 0; i < in->nsubnets; i++) {
-		const struct ec2_subnet *x = subnet_of(s, in->subnets[i]);
+		const struct ec2_item *x = item_of(s, in->subnets[i]);
 
 		path = xasprintf(P_SUBNETS "[%zu]", i);
 		if (!x) {
@@ -129,9 +129,9 @@ static const char *judge_subnets(struct check_ctx *c, const struct ec2_subnets *
 static void judge_groups(struct check_ctx *c, const char *vpc)
 {
 	const struct check_input *in = c->in;
-	struct ec2_groups g;
+	struct ec2_items g;
 	struct service_error err;
-	size_t i, k;
+	size_t i;
 
 	if (!in->ngroups)
 		return;
@@ -144,24 +144,23 @@ static void judge_groups(struct check_ctx *c, const char *vpc)
 	for (i = 0; i < in->ngroups; i++) {
 		char *path = xasprintf(P_GROUPS "[%zu]", i);
 
-		for (k = 0; k < g.n && strcmp(g.v[k].id, in->groups[i]); k++)
-			;
-		if (k == g.n)
+		const struct ec2_item *x = item_of(&g, in->groups[i]);
+
+		if (!x)
 			check_report(c, path, "network.group", CHECK_ERROR, NULL,
 				     _("no security group %s in Region %s of account %s"),
 				     in->groups[i], c->region, c->account);
-		else if (vpc && strcmp(vpc, g.v[k].vpc))
+		else if (vpc && strcmp(vpc, x->vpc))
 			check_report(c, path, "network.vpc", CHECK_ERROR, NULL,
 				     _("security group %s is in VPC %s, the subnets in %s: they "
 				       "must be in one VPC"),
-				     g.v[k].id, g.v[k].vpc, vpc);
+				     x->id, x->vpc, vpc);
 		else
 			check_report(c, path, "network.group", CHECK_OK, NULL,
-				     _("security group %s exists in VPC %s"), g.v[k].id,
-				     g.v[k].vpc);
+				     _("security group %s exists in VPC %s"), x->id, x->vpc);
 		free(path);
 	}
-	ec2_groups_free(&g);
+	ec2_items_free(&g);
 }
 
 static int has_endpoint(const struct ec2_reach *r, const char *region, const char *svc)
@@ -216,7 +215,7 @@ static void judge_reach(struct check_ctx *c, const char *vpc)
 
 void checks_network(struct check_ctx *c)
 {
-	struct ec2_subnets s;
+	struct ec2_items s;
 	struct service_error err;
 	const char *vpc;
 
@@ -231,5 +230,5 @@ void checks_network(struct check_ctx *c)
 	judge_groups(c, vpc);
 	if (vpc)
 		judge_reach(c, vpc);
-	ec2_subnets_free(&s);
+	ec2_items_free(&s);
 }

@@ -346,24 +346,25 @@ enum checks_state checks_take(struct checks *r, struct check_finding **v, size_t
 	return s;
 }
 
-const char *checks_account(struct checks *r)
+/* A member of the identity once it is known (read under the lock). */
+static const char *identity_of(struct checks *r, const char *const *member)
 {
 	const char *a;
 
 	pthread_mutex_lock(&r->lock);
-	a = r->identified ? r->id.account : NULL;
+	a = r->identified ? *member : NULL;
 	pthread_mutex_unlock(&r->lock);
 	return a;
 }
 
+const char *checks_account(struct checks *r)
+{
+	return identity_of(r, (const char *const *)&r->id.account);
+}
+
 const char *checks_caller(struct checks *r)
 {
-	const char *a;
-
-	pthread_mutex_lock(&r->lock);
-	a = r->identified ? r->id.arn : NULL;
-	pthread_mutex_unlock(&r->lock);
-	return a;
+	return identity_of(r, (const char *const *)&r->id.arn);
 }
 
 void checks_cancel(struct checks *r)

@@ -21,7 +21,7 @@ static char *field(const struct xml_node *n, const char *name)
 	return printable_text(t ? t : "", 200);
 }
 
-void ec2_subnets_free(struct ec2_subnets *s)
+void ec2_items_free(struct ec2_items *s)
 {
 	size_t i;
 
@@ -35,52 +35,44 @@ void ec2_subnets_free(struct ec2_subnets *s)
 	memset(s, 0, sizeof *s);
 }
 
-int ec2_parse_subnets(const char *xml, size_t len, struct ec2_subnets *out, char **cause)
+/* The items of an answer's list (set: "subnetSet") with the members that
+ * fill id, vpc, zone and zone_id (NULL: left ""). Appended to out. */
+static int parse_items(const char *xml, size_t len, const char *set, const char *const names[4],
+		       struct ec2_items *out, char **cause)
 {
 	struct xml_node *root = xml_parse(xml, len, cause);
 	const struct xml_node *it;
+	char *path = xasprintf("%s/item", set);
 
-	memset(out, 0, sizeof *out);
-	if (!root)
+	if (!root) {
+		free(path);
 		return -1;
-	for (it = xml_path(root, "subnetSet/item"); it; it = xml_next(it)) {
-		out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
-		out->v[out->n++] = (struct ec2_subnet){field(it, "subnetId"), field(it, "vpcId"),
-						       field(it, "availabilityZone"),
-						       field(it, "availabilityZoneId")};
 	}
+	for (it = xml_path(root, path); it; it = xml_next(it)) {
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+		out->v[out->n++] = (struct ec2_item){field(it, names[0]), field(it, names[1]),
+						     names[2] ? field(it, names[2]) : xstrdup(""),
+						     names[3] ? field(it, names[3]) : xstrdup("")};
+	}
+	free(path);
 	xml_free(root);
 	return 0;
 }
 
-void ec2_groups_free(struct ec2_groups *g)
-{
-	size_t i;
+static const char *const subnet_names[4] = {"subnetId", "vpcId", "availabilityZone",
+					    "availabilityZoneId"};
+static const char *const group_names[4] = {"groupId", "vpcId", "groupName", NULL};
 
-	for (i = 0; i < g->n; i++) {
-		free(g->v[i].id);
-		free(g->v[i].vpc);
-		free(g->v[i].name);
-	}
-	free(g->v);
-	memset(g, 0, sizeof *g);
+int ec2_parse_subnets(const char *xml, size_t len, struct ec2_items *out, char **cause)
+{
+	memset(out, 0, sizeof *out);
+	return parse_items(xml, len, "subnetSet", subnet_names, out, cause);
 }
 
-int ec2_parse_groups(const char *xml, size_t len, struct ec2_groups *out, char **cause)
+int ec2_parse_groups(const char *xml, size_t len, struct ec2_items *out, char **cause)
 {
-	struct xml_node *root = xml_parse(xml, len, cause);
-	const struct xml_node *it;
-
 	memset(out, 0, sizeof *out);
-	if (!root)
-		return -1;
-	for (it = xml_path(root, "securityGroupInfo/item"); it; it = xml_next(it)) {
-		out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
-		out->v[out->n++] = (struct ec2_group){field(it, "groupId"), field(it, "vpcId"),
-						      field(it, "groupName")};
-	}
-	xml_free(root);
-	return 0;
+	return parse_items(xml, len, "securityGroupInfo", group_names, out, cause);
 }
 
 /* One Describe call with a filter on name for the values (all pages); the
@@ -136,49 +128,31 @@ static int describe(const struct awscall_client *c, const char *action, const ch
 
 static int add_subnets(const char *xml, size_t len, void *arg, char **cause)
 {
-	struct ec2_subnets *all = arg, page;
-	size_t i;
-
-	if (ec2_parse_subnets(xml, len, &page, cause) != 0)
-		return -1;
-	all->v = xrealloc(all->v, (all->n + page.n + 1) * sizeof *all->v);
-	for (i = 0; i < page.n; i++)
-		all->v[all->n++] = page.v[i];
-	free(page.v);
-	return 0;
+	return parse_items(xml, len, "subnetSet", subnet_names, arg, cause);
 }
 
-int ec2_subnets(const struct awscall_client *c, char *const *ids, size_t n,
-		struct ec2_subnets *out, struct service_error *err)
+static int add_groups(const char *xml, size_t len, void *arg, char **cause)
+{
+	return parse_items(xml, len, "securityGroupInfo", group_names, arg, cause);
+}
+
+int ec2_subnets(const struct awscall_client *c, char *const *ids, size_t n, struct ec2_items *out,
+		struct service_error *err)
 {
 	memset(out, 0, sizeof *out);
 	if (describe(c, "DescribeSubnets", "subnet-id", ids, n, add_subnets, out, err) != 0) {
-		ec2_subnets_free(out);
+		ec2_items_free(out);
 		return -1;
 	}
 	return 0;
 }
 
-static int add_groups(const char *xml, size_t len, void *arg, char **cause)
-{
-	struct ec2_groups *all = arg, page;
-	size_t i;
-
-	if (ec2_parse_groups(xml, len, &page, cause) != 0)
-		return -1;
-	all->v = xrealloc(all->v, (all->n + page.n + 1) * sizeof *all->v);
-	for (i = 0; i < page.n; i++)
-		all->v[all->n++] = page.v[i];
-	free(page.v);
-	return 0;
-}
-
-int ec2_groups(const struct awscall_client *c, char *const *ids, size_t n, struct ec2_groups *out,
+int ec2_groups(const struct awscall_client *c, char *const *ids, size_t n, struct ec2_items *out,
 	       struct service_error *err)
 {
 	memset(out, 0, sizeof *out);
 	if (describe(c, "DescribeSecurityGroups", "group-id", ids, n, add_groups, out, err) != 0) {
-		ec2_groups_free(out);
+		ec2_items_free(out);
 		return -1;
 	}
 	return 0;

@@ -9,31 +9,27 @@
 
 #include "aws/awscall.h"
 
-struct ec2_subnet {
-	char *id, *vpc, *zone, *zone_id;
+/* A subnet or a security group: the members a Describe answer gives. */
+struct ec2_item {
+	char *id;      /* subnetId, groupId */
+	char *vpc;     /* vpcId */
+	char *zone;    /* subnets: availabilityZone; groups: groupName */
+	char *zone_id; /* subnets: availabilityZoneId; groups: "" */
 };
-struct ec2_subnets {
-	struct ec2_subnet *v;
+struct ec2_items {
+	struct ec2_item *v;
 	size_t n;
 };
-void ec2_subnets_free(struct ec2_subnets *s);
-/* Read a DescribeSubnets answer. 0, or -1 with *cause. Any bytes are safe. */
-int ec2_parse_subnets(const char *xml, size_t len, struct ec2_subnets *out, char **cause);
-/* The subnets of ids that exist (a filter: missing ones are left out, not
- * an error). 0 with *out, or -1 with *err. */
-int ec2_subnets(const struct awscall_client *c, char *const *ids, size_t n,
-		struct ec2_subnets *out, struct service_error *err);
-
-struct ec2_group {
-	char *id, *vpc, *name;
-};
-struct ec2_groups {
-	struct ec2_group *v;
-	size_t n;
-};
-void ec2_groups_free(struct ec2_groups *g);
-int ec2_parse_groups(const char *xml, size_t len, struct ec2_groups *out, char **cause);
-int ec2_groups(const struct awscall_client *c, char *const *ids, size_t n, struct ec2_groups *out,
+void ec2_items_free(struct ec2_items *s);
+/* Read a DescribeSubnets or DescribeSecurityGroups answer. 0, or -1 with
+ * *cause. Any bytes are safe (fuzzed). */
+int ec2_parse_subnets(const char *xml, size_t len, struct ec2_items *out, char **cause);
+int ec2_parse_groups(const char *xml, size_t len, struct ec2_items *out, char **cause);
+/* The subnets (security groups) of ids that exist (a filter: missing ones
+ * are left out, not an error), all pages. 0 with *out, or -1 with *err. */
+int ec2_subnets(const struct awscall_client *c, char *const *ids, size_t n, struct ec2_items *out,
+		struct service_error *err);
+int ec2_groups(const struct awscall_client *c, char *const *ids, size_t n, struct ec2_items *out,
 	       struct service_error *err);
 
 /* How the subnets of a VPC reach AWS services: for each subnet, whether its

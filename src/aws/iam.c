@@ -48,28 +48,35 @@ char *iam_role_name(const char *arn, char **account)
 	return xstrdup(slash + 1);
 }
 
-int iam_parse_role(const char *xml, size_t len, struct iam_role *r, char **cause)
+/* The role of a GetRole answer's tree. */
+static int role_from(const struct xml_node *root, struct iam_role *r, char **cause)
 {
-	struct xml_node *root = xml_parse(xml, len, cause);
 	const struct xml_node *role = xml_path(root, "GetRoleResult/Role");
-	const char *arn = xml_path_text(role, "Arn"), *doc;
+	const char *arn = xml_path_text(role, "Arn"), *name = xml_path_text(role, "RoleName");
+	const char *path = xml_path_text(role, "Path");
+	const char *doc = xml_path_text(role, "AssumeRolePolicyDocument");
 
 	memset(r, 0, sizeof *r);
-	if (!root)
-		return -1;
 	if (!arn || !*arn) {
 		*cause = xstrdup(_("the GetRole answer has no role ARN"));
-		xml_free(root);
 		return -1;
 	}
 	r->arn = printable_text(arn, 2048);
-	r->name = printable_text(
-	    xml_path_text(role, "RoleName") ? xml_path_text(role, "RoleName") : "", 256);
-	r->path = xstrdup(xml_path_text(role, "Path") ? xml_path_text(role, "Path") : "/");
-	doc = xml_path_text(role, "AssumeRolePolicyDocument");
+	r->name = printable_text(name ? name : "", 256);
+	r->path = xstrdup(path ? path : "/");
 	r->trust = doc ? policy_decode(doc) : NULL;
-	xml_free(root);
 	return 0;
+}
+
+int iam_parse_role(const char *xml, size_t len, struct iam_role *r, char **cause)
+{
+	struct xml_node *root = xml_parse(xml, len, cause);
+	int ret = root ? role_from(root, r, cause) : -1;
+
+	if (!root)
+		memset(r, 0, sizeof *r);
+	xml_free(root);
+	return ret;
 }
 
 /* Send a query body to IAM and parse the answer. 0 with *root, or -1 with *err. */
@@ -96,24 +103,18 @@ static int iam_query(const struct awscall_client *c, const char *body, struct xm
 int iam_get_role(const struct awscall_client *c, const char *name, struct iam_role *r,
 		 struct service_error *err)
 {
-	char *body = awscall_form("GetRole", IAM_VERSION, "RoleName", name, NULL);
-	struct awscall_request req = {AWS_IAM, "POST", NULL,      NULL, "/",
-				      NULL,    body,   FORM_TYPE, NULL, NULL};
-	struct http_response resp;
-	char *cause = NULL;
-	int ret;
+	char *body = awscall_form("GetRole", IAM_VERSION, "RoleName", name, NULL), *cause = NULL;
+	struct xml_node *root;
+	int ret = iam_query(c, body, &root, err);
 
-	memset(r, 0, sizeof *r);
-	ret = awscall_send(c, &req, &resp, err);
 	free(body);
-	if (ret != 0)
-		return -1;
-	if (iam_parse_role(resp.body, resp.body_len, r, &cause) != 0) {
-		err->status = resp.status;
+	memset(r, 0, sizeof *r);
+	if (ret == 0 && role_from(root, r, &cause) != 0) {
+		err->status = 200;
 		err->message = cause;
 		ret = -1;
 	}
-	http_response_free(&resp);
+	xml_free(root);
 	return ret;
 }
 
@@ -159,7 +160,6 @@ static int list_page(const struct awscall_client *c, const char *action, const c
 	if (ret != 0)
 		return -1;
 	res = xasprintf("%sResult", action);
-	trunc = xml_path_text(*root, res);
 	trunc = xml_path_text(xml_child(*root, res), "IsTruncated");
 	next = xml_path_text(xml_child(*root, res), "Marker");
 	if (trunc && !strcmp(trunc, "true") && next && *next)

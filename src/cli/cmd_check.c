@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aws/awscall.h"
 #include "aws/awsconfig.h"
 #include "aws/checks.h"
 #include "aws/credentials.h"
@@ -162,24 +163,13 @@ static int resolve(struct aws_settings *s, struct aws_credentials *c, int *have_
 				global_opts.endpoint_url,    global_opts.ca_bundle,
 				global_opts.connect_timeout, global_opts.read_timeout};
 	char *cause = NULL;
-	int r;
 
-	*have_creds = 0;
-	if (aws_settings_resolve(&o, s, &cause) != 0 || (cause = aws_settings_unusable(s))) {
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
-		free(cause);
-		return EXIT_CONFIG;
-	}
-	r = credentials_resolve(s, c, &cause);
-	if (r != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME,
-			r < 0 ? cause
-			      : _("no AWS credentials found: the account checks need them"));
-		free(cause);
-		return EXIT_CONFIG;
-	}
-	*have_creds = 1;
-	return EXIT_OK;
+	*have_creds = awscall_setup(&o, s, c, &cause) == 0;
+	if (*have_creds)
+		return EXIT_OK;
+	fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+	free(cause);
+	return EXIT_CONFIG;
 }
 
 /* The exit code for what was found. */

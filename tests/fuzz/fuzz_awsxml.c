@@ -41,18 +41,17 @@ static void iam(const char *x, size_t size)
 
 static void ec2(const char *x, size_t size)
 {
-	struct ec2_subnets s;
-	struct ec2_groups g;
+	struct ec2_items s, g;
 	struct ec2_reach r = {0};
 	char *subnets[2] = {"subnet-1", "subnet-2"}, *cause = NULL;
 	int out[2];
 
 	if (ec2_parse_subnets(x, size, &s, &cause) == 0)
-		ec2_subnets_free(&s);
+		ec2_items_free(&s);
 	free(cause);
 	cause = NULL;
 	if (ec2_parse_groups(x, size, &g, &cause) == 0)
-		ec2_groups_free(&g);
+		ec2_items_free(&g);
 	free(cause);
 	cause = NULL;
 	ec2_parse_routes(x, size, subnets, 2, out, &cause);
