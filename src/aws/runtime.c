@@ -55,8 +55,11 @@ static void hook_attempt(void *arg, int attempt, int max, double delay, double e
 	if (delay <= 0)
 		return;
 	w = printable_text(why ? why : "?", 200);
-	say(r, xasprintf(_("attempt %d of %d failed (%s); retrying in %.1f s"), attempt, max, w,
-			 delay));
+	if (r->p->retry)
+		r->p->retry(r->p->arg, attempt, max, delay, w);
+	else
+		say(r, xasprintf(_("attempt %d of %d failed (%s); retrying in %.1f s"), attempt,
+				 max, w, delay));
 	free(w);
 }
 
@@ -71,6 +74,7 @@ static void keep_error(struct run *r, struct runtime_outcome *out, const struct 
 	out->code = e->code ? printable_text(e->code, 200) : NULL;
 	free(out->request_id);
 	out->request_id = e->request_id ? printable_text(e->request_id, 200) : NULL;
+	out->http_status = e->transport ? 0 : e->status;
 	say(r, xasprintf(_("Failed: %s%s%s"), out->code ? out->code : "", out->code ? ": " : "",
 			 out->message));
 	for (i = 0; i < out->nfields; i++)
@@ -86,70 +90,161 @@ static void keep_error(struct run *r, struct runtime_outcome *out, const struct 
 		say(r, xasprintf(_("Request id: %s"), out->request_id));
 }
 
-/* Poll the new runtime until it is READY, has failed, or the user stops. */
-static void follow(struct run *r, const struct service_client *cl, double start, double limit,
+/* What a status means to someone waiting for `want` (RUNTIME_WANT_GONE:
+ * the runtime's deletion): 1 arrived, -1 never will, 0 keep waiting. */
+static int status_final(const char *status, const char *want)
+{
+	size_t n = strlen(status);
+
+	if (want && !strcmp(status, want))
+		return 1;
+	if (n >= 7 && !strcmp(status + n - 7, "_FAILED"))
+		return -1;
+	return want && !strcmp(status, "DELETING") ? -1 : 0;
+}
+
+/* One poll: RUNTIME_CREATED to keep following, or how following ends. */
+static enum runtime_end poll_once(struct run *r, const struct service_client *cl, const char *path,
+				  const char *want, double start, struct runtime_outcome *out)
+{
+	struct http_response resp;
+	struct service_error err;
+	char *st, *why, *t;
+	int final;
+
+	if (service_call(cl, "GET", path, NULL, NULL, &resp, &err) != 0) {
+		enum runtime_end end = RUNTIME_LOST;
+
+		if (err.http == HTTP_CANCELLED || r->stopped)
+			end = RUNTIME_STOPPED;
+		else if (!want && err.code && !strcmp(err.code, "ResourceNotFoundException"))
+			end = RUNTIME_GONE;
+		else
+			keep_error(r, out, &err);
+		service_error_free(&err);
+		return end;
+	}
+	if (r->p->answer)
+		r->p->answer(r->p->arg, "GetAgentRuntime", resp.status, resp.body, resp.body_len);
+	st = service_answer_string(resp.body, resp.body_len, "status");
+	why = service_answer_string(resp.body, resp.body_len, "failureReason");
+	http_response_free(&resp);
+	if (!st) {
+		free(why);
+		free(out->message);
+		out->message = xstrdup(_("the answer has no status"));
+		say(r, xasprintf(_("Failed: %s"), out->message));
+		return RUNTIME_LOST;
+	}
+	t = printable_text(st, 100);
+	if (!out->status || strcmp(out->status, t))
+		say(r, xasprintf(_("Status: %s"), t));
+	free(out->status);
+	out->status = t;
+	if (r->p->status)
+		r->p->status(r->p->arg, t, util_monotonic() - start);
+	final = status_final(st, want);
+	free(st);
+	if (final < 0) {
+		free(out->reason);
+		out->reason = runtime_failure_reason(out->status, why);
+		say(r, xasprintf(_("Failure reason: %s"),
+				 out->reason ? out->reason : _("(none given)")));
+	}
+	free(why);
+	return final > 0 ? RUNTIME_READY : final < 0 ? RUNTIME_FAILED : RUNTIME_CREATED;
+}
+
+/* Poll the runtime until its status is `want` (or it is gone), it has
+ * failed, the time is up, or the user stops. */
+static void follow(struct run *r, const struct service_client *cl, const char *want, double limit,
 		   struct runtime_outcome *out)
 {
 	char *path = xasprintf("/runtimes/%s/", out->id);
-	double delay = POLL_FIRST;
-	struct http_response resp;
-	struct service_error err;
+	double delay = POLL_FIRST, start = util_monotonic();
+	enum runtime_end end;
 	char *t;
-	int final;
 
 	r->following = 1;
-	t = xasprintf(_("Waiting until runtime %s is READY"), out->id);
+	t = want ? xasprintf(_("Waiting until runtime %s is %s"), out->id, want)
+		 : xasprintf(_("Waiting until runtime %s is deleted"), out->id);
 	state(r, t);
 	free(t);
-	for (;;) {
-		char *st, *why;
-
-		if (service_call(cl, "GET", path, NULL, NULL, &resp, &err) != 0) {
-			if (err.http == HTTP_CANCELLED || r->stopped) {
-				out->end = RUNTIME_STOPPED;
-			} else {
-				out->end = RUNTIME_LOST;
-				keep_error(r, out, &err);
-			}
-			service_error_free(&err);
-			break;
-		}
-		st = service_answer_string(resp.body, resp.body_len, "status");
-		why = service_answer_string(resp.body, resp.body_len, "failureReason");
-		http_response_free(&resp);
-		t = printable_text(st ? st : "?", 100);
-		if (!out->status || strcmp(out->status, t))
-			say(r, xasprintf(_("Status: %s"), t));
-		free(out->status);
-		out->status = t;
-		free(st);
-		final = runtime_status_final(out->status);
-		if (final > 0) {
-			free(why);
-			out->end = RUNTIME_READY;
-			break;
-		}
-		if (final < 0) {
-			free(out->reason);
-			out->reason = runtime_failure_reason(out->status, why);
-			free(why);
-			say(r, xasprintf(_("Failure reason: %s"),
-					 out->reason ? out->reason : _("(none given)")));
-			out->end = RUNTIME_FAILED;
-			break;
-		}
-		free(why);
-		if (util_monotonic() - start > limit) {
-			out->end = RUNTIME_GAVE_UP;
+	while ((end = poll_once(r, cl, path, want, start, out)) == RUNTIME_CREATED) {
+		if (util_monotonic() - start >= limit) {
+			end = RUNTIME_GAVE_UP;
 			break;
 		}
 		if (r->stopped || (r->p->pause && r->p->pause(r->p->arg, delay))) {
-			out->end = RUNTIME_STOPPED;
+			end = RUNTIME_STOPPED;
 			break;
 		}
 		delay = delay * 1.5 > POLL_MAX ? POLL_MAX : delay * 1.5;
 	}
+	out->end = end;
 	free(path);
+}
+
+/* Settings, endpoint and credentials from o into *s and *c, or -1 with
+ * out->message saying why. */
+static int resolve(const struct aws_options *o, struct aws_settings *s, struct aws_credentials *c,
+		   struct runtime_outcome *out)
+{
+	char *cause = NULL;
+	int rc;
+
+	if (aws_settings_resolve(o, s, &cause) != 0) {
+		out->message = cause;
+		return -1;
+	}
+	if ((out->message = aws_settings_unusable(s)))
+		return -1;
+	rc = credentials_resolve(s, c, &cause);
+	if (rc != 0) {
+		out->message = rc < 0 ? cause : xstrdup(_("no AWS credentials found"));
+		if (rc > 0)
+			free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+/* A runtime id is safe to put in a path: the service's ids are
+ * NAME-XXXXXXXXXX; emulators make others, so only the characters are
+ * checked here and the service judges the rest. */
+int runtime_id_valid(const char *id)
+{
+	size_t n = id ? strlen(id) : 0;
+
+	return n >= 1 && n <= 128 &&
+	       strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == n;
+}
+
+enum runtime_end runtime_follow(const struct aws_options *o, const char *id, const char *want,
+				double follow_limit, const struct runtime_progress *p,
+				struct runtime_outcome *out)
+{
+	struct aws_settings s = {0};
+	struct aws_credentials c = {0};
+	struct service_client cl;
+	struct run r = {p, 1, 0};
+
+	memset(out, 0, sizeof *out);
+	out->end = RUNTIME_NOT_SENT;
+	if (!runtime_id_valid(id)) {
+		out->message = xstrdup(_("not a runtime id: expected NAME-XXXXXXXXXX (letters, "
+					 "digits, _ and -)"));
+		return out->end;
+	}
+	state(&r, _("Resolving settings and credentials"));
+	if (resolve(o, &s, &c, out) == 0) {
+		out->id = xstrdup(id);
+		cl = (struct service_client){&s, &c, {hook_attempt, hook_cancel, &r, p->debug}};
+		follow(&r, &cl, want, follow_limit, out);
+	}
+	credentials_free(&c);
+	aws_settings_free(&s);
+	return out->end;
 }
 
 char *runtime_failure_reason(const char *status, const char *why)
@@ -163,14 +258,51 @@ char *runtime_failure_reason(const char *status, const char *why)
 
 int runtime_status_final(const char *status)
 {
-	size_t n = status ? strlen(status) : 0;
+	return status ? status_final(status, RUNTIME_WANT_READY) : 0;
+}
 
-	if (n == 5 && !strcmp(status, "READY"))
-		return 1;
-	if ((n >= 7 && !strcmp(status + n - 7, "_FAILED")) ||
-	    (status && !strcmp(status, "DELETING")))
-		return -1;
-	return 0;
+/* A refusal: the error kept, and the member its first field names. */
+static void keep_refusal(struct run *r, struct runtime_outcome *out, const struct service_error *e)
+{
+	const char *f;
+	size_t n;
+
+	out->end = RUNTIME_REFUSED;
+	keep_error(r, out, e);
+	if (!out->nfields)
+		return;
+	f = out->fields[0];
+	n = strcspn(f, ": ");
+	out->field = xstrndup(f, n);
+	f += n;
+	f += strspn(f, ": ");
+	out->field_message = *f ? xstrdup(f) : NULL;
+}
+
+/* The created runtime's id, ARN and status from the create answer; 1 when
+ * it is to be followed. */
+static int keep_created(struct run *r, struct runtime_outcome *out,
+			const struct http_response *resp)
+{
+	int usable = !r->p->answer || r->p->answer(r->p->arg, "CreateAgentRuntime", resp->status,
+						   resp->body, resp->body_len) == 0;
+	char *v;
+
+	out->end = RUNTIME_CREATED;
+	v = service_answer_string(resp->body, resp->body_len, "agentRuntimeId");
+	out->id = v ? printable_text(v, 200) : NULL;
+	free(v);
+	v = service_answer_string(resp->body, resp->body_len, "agentRuntimeArn");
+	out->arn = v ? printable_text(v, 400) : NULL;
+	free(v);
+	v = service_answer_string(resp->body, resp->body_len, "status");
+	out->status = v ? printable_text(v, 100) : NULL;
+	free(v);
+	say(r, xasprintf(_("Created %s"), out->arn ? out->arn : out->id ? out->id : "?"));
+	if (out->status)
+		say(r, xasprintf(_("Status: %s"), out->status));
+	/* only an id that is safe in a path is followed */
+	return usable && runtime_id_valid(out->id);
 }
 
 enum runtime_end runtime_submit(const struct aws_options *o, const struct formdef *def,
@@ -183,69 +315,33 @@ enum runtime_end runtime_submit(const struct aws_options *o, const struct formde
 	struct http_response resp;
 	struct service_error err;
 	struct run r = {p, 0, 0};
-	char *cause = NULL, *token = NULL, *body = NULL, *v;
-	double start = util_monotonic();
-	int rc;
+	char *body;
 
 	memset(out, 0, sizeof *out);
 	out->end = RUNTIME_NOT_SENT;
 	state(&r, _("Resolving settings and credentials"));
-	if (aws_settings_resolve(o, &s, &cause) != 0) {
-		out->message = xstrdup(cause);
+	if (resolve(o, &s, &c, out) != 0)
 		goto out;
-	}
-	if ((out->message = aws_settings_unusable(&s)))
-		goto out;
-	rc = credentials_resolve(&s, &c, &cause);
-	if (rc != 0) {
-		out->message = rc < 0 ? xstrdup(cause) : xstrdup(_("no AWS credentials found"));
-		goto out;
-	}
 	say(&r, xasprintf(_("Endpoint %s, Region %s"), s.endpoint.value, s.region.value));
-	token = service_new_token();
-	body = document_request_body(doc, def, token);
+	out->client_token = p->client_token ? xstrdup(p->client_token) : service_new_token();
+	body = document_request_body(doc, def, out->client_token);
 	cl = (struct service_client){&s, &c, {hook_attempt, hook_cancel, &r, p->debug}};
 	state(&r, _("Sending CreateAgentRuntime"));
 	if (service_call(&cl, "PUT", "/runtimes/", NULL, body, &resp, &err) != 0) {
-		if (err.http == HTTP_CANCELLED) {
+		if (err.http == HTTP_CANCELLED)
 			out->end = RUNTIME_CANCELLED;
-		} else {
-			out->end = RUNTIME_REFUSED;
-			keep_error(&r, out, &err);
-			if (out->nfields) {
-				const char *f = out->fields[0];
-				size_t n = strcspn(f, ": ");
-
-				out->field = xstrndup(f, n);
-				f += n;
-				f += strspn(f, ": ");
-				out->field_message = *f ? xstrdup(f) : NULL;
-			}
-		}
+		else
+			keep_refusal(&r, out, &err);
 		service_error_free(&err);
-		goto out;
+	} else {
+		int go = keep_created(&r, out, &resp);
+
+		http_response_free(&resp);
+		if (go && follow_limit >= 0)
+			follow(&r, &cl, RUNTIME_WANT_READY, follow_limit, out);
 	}
-	out->end = RUNTIME_CREATED;
-	v = service_answer_string(resp.body, resp.body_len, "agentRuntimeId");
-	out->id = v ? printable_text(v, 200) : NULL;
-	free(v);
-	v = service_answer_string(resp.body, resp.body_len, "agentRuntimeArn");
-	out->arn = v ? printable_text(v, 400) : NULL;
-	free(v);
-	v = service_answer_string(resp.body, resp.body_len, "status");
-	out->status = v ? printable_text(v, 100) : NULL;
-	free(v);
-	http_response_free(&resp);
-	say(&r, xasprintf(_("Created %s"), out->arn ? out->arn : out->id ? out->id : "?"));
-	if (out->status)
-		say(&r, xasprintf(_("Status: %s"), out->status));
-	/* only an id that is safe in a path is followed */
-	if (out->id && !strpbrk(out->id, "/?#% ") && *out->id)
-		follow(&r, &cl, start, follow_limit, out);
-out:
-	free(cause);
-	free(token);
 	free(body);
+out:
 	credentials_free(&c);
 	aws_settings_free(&s);
 	return out->end;
@@ -267,6 +363,7 @@ void runtime_outcome_free(struct runtime_outcome *out)
 	free(out->fields);
 	free(out->field);
 	free(out->field_message);
+	free(out->client_token);
 	memset(out, 0, sizeof *out);
 }
 
@@ -281,8 +378,9 @@ char *runtime_outcome_summary(const struct runtime_outcome *out)
 	case RUNTIME_REFUSED:
 		return xasprintf(_("Not created: %s"), out->message ? out->message : "?");
 	case RUNTIME_CANCELLED:
-		return xstrdup(_("Cancelled before the service answered: nothing is known to "
-				 "have been created."));
+		return xstrdup(_("Cancelled before the service answered, but the request may "
+				 "have reached it: the runtime may exist ('aws "
+				 "bedrock-agentcore-control list-agent-runtimes' shows it)."));
 	case RUNTIME_CREATED:
 		return xasprintf(_("Created %s."), out->arn ? out->arn : id);
 	case RUNTIME_READY:
@@ -302,6 +400,8 @@ char *runtime_outcome_summary(const struct runtime_outcome *out)
 		return xasprintf(_("Runtime %s is still %s; gave up waiting. Check it with: %s "
 				   "status %s"),
 				 id, st, PACKAGE_NAME, id);
+	case RUNTIME_GONE:
+		return xasprintf(_("Runtime %s is deleted."), id);
 	}
 	return xstrdup("?");
 }
@@ -322,6 +422,7 @@ int runtime_exit_code(const struct runtime_outcome *out)
 	case RUNTIME_CREATED:
 	case RUNTIME_READY:
 	case RUNTIME_STOPPED:
+	case RUNTIME_GONE:
 		break;
 	}
 	return EXIT_OK;

@@ -27,8 +27,9 @@ enum runtime_end {
 	RUNTIME_STOPPED,   /* created; the user stopped following it */
 	RUNTIME_LOST,      /* created; polling its status failed (message says why) */
 	RUNTIME_GAVE_UP,   /* created; not READY within the time limit */
+	RUNTIME_GONE,      /* followed until deleted: the service no longer knows it */
 };
-#define RUNTIME_EXISTS(end) ((end) >= RUNTIME_CREATED)
+#define RUNTIME_EXISTS(end) ((end) >= RUNTIME_CREATED && (end) != RUNTIME_GONE)
 
 /* What the front end provides. Any callback may be NULL. */
 struct runtime_progress {
@@ -43,6 +44,22 @@ struct runtime_progress {
 	int (*cancel)(void *arg);
 	void *arg;
 	int debug; /* as service_hooks.debug */
+	/* For a front end that prints its own way (the command line); each may
+	 * be NULL. retry: an attempt failed because of why (safe for a terminal)
+	 * and the next follows in delay seconds; when set, no line is said for it. */
+	void (*retry)(void *arg, int attempt, int max, double delay, const char *why);
+	/* every success answer as it came (op "CreateAgentRuntime" or
+	 * "GetAgentRuntime"), not filtered: print it JSON-escaped or through
+	 * printable_text. Non-zero from the create answer: it could not be used
+	 * (printed), so the runtime is not followed. */
+	int (*answer)(void *arg, const char *op, long status, const char *body, size_t len);
+	/* each status read while following (safe for a terminal) and the seconds
+	 * since following began */
+	void (*status)(void *arg, const char *status, double elapsed);
+	/* NULL: make a new clientToken; otherwise send this one: a previous
+	 * submission of the same unchanged form got no answer (the service then
+	 * answers with the runtime it made, not a second one). Not copied. */
+	const char *client_token;
 };
 
 struct runtime_outcome {
@@ -57,12 +74,20 @@ struct runtime_outcome {
 	size_t nfields;
 	char *field;         /* the member the first of them names ("roleArn"), or NULL */
 	char *field_message; /* what the service said about it, or NULL */
+	long http_status;    /* of the refusing or losing answer; 0 when none came */
+	char *client_token;  /* the clientToken sent (or NULL when nothing was sent):
+				keep it to resend the same form after RUNTIME_CANCELLED
+				or a transport failure */
 };
 
 /* What a runtime's status means to someone waiting for READY: 1 READY; -1
  * it will never be READY (a status ending in _FAILED, or DELETING); 0 keep
  * waiting (CREATING, UPDATING, and any status the service adds later). */
 int runtime_status_final(const char *status);
+
+/* 1 when id can be put in a request's path (letters, digits, _ and -, 1 to
+ * 128 of them; the service judges the rest), else 0. */
+int runtime_id_valid(const char *id);
 
 /* The reason to show for a status that will never be READY: the service's
  * failureReason why (NULL when none was given) made safe for a terminal,
@@ -71,20 +96,40 @@ int runtime_status_final(const char *status);
 char *runtime_failure_reason(const char *status, const char *why);
 
 /* Resolve settings and credentials from o, send CreateAgentRuntime for doc
- * and, when created, follow the runtime until READY, a failed status, the
- * user stopping it, or follow_limit seconds. Fills *out (free with
+ * (with p->client_token when given) and, when created, follow the runtime
+ * until READY, a failed status, the user stopping it, or follow_limit
+ * seconds (below 0: not followed, RUNTIME_CREATED). Fills *out (free with
  * runtime_outcome_free) and returns its `end`. */
 enum runtime_end runtime_submit(const struct aws_options *o, const struct formdef *def,
 				const struct document *doc, double follow_limit,
 				const struct runtime_progress *p, struct runtime_outcome *out);
 void runtime_outcome_free(struct runtime_outcome *out);
 
+/* What runtime_follow waits for: a status ("READY" after a create or an
+ * update) or, RUNTIME_WANT_GONE, the runtime's deletion. */
+#define RUNTIME_WANT_READY "READY"
+#define RUNTIME_WANT_GONE  NULL
+
+/* Resolve settings and credentials from o and follow runtime id (letters,
+ * digits, _ and -; checked) until its status is `want`: RUNTIME_READY (a
+ * status ending in _FAILED, or DELETING when want is not, ends it with
+ * RUNTIME_FAILED); with want RUNTIME_WANT_GONE until GetAgentRuntime
+ * answers ResourceNotFoundException (RUNTIME_GONE; DELETING and any status
+ * but a failed one keep it waiting). Also ends with RUNTIME_STOPPED (the
+ * user), RUNTIME_LOST (a call failed, or an answer without a status),
+ * RUNTIME_GAVE_UP (follow_limit seconds passed; 0 reads the status once) or
+ * RUNTIME_NOT_SENT (settings). Polls from 1 s, half as long again each time,
+ * up to 10 s. Fills *out (id, status, reason, the error) and returns its end. */
+enum runtime_end runtime_follow(const struct aws_options *o, const char *id, const char *want,
+				double follow_limit, const struct runtime_progress *p,
+				struct runtime_outcome *out);
+
 /* One sentence saying how it ended, for the status line or the last line
  * printed: "Runtime ID is READY.", "Not created: ...". Caller frees. */
 char *runtime_outcome_summary(const struct runtime_outcome *out);
 
-/* The program's exit code for it: 0 READY, created but not followed, or
- * following stopped by the user (the runtime exists); 3 not sent; 4 refused,
+/* The program's exit code for it: 0 READY, gone (deleted), created but not
+ * followed, or following stopped by the user (the runtime exists); 3 not sent; 4 refused,
  * lost or given up; 5 failed status; 6 only when the create call itself was
  * cancelled. */
 int runtime_exit_code(const struct runtime_outcome *out);
