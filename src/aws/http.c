@@ -348,22 +348,24 @@ static const char *proxy_variable(const char *url)
 static CURL *pool[HANDLES_MAX];
 static int pooled, made;
 static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t pool_free = PTHREAD_COND_INITIALIZER;
 
+/* A handle; with HANDLES_MAX requests in flight, the next waits for one. */
 static CURL *handle_take(void)
 {
 	CURL *c = NULL;
 
 	pthread_mutex_lock(&pool_lock);
+	while (!pooled && made == HANDLES_MAX)
+		pthread_cond_wait(&pool_free, &pool_lock);
 	if (pooled) {
 		c = pool[--pooled];
-	} else if (made < HANDLES_MAX) {
+	} else {
 		if (!(c = lc.easy_init()))
 			util_fatal("%s", _("cannot start libcurl"));
 		made++;
 	}
 	pthread_mutex_unlock(&pool_lock);
-	if (!c)
-		util_fatal("%s", _("more than 32 requests at once"));
 	return c;
 }
 
@@ -371,6 +373,7 @@ static void handle_give(CURL *c)
 {
 	pthread_mutex_lock(&pool_lock);
 	pool[pooled++] = c;
+	pthread_cond_signal(&pool_free);
 	pthread_mutex_unlock(&pool_lock);
 }
 

@@ -188,6 +188,7 @@ P_ROLE = "roleArn"
 
 
 def test_role(w, tmp, s):
+    w.proxy.clear()
     p = findings(w, form(tmp, "good"))
     check("good form: exit 0", p.returncode == 0, p.stdout + p.stderr)
     check("good form: identity first (account and caller ARN)",
@@ -201,6 +202,9 @@ def test_role(w, tmp, s):
     check("every request signed right for its own service (botocore, S3 rules too)",
           w.proxy.log and all(r["signed"] for r in w.proxy.log),
           [r for r in w.proxy.log if not r["signed"]])
+    # one after the other, the requests would share one kept-alive connection
+    check("the checks ran at once (requests on several connections)",
+          len({r["peer"] for r in w.proxy.log}) > 1, w.proxy.log)
     p = findings(w, form(tmp, "lambda", role="LambdaRole"))
     check("role trusting another service: error on roleArn, exit 1",
           has(p, P_ROLE, "role.trust", "error", SVC) and p.returncode == 1, p.findings)

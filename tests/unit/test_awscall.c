@@ -4,10 +4,12 @@
  * those documents pass the policy judgements the checks make. */
 #include "config.h"
 
+#include <poll.h>
 #include <stdlib.h>
 
 #include "aws/awscall.h"
 #include "aws/awsconfig.h"
+#include "aws/checks.h"
 #include "aws/ecr.h"
 #include "aws/policy.h"
 #include "aws/roledocs.h"
@@ -157,12 +159,42 @@ static void test_roledocs(void **state)
 	assert_false(roledocs_name_ok("BedrockAgentCore role"));
 }
 
+/* The engine's API as a front end uses it: start, wait on the descriptor,
+ * take, free. Without credentials it ends at once with one finding. */
+static void test_engine_without_credentials(void **state)
+{
+	struct document *doc = document_new();
+	struct check_finding *v;
+	struct checks *r;
+	struct pollfd p;
+	size_t n;
+
+	(void)state;
+	document_set_text(doc, "roleArn", "arn:aws:iam::123456789012:role/R");
+	r = checks_start(checks_input_read(doc), NULL, NULL, NULL);
+	document_free(doc); /* the run copied what it needs */
+	p = (struct pollfd){checks_fd(r), POLLIN, 0};
+	assert_int_equal(poll(&p, 1, 1000), 1);
+	assert_int_equal(checks_take(r, &v, &n), CHECKS_NO_SETTINGS);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].severity, CHECK_UNKNOWN);
+	assert_string_equal(check_severity_name(v[0].severity), "could-not-check");
+	assert_null(checks_account(r));
+	check_findings_free(v, n);
+	/* taken: nothing new, the descriptor is quiet again */
+	assert_int_equal(poll(&p, 1, 0), 0);
+	assert_int_equal(checks_take(r, &v, &n), CHECKS_NO_SETTINGS);
+	assert_int_equal(n, 0);
+	checks_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_endpoints),
 	    cmocka_unit_test(test_ecr_uri),
 	    cmocka_unit_test(test_roledocs),
+	    cmocka_unit_test(test_engine_without_credentials),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
