@@ -103,6 +103,9 @@ static char *rule_url(enum aws_service svc, const char *region, int fips, int ds
 	case AWS_EC2:
 		return xasprintf("https://ec2%s.%s.%s", f, region, suffix);
 	case AWS_S3:
+		/* botocore's us-east-1 host: it answers for a bucket of any Region */
+		if (!fips && !ds && !strcmp(region, "us-east-1"))
+			return xstrdup("https://s3.amazonaws.com");
 		return xasprintf("https://s3%s%s.%s.%s", f, ds ? ".dualstack" : "", region,
 				 suffix);
 	default:
@@ -344,7 +347,7 @@ struct prepared {
 	struct headers h;
 };
 
-static int prepare(const struct awscall_client *c, const struct awscall_request *r,
+static int prepare(const struct awscall_client *c, const struct awscall_request *r, time_t t,
 		   struct prepared *p, struct service_error *err)
 {
 	char *cause = NULL, *origin = NULL, *ep, *host, *q = NULL;
@@ -381,9 +384,9 @@ static int prepare(const struct awscall_client *c, const struct awscall_request 
 	sr = (struct sigv4_request){r->method, p->sign_path, q,
 				    &p->h,     r->body,      r->body ? strlen(r->body) : 0};
 	if (r->service == AWS_S3)
-		sign_s3(&sr, c->creds, p->region, time(NULL));
+		sign_s3(&sr, c->creds, p->region, t);
 	else
-		sigv4_sign(&sr, &sc, p->region, services[r->service].signing, time(NULL),
+		sigv4_sign(&sr, &sc, p->region, services[r->service].signing, t,
 			   c->debug ? &tr : NULL);
 	if (c->debug && tr.canonical_request)
 		service_print_trace(stderr, &tr);
@@ -398,6 +401,27 @@ static void prepared_free(struct prepared *p)
 	free(p->sign_path);
 	free(p->region);
 	headers_free(&p->h);
+}
+
+int awscall_prepare(const struct awscall_client *c, const struct awscall_request *r, time_t t,
+		    char **url, struct headers *h, char **cause)
+{
+	struct prepared p;
+	struct service_error err = {0};
+
+	*url = NULL;
+	memset(h, 0, sizeof *h);
+	if (prepare(c, r, t, &p, &err) != 0) {
+		*cause = err.message;
+		err.message = NULL;
+		service_error_free(&err);
+		return -1;
+	}
+	*url = p.url;
+	*h = p.h;
+	free(p.sign_path);
+	free(p.region);
+	return 0;
 }
 
 static double random01(void)
@@ -440,7 +464,7 @@ int awscall_send(const struct awscall_client *c, const struct awscall_request *r
 		enum http_result h;
 		enum retry_kind kind;
 
-		if (prepare(c, r, &p, err) != 0)
+		if (prepare(c, r, time(NULL), &p, err) != 0)
 			return -1;
 		h = http_send(r->method, p.url, &p.h, r->body, r->body ? strlen(r->body) : 0,
 			      &hopt, resp, &cause);

@@ -12,6 +12,7 @@
 #define ACW_AWSCALL_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "aws/http.h"
 #include "aws/service.h"
@@ -72,6 +73,12 @@ const char *awscall_signing_name(enum aws_service svc);
  * code and message. */
 int awscall_send(const struct awscall_client *c, const struct awscall_request *r,
 		 struct http_response *resp, struct service_error *err);
+
+/* The URL and the signed headers of a request at time t, as awscall_send
+ * sends them (for tests and a dry run). 0 with *url and *h (caller frees
+ * both: free, headers_free), or -1 with *cause. */
+int awscall_prepare(const struct awscall_client *c, const struct awscall_request *r, time_t t,
+		    char **url, struct headers *h, char **cause);
 
 /* A query-protocol body: "Action=A&Version=V" then each NAME, VALUE pair of
  * the NULL-terminated list, values encoded as RFC 3986 says. Caller frees. */

@@ -10,6 +10,7 @@
 #include "aws/awscall.h"
 #include "aws/awsconfig.h"
 #include "aws/checks.h"
+#include "aws/credentials.h"
 #include "aws/ecr.h"
 #include "aws/policy.h"
 #include "aws/roledocs.h"
@@ -47,6 +48,7 @@ static void test_endpoints(void **state)
 	endpoint_is(&s, AWS_ECR, NULL, "https://api.ecr.eu-west-1.amazonaws.com", "eu-west-1");
 	endpoint_is(&s, AWS_EC2, "us-east-2", "https://ec2.us-east-2.amazonaws.com", "us-east-2");
 	endpoint_is(&s, AWS_S3, NULL, "https://s3.eu-west-1.amazonaws.com", "eu-west-1");
+	endpoint_is(&s, AWS_S3, "us-east-1", "https://s3.amazonaws.com", "us-east-1");
 	endpoint_is(&s, AWS_IAM, "cn-north-1", "https://iam.cn-north-1.amazonaws.com.cn",
 		    "cn-north-1");
 	endpoint_is(&s, AWS_ECR, "cn-north-1", "https://api.ecr.cn-north-1.amazonaws.com.cn",
@@ -68,6 +70,48 @@ static void test_endpoints(void **state)
 	endpoint_is(&s, AWS_EC2, NULL, "https://all.example", "eu-west-1");
 	unsetenv("AWS_ENDPOINT_URL");
 	unsetenv("AWS_ENDPOINT_URL_IAM");
+	aws_settings_free(&s);
+}
+
+/* The reference's S3 test vector (botocore's S3SigV4Auth, confirmed by a
+ * separate HMAC calculation): virtual-hosted, a key with a space encoded
+ * once, a versionId with '+', x-amz-content-sha256 signed. */
+static void test_s3_signature(void **state)
+{
+	struct aws_settings s = {0};
+	struct aws_options o = {NULL, "eu-west-1",       NULL,
+				NULL, AWS_TIMEOUT_UNSET, AWS_TIMEOUT_UNSET};
+	struct aws_credentials cr = {"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+				     NULL, NULL, 0};
+	struct awscall_client c = {&s, &cr, NULL, NULL, 0, 0};
+	struct awscall_request r = {AWS_S3,
+				    "HEAD",
+				    NULL,
+				    "code-bkt",
+				    "agent/deployment package.zip",
+				    "versionId=3HL4kqtJlcpXroDTDmJ%2BrmSpXd3dIbrHY",
+				    NULL,
+				    NULL,
+				    NULL,
+				    NULL};
+	struct headers h;
+	char *url = NULL, *cause = NULL;
+
+	(void)state;
+	unsetenv("AWS_ENDPOINT_URL");
+	unsetenv("AWS_ENDPOINT_URL_S3");
+	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_int_equal(awscall_prepare(&c, &r, 1440938160, &url, &h, &cause), 0);
+	assert_string_equal(
+	    url, "https://code-bkt.s3.eu-west-1.amazonaws.com/agent/"
+		 "deployment%20package.zip?versionId=3HL4kqtJlcpXroDTDmJ%2BrmSpXd3dIbrHY");
+	assert_string_equal(
+	    headers_get(&h, "Authorization"),
+	    "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/eu-west-1/s3/"
+	    "aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, "
+	    "Signature=c0b3e64a0d627ab62e3f0bbb72d5b5680a0ad25dd2bac98f7e1c01db1cfb98d0");
+	free(url);
+	headers_free(&h);
 	aws_settings_free(&s);
 }
 
@@ -192,6 +236,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_endpoints),
+	    cmocka_unit_test(test_s3_signature),
 	    cmocka_unit_test(test_ecr_uri),
 	    cmocka_unit_test(test_roledocs),
 	    cmocka_unit_test(test_engine_without_credentials),
