@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <openssl/crypto.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -334,7 +335,7 @@ static void sign_s3(struct sigv4_request *sr, const struct aws_credentials *cr, 
 	auth = xasprintf("AWS4-HMAC-SHA256 Credential=%s/%s, SignedHeaders=%s, Signature=%s",
 			 cr->access_key_id, scope, sh, sig);
 	headers_set(sr->headers, "Authorization", auth);
-	memset(key, 0, sizeof key);
+	OPENSSL_cleanse(key, sizeof key);
 	secret_free(canon);
 	free(sts);
 	free(auth);

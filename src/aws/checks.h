@@ -93,4 +93,12 @@ void checks_wait(struct checks *r);
 /* Cancel, wait and free. NULL is ignored. */
 void checks_free(struct checks *r);
 
+/* The Availability Zone IDs AgentCore takes subnets in for region
+ * (forms/agentcore-zones.txt), space-separated (caller frees), or NULL when
+ * the table has no line for it or cannot be read (*why, caller frees, says
+ * which). For the pick lists too. */
+char *checks_supported_zones(const char *region, char **why);
+/* Is w one of the space-separated words? */
+int checks_word_in(const char *words, const char *w);
+
 #endif

@@ -13,9 +13,7 @@
 
 #define ZONES_FILE "agentcore-zones.txt"
 
-/* The supported zone IDs of region, space-separated (caller frees), or NULL
- * when the table has no line for it or cannot be read (*why says which). */
-static char *supported_zones(const char *region, char **why)
+char *checks_supported_zones(const char *region, char **why)
 {
 	const char *env = getenv("AGENTCORE_WIZARD_FORMS");
 	char *path = env && *env ? xasprintf("%s/" ZONES_FILE, env)
@@ -45,7 +43,7 @@ static char *supported_zones(const char *region, char **why)
 	return r;
 }
 
-static int word_in(const char *words, const char *w)
+int checks_word_in(const char *words, const char *w)
 {
 	size_t n = strlen(w);
 	const char *p = words;
@@ -73,7 +71,7 @@ static const struct ec2_item *item_of(const struct ec2_items *s, const char *id)
 static const char *judge_subnets(struct check_ctx *c, const struct ec2_items *s)
 {
 	const struct check_input *in = c->in;
-	char *why = NULL, *zones = supported_zones(c->region, &why), *path;
+	char *why = NULL, *zones = checks_supported_zones(c->region, &why), *path;
 	const char *vpc = NULL;
 	struct strbuf seen = {0};
 	size_t i, nzones = 0;
@@ -97,7 +95,7 @@ static const char *judge_subnets(struct check_ctx *c, const struct ec2_items *s)
 		} else if (!zones) {
 			check_report(c, path, "network.zone", CHECK_UNKNOWN, NULL,
 				     _("could not check zone %s: %s"), x->zone_id, why);
-		} else if (!word_in(zones, x->zone_id)) {
+		} else if (!checks_word_in(zones, x->zone_id)) {
 			check_report(c, path, "network.zone", CHECK_ERROR, NULL,
 				     _("subnet %s is in zone %s (%s), where AgentCore takes no "
 				       "subnets; in %s it takes %s"),
@@ -109,7 +107,7 @@ static const char *judge_subnets(struct check_ctx *c, const struct ec2_items *s)
 		}
 		if (x && !vpc)
 			vpc = x->vpc;
-		if (x && !word_in(seen.s ? seen.s : "", x->zone_id)) {
+		if (x && !checks_word_in(seen.s ? seen.s : "", x->zone_id)) {
 			strbuf_addf(&seen, " %s", x->zone_id);
 			nzones++;
 		}

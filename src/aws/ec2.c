@@ -62,6 +62,7 @@ static int parse_items(const char *xml, size_t len, const char *set, const char 
 static const char *const subnet_names[4] = {"subnetId", "vpcId", "availabilityZone",
 					    "availabilityZoneId"};
 static const char *const group_names[4] = {"groupId", "vpcId", "groupName", NULL};
+static const char *const vpc_names[4] = {"vpcId", "vpcId", "cidrBlock", "isDefault"};
 
 int ec2_parse_subnets(const char *xml, size_t len, struct ec2_items *out, char **cause)
 {
@@ -86,7 +87,9 @@ static int describe(const struct awscall_client *c, const char *action, const ch
 	size_t i;
 
 	do {
-		char *body = awscall_form(action, EC2_VERSION, "Filter.1.Name", filter, NULL);
+		char *body = filter
+				 ? awscall_form(action, EC2_VERSION, "Filter.1.Name", filter, NULL)
+				 : awscall_form(action, EC2_VERSION, NULL);
 		struct awscall_request r = {AWS_EC2, "POST", NULL,      NULL, "/",
 					    NULL,    NULL,   FORM_TYPE, NULL, NULL};
 		struct http_response resp;
@@ -156,6 +159,29 @@ int ec2_groups(const struct awscall_client *c, char *const *ids, size_t n, struc
 		return -1;
 	}
 	return 0;
+}
+
+static int add_vpcs(const char *xml, size_t len, void *arg, char **cause)
+{
+	return parse_items(xml, len, "vpcSet", vpc_names, arg, cause);
+}
+
+int ec2_list(const struct awscall_client *c, enum ec2_list_kind k, const char *vpc,
+	     struct ec2_items *out, struct service_error *err)
+{
+	char *v[1] = {(char *)vpc};
+	int r;
+
+	memset(out, 0, sizeof *out);
+	if (k == EC2_VPCS)
+		r = describe(c, "DescribeVpcs", NULL, NULL, 0, add_vpcs, out, err);
+	else if (k == EC2_SUBNETS)
+		r = describe(c, "DescribeSubnets", "vpc-id", v, 1, add_subnets, out, err);
+	else
+		r = describe(c, "DescribeSecurityGroups", "vpc-id", v, 1, add_groups, out, err);
+	if (r != 0)
+		ec2_items_free(out);
+	return r;
 }
 
 void ec2_reach_free(struct ec2_reach *r)

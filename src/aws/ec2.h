@@ -32,6 +32,13 @@ int ec2_subnets(const struct awscall_client *c, char *const *ids, size_t n, stru
 int ec2_groups(const struct awscall_client *c, char *const *ids, size_t n, struct ec2_items *out,
 	       struct service_error *err);
 
+/* Every VPC of the Region (id and vpc: vpcId, zone: cidrBlock, zone_id:
+ * isDefault), or the subnets or security groups of one VPC, all pages. 0
+ * with *out, or -1 with *err. */
+enum ec2_list_kind { EC2_VPCS, EC2_SUBNETS, EC2_GROUPS };
+int ec2_list(const struct awscall_client *c, enum ec2_list_kind k, const char *vpc,
+	     struct ec2_items *out, struct service_error *err);
+
 /* How the subnets of a VPC reach AWS services: for each subnet, whether its
  * route table (its own, or the VPC's main one) sends 0.0.0.0/0 to a NAT
  * gateway, transit gateway, instance or interface (a way out to the public

@@ -69,13 +69,12 @@ void ecr_image_free(struct ecr_image *im)
 	memset(im, 0, sizeof *im);
 }
 
-/* One ECR call with a JSON body; the parsed answer or NULL with *err. */
-static cJSON *ecr_call(const struct awscall_client *c, const struct ecr_uri *u, const char *op,
-		       cJSON *req, struct service_error *err)
+cJSON *ecr_request(const struct awscall_client *c, const char *region, const char *op,
+		   const cJSON *req, struct service_error *err)
 {
 	char *body = cJSON_PrintUnformatted(req), *target = xasprintf(ECR_TARGET "%s", op);
-	struct awscall_request r = {AWS_ECR, "POST", u->region, NULL,   "/",
-				    NULL,    body,   ECR_TYPE,  target, NULL};
+	struct awscall_request r = {AWS_ECR, "POST", region,   NULL,   "/",
+				    NULL,    body,   ECR_TYPE, target, NULL};
 	struct http_response resp;
 	cJSON *j = NULL;
 
@@ -127,7 +126,7 @@ int ecr_image(const struct awscall_client *c, const struct ecr_uri *u, struct ec
 
 	memset(im, 0, sizeof *im);
 	im->size = -1;
-	a = ecr_call(c, u, "DescribeImages", req, err);
+	a = ecr_request(c, u->region, "DescribeImages", req, err);
 	if (!a) {
 		cJSON_Delete(req);
 		return -1;
@@ -140,7 +139,7 @@ int ecr_image(const struct awscall_client *c, const struct ecr_uri *u, struct ec
 		im->digest = printable_text(jstr(d, "imageDigest"), 200);
 	cJSON_Delete(a);
 	cJSON_AddItemToObject(req, "acceptedMediaTypes", cJSON_CreateStringArray(types, 4));
-	a = ecr_call(c, u, "BatchGetImage", req, err);
+	a = ecr_request(c, u->region, "BatchGetImage", req, err);
 	cJSON_Delete(req);
 	if (!a)
 		return -1;
@@ -244,7 +243,7 @@ int ecr_blob(const struct awscall_client *c, const struct ecr_uri *u, const char
 	cJSON_AddStringToObject(req, "registryId", u->account);
 	cJSON_AddStringToObject(req, "repositoryName", u->repository);
 	cJSON_AddStringToObject(req, "layerDigest", digest);
-	a = ecr_call(c, u, "GetDownloadUrlForLayer", req, err);
+	a = ecr_request(c, u->region, "GetDownloadUrlForLayer", req, err);
 	cJSON_Delete(req);
 	if (!a)
 		return -1;

@@ -8,6 +8,7 @@
 #ifndef ACW_ECR_H
 #define ACW_ECR_H
 
+#include <cjson/cJSON.h>
 #include <stddef.h>
 
 #include "aws/awscall.h"
@@ -22,6 +23,11 @@ void ecr_uri_free(struct ecr_uri *u);
  * [.cn]/REPO[:TAG][@DIGEST]). 0, or -1 when it is not one (public.ecr.aws,
  * another registry). */
 int ecr_parse_uri(const char *uri, struct ecr_uri *u);
+
+/* One ECR call (JSON 1.1, X-Amz-Target) in region; the parsed answer
+ * (caller frees with cJSON_Delete) or NULL with *err. */
+cJSON *ecr_request(const struct awscall_client *c, const char *region, const char *op,
+		   const cJSON *req, struct service_error *err);
 
 struct ecr_image {
 	char *digest;

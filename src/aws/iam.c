@@ -79,9 +79,8 @@ int iam_parse_role(const char *xml, size_t len, struct iam_role *r, char **cause
 	return ret;
 }
 
-/* Send a query body to IAM and parse the answer. 0 with *root, or -1 with *err. */
-static int iam_query(const struct awscall_client *c, const char *body, struct xml_node **root,
-		     struct service_error *err)
+int iam_call(const struct awscall_client *c, const char *body, struct xml_node **root,
+	     struct service_error *err)
 {
 	struct awscall_request r = {AWS_IAM, "POST", NULL,      NULL, "/",
 				    NULL,    body,   FORM_TYPE, NULL, NULL};
@@ -105,7 +104,7 @@ int iam_get_role(const struct awscall_client *c, const char *name, struct iam_ro
 {
 	char *body = awscall_form("GetRole", IAM_VERSION, "RoleName", name, NULL), *cause = NULL;
 	struct xml_node *root;
-	int ret = iam_query(c, body, &root, err);
+	int ret = iam_call(c, body, &root, err);
 
 	free(body);
 	memset(r, 0, sizeof *r);
@@ -155,7 +154,7 @@ static int list_page(const struct awscall_client *c, const char *action, const c
 		body = awscall_form_add(body, "Marker", *marker);
 	free(*marker);
 	*marker = NULL;
-	ret = iam_query(c, body, root, err);
+	ret = iam_call(c, body, root, err);
 	free(body);
 	if (ret != 0)
 		return -1;
@@ -184,7 +183,7 @@ static int inline_policies(const struct awscall_client *c, const char *role,
 			char *body = awscall_form("GetRolePolicy", IAM_VERSION, "RoleName", role,
 						  "PolicyName", m->text, NULL);
 			struct xml_node *doc;
-			int r = iam_query(c, body, &doc, err);
+			int r = iam_call(c, body, &doc, err);
 
 			free(body);
 			if (r != 0) {
@@ -208,7 +207,7 @@ static int managed_policy(const struct awscall_client *c, const char *arn,
 	char *body = awscall_form("GetPolicy", IAM_VERSION, "PolicyArn", arn, NULL);
 	struct xml_node *root, *ver;
 	const char *v;
-	int r = iam_query(c, body, &root, err);
+	int r = iam_call(c, body, &root, err);
 
 	free(body);
 	if (r != 0)
@@ -217,7 +216,7 @@ static int managed_policy(const struct awscall_client *c, const char *arn,
 	body = awscall_form("GetPolicyVersion", IAM_VERSION, "PolicyArn", arn, "VersionId",
 			    v ? v : "v1", NULL);
 	xml_free(root);
-	r = iam_query(c, body, &ver, err);
+	r = iam_call(c, body, &ver, err);
 	free(body);
 	if (r != 0)
 		return -1;
@@ -267,7 +266,7 @@ int iam_create_role(const struct awscall_client *c, const char *name, const char
 			 trust, "Description", description, NULL);
 	struct xml_node *root;
 	const char *a;
-	int r = iam_query(c, body, &root, err);
+	int r = iam_call(c, body, &root, err);
 
 	free(body);
 	*arn = NULL;
@@ -288,7 +287,7 @@ int iam_put_role_policy(const struct awscall_client *c, const char *role, const 
 	char *body = awscall_form("PutRolePolicy", IAM_VERSION, "RoleName", role, "PolicyName",
 				  policy, "PolicyDocument", document, NULL);
 	struct xml_node *root;
-	int r = iam_query(c, body, &root, err);
+	int r = iam_call(c, body, &root, err);
 
 	free(body);
 	xml_free(root);

@@ -44,6 +44,12 @@ void iam_policies_free(struct iam_policies *p);
 int iam_role_policies(const struct awscall_client *c, const char *role, struct iam_policies *out,
 		      struct service_error *err);
 
+/* Send a query body (awscall_form) to IAM and parse the answer. 0 with
+ * *root (caller frees with xml_free), or -1 with *err. */
+struct xml_node;
+int iam_call(const struct awscall_client *c, const char *body, struct xml_node **root,
+	     struct service_error *err);
+
 /* CreateRole with a trust policy (JSON text) and a description; *arn
  * (caller frees) receives the new role's ARN. 0, or -1 with *err. */
 int iam_create_role(const struct awscall_client *c, const char *name, const char *trust,

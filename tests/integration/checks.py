@@ -445,6 +445,43 @@ def test_create_role(w, tmp):
           p.returncode == 4 and "exists already" in p.stderr, p.stderr)
 
 
+def test_pick(w, tmp, s):
+    """The pick lists' data (src/aws/pick.h) through tests/integration/picklist.c."""
+    exe = os.path.join(os.environ.get("top_builddir", "."), "tests", "integration", "picklist")
+    if not os.path.exists(exe):
+        check("picklist driver built", False, exe)
+        return
+
+    def load(*args):
+        p = subprocess.run([exe, *args], env=w.keys_env(), capture_output=True, text=True,
+                           timeout=60)
+        return p, [json.loads(line) for line in p.stdout.splitlines() if line.strip()]
+
+    p, roles = load("roles")
+    byname = {r["label"]: r for r in roles}
+    check("pick roles: every role, the trusting ones marked",
+          p.returncode == 0 and byname.get("GoodBedrockAgentCoreRole", {}).get("marked") and
+          not byname.get("LambdaRole", {"marked": True})["marked"], p.stderr + str(roles))
+    p, repos = load("repositories")
+    check("pick repositories", any(r["label"] == "agent" for r in repos), p.stderr + str(repos))
+    p, images = load("images", "agent")
+    check("pick images: URI:tag with push date and size",
+          any(i["value"] == f"{REGISTRY}/agent:v1" and i["note"].startswith("pushed ")
+              for i in images), p.stderr + str(images))
+    p, vpcs = load("vpcs")
+    check("pick VPCs", any(v["value"] == s["net"]["a"] for v in vpcs), p.stderr + str(vpcs))
+    p, subnets = load("subnets", s["net"]["a"])
+    marks = {x["value"]: x["marked"] for x in subnets}
+    check("pick subnets of a VPC: zone IDs, supported ones marked",
+          marks.get(s["net"]["a1"]) is True and marks.get(s["net"]["a3"]) is False and
+          s["net"]["b4"] not in marks, p.stderr + str(subnets))
+    p, groups = load("groups", s["net"]["a"])
+    check("pick security groups of a VPC", [g["value"] for g in groups if g["label"] == "sg-a"]
+          == [s["net"]["a-sg"]], p.stderr + str(groups))
+    check("pick: every request signed right", all(r["signed"] for r in w.proxy.log),
+          [r for r in w.proxy.log if not r["signed"]])
+
+
 def test_text_and_offline(w, tmp):
     good = form(tmp, "good")
     p = run(["check", good], w.keys_env())
@@ -472,7 +509,7 @@ def main():
         for t in (lambda: test_role(w, tmp, s), lambda: test_image(w, tmp, s),
                   lambda: test_network(w, tmp, s), lambda: test_code(w, tmp, s),
                   lambda: test_name(w, tmp), lambda: test_authorizer(w, tmp),
-                  lambda: test_create_role(w, tmp),
+                  lambda: test_create_role(w, tmp), lambda: test_pick(w, tmp, s),
                   lambda: test_text_and_offline(w, tmp)):
             try:
                 t()
