@@ -278,7 +278,7 @@ static char *request_url(const struct awscall_request *r, const char *endpoint, 
 
 	while (n && endpoint[n - 1] == '/')
 		n--;
-	if (r->service == AWS_S3) {
+	if (r->service == AWS_S3 && r->bucket) {
 		char *key = sigv4_uri_encode(r->path, strlen(r->path), 1);
 		char *bkt = sigv4_uri_encode(r->bucket, strlen(r->bucket), 0);
 

@@ -36,7 +36,8 @@ struct awscall_request {
 	enum aws_service service;
 	const char *method; /* "GET", "POST" */
 	const char *region; /* the Region to call (an image's, a bucket's); NULL: the settings' */
-	const char *bucket; /* S3: the bucket; path is then the key (unencoded, may be "") */
+	const char *bucket; /* S3: the bucket, then path is the key (unencoded, may be "");
+			     * NULL for calls to the service itself (ListBuckets) */
 	const char *path;   /* as on the request line ("/", "/runtimes/"); S3: the key */
 	const char *query;  /* encoded, without '?'; NULL when none */
 	const char *body;   /* NULL when none */

@@ -11,6 +11,7 @@
 #include "aws/iam.h"
 #include "aws/pick.h"
 #include "aws/policy.h"
+#include "aws/s3.h"
 #include "aws/xml.h"
 #include "base/printable.h"
 #include "base/util.h"
@@ -187,6 +188,69 @@ static int ec2_page(const struct awscall_client *c, const struct pick_context *c
 	return 0;
 }
 
+static int s3_page(const struct awscall_client *c, enum pick_kind kind, const char *parent,
+		   const char *token, struct pick_page *out, struct service_error *err)
+{
+	char *bucket = NULL, *region = NULL, *q = NULL;
+	const char *prefix = "";
+	struct awscall_request r = {AWS_S3, "GET", NULL, NULL, "/", NULL, NULL, NULL, NULL, NULL};
+	struct http_response resp;
+	struct xml_node *root;
+	const struct xml_node *e;
+	const char *next;
+
+	if (kind == PICK_KEYS) {
+		const char *slash = strchr(parent ? parent : "", '/');
+
+		bucket = slash ? xstrndup(parent, (size_t)(slash - parent))
+			       : xstrdup(parent ? parent : "");
+		prefix = slash ? slash + 1 : "";
+		if (s3_bucket_region(c, bucket, &region, err) != 0) {
+			free(bucket);
+			return -1;
+		}
+		q = sigv4_uri_encode(prefix, strlen(prefix), 0);
+		r = (struct awscall_request){AWS_S3, "GET", region, bucket, "",
+					     NULL,   NULL,  NULL,   NULL,   NULL};
+		r.query = xasprintf("list-type=2&max-keys=100&prefix=%s", q);
+		free(q);
+		if (token) {
+			char *t = sigv4_uri_encode(token, strlen(token), 0);
+
+			q = xasprintf("%s&continuation-token=%s", r.query, t);
+			free((char *)r.query);
+			r.query = q;
+			free(t);
+		}
+		q = (char *)r.query;
+	}
+	if (awscall_send(c, &r, &resp, err) != 0) {
+		free(q);
+		free(bucket);
+		free(region);
+		return -1;
+	}
+	root = xml_parse(resp.body, resp.body_len, NULL);
+	http_response_free(&resp);
+	for (e = xml_path(root, kind == PICK_KEYS ? "Contents" : "Buckets/Bucket"); e;
+	     e = xml_next(e))
+		add(out, xml_path_text(e, kind == PICK_KEYS ? "Key" : "Name"),
+		    xml_path_text(e, kind == PICK_KEYS ? "Key" : "Name"),
+		    kind == PICK_KEYS
+			? xasprintf(_("%s bytes"),
+				    xml_path_text(e, "Size") ? xml_path_text(e, "Size") : "?")
+			: NULL,
+		    0);
+	next = xml_path_text(root, "NextContinuationToken");
+	if (kind == PICK_KEYS && next && *next)
+		out->next = xstrdup(next);
+	xml_free(root);
+	free(q);
+	free(bucket);
+	free(region);
+	return 0;
+}
+
 int pick_load(const struct awscall_client *c, const struct pick_context *ctx, enum pick_kind kind,
 	      const char *parent, const char *token, struct pick_page *out,
 	      struct service_error *err)
@@ -199,6 +263,8 @@ int pick_load(const struct awscall_client *c, const struct pick_context *ctx, en
 		r = roles(c, ctx, token, out, err);
 	else if (kind == PICK_REPOSITORIES || kind == PICK_IMAGES)
 		r = ecr_page(c, ctx, kind, parent, token, out, err);
+	else if (kind == PICK_BUCKETS || kind == PICK_KEYS)
+		r = s3_page(c, kind, parent, token, out, err);
 	else
 		r = ec2_page(c, ctx, kind, parent, out, err);
 	if (r != 0)

@@ -21,6 +21,8 @@ enum pick_kind {
 	PICK_VPCS,         /* value: VPC ID */
 	PICK_SUBNETS,      /* parent: VPC ID; value: subnet ID; marked: supported zone */
 	PICK_GROUPS,       /* parent: VPC ID; value: security group ID */
+	PICK_BUCKETS,      /* value: bucket name */
+	PICK_KEYS,         /* parent: "BUCKET" or "BUCKET/PREFIX"; value: key; note: size */
 };
 
 struct pick_item {

@@ -478,6 +478,11 @@ def test_pick(w, tmp, s):
     p, groups = load("groups", s["net"]["a"])
     check("pick security groups of a VPC", [g["value"] for g in groups if g["label"] == "sg-a"]
           == [s["net"]["a-sg"]], p.stderr + str(groups))
+    p, buckets = load("buckets")
+    check("pick buckets", [b["value"] for b in buckets] == ["code-bkt"], p.stderr + str(buckets))
+    p, keys = load("keys", "code-bkt/agent/")
+    check("pick keys under a prefix, with size", [(k["value"], k["note"]) for k in keys] ==
+          [("agent/code.zip", "12 bytes")], p.stderr + str(keys))
     check("pick: every request signed right", all(r["signed"] for r in w.proxy.log),
           [r for r in w.proxy.log if not r["signed"]])
 

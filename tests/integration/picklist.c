@@ -16,8 +16,8 @@
 #include "aws/pick.h"
 #include "aws/sts.h"
 
-static const char *const kinds[] = {"roles", "repositories", "images",
-				    "vpcs",  "subnets",      "groups"};
+static const char *const kinds[] = {"roles",   "repositories", "images",  "vpcs",
+				    "subnets", "groups",       "buckets", "keys"};
 
 static void print_page(const struct pick_page *p)
 {
@@ -54,8 +54,10 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[1], kinds[k]))
 			break;
 	if (argc < 2 || k == sizeof kinds / sizeof kinds[0]) {
-		fprintf(stderr, "usage: picklist roles|repositories|images|vpcs|subnets|groups "
-				"[PARENT]\n");
+		fprintf(
+		    stderr,
+		    "usage: picklist roles|repositories|images|vpcs|subnets|groups|buckets|keys "
+		    "[PARENT]\n");
 		return 2;
 	}
 	if (awscall_setup(&o, &s, &cr, &cause) != 0) {

@@ -17,8 +17,9 @@ status, headers, body.
 Every service the account checks call is checked for its own signing name:
 the service is told by the request itself (X-Amz-Target
 AmazonEC2ContainerRegistry_V20150921.* is ecr; a form body to "/" is sts,
-iam or ec2 by its Version; a path under the control plane's prefixes is
-bedrock-agentcore; any other path is S3, path-style, checked with botocore's
+iam or ec2 by its Version; a GET of "/" without a body is S3's ListBuckets;
+a path under the control plane's prefixes is bedrock-agentcore; any other
+path is S3, path-style, checked with botocore's
 S3SigV4Auth: x-amz-content-sha256 signed, the path never normalised). ECR's
 GetDownloadUrlForLayer, which moto lacks, is answered here for the blobs a
 test put in Proxy.blobs (digest -> bytes), with a URL on this proxy
@@ -125,12 +126,14 @@ class Proxy:
             self.fail_runtimes = False
             self.delete_runtimes = False
 
-    def expected_service(self, path, headers, body):
+    def expected_service(self, path, headers, body, method="POST"):
         """The signing name the request must carry, told by the request."""
         target = {k.lower(): v for k, v in headers.items()}.get("x-amz-target", "")
         if target.startswith("AmazonEC2ContainerRegistry_V20150921."):
             return "ecr"
         bare = path.split("?", 1)[0]
+        if bare == "/" and method == "GET" and not body:
+            return "s3"  # ListBuckets: the query services are POSTs with a form
         if bare == "/":
             params = _sts_params(path, body) or {}
             return self.QUERY_VERSIONS.get(params.get("Version"), self.STS_SIGNING_NAME)
@@ -155,7 +158,7 @@ class Proxy:
             parts["SignedHeaders"], parts["Signature"]
         except (KeyError, ValueError):
             return "malformed Authorization header"
-        want_service = self.expected_service(path, headers, body)
+        want_service = self.expected_service(path, headers, body, method)
         if (region, service, terminator) != (self.region, want_service, "aws4_request"):
             return (f"Credential should be scoped to a valid region and service: "
                     f"{date}/{self.region}/{want_service}/aws4_request, not "
