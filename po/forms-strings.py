@@ -9,7 +9,7 @@ import sys
 
 
 def texts(node, out):
-    for key in ("title", "label", "help", "expect", "addLabel"):
+    for key in ("title", "label", "help", "expect", "addLabel", "warnSet", "warnUnset"):
         v = node.get(key)
         if isinstance(v, str) and v:
             out.append((key, v))

@@ -189,6 +189,11 @@ static const struct command commands[] = {
     {"check", cmd_check, N_("check forms against your AWS account"), check_opts, check_help},
     {"create-role", cmd_create_role, N_("create an execution role for a form"), create_role_opts,
      create_role_help},
+    {"templates", cmd_templates, N_("list the templates found, with their titles"), templates_opts,
+     templates_help},
+    {"new", cmd_new, N_("start a form from a template"), new_opts, new_help},
+    {"template", cmd_template, N_("make a template from a form; secrets are taken out"),
+     template_opts, template_help},
 };
 
 /* The wizard: `agentcore-wizard [--plain] [FORM]` or `edit FORM`; the
@@ -368,14 +373,25 @@ static int check_options(const struct command *cmd, int argc, char **argv, int *
 {
 	static const struct option global[] = {GLOBAL_LONG_OPTIONS};
 	struct option opts[sizeof global / sizeof global[0] + 8]; /* own: at most 6 */
+	char shorts[16] = "h";
 	size_t n = 0, i;
 	char **args = xcalloc((size_t)argc + 1, sizeof *args);
 	int c, ret = -1;
 
 	for (i = 0; i < sizeof global / sizeof global[0]; i++)
 		opts[n++] = global[i];
-	for (i = 0; cmd->opts[i].name; i++)
+	for (i = 0; cmd->opts[i].name; i++) {
 		opts[n++] = cmd->opts[i];
+		/* an own option with a value and a lower-case code has that
+		 * letter as its short form (template -o FILE) */
+		if (cmd->opts[i].has_arg == required_argument && cmd->opts[i].val >= 'a' &&
+		    cmd->opts[i].val <= 'z' && strlen(shorts) + 3 < sizeof shorts) {
+			size_t k = strlen(shorts);
+
+			shorts[k] = (char)cmd->opts[i].val;
+			shorts[k + 1] = ':';
+		}
+	}
 	opts[n++] = (struct option){"help", no_argument, NULL, 'h'};
 	opts[n] = (struct option){NULL, 0, NULL, 0};
 	/* a copy: getopt_long reorders what it reads */
@@ -383,7 +399,7 @@ static int check_options(const struct command *cmd, int argc, char **argv, int *
 	args[0] = (char *)PACKAGE_NAME; /* getopt's messages begin with it */
 	optind = 1;
 	opterr = 1;
-	while (ret < 0 && (c = getopt_long(argc, args, "h", opts, NULL)) != -1) {
+	while (ret < 0 && (c = getopt_long(argc, args, shorts, opts, NULL)) != -1) {
 		if (c == 'h') {
 			cmd->help();
 			ret = EXIT_OK;

@@ -81,6 +81,15 @@ tests_unit_test_formfile_LDADD = $(UNIT_LDADD)
 TESTS += tests/integration/drip.py
 EXTRA_DIST += tests/integration/drip.py
 
+# Templates (src/form/template*.c): reading, checking, the wizard's rules, writing.
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_template
+TESTS += tests/unit/test_template
+endif
+tests_unit_test_template_SOURCES = tests/unit/test_template.c tests/unit/testutil.h
+tests_unit_test_template_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_template_LDADD = $(UNIT_LDADD)
+
 # Against moto on loopback, every signature checked by botocore.
 TESTS += tests/integration/aws.py
 EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/bench_submit.py tests/bench/bench_ui.py \
@@ -89,6 +98,9 @@ EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/benc
 # Command-level tests of `validate`, and of the command line's GNU behaviour.
 TESTS += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh
 EXTRA_DIST += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh
+# Templates: templates, new, template; the bundled starters filled in.
+TESTS += tests/cmd/templates.sh
+EXTRA_DIST += tests/cmd/templates.sh
 
 # The German translation shows, and is complete against a current template.
 TESTS += tests/cmd/l10n.sh tests/cmd/po-complete.sh
@@ -98,7 +110,8 @@ EXTRA_DIST += tests/cmd/l10n.sh tests/cmd/po-complete.sh
 # tests/fuzz/corpus/NAME/: libFuzzer with --enable-fuzzing (clang),
 # otherwise make check replays the corpus through tests/fuzz/replay.c.
 FUZZ_TARGETS = tests/fuzz/fuzz_formfile tests/fuzz/fuzz_ini tests/fuzz/fuzz_credentials \
-	tests/fuzz/fuzz_service tests/fuzz/fuzz_openid tests/fuzz/fuzz_awsxml
+	tests/fuzz/fuzz_service tests/fuzz/fuzz_openid tests/fuzz/fuzz_template \
+	tests/fuzz/fuzz_awsxml
 check_PROGRAMS += $(FUZZ_TARGETS)
 TESTS += $(FUZZ_TARGETS)
 EXTRA_DIST += tests/fuzz/corpus
@@ -122,6 +135,8 @@ tests_fuzz_fuzz_service_SOURCES = tests/fuzz/fuzz_service.c tests/fuzz/fuzz.h $(
 tests_fuzz_fuzz_service_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_openid_SOURCES = tests/fuzz/fuzz_openid.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
 tests_fuzz_fuzz_openid_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_template_SOURCES = tests/fuzz/fuzz_template.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
+tests_fuzz_fuzz_template_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_awsxml_SOURCES = tests/fuzz/fuzz_awsxml.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
 tests_fuzz_fuzz_awsxml_CFLAGS = $(FUZZ_CFLAGS)
 

@@ -558,10 +558,47 @@ void aws_settings_free(struct aws_settings *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* value quoted for a shell, safe to show on a terminal: in single quotes,
+ * or, when it holds what the printable filter escapes (a C1 control, a
+ * bidirectional override, a byte that is not UTF-8, DEL), in bash's $'...'
+ * with those bytes as \xNN, which gives back the same bytes when pasted.
+ * Caller frees. */
+static char *cli_quote(const char *value)
+{
+	struct strbuf b = {0};
+	const unsigned char *p = (const unsigned char *)value;
+	size_t i, n = strlen(value);
+
+	if (!printable_needs_escape(value, n))
+		return util_shell_quote(value);
+	strbuf_adds(&b, "$'");
+	for (i = 0; i < n; i++) {
+		size_t k = 1;
+
+		/* a character the filter keeps is copied whole */
+		while (p[i] >= 0x80 && i + k < n && (p[i + k] & 0xc0) == 0x80)
+			k++;
+		if (p[i] == '\\' || p[i] == '\'') {
+			strbuf_addc(&b, '\\');
+			strbuf_addc(&b, (char)p[i]);
+		} else if (printable_needs_escape(value + i, k)) {
+			size_t j;
+
+			for (j = 0; j < k; j++)
+				strbuf_addf(&b, "\\x%02x", p[i + j]);
+		} else {
+			strbuf_add(&b, value + i, k);
+		}
+		i += k - 1;
+	}
+	strbuf_addc(&b, '\'');
+	return strbuf_finish(&b);
+}
+
 /* " --NAME 'VALUE'" */
 static void cli_option(struct strbuf *b, const char *name, const char *value)
 {
-	char *q = util_shell_quote(value);
+	char *q = cli_quote(value);
 
 	strbuf_addf(b, " --%s %s", name, q);
 	free(q);
@@ -582,10 +619,10 @@ char *aws_cli_command(const struct aws_settings *s, const char *json, const char
 			url = xasprintf("file://%s/%s", cwd, path);
 		else
 			url = xasprintf("file://%s", path);
-		q = util_shell_quote(url);
+		q = cli_quote(url);
 		free(url);
 	} else {
-		q = util_shell_quote(json);
+		q = cli_quote(json);
 	}
 	strbuf_addf(&b, " --cli-input-json %s", q);
 	free(q);

@@ -254,6 +254,7 @@ static double process_timeout(const struct credentials_hooks *h)
 struct proc {
 	pid_t pid;
 	int fd[2];
+	int reaped, status; /* waited for already, and how it ended */
 };
 
 /* Start cmd with sh -c in a process group of its own, so that whatever it
@@ -294,11 +295,28 @@ static int proc_start(const char *cmd, struct proc *p, char **cause)
 	close(errp[1]);
 	p->fd[0] = outp[0];
 	p->fd[1] = errp[0];
+	p->reaped = 0;
 	return 0;
 }
 
 /* How reading a process's output ended. */
-enum proc_end { PROC_EOF, PROC_TIMEOUT, PROC_CANCELLED };
+enum proc_end { PROC_EOF, PROC_TIMEOUT, PROC_CANCELLED, PROC_STOPPED };
+
+/* Has the process been stopped (SIGTTIN: it read from the terminal, which
+ * is not its own, as it runs in a process group of its own)? One that
+ * exited is reaped here, its status kept. */
+static int proc_stopped(struct proc *p)
+{
+	int st;
+
+	if (p->reaped || waitpid(p->pid, &st, WNOHANG | WUNTRACED) != p->pid)
+		return 0;
+	if (WIFSTOPPED(st))
+		return 1;
+	p->reaped = 1;
+	p->status = st;
+	return 0;
+}
 
 /* Read standard output (secret: into o) and error (its start: into e)
  * until both are closed, the timeout passes or the hooks cancel; checked at
@@ -319,6 +337,10 @@ static enum proc_end proc_collect(struct proc *p, const struct chain *ch, double
 		}
 		if (util_monotonic() > deadline) {
 			end = PROC_TIMEOUT;
+			break;
+		}
+		if (proc_stopped(p)) {
+			end = PROC_STOPPED;
 			break;
 		}
 		if (poll(fds, 2, 100) < 0) {
@@ -361,10 +383,10 @@ static int proc_finish(struct proc *p, enum proc_end end)
 
 	if (end != PROC_EOF)
 		kill(-p->pid, SIGKILL);
+	if (p->reaped)
+		return p->status;
 	while (waitpid(p->pid, &status, 0) < 0 && errno == EINTR)
 		;
-	if (end == PROC_EOF)
-		kill(-p->pid, SIGKILL); /* what it left behind, holding nothing of ours */
 	return status;
 }
 
@@ -379,6 +401,11 @@ static char *proc_failure(const char *cmd, const char *profile, enum proc_end en
 				   "within %g s and was stopped: it may be waiting for a login "
 				   "or for input"),
 				 profile, cmd, timeout);
+	if (end == PROC_STOPPED)
+		return xasprintf(_("the credential_process of profile %s (%s) was stopped, as "
+				   "when it reads from the terminal: a credential_process must "
+				   "not ask for input (log in first, then use it)"),
+				 profile, cmd);
 	if (end == PROC_CANCELLED)
 		return xasprintf(_("cancelled: the credential_process of profile %s (%s) was "
 				   "stopped"),

@@ -1,5 +1,5 @@
 # aws: signing, transport, settings, credentials, services and the runtime.
-# Signing and transport (sigv4, http, credentials, endpoint, awsconfig,
+# Signing and transport (secret, sigv4, http, credentials, endpoint, awsconfig,
 # service, xml) include base only; runtime and probe may read the form's
 # document (tests/check-layering.sh).
 src_libacwcore_a_SOURCES += \

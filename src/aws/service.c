@@ -384,7 +384,12 @@ char *service_request_describe(const struct service_request *r)
 	struct strbuf b = {0};
 	size_t i;
 
-	strbuf_addf(&b, "%s %s\n", r->method, r->url);
+	/* it is printed: the URL, the values and the body (the form's text)
+	 * through the printable filter, whose \u escapes of C1 controls and
+	 * bidirectional overrides are JSON's own */
+	strbuf_addf(&b, "%s ", r->method);
+	printable_add(&b, r->url, strlen(r->url), 0);
+	strbuf_addc(&b, '\n');
 	for (i = 0; i < r->headers.n; i++) {
 		const char *v = r->headers.v[i].value;
 
@@ -397,11 +402,15 @@ char *service_request_describe(const struct service_request *r)
 				    sig ? (int)(sig - v) : (int)strlen(v), v, _("(redacted)"));
 			continue;
 		}
-		strbuf_addf(&b, "%s: %s\n", r->headers.v[i].name, v);
+		strbuf_addf(&b, "%s: ", r->headers.v[i].name);
+		printable_add(&b, v, strlen(v), 0);
+		strbuf_addc(&b, '\n');
 	}
 	strbuf_addc(&b, '\n');
-	if (r->body)
-		strbuf_addf(&b, "%s\n", r->body);
+	if (r->body) {
+		printable_add(&b, r->body, r->body_len, 0);
+		strbuf_addc(&b, '\n');
+	}
 	return strbuf_finish(&b);
 }
 
@@ -414,10 +423,14 @@ void service_print_trace(FILE *fp, const struct sigv4_trace *t)
 	while (*c) {
 		size_t n = strcspn(c, "\n");
 
-		if (n >= sizeof tok - 1 && !strncasecmp(c, tok, sizeof tok - 1))
+		if (n >= sizeof tok - 1 && !strncasecmp(c, tok, sizeof tok - 1)) {
 			fprintf(fp, "%s%s\n", tok, _("(redacted)"));
-		else
-			fprintf(fp, "%.*s\n", (int)n, c);
+		} else {
+			char *line = printable_mem(c, n, SIZE_MAX);
+
+			fprintf(fp, "%s\n", line);
+			free(line);
+		}
 		c += n + (c[n] ? 1 : 0);
 	}
 	fprintf(fp, "--- string to sign\n%s\n---\n", t->string_to_sign ? t->string_to_sign : "");

@@ -120,6 +120,11 @@ char *printable_text(const char *text, size_t max)
 	return printable_mem(text, text ? strlen(text) : 0, max);
 }
 
+int printable_codepoint_hidden(unsigned long cp)
+{
+	return hidden(cp, 0);
+}
+
 char *printable_take(char *text)
 {
 	char *p;

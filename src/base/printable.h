@@ -41,6 +41,11 @@ char *printable_mem(const char *text, size_t len, size_t max);
  * which is freed: "*cause = printable_take(*cause)". NULL stays NULL. */
 char *printable_take(char *text);
 
+/* Non-zero for a code point the filter shows as an escape (C0, DEL, C1,
+ * the bidirectional embeddings, overrides and isolates): for a front end
+ * that draws wide characters one at a time. */
+int printable_codepoint_hidden(unsigned long cp);
+
 /* Non-zero when text[0..len) would come out of the filter changed. */
 int printable_needs_escape(const char *text, size_t len);
 

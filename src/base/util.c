@@ -453,9 +453,13 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-int util_write_atomic(const char *path, const char *data, size_t len, mode_t mode, char **cause)
+/* util_write_atomic and util_write_atomic_nofollow; follow: write through a
+ * symbolic link at path rather than replace it. */
+static int write_atomic(const char *path, const char *data, size_t len, mode_t mode, int follow,
+			char **cause)
 {
-	char *target = final_target(path), *copy = xstrdup(target), *base = xstrdup(target);
+	char *target = follow ? final_target(path) : xstrdup(path), *copy = xstrdup(target);
+	char *base = xstrdup(target);
 	char *dir = dirname(copy), *tmp = NULL;
 	int fd, dfd, ret = -1;
 
@@ -496,6 +500,17 @@ out:
 	free(base);
 	free(target);
 	return ret;
+}
+
+int util_write_atomic(const char *path, const char *data, size_t len, mode_t mode, char **cause)
+{
+	return write_atomic(path, data, len, mode, 1, cause);
+}
+
+int util_write_atomic_nofollow(const char *path, const char *data, size_t len, mode_t mode,
+			       char **cause)
+{
+	return write_atomic(path, data, len, mode, 0, cause);
 }
 
 int util_mkdir_p(const char *path, mode_t mode, char **cause)

@@ -82,6 +82,10 @@ int util_read_fd(int fd, const char *name, size_t cap, char **out, size_t *len, 
  * first; those of saves still under way (which hold a lock on them) are
  * not. Returns 0, or -1 with *cause set; the old file is then untouched. */
 int util_write_atomic(const char *path, const char *data, size_t len, mode_t mode, char **cause);
+/* The same, but a symbolic link at path is replaced by the file, never
+ * followed (for files in a folder of the program's own, such as drafts). */
+int util_write_atomic_nofollow(const char *path, const char *data, size_t len, mode_t mode,
+			       char **cause);
 
 /* Create a folder and its parents with `mode` (existing ones are kept). */
 int util_mkdir_p(const char *path, mode_t mode, char **cause);

@@ -56,6 +56,16 @@ int cmd_submit(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_cli(int argc, char **argv);
 int cmd_config(int argc, char **argv);
+/* Templates (cmd_templates.c, cmd_template.c): each with its own options
+ * (besides the global ones) and help, for src/main.c's table. */
+struct option;
+int cmd_templates(int argc, char **argv);
+int cmd_new(int argc, char **argv);
+int cmd_template(int argc, char **argv);
+extern const struct option templates_opts[], new_opts[], template_opts[];
+void templates_help(void);
+void new_help(void);
+void template_help(void);
 /* The account checks (issue 10): cmd_check.c, cmd_create_role.c. */
 int cmd_check(int argc, char **argv);
 int cmd_create_role(int argc, char **argv);

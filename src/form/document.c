@@ -8,6 +8,7 @@
 
 #include "form/document.h"
 #include "form/formdef.h"
+#include "form/jsonwrite.h"
 #include "base/util.h"
 
 /* Top-level members whose changes are counted one by one; past that many,
@@ -691,15 +692,15 @@ static cJSON *ordered(const cJSON *v, const struct fnode *f, int in_oneof)
 	return out;
 }
 
+/* As saved files are (pretty: with a final newline) or sent. */
 static char *print(cJSON *tree, int pretty)
 {
-	char *s = pretty ? cJSON_Print(tree) : cJSON_PrintUnformatted(tree);
-	char *r;
+	char *s = jsonwrite(tree, pretty), *r;
 
-	if (!s)
-		util_fatal("out of memory");
-	r = pretty ? xasprintf("%s\n", s) : xstrdup(s);
-	cJSON_free(s);
+	if (!pretty)
+		return s;
+	r = xasprintf("%s\n", s);
+	free(s);
 	return r;
 }
 

@@ -124,6 +124,8 @@ static void fnode_free(struct fnode *n)
 	for (i = 0; i < n->nrestricted; i++)
 		free(n->restricted[i]);
 	free(n->restricted);
+	free(n->warn_set);
+	free(n->warn_unset);
 	free(n);
 }
 
@@ -154,11 +156,11 @@ void formdef_free(struct formdef *def)
 
 /* The keys a field may have, sorted for bsearch; KEY_* index them. */
 static const char *const field_keys[] = {
-    "addLabel",  "advanced", "default",   "example", "expect",   "fields",
-    "help",      "initial",  "item",      "key",     "kind",     "label",
-    "max",       "maxItems", "maxLength", "min",     "minItems", "minLength",
-    "name",      "note",     "pattern",   "probe",   "required", "restricted",
-    "sensitive", "source",   "value",     "values",  "when",
+    "addLabel",  "advanced",  "default",    "example",   "expect", "fields", "help",
+    "initial",   "item",      "key",        "kind",      "label",  "max",    "maxItems",
+    "maxLength", "min",       "minItems",   "minLength", "name",   "note",   "pattern",
+    "probe",     "required",  "restricted", "sensitive", "source", "value",  "values",
+    "warnSet",   "warnUnset", "when",
 };
 enum {
 	KEY_ADD_LABEL,
@@ -189,9 +191,12 @@ enum {
 	KEY_SOURCE,
 	KEY_VALUE,
 	KEY_VALUES,
+	KEY_WARN_SET,
+	KEY_WARN_UNSET,
 	KEY_WHEN,
 	NKEYS,
 };
+_Static_assert(sizeof field_keys / sizeof *field_keys == NKEYS, "a KEY_ for every field key");
 
 static int key_cmp(const void *k, const void *e)
 {
@@ -485,6 +490,8 @@ static int parse_texts(struct loader *L, struct fnode *n, const cJSON *const m[N
 	n->example = string_of(m[KEY_EXAMPLE]);
 	n->expect = text_of(L, m[KEY_EXPECT]);
 	n->add_label = text_of(L, m[KEY_ADD_LABEL]);
+	n->warn_set = text_of(L, m[KEY_WARN_SET]);
+	n->warn_unset = text_of(L, m[KEY_WARN_UNSET]);
 	if (!n->label)
 		n->label = xstrdup(n->name);
 	if (!n->help)

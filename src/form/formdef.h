@@ -58,6 +58,11 @@ struct fnode {
 	size_t nchildren;
 	struct fnode *parent;
 
+	/* warnings (validate_warnings), translated, or NULL: why setting the
+	 * member (warn_set), or leaving it unset (warn_unset), keeps the form
+	 * from some AWS CLIs or SDKs although the API takes it */
+	char *warn_set, *warn_unset;
+
 	/* text: names the service refuses, ASCII case ignored (the header
 	 * allowlist's restricted headers), from the form's "restricted" */
 	char **restricted;

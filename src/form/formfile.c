@@ -357,6 +357,8 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 	struct import im = {mode, problems, 0, text, NULL, 0};
 	struct jsonscan scan;
 	cJSON *clean;
+	char *parsed;
+	size_t plen;
 
 	*out = NULL;
 	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
@@ -376,19 +378,24 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 	 * why it stopped: the scan judges the text first */
 	if (jsonscan_check(text, len, &scan, cause) != 0)
 		return -1;
-	j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	/* NUL characters as the document keeps them (JSON_NUL) */
+	parsed = jsonscan_for_cjson(text, len, &scan, &plen);
+	if (!parsed)
+		plen = len;
+	j = cJSON_ParseWithLengthOpts(parsed ? parsed : text, plen, &end, 0);
 	if (!j) {
 		/* not expected after the scan; said with cJSON's place */
-		const char *err = cJSON_GetErrorPtr();
+		const char *err = cJSON_GetErrorPtr(), *t = parsed ? parsed : text;
 		size_t line, col;
 
-		jsonscan_position(
-		    text, err && err >= text && err <= text + len ? (size_t)(err - text) : len,
-		    &line, &col);
+		jsonscan_position(t, err && err >= t && err <= t + plen ? (size_t)(err - t) : plen,
+				  &line, &col);
+		free(parsed);
 		*cause = xasprintf(_("line %zu, column %zu: this is not valid JSON"), line, col);
 		jsonscan_release(&scan);
 		return -1;
 	}
+	free(parsed);
 	if (!cJSON_IsObject(j)) {
 		*cause =
 		    xasprintf(_("the file holds %s: expected a JSON object with the request's "
@@ -429,12 +436,27 @@ int formfile_load(const char *file, const struct formdef *def, enum ff_mode mode
 	return ret;
 }
 
-int formfile_save(const char *file, const struct document *doc, const struct formdef *def,
-		  char **cause)
+/* follow: write through a symbolic link at file (formfile_save) or replace
+ * it (formfile_save_nofollow). */
+static int save(const char *file, const struct document *doc, const struct formdef *def,
+		int follow, char **cause)
 {
 	char *json = document_to_json(doc, def, 1);
-	int ret = util_write_atomic(file, json, strlen(json), 0600, cause);
+	int ret = follow ? util_write_atomic(file, json, strlen(json), 0600, cause)
+			 : util_write_atomic_nofollow(file, json, strlen(json), 0600, cause);
 
 	free(json);
 	return ret;
+}
+
+int formfile_save(const char *file, const struct document *doc, const struct formdef *def,
+		  char **cause)
+{
+	return save(file, doc, def, 1, cause);
+}
+
+int formfile_save_nofollow(const char *file, const struct document *doc, const struct formdef *def,
+			   char **cause)
+{
+	return save(file, doc, def, 0, cause);
 }

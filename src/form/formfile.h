@@ -39,8 +39,17 @@ int formfile_parse(const char *text, size_t len, const struct formdef *def, enum
 int formfile_load(const char *file, const struct formdef *def, enum ff_mode mode,
 		  struct document **out, struct problems *problems, char **cause);
 
-/* Save atomically with mode 0600; never refuses for validation errors. */
+/* Save atomically with mode 0600, written as the AWS CLI prints a skeleton
+ * (four-space indent, "key": value, the request's order, a final newline);
+ * never refuses for validation errors. When file is a symbolic link, the
+ * file it leads to is written and the link stays (as editors do); the
+ * temporary files of earlier saves of it that were killed are removed
+ * (util_write_atomic). */
 int formfile_save(const char *file, const struct document *doc, const struct formdef *def,
 		  char **cause);
+/* The same, but a symbolic link at file is replaced, never followed: for
+ * drafts, whose folder is the program's own (issue 13 item 6). */
+int formfile_save_nofollow(const char *file, const struct document *doc, const struct formdef *def,
+			   char **cause);
 
 #endif

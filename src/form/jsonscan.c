@@ -32,7 +32,7 @@ struct scan {
 	size_t len, i;
 	size_t numbers; /* numbers seen so far */
 	struct jsonscan *out;
-	size_t cap;
+	size_t cap, nul_cap;
 	char **cause;
 };
 
@@ -207,10 +207,15 @@ static int unicode_escape(struct scan *S)
 					"hex digits, as in \\u00e9"),
 				      (int)n, e));
 	}
-	if (v == 0)
-		return fail(S, S->i,
-			    xstrdup(_("\\u0000 (a NUL character) cannot be kept in a form: "
-				      "expected text without it")));
+	if (v == 0) { /* kept, as JSON_NUL (jsonscan_for_cjson) */
+		struct jsonscan *o = S->out;
+
+		if (o->nnuls == S->nul_cap) {
+			S->nul_cap = S->nul_cap ? 2 * S->nul_cap : 8;
+			o->nuls = xrealloc(o->nuls, S->nul_cap * sizeof *o->nuls);
+		}
+		o->nuls[o->nnuls++] = S->i;
+	}
 	if (v >= 0xdc00 && v <= 0xdfff)
 		return fail(S, S->i,
 			    xasprintf(_("%.6s is a lone surrogate: expected a valid \\u escape, "
@@ -525,7 +530,7 @@ static int scan_text(struct scan *S)
 
 int jsonscan_check(const char *text, size_t len, struct jsonscan *out, char **cause)
 {
-	struct scan S = {text, len, 0, 0, out, 0, cause};
+	struct scan S = {text, len, 0, 0, out, 0, 0, cause};
 
 	memset(out, 0, sizeof *out);
 	if (scan_text(&S) != 0) {
@@ -540,4 +545,33 @@ void jsonscan_release(struct jsonscan *s)
 	free(s->fractional);
 	s->fractional = NULL;
 	s->nfractional = 0;
+	free(s->nuls);
+	s->nuls = NULL;
+	s->nnuls = 0;
+}
+
+char *jsonscan_for_cjson(const char *text, size_t len, const struct jsonscan *s, size_t *out_len)
+{
+	char *out, *o;
+	size_t i = 0, k = 0;
+
+	if (!s->nnuls && !memchr(text, 0xc0, len))
+		return NULL;
+	o = out = xmalloc(len + 1);
+	while (i < len) {
+		if (k < s->nnuls && i == s->nuls[k]) { /* \u0000, six characters */
+			memcpy(o, JSON_NUL, 2);
+			o += 2;
+			i += 6;
+			k++;
+		} else {
+			/* a 0xc0 of the file's is no UTF-8 whatever follows: 0xc1
+			 * is none either, and cannot be taken for JSON_NUL */
+			*o++ = (unsigned char)text[i] == 0xc0 ? (char)0xc1 : text[i];
+			i++;
+		}
+	}
+	*o = '\0';
+	*out_len = (size_t)(o - out);
+	return out;
 }

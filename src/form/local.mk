@@ -6,4 +6,9 @@ src_libacwcore_a_SOURCES += \
 	src/form/validate.h src/form/validate_local.h src/form/validate_message.c \
 	src/form/validate_value.c src/form/validate_walk.c src/form/validate_rules.c \
 	src/form/jsonscan.c src/form/jsonscan.h \
-	src/form/formfile.c src/form/formfile.h
+	src/form/jsonwrite.c src/form/jsonwrite.h \
+	src/form/formfile.c src/form/formfile.h \
+	src/form/secret.c src/form/secret.h \
+	src/form/template.c src/form/template.h \
+	src/form/template_path.c src/form/template_path.h \
+	src/form/template_write.c src/form/template_find.c

@@ -102,6 +102,17 @@ enum vstate validate_member(const struct formdef *def, const struct document *do
 enum vstate validate_rest(const struct formdef *def, const struct document *doc,
 			  struct problems *out);
 
+/* Warnings: what the form definition warns about although the API takes
+ * it (forms' warnSet and warnUnset): networkConfiguration left unset, which
+ * AWS CLIs and SDKs from before August 2026 refuse; platformVersion set,
+ * which only the newest JavaScript SDK knows. Appended to out with state
+ * VS_VALID, so that they never make a form invalid or incomplete
+ * (problems_worst ignores them), each at the member's path, its message
+ * saying why and what to do. validate_document does not report them:
+ * callers that show a field or the review ask for them too. */
+void validate_warnings(const struct formdef *def, const struct document *doc,
+		       struct problems *out);
+
 /* Only the problems of one section's members (section index into def->sections). */
 enum vstate validate_section(const struct formdef *def, const struct document *doc, size_t section,
 			     struct problems *out);

@@ -17,6 +17,7 @@
 
 #include "form/document.h"
 #include "form/formdef.h"
+#include "form/jsonscan.h"
 #include "base/util.h"
 #include "form/validate.h"
 #include "form/validate_local.h"
@@ -92,6 +93,11 @@ void validate_escape(struct strbuf *b, const char *s, size_t n)
 		strbuf_add(b, s + i, run - i);
 		if (run == n)
 			return;
+		if (run + 1 < n && !memcmp(s + run, JSON_NUL, 2)) { /* a NUL character */
+			strbuf_adds(b, "\\u0000");
+			i = run + 2;
+			continue;
+		}
 		if (c == '\n')
 			snprintf(e, sizeof e, "\\n");
 		else if (c == '\t')

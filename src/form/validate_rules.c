@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "base/util.h"
+#include "form/document.h"
 #include "form/formdef.h"
 #include "form/validate.h"
 #include "form/validate_local.h"
@@ -449,4 +450,32 @@ void validate_rules(struct walk *w)
 	rule_headers(w);
 	rule_filesystems(w);
 	rule_capacity(w);
+}
+
+/* ---- warnings ---- */
+
+/* The members of group g (at its path; the root's is "") and of the
+ * groups in it whose warning applies: set with warn_set, or unset with
+ * warn_unset in a group that is set. Only groups are followed: a member
+ * in a list, map or one-of has no one path. */
+static void warn_group(const struct fnode *g, const struct document *doc, struct problems *out)
+{
+	size_t i;
+
+	for (i = 0; i < g->nchildren; i++) {
+		const struct fnode *n = g->children[i];
+		int set = document_is_set(doc, n->path);
+
+		if (set && n->warn_set)
+			problems_add(out, VS_VALID, n->path, NULL, "%s", n->warn_set);
+		else if (!set && n->warn_unset)
+			problems_add(out, VS_VALID, n->path, NULL, "%s", n->warn_unset);
+		if (set && n->kind == FK_GROUP)
+			warn_group(n, doc, out);
+	}
+}
+
+void validate_warnings(const struct formdef *def, const struct document *doc, struct problems *out)
+{
+	warn_group(def->root, doc, out);
 }

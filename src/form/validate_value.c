@@ -16,6 +16,7 @@
 
 #include "base/util.h"
 #include "form/formdef.h"
+#include "form/jsonscan.h"
 #include "form/validate.h"
 #include "form/validate_local.h"
 
@@ -96,21 +97,56 @@ static int class_match(struct classes *cs, const struct fnode *f, const char *te
 }
 
 /* cs: the walk's classes, or NULL (one value as typed). */
+/* s[0..n) with each JSON_NUL (jsonscan.h) a NUL byte, *out_len bytes long,
+ * for PCRE2, which takes a length; NULL when s holds none. */
+static char *real_nuls(const char *s, size_t n, size_t *out_len)
+{
+	const char *hit = memmem(s, n, JSON_NUL, 2), *end = s + n;
+	char *out, *o;
+
+	if (!hit)
+		return NULL;
+	o = out = xmalloc(n + 1);
+	while (hit) {
+		memcpy(o, s, (size_t)(hit - s));
+		o += hit - s;
+		*o++ = '\0';
+		s = hit + 2;
+		hit = memmem(s, (size_t)(end - s), JSON_NUL, 2);
+	}
+	memcpy(o, s, (size_t)(end - s));
+	o += end - s;
+	*out_len = (size_t)(o - out);
+	return out;
+}
+
+/* cs: the walk's classes, or NULL (one value as typed). */
 static enum match pattern_match(const struct fnode *f, const char *text, size_t len,
 				struct classes *cs)
 {
 	static pcre2_match_data *md; /* one pair is all a whole-value match needs */
+	enum match m = M_FULL;
+	char *nuls = NULL;
+	size_t nlen;
 	int rc;
 
 	if (!f->re)
 		return M_FULL;
 	if (!md && !(md = pcre2_match_data_create(1, NULL)))
 		util_fatal("out of memory");
-	if (class_match(cs, f, text, len, md) || full_match(f, text, len, md))
-		return M_FULL;
-	rc = pcre2_match(f->re, (PCRE2_SPTR)text, len, 0,
-			 PCRE2_ANCHORED | PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, md, NULL);
-	return rc == PCRE2_ERROR_PARTIAL ? M_PARTIAL : M_NO;
+	if (memchr(text, 0xc0, len) && (nuls = real_nuls(text, len, &nlen))) {
+		text = nuls;
+		len = nlen;
+		cs = NULL;
+	}
+	if (!class_match(cs, f, text, len, md) && !full_match(f, text, len, md)) {
+		rc = pcre2_match(f->re, (PCRE2_SPTR)text, len, 0,
+				 PCRE2_ANCHORED | PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, md,
+				 NULL);
+		m = rc == PCRE2_ERROR_PARTIAL ? M_PARTIAL : M_NO;
+	}
+	free(nuls);
+	return m;
 }
 
 /* The fewest characters a valid value has: minLength, or more when the
@@ -125,7 +161,25 @@ static size_t min_chars(const struct fnode *f)
 	return m;
 }
 
-/* Characters in s[0..n), or (size_t)-1 when it is not UTF-8. ASCII, the
+/* Characters in s[0..n) when it is UTF-8 but for JSON_NUL, each one
+ * character; (size_t)-1 otherwise. */
+static size_t chars_with_nuls(const char *s, size_t n)
+{
+	const char *end = s + n, *hit;
+	size_t chars = 0, part;
+
+	while ((hit = memmem(s, (size_t)(end - s), JSON_NUL, 2))) {
+		if ((part = utf8_length(s, (size_t)(hit - s))) == (size_t)-1)
+			return part;
+		chars += part + 1;
+		s = hit + 2;
+	}
+	part = utf8_length(s, (size_t)(end - s));
+	return part == (size_t)-1 ? part : chars + part;
+}
+
+/* Characters in s[0..n), a NUL kept as JSON_NUL among them, or (size_t)-1
+ * when it is not UTF-8 otherwise. ASCII, the
  * common case, is passed over eight bytes at a time. */
 static size_t text_chars(const char *s, size_t n)
 {
@@ -143,6 +197,8 @@ static size_t text_chars(const char *s, size_t n)
 	if (i == n)
 		return n;
 	rest = utf8_length(s + i, n - i);
+	if (rest == (size_t)-1 && memchr(s + i, 0xc0, n - i))
+		rest = chars_with_nuls(s + i, n - i);
 	return rest == (size_t)-1 ? rest : i + rest;
 }
 

@@ -113,11 +113,13 @@ grep -qF "$tmp/bytes.json: [\"bad\xff\"]: unknown member" "$tmp/err" && ok ||
 printf '{\n  "agentRuntimeName": "a",\n  "roleArn" ,\n}\n' >"$tmp/broken.json"
 expect_exit 2 "$ACW" validate "$tmp/broken.json"
 grep -q "broken.json: line 3, column 13" "$tmp/err" && ok || bad "line/column: $(cat "$tmp/err")"
-# a NUL cannot be kept (cJSON would cut the text there): refused, with where
+# a NUL character is valid JSON: kept, judged by the member's rules (a name
+# may not hold one: exit 1 at its path, the value shown with \u0000), never
+# cut (tests/data/valid/description-nul.json holds a valid one)
 printf '{"agentRuntimeName":"ab\\u0000-x"}' >"$tmp/nul.json"
-expect_exit 2 "$ACW" validate "$tmp/nul.json"
-grep -q 'nul.json: line 1, column 24: \\u0000 (a NUL character)' "$tmp/err" && ok ||
-	bad "NUL: $(cat "$tmp/err")"
+expect_exit 1 "$ACW" validate "$tmp/nul.json"
+grep -q 'nul.json: agentRuntimeName: "ab\\u0000-x" is not valid' "$tmp/out" "$tmp/err" && ok ||
+	bad "NUL: $(cat "$tmp/out" "$tmp/err")"
 python3 -c 'print("{\"tags\":" + "[" * 1200 + "]" * 1200 + "}")' >"$tmp/deep.json"
 expect_exit 2 "$ACW" validate "$tmp/deep.json"
 grep -q 'deep.json: line 1, column 1008: the JSON is nested too deeply' "$tmp/err" && ok ||

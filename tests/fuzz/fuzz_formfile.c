@@ -1,9 +1,12 @@
 /* Fuzz target: the form loader (JSON parsing, import against forms/, both
- * modes), then validation and serialisation of whatever it made. */
+ * modes), then validation and serialisation of whatever it made; what is
+ * saved must read back (strict) to the same text, so that no value (a NUL
+ * character, a line terminator, bytes that are not UTF-8) is lost or cut. */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "form/document.h"
 #include "form/formdef.h"
@@ -12,6 +15,23 @@
 #include "fuzz.h"
 
 static struct formdef *def;
+
+/* The saved text json reads back, strictly, as the same text. */
+static void round_trip(const char *json)
+{
+	struct document *doc = NULL;
+	struct problems p = {0};
+	char *cause = NULL, *again;
+
+	if (formfile_parse(json, strlen(json), def, FF_STRICT, &doc, &p, &cause) != 0)
+		abort();
+	again = document_to_json(doc, def, 1);
+	if (strcmp(json, again) || strchr(json, '\t'))
+		abort();
+	free(again);
+	problems_clear(&p);
+	document_free(doc);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -37,6 +57,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		validate_document(def, doc, &p);
 		json = document_to_json(doc, def, 1);
+		round_trip(json);
 		free(json);
 		json = document_request_body(doc, def, "00000000-0000-4000-8000-000000000000");
 		free(json);

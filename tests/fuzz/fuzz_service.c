@@ -3,7 +3,9 @@
  * bytes: the body of a 400 without headers). Error answers are parsed with
  * and without their headers and judged for retrying; success answers are
  * read as the commands and the wizard read them (service_answer_string), and
- * the body made printable as errors and failure reasons are. */
+ * the body made printable as errors and failure reasons are. Every text of
+ * a parsed error must come out of the printable filter: valid UTF-8 with no
+ * control character and no bidirectional override in it (abort otherwise). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -40,6 +42,24 @@ static const char *split(char *text, size_t len, long *status, struct headers *h
 	return p;
 }
 
+/* Abort when text still holds anything the printable filter escapes. */
+static void must_be_printable(const char *text)
+{
+	if (text && printable_needs_escape(text, strlen(text)))
+		abort();
+}
+
+static void check_error(const struct service_error *e)
+{
+	size_t i;
+
+	must_be_printable(e->code);
+	must_be_printable(e->message);
+	must_be_printable(e->request_id);
+	for (i = 0; i < e->nfields; i++)
+		must_be_printable(e->fields[i]);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const names[] = {"agentRuntimeId", "agentRuntimeArn",
@@ -52,13 +72,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t blen = size - (size_t)(body - text), i;
 
 	service_parse_error(status, &h, body, blen, &e);
+	check_error(&e);
 	(void)service_retry_kind(HTTP_DONE, status, e.code);
 	service_error_free(&e);
 	service_parse_error(status, NULL, body, blen, &e);
+	check_error(&e);
 	service_error_free(&e);
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		free(service_answer_string(body, blen, names[i]));
-	free(printable_text(body, 300));
+	{
+		char *p = printable_mem(body, blen, 300);
+
+		must_be_printable(p);
+		free(p);
+	}
 	headers_free(&h);
 	free(text);
 	return 0;

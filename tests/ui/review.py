@@ -58,7 +58,7 @@ body = rows[stripped.index("{", at("Tags")):at("The same with the AWS CLI (after
 check(len(body) > 10, "no request body shown", t)
 for r in body:
     check(re.match(r'^\s*([{}\[\]"]|$)', r[PANE:]), "a body line is not JSON: %r" % r, t)
-line = '  "description": "%s",' % DESC
+line = '    "description": "%s",' % DESC
 row = next(r for r in body if '"description"' in r)
 check(row[PANE:PANE + WIDTH] == line[:WIDTH], "the description line is changed: %r" % row, t)
 check(row.rstrip().endswith(">") and len(row.rstrip()) == 80, "no mark for more text", t)

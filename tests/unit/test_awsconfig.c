@@ -1,4 +1,5 @@
-/* test_awsconfig.c: unit tests of the shared config and credentials files, settings and their origins, and the AWS CLI command (awsconfig.c). */
+/* test_awsconfig.c: unit tests of the shared config and credentials files,
+ * settings and their origins, and the AWS CLI command (awsconfig.c). */
 #include "config.h"
 
 #include <stdio.h>
@@ -6,6 +7,7 @@
 
 #include "aws/awsconfig.h"
 #include "aws/endpoint.h"
+#include "base/printable.h"
 #include "base/util.h"
 #include "awstest.h"
 #include "testutil.h"
@@ -523,6 +525,67 @@ static void test_cli_command(void **state)
 	free(want);
 }
 
+/* What bash makes of a quoted word: the bytes printf prints. Caller frees. */
+static char *bash_word(const char *quoted)
+{
+	char *cmd = xasprintf("printf %%s %s", quoted), *out;
+	char *script = tmpfile_with(cmd);
+	char *run = xasprintf("bash %s", script);
+	FILE *fp = popen(run, "r");
+	struct strbuf b = {0};
+	char buf[512];
+	size_t n;
+
+	assert_non_null(fp);
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		strbuf_add(&b, buf, n);
+	assert_int_equal(pclose(fp), 0);
+	strbuf_adds(&b, "");
+	out = strbuf_finish(&b);
+	unlink(script);
+	free(script);
+	free(run);
+	free(cmd);
+	return out;
+}
+
+/* The AWS CLI command is shown on a terminal: a value that holds what the
+ * printable filter escapes is quoted as bash's $'...' with \xNN, which
+ * gives back the same bytes when pasted (issue 13, item 1). */
+static void test_cli_command_printable(void **state)
+{
+	static const char json[] = "{\"description\":\"a\xc2\x9b"
+				   "31m b\xe2\x80\xae"
+				   "c \x7f 'q' \\\\ \xc3\xa9\"}";
+	struct aws_settings s = {0};
+	char *cmd, *q, *word;
+	const char *start;
+
+	(void)state;
+	s.region.value = "us-east-1\x1b]0;x\x07";
+	s.profile.value = "p\xe2\x81\xa6";
+	s.profile_explicit = 1;
+	cmd = aws_cli_command(&s, json, "f.json", NULL);
+	assert_false(printable_needs_escape(cmd, strlen(cmd)));
+	assert_non_null(strstr(cmd, " --region $'us-east-1\\x1b]0;x\\x07'"));
+	assert_non_null(strstr(cmd, " --profile $'p\\xe2\\x81\\xa6'"));
+	/* the JSON comes back byte for byte through bash */
+	start = strstr(cmd, "--cli-input-json ") + 17;
+	q = xstrndup(start, (size_t)(strstr(start, "' --") - start) + 1);
+	word = bash_word(q);
+	assert_string_equal(word, json);
+	free(word);
+	free(q);
+	free(cmd);
+	/* nothing to escape: single quotes as before */
+	s.region.value = "us-east-1";
+	s.profile.value = "dev";
+	cmd = aws_cli_command(&s, "{\"a\":\"it's\"}", "f.json", NULL);
+	assert_non_null(
+	    strstr(cmd, "--cli-input-json '{\"a\":\"it'\\''s\"}' --region 'us-east-1'"));
+	free(cmd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -530,6 +593,7 @@ int main(void)
 	    cmocka_unit_test(test_settings_origins),
 	    cmocka_unit_test(test_settings_precedence),
 	    cmocka_unit_test(test_cli_command),
+	    cmocka_unit_test(test_cli_command_printable),
 	    cmocka_unit_test(test_settings_messages_printable),
 	};
 

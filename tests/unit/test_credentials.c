@@ -1,4 +1,6 @@
-/* test_credentials.c: unit tests of credentials (credentials.c): credential_process, STS and container answers, the provider chain, masking. */
+/* test_credentials.c: unit tests of credentials (credentials.c):
+ * credential_process, STS and container answers, the provider chain,
+ * masking. */
 #include "config.h"
 
 #include <signal.h>
@@ -634,6 +636,25 @@ static void test_process_child_holds_output(void **state)
 	free(cmd);
 }
 
+/* A process that is stopped (as one that reads from the terminal is,
+ * outside the terminal's foreground group) is reported at once, not at the
+ * timeout. */
+static void test_process_stopped(void **state)
+{
+	char *cfg = process_profile("kill -STOP $$; echo never"), *cause = NULL;
+	struct credentials_hooks h = {NULL, NULL, 30};
+	struct aws_credentials c = {0};
+	double secs;
+
+	(void)state;
+	assert_int_equal(resolve_hooked(&h, &c, &cause, &secs), -1);
+	assert_true(secs < 3);
+	assert_non_null(strstr(cause, "was stopped, as when it reads from the terminal"));
+	free(cause);
+	unlink(cfg);
+	free(cfg);
+}
+
 static int cancel_calls;
 static double cancel_at, last_call, longest_gap;
 
@@ -741,6 +762,7 @@ int main(void)
 	    cmocka_unit_test(test_credentials_printable),
 	    cmocka_unit_test(test_process_timeout),
 	    cmocka_unit_test(test_process_child_holds_output),
+	    cmocka_unit_test(test_process_stopped),
 	    cmocka_unit_test(test_process_cancel),
 	    cmocka_unit_test(test_process_signal),
 	};

@@ -1,4 +1,5 @@
-/* test_endpoint.c: unit tests of the endpoint rules (endpoint.c), with the rule set's own test cases when ../shared is present. */
+/* test_endpoint.c: unit tests of the endpoint rules (endpoint.c), with the
+ * rule set's own test cases when ../shared is present. */
 #include "config.h"
 
 #include <cjson/cJSON.h>

@@ -72,22 +72,11 @@ static void test_syntax_errors(void **state)
 	assert_non_null(strstr(p.v[0].message, "byte order mark"));
 	problems_clear(&p);
 	document_free(doc);
-	/* cJSON cannot hold a NUL: refused where it stands, in values and names */
+	/* a NUL character is valid JSON and valid text: kept, never cut there
+	 * (test_nul_kept); an escaped backslash before u0000 is plain text */
 	{
-		const char *nul = "{\"agentRuntimeName\":\"ab\\u0000-x\"}";
-		const char *name = "{\n \"tags\": {\"k\\u0000\": \"v\"}}";
 		const char *quoted = "{\"description\":\"a \\\\u0000 b\"}";
 
-		assert_int_equal(
-		    formfile_parse(nul, strlen(nul), def, FF_SKELETON, &doc, &p, &cause), -1);
-		assert_null(doc);
-		assert_non_null(strstr(cause, "line 1, column 24: \\u0000 (a NUL character)"));
-		free(cause);
-		assert_int_equal(
-		    formfile_parse(name, strlen(name), def, FF_STRICT, &doc, &p, &cause), -1);
-		assert_non_null(strstr(cause, "line 2, column 13"));
-		free(cause);
-		/* an escaped backslash before u0000 is plain text */
 		assert_int_equal(
 		    formfile_parse(quoted, strlen(quoted), def, FF_STRICT, &doc, &p, &cause), 0);
 		assert_string_equal(document_text(doc, "description"), "a \\u0000 b");
@@ -413,14 +402,14 @@ static void same_in_both_modes(const char *name, const char *text)
  * map value is legal, not a placeholder, and must not make the file look
  * like a skeleton (its groups of choices alone were dropped as the
  * skeleton's picks: the network mode and the protocol). */
-static void test_valid_unchanged_in_skeleton_mode(void **state)
+/* Call fn on every form of tests/data/valid, with its text; how many. */
+static size_t each_valid(void (*fn)(const char *path, const char *text, size_t len))
 {
 	char *dir = data("valid"), *path, *text = NULL, *cause = NULL;
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	size_t len, n = 0;
 
-	(void)state;
 	assert_non_null(d);
 	while ((e = readdir(d))) {
 		len = strlen(e->d_name);
@@ -429,14 +418,26 @@ static void test_valid_unchanged_in_skeleton_mode(void **state)
 		path = xasprintf("%s/%s", dir, e->d_name);
 		if (util_read_file(path, UTIL_FORM_FILE_MAX, &text, &len, &cause) != 0)
 			fail_msg("%s", cause);
-		same_in_both_modes(path, text);
+		fn(path, text, len);
 		free(text);
 		free(path);
 		n++;
 	}
 	closedir(d);
 	free(dir);
-	assert_true(n >= 6);
+	return n;
+}
+
+static void same_in_both_modes_file(const char *path, const char *text, size_t len)
+{
+	(void)len;
+	same_in_both_modes(path, text);
+}
+
+static void test_valid_unchanged_in_skeleton_mode(void **state)
+{
+	(void)state;
+	assert_true(each_valid(same_in_both_modes_file) >= 6);
 	same_in_both_modes("the audit's case",
 			   "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"PUBLIC\"},"
 			   "\"protocolConfiguration\":{\"serverProtocol\":\"MCP\"},"
@@ -671,7 +672,7 @@ static void test_save_through_symlink(void **state)
 {
 	char dir[] = "/tmp/acw-link-XXXXXX", *sub, *real, *link, *link2, *dangling, *cause = NULL;
 	char *text, *t, *lst;
-	struct document *a = big_doc(0);
+	struct document *a = big_doc(0), *b;
 	struct stat st;
 
 	(void)state;
@@ -707,6 +708,18 @@ static void test_save_through_symlink(void **state)
 	lst = listing(dir);
 	assert_string_equal(lst, "link.json link2.json new.json sub");
 	free(lst);
+	/* a draft's save replaces a link instead: its target is untouched */
+	b = big_doc(1);
+	assert_int_equal(formfile_save_nofollow(link, b, def, &cause), 0);
+	document_free(b);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	t = slurp(link);
+	assert_true(t && strcmp(t, text) && strstr(t, "variant B"));
+	free(t);
+	t = slurp(real);
+	assert_true(t && !strcmp(t, text));
+	free(t);
 	free(text);
 	document_free(a);
 	free(sub);
@@ -776,6 +789,164 @@ static void test_save_removes_leftovers(void **state)
 	rm_tree(dir);
 }
 
+/* A NUL character (\u0000) in a string is kept with the rest of the value:
+ * validated as one character, matched against patterns as a NUL, written
+ * back as \u0000 in saved forms and in the request body, never cut. A raw
+ * 0xc0 0x80 in a file is still not UTF-8. */
+static void test_nul_kept(void **state)
+{
+	const char *j = "{" MINIMAL ",\"description\":\"a\\u0000b\","
+			"\"tags\":{\"k\\u0000\":\"v\\u0000\"}}";
+	char dir[] = "/tmp/acw-nul-XXXXXX", *path, *cause = NULL, *s;
+	struct document *doc = NULL, *back = NULL;
+	struct problems p = {0};
+	struct strbuf b = {0};
+	int i;
+
+	(void)state;
+	assert_int_equal(formfile_parse(j, strlen(j), def, FF_STRICT, &doc, &p, &cause), 0);
+	assert_no_problems(p);
+	validate_document(def, doc, &p);
+	/* the description is valid; a tag key with a NUL is not (its pattern) */
+	assert_false(test_has(&p, "description", NULL));
+	assert_true(test_has(&p, "tags[\"k\\u0000\"]", "\"k\\u0000\" is not valid"));
+	assert_false(test_has(&p, "tags[\"k\\u0000\"]", "UTF-8"));
+	problems_clear(&p);
+	s = document_request_body(doc, def, "tok");
+	assert_non_null(strstr(s, "\"description\":\"a\\u0000b\""));
+	assert_non_null(strstr(s, "\"k\\u0000\":\"v\\u0000\""));
+	free(s);
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/form.json", dir);
+	assert_int_equal(formfile_save(path, doc, def, &cause), 0);
+	s = NULL;
+	{
+		size_t len = 0;
+
+		assert_int_equal(util_read_file(path, UTIL_FORM_FILE_MAX, &s, &len, &cause), 0);
+	}
+	assert_non_null(strstr(s, "\"description\": \"a\\u0000b\""));
+	free(s);
+	assert_int_equal(formfile_load(path, def, FF_STRICT, &back, &p, &cause), 0);
+	{
+		char *x = document_to_json(doc, def, 1), *y = document_to_json(back, def, 1);
+
+		assert_string_equal(x, y);
+		free(x);
+		free(y);
+	}
+	document_free(back);
+	document_free(doc);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+	/* counted as one character: 4095 and a NUL fit 4096, 4096 and one do not */
+	for (i = 0; i < 2; i++) {
+		size_t k;
+
+		b.len = 0;
+		strbuf_adds(&b, "{" MINIMAL ",\"description\":\"");
+		for (k = 0; k < (size_t)(4095 + i); k++)
+			strbuf_addc(&b, 'x');
+		strbuf_adds(&b, "\\u0000\"}");
+		p = test_check(def, b.s);
+		if (i)
+			assert_true(test_has(&p, "description", "4097 characters"));
+		else
+			assert_no_problems(p);
+		problems_clear(&p);
+	}
+	strbuf_release(&b);
+	/* the bytes themselves are not UTF-8, and are not taken for a NUL */
+	p = test_check(def, "{" MINIMAL ",\"description\":\"a\xc0\x80"
+			    "b\"}");
+	assert_true(test_has(&p, "description", "not valid UTF-8"));
+	problems_clear(&p);
+}
+
+/* A valid fixture, read and written again, is the same text, with no tab. */
+static void written_back_as_it_is(const char *path, const char *text, size_t len)
+{
+	struct document *doc = NULL;
+	struct problems p = {0};
+	char *cause = NULL, *out;
+
+	assert_int_equal(formfile_parse(text, len, def, FF_STRICT, &doc, &p, &cause), 0);
+	out = document_to_json(doc, def, 1);
+	if (strcmp(out, text))
+		fail_msg("%s is not written back as it is:\n%s", path, out);
+	assert_null(strchr(out, '\t'));
+	free(out);
+	document_free(doc);
+	problems_clear(&p);
+}
+
+/* Forms are written as the AWS CLI prints a skeleton (Python's json.dumps
+ * with indent=4): four spaces a level, "key": value, members in the
+ * request's order, {} and [] when empty, a final newline, no tab. The
+ * fixtures of tests/data/valid are written so: each saves as it is. */
+static void test_written_as_cli_skeleton(void **state)
+{
+	const char *j = "{\"tags\":{\"b\":\"2\",\"a\":\"1\"}," MINIMAL ","
+			"\"description\":\"caf\xc3\xa9 \\\"q\\\" \\t\","
+			"\"protocolConfiguration\":{\"serverProtocol\":\"MCP\"},"
+			"\"authorizerConfiguration\":{\"customJWTAuthorizer\":{"
+			"\"discoveryUrl\":\"https://x/.well-known/openid-configuration\","
+			"\"allowedClients\":[\"c1\",\"c2\"]}}}";
+	char *cause = NULL, *out;
+	struct document *doc = NULL;
+	struct problems p = {0};
+
+	(void)state;
+	assert_int_equal(formfile_parse(j, strlen(j), def, FF_STRICT, &doc, &p, &cause), 0);
+	out = document_to_json(doc, def, 1);
+	assert_string_equal(
+	    out, "{\n"
+		 "    \"agentRuntimeName\": \"my_agent\",\n"
+		 "    \"description\": \"caf\xc3\xa9"
+		 " \\\"q\\\" \\t\",\n"
+		 "    \"agentRuntimeArtifact\": {\n"
+		 "        \"containerConfiguration\": {\n"
+		 "            \"containerUri\": "
+		 "\"123456789012.dkr.ecr.us-east-1.amazonaws.com/my-agent:latest\"\n"
+		 "        }\n"
+		 "    },\n"
+		 "    \"roleArn\": \"arn:aws:iam::123456789012:role/AgentRuntimeRole\",\n"
+		 "    \"authorizerConfiguration\": {\n"
+		 "        \"customJWTAuthorizer\": {\n"
+		 "            \"discoveryUrl\": \"https://x/.well-known/openid-configuration\",\n"
+		 "            \"allowedClients\": [\n"
+		 "                \"c1\",\n"
+		 "                \"c2\"\n"
+		 "            ]\n"
+		 "        }\n"
+		 "    },\n"
+		 "    \"protocolConfiguration\": {\n"
+		 "        \"serverProtocol\": \"MCP\"\n"
+		 "    },\n"
+		 "    \"tags\": {\n"
+		 "        \"b\": \"2\",\n"
+		 "        \"a\": \"1\"\n"
+		 "    }\n"
+		 "}\n");
+	free(out);
+	document_free(doc);
+	/* an empty one-of branch, and an empty form */
+	doc = document_new();
+	document_set_group(doc, "agentRuntimeArtifact.containerConfiguration");
+	out = document_to_json(doc, def, 1);
+	assert_string_equal(out, "{\n    \"agentRuntimeArtifact\": {\n"
+				 "        \"containerConfiguration\": {}\n    }\n}\n");
+	free(out);
+	document_free(doc);
+	doc = document_new();
+	out = document_to_json(doc, def, 1);
+	assert_string_equal(out, "{}\n");
+	free(out);
+	document_free(doc);
+	assert_true(each_valid(written_back_as_it_is) >= 6);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -791,6 +962,8 @@ int main(void)
 	    cmocka_unit_test(test_save_failure_keeps_old),
 	    cmocka_unit_test(test_save_through_symlink),
 	    cmocka_unit_test(test_save_removes_leftovers),
+	    cmocka_unit_test(test_nul_kept),
+	    cmocka_unit_test(test_written_as_cli_skeleton),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,4 +1,5 @@
-/* test_http.c: unit tests of the transport (http.c) against loopback sockets: timeouts, cancel, connection failures, a refusing proxy. */
+/* test_http.c: unit tests of the transport (http.c) against loopback
+ * sockets: timeouts, cancel, connection failures, a refusing proxy. */
 #include "config.h"
 
 #include <stdio.h>

@@ -102,6 +102,14 @@ static void test_bidi(void **state)
 	(void)state;
 	for (i = 0; i < sizeof in / sizeof in[0]; i++)
 		expect(in[i], want[i]);
+	for (i = 0; i < 0x3000; i++) {
+		int hide = i < 0x20 || i == 0x7f || (i >= 0x80 && i <= 0x9f) ||
+			   (i >= 0x202a && i <= 0x202e) || (i >= 0x2066 && i <= 0x2069);
+
+		if (printable_codepoint_hidden(i) != hide)
+			fail_msg("U+%04zx: hidden %d, want %d", i, printable_codepoint_hidden(i),
+				 hide);
+	}
 	expect("file\xe2\x80\xae"
 	       "fdp.exe",
 	       "file\\u202efdp.exe");

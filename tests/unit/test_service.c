@@ -1,6 +1,9 @@
-/* test_service.c: unit tests of calls to the service (service.c): error parsing, retry decisions, prepared requests and their traces, client tokens. */
+/* test_service.c: unit tests of calls to the service (service.c): error
+ * parsing, retry decisions, prepared requests and their traces, client
+ * tokens. */
 #include "config.h"
 
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -161,6 +164,19 @@ static void test_retry_decisions(void **state)
 	assert_true(service_backoff(RETRY_THROTTLE, 5, 0.0) == 0.0);
 }
 
+/* A client of endpoint in region, with the keys given (the settings and
+ * credentials are the caller's, and borrow the strings). */
+static struct service_client client_for(struct aws_settings *s, struct aws_credentials *c,
+					char *endpoint, char *region, char *key, char *secret,
+					int debug)
+{
+	s->endpoint.value = endpoint;
+	s->region.value = region;
+	c->access_key_id = key;
+	c->secret_access_key = secret;
+	return (struct service_client){s, c, {NULL, NULL, NULL, debug}};
+}
+
 static void test_trace_redacts_token(void **state)
 {
 	struct aws_settings s = {0};
@@ -173,12 +189,9 @@ static void test_trace_redacts_token(void **state)
 	FILE *fp;
 
 	(void)state;
-	s.endpoint.value = "https://bedrock-agentcore-control.us-east-1.amazonaws.com";
-	s.region.value = "us-east-1";
-	c.access_key_id = "ASIAEXAMPLE";
-	c.secret_access_key = "SECRETSECRETSECRET";
+	cl = client_for(&s, &c, "https://bedrock-agentcore-control.us-east-1.amazonaws.com",
+			"us-east-1", "ASIAEXAMPLE", "SECRETSECRETSECRET", 1);
 	c.session_token = "TOKENTOKENTOKEN";
-	cl = (struct service_client){&s, &c, {NULL, NULL, NULL, 1}};
 	service_prepare(&cl, "PUT", "/runtimes/", NULL, "{}", 1440938160, &r, &tr);
 	/* the token is signed ... */
 	assert_non_null(strstr(tr.canonical_request, "x-amz-security-token:TOKENTOKENTOKEN"));
@@ -219,11 +232,8 @@ static void test_endpoint_with_path(void **state)
 	free(p);
 	assert_null(http_url_path("no-scheme"));
 	assert_null(http_url_path("https:///path"));
-	s.endpoint.value = "https://gw.example.com/prefix/";
-	s.region.value = "eu-west-1";
-	c.access_key_id = "AKIDEXAMPLE";
-	c.secret_access_key = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
-	cl = (struct service_client){&s, &c, {NULL, NULL, NULL, 0}};
+	cl = client_for(&s, &c, "https://gw.example.com/prefix/", "eu-west-1", "AKIDEXAMPLE",
+			"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", 0);
 	service_prepare(&cl, "GET", "/runtimes/r-0123456789/", "version=1", NULL, 1440938160, &r,
 			&tr);
 	assert_string_equal(r.url,
@@ -292,13 +302,9 @@ static void test_redirect(void **state)
 	/* through a whole call: one attempt, not followed */
 	sv = script_server(answers, 1, &port);
 	url = xasprintf("http://127.0.0.1:%d", port);
-	s.endpoint.value = url;
-	s.region.value = "us-east-1";
+	cl = client_for(&s, &c, url, "us-east-1", "AKIDEXAMPLE", "secret", 0);
 	s.attempts = 3;
 	s.connect_timeout = s.read_timeout = 5;
-	c.access_key_id = "AKIDEXAMPLE";
-	c.secret_access_key = "secret";
-	cl = (struct service_client){&s, &c, {NULL, NULL, NULL, 0}};
 	assert_int_equal(service_call(&cl, "GET", "/runtimes/", NULL, NULL, &resp, &e), -1);
 	log = script_server_end(sv);
 	assert_int_equal(e.status, 301);
@@ -309,13 +315,70 @@ static void test_redirect(void **state)
 	free(url);
 }
 
+/* Does text, line by line, hold anything the printable filter escapes? */
+static int lines_need_escape(const char *text)
+{
+	char *copy = xstrdup(text), *p;
+	int r;
+
+	for (p = copy; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	r = printable_needs_escape(copy, strlen(copy));
+	free(copy);
+	return r;
+}
+
+/* --dry-run and --debug print the request: the form's text in the body
+ * and the endpoint go through the printable filter, and the body stays
+ * JSON meaning the same (its \u escapes are JSON's; issue 13, item 1). */
+static void test_describe_printable(void **state)
+{
+	static const char body[] = "{\"description\":\"a\xc2\x9b"
+				   "31m \xe2\x80\xae"
+				   "b\"}";
+	struct aws_settings s = {0};
+	struct aws_credentials c = {0};
+	struct service_client cl;
+	struct service_request r;
+	struct sigv4_trace tr = {0};
+	char *d, *line, *out = NULL;
+	size_t n = 0;
+	FILE *fp;
+	cJSON *j;
+
+	(void)state;
+	cl = client_for(&s, &c, "https://example.com/\xc2\x9b", "us-east-1", "AKIDEXAMPLE",
+			"secret", 1);
+	service_prepare(&cl, "PUT", "/runtimes/", NULL, body, 1440938160, &r, &tr);
+	d = service_request_describe(&r);
+	assert_false(lines_need_escape(d));
+	assert_non_null(strstr(d, "PUT https://example.com/\\u009b/runtimes/\n"));
+	line = strstr(d, "\n\n{") + 2;
+	line[strcspn(line, "\n")] = '\0';
+	j = cJSON_Parse(line);
+	assert_non_null(j);
+	assert_string_equal(cJSON_GetObjectItem(j, "description")->valuestring, "a\xc2\x9b"
+										"31m \xe2\x80\xae"
+										"b");
+	cJSON_Delete(j);
+	free(d);
+	fp = open_memstream(&out, &n);
+	service_print_trace(fp, &tr);
+	fclose(fp);
+	assert_false(lines_need_escape(out));
+	free(out);
+	sigv4_trace_free(&tr);
+	service_request_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_error_parsing),      cmocka_unit_test(test_error_pages),
 	    cmocka_unit_test(test_retry_decisions),    cmocka_unit_test(test_trace_redacts_token),
 	    cmocka_unit_test(test_endpoint_with_path), cmocka_unit_test(test_new_token),
-	    cmocka_unit_test(test_redirect),
+	    cmocka_unit_test(test_redirect),           cmocka_unit_test(test_describe_printable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

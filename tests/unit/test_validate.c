@@ -237,6 +237,37 @@ static void test_restricted_headers(void **state)
 	}
 }
 
+/* networkConfiguration left unset is valid for the model, but AWS CLIs and
+ * SDKs from before August 2026 refuse it: a warning (state VS_VALID) at the
+ * member, as for platformVersion when set; never an error. */
+static void test_warnings(void **state)
+{
+	struct problems p = test_check(def, "{" MINIMAL "}");
+	struct document *doc = NULL;
+	char *cause = NULL;
+	const char *set = "{" MINIMAL ",\"networkConfiguration\":{\"networkMode\":\"PUBLIC\"},"
+			  "\"platformVersion\":\"V2\"}";
+
+	(void)state;
+	assert_int_equal(problems_worst(&p), VS_VALID);
+	assert_no_problems(p);
+	assert_int_equal(formfile_parse("{" MINIMAL "}", strlen("{" MINIMAL "}"), def, FF_STRICT,
+					&doc, &p, &cause),
+			 0);
+	validate_warnings(def, doc, &p);
+	assert_int_equal(p.n, 1);
+	assert_state(p, "networkConfiguration", VS_VALID, "before August 2026");
+	assert_int_equal(problems_worst(&p), VS_VALID);
+	problems_clear(&p);
+	document_free(doc);
+	assert_int_equal(formfile_parse(set, strlen(set), def, FF_STRICT, &doc, &p, &cause), 0);
+	validate_warnings(def, doc, &p);
+	assert_int_equal(p.n, 1);
+	assert_state(p, "platformVersion", VS_VALID, "newest JavaScript SDK");
+	problems_clear(&p);
+	document_free(doc);
+}
+
 static void test_lengths_in_characters(void **state)
 {
 	const char *d = "description";
@@ -1259,6 +1290,7 @@ int main(void)
 	    cmocka_unit_test(test_in_parts),
 	    cmocka_unit_test(test_java_dot),
 	    cmocka_unit_test(test_restricted_headers),
+	    cmocka_unit_test(test_warnings),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

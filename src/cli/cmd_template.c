@@ -1,0 +1,247 @@
+/* cmd_template.c: `agentcore-wizard template FORM -o TEMPLATE [--lock PATH]...
+ * [--yours PATH]... [--hide SECTION]... [--title T] [--description D]`:
+ * a template made from a form, secrets taken out. Self-contained: options,
+ * help and exit codes are here; src/main.c only lists the command. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "form/formfile.h"
+#include "form/template.h"
+#include "base/printable.h"
+#include "base/util.h"
+#include "form/validate.h"
+
+const struct option template_opts[] = {{"output", required_argument, NULL, 'o'},
+				       {"lock", required_argument, NULL, 'L'},
+				       {"yours", required_argument, NULL, 'Y'},
+				       {"hide", required_argument, NULL, 'H'},
+				       {"title", required_argument, NULL, 'T'},
+				       {"description", required_argument, NULL, 'D'},
+				       {NULL, 0, NULL, 0}};
+
+void template_help(void)
+{
+	printf(_("Usage: %s template FORM -o TEMPLATE [OPTION]...\n"
+		 "Make a template from a form: the form's values, with each member locked,\n"
+		 "yours (the newcomer fills it in) or hidden.\n\n"
+		 "  -o, --output TEMPLATE   the template file to write\n"
+		 "      --lock PATH         the member at PATH cannot be changed\n"
+		 "      --yours PATH        the member at PATH is filled in by the newcomer\n"
+		 "      --hide SECTION      the section (basics, network, ...) is not shown\n"
+		 "      --title TEXT        the template's title (one line)\n"
+		 "      --description TEXT  a paragraph saying what the template is for\n"
+		 "  -h, --help              display this help and exit\n\n"
+		 "Without options the role, network and authorizer are locked, and the name and\n"
+		 "the image (or code location) are yours. Secrets never travel: environment\n"
+		 "variables whose names hold KEY, SECRET, TOKEN, PASSWORD or CREDENTIAL are\n"
+		 "written as yours with their values taken out, and so is every value marked\n"
+		 "yours; the command says which. PATH is a member path as validate prints it,\n"
+		 "e.g. networkConfiguration or environmentVariables.API_KEY.\n"),
+	       PACKAGE_NAME);
+	printf(_("\nExit status: 0 success, 1 the form or the template made from it is invalid,\n"
+		 "2 usage error, a FORM that cannot be read or is not JSON, or a TEMPLATE that\n"
+		 "cannot be written, 3 the form definitions are missing, 70 out of memory or\n"
+		 "standard output not written.\n"));
+}
+
+static char *shown(const char *s)
+{
+	return printable_text(s ? s : "", 1000);
+}
+
+/* Options gathered in order: each --lock, --yours and --hide as given. */
+struct choice {
+	int opt;
+	const char *arg;
+};
+
+struct request {
+	const char *output, *title, *description;
+	struct choice *choices;
+	size_t n;
+};
+
+static int read_options(int argc, char **argv, struct request *rq)
+{
+	static const struct option opts[] = {
+	    GLOBAL_LONG_OPTIONS,
+	    {"output", required_argument, NULL, 'o'},
+	    {"lock", required_argument, NULL, 'L'},
+	    {"yours", required_argument, NULL, 'Y'},
+	    {"hide", required_argument, NULL, 'H'},
+	    {"title", required_argument, NULL, 'T'},
+	    {"description", required_argument, NULL, 'D'},
+	    {NULL, 0, NULL, 0},
+	};
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (c == 'o')
+			rq->output = optarg;
+		else if (c == 'T')
+			rq->title = optarg;
+		else if (c == 'D')
+			rq->description = optarg;
+		else if (c == 'L' || c == 'Y' || c == 'H') {
+			rq->choices = xrealloc(rq->choices, (rq->n + 1) * sizeof *rq->choices);
+			rq->choices[rq->n++] = (struct choice){c, optarg};
+		} else if (global_option(c, optarg) != 1) {
+			return usage_error(_("template: unknown option"));
+		}
+	}
+	if (optind != argc - 1)
+		return usage_error(_("template: expected one form file"));
+	if (!rq->output)
+		return usage_error(_("template: expected -o TEMPLATE, the file to write"));
+	return -1;
+}
+
+/* The person's choices over the first ones. */
+static int apply_choices(struct template *t, const struct formdef *def, const struct request *rq)
+{
+	size_t i;
+	char *cause = NULL;
+	int r;
+
+	for (i = 0; i < rq->n; i++) {
+		const struct choice *c = &rq->choices[i];
+
+		if (c->opt == 'H')
+			r = template_hide_section(t, def, c->arg, &cause);
+		else
+			r = template_mark(t, def, c->arg, c->opt == 'L' ? TM_LOCKED : TM_YOURS,
+					  NULL, &cause);
+		if (r != 0) {
+			char *m = shown(cause);
+
+			usage_error("template: %s", m);
+			free(m);
+			free(cause);
+			return EXIT_USAGE;
+		}
+	}
+	template_set_title(t, rq->title, rq->description);
+	return EXIT_OK;
+}
+
+/* Say what was taken out, and what the template leaves to the newcomer. */
+static void print_made(const struct template *t, const char *output)
+{
+	size_t i;
+	char *o = shown(output);
+
+	for (i = 0; i < t->nremoved; i++) {
+		char *p = shown(t->removed[i].path);
+
+		if (t->removed[i].secret)
+			printf(_("Took out the value of %s: its name looks secret, and a template "
+				 "never holds secrets; it is yours to fill.\n"),
+			       p);
+		else
+			printf(_("Took out the value of %s: it is yours to fill.\n"), p);
+		free(p);
+	}
+	printf(_("Wrote %s:"), o);
+	for (i = 0; i < t->nfields; i++) {
+		static const char *const modes[] = {"", N_("locked"), N_("default"), N_("yours"),
+						    N_("hidden")};
+		char *p = shown(t->fields[i].path);
+
+		printf("\n  %-9s %s", _(modes[t->fields[i].mode]), p);
+		free(p);
+	}
+	for (i = 0; i < t->nhidden; i++)
+		printf(_("\n  hidden    the section %s"), t->hidden_sections[i]);
+	printf("\n");
+	free(o);
+}
+
+/* The written text read back as a template: what the wizard will check. */
+static int check_written(const char *json, const struct formdef *def, const char *output)
+{
+	struct template *back = NULL;
+	struct problems p = {0};
+	char *cause = NULL;
+	int ret = EXIT_OK;
+
+	if (template_parse(json, strlen(json), def, 0, &back, &p, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", output, cause); /* not expected */
+		free(cause);
+		return EXIT_INVALID;
+	}
+	if (p.n) {
+		form_print_problems(stderr, output, &p);
+		fprintf(stderr,
+			_("%s: the template was not written: fix the form or the "
+			  "choices first\n"),
+			PACKAGE_NAME);
+		ret = EXIT_INVALID;
+	}
+	problems_clear(&p);
+	template_free(back);
+	return ret;
+}
+
+int cmd_template(int argc, char **argv)
+{
+	struct request rq = {0};
+	struct formdef *def;
+	struct document *doc = NULL;
+	struct template *t = NULL;
+	struct problems p = {0};
+	char *cause = NULL, *json = NULL;
+	int ret = read_options(argc, argv, &rq);
+
+	if (ret >= 0) {
+		free(rq.choices);
+		return ret;
+	}
+	if (!(def = formdef_load_default(&cause))) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		free(cause);
+		free(rq.choices);
+		return EXIT_CONFIG;
+	}
+	ret = EXIT_USAGE;
+	if (formfile_load(argv[optind], def, FF_STRICT, &doc, &p, &cause) != 0) {
+		char *m = shown(cause);
+
+		fprintf(stderr, "%s: %s\n", argv[optind], m);
+		free(m);
+		goto out;
+	}
+	if (p.n) {
+		form_print_problems(stderr, argv[optind], &p);
+		ret = EXIT_INVALID;
+		goto out;
+	}
+	t = template_from_document(doc, def);
+	if ((ret = apply_choices(t, def, &rq)) != EXIT_OK)
+		goto out;
+	json = template_to_json(t, def);
+	if ((ret = check_written(json, def, rq.output)) != EXIT_OK)
+		goto out;
+	if (template_save(t, def, rq.output, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		ret = EXIT_USAGE;
+		goto out;
+	}
+	print_made(t, rq.output);
+out:
+	free(cause);
+	free(json);
+	problems_clear(&p);
+	template_free(t);
+	document_free(doc);
+	formdef_free(def);
+	free(rq.choices);
+	return ret;
+}

@@ -1,0 +1,284 @@
+/* cmd_templates.c: `agentcore-wizard templates` (the templates found, with
+ * their titles) and `agentcore-wizard new --template NAME|FILE [FORM]` (a
+ * form file started from a template). Self-contained: options, help and
+ * exit codes are here; src/main.c only lists the commands. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "form/formfile.h"
+#include "form/template.h"
+#include "base/printable.h"
+#include "base/util.h"
+#include "form/validate.h"
+
+const struct option templates_opts[] = {{"paths", no_argument, NULL, 'P'}, {NULL, 0, NULL, 0}};
+const struct option new_opts[] = {{"template", required_argument, NULL, 't'}, {NULL, 0, NULL, 0}};
+
+void templates_help(void)
+{
+	printf(_("Usage: %s templates [--paths]\n"
+		 "List the templates found, by name, with their titles.\n\n"
+		 "      --paths        also print each template's file, and the folders searched\n"
+		 "  -h, --help         display this help and exit\n\n"
+		 "Folders, each later one taking a name over: the bundled templates, each\n"
+		 "folder of $XDG_DATA_DIRS with /agentcore-wizard/templates,\n"
+		 "$XDG_CONFIG_HOME/agentcore-wizard/templates, then the folders named by\n"
+		 "AGENTCORE_WIZARD_TEMPLATES (separated by ':').\n"),
+	       PACKAGE_NAME);
+	printf(_("\nExit status: 0 success, 2 usage error, 3 the form definitions are missing,\n"
+		 "70 out of memory or standard output not written.\n"));
+}
+
+void new_help(void)
+{
+	printf(_("Usage: %s new --template NAME|FILE [FORM]\n"
+		 "Start a form from a template: write FORM (default runtime.json) with the\n"
+		 "template's values, and list the fields that are yours to fill.\n\n"
+		 "      --template NAME|FILE\n"
+		 "                     a name that '%s templates' lists, or a file\n"
+		 "  -h, --help         display this help and exit\n\n"
+		 "FORM is an ordinary form file, with nothing of the template in it; FORM must\n"
+		 "not exist yet.\n"),
+	       PACKAGE_NAME, PACKAGE_NAME);
+	printf(_("\nExit status: 0 success, 1 the template is invalid, 2 usage error, a\n"
+		 "template that cannot be read or is not JSON, or a FORM that exists or cannot\n"
+		 "be written, 3 the form definitions are missing, 70 out of memory or standard\n"
+		 "output not written.\n"));
+}
+
+/* Text from a file, fit for the terminal. Caller frees. */
+static char *shown(const char *s)
+{
+	return printable_text(s ? s : "", 1000);
+}
+
+static struct formdef *forms_or_die(void)
+{
+	char *cause = NULL;
+	struct formdef *def = formdef_load_default(&cause);
+
+	if (!def) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		free(cause);
+	}
+	return def;
+}
+
+int cmd_templates(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    GLOBAL_LONG_OPTIONS,
+	    {"paths", no_argument, NULL, 'P'},
+	    {NULL, 0, NULL, 0},
+	};
+	int c, paths = 0;
+	struct formdef *def;
+	struct tfound_list l;
+	size_t i, width = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		if (c == 'P')
+			paths = 1;
+		else if (global_option(c, optarg) != 1)
+			return usage_error(_("templates: unknown option"));
+	if (optind != argc)
+		return usage_error(_("templates: unexpected argument '%s'"), argv[optind]);
+	if (!(def = forms_or_die()))
+		return EXIT_CONFIG;
+	template_list(def, &l);
+	for (i = 0; i < l.n; i++)
+		if (strlen(l.v[i].name) > width)
+			width = strlen(l.v[i].name);
+	for (i = 0; i < l.n; i++) {
+		char *name = shown(l.v[i].name), *title = shown(l.v[i].title);
+		char *file = shown(l.v[i].file);
+
+		if (l.v[i].title && !l.v[i].nproblems)
+			printf("%-*s  %s\n", (int)width, name, title);
+		else if (l.v[i].title)
+			printf(_("%-*s  %s (invalid: '%s validate %s' says why)\n"), (int)width,
+			       name, title, PACKAGE_NAME, file);
+		else
+			printf(_("%-*s  (cannot be read as a template: '%s validate %s' says "
+				 "why)\n"),
+			       (int)width, name, PACKAGE_NAME, file);
+		if (paths)
+			printf("%-*s  %s\n", (int)width, "", file);
+		free(name);
+		free(title);
+		free(file);
+	}
+	if (!l.n)
+		printf(_("No templates found.\n"));
+	if (paths) {
+		char **dirs = NULL;
+		size_t n = template_dirs(def, &dirs);
+
+		printf(_("\nFolders searched, in order:\n"));
+		for (i = 0; i < n; i++) {
+			char *d = shown(dirs[i]);
+
+			printf("  %s\n", d);
+			free(d);
+			free(dirs[i]);
+		}
+		free(dirs);
+	}
+	template_list_free(&l);
+	formdef_free(def);
+	return EXIT_OK;
+}
+
+/* Load and check a template named on the command line: EXIT_OK with *out,
+ * or an exit code (problems printed as validate prints them). */
+static int load_template(const struct formdef *def, const char *arg, struct template **out)
+{
+	int bundled = 0;
+	char *file = template_find(def, arg, &bundled), *cause = NULL;
+	struct problems p = {0};
+
+	*out = NULL;
+	if (!file) {
+		char *a = shown(arg);
+
+		fprintf(stderr,
+			_("%s: no template named '%s': expected a name that '%s templates' "
+			  "lists, or a file\n"),
+			PACKAGE_NAME, a, PACKAGE_NAME);
+		free(a);
+		return EXIT_USAGE;
+	}
+	if (template_load(file, def, bundled, out, &p, &cause) != 0) {
+		char *f = shown(file), *m = shown(cause);
+
+		fprintf(stderr, "%s: %s\n", f, m);
+		free(f);
+		free(m);
+		free(cause);
+		free(file);
+		return EXIT_USAGE;
+	}
+	if (p.n) {
+		form_print_problems(stderr, file, &p);
+		problems_clear(&p);
+		template_free(*out);
+		*out = NULL;
+		free(file);
+		return EXIT_INVALID;
+	}
+	free(file);
+	return EXIT_OK;
+}
+
+/* "  roleArn: the reason" lines for the entries of one mode. */
+static void print_entries(const struct template *t, enum tmode mode)
+{
+	size_t i;
+
+	for (i = 0; i < t->nfields; i++) {
+		const struct tfield *f = &t->fields[i];
+		char *path, *note, *example;
+
+		if (f->mode != mode)
+			continue;
+		path = shown(f->path);
+		note = shown(f->note);
+		example = shown(f->example);
+		if (f->note && f->example)
+			printf(_("  %s: %s (for example %s)\n"), path, note, example);
+		else if (f->example)
+			printf(_("  %s (for example %s)\n"), path, example);
+		else if (f->note)
+			printf("  %s: %s\n", path, note);
+		else
+			printf("  %s\n", path);
+		free(path);
+		free(note);
+		free(example);
+	}
+}
+
+/* Tell what FORM now holds and what is left to the person. */
+static void print_started(const struct template *t, const struct formdef *def,
+			  const struct document *doc, const char *form)
+{
+	size_t filled, yours = template_yours_count(t, def, doc, &filled);
+	size_t i, locked = 0;
+	char *title = shown(t->title), *f = shown(form);
+
+	printf(_("Wrote %s from the template \"%s\".\n"), f, title);
+	for (i = 0; i < t->nfields; i++)
+		locked += t->fields[i].mode == TM_LOCKED;
+	if (yours) {
+		printf(_("Yours to fill (%zu):\n"), yours);
+		print_entries(t, TM_YOURS);
+	}
+	if (locked) {
+		printf(_("Set by the template; leave them as they are:\n"));
+		print_entries(t, TM_LOCKED);
+	}
+	printf(_("Then check it with '%s validate %s', or fill it in with '%s edit %s'.\n"),
+	       PACKAGE_NAME, f, PACKAGE_NAME, f);
+	free(title);
+	free(f);
+}
+
+int cmd_new(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    GLOBAL_LONG_OPTIONS,
+	    {"template", required_argument, NULL, 't'},
+	    {NULL, 0, NULL, 0},
+	};
+	int c, ret;
+	const char *name = NULL, *form = "runtime.json";
+	struct formdef *def;
+	struct template *t = NULL;
+	struct document *doc;
+	char *cause = NULL;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		if (c == 't')
+			name = optarg;
+		else if (global_option(c, optarg) != 1)
+			return usage_error(_("new: unknown option"));
+	if (optind < argc)
+		form = argv[optind++];
+	if (optind < argc)
+		return usage_error(_("new: unexpected argument '%s'"), argv[optind]);
+	if (!name)
+		return usage_error(_("new: expected --template NAME or FILE ('%s templates' lists "
+				     "the names)"),
+				   PACKAGE_NAME);
+	if (access(form, F_OK) == 0)
+		return usage_error(_("new: %s exists: expected the name of a new file (open an "
+				     "existing form with '%s edit %s')"),
+				   form, PACKAGE_NAME, form);
+	if (!(def = forms_or_die()))
+		return EXIT_CONFIG;
+	ret = load_template(def, name, &t);
+	if (ret == EXIT_OK) {
+		doc = template_start(t, def);
+		if (formfile_save(form, doc, def, &cause) != 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+			free(cause);
+			ret = EXIT_USAGE;
+		} else {
+			print_started(t, def, doc, form);
+		}
+		document_free(doc);
+	}
+	template_free(t);
+	formdef_free(def);
+	return ret;
+}
