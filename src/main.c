@@ -31,6 +31,12 @@ static const struct option submit_opts[] = {
 static const struct option status_opts[] = {{"wait", no_argument, NULL, 'w'}, {NULL, 0, NULL, 0}};
 static const struct option wizard_opts[] = {{"plain", no_argument, NULL, 'p'}, {NULL, 0, NULL, 0}};
 static const struct option no_opts[] = {{NULL, 0, NULL, 0}};
+static const struct option check_opts[] = {
+    {"json", no_argument, NULL, 'j'}, {"offline", no_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
+static const struct option create_role_opts[] = {{"name", required_argument, NULL, 'N'},
+						 {"dry-run", no_argument, NULL, 'n'},
+						 {"yes", no_argument, NULL, 'y'},
+						 {NULL, 0, NULL, 0}};
 
 /* Under each command's own options: the global ones it also takes. */
 static void global_options_note(void)
@@ -127,6 +133,42 @@ static void wizard_help(void)
 		 "6 cancelled, 70 out of memory.\n"));
 }
 
+static void check_help(void)
+{
+	printf(_("Usage: %s check [--json] [--offline] FORM...\n"
+		 "Validate forms, then check their values against your AWS account: the\n"
+		 "execution role, the image or code object, the network, the authorizer and\n"
+		 "the runtime name. A FORM of - is read from standard input.\n\n"
+		 "      --json         print the findings as a JSON array on standard output\n"
+		 "      --offline      validate only; send nothing\n"
+		 "  -h, --help         display this help and exit\n"),
+	       PACKAGE_NAME);
+	global_options_note();
+	printf(_("Exit status: 0 no error (warnings are printed), 1 a form is invalid or a\n"
+		 "check found an error, 2 usage error or a form that cannot be read,\n"
+		 "3 credentials or configuration, 4 network or service error, 6 cancelled,\n"
+		 "70 out of memory or standard output not written.\n"));
+}
+
+static void create_role_help(void)
+{
+	printf(_("Usage: %s create-role [--name NAME] [--dry-run] [--yes] FORM\n"
+		 "Create an execution role for FORM's runtime: a trust policy for\n"
+		 "bedrock-agentcore.amazonaws.com in this account and Region, and a\n"
+		 "permissions policy scoped to the form's image or code object and the\n"
+		 "runtime's logs. The documents are shown, and asked about, first.\n\n"
+		 "      --name NAME    the role's name (it must contain BedrockAgentCore)\n"
+		 "      --dry-run      print the documents and create nothing\n"
+		 "      --yes          create without asking (for scripts)\n"
+		 "  -h, --help         display this help and exit\n"),
+	       PACKAGE_NAME);
+	global_options_note();
+	printf(_("Exit status: 0 created (or printed), 1 the form is invalid, 2 usage error\n"
+		 "or a form that cannot be read, 3 credentials or configuration, 4 network or\n"
+		 "service error, 6 not confirmed, 70 out of memory or standard output not\n"
+		 "written.\n"));
+}
+
 struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -158,6 +200,9 @@ static const struct command commands[] = {
      daytwo_versions_help},
     {"endpoints", cmd_endpoints, N_("list a runtime's endpoints and their versions"),
      daytwo_no_opts, daytwo_endpoints_help},
+    {"check", cmd_check, N_("check forms against your AWS account"), check_opts, check_help},
+    {"create-role", cmd_create_role, N_("create an execution role for a form"), create_role_opts,
+     create_role_help},
     {"templates", cmd_templates, N_("list the templates found, with their titles"), templates_opts,
      templates_help},
     {"new", cmd_new, N_("start a form from a template"), new_opts, new_help},

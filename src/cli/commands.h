@@ -66,6 +66,9 @@ extern const struct option templates_opts[], new_opts[], template_opts[];
 void templates_help(void);
 void new_help(void);
 void template_help(void);
+/* The account checks (issue 10): cmd_check.c, cmd_create_role.c. */
+int cmd_check(int argc, char **argv);
+int cmd_create_role(int argc, char **argv);
 
 struct formdef;
 struct document;
