@@ -52,6 +52,7 @@ struct walk {
 	int show_advanced;
 	int collapse;
 	size_t folded;
+	size_t items; /* items of a list walked at most (0: all), ROWS_ITEMS */
 };
 
 /* A few words saying what a collapsed sublist entry holds. */
@@ -93,6 +94,8 @@ static void walk_items(struct walk *w, const struct fnode *n, const char *path, 
 	struct row *r;
 	char *ip;
 
+	if (w->items && count > w->items)
+		count = w->items;
 	for (i = 0; i < count; i++) {
 		ip = xasprintf("%s[%zu]", path, i);
 		if (n->kind == FK_LIST) {
@@ -215,7 +218,7 @@ static void push_folded(const struct formdef *def, struct rows *out, size_t fold
 void rows_build_entry(const struct formdef *def, const struct document *doc,
 		      const struct fnode *node, const char *path, int flags, struct rows *out)
 {
-	struct walk w = {doc, out, flags & ROWS_ADVANCED, 0, 0};
+	struct walk w = {doc, out, flags & ROWS_ADVANCED, 0, 0, 0};
 
 	walk_node(&w, node, path, 0, 0);
 	push_folded(def, out, w.folded);
@@ -224,7 +227,12 @@ void rows_build_entry(const struct formdef *def, const struct document *doc,
 void rows_build(const struct formdef *def, const struct document *doc, size_t section, int flags,
 		struct rows *out)
 {
-	struct walk w = {doc, out, flags & ROWS_ADVANCED, (flags & ROWS_COLLAPSE) != 0, 0};
+	struct walk w = {doc,
+			 out,
+			 flags & ROWS_ADVANCED,
+			 (flags & ROWS_COLLAPSE) != 0,
+			 0,
+			 flags & ROWS_ITEMS ? ROWS_ITEMS_MAX + 1 : 0};
 	const struct fsection *s = &def->sections[section];
 	size_t i;
 

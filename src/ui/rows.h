@@ -47,6 +47,11 @@ struct rows {
  * (the curses wizard opens it as its own screen) instead of expanding it. */
 #define ROWS_ADVANCED 1
 #define ROWS_COLLAPSE 2
+/* ROWS_ITEMS: of each list or map, the rows of its first ROWS_ITEMS_MAX + 1
+ * items only (the review lists ROWS_ITEMS_MAX and says how many more: a
+ * file may hold 60,000 tags) */
+#define ROWS_ITEMS     4
+#define ROWS_ITEMS_MAX 100
 
 /* Flatten section `section` of def for doc. Appends to out. */
 void rows_build(const struct formdef *def, const struct document *doc, size_t section, int flags,

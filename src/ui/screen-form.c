@@ -9,6 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "base/printable.h"
 #include "base/util.h"
 #include "form/document.h"
 #include "form/formdef.h"
@@ -765,7 +766,7 @@ static int draw_editor(const struct wiz *w, int y, int vx, int vw)
 		wchar_t c = w->form.ed.buf[k];
 		if (used + ww > tw)
 			break;
-		if (c < 32 || (c >= 0x80 && c < 0xa0))
+		if (printable_codepoint_hidden((unsigned long)c))
 			c = L'?';
 		addnwstr(&c, 1);
 		used += ww;

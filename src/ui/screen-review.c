@@ -111,7 +111,7 @@ static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
 
 /* Items of one list or map shown on the review: a file may hold 60,000
  * tags (the API takes 50); the request body below lists every one. */
-#define REVIEW_ITEMS 100
+#define REVIEW_ITEMS ROWS_ITEMS_MAX
 
 /* One value row of the review. */
 static void review_value(struct wiz *w, size_t s, const struct row *r, int lift)
@@ -166,7 +166,7 @@ static void review_section(struct wiz *w, size_t s)
 	int skip = -1;
 
 	review_add(w, (int)s, 1, "%s", w->data.def->sections[s].title);
-	rows_build(w->data.def, w->data.doc, s, ROWS_ADVANCED, &rs);
+	rows_build(w->data.def, w->data.doc, s, ROWS_ADVANCED | ROWS_ITEMS, &rs);
 	for (i = 0; i < rs.n; i++) {
 		struct row *r = &rs.v[i];
 
