@@ -1,5 +1,6 @@
 bin_PROGRAMS += src/agentcore-wizard
-src_agentcore_wizard_SOURCES = src/main.c src/cli/commands.h src/cli/cmd_validate.c \
-	src/cli/cmd_aws.c
+src_agentcore_wizard_SOURCES = src/main.c src/cli/commands.h src/cli/options.c \
+	src/cli/print.h src/cli/print.c src/cli/cmd_validate.c src/cli/cmd_submit.c \
+	src/cli/cmd_status.c src/cli/cmd_cli.c src/cli/cmd_config.c src/cli/cmd_wizard.c
 src_agentcore_wizard_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) $(PCRE2_CFLAGS)
 src_agentcore_wizard_LDADD = $(CORE_LIBS)

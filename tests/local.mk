@@ -36,8 +36,9 @@ TESTS += tests/integration/aws.py
 EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/bench_submit.py tests/bench/bench_ui.py
 
 # Command-level tests of `validate`, and of the command line's GNU behaviour.
-TESTS += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh
-EXTRA_DIST += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh
+TESTS += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh tests/cmd/printable.sh
+EXTRA_DIST += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh \
+	tests/cmd/printable.sh
 
 # The German translation shows, and is complete against a current template.
 TESTS += tests/cmd/l10n.sh tests/cmd/po-complete.sh
