@@ -38,7 +38,7 @@ EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/benc
 # Command-level tests of `validate`, and of the command line's GNU behaviour.
 TESTS += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh tests/cmd/printable.sh
 EXTRA_DIST += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh \
-	tests/cmd/printable.sh
+	tests/cmd/printable.sh tests/cmd/skip.sh
 
 # The German translation shows, and is complete against a current template.
 TESTS += tests/cmd/l10n.sh tests/cmd/po-complete.sh
