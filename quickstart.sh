@@ -86,7 +86,9 @@ check)
 	build build --enable-werror "$@"
 	if ! make -C build -j"$(nproc)" check; then
 		# each failed test's own log, not the tail of the whole suite's
-		for t in $(sed -n 's/^\(FAIL\|ERROR\): //p' build/test-suite.log); do
+		# the test's name is the first word after "FAIL: " ("ERROR: t.py - exited
+		# with status 2" names t.py only)
+		for t in $(sed -n 's/^\(FAIL\|ERROR\): \([^ ]*\).*/\2/p' build/test-suite.log); do
 			echo "==== $t"
 			tail -n 40 "build/${t%.*}.log" 2>/dev/null || tail -n 40 "build/$t.log"
 		done

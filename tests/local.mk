@@ -1,6 +1,6 @@
 # Unit tests of the core (cmocka), command tests, fuzz corpora, benchmarks.
-EXTRA_DIST += tests/data tests/check-layering.sh
-TESTS += tests/check-layering.sh tests/unit/check-forms-vs-botocore.py
+EXTRA_DIST += tests/data tests/check-layering.sh tests/check-sizes.sh tests/optional-skips
+TESTS += tests/check-layering.sh tests/check-sizes.sh tests/unit/check-forms-vs-botocore.py
 EXTRA_DIST += tests/unit/check-forms-vs-botocore.py
 
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) $(CMOCKA_CFLAGS)
@@ -8,13 +8,37 @@ UNIT_LDADD = $(CORE_LIBS) $(CMOCKA_LIBS)
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
-	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_aws
+	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_printable $(AWS_UNIT_TESTS)
 TESTS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
-	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_aws
+	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_printable $(AWS_UNIT_TESTS)
 endif
-tests_unit_test_aws_SOURCES = tests/unit/test_aws.c tests/unit/testutil.h
-tests_unit_test_aws_CPPFLAGS = $(UNIT_CPPFLAGS)
-tests_unit_test_aws_LDADD = $(UNIT_LDADD)
+tests_unit_test_printable_SOURCES = tests/unit/test_printable.c tests/unit/testutil.h
+tests_unit_test_printable_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_printable_LDADD = $(UNIT_LDADD)
+# One test program for each module of src/aws, and the printable filter.
+AWS_UNIT_TESTS = tests/unit/test_awsconfig tests/unit/test_endpoint tests/unit/test_credentials \
+	tests/unit/test_http tests/unit/test_service tests/unit/test_probe tests/unit/test_runtime
+tests_unit_test_awsconfig_SOURCES = tests/unit/test_awsconfig.c tests/unit/awstest.h tests/unit/testutil.h
+tests_unit_test_awsconfig_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_awsconfig_LDADD = $(UNIT_LDADD)
+tests_unit_test_endpoint_SOURCES = tests/unit/test_endpoint.c tests/unit/awstest.h tests/unit/testutil.h
+tests_unit_test_endpoint_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_endpoint_LDADD = $(UNIT_LDADD)
+tests_unit_test_credentials_SOURCES = tests/unit/test_credentials.c tests/unit/awstest.h tests/unit/testutil.h
+tests_unit_test_credentials_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_credentials_LDADD = $(UNIT_LDADD)
+tests_unit_test_http_SOURCES = tests/unit/test_http.c tests/unit/awstest.h tests/unit/testutil.h
+tests_unit_test_http_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_http_LDADD = $(UNIT_LDADD)
+tests_unit_test_service_SOURCES = tests/unit/test_service.c tests/unit/awstest.h tests/unit/testutil.h
+tests_unit_test_service_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_service_LDADD = $(UNIT_LDADD)
+tests_unit_test_probe_SOURCES = tests/unit/test_probe.c tests/unit/awstest.h tests/unit/testutil.h
+tests_unit_test_probe_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_probe_LDADD = $(UNIT_LDADD)
+tests_unit_test_runtime_SOURCES = tests/unit/test_runtime.c tests/unit/awstest.h tests/unit/testutil.h
+tests_unit_test_runtime_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_runtime_LDADD = $(UNIT_LDADD)
 tests_unit_test_sigv4_SOURCES = tests/unit/test_sigv4.c tests/unit/testutil.h
 tests_unit_test_sigv4_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_sigv4_LDADD = $(UNIT_LDADD)

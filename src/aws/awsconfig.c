@@ -13,6 +13,7 @@
 
 #include "aws/awsconfig.h"
 #include "aws/endpoint.h"
+#include "base/printable.h"
 #include "base/util.h"
 
 static char *trim(const char *s, size_t n)
@@ -37,11 +38,78 @@ static void ini_add(struct ini *ini, const char *section, char *key, char *value
 	ini->n++;
 }
 
+/* An indented line that continues the value above, joined with a newline
+ * as Python's configparser (and so botocore) does. */
+static void ini_continue(struct ini *out, const char *s, size_t n)
+{
+	char *t = trim(s, n), *joined;
+	struct ini_entry *e = &out->v[out->n - 1];
+
+	if (*t && *t != '#' && *t != ';') {
+		joined = xasprintf("%s\n%s", e->value, t);
+		OPENSSL_cleanse(e->value, strlen(e->value));
+		free(e->value);
+		e->value = joined;
+	}
+	OPENSSL_cleanse(t, strlen(t));
+	free(t);
+}
+
+/* The name in "[name]" (s holds n bytes from the '['), NULL when the
+ * bracket is not closed. Caller frees. */
+static char *ini_section_name(const char *s, size_t n)
+{
+	const char *close = memchr(s, ']', n);
+	char *section = close ? trim(s + 1, (size_t)(close - s - 1)) : NULL;
+
+	if (section) {
+		/* "profile   dev" -> "profile dev" */
+		char *sp = strchr(section, ' ');
+
+		if (sp && !strncmp(section, "profile", 7) && sp == section + 7) {
+			char *name = trim(sp, strlen(sp));
+			char *norm = xasprintf("profile %s", name);
+
+			free(name);
+			free(section);
+			section = norm;
+		}
+	}
+	return section;
+}
+
+/* "key = value" (s holds n bytes, eq points at the '='): added to out,
+ * unless the key is empty (*added says which). Returns 1 when the value is
+ * empty (the start of nested settings), 0 otherwise. */
+static int ini_key_value(struct ini *out, const char *section, const char *s, size_t n,
+			 const char *eq, int line, int *added)
+{
+	char *key = trim(s, (size_t)(eq - s)), *value;
+	size_t k;
+	int nested;
+
+	for (k = 0; key[k]; k++)
+		key[k] = (char)tolower((unsigned char)key[k]);
+	/* no inline comments: botocore's RawConfigParser keeps
+	 * "us-west-2 ; x" whole, and a credential_process command
+	 * may hold " #" (only whole lines are comments) */
+	value = trim(eq + 1, n - (size_t)(eq - s) - 1);
+	nested = !*value;
+	*added = *key != '\0';
+	if (!*added) {
+		free(key);
+		free(value);
+		return nested;
+	}
+	ini_add(out, section, key, value, line);
+	return nested;
+}
+
 void ini_parse(const char *text, size_t len, struct ini *out)
 {
 	const char *p = text, *end = text + len;
 	char *section = NULL;
-	int line = 0, nested = 0, continues = 0;
+	int line = 0, nested = 0, continues = 0, added;
 	size_t key_indent = 0, indent;
 
 	/* a byte-order mark left by a Windows editor */
@@ -51,7 +119,6 @@ void ini_parse(const char *text, size_t len, struct ini *out)
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
 		const char *s = p, *eq;
-		size_t k;
 
 		line++;
 		p += n + (nl ? 1 : 0);
@@ -63,20 +130,9 @@ void ini_parse(const char *text, size_t len, struct ini *out)
 			/* indented: a nested setting under "key =" (s3, ...), ignored */
 			if (nested)
 				continue;
-			/* or the continuation of the value above, joined with a
-			 * newline as Python's configparser (and so botocore) does */
+			/* or the continuation of the value above */
 			if (continues && indent > key_indent && indent < n) {
-				char *t = trim(s, n), *joined;
-				struct ini_entry *e = &out->v[out->n - 1];
-
-				if (*t && *t != '#' && *t != ';') {
-					joined = xasprintf("%s\n%s", e->value, t);
-					OPENSSL_cleanse(e->value, strlen(e->value));
-					free(e->value);
-					e->value = joined;
-				}
-				OPENSSL_cleanse(t, strlen(t));
-				free(t);
+				ini_continue(out, s, n);
 				continue;
 			}
 		}
@@ -88,52 +144,18 @@ void ini_parse(const char *text, size_t len, struct ini *out)
 		if (*s == '#' || *s == ';')
 			continue;
 		if (*s == '[') {
-			const char *close = memchr(s, ']', n);
-
 			free(section);
-			section = close ? trim(s + 1, (size_t)(close - s - 1)) : NULL;
-			if (section) {
-				/* "profile   dev" -> "profile dev" */
-				char *sp = strchr(section, ' ');
-
-				if (sp && !strncmp(section, "profile", 7) && sp == section + 7) {
-					char *name = trim(sp, strlen(sp));
-					char *norm = xasprintf("profile %s", name);
-
-					free(name);
-					free(section);
-					section = norm;
-				}
-			}
+			section = ini_section_name(s, n);
 			nested = 0;
 			continue;
 		}
-		if (!section)
+		if (!section || !(eq = memchr(s, '=', n)))
 			continue;
-		eq = memchr(s, '=', n);
-		if (!eq)
+		nested = ini_key_value(out, section, s, n, eq, line, &added);
+		if (!added)
 			continue;
-		{
-			char *key = trim(s, (size_t)(eq - s)), *value;
-			const char *v = eq + 1;
-			size_t vn = n - (size_t)(eq - s) - 1;
-
-			for (k = 0; key[k]; k++)
-				key[k] = (char)tolower((unsigned char)key[k]);
-			/* no inline comments: botocore's RawConfigParser keeps
-			 * "us-west-2 ; x" whole, and a credential_process command
-			 * may hold " #" (only whole lines are comments) */
-			value = trim(v, vn);
-			nested = !*value;
-			if (!*key) {
-				free(key);
-				free(value);
-				continue;
-			}
-			ini_add(out, section, key, value, line);
-			continues = !nested;
-			key_indent = indent;
-		}
+		continues = !nested;
+		key_indent = indent;
 	}
 	free(section);
 }
@@ -330,12 +352,11 @@ static int check_ca_bundle(const struct setting *ca, char **cause)
 	return 0;
 }
 
-int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, char **cause)
+/* The paths of the config and credentials files, and both files read. */
+static int resolve_files(struct aws_settings *s, char **cause)
 {
-	const char *home = getenv("HOME"), *v;
-	char *origin = NULL;
+	const char *home = getenv("HOME");
 
-	memset(s, 0, sizeof *s);
 	s->config_path = env("AWS_CONFIG_FILE") ? expand_home(env("AWS_CONFIG_FILE"))
 						: xasprintf("%s/.aws/config", home ? home : "");
 	s->credentials_path = env("AWS_SHARED_CREDENTIALS_FILE")
@@ -344,6 +365,13 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 	if (ini_load(s->config_path, &s->config, cause) != 0 ||
 	    ini_load(s->credentials_path, &s->credentials, cause) != 0)
 		return -1;
+	return 0;
+}
+
+/* The profile in use; one named but in neither file is an error. */
+static int resolve_profile(const struct aws_options *opt, struct aws_settings *s, char **cause)
+{
+	const char *v;
 
 	if (opt->profile && *opt->profile) {
 		set(&s->profile, opt->profile, xstrdup("--profile"));
@@ -373,6 +401,14 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 			return -1;
 		}
 	}
+	return 0;
+}
+
+/* The Region, and the FIPS and dual-stack switches. */
+static void resolve_region(const struct aws_options *opt, struct aws_settings *s)
+{
+	const char *v;
+	char *origin = NULL;
 
 	if (opt->region && *opt->region)
 		set(&s->region, opt->region, xstrdup("--region"));
@@ -391,32 +427,41 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 	s->use_dualstack =
 	    v ? truthy(v) : truthy(from_profile(s, "use_dualstack_endpoint", &origin));
 	free(origin);
-	origin = NULL;
+}
 
-	{
-		const char *custom = NULL;
-		char *corigin = NULL, *url;
+/* The endpoint: a custom one, or the service's rules for the Region (its
+ * failure kept in s->endpoint_error, said when a request is made). */
+static void resolve_endpoint(const struct aws_options *opt, struct aws_settings *s)
+{
+	const char *custom = NULL;
+	char *corigin = NULL, *url;
 
-		if (opt->endpoint_url && *opt->endpoint_url) {
-			custom = opt->endpoint_url;
-			corigin = xstrdup("--endpoint-url");
-		} else {
-			custom = aws_configured_endpoint(s, "BEDROCK_AGENTCORE_CONTROL", &corigin);
-		}
-		s->endpoint_custom = custom != NULL;
-		url = endpoint_resolve(s->region.value, s->use_fips, s->use_dualstack, custom,
-				       &s->endpoint_error);
-		if (url) {
-			set(&s->endpoint, url,
-			    corigin ? corigin
-				    : xasprintf(_("the service's rules for %s%s%s"),
-						s->region.value, s->use_fips ? ", FIPS" : "",
-						s->use_dualstack ? ", dual-stack" : ""));
-			free(url);
-		} else {
-			free(corigin);
-		}
+	if (opt->endpoint_url && *opt->endpoint_url) {
+		custom = opt->endpoint_url;
+		corigin = xstrdup("--endpoint-url");
+	} else {
+		custom = aws_configured_endpoint(s, "BEDROCK_AGENTCORE_CONTROL", &corigin);
 	}
+	s->endpoint_custom = custom != NULL;
+	url = endpoint_resolve(s->region.value, s->use_fips, s->use_dualstack, custom,
+			       &s->endpoint_error);
+	if (url) {
+		set(&s->endpoint, url,
+		    corigin ? corigin
+			    : xasprintf(_("the service's rules for %s%s%s"), s->region.value,
+					s->use_fips ? ", FIPS" : "",
+					s->use_dualstack ? ", dual-stack" : ""));
+		free(url);
+	} else {
+		free(corigin);
+	}
+}
+
+/* The CA bundle, checked to be readable. */
+static int resolve_ca_bundle(const struct aws_options *opt, struct aws_settings *s, char **cause)
+{
+	const char *v;
+	char *origin = NULL;
 
 	if (opt->ca_bundle && *opt->ca_bundle)
 		set(&s->ca_bundle, opt->ca_bundle, xstrdup("--ca-bundle"));
@@ -426,25 +471,48 @@ int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, 
 		set(&s->ca_bundle, v, take(&origin));
 	if (s->ca_bundle.value && check_ca_bundle(&s->ca_bundle, cause) != 0)
 		return -1;
+	return 0;
+}
+
+/* The number of attempts, 1 to 20. */
+static int resolve_attempts(struct aws_settings *s, char **cause)
+{
+	const char *v;
+	char *origin = NULL, *end;
+	long n;
 
 	s->attempts = 3;
 	set(&s->max_attempts, "3", xstrdup(_("default")));
 	if ((v = env("AWS_MAX_ATTEMPTS")))
 		set(&s->max_attempts, v, xstrdup("AWS_MAX_ATTEMPTS"));
-	else if ((origin = NULL, v = from_profile(s, "max_attempts", &origin)))
+	else if ((v = from_profile(s, "max_attempts", &origin)))
 		set(&s->max_attempts, v, take(&origin));
-	{
-		char *end;
-		long n = strtol(s->max_attempts.value, &end, 10);
+	n = strtol(s->max_attempts.value, &end, 10);
+	if (*end || n < 1 || n > 20) {
+		*cause = xasprintf(_("max attempts \"%s\" (from %s) is not valid: expected a "
+				     "whole number from 1 to 20"),
+				   s->max_attempts.value, s->max_attempts.origin);
+		return -1;
+	}
+	s->attempts = (int)n;
+	return 0;
+}
 
-		if (*end || n < 1 || n > 20) {
-			*cause =
-			    xasprintf(_("max attempts \"%s\" (from %s) is not valid: expected a "
-					"whole number from 1 to 20"),
-				      s->max_attempts.value, s->max_attempts.origin);
-			return -1;
-		}
-		s->attempts = (int)n;
+int aws_settings_resolve(const struct aws_options *opt, struct aws_settings *s, char **cause)
+{
+	memset(s, 0, sizeof *s);
+	/* the messages quote values from the environment and the files: they
+	 * reach a terminal only through the printable filter */
+	if (resolve_files(s, cause) != 0 || resolve_profile(opt, s, cause) != 0) {
+		*cause = printable_take(*cause);
+		return -1;
+	}
+	resolve_region(opt, s);
+	resolve_endpoint(opt, s);
+	s->endpoint_error = printable_take(s->endpoint_error);
+	if (resolve_ca_bundle(opt, s, cause) != 0 || resolve_attempts(s, cause) != 0) {
+		*cause = printable_take(*cause);
+		return -1;
 	}
 	s->connect_timeout = opt->connect_timeout >= 0 ? opt->connect_timeout : 60;
 	s->read_timeout = opt->read_timeout >= 0 ? opt->read_timeout : 60;
@@ -461,9 +529,10 @@ char *aws_settings_unusable(const struct aws_settings *s)
 			    "'region = us-east-1' to your profile in ~/.aws/config"));
 	/* it goes into the credential scope, even with a custom endpoint */
 	if (!endpoint_valid_region(s->region.value))
-		return xasprintf(_("\"%s\" (from %s) is not a valid AWS Region name: expected "
-				   "lowercase letters, digits and hyphens, such as us-east-1"),
-				 s->region.value, s->region.origin);
+		return printable_take(
+		    xasprintf(_("\"%s\" (from %s) is not a valid AWS Region name: expected "
+				"lowercase letters, digits and hyphens, such as us-east-1"),
+			      s->region.value, s->region.origin));
 	return NULL;
 }
 

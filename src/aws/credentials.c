@@ -28,6 +28,25 @@
 #define WEB_ACTION         "Action=AssumeRoleWithWebIdentity&Version=2011-06-15"
 #define MAX_ROLE_CHAIN     5
 
+/* What every provider of the chain reads: the settings, and the caller's
+ * hooks (never NULL inside; credentials_resolve gives empty ones). */
+struct chain {
+	const struct aws_settings *s;
+	const struct credentials_hooks *hooks;
+	int *cancelled; /* set once the hooks asked to cancel, and kept */
+};
+
+/* The cancel callback every wait of the chain polls (a process, a request):
+ * the hooks', latched, so that the end knows it was cancelled. */
+static int chain_cancel(void *arg)
+{
+	const struct chain *ch = arg;
+
+	if (!*ch->cancelled && ch->hooks->cancel && ch->hooks->cancel(ch->hooks->arg))
+		*ch->cancelled = 1;
+	return *ch->cancelled;
+}
+
 void credentials_free(struct aws_credentials *c)
 {
 	free(c->access_key_id);
@@ -215,28 +234,52 @@ int credentials_parse_sts(const char *xml, size_t len, struct aws_credentials *o
 	return 0;
 }
 
-/* Run a credential_process command and parse what it prints. */
-static int run_process(const char *cmd, const char *profile, struct aws_credentials *out,
-		       char **cause)
+/* The seconds a credential_process may run: the hooks' own, else
+ * ACW_CREDENTIAL_PROCESS_TIMEOUT (for tests only), else the default. */
+static double process_timeout(const struct credentials_hooks *h)
 {
-	int outp[2], errp[2], status;
-	pid_t pid;
-	struct strbuf o = {0}, e = {0};
-	struct pollfd fds[2];
-	char buf[4096]; /* what the process prints passes through it: wiped */
-	int open_fds = 2, ret = -1;
-	char *why = NULL;
+	const char *v = getenv("ACW_CREDENTIAL_PROCESS_TIMEOUT");
+	char *end;
+	double t;
 
-	if (pipe(outp) != 0 || pipe(errp) != 0) {
+	if (h->process_timeout > 0)
+		return h->process_timeout;
+	if (v && *v && (t = strtod(v, &end)) > 0 && !*end)
+		return t;
+	return CREDENTIALS_PROCESS_TIMEOUT;
+}
+
+/* A running credential_process: its pid (the leader of its own process
+ * group) and the read ends of its standard output and error. */
+struct proc {
+	pid_t pid;
+	int fd[2];
+};
+
+/* Start cmd with sh -c in a process group of its own, so that whatever it
+ * starts can be stopped with it. 0, or -1 with *cause. */
+static int proc_start(const char *cmd, struct proc *p, char **cause)
+{
+	int outp[2], errp[2];
+
+	if (pipe(outp) != 0) {
 		*cause = xasprintf(_("cannot run credential_process: %s"), strerror(errno));
 		return -1;
 	}
-	pid = fork();
-	if (pid < 0) {
+	if (pipe(errp) != 0) {
 		*cause = xasprintf(_("cannot run credential_process: %s"), strerror(errno));
+		close(outp[0]);
+		close(outp[1]);
 		return -1;
 	}
-	if (pid == 0) {
+	p->pid = fork();
+	if (p->pid < 0) {
+		*cause = xasprintf(_("cannot run credential_process: %s"), strerror(errno));
+		close(outp[0]), close(outp[1]), close(errp[0]), close(errp[1]);
+		return -1;
+	}
+	if (p->pid == 0) {
+		setpgid(0, 0);
 		dup2(outp[1], 1);
 		dup2(errp[1], 2);
 		close(outp[0]);
@@ -246,20 +289,41 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
 	}
+	setpgid(p->pid, p->pid); /* both sides: no race with the kill below */
 	close(outp[1]);
 	close(errp[1]);
-	fds[0].fd = outp[0];
-	fds[1].fd = errp[0];
-	fds[0].events = fds[1].events = POLLIN;
-	while (open_fds > 0) {
-		int i;
+	p->fd[0] = outp[0];
+	p->fd[1] = errp[0];
+	return 0;
+}
 
-		if (poll(fds, 2, -1) < 0) {
+/* How reading a process's output ended. */
+enum proc_end { PROC_EOF, PROC_TIMEOUT, PROC_CANCELLED };
+
+/* Read standard output (secret: into o) and error (its start: into e)
+ * until both are closed, the timeout passes or the hooks cancel; checked at
+ * least every 100 ms. */
+static enum proc_end proc_collect(struct proc *p, const struct chain *ch, double timeout,
+				  struct strbuf *o, struct strbuf *e)
+{
+	struct pollfd fds[2] = {{p->fd[0], POLLIN, 0}, {p->fd[1], POLLIN, 0}};
+	char buf[4096]; /* what the process prints passes through it: wiped */
+	double deadline = util_monotonic() + timeout;
+	enum proc_end end = PROC_EOF;
+	int open_fds = 2, i;
+
+	while (open_fds > 0) {
+		if (chain_cancel((void *)ch)) {
+			end = PROC_CANCELLED;
+			break;
+		}
+		if (util_monotonic() > deadline) {
+			end = PROC_TIMEOUT;
+			break;
+		}
+		if (poll(fds, 2, 100) < 0) {
 			if (errno == EINTR)
 				continue;
-			for (int k = 0; k < 2; k++)
-				if (fds[k].fd >= 0)
-					close(fds[k].fd);
 			break;
 		}
 		for (i = 0; i < 2; i++) {
@@ -268,41 +332,91 @@ static int run_process(const char *cmd, const char *profile, struct aws_credenti
 			if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
 			r = read(fds[i].fd, buf, sizeof buf);
+			if (r < 0 && errno == EINTR)
+				continue;
 			if (r <= 0) {
 				close(fds[i].fd);
 				fds[i].fd = -1;
 				open_fds--;
 				continue;
 			}
-			if (i == 0 && o.len + (size_t)r <= PROCESS_OUTPUT_MAX)
-				secret_buf_add(&o, buf, (size_t)r);
-			else if (i == 1 && e.len < 4096)
-				strbuf_add(&e, buf, (size_t)r);
+			if (i == 0 && o->len + (size_t)r <= PROCESS_OUTPUT_MAX)
+				secret_buf_add(o, buf, (size_t)r);
+			else if (i == 1 && e->len < 4096)
+				strbuf_add(e, buf, (size_t)r);
 		}
 	}
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+	for (i = 0; i < 2; i++)
+		if (fds[i].fd >= 0)
+			close(fds[i].fd);
+	OPENSSL_cleanse(buf, sizeof buf);
+	return end;
+}
+
+/* Wait for the process; when it was given up on, stop its whole group
+ * first (a child of it may hold its output open). Its wait status. */
+static int proc_finish(struct proc *p, enum proc_end end)
+{
+	int status = 0;
+
+	if (end != PROC_EOF)
+		kill(-p->pid, SIGKILL);
+	while (waitpid(p->pid, &status, 0) < 0 && errno == EINTR)
 		;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		char *line = e.s ? xstrndup(e.s, strcspn(e.s, "\n")) : xstrdup("");
-		char *first = printable_text(line, 500);
+	if (end == PROC_EOF)
+		kill(-p->pid, SIGKILL); /* what it left behind, holding nothing of ours */
+	return status;
+}
 
-		free(line);
+/* Why a credential_process gave no credentials, in words. */
+static char *proc_failure(const char *cmd, const char *profile, enum proc_end end, double timeout,
+			  int status, const struct strbuf *e)
+{
+	char *line, *first, *why;
 
-		*cause = xasprintf(_("the credential_process of profile %s failed (exit %d)%s%s"),
-				   profile, WIFEXITED(status) ? WEXITSTATUS(status) : -1,
-				   *first ? ": " : "", first);
-		free(first);
-		goto out;
-	}
-	if (credentials_parse_process(o.s ? o.s : "", o.len, out, &why) != 0) {
+	if (end == PROC_TIMEOUT)
+		return xasprintf(_("the credential_process of profile %s (%s) did not finish "
+				   "within %g s and was stopped: it may be waiting for a login "
+				   "or for input"),
+				 profile, cmd, timeout);
+	if (end == PROC_CANCELLED)
+		return xasprintf(_("cancelled: the credential_process of profile %s (%s) was "
+				   "stopped"),
+				 profile, cmd);
+	line = e->s ? xstrndup(e->s, strcspn(e->s, "\n")) : xstrdup("");
+	first = printable_text(line, 500);
+	why = xasprintf(_("the credential_process of profile %s failed (exit %d)%s%s"), profile,
+			WIFEXITED(status) ? WEXITSTATUS(status) : -1, *first ? ": " : "", first);
+	free(line);
+	free(first);
+	return why;
+}
+
+/* Run a credential_process command and parse what it prints. 0, or -1
+ * with *cause. */
+static int run_process(const struct chain *ch, const char *cmd, const char *profile,
+		       struct aws_credentials *out, char **cause)
+{
+	struct strbuf o = {0}, e = {0};
+	struct proc p;
+	double timeout = process_timeout(ch->hooks);
+	enum proc_end end;
+	int status, ret = -1;
+	char *why = NULL;
+
+	if (proc_start(cmd, &p, cause) != 0)
+		return -1;
+	end = proc_collect(&p, ch, timeout, &o, &e);
+	status = proc_finish(&p, end);
+	if (end != PROC_EOF || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		*cause = proc_failure(cmd, profile, end, timeout, status, &e);
+	} else if (credentials_parse_process(o.s ? o.s : "", o.len, out, &why) != 0) {
 		*cause = xasprintf(_("the credential_process of profile %s: %s"), profile, why);
 		free(why);
-		goto out;
+	} else {
+		out->source = xasprintf(_("credential_process of profile %s"), profile);
+		ret = 0;
 	}
-	out->source = xasprintf(_("credential_process of profile %s"), profile);
-	ret = 0;
-out:
-	OPENSSL_cleanse(buf, sizeof buf);
 	secret_buf_release(&o);
 	strbuf_release(&e);
 	return ret;
@@ -328,9 +442,9 @@ static int has_static_keys(const struct aws_settings *s, const char *profile)
 	       aws_profile_get(s, profile, "aws_secret_access_key", NULL);
 }
 
-static int resolve_profile(const struct aws_settings *s, const char *profile, int depth,
+static int resolve_profile(const struct chain *ch, const char *profile, int depth,
 			   struct aws_credentials *out, char **cause);
-static int profile_providers(const struct aws_settings *s, const char *profile, int use_env,
+static int profile_providers(const struct chain *ch, const char *profile, int use_env,
 			     struct aws_credentials *out, char **cause);
 
 /* One STS call (a form body) to the STS endpoint (the one configured for STS
@@ -339,16 +453,17 @@ static int profile_providers(const struct aws_settings *s, const char *profile, 
  * the region, with FIPS and dual-stack as set), signed with signer, or
  * unsigned when signer is NULL (AssumeRoleWithWebIdentity). 0 with *out, or
  * -1 with *why (caller frees) in words safe to print. */
-static int sts_call(const struct aws_settings *s, const struct strbuf *body,
+static int sts_call(const struct chain *ch, const struct strbuf *body,
 		    const struct aws_credentials *signer, struct aws_credentials *out, char **why)
 {
+	const struct aws_settings *s = ch->s;
 	const char *region = s->region.value ? s->region.value : "us-east-1";
 	char *ep_origin = NULL;
 	const char *ep = aws_configured_endpoint(s, "STS", &ep_origin);
 	struct headers h = {0};
 	struct http_response resp = {0};
-	struct http_options hopt = {s->ca_bundle.value, s->connect_timeout, s->read_timeout, NULL,
-				    NULL};
+	struct http_options hopt = {s->ca_bundle.value, s->connect_timeout, s->read_timeout,
+				    chain_cancel, (void *)ch};
 	char *url = NULL, *host = NULL;
 	int ret = -1;
 
@@ -367,6 +482,7 @@ static int sts_call(const struct aws_settings *s, const struct strbuf *body,
 		*why = xasprintf(_("bad STS endpoint URL %s"), url);
 		goto out;
 	}
+	http_cleartext_notice(url);
 	headers_add(&h, "Host", host);
 	headers_add(&h, "Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
 	if (signer) {
@@ -384,8 +500,12 @@ static int sts_call(const struct aws_settings *s, const struct strbuf *body,
 		if (!*why) {
 			char *code = xml_text(resp.body, resp.body_len, "Code");
 			char *msg = xml_text(resp.body, resp.body_len, "Message");
-			char *raw = code ? xasprintf("%s: %s", code, msg ? msg : "")
-					 : xasprintf(_("HTTP status %ld"), resp.status);
+			char *redirect = http_redirect_text(resp.status, &resp.headers);
+			char *raw = code       ? xasprintf("%s: %s", code, msg ? msg : "")
+				    : redirect ? xstrdup(redirect)
+					       : xasprintf(_("HTTP status %ld"), resp.status);
+
+			free(redirect);
 
 			*why = printable_text(raw, 2000);
 			free(raw);
@@ -403,19 +523,32 @@ out:
 	return ret;
 }
 
-/* STS AssumeRole for role_arn, signed with the source profile's credentials. */
-static int assume_role(const struct aws_settings *s, const char *profile, const char *role_arn,
-		       int depth, struct aws_credentials *out, char **cause)
+/* The credentials environment variables, for credential_source =
+ * Environment: 0 with *base, or 1 when they are not set. */
+static int environment_base(struct aws_credentials *base)
 {
+	const char *id = getenv("AWS_ACCESS_KEY_ID");
+	const char *secret = getenv("AWS_SECRET_ACCESS_KEY");
+	const char *token = getenv("AWS_SESSION_TOKEN");
+
+	if (!(id && *id && secret && *secret))
+		return 1;
+	base->access_key_id = xstrdup(id);
+	base->secret_access_key = xstrdup(secret);
+	base->session_token = token && *token ? xstrdup(token) : NULL;
+	base->source = xstrdup(_("environment variables (AWS_ACCESS_KEY_ID)"));
+	return 0;
+}
+
+/* The credentials that sign the AssumeRole of a profile's role: from its
+ * source_profile or its credential_source. 0 with *base, or -1 with *cause. */
+static int role_base(const struct chain *ch, const char *profile, int depth,
+		     struct aws_credentials *base, char **cause)
+{
+	const struct aws_settings *s = ch->s;
 	const char *src = aws_profile_get(s, profile, "source_profile", NULL);
 	const char *csrc = aws_profile_get(s, profile, "credential_source", NULL);
-	const char *ext = aws_profile_get(s, profile, "external_id", NULL);
-	const char *name = aws_profile_get(s, profile, "role_session_name", NULL);
-	const char *dur = aws_profile_get(s, profile, "duration_seconds", NULL);
-	struct aws_credentials base = {0};
-	struct strbuf body = {0};
-	char *sname = NULL, *why = NULL;
-	int r, ret = -1;
+	int r;
 
 	if (aws_profile_get(s, profile, "mfa_serial", NULL)) {
 		*cause =
@@ -443,22 +576,11 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 		/* as botocore: a source profile with keys of its own (or without a
 		 * role of its own, or naming itself) gives its own credentials, not
 		 * its role's; only environment variables are not read for it */
-		r = profile_providers(s, src, 0, &base, cause);
+		r = profile_providers(ch, src, 0, base, cause);
 	} else if (src) {
-		r = resolve_profile(s, src, depth + 1, &base, cause);
+		r = resolve_profile(ch, src, depth + 1, base, cause);
 	} else if (csrc && !strcmp(csrc, "Environment")) {
-		const char *id = getenv("AWS_ACCESS_KEY_ID");
-		const char *secret = getenv("AWS_SECRET_ACCESS_KEY");
-		const char *token = getenv("AWS_SESSION_TOKEN");
-
-		r = 1;
-		if (id && *id && secret && *secret) {
-			base.access_key_id = xstrdup(id);
-			base.secret_access_key = xstrdup(secret);
-			base.session_token = token && *token ? xstrdup(token) : NULL;
-			base.source = xstrdup(_("environment variables (AWS_ACCESS_KEY_ID)"));
-			r = 0;
-		}
+		r = environment_base(base);
 	} else if (csrc) {
 		*cause = xasprintf(_("profile %s: credential_source = %s is not supported (only "
 				     "Environment); use source_profile"),
@@ -473,10 +595,27 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 	if (r > 0) {
 		*cause = xasprintf(_("profile %s: the source of its role (%s) has no credentials"),
 				   profile, src ? src : "Environment");
-		credentials_free(&base);
+		credentials_free(base);
 		return -1;
 	}
-	if (r < 0)
+	return r;
+}
+
+/* STS AssumeRole for role_arn, signed with the source profile's credentials. */
+static int assume_role(const struct chain *ch, const char *profile, const char *role_arn,
+		       int depth, struct aws_credentials *out, char **cause)
+{
+	const struct aws_settings *s = ch->s;
+	const char *src = aws_profile_get(s, profile, "source_profile", NULL);
+	const char *ext = aws_profile_get(s, profile, "external_id", NULL);
+	const char *name = aws_profile_get(s, profile, "role_session_name", NULL);
+	const char *dur = aws_profile_get(s, profile, "duration_seconds", NULL);
+	struct aws_credentials base = {0};
+	struct strbuf body = {0};
+	char *sname = NULL, *why = NULL;
+	int ret = -1;
+
+	if (role_base(ch, profile, depth, &base, cause) != 0)
 		return -1;
 	sname = name ? xstrdup(name) : xasprintf("agentcore-wizard-%ld", (long)time(NULL));
 	secret_buf_add(&body, AR_ACTION, strlen(AR_ACTION));
@@ -486,7 +625,7 @@ static int assume_role(const struct aws_settings *s, const char *profile, const 
 		form_param(&body, "DurationSeconds", dur);
 	if (ext)
 		form_param(&body, "ExternalId", ext);
-	if (sts_call(s, &body, &base, out, &why) != 0) {
+	if (sts_call(ch, &body, &base, out, &why) != 0) {
 		*cause = xasprintf(_("cannot assume role %s for profile %s: %s"), role_arn,
 				   profile, why);
 		free(why);
@@ -520,9 +659,10 @@ static const char *web_setting(const struct aws_settings *s, const char *profile
  * and role_session_name, each from AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN
  * and AWS_ROLE_SESSION_NAME (EKS, GitHub Actions) when use_env, else the
  * profile. 1 when no token file is configured. */
-static int web_identity(const struct aws_settings *s, const char *profile, int use_env,
+static int web_identity(const struct chain *ch, const char *profile, int use_env,
 			struct aws_credentials *out, char **cause)
 {
+	const struct aws_settings *s = ch->s;
 	const char *file = web_setting(s, profile, use_env, "web_identity_token_file",
 				       "AWS_WEB_IDENTITY_TOKEN_FILE");
 	const char *role = web_setting(s, profile, use_env, "role_arn", "AWS_ROLE_ARN");
@@ -556,7 +696,7 @@ static int web_identity(const struct aws_settings *s, const char *profile, int u
 	form_param(&body, "RoleArn", role);
 	form_param(&body, "RoleSessionName", sname);
 	form_param(&body, "WebIdentityToken", token);
-	if (sts_call(s, &body, NULL, out, &why) != 0) {
+	if (sts_call(ch, &body, NULL, out, &why) != 0) {
 		*cause =
 		    xasprintf(_("cannot assume role %s with the web identity token in %s: %s"),
 			      role, file, why);
@@ -622,29 +762,31 @@ static int profile_static_keys(const struct aws_settings *s, const char *profile
 /* Credentials of one profile, in botocore's order: role assumption, then
  * the profile's own providers. 0, 1 when the profile holds none, -1 with
  * *cause. */
-static int resolve_profile(const struct aws_settings *s, const char *profile, int depth,
+static int resolve_profile(const struct chain *ch, const char *profile, int depth,
 			   struct aws_credentials *out, char **cause)
 {
+	const struct aws_settings *s = ch->s;
 	const char *role = aws_profile_get(s, profile, "role_arn", NULL);
 
 	memset(out, 0, sizeof *out);
 	if (role && !aws_profile_get(s, profile, "web_identity_token_file", NULL))
-		return assume_role(s, profile, role, depth, out, cause);
-	return profile_providers(s, profile, !s->profile_explicit, out, cause);
+		return assume_role(ch, profile, role, depth, out, cause);
+	return profile_providers(ch, profile, !s->profile_explicit, out, cause);
 }
 
 /* botocore's profile providers, in its order: web identity (the environment
  * too when use_env), static keys of the credentials file, credential_process,
  * static keys of the config file. 0, 1 when the profile holds none, -1 with
  * *cause. */
-static int profile_providers(const struct aws_settings *s, const char *profile, int use_env,
+static int profile_providers(const struct chain *ch, const char *profile, int use_env,
 			     struct aws_credentials *out, char **cause)
 {
+	const struct aws_settings *s = ch->s;
 	const char *proc;
 	int r;
 
 	memset(out, 0, sizeof *out);
-	r = web_identity(s, profile, use_env, out, cause);
+	r = web_identity(ch, profile, use_env, out, cause);
 	if (r <= 0)
 		return r;
 	r = static_keys(&s->credentials, profile, profile, s->credentials_path, out, cause);
@@ -652,7 +794,7 @@ static int profile_providers(const struct aws_settings *s, const char *profile, 
 		return r;
 	proc = aws_profile_get(s, profile, "credential_process", NULL);
 	if (proc)
-		return run_process(proc, profile, out, cause);
+		return run_process(ch, proc, profile, out, cause);
 	r = profile_static_keys(s, profile, out, cause);
 	if (r <= 0)
 		return r;
@@ -719,16 +861,16 @@ static int container_host_allowed(const char *url)
 
 /* The container provider (ECS tasks, CodeBuild, EKS Pod Identity), last in
  * the chain as in botocore. Returns 1 when it is not configured. */
-static int container_credentials(const struct aws_settings *s, struct aws_credentials *out,
-				 char **cause)
+static int container_credentials(const struct chain *ch, struct aws_credentials *out, char **cause)
 {
+	const struct aws_settings *s = ch->s;
 	const char *rel = getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
 	const char *full = getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI");
 	const char *tok = getenv("AWS_CONTAINER_AUTHORIZATION_TOKEN");
 	const char *tokfile = getenv("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE");
 	const char *var = rel && *rel ? "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"
 				      : "AWS_CONTAINER_CREDENTIALS_FULL_URI";
-	struct http_options opt = {s->ca_bundle.value, 2, 5, NULL, NULL};
+	struct http_options opt = {s->ca_bundle.value, 2, 5, chain_cancel, (void *)ch};
 	struct headers h = {0};
 	struct http_response resp;
 	char *url, *token = NULL, *why = NULL;
@@ -796,8 +938,9 @@ done:
 	return ret;
 }
 
-int credentials_resolve(const struct aws_settings *s, struct aws_credentials *out, char **cause)
+static int chain_resolve(const struct chain *ch, struct aws_credentials *out, char **cause)
 {
+	const struct aws_settings *s = ch->s;
 	const char *id = getenv("AWS_ACCESS_KEY_ID"), *secret = getenv("AWS_SECRET_ACCESS_KEY");
 	const char *token = getenv("AWS_SESSION_TOKEN");
 	int r;
@@ -820,11 +963,35 @@ int credentials_resolve(const struct aws_settings *s, struct aws_credentials *ou
 		out->source = xstrdup(_("environment variables (AWS_ACCESS_KEY_ID)"));
 		return 0;
 	}
-	r = resolve_profile(s, s->profile.value, 0, out, cause);
+	r = resolve_profile(ch, s->profile.value, 0, out, cause);
 	if (r != 1)
 		return r;
 	/* nothing in the environment or the profile: the container provider,
 	 * also with --profile, as botocore (which drops only the environment's
 	 * keys from its chain for an explicit profile) */
-	return container_credentials(s, out, cause);
+	return container_credentials(ch, out, cause);
+}
+
+int credentials_resolve_with(const struct aws_settings *s, const struct credentials_hooks *h,
+			     struct aws_credentials *out, char **cause)
+{
+	static const struct credentials_hooks none;
+	int cancelled = 0;
+	struct chain ch = {s, h ? h : &none, &cancelled};
+	int r = chain_resolve(&ch, out, cause);
+
+	if (r < 0 && cancelled)
+		r = CREDENTIALS_CANCELLED;
+	/* what is said quotes profile names, commands, role ARNs and file
+	 * names: shown only through the printable filter */
+	if (r < 0)
+		*cause = printable_take(*cause);
+	if (r == 0)
+		out->source = printable_take(out->source);
+	return r;
+}
+
+int credentials_resolve(const struct aws_settings *s, struct aws_credentials *out, char **cause)
+{
+	return credentials_resolve_with(s, NULL, out, cause);
 }

@@ -35,11 +35,41 @@ struct aws_credentials {
 	time_t expiration;       /* 0 when they do not expire */
 };
 
+/* A credential_process may run this long (seconds) before it is stopped,
+ * with the whole process group it started. */
+#define CREDENTIALS_PROCESS_TIMEOUT 60.0
+
+/* What a caller may steer while credentials are found (the same style as
+ * runtime.h's progress callbacks). Owned by the caller. */
+struct credentials_hooks {
+	/* Polled at least every 100 ms while a credential_process runs and
+	 * while an STS or container request is under way; non-zero cancels
+	 * (the process group is stopped). May be NULL. A curses front end
+	 * reads its keys here (Esc, Ctrl-C) and returns non-zero once its
+	 * SIGTERM/SIGHUP handler has set its flag. */
+	int (*cancel)(void *arg);
+	void *arg;
+	/* Seconds a credential_process may run; 0 for the default:
+	 * ACW_CREDENTIAL_PROCESS_TIMEOUT from the environment (meant for tests
+	 * only), else CREDENTIALS_PROCESS_TIMEOUT. */
+	double process_timeout;
+};
+
+/* The return value of credentials_resolve_with when the hooks cancelled. */
+#define CREDENTIALS_CANCELLED (-2)
+
 /* Find credentials. Returns 0, 1 when none are configured anywhere (not an
  * error for the wizard: the form can still be filled), or -1 with *cause
  * (caller frees) when something configured fails (a credential_process that
- * exits non-zero or prints bad JSON, an AssumeRole that is refused, ...). */
+ * exits non-zero, prints bad JSON or does not finish within its timeout, an
+ * AssumeRole that is refused, ...). Every text in *cause and out->source is
+ * safe for a terminal (printable_text). */
 int credentials_resolve(const struct aws_settings *s, struct aws_credentials *out, char **cause);
+
+/* The same, with hooks (NULL: none): returns CREDENTIALS_CANCELLED, with
+ * *cause saying so, when hooks->cancel asked to stop. */
+int credentials_resolve_with(const struct aws_settings *s, const struct credentials_hooks *hooks,
+			     struct aws_credentials *out, char **cause);
 
 /* Wipe and free. */
 void credentials_free(struct aws_credentials *c);

@@ -1,18 +1,77 @@
 /* http.c: one request with libcurl; see http.h. */
 #include "config.h"
 
+#include <arpa/inet.h>
+#include <ctype.h>
 #include <curl/curl.h>
 #ifdef ACW_LAZY_LIBCURL
 #include <dlfcn.h>
 #endif
 #include <openssl/crypto.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "aws/http.h"
+#include "aws/secret.h"
+#include "base/printable.h"
 #include "base/util.h"
+
+void headers_add(struct headers *h, const char *name, const char *value)
+{
+	if (h->n == h->cap) {
+		h->cap = h->cap ? h->cap * 2 : 8;
+		h->v = xrealloc(h->v, h->cap * sizeof *h->v);
+	}
+	h->v[h->n].name = xstrdup(name);
+	h->v[h->n].value = xstrdup(value);
+	h->n++;
+}
+
+void headers_set(struct headers *h, const char *name, const char *value)
+{
+	size_t i = 0, j = 0;
+	/* copies first: name or value may point into a header removed below */
+	char *n = xstrdup(name), *v = xstrdup(value);
+
+	for (i = 0; i < h->n; i++) {
+		if (!strcasecmp(h->v[i].name, name)) {
+			free(h->v[i].name);
+			secret_free(h->v[i].value);
+		} else {
+			h->v[j++] = h->v[i];
+		}
+	}
+	h->n = j;
+	headers_add(h, n, v);
+	free(n);
+	secret_free(v);
+}
+
+const char *headers_get(const struct headers *h, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		if (!strcasecmp(h->v[i].name, name))
+			return h->v[i].value;
+	return NULL;
+}
+
+void headers_free(struct headers *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		free(h->v[i].name);
+		secret_free(h->v[i].value);
+	}
+	free(h->v);
+	h->v = NULL;
+	h->n = h->cap = 0;
+}
 
 /* The libcurl calls this file makes. With ACW_LAZY_LIBCURL (the default,
  * see docs/decisions.md) libcurl is opened when the first request is made,
@@ -291,25 +350,12 @@ static CURL *easy_handle(void)
 	return c;
 }
 
-enum http_result http_send(const char *method, const char *url, const struct headers *headers,
-			   const char *body, size_t body_len, const struct http_options *opt,
-			   struct http_response *resp, char **cause)
+/* The request's header lines for libcurl: one list with the signer. */
+static struct curl_slist *header_list(const struct headers *headers)
 {
-	CURL *c;
-	CURLcode rc;
 	struct curl_slist *list = NULL;
-	struct sink s = {resp, {0}, 0, opt, 0, NULL, 0, 0, 0, 0};
-	char err[CURL_ERROR_SIZE] = "";
-	enum http_result res = HTTP_DONE;
-	long connect_code = 0;
 	size_t i;
 
-	memset(resp, 0, sizeof *resp);
-	if (curl_ready(cause) != 0)
-		return HTTP_FAILED;
-	c = easy_handle();
-	s.curl = c;
-	s.last_activity = util_monotonic();
 	for (i = 0; i < headers->n; i++) {
 		char *h = xasprintf("%s: %s", headers->v[i].name, headers->v[i].value);
 
@@ -319,6 +365,13 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 	/* libcurl adds these unless told not to; none of them is signed */
 	list = lc.slist_append(list, "Expect:");
 	list = lc.slist_append(list, "Accept:");
+	return list;
+}
+
+/* The method, the URL and the body. */
+static void setup_request(CURL *c, const char *method, const char *url, struct curl_slist *list,
+			  const char *body, size_t body_len)
+{
 	lc.easy_setopt(c, CURLOPT_URL, url);
 	lc.easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
 	lc.easy_setopt(c, CURLOPT_HTTPHEADER, list);
@@ -332,6 +385,11 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 	}
 	if (!strcmp(method, "GET"))
 		lc.easy_setopt(c, CURLOPT_HTTPGET, 1L);
+}
+
+/* TLS, timeouts, and the callbacks that fill the sink. */
+static void setup_transfer(CURL *c, const struct http_options *opt, struct sink *s, char *err)
+{
 	lc.easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
 	lc.easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (opt->ca_bundle)
@@ -344,98 +402,135 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 						: (long)INT32_MAX);
 	lc.easy_setopt(c, CURLOPT_ERRORBUFFER, err);
 	lc.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	lc.easy_setopt(c, CURLOPT_WRITEDATA, &s);
+	lc.easy_setopt(c, CURLOPT_WRITEDATA, s);
 	lc.easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-	lc.easy_setopt(c, CURLOPT_HEADERDATA, &s);
+	lc.easy_setopt(c, CURLOPT_HEADERDATA, s);
 	lc.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-	lc.easy_setopt(c, CURLOPT_XFERINFODATA, &s);
+	lc.easy_setopt(c, CURLOPT_XFERINFODATA, s);
 	lc.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-	rc = lc.easy_perform(c);
-	if (rc != CURLE_OK)
-		lc.easy_getinfo(c, CURLINFO_HTTP_CONNECTCODE, &connect_code);
-	if (rc == CURLE_OK) {
-		lc.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
-	} else if (connect_code && (connect_code < 200 || connect_code > 299)) {
+}
+
+/* A timeout: before or after the connection was made. */
+static enum http_result timeout_cause(CURL *c, const char *url, const struct http_options *opt,
+				      const char *what, char **cause)
+{
+	curl_off_t connected = 0;
+
+	lc.easy_getinfo(c, CURLINFO_CONNECT_TIME_T, &connected);
+	if (!connected)
+		*cause = xasprintf(_("could not connect to %s within %g s "
+				     "(--cli-connect-timeout): %s"),
+				   url, opt->connect_timeout, what);
+	else
+		*cause = xasprintf(_("no answer from %s in time: %s"), url, what);
+	return HTTP_TIMEOUT;
+}
+
+/* A transfer the callbacks stopped (or a write error): the body too large,
+ * the read timeout, a cancel; 0 when none of them (*cause untouched). */
+static enum http_result stopped_cause(const struct sink *s, CURLcode rc, const char *url,
+				      const struct http_options *opt, char **cause)
+{
+	if (rc == CURLE_WRITE_ERROR && s->too_large) {
+		*cause = xasprintf(_("the answer from %s is larger than %d MiB"), url,
+				   HTTP_BODY_MAX / (1024 * 1024));
+		return HTTP_TOO_LARGE;
+	}
+	if (s->timed_out) {
+		*cause = xasprintf(_("no answer from %s in time: nothing received "
+				     "for %g s (--cli-read-timeout)"),
+				   url, opt->read_timeout);
+		return HTTP_TIMEOUT;
+	}
+	if (s->cancelled) {
+		*cause = xstrdup(_("cancelled"));
+		return HTTP_CANCELLED;
+	}
+	return HTTP_DONE;
+}
+
+/* What a failed transfer (rc not CURLE_OK) means, with *cause in words. */
+static enum http_result failure_cause(CURL *c, CURLcode rc, const struct sink *s, const char *url,
+				      const struct http_options *opt, const char *err,
+				      char **cause)
+{
+	const char *what = *err ? err : lc.easy_strerror(rc);
+	long connect_code = 0;
+	enum http_result res;
+
+	lc.easy_getinfo(c, CURLINFO_HTTP_CONNECTCODE, &connect_code);
+	if (connect_code && (connect_code < 200 || connect_code > 299)) {
 		/* libcurl says "receive error": it is the proxy's answer, and
 		 * asking again gets the same one */
-		res = HTTP_PROXY;
 		*cause = xasprintf(_("the proxy (%s) refused to open a connection to %s: it "
 				     "answered CONNECT with HTTP %ld"),
 				   proxy_variable(url), url, connect_code);
-	} else {
-		const char *what = *err ? err : lc.easy_strerror(rc);
+		return HTTP_PROXY;
+	}
+	switch (rc) {
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		*cause = xasprintf(_("could not connect to %s: %s"), url, what);
+		return HTTP_CONNECT;
+	case CURLE_OPERATION_TIMEDOUT:
+		return timeout_cause(c, url, opt, what, cause);
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_CIPHER:
+		*cause = xasprintf(_("TLS failure talking to %s: %s (check --ca-bundle or "
+				     "AWS_CA_BUNDLE)"),
+				   url, what);
+		return HTTP_TLS;
+	case CURLE_WRITE_ERROR:
+	case CURLE_ABORTED_BY_CALLBACK:
+		if ((res = stopped_cause(s, rc, url, opt, cause)) != HTTP_DONE)
+			return res;
+		break;
+	case CURLE_GOT_NOTHING:
+	case CURLE_RECV_ERROR:
+	case CURLE_SEND_ERROR:
+	case CURLE_PARTIAL_FILE:
+		*cause = xasprintf(_("the connection to %s closed before an answer: "
+				     "%s"),
+				   url, what);
+		return HTTP_DROPPED;
+	default:
+		break;
+	}
+	*cause = xasprintf(_("request to %s failed: %s"), url, what);
+	return HTTP_FAILED;
+}
 
-		switch (rc) {
-		case CURLE_COULDNT_CONNECT:
-		case CURLE_COULDNT_RESOLVE_HOST:
-		case CURLE_COULDNT_RESOLVE_PROXY:
-			res = HTTP_CONNECT;
-			*cause = xasprintf(_("could not connect to %s: %s"), url, what);
-			break;
-		case CURLE_OPERATION_TIMEDOUT: {
-			curl_off_t connected = 0;
+enum http_result http_send(const char *method, const char *url, const struct headers *headers,
+			   const char *body, size_t body_len, const struct http_options *opt,
+			   struct http_response *resp, char **cause)
+{
+	CURL *c;
+	CURLcode rc;
+	struct curl_slist *list;
+	struct sink s = {resp, {0}, 0, opt, 0, NULL, 0, 0, 0, 0};
+	char err[CURL_ERROR_SIZE] = "";
+	enum http_result res = HTTP_DONE;
 
-			res = HTTP_TIMEOUT;
-			lc.easy_getinfo(c, CURLINFO_CONNECT_TIME_T, &connected);
-			if (!connected)
-				*cause = xasprintf(_("could not connect to %s within %g s "
-						     "(--cli-connect-timeout): %s"),
-						   url, opt->connect_timeout, what);
-			else
-				*cause = xasprintf(_("no answer from %s in time: %s"), url, what);
-			break;
-		}
-		case CURLE_PEER_FAILED_VERIFICATION:
-		case CURLE_SSL_CONNECT_ERROR:
-		case CURLE_SSL_CERTPROBLEM:
-		case CURLE_SSL_CACERT_BADFILE:
-		case CURLE_SSL_CIPHER:
-			res = HTTP_TLS;
-			*cause = xasprintf(_("TLS failure talking to %s: %s (check --ca-bundle or "
-					     "AWS_CA_BUNDLE)"),
-					   url, what);
-			break;
-		case CURLE_WRITE_ERROR:
-			if (s.too_large) {
-				res = HTTP_TOO_LARGE;
-				*cause = xasprintf(_("the answer from %s is larger than %d MiB"),
-						   url, HTTP_BODY_MAX / (1024 * 1024));
-				break;
-			}
-			/* fall through */
-		case CURLE_ABORTED_BY_CALLBACK:
-			if (s.timed_out) {
-				res = HTTP_TIMEOUT;
-				*cause = xasprintf(_("no answer from %s in time: nothing received "
-						     "for %g s (--cli-read-timeout)"),
-						   url, opt->read_timeout);
-				break;
-			}
-			if (s.cancelled) {
-				res = HTTP_CANCELLED;
-				*cause = xstrdup(_("cancelled"));
-				break;
-			}
-			/* fall through */
-		case CURLE_GOT_NOTHING:
-		case CURLE_RECV_ERROR:
-		case CURLE_SEND_ERROR:
-		case CURLE_PARTIAL_FILE:
-			if (rc == CURLE_GOT_NOTHING || rc == CURLE_RECV_ERROR ||
-			    rc == CURLE_SEND_ERROR || rc == CURLE_PARTIAL_FILE) {
-				res = HTTP_DROPPED;
-				*cause =
-				    xasprintf(_("the connection to %s closed before an answer: "
-						"%s"),
-					      url, what);
-				break;
-			}
-			/* fall through */
-		default:
-			res = HTTP_FAILED;
-			*cause = xasprintf(_("request to %s failed: %s"), url, what);
-			break;
-		}
+	memset(resp, 0, sizeof *resp);
+	if (curl_ready(cause) != 0)
+		return HTTP_FAILED;
+	c = easy_handle();
+	s.curl = c;
+	s.last_activity = util_monotonic();
+	list = header_list(headers);
+	setup_request(c, method, url, list, body, body_len);
+	setup_transfer(c, opt, &s, err);
+	rc = lc.easy_perform(c);
+	if (rc == CURLE_OK)
+		lc.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
+	else {
+		res = failure_cause(c, rc, &s, url, opt, err, cause);
+		/* it quotes the URL and libcurl's words */
+		*cause = printable_take(*cause);
 	}
 	resp->body_len = s.body.len;
 	resp->body = strbuf_finish(&s.body);
@@ -458,4 +553,94 @@ void http_response_free(struct http_response *r)
 	free(r->body);
 	r->body = NULL;
 	r->body_len = 0;
+}
+
+char *http_redirect_text(long status, const struct headers *h)
+{
+	const char *loc = h ? headers_get(h, "Location") : NULL;
+	char *pl, *text;
+
+	if (status < 300 || status > 399)
+		return NULL;
+	if (!loc || !*loc)
+		return xasprintf(_("the answer is HTTP %ld, a redirect without a Location; "
+				   "redirects are not followed: check the endpoint URL"),
+				 status);
+	pl = printable_text(loc, 500);
+	text = xasprintf(_("the answer is HTTP %ld, a redirect to %s; redirects are not "
+			   "followed: check the endpoint URL"),
+			 status, pl);
+	free(pl);
+	return text;
+}
+
+/* Is host (from a URL: "h", "h:port", "[v6]:port", maybe "user@" first) a
+ * loopback address or localhost? */
+static int host_loopback(const char *hostport)
+{
+	const char *at = strrchr(hostport, '@'), *h = at ? at + 1 : hostport, *end;
+	char name[256];
+	unsigned char a4[4];
+	size_t n;
+
+	if (*h == '[') {
+		h++;
+		end = strchr(h, ']');
+	} else {
+		end = strchr(h, ':');
+	}
+	n = end ? (size_t)(end - h) : strlen(h);
+	if (!n || n >= sizeof name)
+		return 0;
+	memcpy(name, h, n);
+	name[n] = '\0';
+	if (!strcasecmp(name, "localhost") || !strcasecmp(name, "localhost.") ||
+	    !strcmp(name, "::1"))
+		return 1;
+	return inet_pton(AF_INET, name, a4) == 1 && a4[0] == 127;
+}
+
+char *http_cleartext_warning(const char *url)
+{
+	char *host, *pu, *text;
+	int local;
+
+	if (!url || strncasecmp(url, "http://", 7) || !(host = http_url_host(url)))
+		return NULL;
+	local = host_loopback(host);
+	free(host);
+	if (local)
+		return NULL;
+	pu = printable_text(url, 500);
+	text = xasprintf(_("warning: %s is not HTTPS: the session token and the request "
+			   "signatures go over the network in clear; use an https:// endpoint"),
+			 pu);
+	free(pu);
+	return text;
+}
+
+static struct {
+	void (*fn)(void *arg, const char *warning);
+	void *arg;
+	int given;
+} cleartext;
+
+void http_cleartext_notify(void (*fn)(void *arg, const char *warning), void *arg)
+{
+	cleartext.fn = fn;
+	cleartext.arg = arg;
+}
+
+void http_cleartext_notice(const char *url)
+{
+	char *w;
+
+	if (cleartext.given || !(w = http_cleartext_warning(url)))
+		return;
+	cleartext.given = 1;
+	if (cleartext.fn)
+		cleartext.fn(cleartext.arg, w);
+	else
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, w);
+	free(w);
 }

@@ -10,8 +10,27 @@
 
 #include <stddef.h>
 
-#include "aws/sigv4.h"
+/* One header list, owned by whoever made it (headers_free): it feeds both
+ * the signer (sigv4.h) and libcurl, so the bytes signed are the bytes sent. */
+struct header {
+	char *name; /* as sent (case kept) */
+	char *value;
+};
 
+struct headers {
+	struct header *v;
+	size_t n, cap;
+};
+
+/* Append a header (copies both strings). */
+void headers_add(struct headers *h, const char *name, const char *value);
+/* Replace every header of that name (case-insensitive) by one with value;
+ * the values replaced are wiped. */
+void headers_set(struct headers *h, const char *name, const char *value);
+/* The value of the first header of that name, case-insensitive; borrowed; NULL if none. */
+const char *headers_get(const struct headers *h, const char *name);
+/* Free, wiping every value first (X-Amz-Security-Token, Authorization). */
+void headers_free(struct headers *h);
 #define HTTP_BODY_MAX    (4 * 1024 * 1024)
 #define HTTP_HEADERS_MAX 200 /* response headers kept; the rest are dropped */
 
@@ -51,6 +70,29 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 			   struct http_response *resp, char **cause);
 
 void http_response_free(struct http_response *r);
+
+/* For a redirect (status 300 to 399): what to say, naming the Location
+ * (through the printable filter) when there is one; redirects are never
+ * followed. NULL for any other status. Caller frees. */
+char *http_redirect_text(long status, const struct headers *h);
+
+/* Signed requests to an http:// URL whose host is not loopback (127.0.0.0/8,
+ * ::1, localhost) carry the session token and the signature in clear. The
+ * warning to give for url (safe for a terminal), or NULL when there is
+ * nothing to warn about (https://, or loopback). Caller frees. For front
+ * ends that show it themselves (the wizard's settings screen). */
+char *http_cleartext_warning(const char *url);
+
+/* Called by the AWS side before it sends a signed request to url: the first
+ * time in the process that url deserves the warning, it is given, once: to
+ * the function set with http_cleartext_notify, else on standard error. */
+void http_cleartext_notice(const char *url);
+
+/* Where the warning goes instead of standard error: a front end that owns
+ * the terminal (the curses wizard) sets this before any request, and shows
+ * the text (borrowed, for the call only) its own way. fn NULL: standard
+ * error again. */
+void http_cleartext_notify(void (*fn)(void *arg, const char *warning), void *arg);
 
 /* The host[:port] part of a URL, for the Host header. Caller frees; NULL if malformed. */
 char *http_url_host(const char *url);

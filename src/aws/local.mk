@@ -3,6 +3,7 @@
 # service, xml) include base only; runtime and probe may read the form's
 # document (tests/check-layering.sh).
 src_libacwcore_a_SOURCES += \
+	src/aws/secret.c src/aws/secret.h \
 	src/aws/sigv4.c src/aws/sigv4.h \
 	src/aws/awsconfig.c src/aws/awsconfig.h \
 	src/aws/endpoint.c src/aws/endpoint.h \

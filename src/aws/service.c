@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <math.h>
 #include <openssl/rand.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,10 +79,12 @@ static const char *status_code_name(long status)
 	}
 }
 
-/* A printable excerpt of a body that is not JSON (an HTML page, XML). */
+/* A printable excerpt of a body that is not JSON (an HTML page, XML): its
+ * text without the tags, spaces and C0 controls run together. */
 static char *excerpt(const char *body, size_t len)
 {
 	struct strbuf b = {0};
+	char *x;
 	size_t i;
 	int space = 0, in_tag = 0;
 
@@ -121,21 +124,78 @@ static char *excerpt(const char *body, size_t len)
 		b.s[cut] = '\0';
 		strbuf_add(&b, "...", 3);
 	}
-	return strbuf_finish(&b);
+	/* C1 controls, bidirectional overrides and bytes that are not UTF-8
+	 * are left: the one filter shows them as escapes */
+	x = printable_mem(b.s, b.len, SIZE_MAX);
+	strbuf_release(&b);
+	return x;
 }
 
-void service_parse_error(long status, const struct headers *h, const char *body, size_t len,
-			 struct service_error *e)
+/* The fieldList of a ValidationException, as "name: message". */
+static void error_fields(const cJSON *v, struct service_error *e)
 {
-	cJSON *j = body && len ? cJSON_ParseWithLength(body, len) : NULL;
-	const char *t = h ? headers_get(h, "x-amzn-ErrorType") : NULL;
-	const char *rid = h ? headers_get(h, "x-amzn-RequestId") : NULL;
+	const cJSON *f;
+
+	e->fields = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *e->fields);
+	cJSON_ArrayForEach (f, v) {
+		const cJSON *n = cJSON_GetObjectItemCaseSensitive(f, "name");
+		const cJSON *m = cJSON_GetObjectItemCaseSensitive(f, "message");
+
+		if (cJSON_IsString(n)) {
+			char *raw = xasprintf("%s: %s", n->valuestring,
+					      cJSON_IsString(m) ? m->valuestring : "");
+
+			e->fields[e->nfields++] = printable_text(raw, MESSAGE_MAX);
+			free(raw);
+		}
+	}
+}
+
+/* The message and fieldList of a JSON error body. */
+static void error_from_json(const cJSON *j, struct service_error *e)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, "message");
+
+	if (!cJSON_IsString(v))
+		v = cJSON_GetObjectItemCaseSensitive(j, "Message");
+	if (cJSON_IsString(v))
+		e->message = printable_text(v->valuestring, MESSAGE_MAX);
+	v = cJSON_GetObjectItemCaseSensitive(j, "fieldList");
+	if (cJSON_IsArray(v))
+		error_fields(v, e);
+}
+
+/* An error body that is not JSON: an XML error (a proxy or gateway in the
+ * AWS style) gives its Code and Message; anything else (an HTML page) an
+ * excerpt of its text. */
+static void error_from_text(const char *body, size_t len, struct service_error *e)
+{
+	char *code = xml_text(body, len, "Code");
+	char *msg = xml_text(body, len, "Message");
+
+	if (code && *code) {
+		char *raw = trim_code(code);
+
+		free(e->code);
+		e->code = printable_text(raw, 200);
+		free(raw);
+		e->message = printable_text(msg && *msg ? msg : code, MESSAGE_MAX);
+	} else {
+		char *x = excerpt(body, len);
+
+		e->message = xasprintf(_("the answer is not JSON: %s"), *x ? x : _("(no text)"));
+		free(x);
+	}
+	free(code);
+	free(msg);
+}
+
+/* The error code: x-amzn-ErrorType, else the body's __type or code, else
+ * the one the status implies. */
+static void error_code(long status, const char *t, const cJSON *j, struct service_error *e)
+{
 	const cJSON *v;
 
-	memset(e, 0, sizeof *e);
-	e->status = status;
-	if (rid)
-		e->request_id = printable_text(rid, 200);
 	if (!t && cJSON_IsObject(j)) {
 		v = cJSON_GetObjectItemCaseSensitive(j, "__type");
 		if (!cJSON_IsString(v))
@@ -150,53 +210,28 @@ void service_parse_error(long status, const struct headers *h, const char *body,
 		free(raw);
 	} else if (status_code_name(status))
 		e->code = xstrdup(status_code_name(status));
-	if (cJSON_IsObject(j)) {
-		v = cJSON_GetObjectItemCaseSensitive(j, "message");
-		if (!cJSON_IsString(v))
-			v = cJSON_GetObjectItemCaseSensitive(j, "Message");
-		if (cJSON_IsString(v))
-			e->message = printable_text(v->valuestring, MESSAGE_MAX);
-		v = cJSON_GetObjectItemCaseSensitive(j, "fieldList");
-		if (cJSON_IsArray(v)) {
-			const cJSON *f;
+}
 
-			e->fields = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *e->fields);
-			cJSON_ArrayForEach (f, v) {
-				const cJSON *n = cJSON_GetObjectItemCaseSensitive(f, "name");
-				const cJSON *m = cJSON_GetObjectItemCaseSensitive(f, "message");
+void service_parse_error(long status, const struct headers *h, const char *body, size_t len,
+			 struct service_error *e)
+{
+	cJSON *j = body && len ? cJSON_ParseWithLength(body, len) : NULL;
+	const char *t = h ? headers_get(h, "x-amzn-ErrorType") : NULL;
+	const char *rid = h ? headers_get(h, "x-amzn-RequestId") : NULL;
 
-				if (cJSON_IsString(n)) {
-					char *raw =
-					    xasprintf("%s: %s", n->valuestring,
-						      cJSON_IsString(m) ? m->valuestring : "");
-
-					e->fields[e->nfields++] = printable_text(raw, MESSAGE_MAX);
-					free(raw);
-				}
-			}
-		}
-	} else if (body && len) {
-		/* an XML error (a proxy or gateway in the AWS style): its Code and
-		 * Message; anything else (an HTML page) an excerpt of its text */
-		char *code = xml_text(body, len, "Code");
-		char *msg = xml_text(body, len, "Message");
-
-		if (code && *code) {
-			char *raw = trim_code(code);
-
-			free(e->code);
-			e->code = printable_text(raw, 200);
-			free(raw);
-			e->message = printable_text(msg && *msg ? msg : code, MESSAGE_MAX);
-		} else {
-			char *x = excerpt(body, len);
-
-			e->message =
-			    xasprintf(_("the answer is not JSON: %s"), *x ? x : _("(no text)"));
-			free(x);
-		}
-		free(code);
-		free(msg);
+	memset(e, 0, sizeof *e);
+	e->status = status;
+	if (rid)
+		e->request_id = printable_text(rid, 200);
+	error_code(status, t, j, e);
+	if (cJSON_IsObject(j))
+		error_from_json(j, e);
+	else if (body && len)
+		error_from_text(body, len, e);
+	if (status >= 300 && status <= 399) {
+		/* a redirect: where to, rather than what its page says */
+		free(e->message);
+		e->message = http_redirect_text(status, h);
 	}
 	if (!e->message)
 		e->message = xasprintf(_("HTTP status %ld"), status);
@@ -419,13 +454,14 @@ static int wait_for(const struct service_client *c, double seconds)
 static int refresh_credentials(const struct service_client *c, char **cause)
 {
 	struct aws_credentials fresh;
+	struct credentials_hooks h = {c->hooks.cancel, c->hooks.arg, 0};
 	time_t now = time(NULL);
 	char *why = NULL;
 	int r;
 
 	if (!c->creds->expiration || c->creds->expiration - now >= SERVICE_REFRESH_AHEAD)
 		return 0;
-	r = credentials_resolve(c->settings, &fresh, &why);
+	r = credentials_resolve_with(c->settings, &h, &fresh, &why);
 	if (r == 0) {
 		credentials_free(c->creds);
 		*c->creds = fresh;
@@ -443,6 +479,69 @@ static int refresh_credentials(const struct service_client *c, char **cause)
 	return -1;
 }
 
+/* The error of a failed attempt into *err (what an earlier one met is
+ * dropped): the service's answer, or the transport's cause (taken). */
+static void attempt_error(enum http_result h, const struct http_response *resp, char **cause,
+			  struct service_error *err)
+{
+	service_error_free(err);
+	if (h == HTTP_DONE) {
+		service_parse_error(resp->status, &resp->headers, resp->body, resp->body_len, err);
+	} else {
+		err->transport = 1;
+		err->message = *cause;
+		*cause = NULL;
+	}
+	err->http = h;
+}
+
+/* The wait before the next attempt: the back-off, or the service's
+ * x-amz-retry-after when longer, never more than 5 s past our own choice. */
+static double retry_delay(enum retry_kind kind, int next, enum http_result h,
+			  const struct http_response *resp)
+{
+	double delay = service_backoff(kind, next, rand01());
+	const char *ra = h == HTTP_DONE ? headers_get(&resp->headers, "x-amz-retry-after") : NULL;
+
+	if (ra) {
+		double want = atof(ra) / 1000.0; /* milliseconds */
+
+		if (want > delay)
+			delay = want < delay + 5 ? want : delay + 5;
+	}
+	return delay;
+}
+
+/* A call that ends without an HTTP answer: *err says why (message taken). */
+static int call_failed(struct service_error *err, enum http_result h, char *message)
+{
+	service_error_free(err);
+	err->transport = 1;
+	err->http = h;
+	err->message = message;
+	return -1;
+}
+
+/* One attempt: renew the credentials if needed, sign, send. */
+static enum http_result call_once(const struct service_client *c, const char *method,
+				  const char *path, const char *query, const char *body,
+				  const struct http_options *hopt, struct http_response *resp,
+				  char **cause)
+{
+	struct service_request r;
+	struct sigv4_trace tr = {0};
+	enum http_result h;
+
+	service_prepare(c, method, path, query, body, time(NULL), &r, c->hooks.debug ? &tr : NULL);
+	if (c->hooks.debug) {
+		service_print_trace(stderr, &tr);
+		sigv4_trace_free(&tr);
+	}
+	h = http_send(method, r.url, &r.headers, r.body, r.body_len, hopt, resp, cause);
+	service_request_free(&r);
+	return h;
+}
+
 int service_call(const struct service_client *c, const char *method, const char *path,
 		 const char *query, const char *body, struct http_response *resp,
 		 struct service_error *err)
@@ -454,9 +553,8 @@ int service_call(const struct service_client *c, const char *method, const char 
 	double start = util_monotonic();
 
 	memset(err, 0, sizeof *err);
+	http_cleartext_notice(s->endpoint.value);
 	for (attempt = 1;; attempt++) {
-		struct service_request r;
-		struct sigv4_trace tr = {0};
 		enum http_result h;
 		enum retry_kind kind;
 		char *cause = NULL;
@@ -465,35 +563,14 @@ int service_call(const struct service_client *c, const char *method, const char 
 		if (c->hooks.attempt)
 			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, 0,
 					 util_monotonic() - start, NULL);
-		if (refresh_credentials(c, &cause) != 0) {
-			service_error_free(err);
-			err->transport = 1;
-			err->http = HTTP_FAILED;
-			err->message = cause;
-			return -1;
-		}
-		service_prepare(c, method, path, query, body, time(NULL), &r,
-				c->hooks.debug ? &tr : NULL);
-		if (c->hooks.debug) {
-			service_print_trace(stderr, &tr);
-			sigv4_trace_free(&tr);
-		}
-		h = http_send(method, r.url, &r.headers, r.body, r.body_len, &hopt, resp, &cause);
-		service_request_free(&r);
+		if (refresh_credentials(c, &cause) != 0)
+			return call_failed(err, HTTP_FAILED, cause);
+		h = call_once(c, method, path, query, body, &hopt, resp, &cause);
 		if (h == HTTP_DONE && resp->status >= 200 && resp->status < 300) {
 			service_error_free(err); /* what an earlier attempt met */
 			return 0;
 		}
-		service_error_free(err);
-		if (h == HTTP_DONE) {
-			service_parse_error(resp->status, &resp->headers, resp->body,
-					    resp->body_len, err);
-		} else {
-			err->transport = 1;
-			err->message = cause;
-			cause = NULL;
-		}
-		err->http = h;
+		attempt_error(h, resp, &cause, err);
 		free(cause);
 		kind = service_retry_kind(h, err->status, err->code);
 		if (kind == RETRY_NO || attempt >= s->attempts) {
@@ -501,29 +578,14 @@ int service_call(const struct service_client *c, const char *method, const char 
 				http_response_free(resp);
 			return -1;
 		}
-		delay = service_backoff(kind, attempt + 1, rand01());
-		if (h == HTTP_DONE) {
-			const char *ra = headers_get(&resp->headers, "x-amz-retry-after");
-
-			if (ra) {
-				double want = atof(ra) / 1000.0; /* milliseconds */
-
-				/* honoured, but never more than 5 s past our own choice */
-				if (want > delay)
-					delay = want < delay + 5 ? want : delay + 5;
-			}
+		delay = retry_delay(kind, attempt + 1, h, resp);
+		if (h == HTTP_DONE)
 			http_response_free(resp);
-		}
 		if (c->hooks.attempt)
 			c->hooks.attempt(c->hooks.arg, attempt, s->attempts, delay,
 					 util_monotonic() - start,
 					 err->code ? err->code : err->message);
-		if (wait_for(c, delay) != 0) {
-			service_error_free(err);
-			err->transport = 1;
-			err->http = HTTP_CANCELLED;
-			err->message = xstrdup(_("cancelled"));
-			return -1;
-		}
+		if (wait_for(c, delay) != 0)
+			return call_failed(err, HTTP_CANCELLED, xstrdup(_("cancelled")));
 	}
 }

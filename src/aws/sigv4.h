@@ -1,7 +1,7 @@
 /* sigv4.h: AWS Signature Version 4, in stages that can be called alone.
  *
  * Owner: the core. The time is always passed in, so tests are exact. One
- * header list (struct headers) feeds both the signer and libcurl, so the
+ * header list (struct headers, http.h) feeds both the signer and libcurl, so the
  * bytes signed are the bytes sent. Secrets are only read, never copied into
  * anything that is printed; the signing key is wiped after use. */
 #ifndef ACW_SIGV4_H
@@ -10,34 +10,8 @@
 #include <stddef.h>
 #include <time.h>
 
-struct header {
-	char *name; /* as sent (case kept) */
-	char *value;
-};
-
-struct headers {
-	struct header *v;
-	size_t n, cap;
-};
-
-/* Append a header (copies both strings). */
-void headers_add(struct headers *h, const char *name, const char *value);
-/* Replace every header of that name (case-insensitive) by one with value;
- * the values replaced are wiped. */
-void headers_set(struct headers *h, const char *name, const char *value);
-/* The value of the first header of that name, case-insensitive; borrowed; NULL if none. */
-const char *headers_get(const struct headers *h, const char *name);
-/* Free, wiping every value first (X-Amz-Security-Token, Authorization). */
-void headers_free(struct headers *h);
-
-/* Memory that held a secret. secret_free wipes a string and frees it (NULL
- * is ignored). secret_buf_add appends to a strbuf like strbuf_add, but when
- * the buffer must grow the old one is wiped before it is freed (realloc would
- * leave a copy behind); secret_buf_release wipes and frees the buffer. */
-struct strbuf;
-void secret_free(char *s);
-void secret_buf_add(struct strbuf *b, const char *s, size_t n);
-void secret_buf_release(struct strbuf *b);
+#include "aws/http.h" /* struct headers */
+#include "aws/secret.h"
 
 struct sigv4_request {
 	const char *method;

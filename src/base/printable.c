@@ -1,35 +1,147 @@
 /* printable.c: text from outside made safe for a terminal; see printable.h. */
 #include "config.h"
 
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/printable.h"
 #include "base/util.h"
 
-char *printable_text(const char *text, size_t max)
+/* The code point of the valid UTF-8 sequence at s (n bytes left) in *cp and
+ * its length, or 0 when s does not start one (as util.c's utf8_seq). */
+static size_t decode(const unsigned char *s, size_t n, unsigned long *cp)
+{
+	size_t len, i;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, *cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, *cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, *cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		*cp = (*cp << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && *cp < 0x800) || (len == 4 && (*cp < 0x10000 || *cp > 0x10ffff)) ||
+	    (*cp >= 0xd800 && *cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/* Is code point cp shown as an escape rather than as itself? */
+static int hidden(unsigned long cp, int flags)
+{
+	if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f))
+		return 1;
+	if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+		return 1;
+	return (flags & PRINTABLE_QUOTES) && (cp == '"' || cp == '\\');
+}
+
+/* The next unit of text at s (n bytes left, n > 0): *in gets the bytes it
+ * takes, out (at least 8 bytes) what is shown for it, NUL-terminated, or ""
+ * when the bytes are shown as they are. */
+static void next_unit(const unsigned char *s, size_t n, int flags, size_t *in, char out[8])
+{
+	unsigned long cp = 0;
+	size_t len = decode(s, n, &cp);
+
+	out[0] = '\0';
+	*in = len ? len : 1;
+	if (!len)
+		snprintf(out, 8, "\\x%02x", s[0]);
+	else if (!hidden(cp, flags))
+		return;
+	else if (cp == '\n')
+		strcpy(out, "\\n");
+	else if (cp == '\t')
+		strcpy(out, "\\t");
+	else if (cp == '\r')
+		strcpy(out, "\\r");
+	else if (cp == '"' || cp == '\\')
+		snprintf(out, 8, "\\%c", (char)cp);
+	else if (cp < 0x80)
+		snprintf(out, 8, "\\x%02lx", cp);
+	else
+		snprintf(out, 8, "\\u%04lx", cp);
+}
+
+/* Filter text[0..len) into b, keeping b->len within limit (bytes of b in
+ * all); returns 1 when something was left out. */
+static int filter(struct strbuf *b, const char *text, size_t len, int flags, size_t limit)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t i = 0, in, add;
+	char esc[8];
+
+	while (i < len) {
+		next_unit(p + i, len - i, flags, &in, esc);
+		add = *esc ? strlen(esc) : in;
+		if (b->len + add > limit)
+			return 1;
+		if (*esc)
+			strbuf_adds(b, esc);
+		else
+			strbuf_add(b, text + i, in);
+		i += in;
+	}
+	return 0;
+}
+
+void printable_add(struct strbuf *b, const char *text, size_t len, int flags)
+{
+	filter(b, text, len, flags, SIZE_MAX);
+}
+
+char *printable_mem(const char *text, size_t len, size_t max)
 {
 	struct strbuf b = {0};
-	const unsigned char *p = (const unsigned char *)(text ? text : "");
-	size_t n = strlen((const char *)p), i;
 
-	for (i = 0; i < n; i++) {
-		if (b.len >= max) {
-			/* back to the start of a UTF-8 sequence before cutting */
-			while (b.len && ((unsigned char)b.s[b.len - 1] & 0xc0) == 0x80)
-				b.len--;
-			if (b.len && (unsigned char)b.s[b.len - 1] >= 0xc0)
-				b.len--;
-			b.s[b.len] = '\0';
-			strbuf_adds(&b, "...");
-			break;
-		}
-		if (p[i] < 0x20 || p[i] == 0x7f)
-			strbuf_addc(&b, ' ');
-		else if (p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f) {
-			strbuf_addc(&b, ' ');
-			i++;
-		} else
-			strbuf_addc(&b, (char)p[i]);
-	}
+	strbuf_add(&b, "", 0);
+	if (filter(&b, text ? text : "", text ? len : 0, 0, max))
+		strbuf_adds(&b, "...");
 	return strbuf_finish(&b);
+}
+
+char *printable_text(const char *text, size_t max)
+{
+	return printable_mem(text, text ? strlen(text) : 0, max);
+}
+
+char *printable_take(char *text)
+{
+	char *p;
+
+	if (!text)
+		return NULL;
+	p = printable_text(text, SIZE_MAX);
+	free(text);
+	return p;
+}
+
+int printable_needs_escape(const char *text, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t i = 0, in;
+	char esc[8];
+
+	while (i < len) {
+		next_unit(p + i, len - i, 0, &in, esc);
+		if (*esc)
+			return 1;
+		i += in;
+	}
+	return 0;
 }

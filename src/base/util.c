@@ -3,12 +3,14 @@
 
 #include "base/util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -317,16 +319,148 @@ int util_read_file(const char *path, size_t cap, char **out, size_t *len, char *
 	return ret;
 }
 
-int util_write_atomic(const char *path, const char *data, size_t len, mode_t mode, char **cause)
+/* The file that path names in the end: path itself, or, when it is a
+ * symbolic link, the file the chain of links leads to (which need not
+ * exist yet), so that a save writes through the link as editors do and the
+ * link stays a link. Caller frees. */
+static char *final_target(const char *path)
 {
-	char *copy = xstrdup(path), *dir, *tmp;
-	int fd, dfd, ret = -1;
+	char *cur = xstrdup(path);
+	int hops;
+
+	for (hops = 0; hops < 40; hops++) {
+		struct stat st;
+		char buf[4096], *next;
+		ssize_t n;
+
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			break;
+		n = readlink(cur, buf, sizeof buf - 1);
+		if (n <= 0)
+			break;
+		buf[n] = '\0';
+		if (buf[0] == '/') {
+			next = xstrdup(buf);
+		} else {
+			char *copy = xstrdup(cur);
+
+			next = xasprintf("%s/%s", dirname(copy), buf);
+			free(copy);
+		}
+		free(cur);
+		cur = next;
+	}
+	return cur; /* a loop of links: rename then fails and says so */
+}
+
+/* Is name "BASE.tmp.XXXXXX", what mkstemp makes of our template? */
+static int our_temporary(const char *name, const char *base)
+{
+	size_t n = strlen(base), i;
+
+	if (strncmp(name, base, n) || strncmp(name + n, ".tmp.", 5))
+		return 0;
+	for (i = 0; i < 6; i++) {
+		char c = name[n + 5 + i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+			return 0;
+	}
+	return name[n + 11] == '\0';
+}
+
+/* Do fd and path name the same file? */
+static int same_file(int fd, const char *path)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && lstat(path, &b) == 0 && a.st_dev == b.st_dev &&
+	       a.st_ino == b.st_ino;
+}
+
+/* Remove what an earlier save of base, in folder dir, left behind when it
+ * was killed: our temporary files (exactly BASE.tmp.XXXXXX, regular files
+ * of ours) that no save holds. A save holds an exclusive lock on its
+ * temporary file from before it writes until it has renamed it, so a
+ * temporary file that can be locked is a dead save's; a lock that is won
+ * in the instant between another save's mkstemp and its lock is noticed by
+ * that save, which starts again with a new file (util_write_atomic). */
+static void remove_leftovers(const char *dir, const char *base)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		struct stat st;
+		char *p;
+		int fd;
+
+		if (!our_temporary(e->d_name, base))
+			continue;
+		p = xasprintf("%s/%s", dir, e->d_name);
+		fd = open(p, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_uid == geteuid() && flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+		    same_file(fd, p))
+			unlink(p);
+		if (fd >= 0)
+			close(fd); /* and the lock with it */
+		free(p);
+	}
+	closedir(d);
+}
+
+/* A new temporary file beside target, locked (remove_leftovers); -1 with
+ * errno when it cannot be made. *tmp is set (caller frees). */
+static int locked_temporary(const char *target, char **tmp)
+{
+	int tries, fd = -1;
+
+	for (tries = 0; tries < 100; tries++) {
+		int r;
+
+		*tmp = xasprintf("%s.tmp.XXXXXX", target);
+		fd = mkstemp(*tmp);
+		if (fd < 0)
+			return -1;
+		while ((r = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
+			;
+		if (r == 0 && same_file(fd, *tmp))
+			return fd;
+		close(fd); /* taken for a leftover in the meantime: another one */
+		free(*tmp);
+		*tmp = NULL;
+	}
+	errno = EAGAIN;
+	return -1;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
 	size_t off = 0;
 	ssize_t w;
 
-	dir = dirname(copy);
-	tmp = xasprintf("%s.tmp.XXXXXX", path);
-	fd = mkstemp(tmp);
+	while (off < len) {
+		w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+int util_write_atomic(const char *path, const char *data, size_t len, mode_t mode, char **cause)
+{
+	char *target = final_target(path), *copy = xstrdup(target), *base = xstrdup(target);
+	char *dir = dirname(copy), *tmp = NULL;
+	int fd, dfd, ret = -1;
+
+	remove_leftovers(dir, basename(base));
+	fd = locked_temporary(target, &tmp);
 	if (fd < 0) {
 		*cause = xasprintf(_("cannot create a file in %s: %s"), dir, strerror(errno));
 		goto out;
@@ -335,30 +469,17 @@ int util_write_atomic(const char *path, const char *data, size_t len, mode_t mod
 		*cause = xasprintf(_("cannot set the mode of %s: %s"), tmp, strerror(errno));
 		goto fail;
 	}
-	while (off < len) {
-		w = write(fd, data + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			*cause = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
-			goto fail;
-		}
-		off += (size_t)w;
-	}
-	if (fsync(fd) != 0) {
+	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
 		*cause = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
 		goto fail;
 	}
-	if (close(fd) != 0) {
-		fd = -1;
-		*cause = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0) {
+	/* renamed while still locked, so that no other save takes it for a
+	 * leftover; written and flushed, so a failing close loses nothing */
+	if (rename(tmp, target) != 0) {
 		*cause = xasprintf(_("cannot replace %s: %s"), path, strerror(errno));
 		goto fail;
 	}
+	close(fd);
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
 		fsync(dfd);
@@ -367,12 +488,13 @@ int util_write_atomic(const char *path, const char *data, size_t len, mode_t mod
 	ret = 0;
 	goto out;
 fail:
-	if (fd >= 0)
-		close(fd);
 	unlink(tmp);
+	close(fd);
 out:
 	free(tmp);
 	free(copy);
+	free(base);
+	free(target);
 	return ret;
 }
 

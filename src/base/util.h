@@ -74,9 +74,13 @@ int util_read_file(const char *path, size_t cap, char **out, size_t *len, char *
  * a pipe or a terminal); name is for messages ("standard input"). */
 int util_read_fd(int fd, const char *name, size_t cap, char **out, size_t *len, char **cause);
 
-/* Write data to path atomically: a temporary file in the same folder, written,
- * flushed, fsync'd, given `mode`, then renamed over path (and the folder
- * fsync'd). Returns 0, or -1 with *cause set; the old file is then untouched. */
+/* Write data to path atomically: a temporary file PATH.tmp.XXXXXX in the same
+ * folder, written, flushed, fsync'd, given `mode`, then renamed over path (and
+ * the folder fsync'd). When path is a symbolic link, the file it leads to is
+ * written (its temporary file beside it) and the link stays. Temporary files
+ * of earlier saves of the same file that were killed midway are removed
+ * first; those of saves still under way (which hold a lock on them) are
+ * not. Returns 0, or -1 with *cause set; the old file is then untouched. */
 int util_write_atomic(const char *path, const char *data, size_t len, mode_t mode, char **cause);
 
 /* Create a folder and its parents with `mode` (existing ones are kept). */

@@ -103,7 +103,7 @@ char *document_to_json(const struct document *doc, const struct formdef *def, in
 char *document_request_body(const struct document *doc, const struct formdef *def,
 			    const char *client_token);
 
-/* For the core only (formfile.c, validate.c): the underlying cJSON tree.
+/* For the core only (formfile.c, validate_*.c): the underlying cJSON tree.
  * Front ends must not use it. */
 void *document_json(const struct document *doc);
 struct document *document_adopt_json(void *json);

@@ -121,6 +121,9 @@ static void fnode_free(struct fnode *n)
 	for (i = 0; i < n->nwhen; i++)
 		free(n->when_values[i]);
 	free(n->when_values);
+	for (i = 0; i < n->nrestricted; i++)
+		free(n->restricted[i]);
+	free(n->restricted);
 	free(n);
 }
 
@@ -151,10 +154,11 @@ void formdef_free(struct formdef *def)
 
 /* The keys a field may have, sorted for bsearch; KEY_* index them. */
 static const char *const field_keys[] = {
-    "addLabel",  "advanced", "default",   "example",   "expect", "fields", "help",
-    "initial",   "item",     "key",       "kind",      "label",  "max",    "maxItems",
-    "maxLength", "min",      "minItems",  "minLength", "name",   "note",   "pattern",
-    "probe",     "required", "sensitive", "source",    "value",  "values", "when",
+    "addLabel",  "advanced", "default",   "example", "expect",   "fields",
+    "help",      "initial",  "item",      "key",     "kind",     "label",
+    "max",       "maxItems", "maxLength", "min",     "minItems", "minLength",
+    "name",      "note",     "pattern",   "probe",   "required", "restricted",
+    "sensitive", "source",   "value",     "values",  "when",
 };
 enum {
 	KEY_ADD_LABEL,
@@ -180,6 +184,7 @@ enum {
 	KEY_PATTERN,
 	KEY_PROBE,
 	KEY_REQUIRED,
+	KEY_RESTRICTED,
 	KEY_SENSITIVE,
 	KEY_SOURCE,
 	KEY_VALUE,
@@ -249,20 +254,70 @@ static char *concat(const char *a, const char *b, const char *c)
 	return r;
 }
 
-/* The compiled form of pattern, compiled once per loader's formdef. NULL
- * with *L->cause when PCRE2 refuses it. */
+/* What `.` means in Java outside a character class: any character but the
+ * line terminators \n, \r, U+0085, U+2028 and U+2029 (java.util.regex.Pattern
+ * without DOTALL); PCRE2's own `.` depends on its newline convention, none
+ * of which is this set (ANY also leaves out VT and FF). */
+#define JAVA_DOT "[^\\n\\r\\x{85}\\x{2028}\\x{2029}]"
+
+char *formdef_java_pattern(const char *p)
+{
+	struct strbuf b = {0};
+	int in_class = 0;
+	const char *e;
+
+	strbuf_add(&b, "", 0);
+	while (*p) {
+		if (p[0] == '\\' && p[1] == 'Q') { /* quoted up to \E: nothing in it is special */
+			e = strstr(p + 2, "\\E");
+			e = e ? e + 2 : p + strlen(p);
+			strbuf_add(&b, p, (size_t)(e - p));
+			p = e;
+		} else if (p[0] == '\\') { /* an escape: the next character is never special */
+			strbuf_add(&b, p, p[1] ? 2 : 1);
+			p += p[1] ? 2 : 1;
+		} else if (in_class && p[0] == '[' && p[1] == ':' && (e = strstr(p + 2, ":]"))) {
+			strbuf_add(&b, p, (size_t)(e + 2 - p)); /* [:alpha:] */
+			p = e + 2;
+		} else if (in_class) {
+			in_class = *p != ']';
+			strbuf_addc(&b, *p++);
+		} else if (*p == '[') {
+			/* a class; a ] first in it (after ^) is a character of it */
+			strbuf_addc(&b, *p++);
+			if (*p == '^')
+				strbuf_addc(&b, *p++);
+			if (*p == ']')
+				strbuf_addc(&b, *p++);
+			in_class = 1;
+		} else if (*p == '.') {
+			strbuf_adds(&b, JAVA_DOT);
+			p++;
+		} else {
+			strbuf_addc(&b, *p++);
+		}
+	}
+	return strbuf_finish(&b);
+}
+
+/* The compiled form of pattern, compiled once per loader's formdef, in
+ * Java's meaning (formdef_java_pattern). NULL with *L->cause when PCRE2
+ * refuses it (the offset is in the pattern as compiled). */
 static pcre2_code *compile(struct loader *L, const struct fnode *n)
 {
 	struct formdef_pattern *c;
 	int errcode;
 	PCRE2_SIZE erroff;
 	pcre2_code *re;
+	char *java;
 
 	for (c = L->def->patterns; c; c = c->next)
 		if (!strcmp(c->pattern, n->pattern))
 			return c->re;
-	re = pcre2_compile((PCRE2_SPTR)n->pattern, PCRE2_ZERO_TERMINATED,
+	java = formdef_java_pattern(n->pattern);
+	re = pcre2_compile((PCRE2_SPTR)java, PCRE2_ZERO_TERMINATED,
 			   PCRE2_UTF | PCRE2_NO_AUTO_POSSESS, &errcode, &erroff, NULL);
+	free(java);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
 
@@ -387,27 +442,18 @@ static const char *members(const cJSON *j, const cJSON *m[NKEYS])
 	return NULL;
 }
 
-static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode *parent,
-				 const char *role)
+/* A field's name, path and kind. */
+static int parse_identity(struct loader *L, struct fnode *n, const cJSON *const m[NKEYS],
+			  const char *unknown, const char *role)
 {
-	struct fnode *n = xcalloc(1, sizeof *n);
-	const cJSON *m[NKEYS], *c, *v;
-	const char *kind, *unknown = NULL;
-	long long x;
+	struct fnode *parent = n->parent;
+	const char *kind;
 
-	n->parent = parent;
-	n->min_len = n->max_len = n->min_items = n->max_items = -1;
-	n->section = parent ? parent->section : -1;
-	if (!cJSON_IsObject(j)) {
-		*L->cause = xasprintf(_("%s: a field must be a JSON object"), L->file);
-		goto fail;
-	}
-	unknown = members(j, m);
 	n->name = string_of(m[KEY_NAME]);
 	if (!role && !n->name) {
 		*L->cause = xasprintf(_("%s: a field under %s has no \"name\""), L->file,
 				      parent && *parent->path ? parent->path : _("the section"));
-		goto fail;
+		return -1;
 	}
 	if (!n->name)
 		n->name = xstrdup("");
@@ -419,13 +465,21 @@ static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode 
 		n->path = xstrdup(n->name);
 	if (unknown) {
 		*L->cause = xasprintf(_("%s: %s: unknown key \"%s\""), L->file, n->path, unknown);
-		goto fail;
+		return -1;
 	}
 	kind = cJSON_IsString(m[KEY_KIND]) ? m[KEY_KIND]->valuestring : "";
 	if (parse_kind(kind, &n->kind) != 0) {
 		*L->cause = xasprintf(_("%s: %s: unknown kind \"%s\""), L->file, n->path, kind);
-		goto fail;
+		return -1;
 	}
+	return 0;
+}
+
+/* A field's texts for people and its flags. */
+static int parse_texts(struct loader *L, struct fnode *n, const cJSON *const m[NKEYS])
+{
+	const cJSON *c;
+
 	n->label = text_of(L, m[KEY_LABEL]);
 	n->help = text_of(L, m[KEY_HELP]);
 	n->example = string_of(m[KEY_EXAMPLE]);
@@ -443,10 +497,45 @@ static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode 
 			*L->cause = xasprintf(_("%s: %s: unknown probe (expected "
 						"\"openid-configuration\")"),
 					      L->file, n->path);
-			goto fail;
+			return -1;
 		}
 		n->probe = xstrdup(c->valuestring);
 	}
+	return 0;
+}
+
+/* A text field's `restricted` names: {"source": "where the list is
+ * from", "names": [...]}, the source required so that the list can be
+ * checked against it again. */
+static int parse_restricted(struct loader *L, struct fnode *n, const cJSON *v)
+{
+	const cJSON *names = cJSON_GetObjectItemCaseSensitive(v, "names"), *c;
+	const cJSON *source = cJSON_GetObjectItemCaseSensitive(v, "source");
+
+	if (n->kind != FK_TEXT || !cJSON_IsArray(names) || !cJSON_IsString(source) ||
+	    !*source->valuestring) {
+		*L->cause = xasprintf(_("%s: %s: \"restricted\" is for text fields and needs "
+					"\"source\" and a list of \"names\""),
+				      L->file, n->path);
+		return -1;
+	}
+	cJSON_ArrayForEach (c, names) {
+		if (!cJSON_IsString(c) || !*c->valuestring) {
+			*L->cause = xasprintf(_("%s: %s: \"restricted\" names must be text"),
+					      L->file, n->path);
+			return -1;
+		}
+	}
+	n->restricted = strings_of(names, &n->nrestricted);
+	return 0;
+}
+
+/* A field's constraints: lengths, ranges, pattern, values, `when`, `initial`. */
+static int parse_constraints(struct loader *L, struct fnode *n, const cJSON *const m[NKEYS])
+{
+	const cJSON *c, *v;
+	long long x;
+
 	if (long_of(m[KEY_MIN_LEN], &x))
 		n->min_len = (long)x;
 	if (long_of(m[KEY_MAX_LEN], &x))
@@ -460,12 +549,12 @@ static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode 
 	n->has_default = long_of(m[KEY_DEFAULT], &n->default_val);
 	n->pattern = string_of(m[KEY_PATTERN]);
 	if (n->pattern && !(n->re = compile(L, n)))
-		goto fail;
+		return -1;
 	if (cJSON_IsArray(m[KEY_VALUES]))
 		n->values = strings_of(m[KEY_VALUES], &n->nvalues);
 	if (n->kind == FK_CHOICE && n->nvalues == 0) {
 		*L->cause = xasprintf(_("%s: %s: a choice needs \"values\""), L->file, n->path);
-		goto fail;
+		return -1;
 	}
 	if ((v = m[KEY_WHEN])) {
 		const cJSON *vals = cJSON_GetObjectItemCaseSensitive(v, "values");
@@ -474,60 +563,86 @@ static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode 
 		if (!n->when_field || !cJSON_IsArray(vals)) {
 			*L->cause = xasprintf(_("%s: %s: \"when\" needs \"field\" and \"values\""),
 					      L->file, n->path);
-			goto fail;
+			return -1;
 		}
 		n->when_values = strings_of(vals, &n->nwhen);
 	}
 	if ((c = m[KEY_INITIAL]) && parse_initial(L, n, c) != 0)
-		goto fail;
+		return -1;
+	if ((v = m[KEY_RESTRICTED]) && parse_restricted(L, n, v) != 0)
+		return -1;
+	return 0;
+}
+
+/* A list's or sublist's item. */
+static int parse_item(struct loader *L, struct fnode *n, const cJSON *const m[NKEYS])
+{
+	if (!m[KEY_ITEM]) {
+		*L->cause = xasprintf(_("%s: %s: a list needs an \"item\""), L->file, n->path);
+		return -1;
+	}
+	n->item = parse_field(L, m[KEY_ITEM], n, "[]");
+	if (!n->item)
+		return -1;
+	if (n->kind == FK_LIST && n->item->kind != FK_TEXT && n->item->kind != FK_INTEGER &&
+	    n->item->kind != FK_CHOICE) {
+		*L->cause = xasprintf(_("%s: %s: a list's items must be text, integer or choice "
+					"(use a sublist)"),
+				      L->file, n->path);
+		return -1;
+	}
+	if (n->kind == FK_SUBLIST && n->item->kind != FK_GROUP && n->item->kind != FK_ONEOF) {
+		*L->cause = xasprintf(_("%s: %s: a sublist's items must be a group or oneof"),
+				      L->file, n->path);
+		return -1;
+	}
+	return 0;
+}
+
+/* What a field is made of, by its kind: an item, a key and a value, members. */
+static int parse_parts(struct loader *L, struct fnode *n, const cJSON *const m[NKEYS])
+{
 	switch (n->kind) {
 	case FK_LIST:
 	case FK_SUBLIST:
-		if (!m[KEY_ITEM]) {
-			*L->cause =
-			    xasprintf(_("%s: %s: a list needs an \"item\""), L->file, n->path);
-			goto fail;
-		}
-		n->item = parse_field(L, m[KEY_ITEM], n, "[]");
-		if (!n->item)
-			goto fail;
-		if (n->kind == FK_LIST && n->item->kind != FK_TEXT &&
-		    n->item->kind != FK_INTEGER && n->item->kind != FK_CHOICE) {
-			*L->cause =
-			    xasprintf(_("%s: %s: a list's items must be text, integer or choice "
-					"(use a sublist)"),
-				      L->file, n->path);
-			goto fail;
-		}
-		if (n->kind == FK_SUBLIST && n->item->kind != FK_GROUP &&
-		    n->item->kind != FK_ONEOF) {
-			*L->cause =
-			    xasprintf(_("%s: %s: a sublist's items must be a group or oneof"),
-				      L->file, n->path);
-			goto fail;
-		}
-		break;
+		return parse_item(L, n, m);
 	case FK_MAP:
 		if (!m[KEY_KEY] || !m[KEY_VALUE]) {
 			*L->cause = xasprintf(_("%s: %s: a map needs \"key\" and \"value\""),
 					      L->file, n->path);
-			goto fail;
+			return -1;
 		}
 		n->key = parse_field(L, m[KEY_KEY], n, "{key}");
 		if (!n->key)
-			goto fail;
+			return -1;
 		n->value = parse_field(L, m[KEY_VALUE], n, "{}");
-		if (!n->value)
-			goto fail;
-		break;
+		return n->value ? 0 : -1;
 	case FK_GROUP:
 	case FK_ONEOF:
-		if (parse_children(L, n, m[KEY_FIELDS]))
-			goto fail;
-		break;
+		return parse_children(L, n, m[KEY_FIELDS]);
 	default:
-		break;
+		return 0;
 	}
+}
+
+static struct fnode *parse_field(struct loader *L, const cJSON *j, struct fnode *parent,
+				 const char *role)
+{
+	struct fnode *n = xcalloc(1, sizeof *n);
+	const cJSON *m[NKEYS];
+	const char *unknown;
+
+	n->parent = parent;
+	n->min_len = n->max_len = n->min_items = n->max_items = -1;
+	n->section = parent ? parent->section : -1;
+	if (!cJSON_IsObject(j)) {
+		*L->cause = xasprintf(_("%s: a field must be a JSON object"), L->file);
+		goto fail;
+	}
+	unknown = members(j, m);
+	if (parse_identity(L, n, m, unknown, role) || parse_texts(L, n, m) ||
+	    parse_constraints(L, n, m) || parse_parts(L, n, m))
+		goto fail;
 	return n;
 fail:
 	fnode_free(n);

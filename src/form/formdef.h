@@ -58,6 +58,11 @@ struct fnode {
 	size_t nchildren;
 	struct fnode *parent;
 
+	/* text: names the service refuses, ASCII case ignored (the header
+	 * allowlist's restricted headers), from the form's "restricted" */
+	char **restricted;
+	size_t nrestricted;
+
 	/* Shown only when the sibling member `when_field` holds one of when_values. */
 	char *when_field;
 	char **when_values;
@@ -100,10 +105,17 @@ const struct fnode *formdef_lookup(const struct formdef *def, const char *path);
 /* The child of a group/one-of by member name, or NULL. */
 const struct fnode *fnode_child(const struct fnode *n, const char *name);
 
+/* The model's pattern p (a Java regular expression) as PCRE2 is given it:
+ * every `.` outside a character class and not escaped or quoted (\Q...\E)
+ * becomes [^\n\r\x{85}\x{2028}\x{2029}], what `.` matches in Java (no
+ * line terminator; VT and FF are matched). Everything else is unchanged.
+ * Caller frees. */
+char *formdef_java_pattern(const char *p);
+
 /* Human names of kinds ("text", "integer", ...), for messages and tests. */
 const char *fkind_name(enum fkind k);
 
-/* For the core's JSON readers (formfile.c, validate.c); json is a cJSON item.
+/* For the core's JSON readers (formfile.c, validate_*.c); json is a cJSON item.
  * fnode_accepts: the JSON type fits the field's kind (integers whole and in range).
  * fkind_expect: what a value of that kind is, for messages ("text", "a list").
  * json_type_name: what the JSON value is, for messages ("a number"). */

@@ -147,31 +147,144 @@ static int missing_required(const struct fnode *f, const cJSON *v)
 	return 0;
 }
 
+static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, const char *path);
+
+/* The items of list v, each as f's item describes it. */
+static cJSON *import_list(struct import *im, const struct fnode *f, const cJSON *v,
+			  const char *path)
+{
+	cJSON *out = cJSON_CreateArray(), *x;
+	const cJSON *c;
+	size_t i = 0;
+
+	cJSON_ArrayForEach (c, v) {
+		char *p = xasprintf("%s[%zu]", path, i++);
+
+		x = import(im, f->item, c, p);
+		free(p);
+		if (x)
+			cJSON_AddItemToArray(out, x);
+	}
+	return out;
+}
+
+/* The entries of map v: text values; the skeleton's "KeyName": "" goes. */
+static cJSON *import_map(struct import *im, const cJSON *v, const char *path)
+{
+	cJSON *out = cJSON_CreateObject();
+	const cJSON *c;
+	int skel = im->mode == FF_SKELETON;
+
+	cJSON_ArrayForEach (c, v) {
+		char *p = child_path(path, c->string);
+
+		if (skel && (!strcmp(c->string, "KeyName") || !*c->string) && cJSON_IsString(c) &&
+		    !*c->valuestring) {
+			free(p);
+			continue;
+		}
+		if (!cJSON_IsString(c)) {
+			problems_add(im->problems, VS_INVALID, p, p, _("is %s: expected text"),
+				     json_type_name(c));
+		} else {
+			cJSON_AddItemToObject(out, c->string, cJSON_Duplicate(c, 0));
+		}
+		free(p);
+	}
+	return out;
+}
+
+/* The members of group or one-of v that f knows, each once. */
+static cJSON *import_members(struct import *im, const struct fnode *f, const cJSON *v,
+			     const char *path)
+{
+	cJSON *out = cJSON_CreateObject(), *x;
+	const cJSON *c;
+
+	cJSON_ArrayForEach (c, v) {
+		const struct fnode *k = fnode_child(f, c->string);
+		char *p = child_path(path, c->string);
+
+		if (!k) {
+			char *m = validate_unknown_message(f, c->string);
+
+			problems_add(im->problems, VS_INVALID, p, p, "%s", m);
+			free(m);
+		} else if (cJSON_GetObjectItemCaseSensitive(out, c->string)) {
+			problems_add(im->problems, VS_INVALID, p, p,
+				     _("appears twice: expected each member once"));
+		} else if ((x = import(im, k, c, p))) {
+			cJSON_AddItemToObject(out, c->string, x);
+		}
+		free(p);
+	}
+	return out;
+}
+
+/* A skeleton's one-of: two filled branches are a conflict; otherwise the
+ * untouched branches go. */
+static void prune_oneof(struct import *im, const struct fnode *f, cJSON *out, const char *path)
+{
+	size_t filled = 0;
+	cJSON *keep = NULL, *next, *x;
+
+	for (x = out->child; x; x = x->next)
+		if (substantive(fnode_child(f, x->string), x)) {
+			filled++;
+			keep = x;
+		}
+	if (filled > 1) {
+		struct strbuf names = {0};
+
+		for (x = out->child; x; x = x->next)
+			if (substantive(fnode_child(f, x->string), x)) {
+				char *n = validate_named(fnode_child(f, x->string));
+
+				strbuf_addf(&names, "%s%s", names.len ? _(" and ") : "", n);
+				free(n);
+			}
+		problems_add(im->problems, VS_INVALID, path, path,
+			     _("has both %s filled in: keep exactly one"), names.s);
+		strbuf_release(&names);
+		return;
+	}
+	/* drop the untouched branches of the skeleton */
+	for (x = out->child; x; x = next) {
+		next = x->next;
+		if (x != keep && (filled || !substantive(fnode_child(f, x->string), x)))
+			cJSON_Delete(cJSON_DetachItemViaPointer(out, x));
+	}
+}
+
+/* The problem with v as f's value before its contents are looked at (a
+ * fraction for a whole number, a wrong type), recorded; 0 when none. */
+static int import_refused(struct import *im, const struct fnode *f, const cJSON *v,
+			  const char *path)
+{
+	const struct literal *lit;
+	char *m = NULL;
+
+	if (f->kind == FK_INTEGER && fnode_accepts(f, v) && (lit = written(im, v)))
+		/* botocore refuses a float for an integer, even a whole one */
+		m = validate_literal_message(f, im->text + lit->off, lit->len);
+	else if (!fnode_accepts(f, v))
+		m = validate_type_message(f, v);
+	if (!m)
+		return 0;
+	problems_add(im->problems, VS_INVALID, path, path, "%s", m);
+	free(m);
+	return 1;
+}
+
 /* Build a clean copy of v as f describes it; NULL drops the value (with a
  * problem recorded when it is wrong rather than merely unset). */
 static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, const char *path)
 {
-	cJSON *out = NULL, *x;
-	const cJSON *c;
-	const struct literal *lit;
-	size_t i = 0;
+	cJSON *out = NULL;
 	int skel = im->mode == FF_SKELETON;
 
-	if (f->kind == FK_INTEGER && fnode_accepts(f, v) && (lit = written(im, v))) {
-		/* botocore refuses a float for an integer, even a whole one */
-		char *m = validate_literal_message(f, im->text + lit->off, lit->len);
-
-		problems_add(im->problems, VS_INVALID, path, path, "%s", m);
-		free(m);
+	if (import_refused(im, f, v, path))
 		return NULL;
-	}
-	if (!fnode_accepts(f, v)) {
-		char *m = validate_type_message(f, v);
-
-		problems_add(im->problems, VS_INVALID, path, path, "%s", m);
-		free(m);
-		return NULL;
-	}
 	switch (f->kind) {
 	case FK_TEXT:
 	case FK_CHOICE:
@@ -192,94 +305,16 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 		return cJSON_Duplicate(v, 0);
 	case FK_LIST:
 	case FK_SUBLIST:
-		out = cJSON_CreateArray();
-		cJSON_ArrayForEach (c, v) {
-			char *p = xasprintf("%s[%zu]", path, i++);
-
-			x = import(im, f->item, c, p);
-			free(p);
-			if (x)
-				cJSON_AddItemToArray(out, x);
-		}
-		if (skel && cJSON_GetArraySize(out) == 0)
-			goto drop;
-		return out;
 	case FK_MAP:
-		out = cJSON_CreateObject();
-		cJSON_ArrayForEach (c, v) {
-			char *p = child_path(path, c->string);
-
-			if (skel && (!strcmp(c->string, "KeyName") || !*c->string) &&
-			    cJSON_IsString(c) && !*c->valuestring) {
-				free(p);
-				continue;
-			}
-			if (!cJSON_IsString(c)) {
-				problems_add(im->problems, VS_INVALID, p, p,
-					     _("is %s: expected text"), json_type_name(c));
-			} else {
-				cJSON_AddItemToObject(out, c->string, cJSON_Duplicate(c, 0));
-			}
-			free(p);
-		}
+		out = f->kind == FK_MAP ? import_map(im, v, path) : import_list(im, f, v, path);
 		if (skel && cJSON_GetArraySize(out) == 0)
 			goto drop;
 		return out;
 	case FK_GROUP:
 	case FK_ONEOF:
-		out = cJSON_CreateObject();
-		cJSON_ArrayForEach (c, v) {
-			const struct fnode *k = fnode_child(f, c->string);
-			char *p = child_path(path, c->string);
-
-			if (!k) {
-				char *m = validate_unknown_message(f, c->string);
-
-				problems_add(im->problems, VS_INVALID, p, p, "%s", m);
-				free(m);
-			} else if (cJSON_GetObjectItemCaseSensitive(out, c->string)) {
-				problems_add(im->problems, VS_INVALID, p, p,
-					     _("appears twice: expected each member once"));
-			} else if ((x = import(im, k, c, p))) {
-				cJSON_AddItemToObject(out, c->string, x);
-			}
-			free(p);
-		}
-		if (skel && f->kind == FK_ONEOF) {
-			size_t filled = 0;
-			cJSON *keep = NULL, *next;
-
-			for (x = out->child; x; x = x->next)
-				if (substantive(fnode_child(f, x->string), x)) {
-					filled++;
-					keep = x;
-				}
-			if (filled > 1) {
-				struct strbuf names = {0};
-
-				for (x = out->child; x; x = x->next)
-					if (substantive(fnode_child(f, x->string), x)) {
-						char *n =
-						    validate_named(fnode_child(f, x->string));
-
-						strbuf_addf(&names, "%s%s",
-							    names.len ? _(" and ") : "", n);
-						free(n);
-					}
-				problems_add(im->problems, VS_INVALID, path, path,
-					     _("has both %s filled in: keep exactly one"),
-					     names.s);
-				strbuf_release(&names);
-			} else {
-				/* drop the untouched branches of the skeleton */
-				for (x = out->child; x; x = next) {
-					next = x->next;
-					if (x != keep &&
-					    (filled || !substantive(fnode_child(f, x->string), x)))
-						cJSON_Delete(cJSON_DetachItemViaPointer(out, x));
-				}
-			}
-		}
+		out = import_members(im, f, v, path);
+		if (skel && f->kind == FK_ONEOF)
+			prune_oneof(im, f, out, path);
 		/* a group with nothing typed goes: in a skeleton, whatever choices
 		 * and booleans it kept are the skeleton's first values */
 		if (skel && f->parent &&

@@ -280,7 +280,7 @@ static int ask_add(struct document *doc, const struct row *r, int *added)
 static int offer_submit(const struct formdef *def, const struct document *doc)
 {
 	struct problems p = {0};
-	char *settings = NULL, *q;
+	char *settings = NULL, *q, *endpoint, *unusable = NULL;
 	int yes, rc;
 	size_t k;
 
@@ -288,6 +288,18 @@ static int offer_submit(const struct formdef *def, const struct document *doc)
 	say(rc < 0 ? _("AWS settings: %s (they do not work)\n") : _("AWS settings: %s\n"),
 	    settings);
 	free(settings);
+	/* where it would go, before the question; and the check F10 and
+	 * runtime_submit make (a partition without dual-stack, ...) */
+	endpoint = submit_endpoint(&unusable);
+	if (endpoint)
+		say("%s\n", endpoint);
+	free(endpoint);
+	if (unusable && rc >= 0) {
+		say(_("Not submitted: these AWS settings cannot submit it: %s"), unusable);
+		free(unusable);
+		return -1;
+	}
+	free(unusable);
 	if (rc < 0 || !(rc & SETTINGS_REGION) || !(rc & SETTINGS_CREDENTIALS)) {
 		/* as the wizard's F10: nothing is offered that cannot be sent */
 		say("%s", _("Not submitted: these AWS settings cannot submit it. Set the Region "

@@ -675,3 +675,8 @@ const char *row_choice_label(const struct row *r, const char *v)
 		return !strcmp(v, "true") ? _("yes") : _("no");
 	return v;
 }
+
+const char *row_mask(const char *s)
+{
+	return *s ? "********" : "";
+}

@@ -138,4 +138,7 @@ int row_is_item(const struct row *r);
  * name. Borrowed (from the form definition or the catalogue). */
 const char *row_choice_label(const struct row *r, const char *v);
 
+/* A secret value as shown: asterisks, or "" when empty (borrowed). */
+const char *row_mask(const char *s);
+
 #endif

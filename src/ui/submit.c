@@ -1,4 +1,5 @@
-/* submit.c: settings lines and submit with progress; see submit.h. */
+/* submit.c: the AWS settings for people, the AWS CLI command, --plain's
+ * submission and the network check of a field; see submit.h. */
 #include "config.h"
 
 #include <signal.h>
@@ -21,10 +22,9 @@
 #include "submit.h"
 #include "ui.h"
 #include "text.h"
+#include "wiz.h"
 
-#define FOLLOW_LIMIT 3600.0
-
-static void opts_from_session(struct aws_options *o)
+void submit_options(struct aws_options *o)
 {
 	*o = ui_settings.aws;
 }
@@ -65,7 +65,7 @@ char **submit_settings_lines(char **missing)
 
 	if (missing)
 		*missing = NULL;
-	opts_from_session(&o);
+	submit_options(&o);
 	if (aws_settings_resolve(&o, &s, &cause) != 0) {
 		lines_add(&v, &n, xasprintf(_("AWS settings: %s"), cause));
 		if (missing)
@@ -117,7 +117,7 @@ char *submit_cli_command(const char *file)
 	char *cause = NULL, *cmd;
 	int ok;
 
-	opts_from_session(&o);
+	submit_options(&o);
 	ok = aws_settings_resolve(&o, &s, &cause) == 0;
 	free(cause);
 	cmd = aws_cli_command(ok ? &s : NULL, NULL, file, NULL);
@@ -133,7 +133,7 @@ int submit_settings_check(char **summary, char **region, char **profile)
 	char *cause = NULL, *cred, *m;
 	int r, works = 0;
 
-	opts_from_session(&o);
+	submit_options(&o);
 	if (region)
 		*region = NULL;
 	if (profile)
@@ -181,6 +181,25 @@ int submit_settings_check(char **summary, char **region, char **profile)
 	return works;
 }
 
+char *submit_endpoint(char **unusable)
+{
+	struct aws_options o;
+	struct aws_settings s = {0};
+	char *cause = NULL, *where = NULL;
+
+	submit_options(&o);
+	if (aws_settings_resolve(&o, &s, &cause) != 0) {
+		*unusable = cause;
+	} else {
+		*unusable = aws_settings_unusable(&s);
+		if (s.endpoint.value)
+			where = xasprintf(_("Endpoint: %s (%s)"), s.endpoint.value,
+					  s.endpoint.origin ? s.endpoint.origin : "-");
+	}
+	aws_settings_free(&s);
+	return where;
+}
+
 void submit_lines_free(char **lines)
 {
 	size_t i;
@@ -188,178 +207,6 @@ void submit_lines_free(char **lines)
 	for (i = 0; lines && lines[i]; i++)
 		free(lines[i]);
 	free(lines);
-}
-
-struct progress {
-	char **log;
-	size_t n;
-	char *state;
-	const char *footer;
-	double start;
-};
-
-static void progress_draw(struct progress *p)
-{
-	size_t i, first, nw;
-	int y;
-	char *t, **wl;
-
-	erase();
-	curs_set(0);
-	attron(A_REVERSE);
-	mvhline(0, 0, ' ', COLS);
-	mvaddstr(0, 1, _("Submitting CreateAgentRuntime"));
-	attroff(A_REVERSE);
-	t = xasprintf("%s (%.0f s)", p->state ? p->state : "", util_monotonic() - p->start);
-	ui_wrap_text(t, COLS - 4, 2, 1, 2, 2, A_BOLD);
-	free(t);
-	/* the log wrapped to the screen (a failureReason is shown whole), its
-	 * newest lines when it does not fit */
-	wl = ui_wrap_lines(p->log, p->n, COLS - 4, &nw);
-	first = nw > (size_t)(LINES - 7) ? nw - (LINES - 7) : 0;
-	for (i = first, y = 5; i < nw && y < LINES - 2; i++, y++)
-		ui_wrap_text(wl[i], COLS - 4, 1, 1, y, 2, A_NORMAL);
-	ui_lines_free(wl, nw);
-	attron(A_REVERSE);
-	mvhline(LINES - 1, 0, ' ', COLS);
-	mvaddnstr(LINES - 1, 1, p->footer, COLS - 2);
-	attroff(A_REVERSE);
-	refresh();
-}
-
-static void progress_line(void *arg, const char *text)
-{
-	struct progress *p = arg;
-
-	p->log = xrealloc(p->log, (p->n + 1) * sizeof *p->log);
-	p->log[p->n++] = xstrdup(text);
-	progress_draw(p);
-}
-
-static void progress_state(void *arg, const char *text)
-{
-	struct progress *p = arg;
-
-	free(p->state);
-	p->state = xstrdup(text);
-	progress_draw(p);
-}
-
-/* Esc pressed? Reads keys without waiting. */
-static int esc_pressed(void)
-{
-	wint_t wc;
-	int r, hit = 0;
-
-	timeout(0);
-	while ((r = get_wch(&wc)) != ERR)
-		if (r == OK && (wc == 27 || wc == 3))
-			hit = 1;
-	timeout(250);
-	return hit;
-}
-
-static int progress_cancel(void *arg)
-{
-	struct progress *p = arg;
-
-	if (esc_pressed())
-		return 1;
-	progress_draw(p); /* the elapsed time goes on */
-	return 0;
-}
-
-/* Wait up to secs, returning 1 early when Esc is pressed. */
-static int progress_pause(void *arg, double secs)
-{
-	struct progress *p = arg;
-	double end = util_monotonic() + secs;
-
-	while (util_monotonic() < end) {
-		if (esc_pressed())
-			return 1;
-		progress_draw(p);
-		napms(100);
-	}
-	return 0;
-}
-
-/* Where the key after the end leads: to the member a service error names
- * (its label and section), else back to the review. */
-static char *where_next(const struct formdef *def, const char *field)
-{
-	const struct fnode *n = field ? formdef_lookup(def, field) : NULL;
-
-	if (n && n->section >= 0 && (size_t)n->section < def->nsections)
-		return xasprintf(_("Press any key to go to %s (%s), where the service's message "
-				   "is shown; every value is kept."),
-				 n->label ? n->label : n->name, def->sections[n->section].title);
-	return xstrdup(_("Press any key to return to the review."));
-}
-
-int submit_run(const struct formdef *def, const struct document *doc, struct submit_result *res)
-{
-	struct aws_options o;
-	struct progress p = {0};
-	struct runtime_outcome out;
-	struct runtime_progress rp = {.line = progress_line,
-				      .state = progress_state,
-				      .pause = progress_pause,
-				      .cancel = progress_cancel,
-				      .arg = &p,
-				      .debug = ui_settings.debug};
-	char *next;
-	int key;
-	size_t i;
-
-	memset(res, 0, sizeof *res);
-	p.start = util_monotonic();
-	p.footer = _("Esc cancels the call; while following, Esc stops following");
-	opts_from_session(&o);
-	signal(SIGPIPE, SIG_IGN); /* a TLS peer closing is an error to show, not a kill */
-	runtime_submit(&o, def, doc, FOLLOW_LIMIT, &rp, &out);
-	res->summary = runtime_outcome_summary(&out);
-	res->end = out.end;
-	res->id = out.id ? xstrdup(out.id) : NULL;
-	res->arn = out.arn ? xstrdup(out.arn) : NULL;
-	res->status = out.status ? xstrdup(out.status) : NULL;
-	res->field = out.field ? xstrdup(out.field) : NULL;
-	res->field_message = out.field_message ? xstrdup(out.field_message) : NULL;
-	progress_state(&p, res->summary);
-	next = where_next(def, res->field);
-	progress_line(&p, next);
-	free(next);
-	p.footer = _("Any key continues");
-	progress_draw(&p);
-	flushinp(); /* keys pressed while it ran are not the answer */
-	timeout(-1);
-	for (;;) {
-		wint_t wc;
-		key = get_wch(&wc);
-		if (key != ERR && !(key == KEY_CODE_YES && wc == KEY_RESIZE))
-			break;
-		if (key == ERR && keys_terminal_gone())
-			break;
-		progress_draw(&p);
-	}
-	timeout(250);
-	for (i = 0; i < p.n; i++)
-		free(p.log[i]);
-	free(p.log);
-	free(p.state);
-	runtime_outcome_free(&out);
-	return RUNTIME_EXISTS(res->end) ? 0 : -1;
-}
-
-void submit_result_free(struct submit_result *res)
-{
-	free(res->summary);
-	free(res->id);
-	free(res->arn);
-	free(res->status);
-	free(res->field);
-	free(res->field_message);
-	memset(res, 0, sizeof *res);
 }
 
 /* ---- --plain: the same submission, progress as lines ---------------------- */
@@ -427,8 +274,8 @@ int submit_lines(const struct formdef *def, const struct document *doc, FILE *ou
 			 _("Submitting (Ctrl-C cancels the call, or stops following once the "
 			   "runtime is created):"),
 			 ui_text_width(out));
-	opts_from_session(&o);
-	runtime_submit(&o, def, doc, FOLLOW_LIMIT, &rp, &res);
+	submit_options(&o);
+	runtime_submit(&o, def, doc, SUBMIT_FOLLOW_LIMIT, &rp, &res);
 	summary = runtime_outcome_summary(&res);
 	ui_print_wrapped(out, summary, ui_text_width(out));
 	fflush(out);
@@ -443,7 +290,7 @@ int submit_lines(const struct formdef *def, const struct document *doc, FILE *ou
 static int probe_cancelled(void *arg)
 {
 	(void)arg;
-	return esc_pressed();
+	return term_cancel_pressed();
 }
 
 int submit_probe(const char *kind, const char *url, int in_curses, char **text)
@@ -463,7 +310,7 @@ int submit_probe(const char *kind, const char *url, int in_curses, char **text)
 	}
 	/* the CA bundle and timeouts the user set for AWS apply here too; a
 	 * probe waits at most 10 s to connect and 15 s for data */
-	opts_from_session(&o);
+	submit_options(&o);
 	if (aws_settings_resolve(&o, &s, &cause) == 0) {
 		h.ca_bundle = s.ca_bundle.value;
 		if (s.connect_timeout > 0 && s.connect_timeout < h.connect_timeout)

@@ -1,6 +1,6 @@
-/* submit.h: the AWS side of the wizard: the resolved settings for people,
- * and submitting from the review with progress, Esc to cancel, and following
- * the new runtime until it is READY.
+/* submit.h: the AWS side of the front ends: the resolved settings for
+ * people, the AWS CLI command, --plain's submission and the network check
+ * of a field (the curses progress of F10 is progress.c).
  *
  * Owner: src/ui. Settings and credentials are resolved through the core
  * (awsconfig.h, credentials.h); secrets never reach the screen. */
@@ -30,6 +30,13 @@ void submit_lines_free(char **lines);
  * frees. */
 char *submit_cli_command(const char *file);
 
+/* The endpoint the settings in use send to, as a line ("Endpoint: URL
+ * (origin)"), or NULL when there is none; *unusable gets why these
+ * settings cannot sign and send (aws_settings_unusable: no Region, no
+ * endpoint, a partition without a dual-stack endpoint, ...) or NULL.
+ * Credentials are not resolved. The caller frees both. */
+char *submit_endpoint(char **unusable);
+
 /* What submit_settings_check found that works. */
 #define SETTINGS_REGION      1 /* a valid Region */
 #define SETTINGS_CREDENTIALS 2 /* credentials were found */
@@ -42,23 +49,13 @@ char *submit_cli_command(const char *file);
  * profile in use, NULL when there is none. The caller frees every string. */
 int submit_settings_check(char **summary, char **region, char **profile);
 
-/* What a submission from the wizard came to. */
-struct submit_result {
-	int end;                 /* enum runtime_end (core/runtime.h) */
-	char *summary;           /* one line saying what happened */
-	char *id, *arn, *status; /* the created runtime's, or NULL */
-	char *field;             /* the first member a service error names, or NULL */
-	char *field_message;     /* what the service said about it, or NULL */
-};
+/* Seconds a new runtime is followed until it is READY. */
+#define SUBMIT_FOLLOW_LIMIT 3600.0
 
-/* Send CreateAgentRuntime for doc and follow the runtime until READY, drawing
- * progress on the whole screen (curses must be running), through the core's
- * runtime_submit (the path --plain takes too). Esc cancels the call or stops
- * following; a key after the end returns. Returns 0 when a runtime was
- * created (whatever came after), -1 otherwise; fills *res (free with
- * submit_result_free). */
-int submit_run(const struct formdef *def, const struct document *doc, struct submit_result *res);
-void submit_result_free(struct submit_result *res);
+/* The AWS options of this session (ui_settings: the command line's, as F9
+ * changed them); strings borrowed. */
+struct aws_options;
+void submit_options(struct aws_options *o);
 
 /* The same submission for --plain, without curses: progress as lines on
  * out, then a line saying how it ended; Ctrl-C cancels the call or stops

@@ -10,7 +10,7 @@
 
 #include "base/util.h"
 #include "curses.h"
-#include "edit.h"
+#include "lineedit.h"
 #include "text.h"
 
 /* The next line of e from *start in at most width columns: breaks after the

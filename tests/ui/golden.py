@@ -2,7 +2,10 @@
 
 Screens are compared after stripping trailing blanks. Regenerate them with
     ACW_UPDATE_GOLDEN=1 make check TESTS=tests/ui/golden.py
-and review the diff in tests/ui/golden/ before committing.
+and review the diff in tests/ui/golden/ before committing. Only the value 1
+rewrites them, never in CI (CI=true fails instead), and a run that rewrote
+says so on standard error, names each screen that changed, and ends as SKIP
+(exit 77), not PASS: nothing was compared.
 """
 import json
 import os
@@ -17,6 +20,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.environ.get("top_srcdir")
 GOLDEN = os.path.join(SRC, "tests", "ui", "golden") if SRC else os.path.join(HERE, "golden")
 UPDATE = os.environ.get("ACW_UPDATE_GOLDEN") == "1"
+if os.environ.get("ACW_UPDATE_GOLDEN") not in (None, "", "0", "1"):
+    print("FAIL: ACW_UPDATE_GOLDEN=%r: set it to 1 to rewrite the golden screens"
+          % os.environ["ACW_UPDATE_GOLDEN"])
+    sys.exit(1)
+if UPDATE and os.environ.get("CI") == "true":
+    print("FAIL: ACW_UPDATE_GOLDEN=1 in CI: golden screens are compared there, never "
+          "rewritten (unset it)")
+    sys.exit(1)
+rewritten = []
 
 FORM = {
     "agentRuntimeName": "golden_agent",
@@ -60,6 +72,9 @@ while True:
     name = "%02d.txt" % n
     path = os.path.join(GOLDEN, name)
     if UPDATE:
+        old = open(path).read() if os.path.exists(path) else None
+        if old != norm(s):
+            rewritten.append(name)
         with open(path, "w") as f:
             f.write(norm(s))
     elif not os.path.exists(path):
@@ -85,4 +100,11 @@ t.close()
 if failed:
     print("FAIL: screens differ: " + ", ".join(failed))
     sys.exit(1)
-print("ok: %d golden screens %s" % (n, "written" if UPDATE else "match"))
+if UPDATE:
+    sys.stderr.write("\n" + "#" * 72 + "\n# ACW_UPDATE_GOLDEN=1: %d golden screens WRITTEN, not compared, in %s\n"
+                     "# changed: %s\n# review the diff before committing\n" % (
+                         n, GOLDEN, ", ".join(rewritten) or "none") + "#" * 72 + "\n")
+    print("SKIP: golden screens rewritten (ACW_UPDATE_GOLDEN=1), not compared; changed: %s"
+          % (", ".join(rewritten) or "none"))
+    sys.exit(77)
+print("ok: %d golden screens match" % n)

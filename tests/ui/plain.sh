@@ -86,6 +86,17 @@ grep -q '\[ add' "$tmp/out" && fail "an add row's label is in a question"
 grep -q 'Storage mounted into the runtime under /mnt' "$tmp/out" || fail "'?' on an add question gives no help"
 grep -q '^Submit it now (CreateAgentRuntime), and follow it until READY? (y/N): n$' "$tmp/out" || fail "no question to submit"
 grep -q '^Not submitted.$' "$tmp/out" || fail "n to submit did not say so"
+# the endpoint is shown before the question (issue 13, item 20)
+awk '/^Endpoint: https:\/\/bedrock-agentcore-control.us-east-1.amazonaws.com/ { e = NR }
+     /^Submit it now/ { exit !(e && e < NR) }' "$tmp/out" || fail "no endpoint shown before the question to submit"
+# a Region whose partition has no dual-stack endpoint cannot sign and send:
+# nothing is offered (as F10 and submit refuse it), and it says why
+sed -i "s|$tmp/labels.json|$tmp/dual.json|" "$tmp/in"
+env AWS_REGION=eu-isoe-west-1 AWS_USE_DUALSTACK_ENDPOINT=true AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE \
+	AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY "$ACW" --plain <"$tmp/in" >"$tmp/out" 2>&1
+grep -q 'Submit it now' "$tmp/out" && fail "submitting offered to a partition without dual-stack"
+grep -q 'Not submitted: these AWS settings cannot submit it: dual-stack' "$tmp/out" ||
+	fail "no word on the dual-stack endpoint that is not there"
 python3 - "$tmp/labels.json" <<'PY' || { cat "$tmp/out"; exit 1; }
 import json, sys
 d = json.load(open(sys.argv[1]))

@@ -2,8 +2,13 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
+#include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -476,6 +481,299 @@ static void test_save_roundtrip(void **state)
 	rmdir(dir);
 }
 
+/* ---- saving: atomic, through links, leftovers, failures ---- */
+
+/* A form of about 200 KB (many environment variables), so that writing it
+ * takes many steps; variant tells two apart. */
+static struct document *big_doc(int variant)
+{
+	struct document *doc = document_new();
+	char key[32], value[80];
+	int i;
+
+	document_set_text(doc, "description", variant ? "variant B" : "variant A");
+	for (i = 0; i < 3000; i++) {
+		snprintf(key, sizeof key, "VAR_%d", i);
+		snprintf(value, sizeof value, "%c-value-of-variable-%d-padding-padding-padding",
+			 variant ? 'b' : 'a', i);
+		document_map_add(doc, "environmentVariables", key, value);
+	}
+	return doc;
+}
+
+static char *slurp(const char *path)
+{
+	char *text = NULL, *cause = NULL;
+	size_t len = 0;
+
+	if (util_read_file(path, UTIL_FORM_FILE_MAX, &text, &len, &cause) != 0) {
+		free(cause);
+		return NULL;
+	}
+	return text;
+}
+
+/* The names in folder dir other than . and .., joined by spaces, sorted. */
+static char *listing(const char *dir)
+{
+	struct dirent **v;
+	struct strbuf b = {0};
+	int n = scandir(dir, &v, NULL, alphasort), i;
+
+	assert_true(n >= 0);
+	strbuf_add(&b, "", 0);
+	for (i = 0; i < n; i++) {
+		if (strcmp(v[i]->d_name, ".") && strcmp(v[i]->d_name, ".."))
+			strbuf_addf(&b, "%s%s", b.len ? " " : "", v[i]->d_name);
+		free(v[i]);
+	}
+	free(v);
+	return strbuf_finish(&b);
+}
+
+static void rm_tree(const char *dir)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
+/* Save a and b by turns, n times, in a child; its exit status is 0 when
+ * every save succeeded. */
+static pid_t saver(const char *path, struct document *a, struct document *b, int n)
+{
+	pid_t pid = fork();
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int i, bad = 0;
+
+		for (i = 0; i < n; i++) {
+			char *cause = NULL;
+
+			if (formfile_save(path, i % 2 ? b : a, def, &cause) != 0) {
+				fprintf(stderr, "save %d failed: %s\n", i, cause);
+				bad = 1;
+			}
+			free(cause);
+		}
+		_exit(bad);
+	}
+	return pid;
+}
+
+static int exit_code(pid_t pid)
+{
+	int st = 0;
+
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* A reader polling the file while it is saved again and again never sees a
+ * partial or empty document; two saves at once both succeed (neither takes
+ * the other's temporary file for a leftover); nothing is left beside it. */
+static void test_save_never_partial(void **state)
+{
+	char dir[] = "/tmp/acw-poll-XXXXXX", *path, *cause = NULL, *ta, *tb, *lst;
+	struct document *a = big_doc(0), *b = big_doc(1);
+	pid_t one, two;
+	int reads = 0, done = 0, st;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/form.json", dir);
+	ta = document_to_json(a, def, 1);
+	tb = document_to_json(b, def, 1);
+	assert_int_equal(formfile_save(path, a, def, &cause), 0);
+	one = saver(path, a, b, 150);
+	two = saver(path, b, a, 150);
+	while (done < 2) {
+		char *t = slurp(path);
+
+		if (!t || (strcmp(t, ta) && strcmp(t, tb)))
+			fail_msg("read %d: %s", reads,
+				 !t    ? "no file"
+				 : !*t ? "an empty file"
+				       : "a partial document");
+		free(t);
+		reads++;
+		done = 0;
+		if (waitpid(one, &st, WNOHANG) == one) {
+			assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+			one = -1;
+		}
+		if (waitpid(two, &st, WNOHANG) == two) {
+			assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+			two = -1;
+		}
+		done = (one < 0) + (two < 0);
+	}
+	assert_true(reads > 10);
+	lst = listing(dir);
+	assert_string_equal(lst, "form.json");
+	free(lst);
+	free(ta);
+	free(tb);
+	document_free(a);
+	document_free(b);
+	free(path);
+	rm_tree(dir);
+}
+
+/* A save that fails midway (the file size limit, as a full disk would)
+ * leaves the old file whole, and no temporary file. */
+static void test_save_failure_keeps_old(void **state)
+{
+	char dir[] = "/tmp/acw-full-XXXXXX", *path, *cause = NULL, *ta, *t, *lst;
+	struct document *a = big_doc(0), *b = big_doc(1);
+	pid_t pid;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/form.json", dir);
+	ta = document_to_json(a, def, 1);
+	assert_int_equal(formfile_save(path, a, def, &cause), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct rlimit r = {16384, 16384};
+
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &r) != 0)
+			_exit(3);
+		if (formfile_save(path, b, def, &cause) == 0)
+			_exit(1);
+		_exit(strstr(cause, "cannot write") ? 0 : 2);
+	}
+	assert_int_equal(exit_code(pid), 0);
+	t = slurp(path);
+	assert_non_null(t);
+	assert_true(!strcmp(t, ta));
+	lst = listing(dir);
+	assert_string_equal(lst, "form.json");
+	free(lst);
+	free(t);
+	free(ta);
+	document_free(a);
+	document_free(b);
+	free(path);
+	rm_tree(dir);
+}
+
+/* Saving through a symbolic link (or a chain of them, or one whose target
+ * does not exist yet) writes the file it leads to, with the temporary file
+ * beside that file; the links stay links. */
+static void test_save_through_symlink(void **state)
+{
+	char dir[] = "/tmp/acw-link-XXXXXX", *sub, *real, *link, *link2, *dangling, *cause = NULL;
+	char *text, *t, *lst;
+	struct document *a = big_doc(0);
+	struct stat st;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	sub = xasprintf("%s/sub", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	real = xasprintf("%s/real.json", sub);
+	link = xasprintf("%s/link.json", dir);
+	link2 = xasprintf("%s/link2.json", dir);
+	dangling = xasprintf("%s/new.json", dir);
+	t = xstrdup("{}\n");
+	assert_int_equal(util_write_atomic(real, t, strlen(t), 0600, &cause), 0);
+	free(t);
+	assert_int_equal(symlink("sub/real.json", link), 0);
+	assert_int_equal(symlink("link.json", link2), 0);
+	assert_int_equal(symlink("sub/made.json", dangling), 0);
+	text = document_to_json(a, def, 1);
+	assert_int_equal(formfile_save(link2, a, def, &cause), 0);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(lstat(link2, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	t = slurp(real);
+	assert_non_null(t);
+	assert_true(!strcmp(t, text));
+	free(t);
+	assert_int_equal(formfile_save(dangling, a, def, &cause), 0);
+	assert_int_equal(lstat(dangling, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	lst = listing(sub);
+	assert_string_equal(lst, "made.json real.json");
+	free(lst);
+	lst = listing(dir);
+	assert_string_equal(lst, "link.json link2.json new.json sub");
+	free(lst);
+	free(text);
+	document_free(a);
+	free(sub);
+	free(real);
+	free(link);
+	free(link2);
+	free(dangling);
+	rm_tree(dir);
+}
+
+static void touch(const char *dir, const char *name)
+{
+	char *p = xasprintf("%s/%s", dir, name), *cause = NULL;
+
+	assert_int_equal(util_write_atomic(p, "{\"partial", 9, 0600, &cause), 0);
+	free(p);
+}
+
+/* Temporary files that a killed save left beside the form (FORM.tmp.XXXXXX
+ * exactly) go at its next save; those of a save under way (locked), other
+ * files' and other names stay. */
+static void test_save_removes_leftovers(void **state)
+{
+	char dir[] = "/tmp/acw-left-XXXXXX", *path, *held, *cause = NULL, *lst, *target;
+	struct document *a = big_doc(0);
+	int fd;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/form.json", dir);
+	touch(dir, "form.json.tmp.AbC123");
+	touch(dir, "form.json.tmp.x9Y8z7");
+	touch(dir, "form.json.tmp.Held01");
+	touch(dir, "form.json.tmp.AbC12");
+	touch(dir, "form.json.tmp.AbC1234");
+	touch(dir, "form.json.tmp.AbC-12");
+	touch(dir, "other.json.tmp.AbC123");
+	touch(dir, "xform.json.tmp.AbC123");
+	target = xasprintf("%s/other.json.tmp.AbC123", dir);
+	held = xasprintf("%s/form.json.tmp.LnK123", dir);
+	assert_int_equal(symlink(target, held), 0);
+	free(held);
+	free(target);
+	/* a save under way holds its temporary file locked */
+	held = xasprintf("%s/form.json.tmp.Held01", dir);
+	fd = open(held, O_RDONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+	assert_int_equal(formfile_save(path, a, def, &cause), 0);
+	lst = listing(dir);
+	assert_string_equal(lst, "form.json form.json.tmp.AbC-12 form.json.tmp.AbC12 "
+				 "form.json.tmp.AbC1234 form.json.tmp.Held01 "
+				 "form.json.tmp.LnK123 other.json.tmp.AbC123 "
+				 "xform.json.tmp.AbC123");
+	free(lst);
+	close(fd);
+	/* once its save is gone (killed), the next save removes it */
+	assert_int_equal(formfile_save(path, a, def, &cause), 0);
+	lst = listing(dir);
+	assert_string_equal(lst, "form.json form.json.tmp.AbC-12 form.json.tmp.AbC12 "
+				 "form.json.tmp.AbC1234 form.json.tmp.LnK123 "
+				 "other.json.tmp.AbC123 xform.json.tmp.AbC123");
+	free(lst);
+	free(held);
+	document_free(a);
+	free(path);
+	rm_tree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -487,6 +785,10 @@ int main(void)
 	    cmocka_unit_test(test_skeleton),
 	    cmocka_unit_test(test_save_roundtrip),
 	    cmocka_unit_test(test_valid_unchanged_in_skeleton_mode),
+	    cmocka_unit_test(test_save_never_partial),
+	    cmocka_unit_test(test_save_failure_keeps_old),
+	    cmocka_unit_test(test_save_through_symlink),
+	    cmocka_unit_test(test_save_removes_leftovers),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

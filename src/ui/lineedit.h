@@ -1,11 +1,11 @@
-/* edit.h: a one-line text editor over wide characters (no curses).
+/* lineedit.h: a one-line text editor over wide characters (no curses).
  *
  * Owner: src/ui. A struct lineedit owns its buffer (free with
  * lineedit_release). Text is at most LINEEDIT_MAX characters; input past it
  * is ignored. Widths are computed with wcwidth so sideways scrolling keeps
  * the cursor on screen with double-width and combining characters. */
-#ifndef ACW_UI_EDIT_H
-#define ACW_UI_EDIT_H
+#ifndef ACW_UI_LINEEDIT_H
+#define ACW_UI_LINEEDIT_H
 
 #include <stddef.h>
 #include <wchar.h>
@@ -39,6 +39,9 @@ void lineedit_clear(struct lineedit *e);
 /* Move `scroll` so that the cursor fits in `width` columns; returns the
  * column of the cursor relative to the first character shown. */
 int lineedit_fit(struct lineedit *e, int width);
+/* The column of the cursor relative to the first character shown (as
+ * lineedit_fit returned it last). */
+int lineedit_column(const struct lineedit *e);
 
 /* The next character of UTF-8 text s (n bytes left) into *wc: returns the
  * bytes it took, 0 at the end; an invalid byte is U+FFFD (1 byte). */

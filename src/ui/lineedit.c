@@ -1,4 +1,4 @@
-/* edit.c: one-line wide-character editor; see edit.h. */
+/* lineedit.c: one-line wide-character editor; see lineedit.h. */
 #include "config.h"
 
 #include <limits.h>
@@ -7,7 +7,7 @@
 #include <wchar.h>
 
 #include "base/util.h"
-#include "edit.h"
+#include "lineedit.h"
 
 int lineedit_wcwidth(wchar_t c)
 {
@@ -176,5 +176,15 @@ int lineedit_fit(struct lineedit *e, int width)
 			break;
 		e->scroll++;
 	}
+	return w;
+}
+
+int lineedit_column(const struct lineedit *e)
+{
+	int w = 0;
+	size_t i;
+
+	for (i = e->scroll; i < e->cur && i < e->len; i++)
+		w += lineedit_wcwidth(e->buf[i]);
 	return w;
 }

@@ -1,0 +1,211 @@
+/* draft.c: the autosaved draft: where it lives, saving it a moment after
+ * the last edit (and on SIGTERM/SIGHUP), offering an earlier session's at
+ * the start, and keeping one not resumed under a dated name. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/util.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "form/formfile.h"
+#include "ui.h"
+#include "wiz.h"
+
+char *ui_draft_path(void)
+{
+	const char *x = getenv("XDG_STATE_HOME"), *h = getenv("HOME");
+
+	if (x && *x == '/')
+		return xasprintf("%s/agentcore-wizard/draft.json", x);
+	if (h && *h)
+		return xasprintf("%s/.local/state/agentcore-wizard/draft.json", h);
+	return NULL;
+}
+
+int draft_save(struct wiz *w, char **cause)
+{
+	char *dir, *slash;
+	int rc;
+
+	if (!w->draft.path)
+		return 0;
+	dir = xstrdup(w->draft.path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = 0;
+	rc = util_mkdir_p(dir, 0700, cause);
+	free(dir);
+	if (rc == 0)
+		rc = formfile_save(w->draft.path, w->data.doc, w->data.def, cause);
+	if (rc == 0) {
+		w->draft.gen = document_generation(w->data.doc);
+		w->draft.own = 1;
+	}
+	return rc;
+}
+
+void draft_autosave(struct wiz *w)
+{
+	char *cause = NULL;
+
+	if (!w->draft.path || document_generation(w->data.doc) == w->draft.gen)
+		return;
+	if (util_monotonic() - w->data.last_edit < AUTOSAVE_DELAY)
+		return;
+	if (draft_save(w, &cause) != 0) {
+		wiz_status(w, 1, _("Draft not saved: %s"), cause);
+		free(cause);
+		w->draft.gen = document_generation(w->data.doc);
+	}
+}
+
+/* Move a draft the user did not resume aside, to draft-YYYYmmdd-HHMMSS.json
+ * (its own time) in the same folder, never over another file. Returns the
+ * new path (caller frees), or NULL with *cause. */
+static char *draft_keep(const char *draft, time_t when, char **cause)
+{
+	const char *slash = strrchr(draft, '/');
+	int dirlen = slash ? (int)(slash - draft) : 0, i;
+	char stamp[32];
+
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&when));
+	for (i = 1; i < 100; i++) {
+		char *to = i == 1 ? xasprintf("%.*s/draft-%s.json", dirlen, draft, stamp)
+				  : xasprintf("%.*s/draft-%s-%d.json", dirlen, draft, stamp, i);
+
+		/* link then unlink: never replaces a file of that name */
+		if (link(draft, to) == 0) {
+			unlink(draft);
+			return to;
+		}
+		if (errno != EEXIST) {
+			struct stat st;
+
+			if (stat(to, &st) != 0 && rename(draft, to) == 0)
+				return to;
+			*cause = xasprintf("%s: %s", to, strerror(errno));
+			free(to);
+			return NULL;
+		}
+		free(to);
+	}
+	*cause = xasprintf(_("%s: too many kept drafts of that time"), draft);
+	return NULL;
+}
+
+/* What a draft holds, in a few lines: its runtime name and the sections
+ * that have values. Caller frees. */
+static char *draft_describe(const struct wiz *w, const struct document *doc, const char *when)
+{
+	struct strbuf b = {0};
+	const char *name = document_text(doc, "agentRuntimeName");
+	size_t s, f, n = 0;
+
+	strbuf_addf(&b, _("Saved %s."), when);
+	strbuf_addc(&b, '\n');
+	if (name && *name)
+		strbuf_addf(&b, _("Runtime name: %s"), name);
+	else
+		strbuf_adds(&b, _("It has no runtime name yet."));
+	strbuf_addc(&b, '\n');
+	for (s = 0; s < w->data.def->nsections; s++)
+		for (f = 0; f < w->data.def->sections[s].nfields; f++)
+			if (document_is_set(doc, w->data.def->sections[s].fields[f]->name)) {
+				strbuf_adds(&b, n++ ? ", " : _("Values in: "));
+				strbuf_adds(&b, w->data.def->sections[s].title);
+				break;
+			}
+	if (!n)
+		strbuf_adds(&b, _("It holds no values."));
+	return strbuf_finish(&b);
+}
+
+/* Keep an earlier session's draft under its dated name (draft_keep), so
+ * that this session's autosave cannot write over it, and say where on the
+ * status line (declined: the user said n to resuming it; otherwise this
+ * session started with a form file); when it cannot be moved, this session
+ * saves no draft. */
+void draft_set_aside(struct wiz *w, time_t when, int declined)
+{
+	char *cause = NULL, *kept = draft_keep(w->draft.path, when, &cause);
+
+	if (kept) {
+		char *slash = strrchr(kept, '/');
+
+		*slash = 0; /* the name first: a long folder is what gets cut */
+		if (declined)
+			wiz_status(
+			    w, 0, _("Started with an empty form; the draft was kept as %s in %s."),
+			    slash + 1, kept);
+		else
+			wiz_status(w, 0, _("An earlier session's draft was kept as %s in %s."),
+				   slash + 1, kept);
+	} else {
+		wiz_status(w, 1,
+			   _("The draft could not be kept aside (%s): it stays as %s "
+			     "and this session saves no draft."),
+			   cause, w->draft.path);
+		free(w->draft.path);
+		w->draft.path = NULL;
+	}
+	free(kept);
+	free(cause);
+}
+
+/* A draft from an earlier session: a box says when it was saved and what it
+ * holds; y resumes it, n (or Esc) starts empty and keeps it under a dated
+ * name, so that nothing is lost whatever is pressed. */
+void draft_offer(struct wiz *w)
+{
+	struct stat st;
+	struct problems p = {0};
+	struct document *doc = NULL;
+	char when[64] = "", stamp[32] = "", *text, *answers, *kept, *cause = NULL;
+	int a;
+
+	if (!w->draft.path || stat(w->draft.path, &st) != 0)
+		return;
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&st.st_mtime));
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&st.st_mtime));
+	if (formfile_load(w->draft.path, w->data.def, FF_SKELETON, &doc, &p, &cause) != 0) {
+		problems_clear(&p);
+		kept = draft_keep(w->draft.path, st.st_mtime, &cause);
+		if (kept)
+			wiz_status(w, 1, _("The draft could not be read; it was kept as %s."),
+				   kept);
+		else
+			wiz_status(w, 1, _("Could not read the draft: %s"), cause);
+		free(kept);
+		free(cause);
+		return;
+	}
+	problems_clear(&p);
+	text = draft_describe(w, doc, when);
+	answers = xasprintf(_("y: resume it\nn or Esc: start with an empty form; the draft is "
+			      "kept, as draft-%s.json beside it"),
+			    stamp);
+	a = dialog_ask_box(w, _("A draft from an earlier session was found"), text, answers,
+			   ASK_ESC | ASK_FLUSH);
+	if (a == 'y') {
+		document_free(w->data.doc);
+		w->data.doc = doc;
+		w->data.saved_gen = document_generation(doc);
+		w->draft.gen = w->data.saved_gen;
+		w->data.dirty_extra = 1;
+		w->draft.own = 1;
+		wiz_status(w, 0, "%s", _("Draft resumed."));
+	} else {
+		document_free(doc);
+		draft_set_aside(w, st.st_mtime, 1);
+	}
+	free(text);
+	free(answers);
+	screen_form_reload(w);
+}

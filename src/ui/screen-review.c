@@ -1,0 +1,389 @@
+/* screen-review.c: the review screen: what was created, the problems, every
+ * value by section, the AWS settings, the exact request body and the AWS
+ * CLI command; scrolled as a pager, Enter goes to a line's section, F10
+ * submits (progress.c). */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "form/validate.h"
+#include "curses.h"
+#include "submit.h"
+#include "text.h"
+#include "wiz.h"
+
+void screen_review_free(struct wiz *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->review.nlines; i++)
+		free(w->review.lines[i].text);
+	free(w->review.lines);
+	w->review.lines = NULL;
+	w->review.nlines = w->review.cap = 0;
+}
+
+static void review_push(struct wiz *w, int sec, int bold, int nowrap, char *text)
+{
+	if (w->review.nlines == w->review.cap) {
+		w->review.cap = w->review.cap ? w->review.cap * 2 : 64;
+		w->review.lines =
+		    xrealloc(w->review.lines, w->review.cap * sizeof *w->review.lines);
+	}
+	w->review.lines[w->review.nlines].text = text;
+	w->review.lines[w->review.nlines].sec = sec;
+	w->review.lines[w->review.nlines].bold = bold;
+	w->review.lines[w->review.nlines].nowrap = nowrap;
+	w->review.nlines++;
+}
+
+static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
+{
+	va_list ap;
+	char *text, **wl;
+	size_t n, i;
+
+	va_start(ap, fmt);
+	text = xvasprintf(fmt, ap);
+	va_end(ap);
+	/* wrapped to the pane, so that every value shows whole */
+	wl = ui_wrap_lines(&text, 1, COLS - (SIDE_W + 2) - 1, &n);
+	free(text);
+	for (i = 0; i < n; i++)
+		review_push(w, sec, bold, 0, wl[i]);
+	free(wl);
+}
+
+/* Section s's values, each under the headings of the groups, lists and
+ * entries it is in ("Custom claim 1:"); a heading shows only above a value,
+ * and a section with none says so. */
+static void review_section(struct wiz *w, size_t s)
+{
+	struct rows rs = {0};
+	const struct row *pend[32]; /* the headings above the next value */
+	size_t i, npend = 0, nshown = 0, values = 0;
+	int lift = 0; /* 1 under a top heading left out (it is the section's title) */
+
+	review_add(w, (int)s, 1, "%s", w->data.def->sections[s].title);
+	rows_build(w->data.def, w->data.doc, s, ROWS_ADVANCED, &rs);
+	for (i = 0; i < rs.n; i++) {
+		struct row *r = &rs.v[i];
+		char *v;
+
+		/* a heading or value at depth d ends the headings at d or deeper */
+		while (npend && pend[npend - 1]->depth >= r->depth)
+			npend--;
+		if (nshown > npend)
+			nshown = npend;
+		if (r->depth == 0)
+			lift = 0;
+		if (r->kind == RK_HEADER || r->kind == RK_ENTRY) {
+			/* a group that is the whole section needs no second title */
+			if (r->depth == 0 && !strcmp(r->label, w->data.def->sections[s].title))
+				lift = 1;
+			else if (npend < sizeof pend / sizeof *pend)
+				pend[npend++] = r;
+			continue;
+		}
+		if (!row_editable(r) || r->kind == RK_ADD)
+			continue;
+		if (r->kind != RK_MAPKEY && !document_is_set(w->data.doc, r->path))
+			continue;
+		for (; nshown < npend; nshown++)
+			review_add(w, (int)s, 0, "  %*s%s:", (pend[nshown]->depth - lift) * 2, "",
+				   pend[nshown]->label);
+		v = row_value(r, w->data.doc);
+		if (r->kind == RK_BRANCH && fnode_child(r->node, v) &&
+		    fnode_child(r->node, v)->label) {
+			char *b = xstrdup(fnode_child(r->node, v)->label);
+			free(v);
+			v = b;
+		}
+		review_add(w, (int)s, 0, "  %*s%s: %s", (r->depth - lift) * 2, "", r->label,
+			   r->kind == RK_MAPVAL && r->owner->sensitive ? row_mask(v) : v);
+		free(v);
+		values++;
+	}
+	if (!values)
+		review_add(w, (int)s, 0, "  %s", _("(nothing set)"));
+	rows_release(&rs);
+}
+
+/* The review: what was created, problems, every value by section, the JSON
+ * body and the CLI command (those two unwrapped: their text is exact). */
+static void review_build(struct wiz *w)
+{
+	struct problems p = {0};
+	size_t s, k;
+	char *json, *line;
+
+	if (w->review.lines && w->review.gen == document_generation(w->data.doc) &&
+	    w->review.cols == COLS &&
+	    !strcmp(w->review.file ? w->review.file : "", w->data.file ? w->data.file : ""))
+		return; /* scrolling a maximal form's review stays cheap */
+	screen_review_free(w);
+	w->review.gen = document_generation(w->data.doc);
+	w->review.cols = COLS;
+	free(w->review.file);
+	w->review.file = w->data.file ? xstrdup(w->data.file) : NULL;
+	validate_document(w->data.def, w->data.doc, &p);
+	if (w->marks.made_id) {
+		review_add(w, -1, 1, _("Runtime %s was created from this form (%s)."),
+			   w->marks.made_id, w->marks.made_status ? w->marks.made_status : "?");
+		if (w->marks.made_arn)
+			review_push(w, -1, 0, 1, xasprintf("  %s", w->marks.made_arn));
+		review_add(w, -1, 0,
+			   _("%s again would create a second runtime (it asks first); %s saves "
+			     "the form."),
+			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE));
+	}
+	if (p.n)
+		review_add(w, -1, 1, "%s",
+			   _("The form has problems (Enter on a line goes there):"));
+	else if (marks_svc_active(w))
+		review_add(w, -1, 1,
+			   _("The service refused a value (Enter on the line goes there); %s "
+			     "submits again."),
+			   keys_action_name(ACT_REVIEW));
+	else if (w->settings.aws_missing) {
+		/* said before F10 asks anything, not after */
+		char *m = settings_refusal(w);
+
+		review_add(w, -1, 1,
+			   _("The form is complete, but these AWS settings cannot submit it "
+			     "(%s saves it):"),
+			   keys_action_name(ACT_SAVE));
+		review_add(w, -1, 0, "  ! %s", m);
+		free(m);
+	} else if (!w->marks.made_id)
+		review_add(w, -1, 1, _("The form is complete. %s submits it; %s saves it."),
+			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE));
+	if (marks_svc_active(w)) {
+		const struct fnode *n = formdef_lookup(w->data.def, w->marks.svc_path);
+
+		review_add(w, w->marks.svc_sec, 0, "  ! %s: %s",
+			   n && n->label ? n->label : w->marks.svc_path, w->marks.svc_msg);
+	}
+	for (k = 0; k < p.n; k++)
+		if (p.v[k].state != VS_VALID) {
+			const struct fnode *n =
+			    formdef_lookup(w->data.def, p.v[k].ref ? p.v[k].ref : p.v[k].path);
+			/* which field, unless the message names it */
+			if (n && n->label && p.v[k].path &&
+			    strncmp(p.v[k].message, p.v[k].path, strlen(p.v[k].path)))
+				review_add(w, n->section, 0, "  ! %s: %s", n->label,
+					   p.v[k].message);
+			else
+				review_add(w, n ? n->section : -1, 0, "  ! %s", p.v[k].message);
+		}
+	if (w->settings.aws_missing)
+		review_add(w, -1, 1, "%s", _("AWS settings in use:"));
+	else
+		review_add(w, -1, 1, _("AWS settings (%s submits with these):"),
+			   keys_action_name(ACT_REVIEW));
+	for (k = 0; w->settings.aws && w->settings.aws[k]; k++)
+		review_add(w, -1, 0, "  %s", w->settings.aws[k]);
+	for (s = 0; s < w->data.def->nsections; s++)
+		if (!w->data.def->sections[s].review)
+			review_section(w, s);
+	review_add(w, -1, 1, "%s",
+		   _("Request body (a clientToken is added when it is sent; secrets masked):"));
+	json = rows_display_json(w->data.def, w->data.doc);
+	for (line = strtok(json, "\n"); line; line = strtok(NULL, "\n")) {
+		/* the saved format indents with tabs: two columns each on screen */
+		struct strbuf b = {0};
+		char *t;
+		for (t = line; *t; t++)
+			if (*t == '\t')
+				strbuf_adds(&b, t == line || t[-1] == '\t' ? "  " : " ");
+			else
+				strbuf_addc(&b, *t);
+		review_push(w, -1, 0, 1, strbuf_finish(&b));
+	}
+	free(json);
+	review_add(w, -1, 1, _("The same with the AWS CLI (after %s saves the file):"),
+		   keys_action_name(ACT_SAVE));
+	review_push(w, -1, 0, 1, submit_cli_command(w->data.file ? w->data.file : "runtime.json"));
+	problems_clear(&p);
+}
+
+/* The widest unwrapped line's columns past the pane: how far Right scrolls. */
+static int review_max_shift(const struct wiz *w)
+{
+	int most = 0, c, pw = COLS - (SIDE_W + 2) - 1;
+	size_t i;
+
+	for (i = 0; i < w->review.nlines; i++)
+		if (w->review.lines[i].nowrap &&
+		    (c = term_columns(w->review.lines[i].text) - pw) > most)
+			most = c;
+	return most;
+}
+
+/* Before drawing: the lines (built again only when something they show
+ * changed) and the view kept around the highlighted line. */
+static void review_update(struct wiz *w)
+{
+	size_t ph = (size_t)(LINES - 4 - 2 + 1);
+
+	review_build(w);
+	if (w->review.lcur >= w->review.nlines)
+		w->review.lcur = w->review.nlines ? w->review.nlines - 1 : 0;
+	if (w->review.lcur < w->review.ltop)
+		w->review.ltop = w->review.lcur;
+	if (w->review.lcur >= w->review.ltop + ph)
+		w->review.ltop = w->review.lcur - ph + 1;
+}
+
+static void review_draw(const struct wiz *w, int *cy, int *cx)
+{
+	int px = SIDE_W + 2, pw = COLS - px, top = 2, bottom = LINES - 4, y;
+	size_t i;
+
+	(void)cy;
+	(void)cx;
+	term_put(1, px, pw, _("Every value, then the exact request body."), A_DIM);
+	for (i = w->review.ltop, y = top; i < w->review.nlines && y <= bottom; i++, y++) {
+		const struct review_line *l = &w->review.lines[i];
+		int a = l->bold ? term_attr_head(w) : (int)A_NORMAL;
+		if (l->text[0] == ' ' && l->text[1] == ' ' && l->text[2] == '!')
+			a = term_attr_err(w);
+		if (i == w->review.lcur) {
+			a |= A_REVERSE;
+			term_fill(y, px, pw - 1, A_REVERSE);
+		}
+		if (!l->nowrap) {
+			term_put(y, px, pw - 1, l->text, a);
+			continue;
+		}
+		/* never wrapped or changed; marks outside the text say there is more */
+		term_put_skip(y, px, pw - 1, l->text, w->review.lshift, a);
+		if (w->review.lshift > 0 && *l->text)
+			term_put(y, px - 1, 1, "<", A_BOLD);
+		if (term_columns(l->text) - w->review.lshift > pw - 1)
+			term_put(y, COLS - 1, 1, ">", A_BOLD);
+	}
+}
+
+/* Scroll the review by delta lines, as a pager does; the highlight (the
+ * line Enter goes to) moves with the text, and past either end of the
+ * text, where the view cannot move, it goes on alone to the first or last
+ * line. */
+static void review_scroll(struct wiz *w, long delta)
+{
+	long page = LINES - 5, most = (long)w->review.nlines - page,
+	     top = (long)w->review.ltop + delta;
+	long cur;
+
+	if (most < 0)
+		most = 0;
+	top = top < 0 ? 0 : top > most ? most : top;
+	cur = (long)w->review.lcur + delta;
+	w->review.ltop = (size_t)top;
+	w->review.lcur = cur < 0                         ? 0
+			 : cur >= (long)w->review.nlines ? (long)w->review.nlines - 1
+							 : cur;
+	if (w->review.lcur < w->review.ltop)
+		w->review.lcur = w->review.ltop;
+	else if (w->review.lcur >= w->review.ltop + (size_t)page)
+		w->review.lcur = w->review.ltop + (size_t)page - 1;
+	if (!w->review.nlines)
+		w->review.lcur = 0;
+}
+
+static enum screen_result review_key(struct wiz *w, enum action a, int key)
+{
+	long page = LINES - 5;
+
+	(void)key;
+	switch (a) {
+	case ACT_REVIEW:
+		progress_submit(w);
+		break;
+	case ACT_NEXT_SECTION:
+		wiz_status(w, 0, _("The review is the last screen: %s submits, %s goes back."),
+			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_PREV_SECTION));
+		break;
+	case ACT_PREV_SECTION:
+		if (w->sec > 0)
+			wiz_enter_section(w, w->sec - 1);
+		break;
+	case ACT_DOWN:
+	case ACT_NEXT_FIELD:
+		review_scroll(w, 1);
+		break;
+	case ACT_UP:
+	case ACT_PREV_FIELD:
+		review_scroll(w, -1);
+		break;
+	case ACT_STEP: /* Space pages, as in a pager */
+		review_scroll(w, page);
+		break;
+	case ACT_ACTIVATE:
+		if (w->review.lcur < w->review.nlines && w->review.lines[w->review.lcur].sec >= 0)
+			wiz_enter_section(w, (size_t)w->review.lines[w->review.lcur].sec);
+		break;
+	case ACT_CANCEL:
+		wiz_enter_section(w, w->form.last_form_sec);
+		break;
+	case ACT_HOME:
+		review_scroll(w, -(long)w->review.nlines);
+		break;
+	case ACT_END:
+		review_scroll(w, (long)w->review.nlines);
+		break;
+	case ACT_LEFT:
+		w->review.lshift =
+		    w->review.lshift > SHIFT_STEP ? w->review.lshift - SHIFT_STEP : 0;
+		break;
+	case ACT_RIGHT:
+		if (w->review.lshift < review_max_shift(w))
+			w->review.lshift += SHIFT_STEP;
+		break;
+	default:
+		return SCREEN_IGNORED;
+	}
+	return SCREEN_HANDLED;
+}
+
+/* Shown: from the top, no form rows behind it. */
+static void review_enter(struct wiz *w)
+{
+	w->review.lcur = w->review.ltop = 0;
+	rows_release(&w->form.rows);
+}
+
+static enum key_screen review_keyset(const struct wiz *w)
+{
+	(void)w;
+	return KS_REVIEW;
+}
+
+static char *review_hint(const struct wiz *w)
+{
+	(void)w;
+	return xasprintf(_("Up/Down scroll, Space pages, Left/Right scroll the body sideways, "
+			   "Enter jumps to the section, %s submits, %s saves, %s goes back."),
+			 keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE),
+			 keys_action_name(ACT_PREV_SECTION));
+}
+
+void screen_review_release(struct wiz *w)
+{
+	screen_review_free(w);
+	free(w->review.file);
+	w->review.file = NULL;
+}
+
+const struct screen_ops screen_review = {
+    "review",    review_keyset, review_enter, review_update,
+    review_draw, review_hint,   NULL,         review_key,
+};

@@ -1,0 +1,325 @@
+/* wiz.h: the curses wizard's state and what its files share (private to
+ * src/ui: ui.h is what the rest of the program sees).
+ *
+ * Owner: src/ui. `struct wiz` is a handful of parts, each owned by one file,
+ * which alone frees what it holds: the document and its file (wizard.c), the
+ * draft (draft.c), the marks (marks.c), the form view (screen-form.c), the
+ * review view (screen-review.c), the AWS settings F9 edits
+ * (screen-settings.c) and the status line (wizard.c). The screen on show is
+ * a pointer to its ops (struct screen_ops); dialogs (dialog-*.c) run over
+ * it through one loop (dialog_run). Strings a function returns are the
+ * caller's to free unless said otherwise. */
+#ifndef ACW_UI_WIZ_H
+#define ACW_UI_WIZ_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "form/validate.h"
+#include "keys.h"
+#include "lineedit.h"
+#include "rows.h"
+
+#define MIN_COLS  80
+#define MIN_LINES 24
+/* section list width (it fits "   Environment variables"); the rule is at column SIDE_W */
+#define SIDE_W         25
+#define AUTOSAVE_DELAY 1.0
+#define SHIFT_STEP     20  /* columns Left/Right scroll the review's body */
+#define AWS_ITEM_LINES 4   /* lines an AWS setting may wrap to on the first screen */
+#define ANSWER_SETTLE  0.5 /* seconds after a key that is no answer when y/n are not taken */
+#define STATUS_MAX     6   /* lines a status may take (it then ends in an ellipsis) */
+
+struct formdef;
+struct document;
+struct wiz;
+
+/* ---- screens (screen-form.c, screen-review.c) ------------------------------ */
+
+/* What a screen's key handler did with a key. */
+enum screen_result { SCREEN_HANDLED, SCREEN_IGNORED, SCREEN_QUIT };
+
+/* A screen, as tmux's window modes and htop's panels: the wizard calls the
+ * ops of the screen on show (w->screen). */
+struct screen_ops {
+	const char *name;
+	/* the key bar's labels and the keys' meaning on it */
+	enum key_screen (*keyset)(const struct wiz *w);
+	/* the screen is shown (w->sec set): reset its view */
+	void (*enter)(struct wiz *w);
+	/* before drawing: what the last change moved (marks, scrolling) */
+	void (*update)(struct wiz *w);
+	/* draw the pane; reads state only. *cy, *cx get the text cursor, or stay -1 */
+	void (*draw)(const struct wiz *w, int *cy, int *cx);
+	/* the line above the key bar, or NULL (caller frees) */
+	char *(*hint)(const struct wiz *w);
+	/* what the status line says when no message is set, or NULL (caller frees) */
+	char *(*status)(const struct wiz *w);
+	/* a key (its action from keys.c) */
+	enum screen_result (*key)(struct wiz *w, enum action a, int key);
+};
+extern const struct screen_ops screen_form, screen_review;
+
+/* ---- the parts of struct wiz -------------------------------------------------- */
+
+/* The document, its file and the copy last saved (wizard.c). */
+struct wiz_data {
+	const struct formdef *def;
+	struct document *doc;
+	char *file;
+	unsigned long saved_gen;
+	int dirty_extra; /* resumed from a draft: unsaved even before an edit */
+	double last_edit;
+	/* the document as last saved or loaded, to tell real changes */
+	struct document *saved_doc;
+	const struct document *saved_of;
+	unsigned long saved_doc_gen, dirty_gen;
+	int dirty;
+};
+
+/* The autosaved draft (draft.c). */
+struct wiz_draft {
+	char *path;        /* NULL: this session saves no draft */
+	unsigned long gen; /* the document's generation last saved */
+	int own;           /* the draft file is this session's: written or resumed */
+};
+
+/* The marks (marks.c): the document's problems, found once per change
+ * (validate_document in parts) and split by section, each with the state
+ * the marks show (a value still being typed counts as incomplete); the
+ * service's last complaint; the runtime this session made. */
+struct wiz_marks {
+	struct problems probs;
+	enum vstate *probs_st;
+	int *probs_sec;         /* section of each problem, -1 for none */
+	enum vstate *sec_worst; /* per section */
+	unsigned long probs_gen;
+	const struct document *probs_doc;
+	struct problems *member_probs; /* per member of the form's root, as last checked */
+	unsigned long *member_gen;     /* its document_member_generation then, plus 1 */
+	unsigned char *visited;        /* per section */
+	/* the fields of the form screen: their marks, messages and worst
+	 * state, found after each change (marks_form) */
+	enum vstate form_worst;
+	char **row_msgs; /* per row, or NULL */
+	char *row_marks; /* per row: '!', '*', '+' or 0 */
+	size_t nrow;
+	/* the last service error naming a member: shown under that row and its
+	 * section marked, until the value there changes */
+	char *svc_path, *svc_msg, *svc_value;
+	int svc_sec;
+	unsigned long svc_gen;
+	/* the runtime this session created (NULL when none) */
+	char *made_id, *made_arn, *made_status;
+};
+
+/* The form view (screen-form.c): one section's rows, or one sublist entry's. */
+struct wiz_form {
+	size_t last_form_sec;
+	unsigned char *checked; /* per section: PageDown was refused, problems shown */
+	int show_advanced;
+	struct rows rows;
+	size_t cur, top;
+	char *zoom; /* sublist entry open as its own screen, or NULL */
+	const struct fnode *zoom_node;
+	char *zoom_back; /* cursor key to return to */
+	char *zoom_title;
+	char *cur_key;
+	struct lineedit ed;
+	char *ed_key;
+	char *ed_orig;         /* the value when the cursor came to the field: Esc restores it */
+	struct rows_keep keep; /* branches and members switched away from */
+	char *key_refused;     /* why a map key typed was not taken, or NULL */
+};
+
+/* One line of the review. */
+struct review_line {
+	char *text;
+	int sec; /* section to jump to, or -1 */
+	int bold;
+	int nowrap; /* the request body and the CLI line: shown unwrapped, scrolled sideways */
+};
+
+/* The review view (screen-review.c). */
+struct wiz_review {
+	struct review_line *lines;
+	size_t nlines, cap, lcur, ltop;
+	/* what the lines were built from: rebuilt only when one changes */
+	unsigned long gen;
+	int cols;
+	char *file;
+	int lshift; /* columns the unwrapped lines are scrolled left */
+};
+
+/* The AWS settings of this session (screen-settings.c). */
+struct wiz_settings {
+	char **aws;             /* resolved, for the review and the first screen */
+	char *aws_missing;      /* what keeps them from submitting, or NULL */
+	char *region, *profile; /* set with F9; ui_settings points at them */
+};
+
+/* The status line (wizard.c). */
+struct wiz_status {
+	char *text;
+	int err;
+	int foot; /* lines a long status takes above its usual two */
+};
+
+struct wiz {
+	const struct screen_ops *screen; /* the screen on show */
+	size_t sec, review_sec;          /* the section on show; the review's */
+	int colour;
+	struct wiz_data data;
+	struct wiz_draft draft;
+	struct wiz_marks marks;
+	struct wiz_form form;
+	struct wiz_review review;
+	struct wiz_settings settings;
+	struct wiz_status status;
+};
+
+/* ---- wizard.c ------------------------------------------------------------- */
+
+void wiz_status(struct wiz *w, int err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Unsaved changes: the document differs from the one last saved or loaded. */
+int wiz_dirty(struct wiz *w);
+/* Show section sec (the review's index shows the review). */
+void wiz_enter_section(struct wiz *w, size_t sec);
+/* Draw the whole screen from the state. */
+void wiz_draw(struct wiz *w);
+/* After an edit: the time (autosave), no message, the rows again. */
+void wiz_after_change(struct wiz *w);
+/* F2: ask for a file and save. */
+void wiz_save(struct wiz *w);
+
+/* ---- term.c: the terminal, signals, keys read, drawing primitives ------------ */
+
+extern volatile sig_atomic_t term_sig_quit;  /* SIGINT: ask, as Ctrl-C does */
+extern volatile sig_atomic_t term_sig_leave; /* SIGHUP/SIGTERM: save a draft and exit */
+void term_signals(void);
+/* Start curses; 0, or -1 with *cause when the terminal cannot be used. */
+int term_start(struct wiz *w, char **cause);
+void term_restore(void);
+int term_read_key(int *key);
+/* Esc, Ctrl-C or F12 typed (or SIGTERM/SIGHUP come): cancel the call
+ * running. Reads without waiting. */
+int term_cancel_pressed(void);
+/* Whether curses can draw here (TERM); 0, or -1 with *cause. */
+int term_check(char **cause);
+int term_attr_err(const struct wiz *w);
+int term_attr_ok(const struct wiz *w);
+int term_attr_head(const struct wiz *w);
+int term_put_skip(int y, int x, int width, const char *s, int skip, int attr);
+int term_put(int y, int x, int width, const char *s, int attr);
+int term_put_cut(int y, int x, int width, const char *s, int attr);
+int term_msg_lines(const char *text, int width);
+void term_put_wrapped(int y, int x, int width, int maxlines, const char *text, int attr);
+void term_fill(int y, int x, int width, int attr);
+int term_columns(const char *s);
+void term_border(int y, int x, wchar_t wide, char ascii);
+void term_frame(int y, int x, int h, int width);
+void term_draw_small(void);
+
+/* ---- marks.c -------------------------------------------------------------- */
+
+enum sstate { SS_NOT_VISITED, SS_VALID, SS_INCOMPLETE, SS_ERRORS };
+
+/* Check the document when it changed since (validate_member for the
+ * members that changed, validate_rest), and forget a service complaint
+ * whose value changed. */
+void marks_update(struct wiz *w);
+/* The form screen's rows: their messages and marks, and the worst. */
+void marks_form(struct wiz *w);
+void marks_form_release(struct wiz *w);
+/* The mark of section i, from the last marks_update. */
+enum sstate marks_section(const struct wiz *w, size_t i);
+/* Whether the service's complaint stands (as of the last marks_update). */
+int marks_svc_active(const struct wiz *w);
+/* A service complaint about the member at path (message taken over). */
+void marks_svc_set(struct wiz *w, const char *path, int sec, char *message);
+void marks_svc_clear(struct wiz *w);
+void marks_made_clear(struct wiz *w);
+void marks_release(struct wiz *w);
+
+/* ---- screen-form.c ---------------------------------------------------------- */
+
+struct row *screen_form_row(const struct wiz *w);
+int screen_form_in_text(const struct wiz *w);
+void screen_form_rebuild(struct wiz *w);
+/* After another document came: the rows again, the editor reloaded. */
+void screen_form_reload(struct wiz *w);
+/* Put the cursor on the row for document path ref (or the closest above it). */
+void screen_form_focus(struct wiz *w, const char *ref);
+void screen_form_release(struct wiz *w);
+/* The mark and message of row i (as marks_form finds them). */
+char *screen_form_row_message(const struct wiz *w, size_t i, int checked, enum vstate *st,
+			      char *mark);
+
+/* ---- screen-review.c -------------------------------------------------------- */
+
+/* Forget the review's lines: they are built again when next shown. */
+void screen_review_free(struct wiz *w);
+void screen_review_release(struct wiz *w);
+
+/* ---- screen-settings.c -------------------------------------------------------- */
+
+/* Resolve the AWS settings again (at the start, after F9). */
+void settings_refresh(struct wiz *w);
+/* Why F10 cannot submit with the settings in use, or NULL. */
+char *settings_refusal(const struct wiz *w);
+/* F9: another Region or profile for this session. */
+void settings_edit(struct wiz *w);
+void settings_release(struct wiz *w);
+
+/* ---- draft.c ------------------------------------------------------------------ */
+
+int draft_save(struct wiz *w, char **cause);
+void draft_autosave(struct wiz *w);
+/* A draft from an earlier session: offer to resume it, or keep it aside. */
+void draft_offer(struct wiz *w);
+void draft_set_aside(struct wiz *w, time_t when, int declined);
+
+/* ---- dialogs: dialog.c runs them all ---------------------------------------- */
+
+enum dialog_result { DIALOG_MORE = -2 };
+
+/* A dialog: drawn over the screen (or in its place), keys through
+ * keys_lookup. `key` returns DIALOG_MORE to go on, or the dialog's answer. */
+struct dialog {
+	void (*draw)(struct wiz *w, void *state);
+	int (*key)(struct wiz *w, void *state, enum action a, int key);
+	int in_text;  /* printable keys are text (keys_lookup) */
+	int on_leave; /* the answer when SIGTERM/SIGHUP ends it */
+	void *state;
+};
+/* The one loop of every dialog: draw, read a key, hand it over. */
+int dialog_run(struct wiz *w, const struct dialog *d);
+
+#define ASK_ESC   1 /* Esc, Ctrl-C and F12 answer (0) */
+#define ASK_FLUSH 2 /* keys typed before the question showed are dropped */
+/* dialog-ask.c: 'y', 'n' or 0 for Esc */
+int dialog_ask_box(struct wiz *w, const char *title, const char *text, const char *answers,
+		   int flags);
+int dialog_ask(struct wiz *w, const char *question);
+
+/* dialog-prompt.c */
+enum { PROMPT_ESC = -1, PROMPT_KEPT = 0, PROMPT_TEXT = 1 };
+int dialog_prompt_line(struct wiz *w, const char *question, const char *initial, const char *hint,
+		       char **out);
+int dialog_prompt(struct wiz *w, const char *question, const char *initial, char **out);
+
+/* dialog-menu.c: choose a value of a choice or one-of row; 1 when taken */
+int dialog_menu(struct wiz *w, const struct row *r);
+
+/* dialog-pager.c */
+void dialog_pager(struct wiz *w, const char *title, char **lines, size_t n);
+void dialog_help(struct wiz *w);
+
+/* ---- progress.c: F10 on the review -------------------------------------------- */
+
+void progress_submit(struct wiz *w);
+
+#endif

@@ -1,0 +1,159 @@
+/* awstest.h: helpers shared by the unit tests of src/aws: a temporary file
+ * with a text, the AWS_* variables cleared, a loopback socket that never
+ * answers, a loopback server that answers from a script. Each returns what
+ * the caller owns (the path to free, the fd to close, the child to wait
+ * for). */
+#ifndef ACW_AWSTEST_H
+#define ACW_AWSTEST_H
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+static inline char *tmpfile_with(const char *text)
+{
+	char path[] = "/tmp/acw-ini-XXXXXX";
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return xstrdup(path);
+}
+
+static inline void clear_aws_env(void)
+{
+	static const char *const names[] = {
+	    "AWS_PROFILE",
+	    "AWS_DEFAULT_PROFILE",
+	    "AWS_REGION",
+	    "AWS_DEFAULT_REGION",
+	    "AWS_ENDPOINT_URL",
+	    "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL",
+	    "AWS_CA_BUNDLE",
+	    "AWS_MAX_ATTEMPTS",
+	    "AWS_USE_FIPS_ENDPOINT",
+	    "AWS_USE_DUALSTACK_ENDPOINT",
+	    "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+	    "AWS_ACCESS_KEY_ID",
+	    "AWS_SECRET_ACCESS_KEY",
+	    "AWS_SESSION_TOKEN",
+	    "AWS_WEB_IDENTITY_TOKEN_FILE",
+	    "AWS_ROLE_ARN",
+	    "AWS_ROLE_SESSION_NAME",
+	    NULL,
+	};
+	size_t i;
+
+	for (i = 0; names[i]; i++)
+		unsetenv(names[i]);
+}
+
+/* A loopback socket that accepts connections (the kernel's backlog does) and
+ * never answers. Returns the fd; *port gets its port. */
+static inline int silent_listener(int *port)
+{
+	struct sockaddr_in a = {0};
+	socklen_t len = sizeof a;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	assert_true(fd >= 0);
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(listen(fd, 4), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+	*port = ntohs(a.sin_port);
+	return fd;
+}
+
+/* Read one HTTP request from fd: the header lines, then Content-Length
+ * bytes of body. Returns it (caller frees), or NULL when the connection
+ * closed first. */
+static inline char *read_request(int fd)
+{
+	struct strbuf b = {0};
+	char buf[4096], *end, *cl;
+	size_t want = 0, head = 0;
+	ssize_t r;
+
+	for (;;) {
+		if (!head && b.s && (end = strstr(b.s, "\r\n\r\n"))) {
+			head = (size_t)(end - b.s) + 4;
+			for (cl = b.s; cl < end; cl++)
+				if (!strncasecmp(cl, "\ncontent-length:", 16))
+					want = (size_t)strtoul(cl + 16, NULL, 10);
+		}
+		if (head && b.len >= head + want)
+			return strbuf_finish(&b);
+		if ((r = read(fd, buf, sizeof buf)) <= 0) {
+			strbuf_release(&b);
+			return NULL;
+		}
+		strbuf_add(&b, buf, (size_t)r);
+	}
+}
+
+/* A loopback HTTP server in a child process that serves n connections, one
+ * request each: it writes the request to the pipe *requests (each followed
+ * by a line "----"), then answers with answers[i] as it is, or closes the
+ * connection without answering when answers[i] is NULL (a lost answer).
+ * Returns the child's pid; *port gets its port. */
+static inline pid_t script_server(const char *const *answers, int n, int *port, int *requests)
+{
+	int fd = silent_listener(port), p[2], i;
+	pid_t pid;
+
+	assert_int_equal(pipe(p), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(p[0]);
+		for (i = 0; i < n; i++) {
+			int c = accept(fd, NULL, NULL);
+			char *req = c >= 0 ? read_request(c) : NULL;
+
+			if (req) {
+				if (write(p[1], req, strlen(req)) < 0 ||
+				    write(p[1], "\n----\n", 6) < 0)
+					_exit(1);
+				if (answers[i] && write(c, answers[i], strlen(answers[i])) < 0)
+					_exit(1);
+			}
+			free(req);
+			if (c >= 0)
+				close(c);
+		}
+		_exit(0);
+	}
+	close(fd);
+	close(p[1]);
+	*requests = p[0];
+	return pid;
+}
+
+/* Everything the script server recorded, once it has ended. Caller frees. */
+static inline char *script_server_end(pid_t pid, int requests)
+{
+	struct strbuf b = {0};
+	char buf[4096];
+	ssize_t r;
+	int status;
+
+	while ((r = read(requests, buf, sizeof buf)) > 0)
+		strbuf_add(&b, buf, (size_t)r);
+	close(requests);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	return strbuf_finish(&b);
+}
+
+#endif
