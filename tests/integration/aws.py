@@ -684,6 +684,30 @@ def test_stdout_full(w):
               f"exit {p.returncode}: {p.stderr}")
 
 
+def test_cleartext_warning(w):
+    """Issue 13, item 10: an http:// endpoint that is not loopback sends the
+    session token in clear: the commands warn once on stderr, however many
+    calls they make. 0.0.0.0 is not loopback by name, but connecting to it
+    reaches moto's own plain HTTP port on this machine."""
+    fresh(w)
+    w.moto.ready_after(2)
+    url = f"http://0.0.0.0:{w.moto.port}"
+    env = w.keys_env(AWS_SESSION_TOKEN="FwoGZXIvYXdzECLEARTEXT", AWS_ENDPOINT_URL=url)
+    p = run(["submit", "--wait", form("minimal-container")], env)
+    check("http:// endpoint not on loopback: submit --wait (several calls) warns once on "
+          "stderr, naming the endpoint",
+          p.returncode == 0 and p.stderr.count("is not HTTPS") == 1 and url in p.stderr and
+          "is not HTTPS" not in p.stdout, f"exit {p.returncode}: {p.stderr}")
+    rid = json.loads(p.stdout or "{}").get("agentRuntimeId", "")
+    p = run(["status", rid], env)
+    check("http:// endpoint not on loopback: status warns once",
+          p.returncode == 0 and p.stderr.count("is not HTTPS") == 1, p.stderr)
+    p = run(["submit", form("minimal-container")],
+            w.keys_env(AWS_ENDPOINT_URL=f"http://127.0.0.1:{w.moto.port}"))
+    check("http:// endpoint on loopback: no warning",
+          p.returncode == 0 and "is not HTTPS" not in p.stderr, p.stderr)
+
+
 def test_same_as_aws_cli(w):
     import shutil
     if not shutil.which("aws"):
@@ -754,7 +778,7 @@ def main():
                   test_wrong_secret, test_retries,
                   test_wait_and_status, test_failed_runtime, test_tls_and_network,
                   test_configuration_errors, test_proxy_refuses_connect, test_invalid_form,
-                  test_stdout_full, test_same_as_aws_cli):
+                  test_stdout_full, test_cleartext_warning, test_same_as_aws_cli):
             try:
                 t(w)
             except Exception as e:  # a crash in one test is a failure, not the end
