@@ -13,9 +13,11 @@
 #include "base/printable.h"
 #include "base/util.h"
 
-/* Print the command for doc, loaded from file. */
-static void print_command(const struct formdef *def, const struct document *doc, const char *file)
+/* Print the command for doc, loaded from a->words[0]. */
+static int print_command(const struct formdef *def, const struct document *doc,
+			 const struct cmd_args *a)
 {
+	const char *file = a->words[0];
 	struct aws_options o = cli_aws_options();
 	struct aws_settings s = {0};
 	char *cause = NULL, *json, *cmd, *path = realpath(file, NULL);
@@ -45,24 +47,12 @@ static void print_command(const struct formdef *def, const struct document *doc,
 	free(json);
 	free(path);
 	aws_settings_free(&s);
+	return EXIT_OK;
 }
 
 static int cli_exec(const struct cmd_args *a)
 {
-	struct formdef *def;
-	struct document *doc = NULL;
-	int ret;
-
-	if (a->nwords != 1)
-		return usage_error(_("cli: expected one form file"));
-	if (!(def = form_definitions()))
-		return EXIT_CONFIG;
-	ret = form_load_valid(a->words[0], def, &doc);
-	if (ret == EXIT_OK)
-		print_command(def, doc, a->words[0]);
-	document_free(doc);
-	formdef_free(def);
-	return ret;
+	return form_run(a, _("cli: expected one form file"), print_command);
 }
 
 static void cli_help(void)

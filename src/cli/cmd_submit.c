@@ -109,22 +109,16 @@ static int send_form(const struct formdef *def, const struct document *doc, int 
 	return ret;
 }
 
+/* Submit, or with --dry-run show, the valid form. */
+static int submit_form(const struct formdef *def, const struct document *doc,
+		       const struct cmd_args *a)
+{
+	return cmd_has(a, 'n') ? dry_run(def, doc) : send_form(def, doc, cmd_has(a, 'w'));
+}
+
 static int submit_exec(const struct cmd_args *a)
 {
-	struct formdef *def;
-	struct document *doc = NULL;
-	int ret;
-
-	if (a->nwords != 1)
-		return usage_error(_("submit: expected one form file"));
-	if (!(def = form_definitions()))
-		return EXIT_CONFIG;
-	ret = form_load_valid(a->words[0], def, &doc);
-	if (ret == EXIT_OK)
-		ret = cmd_has(a, 'n') ? dry_run(def, doc) : send_form(def, doc, cmd_has(a, 'w'));
-	document_free(doc);
-	formdef_free(def);
-	return ret;
+	return form_run(a, _("submit: expected one form file"), submit_form);
 }
 
 static void submit_help(void)

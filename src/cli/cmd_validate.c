@@ -103,7 +103,9 @@ struct formdef *form_definitions(void)
 	return def;
 }
 
-int form_load_valid(const char *file, const struct formdef *def, struct document **doc)
+/* Load and validate FILE: EXIT_OK with *doc (caller frees), or an exit code
+ * with the problems or the cause printed. */
+static int form_load_valid(const char *file, const struct formdef *def, struct document **doc)
 {
 	struct problems p = {0};
 	char *cause = NULL;
@@ -122,6 +124,26 @@ int form_load_valid(const char *file, const struct formdef *def, struct document
 		return EXIT_INVALID;
 	}
 	return EXIT_OK;
+}
+
+int form_run(const struct cmd_args *a, const char *usage,
+	     int (*fn)(const struct formdef *def, const struct document *doc,
+		       const struct cmd_args *a))
+{
+	struct formdef *def;
+	struct document *doc = NULL;
+	int ret;
+
+	if (a->nwords != 1)
+		return usage_error("%s", usage);
+	if (!(def = form_definitions()))
+		return EXIT_CONFIG;
+	ret = form_load_valid(a->words[0], def, &doc);
+	if (ret == EXIT_OK)
+		ret = fn(def, doc, a);
+	document_free(doc);
+	formdef_free(def);
+	return ret;
 }
 
 /* The problems of one file as members of the --json array. */

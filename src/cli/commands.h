@@ -104,9 +104,13 @@ int form_check_file(const char *file, const struct formdef *def, struct document
 /* Print problems as "FILE: PATH: message" lines, as validate does, every
  * text safe for a terminal. */
 void form_print_problems(FILE *fp, const char *file, const struct problems *probs);
-/* Load and validate FILE for submit and cli: EXIT_OK with *doc (caller
- * frees), or an exit code with the problems or the cause printed. */
-int form_load_valid(const char *file, const struct formdef *def, struct document **doc);
+/* For a command that takes one FORM (submit, cli): unless a has exactly one
+ * operand, the usage error `usage` (translated); else load the definitions
+ * and FORM, and when FORM is valid run fn with them (borrowed). Returns fn's
+ * exit code, or why it did not run (problems or cause printed). */
+int form_run(const struct cmd_args *a, const char *usage,
+	     int (*fn)(const struct formdef *def, const struct document *doc,
+		       const struct cmd_args *a));
 /* The form definitions, or NULL with the reason printed. Caller frees. */
 struct formdef *form_definitions(void);
 
