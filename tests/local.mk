@@ -1,22 +1,29 @@
 # Unit tests of the core (cmocka), command tests, fuzz corpora, benchmarks.
 EXTRA_DIST += tests/data tests/check-layering.sh tests/check-sizes.sh tests/optional-skips
 TESTS += tests/check-layering.sh tests/check-sizes.sh tests/unit/check-forms-vs-botocore.py
-EXTRA_DIST += tests/unit/check-forms-vs-botocore.py
+EXTRA_DIST += tests/unit/check-forms-vs-botocore.py tests/unit/sigv4-unsorted-vector.py
 
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) $(CMOCKA_CFLAGS)
 UNIT_LDADD = $(CORE_LIBS) $(CMOCKA_LIBS)
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
-	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_printable $(AWS_UNIT_TESTS)
+	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_sigv4_suite \
+	tests/unit/test_printable $(AWS_UNIT_TESTS)
 TESTS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
-	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_printable $(AWS_UNIT_TESTS)
+	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_sigv4_suite \
+	tests/unit/test_printable $(AWS_UNIT_TESTS)
 endif
+tests_unit_test_sigv4_suite_SOURCES = tests/unit/test_sigv4_suite.c tests/unit/testutil.h
+tests_unit_test_sigv4_suite_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_sigv4_suite_LDADD = $(UNIT_LDADD)
 tests_unit_test_printable_SOURCES = tests/unit/test_printable.c tests/unit/testutil.h
 tests_unit_test_printable_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_printable_LDADD = $(UNIT_LDADD)
-# One test program for each module of src/aws, and the printable filter.
-AWS_UNIT_TESTS = tests/unit/test_awsconfig tests/unit/test_endpoint tests/unit/test_credentials \
+# One test program for each module of src/aws; the suites from ../shared
+# (test_sigv4_suite, test_endpoint_suite) exit 77 (SKIP) without it.
+AWS_UNIT_TESTS = tests/unit/test_awsconfig tests/unit/test_endpoint tests/unit/test_endpoint_suite \
+	tests/unit/test_credentials \
 	tests/unit/test_http tests/unit/test_service tests/unit/test_probe tests/unit/test_runtime
 tests_unit_test_awsconfig_SOURCES = tests/unit/test_awsconfig.c tests/unit/awstest.h tests/unit/testutil.h
 tests_unit_test_awsconfig_CPPFLAGS = $(UNIT_CPPFLAGS)
@@ -36,6 +43,9 @@ tests_unit_test_service_LDADD = $(UNIT_LDADD)
 tests_unit_test_probe_SOURCES = tests/unit/test_probe.c tests/unit/awstest.h tests/unit/testutil.h
 tests_unit_test_probe_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_probe_LDADD = $(UNIT_LDADD)
+tests_unit_test_endpoint_suite_SOURCES = tests/unit/test_endpoint_suite.c tests/unit/testutil.h
+tests_unit_test_endpoint_suite_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_endpoint_suite_LDADD = $(UNIT_LDADD)
 tests_unit_test_runtime_SOURCES = tests/unit/test_runtime.c tests/unit/awstest.h tests/unit/testutil.h
 tests_unit_test_runtime_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_runtime_LDADD = $(UNIT_LDADD)
@@ -54,6 +64,10 @@ tests_unit_test_validate_LDADD = $(UNIT_LDADD)
 tests_unit_test_formfile_SOURCES = tests/unit/test_formfile.c tests/unit/testutil.h
 tests_unit_test_formfile_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_formfile_LDADD = $(UNIT_LDADD)
+
+# A loopback server in Python that drips its answer (no moto needed).
+TESTS += tests/integration/drip.py
+EXTRA_DIST += tests/integration/drip.py
 
 # Against moto on loopback, every signature checked by botocore.
 TESTS += tests/integration/aws.py

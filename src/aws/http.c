@@ -400,6 +400,13 @@ static void setup_transfer(CURL *c, const struct http_options *opt, struct sink 
 	lc.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
 		       opt->connect_timeout > 0 ? (long)(opt->connect_timeout * 1000)
 						: (long)INT32_MAX);
+	if (opt->read_timeout > 0) {
+		/* libcurl's own check averages over a few seconds: it catches
+		 * the drip that the read timeout (any byte resets it) cannot */
+		lc.easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, (long)HTTP_LOW_SPEED_LIMIT);
+		lc.easy_setopt(c, CURLOPT_LOW_SPEED_TIME,
+			       opt->read_timeout < 1 ? 1L : (long)(opt->read_timeout + 0.5));
+	}
 	lc.easy_setopt(c, CURLOPT_ERRORBUFFER, err);
 	lc.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
 	lc.easy_setopt(c, CURLOPT_WRITEDATA, s);
@@ -422,7 +429,9 @@ static enum http_result timeout_cause(CURL *c, const char *url, const struct htt
 				     "(--cli-connect-timeout): %s"),
 				   url, opt->connect_timeout, what);
 	else
-		*cause = xasprintf(_("no answer from %s in time: %s"), url, what);
+		*cause = xasprintf(_("the answer from %s came too slowly: under %d bytes a "
+				     "second for %g s (--cli-read-timeout)"),
+				   url, HTTP_LOW_SPEED_LIMIT, opt->read_timeout);
 	return HTTP_TIMEOUT;
 }
 

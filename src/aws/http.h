@@ -33,6 +33,10 @@ const char *headers_get(const struct headers *h, const char *name);
 void headers_free(struct headers *h);
 #define HTTP_BODY_MAX    (4 * 1024 * 1024)
 #define HTTP_HEADERS_MAX 200 /* response headers kept; the rest are dropped */
+/* A whole answer is bounded too, not only a stall: slower than this many
+ * bytes a second for read_timeout seconds ends the request (HTTP_TIMEOUT),
+ * so a server that drips a byte at a time cannot hold the client for ever. */
+#define HTTP_LOW_SPEED_LIMIT 100
 
 enum http_result {
 	HTTP_DONE = 0,  /* a response arrived (any status) */
@@ -49,7 +53,9 @@ enum http_result {
 struct http_options {
 	const char *ca_bundle;  /* NULL: the system's */
 	double connect_timeout; /* seconds; 0: no timeout */
-	double read_timeout;    /* seconds without a byte before giving up; 0: none */
+	/* seconds without a byte, or slower than HTTP_LOW_SPEED_LIMIT, before
+	 * giving up; 0: none */
+	double read_timeout;
 	/* Called often while waiting; return non-zero to cancel. May be NULL. */
 	int (*cancel)(void *arg);
 	void *arg;

@@ -29,6 +29,49 @@ char *ui_draft_path(void)
 	return NULL;
 }
 
+/* Why the draft's folder (or the draft itself) cannot be trusted, or NULL:
+ * a folder another user owns or others may write to could hold a draft
+ * made to be resumed, or a symbolic link where the draft is written; a
+ * draft that is a symbolic link is read from or written to elsewhere.
+ * A folder that is not there yet is fine: draft_save makes it 0700. Once
+ * the folder is the user's alone, nobody else can put a link there. */
+static char *draft_unsafe(const char *draft)
+{
+	const char *slash = strrchr(draft, '/');
+	char *dir = xstrndup(draft, slash ? (size_t)(slash - draft) : 0), *why = NULL;
+	struct stat st;
+
+	if (lstat(dir, &st) == 0) {
+		if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode))
+			why = xasprintf(_("the draft folder %s is not a folder but a link or "
+					  "another file"),
+					dir);
+		else if (st.st_uid != geteuid())
+			why = xasprintf(_("the draft folder %s belongs to another user"), dir);
+		else if (st.st_mode & (S_IWGRP | S_IWOTH))
+			why = xasprintf(_("others may write to the draft folder %s (chmod 700 "
+					  "makes it yours alone)"),
+					dir);
+	}
+	if (!why && lstat(draft, &st) == 0 && !S_ISREG(st.st_mode))
+		why = xasprintf(_("the draft %s is a symbolic link or not a file"), draft);
+	free(dir);
+	return why;
+}
+
+int draft_refused(struct wiz *w)
+{
+	char *why = w->draft.path ? draft_unsafe(w->draft.path) : NULL;
+
+	if (!why)
+		return 0;
+	wiz_status(w, 1, _("No draft is read or saved in this session: %s."), why);
+	free(why);
+	free(w->draft.path);
+	w->draft.path = NULL;
+	return 1;
+}
+
 int draft_save(struct wiz *w, char **cause)
 {
 	char *dir, *slash;

@@ -40,6 +40,14 @@ void marks_svc_clear(struct wiz *w)
 	w->marks.svc_path = w->marks.svc_msg = w->marks.svc_value = NULL;
 }
 
+void marks_made_set(struct wiz *w, const char *id, const char *arn, const char *status)
+{
+	marks_made_clear(w);
+	w->marks.made_id = xstrdup(id);
+	w->marks.made_arn = arn ? xstrdup(arn) : NULL;
+	w->marks.made_status = status ? xstrdup(status) : NULL;
+}
+
 /* Forget the runtime this session created (another form is loaded). */
 void marks_made_clear(struct wiz *w)
 {
@@ -178,6 +186,16 @@ static void problems_check(struct wiz *w)
 		if (w->marks.probs_st[i] > w->marks.sec_worst[top->section])
 			w->marks.sec_worst[top->section] = w->marks.probs_st[i];
 	}
+}
+
+size_t marks_problems(const struct wiz *w)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < w->marks.probs.n; i++)
+		if (w->marks.probs.v[i].state != VS_VALID)
+			n++;
+	return n;
 }
 
 void marks_update(struct wiz *w)

@@ -25,6 +25,23 @@
 /* A message (not a question: those stay on their line, with the answer
  * after them) wrapped at the terminal's width, or 80 columns, at spaces:
  * the terminal would otherwise break its words. */
+/* Everything --plain prints goes through here or say(): text from the form
+ * file, the environment or the network is made safe (ui_printable). */
+static void plain_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void plain_printf(const char *fmt, ...)
+{
+	va_list ap;
+	char *t, *safe;
+
+	va_start(ap, fmt);
+	t = xvasprintf(fmt, ap);
+	va_end(ap);
+	safe = ui_printable(t);
+	fputs(safe, stdout);
+	free(safe);
+	free(t);
+}
+
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void say(const char *fmt, ...)
 {
@@ -59,7 +76,7 @@ static void offer_probe(const struct row *r, const char *value)
 {
 	char *a, *text = NULL;
 
-	printf("%s", _("  Fetch it now to check that it answers? (y/N): "));
+	plain_printf("%s", _("  Fetch it now to check that it answers? (y/N): "));
 	fflush(stdout);
 	a = read_answer();
 	if (a && (a[0] == 'y' || a[0] == 'Y')) {
@@ -86,18 +103,18 @@ static void print_choices(const struct row *r)
 	const char **ch = row_choices(r, &n);
 
 	if (r->kind == RK_BRANCH) {
-		printf(":\n");
+		plain_printf(":\n");
 		for (i = 0; i < n; i++)
 			if (*ch[i])
-				printf("%*s  %zu  %s (%s)\n", r->depth * 2, "", ++k,
-				       row_choice_label(r, ch[i]), ch[i]);
-		printf("%*s%s", r->depth * 2, "", r->label);
+				plain_printf("%*s  %zu  %s (%s)\n", r->depth * 2, "", ++k,
+					     row_choice_label(r, ch[i]), ch[i]);
+		plain_printf("%*s%s", r->depth * 2, "", r->label);
 	} else {
-		printf(" (");
+		plain_printf(" (");
 		for (i = 0; i < n; i++)
 			if (*ch[i])
-				printf("%s%s", k++ ? ", " : "", row_choice_label(r, ch[i]));
-		printf(")");
+				plain_printf("%s%s", k++ ? ", " : "", row_choice_label(r, ch[i]));
+		plain_printf(")");
 	}
 	free(ch);
 }
@@ -156,21 +173,21 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 
 	(void)def;
 	for (;;) {
-		printf("%*s%s", r->depth * 2, "", r->label);
+		plain_printf("%*s%s", r->depth * 2, "", r->label);
 		if (is_choice(r))
 			print_choices(r);
 		if (*cur)
-			printf(" [%s]", secret         ? "********"
-					: is_choice(r) ? row_choice_label(r, cur)
-						       : cur);
-		printf(": ");
+			plain_printf(" [%s]", secret         ? "********"
+					      : is_choice(r) ? row_choice_label(r, cur)
+							     : cur);
+		plain_printf(": ");
 		a = read_answer();
 		if (!a) {
 			rc = -1;
 			break;
 		}
 		if (!isatty(STDIN_FILENO))
-			printf("%s\n", secret && *a ? "********" : a);
+			plain_printf("%s\n", secret && *a ? "********" : a);
 		if (!strcmp(a, "?")) {
 			print_help(r->node, r->depth);
 			free(a);
@@ -237,14 +254,14 @@ static int ask_yes(const char *question, int depth, const struct fnode *help)
 	int yes;
 
 	for (;;) {
-		printf("%*s%s", depth * 2, "", question);
+		plain_printf("%*s%s", depth * 2, "", question);
 		a = read_answer();
 		if (!a) {
 			putchar('\n');
 			return -1;
 		}
 		if (!isatty(STDIN_FILENO))
-			printf("%s\n", a);
+			plain_printf("%s\n", a);
 		if (strcmp(a, "?") || !help)
 			break;
 		print_help(help, depth);
@@ -312,7 +329,7 @@ static int offer_submit(const struct formdef *def, const struct document *doc)
 	yes = ask_yes(q, 0, NULL);
 	free(q);
 	if (yes <= 0) {
-		printf("%s\n", _("Not submitted."));
+		plain_printf("%s\n", _("Not submitted."));
 		return -1;
 	}
 	if (validate_document(def, doc, &p) != VS_VALID) {
@@ -338,12 +355,12 @@ static int save_answer(const struct formdef *def, const struct document *doc, co
 	int yes;
 
 	for (;;) {
-		printf(_("Save to file [%s] ('-' skips): "), offer);
+		plain_printf(_("Save to file [%s] ('-' skips): "), offer);
 		a = read_answer();
 		if (!a)
 			return 1;
 		if (!isatty(STDIN_FILENO))
-			printf("%s\n", a);
+			plain_printf("%s\n", a);
 		if (!strcmp(a, "-")) {
 			free(a);
 			return 0;
@@ -363,7 +380,7 @@ static int save_answer(const struct formdef *def, const struct document *doc, co
 			}
 		}
 		if (formfile_save(path, doc, def, &cause) != 0) {
-			fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+			ui_warn(PACKAGE_NAME, cause);
 			free(cause);
 			free(a);
 			return -1;
@@ -391,7 +408,7 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 		if (def->sections[s].review)
 			continue;
 		for (tries = 0; tries < 5; tries++) {
-			printf("\n== %s ==\n", def->sections[s].title);
+			plain_printf("\n== %s ==\n", def->sections[s].title);
 			if (def->sections[s].help)
 				say("%s", def->sections[s].help);
 			for (i = 0;; i++) {
@@ -400,14 +417,14 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 				if (i >= rows.n)
 					break;
 				if (rows.v[i].kind == RK_HEADER) {
-					printf("%*s%s:\n", rows.v[i].depth * 2, "",
-					       rows.v[i].label);
+					plain_printf("%*s%s:\n", rows.v[i].depth * 2, "",
+						     rows.v[i].label);
 					continue;
 				}
 				if (rows.v[i].kind == RK_ENTRY) {
 					/* the entry's values follow, under its name */
-					printf("%*s%s:\n", rows.v[i].depth * 2, "",
-					       rows.v[i].label);
+					plain_printf("%*s%s:\n", rows.v[i].depth * 2, "",
+						     rows.v[i].label);
 					continue;
 				}
 				if (rows.v[i].kind == RK_FOLDED)
@@ -436,7 +453,7 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 		}
 	}
 	a = rows_display_json(def, doc);
-	printf(_("\nThe request body:\n%s"), a);
+	plain_printf(_("\nThe request body:\n%s"), a);
 	free(a);
 	saved = save_answer(def, doc, file);
 	if (saved > 0)

@@ -100,6 +100,22 @@ static int progress_pause(void *arg, double secs)
 	return 0;
 }
 
+/* The member a service error names, and what it said about it (*message,
+ * may be NULL): a ValidationException's first field, or the runtime's name
+ * for a ConflictException (the name is taken: the one thing a create can
+ * conflict with); NULL when none. */
+static const char *outcome_field(const struct runtime_outcome *o, const char **message)
+{
+	*message = o->field_message;
+	if (o->field)
+		return o->field;
+	if (o->code && !strcmp(o->code, "ConflictException")) {
+		*message = o->message;
+		return "agentRuntimeName";
+	}
+	return NULL;
+}
+
 /* Where the key after the end leads: to the member a service error names
  * (its label and section), else back to the review. */
 static char *where_next(const struct formdef *def, const char *field)
@@ -127,6 +143,7 @@ static void submit_run(const struct formdef *def, const struct document *doc,
 				      .cancel = progress_cancel,
 				      .arg = &p,
 				      .debug = ui_settings.debug};
+	const char *said;
 	char *next;
 	size_t i;
 
@@ -137,7 +154,7 @@ static void submit_run(const struct formdef *def, const struct document *doc,
 	runtime_submit(&o, def, doc, SUBMIT_FOLLOW_LIMIT, &rp, out);
 	*summary = runtime_outcome_summary(out);
 	progress_state(&p, *summary);
-	next = where_next(def, out->field);
+	next = where_next(def, outcome_field(out, &said));
 	progress_line(&p, next);
 	free(next);
 	p.footer = _("Any key continues");
@@ -161,11 +178,26 @@ static void submit_run(const struct formdef *def, const struct document *doc,
 	free(p.state);
 }
 
+/* Back to the field the service names, with nothing lost; its message
+ * stays under it, and its section marked, until the value changes. */
+static void go_to_field(struct wiz *w, const struct runtime_outcome *res, const char *summary)
+{
+	const char *said, *field = outcome_field(res, &said);
+	const struct fnode *n = field ? formdef_lookup(w->data.def, field) : NULL;
+
+	if (!n || n->section < 0 || (size_t)n->section >= w->data.def->nsections)
+		return;
+	wiz_enter_section(w, (size_t)n->section);
+	screen_form_focus(w, field);
+	if (screen_form_row(w))
+		marks_svc_set(w, screen_form_row(w)->path, n->section,
+			      xasprintf(_("The service says: %s"), said ? said : summary));
+}
+
 void progress_submit(struct wiz *w)
 {
 	struct problems p = {0};
 	struct runtime_outcome res;
-	const struct fnode *n;
 	const char *name = document_text(w->data.doc, "agentRuntimeName");
 	char *q, *summary = NULL;
 	int rc, a;
@@ -210,23 +242,9 @@ void progress_submit(struct wiz *w)
 	submit_run(w->data.def, w->data.doc, &res, &summary);
 	rc = RUNTIME_EXISTS(res.end) ? 0 : -1;
 	marks_svc_clear(w);
-	if (rc == 0) {
-		marks_made_clear(w);
-		w->marks.made_id = xstrdup(res.id ? res.id : res.arn ? res.arn : "?");
-		w->marks.made_arn = res.arn ? xstrdup(res.arn) : NULL;
-		w->marks.made_status = res.status ? xstrdup(res.status) : NULL;
-	}
-	/* back to the field the service names, with nothing lost; its message
-	 * stays under it, and its section marked, until the value changes */
-	n = res.field ? formdef_lookup(w->data.def, res.field) : NULL;
-	if (n && n->section >= 0 && (size_t)n->section < w->data.def->nsections) {
-		wiz_enter_section(w, (size_t)n->section);
-		screen_form_focus(w, res.field);
-		if (screen_form_row(w))
-			marks_svc_set(w, screen_form_row(w)->path, n->section,
-				      xasprintf(_("The service says: %s"),
-						res.field_message ? res.field_message : summary));
-	}
+	if (rc == 0)
+		marks_made_set(w, res.id ? res.id : res.arn ? res.arn : "?", res.arn, res.status);
+	go_to_field(w, &res, summary);
 	screen_review_free(w); /* it says what was created */
 	wiz_status(w,
 		   rc != 0 || res.end == RUNTIME_FAILED || res.end == RUNTIME_LOST ||

@@ -123,12 +123,15 @@ int term_start(struct wiz *w, char **cause)
 int term_put_skip(int y, int x, int width, const char *s, int skip, int attr)
 {
 	mbstate_t st;
-	size_t k, n = strlen(s);
+	size_t k, n;
 	int used = 0, cw;
 	wchar_t c;
+	char *safe;
 
 	if (width <= 0)
 		return 0;
+	s = safe = ui_printable(s);
+	n = strlen(s);
 	memset(&st, 0, sizeof st);
 	attron(attr);
 	move(y, x);
@@ -148,6 +151,7 @@ int term_put_skip(int y, int x, int width, const char *s, int skip, int attr)
 		used += cw;
 	}
 	attroff(attr);
+	free(safe);
 	return used;
 }
 
@@ -161,16 +165,22 @@ int term_put(int y, int x, int width, const char *s, int attr)
  * (so that a cut is seen). Returns the columns used. */
 int term_put_cut(int y, int x, int width, const char *s, int attr)
 {
-	int ew = MB_CUR_MAX > 1 ? 1 : 3;
+	int ew = MB_CUR_MAX > 1 ? 1 : 3, fits;
+	char *safe;
 
 	if (width <= 0)
 		return 0;
-	if (lineedit_columns(s, width) <= width || width <= ew)
-		return term_put(y, x, width, s, attr);
-	x += term_put(y, x, width - ew, s, attr);
-	attron(attr);
-	mvaddstr(y, x, MB_CUR_MAX > 1 ? "\u2026" : "...");
-	attroff(attr);
+	safe = ui_printable(s); /* measured as it is drawn */
+	fits = lineedit_columns(safe, width) <= width || width <= ew;
+	if (fits) {
+		width = term_put(y, x, width, safe, attr);
+	} else {
+		x += term_put(y, x, width - ew, safe, attr);
+		attron(attr);
+		mvaddstr(y, x, MB_CUR_MAX > 1 ? "\u2026" : "...");
+		attroff(attr);
+	}
+	free(safe);
 	return width;
 }
 

@@ -2,12 +2,14 @@
 #include "config.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <wchar.h>
 
+#include "base/printable.h"
 #include "base/util.h"
 #include "curses.h"
 #include "lineedit.h"
@@ -70,15 +72,39 @@ static void put_range(int y, int x, const struct lineedit *e, size_t from, size_
 	attroff(attr);
 }
 
+char *ui_printable(const char *text)
+{
+	struct strbuf b = {0};
+	const char *p = text ? text : "";
+	char *piece, *safe;
+	size_t n;
+
+	while (*p) {
+		n = strcspn(p, "\n\t");
+		piece = xstrndup(p, n);
+		safe = printable_text(piece, SIZE_MAX);
+		strbuf_adds(&b, safe);
+		free(safe);
+		free(piece);
+		p += n;
+		if (*p)
+			strbuf_addc(&b, *p++);
+	}
+	return strbuf_finish(&b);
+}
+
 int ui_wrap_text(const char *text, int width, int maxlines, int draw, int y, int x, int attr)
 {
 	struct lineedit e = {0};
 	size_t start = 0, first = 0, end;
 	int lines = 0;
+	char *safe;
 
 	if (!text || !*text || width <= 0 || maxlines <= 0)
 		return 0;
-	lineedit_load(&e, text);
+	safe = ui_printable(text);
+	lineedit_load(&e, safe);
+	free(safe);
 	while (lines < maxlines && wrap_next(&e, &start, width, &end)) {
 		if (draw && lines == maxlines - 1 && start < e.len) {
 			/* more would follow: end this line in an ellipsis */
@@ -219,13 +245,15 @@ static void print_line(FILE *out, const char *s, size_t len, int width)
 
 void ui_print_wrapped(FILE *out, const char *text, int width)
 {
-	const char *nl;
+	char *safe = ui_printable(text);
+	const char *nl, *t = safe;
 
 	do {
-		nl = strchr(text, '\n');
-		print_line(out, text, nl ? (size_t)(nl - text) : strlen(text), width);
-		text = nl ? nl + 1 : NULL;
-	} while (text && *text);
+		nl = strchr(t, '\n');
+		print_line(out, t, nl ? (size_t)(nl - t) : strlen(t), width);
+		t = nl ? nl + 1 : NULL;
+	} while (t && *t);
+	free(safe);
 }
 
 int ui_text_width(FILE *out)
@@ -235,4 +263,13 @@ int ui_text_width(FILE *out)
 	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
 		return ws.ws_col;
 	return 80;
+}
+
+void ui_warn(const char *who, const char *text)
+{
+	char *a = ui_printable(who), *b = ui_printable(text);
+
+	fprintf(stderr, "%s: %s\n", a, b);
+	free(a);
+	free(b);
 }

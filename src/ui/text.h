@@ -2,12 +2,20 @@
  * counted as the terminal shows them), broken at spaces.
  *
  * Owner: src/ui. Used by the wizard's screens, the submit progress screen and
- * the help screen; control characters are drawn as '?'. */
+ * the help screen. Every text drawn or printed goes through ui_printable. */
 #ifndef ACW_UI_TEXT_H
 #define ACW_UI_TEXT_H
 
 #include <stddef.h>
 #include <stdio.h>
+
+/* Text from outside made safe for a terminal: printable_text (base/
+ * printable.h) on each piece between newlines and tabs, which stay as they
+ * are (they lay text out). Caller frees; never NULL. */
+char *ui_printable(const char *text);
+
+/* "who: text" on standard error, both made safe (ui_printable). */
+void ui_warn(const char *who, const char *text);
 
 /* Lay text out at width columns in at most maxlines lines, broken at spaces
  * (a word longer than a line is broken where it must be; a newline ends a

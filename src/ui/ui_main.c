@@ -13,6 +13,7 @@
 #include "form/formfile.h"
 #include "base/util.h"
 #include "form/validate.h"
+#include "text.h"
 #include "ui.h"
 
 int ui_replaces_other(const char *path, const char *own)
@@ -51,19 +52,19 @@ int ui_main(const struct ui_args *a)
 	}
 	def = formdef_load_default(&cause);
 	if (!def) {
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		ui_warn(PACKAGE_NAME, cause);
 		free(cause);
 		return EXIT_CONFIG;
 	}
 	if (file && stat(file, &st) == 0) {
 		if (formfile_load(file, def, FF_SKELETON, &doc, &p, &cause) != 0) {
-			fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+			ui_warn(PACKAGE_NAME, cause);
 			free(cause);
 			formdef_free(def);
 			return EXIT_USAGE;
 		}
 		for (i = 0; i < p.n; i++)
-			fprintf(stderr, "%s: %s\n", file, p.v[i].message);
+			ui_warn(file, p.v[i].message);
 		problems_clear(&p);
 	} else {
 		doc = document_new_form(def);

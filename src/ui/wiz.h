@@ -231,6 +231,8 @@ enum sstate { SS_NOT_VISITED, SS_VALID, SS_INCOMPLETE, SS_ERRORS };
  * members that changed, validate_rest), and forget a service complaint
  * whose value changed. */
 void marks_update(struct wiz *w);
+/* The problems of the document (as of the last marks_update). */
+size_t marks_problems(const struct wiz *w);
 /* The form screen's rows: their messages and marks, and the worst. */
 void marks_form(struct wiz *w);
 void marks_form_release(struct wiz *w);
@@ -241,6 +243,8 @@ int marks_svc_active(const struct wiz *w);
 /* A service complaint about the member at path (message taken over). */
 void marks_svc_set(struct wiz *w, const char *path, int sec, char *message);
 void marks_svc_clear(struct wiz *w);
+/* The runtime this session created (copies kept; arn, status may be NULL). */
+void marks_made_set(struct wiz *w, const char *id, const char *arn, const char *status);
 void marks_made_clear(struct wiz *w);
 void marks_release(struct wiz *w);
 
@@ -276,6 +280,10 @@ void settings_release(struct wiz *w);
 
 /* ---- draft.c ------------------------------------------------------------------ */
 
+/* The draft's folder is checked (the user's, not writable by others, the
+ * draft no symbolic link): 1 when it is refused, said on the status line,
+ * and this session reads and saves no draft. */
+int draft_refused(struct wiz *w);
 int draft_save(struct wiz *w, char **cause);
 void draft_autosave(struct wiz *w);
 /* A draft from an earlier session: offer to resume it, or keep it aside. */

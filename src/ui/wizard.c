@@ -262,6 +262,7 @@ void wiz_after_change(struct wiz *w)
 void wiz_save(struct wiz *w)
 {
 	char *file = NULL, *cause = NULL;
+	size_t n;
 
 	if (!dialog_prompt(w, _("Save to file:"), w->data.file ? w->data.file : "runtime.json",
 			   &file)) {
@@ -292,7 +293,16 @@ void wiz_save(struct wiz *w)
 	w->data.file = file;
 	w->data.saved_gen = document_generation(w->data.doc);
 	w->data.dirty_extra = 0;
-	wiz_status(w, 0, _("Saved to %s."), file);
+	/* no one should share a broken file unknowingly */
+	marks_update(w);
+	n = marks_problems(w);
+	if (n)
+		wiz_status(w, 1,
+			   P_("Saved to %s, with %zu problem: the review (%s) lists it.",
+			      "Saved to %s, with %zu problems: the review (%s) lists them.", n),
+			   file, n, keys_action_name(ACT_REVIEW));
+	else
+		wiz_status(w, 0, _("Saved to %s."), file);
 }
 
 static void do_load(struct wiz *w)
@@ -354,11 +364,18 @@ static void do_load(struct wiz *w)
 /* Returns 1 when the wizard should end. */
 static int do_quit(struct wiz *w)
 {
+	char *q;
 	int a;
 
 	if (!wiz_dirty(w))
 		return 1;
-	a = dialog_ask(w, _("Save your changes before quitting? (y/n, Esc stays)"));
+	/* n deletes the autosaved draft too (a clean quit leaves none): say so */
+	q = w->draft.path
+		? xasprintf("%s\n%s", _("Save your changes before quitting? (y/n, Esc stays)"),
+			    _("n quits without saving them and deletes the autosaved draft."))
+		: xstrdup(_("Save your changes before quitting? (y/n, Esc stays)"));
+	a = dialog_ask(w, q);
+	free(q);
 	if (a == 'n')
 		return 1;
 	if (a == 'y') {
@@ -414,6 +431,8 @@ static void wiz_begin(struct wiz *w, const char *file, const char *draft)
 	struct stat st;
 
 	wiz_enter_section(w, 0);
+	if (draft_refused(w))
+		return;
 	if (draft)
 		draft_offer(w);
 	else if (w->draft.path && stat(w->draft.path, &st) == 0)
@@ -437,7 +456,7 @@ static int wiz_loop(struct wiz *w, int *done)
 		if (term_sig_leave) {
 			if (wiz_dirty(w) && draft_save(w, &cause) != 0) {
 				term_restore();
-				fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+				ui_warn(PACKAGE_NAME, cause);
 				free(cause);
 			}
 			return EXIT_CANCELLED;
@@ -450,8 +469,10 @@ static int wiz_loop(struct wiz *w, int *done)
 				free(cause);
 				cause = NULL;
 			}
-			if (do_quit(w))
+			if (do_quit(w)) {
+				*done = 1; /* as Ctrl-C: the draft goes with the answer */
 				return EXIT_OK;
+			}
 		}
 		draft_autosave(w);
 		wiz_draw(w);
@@ -510,7 +531,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	settings_refresh(&w);
 	term_signals();
 	if (term_start(&w, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		ui_warn(PACKAGE_NAME, cause);
 		free(cause);
 		wiz_release(&w);
 		return EXIT_USAGE;

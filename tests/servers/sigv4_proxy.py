@@ -18,7 +18,8 @@ Fault injection and the request log are reachable two ways: in process
 (Proxy.inject / .log / .clear, used by tests/integration/*.py) and over HTTP,
 unsigned, under /__proxy/ (for manual runs and other languages):
   POST /__proxy/inject   {"faults": ["throttle", "unavailable", "drop", "validation"]}
-                         ("xmlerror": a 403 whose body is an AWS XML error,
+                         ("conflict": a 409 ConflictException, the name taken;
+                         "xmlerror": a 403 whose body is an AWS XML error,
                          without x-amzn-ErrorType; "garbled": forwarded, then
                          the success answer's body replaced by an HTML page
                          holding a terminal escape.
@@ -217,6 +218,11 @@ class Proxy:
                                           "reason": "FieldValidationFailed",
                                           "fieldList": [{"name": "roleArn",
                                                          "message": "role cannot be assumed"}]}))
+        if fault == "conflict":
+            # the service's answer when the name is taken (no fieldList)
+            return self.reply(h, 409, {"x-amzn-ErrorType": "ConflictException:http://internal"},
+                              json.dumps({"message": "An agent runtime with the specified "
+                                          "name already exists"}))
         if fault == "xmlerror":
             return self.reply(h, 403, {"Content-Type": "text/xml"},
                               "<ErrorResponse><Error><Type>Sender</Type>"

@@ -1,13 +1,13 @@
 /* awstest.h: helpers shared by the unit tests of src/aws: a temporary file
  * with a text, the AWS_* variables cleared, a loopback socket that never
  * answers, a loopback server that answers from a script. Each returns what
- * the caller owns (the path to free, the fd to close, the child to wait
- * for). */
+ * the caller owns (the path to free, the fd to close, the server to end). */
 #ifndef ACW_AWSTEST_H
 #define ACW_AWSTEST_H
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -102,58 +102,64 @@ static inline char *read_request(int fd)
 	}
 }
 
-/* A loopback HTTP server in a child process that serves n connections, one
- * request each: it writes the request to the pipe *requests (each followed
- * by a line "----"), then answers with answers[i] as it is, or closes the
- * connection without answering when answers[i] is NULL (a lost answer).
- * Returns the child's pid; *port gets its port. */
-static inline pid_t script_server(const char *const *answers, int n, int *port, int *requests)
+/* A loopback HTTP server on a thread of its own (not a child process, whose
+ * exit would report the test's memory as leaked under valgrind). */
+struct script_server {
+	pthread_t thread;
+	int fd, n;
+	const char *const *answers;
+	struct strbuf log;
+};
+
+static inline void *script_server_run(void *arg)
 {
-	int fd = silent_listener(port), p[2], i;
-	pid_t pid;
+	struct script_server *sv = arg;
+	int i;
 
-	assert_int_equal(pipe(p), 0);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		close(p[0]);
-		for (i = 0; i < n; i++) {
-			int c = accept(fd, NULL, NULL);
-			char *req = c >= 0 ? read_request(c) : NULL;
+	for (i = 0; i < sv->n; i++) {
+		int c = accept(sv->fd, NULL, NULL);
+		char *req = c >= 0 ? read_request(c) : NULL;
 
-			if (req) {
-				if (write(p[1], req, strlen(req)) < 0 ||
-				    write(p[1], "\n----\n", 6) < 0)
-					_exit(1);
-				if (answers[i] && write(c, answers[i], strlen(answers[i])) < 0)
-					_exit(1);
-			}
-			free(req);
-			if (c >= 0)
-				close(c);
+		if (req) {
+			strbuf_adds(&sv->log, req);
+			strbuf_adds(&sv->log, "\n----\n");
+			if (sv->answers[i] && write(c, sv->answers[i], strlen(sv->answers[i])) < 0)
+				strbuf_adds(&sv->log, "(write failed)\n");
 		}
-		_exit(0);
+		free(req);
+		if (c >= 0)
+			close(c);
 	}
-	close(fd);
-	close(p[1]);
-	*requests = p[0];
-	return pid;
+	return NULL;
 }
 
-/* Everything the script server recorded, once it has ended. Caller frees. */
-static inline char *script_server_end(pid_t pid, int requests)
+/* Serve n connections, one request each: the request is recorded (each
+ * followed by a line "----"), then answered with answers[i] as it is, or
+ * the connection is closed without an answer when answers[i] is NULL (a
+ * lost answer). *port gets its port. End with script_server_end. */
+static inline struct script_server *script_server(const char *const *answers, int n, int *port)
 {
-	struct strbuf b = {0};
-	char buf[4096];
-	ssize_t r;
-	int status;
+	struct script_server *sv = xcalloc(1, sizeof *sv);
 
-	while ((r = read(requests, buf, sizeof buf)) > 0)
-		strbuf_add(&b, buf, (size_t)r);
-	close(requests);
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	return strbuf_finish(&b);
+	sv->fd = silent_listener(port);
+	sv->n = n;
+	sv->answers = answers;
+	assert_int_equal(pthread_create(&sv->thread, NULL, script_server_run, sv), 0);
+	return sv;
+}
+
+/* Everything the server recorded, once it has served its n connections.
+ * Caller frees. */
+static inline char *script_server_end(struct script_server *sv)
+{
+	char *log;
+
+	assert_int_equal(pthread_join(sv->thread, NULL), 0);
+	close(sv->fd);
+	strbuf_adds(&sv->log, "");
+	log = strbuf_finish(&sv->log);
+	free(sv);
+	return log;
 }
 
 #endif

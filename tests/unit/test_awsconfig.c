@@ -51,6 +51,129 @@ static void test_ini(void **state)
 	ini_free(&ini);
 }
 
+static void origins_default(struct aws_options *o)
+{
+	struct aws_settings s;
+	char *cause = NULL;
+
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
+	assert_string_equal(s.profile.value, "default");
+	assert_string_equal(s.region.value, "us-west-2");
+	/* timeouts: 60 s unless given; 0 is none at all, as for the AWS CLI */
+	assert_true(s.connect_timeout == 60 && s.read_timeout == 60);
+	aws_settings_free(&s);
+	o->connect_timeout = 0;
+	o->read_timeout = 2.5;
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
+	assert_true(s.connect_timeout == 0 && s.read_timeout == 2.5);
+	o->connect_timeout = o->read_timeout = AWS_TIMEOUT_UNSET;
+	if (!strstr(s.region.origin, "profile default"))
+		fail_msg("region origin: %s", s.region.origin);
+	assert_string_equal(s.endpoint.value,
+			    "https://bedrock-agentcore-control.us-west-2.amazonaws.com");
+	assert_int_equal(s.attempts, 3);
+	aws_settings_free(&s);
+}
+
+static void origins_profile(struct aws_options *o, const char *ca)
+{
+	struct aws_settings s;
+	char *cause = NULL;
+
+	setenv("AWS_PROFILE", "dev", 1);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
+	assert_string_equal(s.region.value, "eu-west-1");
+	assert_string_equal(s.endpoint.value, "https://dev.example.com");
+	assert_non_null(strstr(s.endpoint.origin, "profile dev"));
+	assert_string_equal(s.ca_bundle.value, ca);
+	assert_int_equal(s.attempts, 5);
+	aws_settings_free(&s);
+	/* a CA bundle that is not there is a configuration error naming its origin */
+	setenv("AWS_CA_BUNDLE", "/nonexistent/ca.pem", 1);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), -1);
+	if (!strstr(cause, "/nonexistent/ca.pem") || !strstr(cause, "AWS_CA_BUNDLE"))
+		fail_msg("missing CA bundle: %s", cause);
+	free(cause);
+	aws_settings_free(&s);
+	setenv("AWS_CA_BUNDLE", "/tmp", 1);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), -1);
+	assert_non_null(strstr(cause, "is a folder"));
+	free(cause);
+	aws_settings_free(&s);
+	unsetenv("AWS_CA_BUNDLE");
+}
+
+static void origins_environment(struct aws_options *o)
+{
+	struct aws_settings s;
+	char *cause = NULL;
+
+	/* the environment beats the profile; options beat the environment */
+	setenv("AWS_REGION", "ap-southeast-2", 1);
+	setenv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL", "https://svc.example.com", 1);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
+	assert_string_equal(s.region.value, "ap-southeast-2");
+	assert_string_equal(s.region.origin, "AWS_REGION");
+	assert_string_equal(s.endpoint.value, "https://svc.example.com");
+	aws_settings_free(&s);
+	setenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true", 1);
+	o->region = "us-east-2";
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
+	assert_string_equal(s.region.origin, "--region");
+	assert_string_equal(s.endpoint.value,
+			    "https://bedrock-agentcore-control.us-east-2.amazonaws.com");
+	aws_settings_free(&s);
+	unsetenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+	unsetenv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL");
+	unsetenv("AWS_REGION");
+	o->region = NULL;
+}
+
+static void origins_default_profile(struct aws_options *o)
+{
+	struct aws_settings s;
+	char *cause = NULL;
+
+	setenv("AWS_PROFILE", "fips", 1);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
+	assert_string_equal(s.endpoint.value,
+			    "https://bedrock-agentcore-control-fips.us-east-1.amazonaws.com");
+	aws_settings_free(&s);
+	/* AWS_PROFILE before AWS_DEFAULT_PROFILE, which is read when it is alone */
+	setenv("AWS_DEFAULT_PROFILE", "dev", 1);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
+	assert_string_equal(s.profile.value, "fips");
+	assert_string_equal(s.profile.origin, "AWS_PROFILE");
+	aws_settings_free(&s);
+	unsetenv("AWS_PROFILE");
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
+	assert_string_equal(s.profile.value, "dev");
+	assert_string_equal(s.profile.origin, "AWS_DEFAULT_PROFILE");
+	aws_settings_free(&s);
+	unsetenv("AWS_DEFAULT_PROFILE");
+	setenv("AWS_PROFILE", "fips", 1);
+}
+
+static void origins_errors(struct aws_options *o)
+{
+	struct aws_settings s;
+	char *cause = NULL;
+
+	/* a profile that does not exist, a bad max attempts: clear errors */
+	setenv("AWS_PROFILE", "ghost", 1);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), -1);
+	assert_non_null(strstr(cause, "\"ghost\""));
+	free(cause);
+	aws_settings_free(&s);
+	unsetenv("AWS_PROFILE");
+	setenv("AWS_MAX_ATTEMPTS", "zero", 1);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), -1);
+	assert_non_null(strstr(cause, "1 to 20"));
+	free(cause);
+	aws_settings_free(&s);
+	unsetenv("AWS_MAX_ATTEMPTS");
+}
+
 static void test_settings_origins(void **state)
 {
 	char *ca = tmpfile_with("-----BEGIN CERTIFICATE-----\n");
@@ -61,8 +184,6 @@ static void test_settings_origins(void **state)
 			       ca);
 	char *cfg = tmpfile_with(text);
 	struct aws_options o = {NULL, NULL, NULL, NULL, AWS_TIMEOUT_UNSET, AWS_TIMEOUT_UNSET};
-	struct aws_settings s;
-	char *cause = NULL;
 
 	(void)state;
 	setenv("AWS_CONFIG_FILE", cfg, 1);
@@ -77,98 +198,11 @@ static void test_settings_origins(void **state)
 	unsetenv("AWS_USE_FIPS_ENDPOINT");
 	unsetenv("AWS_USE_DUALSTACK_ENDPOINT");
 	unsetenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
-	assert_string_equal(s.profile.value, "default");
-	assert_string_equal(s.region.value, "us-west-2");
-	/* timeouts: 60 s unless given; 0 is none at all, as for the AWS CLI */
-	assert_true(s.connect_timeout == 60 && s.read_timeout == 60);
-	aws_settings_free(&s);
-	o.connect_timeout = 0;
-	o.read_timeout = 2.5;
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
-	assert_true(s.connect_timeout == 0 && s.read_timeout == 2.5);
-	o.connect_timeout = o.read_timeout = AWS_TIMEOUT_UNSET;
-	if (!strstr(s.region.origin, "profile default"))
-		fail_msg("region origin: %s", s.region.origin);
-	assert_string_equal(s.endpoint.value,
-			    "https://bedrock-agentcore-control.us-west-2.amazonaws.com");
-	assert_int_equal(s.attempts, 3);
-	aws_settings_free(&s);
-
-	setenv("AWS_PROFILE", "dev", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
-	assert_string_equal(s.region.value, "eu-west-1");
-	assert_string_equal(s.endpoint.value, "https://dev.example.com");
-	assert_non_null(strstr(s.endpoint.origin, "profile dev"));
-	assert_string_equal(s.ca_bundle.value, ca);
-	assert_int_equal(s.attempts, 5);
-	aws_settings_free(&s);
-	/* a CA bundle that is not there is a configuration error naming its origin */
-	setenv("AWS_CA_BUNDLE", "/nonexistent/ca.pem", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), -1);
-	if (!strstr(cause, "/nonexistent/ca.pem") || !strstr(cause, "AWS_CA_BUNDLE"))
-		fail_msg("missing CA bundle: %s", cause);
-	free(cause);
-	aws_settings_free(&s);
-	setenv("AWS_CA_BUNDLE", "/tmp", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), -1);
-	assert_non_null(strstr(cause, "is a folder"));
-	free(cause);
-	aws_settings_free(&s);
-	unsetenv("AWS_CA_BUNDLE");
-
-	/* the environment beats the profile; options beat the environment */
-	setenv("AWS_REGION", "ap-southeast-2", 1);
-	setenv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL", "https://svc.example.com", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
-	assert_string_equal(s.region.value, "ap-southeast-2");
-	assert_string_equal(s.region.origin, "AWS_REGION");
-	assert_string_equal(s.endpoint.value, "https://svc.example.com");
-	aws_settings_free(&s);
-	setenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true", 1);
-	o.region = "us-east-2";
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
-	assert_string_equal(s.region.origin, "--region");
-	assert_string_equal(s.endpoint.value,
-			    "https://bedrock-agentcore-control.us-east-2.amazonaws.com");
-	aws_settings_free(&s);
-	unsetenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
-	unsetenv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL");
-	unsetenv("AWS_REGION");
-	o.region = NULL;
-
-	setenv("AWS_PROFILE", "fips", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
-	assert_string_equal(s.endpoint.value,
-			    "https://bedrock-agentcore-control-fips.us-east-1.amazonaws.com");
-	aws_settings_free(&s);
-	/* AWS_PROFILE before AWS_DEFAULT_PROFILE, which is read when it is alone */
-	setenv("AWS_DEFAULT_PROFILE", "dev", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
-	assert_string_equal(s.profile.value, "fips");
-	assert_string_equal(s.profile.origin, "AWS_PROFILE");
-	aws_settings_free(&s);
-	unsetenv("AWS_PROFILE");
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
-	assert_string_equal(s.profile.value, "dev");
-	assert_string_equal(s.profile.origin, "AWS_DEFAULT_PROFILE");
-	aws_settings_free(&s);
-	unsetenv("AWS_DEFAULT_PROFILE");
-	setenv("AWS_PROFILE", "fips", 1);
-
-	/* a profile that does not exist, a bad max attempts: clear errors */
-	setenv("AWS_PROFILE", "ghost", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), -1);
-	assert_non_null(strstr(cause, "\"ghost\""));
-	free(cause);
-	aws_settings_free(&s);
-	unsetenv("AWS_PROFILE");
-	setenv("AWS_MAX_ATTEMPTS", "zero", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), -1);
-	assert_non_null(strstr(cause, "1 to 20"));
-	free(cause);
-	aws_settings_free(&s);
-	unsetenv("AWS_MAX_ATTEMPTS");
+	origins_default(&o);
+	origins_profile(&o, ca);
+	origins_environment(&o);
+	origins_default_profile(&o);
+	origins_errors(&o);
 	unlink(cfg);
 	free(cfg);
 	unlink(ca);
@@ -179,42 +213,13 @@ static void test_settings_origins(void **state)
 /* Each setting's order, one pair at a time, and the origins handed over on
  * the way: the region's origin from a profile was freed again when
  * AWS_USE_FIPS_ENDPOINT was set (a double free at exit). */
-static void test_settings_precedence(void **state)
+static void precedence_from_profile(struct aws_options *o)
 {
-	char *ca = tmpfile_with("-----BEGIN CERTIFICATE-----\n");
-	char *text = xasprintf("[default]\nregion = eu-west-1\nuse_fips_endpoint = true\n"
-			       "use_dualstack_endpoint = true\nca_bundle = %s\nmax_attempts = 4\n"
-			       "[profile urls]\nregion = eu-west-1\n"
-			       "endpoint_url = https://profile.example.com\n"
-			       "[profile quiet]\nregion = eu-west-2\n"
-			       "endpoint_url = https://quiet.example.com\n"
-			       "ignore_configured_endpoint_urls = true\n",
-			       ca);
-	char *cfg = tmpfile_with(text);
-	struct aws_options o = {NULL, NULL, NULL, NULL, AWS_TIMEOUT_UNSET, AWS_TIMEOUT_UNSET};
 	struct aws_settings s;
 	char *cause = NULL;
-	static const char *const clean[] = {"AWS_PROFILE",
-					    "AWS_DEFAULT_PROFILE",
-					    "AWS_REGION",
-					    "AWS_DEFAULT_REGION",
-					    "AWS_ENDPOINT_URL",
-					    "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL",
-					    "AWS_CA_BUNDLE",
-					    "AWS_MAX_ATTEMPTS",
-					    "AWS_USE_FIPS_ENDPOINT",
-					    "AWS_USE_DUALSTACK_ENDPOINT",
-					    "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"};
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < sizeof clean / sizeof *clean; i++)
-		unsetenv(clean[i]);
-	setenv("AWS_CONFIG_FILE", cfg, 1);
-	setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent", 1);
 
 	/* every setting from the profile, each origin owned once */
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
 	assert_string_equal(s.region.value, "eu-west-1");
 	assert_non_null(strstr(s.region.origin, "profile default"));
 	assert_true(s.use_fips && s.use_dualstack);
@@ -224,69 +229,93 @@ static void test_settings_precedence(void **state)
 	assert_non_null(strstr(s.max_attempts.origin, "profile default"));
 	assert_int_equal(s.attempts, 4);
 	aws_settings_free(&s);
+}
+
+static void precedence_fips_dualstack(struct aws_options *o)
+{
+	struct aws_settings s;
+	char *cause = NULL;
 
 	/* the FIPS and dual-stack variables beat the profile's keys, false as
 	 * well as true, and leave the region's origin alone */
 	setenv("AWS_USE_FIPS_ENDPOINT", "false", 1);
 	setenv("AWS_USE_DUALSTACK_ENDPOINT", "false", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
 	assert_true(!s.use_fips && !s.use_dualstack);
 	assert_non_null(strstr(s.region.origin, "profile default"));
 	assert_string_equal(s.endpoint.value,
 			    "https://bedrock-agentcore-control.eu-west-1.amazonaws.com");
 	aws_settings_free(&s);
 	setenv("AWS_USE_FIPS_ENDPOINT", "true", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
 	assert_true(s.use_fips && !s.use_dualstack);
 	assert_string_equal(s.endpoint.value,
 			    "https://bedrock-agentcore-control-fips.eu-west-1.amazonaws.com");
 	aws_settings_free(&s);
 	unsetenv("AWS_USE_FIPS_ENDPOINT");
 	unsetenv("AWS_USE_DUALSTACK_ENDPOINT");
+}
+
+static void precedence_region(struct aws_options *o)
+{
+	struct aws_settings s;
+	char *cause = NULL;
 
 	/* AWS_REGION before AWS_DEFAULT_REGION, both before the profile */
 	setenv("AWS_DEFAULT_REGION", "ap-south-1", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
 	assert_string_equal(s.region.value, "ap-south-1");
 	assert_string_equal(s.region.origin, "AWS_DEFAULT_REGION");
 	aws_settings_free(&s);
 	setenv("AWS_REGION", "ca-central-1", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
 	assert_string_equal(s.region.value, "ca-central-1");
 	assert_string_equal(s.region.origin, "AWS_REGION");
 	aws_settings_free(&s);
 	unsetenv("AWS_REGION");
 	unsetenv("AWS_DEFAULT_REGION");
+}
+
+static void precedence_endpoints(struct aws_options *o)
+{
+	struct aws_settings s;
+	char *cause = NULL;
 
 	/* endpoints: AWS_ENDPOINT_URL beats the profile's endpoint_url, the
 	 * service's variable beats AWS_ENDPOINT_URL, --endpoint-url beats both */
 	setenv("AWS_PROFILE", "urls", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
 	assert_string_equal(s.endpoint.value, "https://profile.example.com");
 	assert_non_null(strstr(s.endpoint.origin, "profile urls"));
 	aws_settings_free(&s);
 	/* a custom endpoint with FIPS is the rule set's error, said as such */
 	setenv("AWS_USE_FIPS_ENDPOINT", "true", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
 	assert_null(s.endpoint.value);
 	assert_non_null(s.endpoint_error);
 	aws_settings_free(&s);
 	unsetenv("AWS_USE_FIPS_ENDPOINT");
 	setenv("AWS_ENDPOINT_URL", "https://global.example.com", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
 	assert_string_equal(s.endpoint.value, "https://global.example.com");
 	assert_string_equal(s.endpoint.origin, "AWS_ENDPOINT_URL");
 	aws_settings_free(&s);
 	setenv("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL", "https://svc.example.com", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
 	assert_string_equal(s.endpoint.value, "https://svc.example.com");
 	aws_settings_free(&s);
-	o.endpoint_url = "https://option.example.com";
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	o->endpoint_url = "https://option.example.com";
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
 	assert_string_equal(s.endpoint.value, "https://option.example.com");
 	assert_string_equal(s.endpoint.origin, "--endpoint-url");
 	aws_settings_free(&s);
-	o.endpoint_url = NULL;
+	o->endpoint_url = NULL;
+}
+
+static void precedence_sts(struct aws_options *o)
+{
+	struct aws_settings s;
+	char *cause = NULL;
 
 	/* STS's endpoint is found the same way, with its own variable first;
 	 * ignoring configured endpoints ignores them for STS as well */
@@ -294,7 +323,7 @@ static void test_settings_precedence(void **state)
 		const char *u;
 		char *origin = NULL;
 
-		assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+		assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
 		u = aws_configured_endpoint(&s, "STS", &origin);
 		assert_string_equal(u, "https://global.example.com");
 		assert_string_equal(origin, "AWS_ENDPOINT_URL");
@@ -317,21 +346,66 @@ static void test_settings_precedence(void **state)
 		aws_settings_free(&s);
 		setenv("AWS_ENDPOINT_URL", "https://global.example.com", 1);
 	}
+}
+
+static void precedence_ignore_configured(struct aws_options *o)
+{
+	struct aws_settings s;
+	char *cause = NULL;
 
 	/* the profile's ignore_configured_endpoint_urls silences the variables
 	 * and its own endpoint_url, but not --endpoint-url */
 	setenv("AWS_PROFILE", "quiet", 1);
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
 	assert_string_equal(s.endpoint.value,
 			    "https://bedrock-agentcore-control.eu-west-2.amazonaws.com");
 	assert_false(s.endpoint_custom);
 	aws_settings_free(&s);
-	o.endpoint_url = "https://option.example.com";
-	assert_int_equal(aws_settings_resolve(&o, &s, &cause), 0);
+	o->endpoint_url = "https://option.example.com";
+	assert_int_equal(aws_settings_resolve(o, &s, &cause), 0);
 	assert_string_equal(s.endpoint.value, "https://option.example.com");
 	aws_settings_free(&s);
-	o.endpoint_url = NULL;
+	o->endpoint_url = NULL;
+}
 
+static void test_settings_precedence(void **state)
+{
+	char *ca = tmpfile_with("-----BEGIN CERTIFICATE-----\n");
+	char *text = xasprintf("[default]\nregion = eu-west-1\nuse_fips_endpoint = true\n"
+			       "use_dualstack_endpoint = true\nca_bundle = %s\nmax_attempts = 4\n"
+			       "[profile urls]\nregion = eu-west-1\n"
+			       "endpoint_url = https://profile.example.com\n"
+			       "[profile quiet]\nregion = eu-west-2\n"
+			       "endpoint_url = https://quiet.example.com\n"
+			       "ignore_configured_endpoint_urls = true\n",
+			       ca);
+	char *cfg = tmpfile_with(text);
+	struct aws_options o = {NULL, NULL, NULL, NULL, AWS_TIMEOUT_UNSET, AWS_TIMEOUT_UNSET};
+	static const char *const clean[] = {"AWS_PROFILE",
+					    "AWS_DEFAULT_PROFILE",
+					    "AWS_REGION",
+					    "AWS_DEFAULT_REGION",
+					    "AWS_ENDPOINT_URL",
+					    "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL",
+					    "AWS_CA_BUNDLE",
+					    "AWS_MAX_ATTEMPTS",
+					    "AWS_USE_FIPS_ENDPOINT",
+					    "AWS_USE_DUALSTACK_ENDPOINT",
+					    "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof clean / sizeof *clean; i++)
+		unsetenv(clean[i]);
+	setenv("AWS_CONFIG_FILE", cfg, 1);
+	setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent", 1);
+
+	precedence_from_profile(&o);
+	precedence_fips_dualstack(&o);
+	precedence_region(&o);
+	precedence_endpoints(&o);
+	precedence_sts(&o);
+	precedence_ignore_configured(&o);
 	for (i = 0; i < sizeof clean / sizeof *clean; i++)
 		unsetenv(clean[i]);
 	unlink(cfg);

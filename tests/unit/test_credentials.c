@@ -41,7 +41,16 @@ static void test_credential_process_output(void **state)
 	assert_int_equal(credentials_parse_process(json, strlen(json), &c, &cause), -1);
 	assert_non_null(strstr(cause, "expired"));
 	free(cause);
-	/* UTC offsets and fractions of a second, as helpers write them */
+}
+
+/* The Expiration of a credential_process: UTC offsets and fractions of a
+ * second, as helpers write them. */
+static void test_credential_process_expiration(void **state)
+{
+	struct aws_credentials c;
+	char *cause = NULL, json[512], when[32];
+
+	(void)state;
 	{
 		time_t at = (time(NULL) / 60 + 120) * 60; /* two hours ahead, whole minutes */
 		static const struct {
@@ -183,9 +192,16 @@ static int resolve_creds(const char *profile, struct aws_credentials *c, char **
 	return resolve_creds_in(profile, "us-east-1", c, cause);
 }
 
-static void test_credentials_chain(void **state)
+/* The files of the provider chain tests: a config file with a profile for
+ * each case, a credentials file with a default pair. */
+struct chain_files {
+	char *cfg, *cred;
+};
+
+static int chain_setup(void **state)
 {
-	char *cfg = tmpfile_with(
+	struct chain_files *f = xcalloc(1, sizeof *f);
+	f->cfg = tmpfile_with(
 	    "[default]\naws_access_key_id = AKIACONFIGFILE000001\n"
 	    "aws_secret_access_key = fromconfig\n"
 	    "[profile proc]\ncredential_process = printf '{\"Version\": 1, \"AccessKeyId\": "
@@ -217,16 +233,35 @@ static void test_credentials_chain(void **state)
 	    "[profile procandkeys]\naws_access_key_id = AKIACONFIGFILE000002\n"
 	    "aws_secret_access_key = c\ncredential_process = printf '{\"Version\": 1, "
 	    "\"AccessKeyId\": \"ASIAPROCESS000000002\", \"SecretAccessKey\": \"p\"}'\n");
-	char *cred = tmpfile_with("[default]\naws_access_key_id = AKIACREDENTIALSFILE1\n"
-				  "aws_secret_access_key = fromcredentials\n");
+	f->cred = tmpfile_with("[default]\naws_access_key_id = AKIACREDENTIALSFILE1\n"
+			       "aws_secret_access_key = fromcredentials\n");
+
+	clear_aws_env();
+	setenv("AWS_CONFIG_FILE", f->cfg, 1);
+	setenv("AWS_SHARED_CREDENTIALS_FILE", f->cred, 1);
+	*state = f;
+	return 0;
+}
+
+static int chain_teardown(void **state)
+{
+	struct chain_files *f = *state;
+
+	unlink(f->cfg);
+	unlink(f->cred);
+	free(f->cfg);
+	free(f->cred);
+	free(f);
+	clear_aws_env();
+	return 0;
+}
+
+static void test_chain_files_and_environment(void **state)
+{
 	struct aws_credentials c;
 	char *cause = NULL;
 
 	(void)state;
-	clear_aws_env();
-	setenv("AWS_CONFIG_FILE", cfg, 1);
-	setenv("AWS_SHARED_CREDENTIALS_FILE", cred, 1);
-
 	/* the credentials file wins over the config file, as in botocore */
 	assert_int_equal(resolve_creds(NULL, &c, &cause), 0);
 	assert_string_equal(c.access_key_id, "AKIACREDENTIALSFILE1");
@@ -260,7 +295,14 @@ static void test_credentials_chain(void **state)
 	free(cause);
 	cause = NULL;
 	clear_aws_env();
+}
 
+static void test_chain_process(void **state)
+{
+	struct aws_credentials c;
+	char *cause = NULL;
+
+	(void)state;
 	/* credential_process: run through /bin/sh, JSON Version 1 */
 	assert_int_equal(resolve_creds("proc", &c, &cause), 0);
 	assert_string_equal(c.access_key_id, "ASIAPROCESS000000001");
@@ -276,7 +318,14 @@ static void test_credentials_chain(void **state)
 	assert_non_null(strstr(cause, "not a JSON object"));
 	free(cause);
 	cause = NULL;
+}
 
+static void test_chain_roles(void **state)
+{
+	struct aws_credentials c;
+	char *cause = NULL;
+
+	(void)state;
 	/* role_arn without source_profile, half a key pair in a profile */
 	assert_int_equal(resolve_creds("role", &c, &cause), -1);
 	assert_non_null(strstr(cause, "source_profile"));
@@ -308,7 +357,14 @@ static void test_credentials_chain(void **state)
 	assert_non_null(strstr(cause, "Ec2InstanceMetadata"));
 	free(cause);
 	cause = NULL;
+}
 
+static void test_chain_web_identity(void **state)
+{
+	struct aws_credentials c;
+	char *cause = NULL;
+
+	(void)state;
 	/* web identity: from the profile (before role assumption), or the environment */
 	assert_int_equal(resolve_creds("web", &c, &cause), -1);
 	if (!strstr(cause, "web identity token") || !strstr(cause, "/nonexistent/token"))
@@ -331,7 +387,14 @@ static void test_credentials_chain(void **state)
 	free(cause);
 	cause = NULL;
 	unsetenv("AWS_WEB_IDENTITY_TOKEN_FILE");
+}
 
+static void test_chain_sts_partition(void **state)
+{
+	struct aws_credentials c;
+	char *cause = NULL;
+
+	(void)state;
 	/* STS in the region's partition: asked (through a proxy that is not
 	 * there, so nothing leaves the machine) at sts.cn-north-1.amazonaws.com.cn */
 	setenv("https_proxy", "http://127.0.0.1:1", 1);
@@ -350,7 +413,14 @@ static void test_credentials_chain(void **state)
 	free(cause);
 	cause = NULL;
 	unsetenv("https_proxy");
+}
 
+static void test_chain_container_last(void **state)
+{
+	struct aws_credentials c;
+	char *cause = NULL;
+
+	(void)state;
 	/* the container provider comes last in the chain also with --profile */
 	setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:1/creds", 1);
 	assert_int_equal(resolve_creds("empty", &c, &cause), -1);
@@ -359,16 +429,19 @@ static void test_credentials_chain(void **state)
 	free(cause);
 	cause = NULL;
 	unsetenv("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+}
 
+static void test_chain_nothing(void **state)
+{
+	struct aws_credentials c;
+	char *cause = NULL;
+
+	(void)state;
 	/* nothing configured anywhere: 1, not an error */
 	setenv("AWS_CONFIG_FILE", "/nonexistent", 1);
 	setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent", 1);
 	assert_int_equal(resolve_creds(NULL, &c, &cause), 1);
 	credentials_free(&c);
-	unlink(cfg);
-	unlink(cred);
-	free(cfg);
-	free(cred);
 }
 
 /* What a container credentials endpoint answers. */
@@ -652,9 +725,18 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_credential_process_output),
+	    cmocka_unit_test(test_credential_process_expiration),
 	    cmocka_unit_test(test_sts_xml),
 	    cmocka_unit_test(test_mask),
-	    cmocka_unit_test(test_credentials_chain),
+	    cmocka_unit_test_setup_teardown(test_chain_files_and_environment, chain_setup,
+					    chain_teardown),
+	    cmocka_unit_test_setup_teardown(test_chain_process, chain_setup, chain_teardown),
+	    cmocka_unit_test_setup_teardown(test_chain_roles, chain_setup, chain_teardown),
+	    cmocka_unit_test_setup_teardown(test_chain_web_identity, chain_setup, chain_teardown),
+	    cmocka_unit_test_setup_teardown(test_chain_sts_partition, chain_setup, chain_teardown),
+	    cmocka_unit_test_setup_teardown(test_chain_container_last, chain_setup,
+					    chain_teardown),
+	    cmocka_unit_test_setup_teardown(test_chain_nothing, chain_setup, chain_teardown),
 	    cmocka_unit_test(test_container_answer),
 	    cmocka_unit_test(test_credentials_printable),
 	    cmocka_unit_test(test_process_timeout),

@@ -206,8 +206,8 @@ static void test_submit_retry_same_token(void **state)
 	struct runtime_progress p = {0};
 	struct runtime_outcome out;
 	struct aws_options o = {0};
-	int port, requests;
-	pid_t pid = script_server(answers, 3, &port, &requests);
+	int port;
+	struct script_server *sv = script_server(answers, 3, &port);
 	char *url = xasprintf("http://127.0.0.1:%d", port), *log, *t1, *t2;
 
 	(void)state;
@@ -216,7 +216,7 @@ static void test_submit_retry_same_token(void **state)
 	o.endpoint_url = url;
 	o.connect_timeout = o.read_timeout = 10;
 	assert_int_equal(runtime_submit(&o, def, doc, 60, &p, &out), RUNTIME_READY);
-	log = script_server_end(pid, requests);
+	log = script_server_end(sv);
 	assert_string_equal(out.id, "rt-1");
 	assert_string_equal(out.status, "READY");
 	t1 = token_of(log, 0);
