@@ -280,8 +280,8 @@ static void test_submit_reuses_token(void **state)
 	struct runtime_progress p = {.client_token = given};
 	struct runtime_outcome out, out2;
 	struct aws_options o = {0};
-	int port, requests;
-	pid_t pid = script_server(answers, 2, &port, &requests);
+	int port;
+	struct script_server *sv = script_server(answers, 2, &port);
 	char *url = xasprintf("http://127.0.0.1:%d", port), *log, *t1, *t2;
 
 	(void)state;
@@ -293,7 +293,7 @@ static void test_submit_reuses_token(void **state)
 	assert_string_equal(out.client_token, given);
 	p.client_token = NULL;
 	assert_int_equal(runtime_submit(&o, def, doc, -1, &p, &out2), RUNTIME_CREATED);
-	log = script_server_end(pid, requests);
+	log = script_server_end(sv);
 	t1 = token_of(log, 0);
 	t2 = token_of(log, 1);
 	assert_string_equal(t1, given);
@@ -318,8 +318,8 @@ static enum runtime_end follow_script(const char *const *answers, int n, const c
 {
 	struct runtime_progress p = {0};
 	struct aws_options o = {0};
-	int port, requests;
-	pid_t pid = script_server(answers, n, &port, &requests);
+	int port;
+	struct script_server *sv = script_server(answers, n, &port);
 	char *url = xasprintf("http://127.0.0.1:%d", port);
 	enum runtime_end end;
 
@@ -328,7 +328,7 @@ static enum runtime_end follow_script(const char *const *answers, int n, const c
 	o.endpoint_url = url;
 	o.connect_timeout = o.read_timeout = 10;
 	end = runtime_follow(&o, "rt-1", want, limit, &p, out);
-	*log = script_server_end(pid, requests);
+	*log = script_server_end(sv);
 	free(url);
 	return end;
 }
