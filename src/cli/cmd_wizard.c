@@ -4,17 +4,24 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli/commands.h"
 #include "ui/ui.h"
+#include "base/printable.h"
 #include "base/util.h"
 
 static int wizard_exec(const struct cmd_args *a)
 {
 	struct ui_args u = {0};
 
-	if (a->nwords > 1)
-		return usage_error(_("unexpected argument '%s'"), a->words[1]);
+	if (a->nwords > 1) {
+		char *w = printable_text(a->words[1], 200);
+		int ret = usage_error(_("unexpected argument '%s'"), w);
+
+		free(w);
+		return ret;
+	}
 	if (a->named && !a->nwords)
 		return usage_error(_("edit: expected a form file"));
 	u.form = a->nwords ? a->words[0] : NULL;

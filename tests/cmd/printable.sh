@@ -62,5 +62,13 @@ clean "submit (AWS_PROFILE with a CSI)" "$tmp/out" "$tmp/err"
 AWS_REGION="us-east-1$esc]0;pwned$bel" "$ACW" status r-0123456789 >"$tmp/out" 2>"$tmp/err"
 clean "status (AWS_REGION with an OSC title)" "$tmp/out" "$tmp/err"
 
+# words of the command line quoted in a usage error (a script's variable)
+"$ACW" status "r$esc[2J-x/" >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 2 ] && ok || bad "status with a malformed id did not exit 2"
+clean "status (a malformed id with a CSI)" "$tmp/out" "$tmp/err"
+"$ACW" form.json "second$esc]0;pwned$bel" >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 2 ] && ok || bad "two forms did not exit 2"
+clean "the wizard (an unexpected argument with an OSC title)" "$tmp/out" "$tmp/err"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
