@@ -34,17 +34,21 @@ struct aws_options cli_aws_options(void);
 
 /* A command's own options and its operands, as parsed. */
 struct cmd_args {
-	unsigned flags; /* the own options given: see cmd_has */
-	char **words;   /* the operands in order (NULL-terminated), in argv */
+	unsigned long long flags; /* the own options given: see cmd_has */
+	const char *values[52];   /* their values (required_argument): cmd_value */
+	char **words;             /* the operands in order (NULL-terminated), in argv */
 	int nwords;
 	int named; /* 1 when the command was named ("edit FORM") */
 };
 
-/* Whether own option c (its struct option's val, a lower-case letter) was given. */
-#define cmd_has(a, c) ((((a)->flags) >> ((c) - 'a')) & 1u)
+/* Whether own option c (its struct option's val: a letter) was given. */
+int cmd_has(const struct cmd_args *a, int c);
+/* The value of own option c (required_argument; the last one given), or
+ * NULL when it was not given. */
+const char *cmd_value(const struct cmd_args *a, int c);
 
-/* A command. Its own options take no value; their val is a lower-case
- * letter that cmd_has tests. */
+/* A command. Its own options' val is a letter (a to z, A to Z) that cmd_has
+ * and cmd_value take; they may take a value (required_argument). */
 struct cmd_entry {
 	const char *name;                      /* as typed: "validate" */
 	const char *summary;                   /* N_(): one line of the program's --help */
@@ -52,6 +56,7 @@ struct cmd_entry {
 	void (*help)(void);                    /* COMMAND --help; lines under 80 columns */
 	int (*exec)(const struct cmd_args *a); /* returns an exit code (base/util.h) */
 	int flags;                             /* CMD_* below */
+	const char *shortopts; /* own short options as getopt writes them ("o:"), or NULL */
 };
 /* Runs when no command is named (the wizard); listed last in --help. */
 #define CMD_DEFAULT 1

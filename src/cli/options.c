@@ -209,17 +209,42 @@ static int leading_globals(int argc, char **argv)
 	return first - 1;
 }
 
+/* Where own option c is kept in struct cmd_args, or -1 when c is no letter. */
+static int letter_index(int c)
+{
+	if (c >= 'a' && c <= 'z')
+		return c - 'a';
+	if (c >= 'A' && c <= 'Z')
+		return 26 + c - 'A';
+	return -1;
+}
+
+int cmd_has(const struct cmd_args *a, int c)
+{
+	int i = letter_index(c);
+
+	return i >= 0 && (a->flags >> i) & 1u;
+}
+
+const char *cmd_value(const struct cmd_args *a, int c)
+{
+	int i = letter_index(c);
+
+	return i >= 0 ? a->values[i] : NULL;
+}
+
 /* The command's own options and the global ones, with --help, parsed once
  * by getopt_long; the operands collected in order. */
 static int command_options(const struct cmd_entry *cmd, int argc, char **argv, struct cmd_args *a)
 {
-	struct option opts[NGLOBAL + 8]; /* own: at most 6 */
+	struct option opts[NGLOBAL + 16]; /* own: at most 14 */
+	char *shortopts = xasprintf("-h%s", cmd->shortopts ? cmd->shortopts : "");
 	size_t n = 0, i;
-	int c;
+	int c, ret = -1;
 
 	for (i = 0; i < NGLOBAL; i++)
 		opts[n++] = global_options[i];
-	for (i = 0; cmd->opts[i].name; i++)
+	for (i = 0; cmd->opts[i].name && n < NGLOBAL + 14; i++)
 		opts[n++] = cmd->opts[i];
 	opts[n++] = (struct option){"help", no_argument, NULL, 'h'};
 	opts[n] = (struct option){NULL, 0, NULL, 0};
@@ -227,24 +252,26 @@ static int command_options(const struct cmd_entry *cmd, int argc, char **argv, s
 	optind = 1;
 	opterr = 1;
 	/* "-": operands stay in place, in order, returned as 1 */
-	while ((c = getopt_long(argc, argv, "-h", opts, NULL)) != -1) {
+	while (ret < 0 && (c = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		if (c == 1) {
 			a->words[a->nwords++] = optarg;
 		} else if (c == 'h') {
 			cmd->help();
-			return EXIT_OK;
+			ret = EXIT_OK;
 		} else if (c == '?' || c == ':') {
 			usage_try();
-			return EXIT_USAGE;
-		} else if (c >= 'a' && c <= 'z') {
-			a->flags |= 1u << (c - 'a');
+			ret = EXIT_USAGE;
+		} else if (letter_index(c) >= 0) {
+			a->flags |= 1ull << letter_index(c);
+			a->values[letter_index(c)] = optarg;
 		} else if (global_option(c, optarg) < 0) {
-			return EXIT_USAGE;
+			ret = EXIT_USAGE;
 		}
 	}
-	while (optind < argc) /* after "--" */
+	while (ret < 0 && optind < argc) /* after "--" */
 		a->words[a->nwords++] = argv[optind++];
-	return -1;
+	free(shortopts);
+	return ret;
 }
 
 int cli_parse(const struct cmd_entry *const *table, int argc, char **argv,
