@@ -12,6 +12,7 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
+#include "form/template.h"
 #include "base/printable.h"
 #include "base/util.h"
 #include "form/validate.h"
@@ -163,15 +164,18 @@ static void json_problems(cJSON *arr, const char *file, const struct problems *p
 	}
 }
 
-/* Check one file: its problems printed (or added to arr); returns the exit
- * code it alone would give. */
+/* Check one file, a template when its top level is one, else a form: its
+ * problems printed (or added to arr); returns the exit code it alone would
+ * give. */
 static int validate_one(const char *file, const struct formdef *def, cJSON *arr)
 {
 	struct problems probs = {0};
 	char *cause = NULL;
-	int ret;
+	int ret = template_check_file(file, def, &probs, &cause);
 
-	if (form_check_file(file, def, NULL, &probs, &cause) != 0) {
+	if (ret == 1)
+		ret = form_check_file(file, def, NULL, &probs, &cause);
+	if (ret != 0) {
 		print_unreadable(file, cause);
 		if (arr) {
 			cJSON *o = cJSON_CreateObject();
@@ -226,7 +230,8 @@ static void validate_help(void)
 {
 	printf(_("Usage: %s validate [--json] FORM...\n"
 		 "Check form files as the service would judge them, without a terminal.\n"
-		 "A FORM of - is read from standard input.\n\n"
+		 "A FORM of - is read from standard input; a file that holds a template is\n"
+		 "checked as a template.\n\n"
 		 "      --json         print the problems as a JSON array on standard output\n"
 		 "  -h, --help         display this help and exit\n\n"
 		 "Each problem is printed on standard error as FILE: PATH: message.\n"),
