@@ -8,3 +8,11 @@ EXTRA_DIST += tests/integration/proxy_selfcheck.py tests/servers/sigv4_proxy.py 
 # delete, versions, endpoints.
 TESTS += tests/integration/daytwo.py
 EXTRA_DIST += tests/integration/daytwo.py
+# The account checks (issue 10): check and create-role against moto, and
+# the pick lists' data through a small driver (tests/integration/picklist.c).
+TESTS += tests/integration/checks.py
+EXTRA_DIST += tests/integration/checks.py
+check_PROGRAMS += tests/integration/picklist
+tests_integration_picklist_SOURCES = tests/integration/picklist.c
+tests_integration_picklist_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)
+tests_integration_picklist_LDADD = $(CORE_LIBS)

@@ -9,11 +9,28 @@ UNIT_LDADD = $(CORE_LIBS) $(CMOCKA_LIBS)
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
 	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_sigv4_suite \
-	tests/unit/test_printable $(AWS_UNIT_TESTS)
+	tests/unit/test_printable $(AWS_UNIT_TESTS) $(UI_UNIT_TESTS)
 TESTS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
 	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_sigv4_suite \
-	tests/unit/test_printable $(AWS_UNIT_TESTS)
+	tests/unit/test_printable $(AWS_UNIT_TESTS) $(UI_UNIT_TESTS)
+# the account checks (issue 10): XML answers, policy evaluation, endpoints
+check_PROGRAMS += tests/unit/test_xml tests/unit/test_policy tests/unit/test_awscall
+TESTS += tests/unit/test_xml tests/unit/test_policy tests/unit/test_awscall
 endif
+# The ui's modules without curses (lineedit, the pure part of text, rows),
+# built from their sources.
+UI_UNIT_TESTS = tests/unit/test_lineedit tests/unit/test_text tests/unit/test_rows
+tests_unit_test_lineedit_SOURCES = tests/unit/test_lineedit.c tests/unit/testutil.h \
+	src/ui/lineedit.c
+tests_unit_test_lineedit_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_lineedit_LDADD = $(UNIT_LDADD)
+tests_unit_test_text_SOURCES = tests/unit/test_text.c tests/unit/testutil.h src/ui/text.c \
+	src/ui/lineedit.c
+tests_unit_test_text_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_text_LDADD = $(UNIT_LDADD)
+tests_unit_test_rows_SOURCES = tests/unit/test_rows.c tests/unit/testutil.h src/ui/rows.c
+tests_unit_test_rows_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_rows_LDADD = $(UNIT_LDADD)
 tests_unit_test_sigv4_suite_SOURCES = tests/unit/test_sigv4_suite.c tests/unit/testutil.h
 tests_unit_test_sigv4_suite_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_sigv4_suite_LDADD = $(UNIT_LDADD)
@@ -49,6 +66,15 @@ tests_unit_test_endpoint_suite_LDADD = $(UNIT_LDADD)
 tests_unit_test_runtime_SOURCES = tests/unit/test_runtime.c tests/unit/awstest.h tests/unit/testutil.h
 tests_unit_test_runtime_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_runtime_LDADD = $(UNIT_LDADD)
+tests_unit_test_xml_SOURCES = tests/unit/test_xml.c tests/unit/testutil.h
+tests_unit_test_xml_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_xml_LDADD = $(UNIT_LDADD)
+tests_unit_test_policy_SOURCES = tests/unit/test_policy.c tests/unit/testutil.h
+tests_unit_test_policy_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_policy_LDADD = $(UNIT_LDADD)
+tests_unit_test_awscall_SOURCES = tests/unit/test_awscall.c tests/unit/testutil.h
+tests_unit_test_awscall_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_awscall_LDADD = $(UNIT_LDADD)
 tests_unit_test_sigv4_SOURCES = tests/unit/test_sigv4.c tests/unit/testutil.h
 tests_unit_test_sigv4_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_sigv4_LDADD = $(UNIT_LDADD)
@@ -80,7 +106,8 @@ tests_unit_test_template_LDADD = $(UNIT_LDADD)
 
 # Against moto on loopback, every signature checked by botocore.
 TESTS += tests/integration/aws.py
-EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/bench_submit.py tests/bench/bench_ui.py
+EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/bench_submit.py tests/bench/bench_ui.py \
+	tests/bench/bench_check.py
 
 # Command-level tests of `validate`, and of the command line's GNU behaviour.
 TESTS += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh tests/cmd/printable.sh
@@ -98,7 +125,8 @@ EXTRA_DIST += tests/cmd/l10n.sh tests/cmd/po-complete.sh
 # tests/fuzz/corpus/NAME/: libFuzzer with --enable-fuzzing (clang),
 # otherwise make check replays the corpus through tests/fuzz/replay.c.
 FUZZ_TARGETS = tests/fuzz/fuzz_formfile tests/fuzz/fuzz_ini tests/fuzz/fuzz_credentials \
-	tests/fuzz/fuzz_service tests/fuzz/fuzz_openid tests/fuzz/fuzz_template
+	tests/fuzz/fuzz_service tests/fuzz/fuzz_openid tests/fuzz/fuzz_template \
+	tests/fuzz/fuzz_awsxml
 check_PROGRAMS += $(FUZZ_TARGETS)
 TESTS += $(FUZZ_TARGETS)
 EXTRA_DIST += tests/fuzz/corpus
@@ -124,6 +152,8 @@ tests_fuzz_fuzz_openid_SOURCES = tests/fuzz/fuzz_openid.c tests/fuzz/fuzz.h $(FU
 tests_fuzz_fuzz_openid_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_template_SOURCES = tests/fuzz/fuzz_template.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
 tests_fuzz_fuzz_template_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_awsxml_SOURCES = tests/fuzz/fuzz_awsxml.c tests/fuzz/fuzz.h $(FUZZ_DRIVER)
+tests_fuzz_fuzz_awsxml_CFLAGS = $(FUZZ_CFLAGS)
 
 # Benchmarks: built by `make bench`, never part of make check.
 EXTRA_PROGRAMS = tests/bench/bench_validate
@@ -139,6 +169,9 @@ bench: tests/bench/bench_validate src/agentcore-wizard
 	-top_srcdir=$(abs_top_srcdir) top_builddir=$(abs_top_builddir) \
 		ACW=$(abs_top_builddir)/src/agentcore-wizard \
 		python3 $(srcdir)/tests/bench/bench_ui.py
+	-top_srcdir=$(abs_top_srcdir) ACW=$(abs_top_builddir)/src/agentcore-wizard \
+		AGENTCORE_WIZARD_FORMS=$(abs_top_srcdir)/forms \
+		python3 $(srcdir)/tests/bench/bench_check.py
 .PHONY: bench
 
 # A deployed runtime as create and update forms, update forms, the diff (issue 11).

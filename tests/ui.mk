@@ -10,7 +10,10 @@ UI_TESTS = tests/ui/vpc-moto.py tests/ui/fill-minimal.py tests/ui/invalid.py tes
 	tests/ui/marks.py tests/ui/keep.py tests/ui/layout.py tests/ui/items.py tests/ui/review-keys.py tests/ui/overwrite.py tests/ui/submit-settings.py tests/ui/draft-load.py tests/ui/draft-form.py tests/ui/plain-width.py tests/ui/new-file.py \
 	tests/ui/term-unusable.py tests/ui/golden-update.sh \
 	tests/ui/quit-clean.py tests/ui/conflict-moto.py \
-	tests/ui/draft-folder.py tests/ui/plain-escapes.py
+	tests/ui/draft-folder.py tests/ui/plain-escapes.py \
+	tests/ui/many-tags.py tests/ui/token-moto.py \
+	tests/ui/credential-wait.py tests/ui/plain-questions.sh \
+	tests/ui/screen-items.py tests/ui/warnings.py
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/tmuxterm.py tests/ui/golden
 AM_TESTS_ENVIRONMENT += ACW_UPDATE_GOLDEN='$(ACW_UPDATE_GOLDEN)'; export ACW_UPDATE_GOLDEN;

@@ -8,6 +8,7 @@
 #include <dlfcn.h>
 #endif
 #include <openssl/crypto.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -336,18 +337,44 @@ static const char *proxy_variable(const char *url)
 	return "?";
 }
 
-/* The one easy handle, made at the first request and kept: the next request
- * to the same host reuses its connection, so the polls of --wait make no
- * new TLS handshake and do not read the CA bundle again (OpenSSL 3 takes
- * ~16 ms to load the system's 144 certificates for each new connection).
- * It is reachable until exit, not leaked. */
-static CURL *easy_handle(void)
-{
-	static CURL *c;
+/* Easy handles, made as requests need them and kept: the next request to
+ * the same host reuses a connection, so the polls of --wait make no new TLS
+ * handshake and do not read the CA bundle again (OpenSSL 3 takes ~16 ms to
+ * load the system's 144 certificates for each new connection). Requests
+ * sent at once from several threads (the account checks) each take a handle
+ * of their own from the pool and give it back. They are reachable until
+ * exit, not leaked. */
+#define HANDLES_MAX 32
+static CURL *pool[HANDLES_MAX];
+static int pooled, made;
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t pool_free = PTHREAD_COND_INITIALIZER;
 
-	if (!c && !(c = lc.easy_init()))
-		util_fatal("%s", _("cannot start libcurl"));
+/* A handle; with HANDLES_MAX requests in flight, the next waits for one. */
+static CURL *handle_take(void)
+{
+	CURL *c = NULL;
+
+	pthread_mutex_lock(&pool_lock);
+	while (!pooled && made == HANDLES_MAX)
+		pthread_cond_wait(&pool_free, &pool_lock);
+	if (pooled) {
+		c = pool[--pooled];
+	} else {
+		if (!(c = lc.easy_init()))
+			util_fatal("%s", _("cannot start libcurl"));
+		made++;
+	}
+	pthread_mutex_unlock(&pool_lock);
 	return c;
+}
+
+static void handle_give(CURL *c)
+{
+	pthread_mutex_lock(&pool_lock);
+	pool[pooled++] = c;
+	pthread_cond_signal(&pool_free);
+	pthread_mutex_unlock(&pool_lock);
 }
 
 /* The request's header lines for libcurl: one list with the signer. */
@@ -527,10 +554,15 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 	char err[CURL_ERROR_SIZE] = "";
 	enum http_result res = HTTP_DONE;
 
+	int ready;
+
 	memset(resp, 0, sizeof *resp);
-	if (curl_ready(cause) != 0)
+	pthread_mutex_lock(&pool_lock); /* libcurl is opened once, by one thread */
+	ready = curl_ready(cause);
+	pthread_mutex_unlock(&pool_lock);
+	if (ready != 0)
 		return HTTP_FAILED;
-	c = easy_handle();
+	c = handle_take();
 	s.curl = c;
 	s.last_activity = util_monotonic();
 	list = header_list(headers);
@@ -551,6 +583,7 @@ enum http_result http_send(const char *method, const char *url, const struct hea
 	 * buffer and the sink are gone when this returns); its connections and
 	 * CA cache stay for the next */
 	lc.easy_reset(c);
+	handle_give(c);
 	lc.slist_free_all(list);
 	if (res != HTTP_DONE)
 		http_response_free(resp);

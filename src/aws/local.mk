@@ -17,3 +17,17 @@ src_libacwcore_a_SOURCES += \
 
 # Everything that links the core needs these.
 CORE_LIBS = src/libacwcore.a $(CJSON_LIBS) $(CURL_LINK) $(CRYPTO_LIBS) $(PCRE2_LIBS) $(LIBINTL) -lm
+
+# The account checks (issue 10): XML answers with libexpat, the other
+# services' calls, policy evaluation and the findings engine.
+src_libacwcore_a_CPPFLAGS += $(EXPAT_CFLAGS)
+src_libacwcore_a_SOURCES += \
+	src/aws/awscall.c src/aws/awscall.h \
+	src/aws/sts.c src/aws/sts.h \
+	src/aws/policy.c src/aws/policy.h \
+	src/aws/iam.c src/aws/iam.h src/aws/roledocs.c src/aws/roledocs.h \
+	src/aws/ecr.c src/aws/ecr.h src/aws/ec2.c src/aws/ec2.h src/aws/s3.c src/aws/s3.h \
+	src/aws/checks_run.c src/aws/checks.h src/aws/checks_int.h \
+	src/aws/checks_role.c src/aws/checks_image.c src/aws/checks_net.c \
+	src/aws/checks_misc.c src/aws/pick.c src/aws/pick.h
+CORE_LIBS += $(EXPAT_LIBS)

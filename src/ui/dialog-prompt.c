@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include "base/printable.h"
 #include "base/util.h"
 #include "curses.h"
 #include "text.h"
@@ -41,7 +42,7 @@ static void prompt_draw(struct wiz *w, void *state)
 	for (k = s->e.scroll; k < s->e.len && used < COLS - qw - 1; k++) {
 		wchar_t c = s->e.buf[k];
 
-		if (c < 32 || (c >= 0x7f && c < 0xa0))
+		if (printable_codepoint_hidden((unsigned long)c))
 			c = L'?'; /* a name from outside may hold controls */
 		addnwstr(&c, 1);
 		used += lineedit_wcwidth(s->e.buf[k]);

@@ -86,7 +86,7 @@ int draft_save(struct wiz *w, char **cause)
 	rc = util_mkdir_p(dir, 0700, cause);
 	free(dir);
 	if (rc == 0)
-		rc = formfile_save(w->draft.path, w->data.doc, w->data.def, cause);
+		rc = formfile_save_nofollow(w->draft.path, w->data.doc, w->data.def, cause);
 	if (rc == 0) {
 		w->draft.gen = document_generation(w->data.doc);
 		w->draft.own = 1;
@@ -243,6 +243,7 @@ void draft_offer(struct wiz *w)
 		w->draft.gen = w->data.saved_gen;
 		w->data.dirty_extra = 1;
 		w->draft.own = 1;
+		marks_visit_all(w);
 		wiz_status(w, 0, "%s", _("Draft resumed."));
 	} else {
 		document_free(doc);

@@ -98,8 +98,8 @@ static const struct keybinding table[] = {
 	"leave an entry's screen, a list, a prompt, help or the review"),
      KW_ANY,
      {NULL},
-     0,
-     0},
+     6, /* on the bar in a text field only (KEYBAR_TEXT_UNDO) */
+     1},
     {ACT_HELP,
      {F(1), KEYESC('1'), '?', 0},
      N_("help on the field and every key (? outside text fields)"),

@@ -159,6 +159,9 @@ static void problems_check(struct wiz *w)
 		problems_add(&w->marks.probs, rest.v[j].state, rest.v[j].path, rest.v[j].ref, "%s",
 			     rest.v[j].message);
 	problems_clear(&rest);
+	/* what the form warns about although the API takes it */
+	problems_clear(&w->marks.warns);
+	validate_warnings(w->data.def, w->data.doc, &w->marks.warns);
 	w->marks.probs_gen = document_generation(w->data.doc);
 	w->marks.probs_doc = w->data.doc;
 	free(w->marks.probs_st);
@@ -198,6 +201,11 @@ size_t marks_problems(const struct wiz *w)
 	return n;
 }
 
+void marks_visit_all(struct wiz *w)
+{
+	memset(w->marks.visited, 1, w->data.def->nsections);
+}
+
 void marks_update(struct wiz *w)
 {
 	svc_check(w);
@@ -232,34 +240,74 @@ void marks_form_release(struct wiz *w)
 		free(w->marks.row_msgs[i]);
 	free(w->marks.row_msgs);
 	free(w->marks.row_marks);
+	free(w->marks.row_done);
 	w->marks.row_msgs = NULL;
 	w->marks.row_marks = NULL;
+	w->marks.row_done = NULL;
 	w->marks.nrow = 0;
 }
 
 void marks_form(struct wiz *w)
 {
-	size_t i, n = w->form.rows.n;
-	enum vstate st;
+	size_t n = w->form.rows.n;
 
 	marks_form_release(w);
 	w->marks.row_msgs = xcalloc(n + 1, sizeof *w->marks.row_msgs);
 	w->marks.row_marks = xcalloc(n + 1, 1);
+	w->marks.row_done = xcalloc(n + 1, 1);
 	w->marks.nrow = n;
 	w->marks.form_worst = VS_VALID;
-	for (i = 0; i < n; i++) {
-		w->marks.row_msgs[i] = screen_form_row_message(w, i, w->form.checked[w->sec], &st,
-							       &w->marks.row_marks[i]);
-		if (w->marks.row_marks[i] == '!')
-			w->marks.form_worst = VS_INVALID;
-		else if ((w->marks.row_marks[i] || st == VS_INCOMPLETE) &&
-			 w->marks.form_worst == VS_VALID)
-			w->marks.form_worst = VS_INCOMPLETE;
-	}
+}
+
+const char *marks_warning(const struct wiz *w, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < w->marks.warns.n; i++)
+		if (!strcmp(w->marks.warns.v[i].path, path))
+			return w->marks.warns.v[i].message;
+	return NULL;
+}
+
+const char *marks_row(struct wiz *w, size_t i)
+{
+	enum vstate st;
+	char m;
+
+	if (i >= w->marks.nrow)
+		return NULL;
+	if (w->marks.row_done[i])
+		return w->marks.row_msgs[i];
+	w->marks.row_done[i] = 1;
+	w->marks.row_msgs[i] = screen_form_row_message(w, i, w->form.checked[w->sec], &st, &m);
+	w->marks.row_marks[i] = m;
+	/* '+' (required once its group is set, the group unset) leaves the
+	 * section as it is: nothing is missing until the group is used */
+	if (m == '!')
+		w->marks.form_worst = VS_INVALID;
+	else if (m != '+' && (m || st == VS_INCOMPLETE) && w->marks.form_worst == VS_VALID)
+		w->marks.form_worst = VS_INCOMPLETE;
+	return w->marks.row_msgs[i];
+}
+
+void marks_token_set(struct wiz *w, const char *token)
+{
+	free(w->marks.token);
+	document_free(w->marks.token_doc);
+	w->marks.token = token ? xstrdup(token) : NULL;
+	w->marks.token_doc = token ? document_copy(w->data.doc) : NULL;
+}
+
+const char *marks_token(const struct wiz *w)
+{
+	if (!w->marks.token || !document_equal(w->marks.token_doc, w->data.doc))
+		return NULL;
+	return w->marks.token;
 }
 
 void marks_release(struct wiz *w)
 {
+	marks_token_set(w, NULL);
 	size_t i;
 
 	marks_form_release(w);
@@ -268,6 +316,7 @@ void marks_release(struct wiz *w)
 	free(w->marks.probs_st);
 	free(w->marks.probs_sec);
 	problems_clear(&w->marks.probs);
+	problems_clear(&w->marks.warns);
 	for (i = 0; w->marks.member_probs && i < w->data.def->root->nchildren; i++)
 		problems_clear(&w->marks.member_probs[i]);
 	free(w->marks.member_probs);

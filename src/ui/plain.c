@@ -55,6 +55,20 @@ static void say(const char *fmt, ...)
 	free(t);
 }
 
+/* Each problem on a line of its own, naming its field as the screens do. */
+static void say_problems(const struct formdef *def, const struct problems *p)
+{
+	size_t k;
+	int sec;
+	char *t;
+
+	for (k = 0; k < p->n; k++) {
+		t = row_problem_text(def, &p->v[k], &sec);
+		say("  %s", t);
+		free(t);
+	}
+}
+
 /* One line from stdin without its newline (caller frees), NULL at end of input. */
 static char *read_answer(void)
 {
@@ -70,8 +84,9 @@ static char *read_answer(void)
 	return xstrdup(buf);
 }
 
-/* A field with a network check (the discovery URL): asked only when a
- * person is answering, so that scripts piping answers are not thrown off. */
+/* A field with a network check (the discovery URL): asked the same at a
+ * terminal and from a pipe, so that answers recorded at one replay at the
+ * other. */
 static void offer_probe(const struct row *r, const char *value)
 {
 	char *a, *text = NULL;
@@ -79,6 +94,8 @@ static void offer_probe(const struct row *r, const char *value)
 	plain_printf("%s", _("  Fetch it now to check that it answers? (y/N): "));
 	fflush(stdout);
 	a = read_answer();
+	if (a && !isatty(STDIN_FILENO))
+		plain_printf("%s\n", a);
 	if (a && (a[0] == 'y' || a[0] == 'Y')) {
 		if (submit_probe(r->node->probe, value, 0, &text) == 0)
 			say(_("  Checked: %s\n"), text);
@@ -236,7 +253,7 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 		break;
 	}
 	free(cur);
-	if (rc == 0 && r->node->probe && isatty(STDIN_FILENO)) {
+	if (rc == 0 && r->node->probe) {
 		char *v = row_value(r, doc);
 
 		if (*v)
@@ -247,8 +264,8 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 }
 
 /* A y/N question; '?' prints help (when given). Returns 1 for yes, 0 for no
- * (Enter, anything else), -1 at end of input. */
-static int ask_yes(const char *question, int depth, const struct fnode *help)
+ * (Enter, unless dflt, anything else), -1 at end of input. */
+static int ask_yes(const char *question, int depth, const struct fnode *help, int dflt)
 {
 	char *a;
 	int yes;
@@ -267,7 +284,7 @@ static int ask_yes(const char *question, int depth, const struct fnode *help)
 		print_help(help, depth);
 		free(a);
 	}
-	yes = a[0] == 'y' || a[0] == 'Y';
+	yes = a[0] == 'y' || a[0] == 'Y' || (dflt && !a[0]);
 	free(a);
 	return yes;
 }
@@ -277,9 +294,15 @@ static int ask_yes(const char *question, int depth, const struct fnode *help)
 static int ask_add(struct document *doc, const struct row *r, int *added)
 {
 	const char *what = r->owner->label ? r->owner->label : r->owner->name;
-	char *q =
-	    xasprintf(r->index ? _("%s: add another? (y/N): ") : _("%s: add one? (y/N): "), what);
-	int yes = ask_yes(q, r->depth, r->owner);
+	long need = r->owner->min_items > 0 ? r->owner->min_items : r->owner->required;
+	/* a list that needs more items: Enter adds one (it is not "no", which
+	 * would only lead to the whole section asked again) */
+	int more = document_count(doc, r->path) < (size_t)need;
+	char *q = xasprintf(more       ? _("%s: add one (required)? (Y/n): ")
+			    : r->index ? _("%s: add another? (y/N): ")
+				       : _("%s: add one? (y/N): "),
+			    what);
+	int yes = ask_yes(q, r->depth, r->owner, more);
 
 	free(q);
 	*added = 0;
@@ -299,7 +322,6 @@ static int offer_submit(const struct formdef *def, const struct document *doc)
 	struct problems p = {0};
 	char *settings = NULL, *q, *endpoint, *unusable = NULL;
 	int yes, rc;
-	size_t k;
 
 	rc = submit_settings_check(&settings, NULL, NULL);
 	say(rc < 0 ? _("AWS settings: %s (they do not work)\n") : _("AWS settings: %s\n"),
@@ -326,7 +348,7 @@ static int offer_submit(const struct formdef *def, const struct document *doc)
 		return -1;
 	}
 	q = xstrdup(_("Submit it now (CreateAgentRuntime), and follow it until READY? (y/N): "));
-	yes = ask_yes(q, 0, NULL);
+	yes = ask_yes(q, 0, NULL, 0);
 	free(q);
 	if (yes <= 0) {
 		plain_printf("%s\n", _("Not submitted."));
@@ -334,8 +356,7 @@ static int offer_submit(const struct formdef *def, const struct document *doc)
 	}
 	if (validate_document(def, doc, &p) != VS_VALID) {
 		say("%s", _("Not submitted: the form has problems:"));
-		for (k = 0; k < p.n; k++)
-			say("  %s", p.v[k].message);
+		say_problems(def, &p);
 		problems_clear(&p);
 		return EXIT_INVALID;
 	}
@@ -369,7 +390,7 @@ static int save_answer(const struct formdef *def, const struct document *doc, co
 		if (ui_replaces_other(path, file)) {
 			q = xasprintf(_("%s exists already. Replace it with this form? (y/N): "),
 				      path);
-			yes = ask_yes(q, 0, NULL);
+			yes = ask_yes(q, 0, NULL, 0);
 			free(q);
 			if (yes <= 0) {
 				say(_("Not saved: %s is kept as it was."), path);
@@ -395,7 +416,7 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 {
 	struct rows rows = {0};
 	struct problems p = {0};
-	size_t s, i, k;
+	size_t s, i;
 	int rc = EXIT_OK, added, tries, sent, saved;
 	char *a;
 
@@ -444,8 +465,7 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 			if (validate_section(def, doc, s, &p) == VS_VALID)
 				break;
 			say("%s", _("This section has problems:\n"));
-			for (k = 0; k < p.n; k++)
-				say("  %s", p.v[k].message);
+			say_problems(def, &p);
 		}
 		if (tries == 5) {
 			rc = EXIT_INVALID;

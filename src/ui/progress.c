@@ -132,7 +132,7 @@ static char *where_next(const struct formdef *def, const char *field)
 /* Send CreateAgentRuntime and follow the runtime, drawing progress on the
  * whole screen; Esc cancels the call or stops following; a key after the
  * end returns. Fills *out (runtime_outcome_free) and *summary. */
-static void submit_run(const struct formdef *def, const struct document *doc,
+static void submit_run(const struct formdef *def, const struct document *doc, const char *token,
 		       struct runtime_outcome *out, char **summary)
 {
 	struct aws_options o;
@@ -142,7 +142,8 @@ static void submit_run(const struct formdef *def, const struct document *doc,
 				      .pause = progress_pause,
 				      .cancel = progress_cancel,
 				      .arg = &p,
-				      .debug = ui_settings.debug};
+				      .debug = ui_settings.debug,
+				      .client_token = token};
 	const char *said;
 	char *next;
 	size_t i;
@@ -176,6 +177,33 @@ static void submit_run(const struct formdef *def, const struct document *doc,
 		free(p.log[i]);
 	free(p.log);
 	free(p.state);
+}
+
+/* After a submission that got no answer (Esc while it was sent, or the
+ * connection failed after sending), the runtime may exist: keep its
+ * clientToken for this form and say so, with how to check. Any other end
+ * that sent the request forgets the token. Returns the summary to show. */
+static char *no_answer(struct wiz *w, const struct runtime_outcome *res, char *summary)
+{
+	int lost = res->end == RUNTIME_REFUSED && res->http_status == 0;
+	char *s;
+
+	if (res->end == RUNTIME_NOT_SENT)
+		return summary; /* nothing went out: a token kept still stands */
+	if (!res->client_token || (res->end != RUNTIME_CANCELLED && !lost)) {
+		marks_token_set(w, NULL);
+		return summary;
+	}
+	marks_token_set(w, res->client_token);
+	s = xasprintf("%s %s%s", summary,
+		      lost ? _("No answer came, so the request may have reached the service and "
+			       "the runtime may exist ('aws bedrock-agentcore-control "
+			       "list-agent-runtimes' lists them). ")
+			   : "",
+		      _("F10 on this form, unchanged, sends the same clientToken: the service "
+			"then answers with that runtime instead of making a second one."));
+	free(summary);
+	return s;
 }
 
 /* Back to the field the service names, with nothing lost; its message
@@ -239,8 +267,9 @@ void progress_submit(struct wiz *w)
 		wiz_status(w, 0, "%s", _("Not submitted."));
 		return;
 	}
-	submit_run(w->data.def, w->data.doc, &res, &summary);
+	submit_run(w->data.def, w->data.doc, marks_token(w), &res, &summary);
 	rc = RUNTIME_EXISTS(res.end) ? 0 : -1;
+	summary = no_answer(w, &res, summary);
 	marks_svc_clear(w);
 	if (rc == 0)
 		marks_made_set(w, res.id ? res.id : res.arn ? res.arn : "?", res.arn, res.status);

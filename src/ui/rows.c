@@ -52,6 +52,7 @@ struct walk {
 	int show_advanced;
 	int collapse;
 	size_t folded;
+	size_t items; /* items of a list walked at most (0: all), ROWS_ITEMS */
 };
 
 /* A few words saying what a collapsed sublist entry holds. */
@@ -93,6 +94,8 @@ static void walk_items(struct walk *w, const struct fnode *n, const char *path, 
 	struct row *r;
 	char *ip;
 
+	if (w->items && count > w->items)
+		count = w->items;
 	for (i = 0; i < count; i++) {
 		ip = xasprintf("%s[%zu]", path, i);
 		if (n->kind == FK_LIST) {
@@ -215,7 +218,7 @@ static void push_folded(const struct formdef *def, struct rows *out, size_t fold
 void rows_build_entry(const struct formdef *def, const struct document *doc,
 		      const struct fnode *node, const char *path, int flags, struct rows *out)
 {
-	struct walk w = {doc, out, flags & ROWS_ADVANCED, 0, 0};
+	struct walk w = {doc, out, flags & ROWS_ADVANCED, 0, 0, 0};
 
 	walk_node(&w, node, path, 0, 0);
 	push_folded(def, out, w.folded);
@@ -224,7 +227,12 @@ void rows_build_entry(const struct formdef *def, const struct document *doc,
 void rows_build(const struct formdef *def, const struct document *doc, size_t section, int flags,
 		struct rows *out)
 {
-	struct walk w = {doc, out, flags & ROWS_ADVANCED, (flags & ROWS_COLLAPSE) != 0, 0};
+	struct walk w = {doc,
+			 out,
+			 flags & ROWS_ADVANCED,
+			 (flags & ROWS_COLLAPSE) != 0,
+			 0,
+			 flags & ROWS_ITEMS ? ROWS_ITEMS_MAX + 1 : 0};
 	const struct fsection *s = &def->sections[section];
 	size_t i;
 
@@ -305,10 +313,31 @@ static char *trim(const char *s)
  * typed: trimmed), or 0 when no other entry has it. */
 static size_t key_taken(const struct row *r, const struct document *doc, const char *text)
 {
+	/* the last answer, kept while nothing changed: the status line and
+	 * the field ask the same of a map that may hold 60,000 names */
+	static struct {
+		const struct document *doc;
+		unsigned long gen;
+		size_t index, answer;
+		char *path, *text;
+	} last;
 	char *t = trim(text);
-	size_t i = *t ? document_key_index(doc, r->owner_path, t, r->index) : 0;
+	size_t i;
 
-	free(t);
+	if (last.doc == doc && last.gen == document_generation(doc) && last.index == r->index &&
+	    !strcmp(last.path, r->owner_path) && !strcmp(last.text, t)) {
+		free(t);
+		return last.answer;
+	}
+	i = *t ? document_key_index(doc, r->owner_path, t, r->index) : 0;
+	free(last.path);
+	free(last.text);
+	last.doc = doc;
+	last.gen = document_generation(doc);
+	last.index = r->index;
+	last.path = xstrdup(r->owner_path);
+	last.text = t;
+	last.answer = i;
 	return i;
 }
 
@@ -317,6 +346,7 @@ enum vstate row_check(const struct row *r, const struct document *doc, const cha
 {
 	char *v = NULL;
 	enum vstate st;
+	int typed;
 
 	*msg = NULL;
 	if (!row_editable(r) || r->kind == RK_ADD || r->kind == RK_ENTRY)
@@ -328,10 +358,14 @@ enum vstate row_check(const struct row *r, const struct document *doc, const cha
 		}
 		return VS_VALID;
 	}
+	typed = text != NULL;
 	if (!text)
 		text = v = row_value(r, doc);
 	st = validate_scalar(r->node, text, NULL, msg);
-	if (st != VS_INVALID && r->kind == RK_MAPKEY) {
+	/* only a name being typed can be another entry's: row_store_text
+	 * refuses to store one (a file's duplicates are the check's problem),
+	 * and looking through 60,000 tags for each row drawn is not free */
+	if (st != VS_INVALID && r->kind == RK_MAPKEY && typed) {
 		size_t dup = key_taken(r, doc, text);
 
 		if (dup) {
@@ -679,4 +713,15 @@ const char *row_choice_label(const struct row *r, const char *v)
 const char *row_mask(const char *s)
 {
 	return *s ? "********" : "";
+}
+
+char *row_problem_text(const struct formdef *def, const struct problem *p, int *section)
+{
+	const struct fnode *n = formdef_lookup(def, p->ref ? p->ref : p->path);
+
+	*section = n ? n->section : -1;
+	/* which field, unless the message names it */
+	if (n && n->label && p->path && strncmp(p->message, p->path, strlen(p->path)))
+		return xasprintf("%s: %s", n->label, p->message);
+	return xstrdup(p->message);
 }

@@ -47,6 +47,11 @@ struct rows {
  * (the curses wizard opens it as its own screen) instead of expanding it. */
 #define ROWS_ADVANCED 1
 #define ROWS_COLLAPSE 2
+/* ROWS_ITEMS: of each list or map, the rows of its first ROWS_ITEMS_MAX + 1
+ * items only (the review lists ROWS_ITEMS_MAX and says how many more: a
+ * file may hold 60,000 tags) */
+#define ROWS_ITEMS     4
+#define ROWS_ITEMS_MAX 100
 
 /* Flatten section `section` of def for doc. Appends to out. */
 void rows_build(const struct formdef *def, const struct document *doc, size_t section, int flags,
@@ -137,6 +142,11 @@ int row_is_item(const struct row *r);
  * branch's label, yes/no, "(not set)" for ""; a choice's value is its own
  * name. Borrowed (from the form definition or the catalogue). */
 const char *row_choice_label(const struct row *r, const char *v);
+
+/* A problem as the front ends list it: "Label: message", naming the field
+ * (unless the message names it already); *section gets the field's
+ * section, or -1. Caller frees. */
+char *row_problem_text(const struct formdef *def, const struct problem *p, int *section);
 
 /* A secret value as shown: asterisks, or "" when empty (borrowed). */
 const char *row_mask(const char *s);

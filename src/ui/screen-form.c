@@ -9,6 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "base/printable.h"
 #include "base/util.h"
 #include "form/document.h"
 #include "form/formdef.h"
@@ -79,6 +80,30 @@ static int first_editable(const struct wiz *w, size_t from, int dir)
 	return -1;
 }
 
+static int widest_label(const struct wiz *w);
+
+/* The items of the list or map at path: counted once per change (the
+ * header and the hint of a map of 60,000 tags ask on every key). */
+static size_t items(const struct wiz *w, const char *path)
+{
+	static struct {
+		const struct document *doc;
+		unsigned long gen;
+		char *path;
+		size_t n;
+	} last;
+
+	if (last.doc != w->data.doc || last.gen != document_generation(w->data.doc) ||
+	    strcmp(last.path, path)) {
+		free(last.path);
+		last.doc = w->data.doc;
+		last.gen = document_generation(w->data.doc);
+		last.path = xstrdup(path);
+		last.n = document_count(w->data.doc, path);
+	}
+	return last.n;
+}
+
 /* Rebuild the rows from the model and put the cursor back on the same value. */
 void screen_form_rebuild(struct wiz *w)
 {
@@ -98,6 +123,7 @@ void screen_form_rebuild(struct wiz *w)
 	else
 		rows_build(w->data.def, w->data.doc, w->sec, w->form.show_advanced | ROWS_COLLAPSE,
 			   &w->form.rows);
+	w->form.label_cols = widest_label(w);
 	if (w->form.cur_key) {
 		for (i = 0; i < w->form.rows.n; i++) {
 			char *k = row_key(&w->form.rows.v[i]);
@@ -221,7 +247,7 @@ static int required_missing(const struct wiz *w, const struct row *r, const char
 		    (!n->required && !document_is_set(w->data.doc, r->path)))
 			return 0;
 		need = n->min_items > 0 ? n->min_items : n->required;
-		return document_count(w->data.doc, r->path) < (size_t)need;
+		return items(w, r->path) < (size_t)need;
 	}
 	if (!n->required)
 		return 0;
@@ -283,14 +309,17 @@ char *screen_form_row_message(const struct wiz *w, size_t i, int checked, enum v
 		*st = VS_INVALID;
 		return xstrdup(w->marks.svc_msg);
 	}
+	/* a warning (networkConfiguration unset, platformVersion set): under
+	 * the field, never a mark; the value is valid */
+	if (r->kind != RK_ADD && marks_warning(w, r->path))
+		return xasprintf(_("Warning: %s"), marks_warning(w, r->path));
 	return NULL;
 }
 
-/* The label column of the rows: as wide as their longest label (with its
- * indent), at most 40% of the screen; a longer label is cut with an ellipsis. */
-static int label_columns(const struct wiz *w)
+/* The widest label of the rows (with its indent), found once per rebuild. */
+static int widest_label(const struct wiz *w)
 {
-	int cols = 0, c, most = COLS * 2 / 5;
+	int cols = 0, c;
 	size_t i;
 
 	for (i = 0; i < w->form.rows.n; i++) {
@@ -303,7 +332,16 @@ static int label_columns(const struct wiz *w)
 		if (c > cols)
 			cols = c;
 	}
-	return cols < most ? cols : most;
+	return cols;
+}
+
+/* The label column of the rows: as wide as their longest label (with its
+ * indent), at most 40% of the screen; a longer label is cut with an ellipsis. */
+static int label_columns(const struct wiz *w)
+{
+	int most = COLS * 2 / 5;
+
+	return w->form.label_cols < most ? w->form.label_cols : most;
 }
 
 /* The text of a folded row, naming the key that unfolds it. */
@@ -621,6 +659,16 @@ static void text_key(struct wiz *w, enum action a, int key)
 			      t, kept ? kept : "");
 	}
 	free(t);
+	if (r->kind == RK_MAPKEY || r->kind == RK_MAPVAL ||
+	    (r->kind == RK_VALUE && row_is_item(r))) {
+		/* an item's rows are named by its place, not its text: the
+		 * rows stay as they are (a map of 60,000 tags is not walked
+		 * again for each key typed) */
+		w->data.last_edit = util_monotonic();
+		free(w->status.text);
+		w->status.text = NULL;
+		return;
+	}
 	wiz_after_change(w);
 }
 
@@ -662,7 +710,7 @@ static void form_update(struct wiz *w)
 {
 	struct form_pane p;
 	struct row *r;
-	int ph, need;
+	int ph, need, y;
 	size_t i;
 
 	form_pane(w, &p);
@@ -673,15 +721,20 @@ static void form_update(struct wiz *w)
 	for (;;) {
 		need = 0;
 		for (i = w->form.top; i <= w->form.cur && i < w->form.rows.n; i++)
-			need += 1 + term_msg_lines(w->marks.row_msgs[i],
-						   COLS - 2 - SIDE_W - 6 -
-						       w->form.rows.v[i].depth * 2);
+			need +=
+			    1 + term_msg_lines(marks_row(w, i), COLS - 2 - SIDE_W - 6 -
+								    w->form.rows.v[i].depth * 2);
 		if (need <= ph || w->form.top >= w->form.cur)
 			break;
 		w->form.top++;
 	}
 	if (w->form.top > 0 && w->form.cur == first_editable(w, 0, 1) + 0u)
 		w->form.top = 0;
+	/* the marks of the rows drawn (form_draw walks the same lines) */
+	for (i = w->form.top, y = p.top; i < w->form.rows.n && y <= p.bottom; i++)
+		y += 1 + term_msg_lines(marks_row(w, i),
+					COLS - (p.px + 2 + w->form.rows.v[i].depth * 2) - 4);
+	marks_row(w, w->form.cur);
 	r = screen_form_row(w);
 	if (r && row_is_text(r) && r->kind != RK_HEADER && r->kind != RK_FOLDED &&
 	    r->kind != RK_ENTRY && r->kind != RK_ADD) {
@@ -713,7 +766,7 @@ static int draw_editor(const struct wiz *w, int y, int vx, int vw)
 		wchar_t c = w->form.ed.buf[k];
 		if (used + ww > tw)
 			break;
-		if (c < 32 || (c >= 0x80 && c < 0xa0))
+		if (printable_codepoint_hidden((unsigned long)c))
 			c = L'?';
 		addnwstr(&c, 1);
 		used += ww;
@@ -778,6 +831,15 @@ static void draw_row(const struct wiz *w, size_t i, int y, const struct form_pan
 			draw_value(w, r, y, vx, vw, focus);
 		}
 	}
+	if (focus && *cy < 0) {
+		/* the cursor on the field, not in a corner: on a choice's value,
+		 * a button's or an entry's text (a screen reader follows it) */
+		*cy = y;
+		*cx = r->kind == RK_HEADER || r->kind == RK_FOLDED || r->kind == RK_ENTRY ||
+			      r->kind == RK_ADD
+			  ? lx
+			  : vx + 2;
+	}
 	if (msg)
 		term_put_wrapped(y + 1, lx + 2, COLS - lx - 4, p->bottom - y, msg,
 				 term_attr_err(w));
@@ -813,6 +875,8 @@ static void form_draw(const struct wiz *w, int *cy, int *cx)
 	}
 	y = p.top;
 	for (i = w->form.top; i < w->form.rows.n && i < w->marks.nrow && y <= p.bottom; i++) {
+		if (!w->marks.row_done[i])
+			break; /* form_update found the rows that fit */
 		int lx = p.px + 2 + w->form.rows.v[i].depth * 2;
 
 		draw_row(w, i, y, &p, cy, cx);
@@ -856,7 +920,7 @@ static char *form_hint(const struct wiz *w)
 		int map = r->kind == RK_MAPKEY || r->kind == RK_MAPVAL;
 		char *t;
 
-		if (document_count(w->data.doc, r->owner_path) > 1)
+		if (items(w, r->owner_path) > 1)
 			t = xasprintf(map ? _("%s deletes this entry, %s/%s move it. %s")
 					  : _("%s deletes this item, %s/%s move it. %s"),
 				      keys_action_name(ACT_DELETE), keys_action_name(ACT_MOVE_UP),
@@ -892,6 +956,19 @@ static char *form_status(const struct wiz *w)
 	free(msg);
 	free(t);
 	return s;
+}
+
+int screen_form_edited(const struct wiz *w)
+{
+	char *t;
+	int edited;
+
+	if (!screen_form_in_text(w) || !w->form.ed_orig)
+		return 0;
+	t = lineedit_text(&w->form.ed);
+	edited = strcmp(t, w->form.ed_orig) != 0;
+	free(t);
+	return edited;
 }
 
 /* Esc: leave an entry's screen, or undo the field's edits since the cursor

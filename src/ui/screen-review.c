@@ -43,6 +43,40 @@ static void review_push(struct wiz *w, int sec, int bold, int nowrap, char *text
 	w->review.nlines++;
 }
 
+/* Whether text is printable ASCII (no newline) in at most width columns. */
+static int short_ascii(const char *text, int width)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	for (; *p; p++)
+		if (*p < 0x20 || *p > 0x7e || p - (const unsigned char *)text >= width)
+			return 0;
+	return 1;
+}
+
+/* Whether text holds a word wider than a continued line of width columns
+ * (ui_wrap_lines indents those by the text's own indent and two more). */
+static int long_word(const char *text, int width)
+{
+	size_t lead = strspn(text, " "), n;
+	const char *p = text + lead;
+	int room = width - (int)lead - 2;
+	char *word;
+	int wide;
+
+	while (*p) {
+		n = strcspn(p, " ");
+		word = xstrndup(p, n);
+		wide = term_columns(word) > room;
+		free(word);
+		if (wide)
+			return 1;
+		p += n;
+		p += strspn(p, " ");
+	}
+	return 0;
+}
+
 static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
@@ -54,12 +88,70 @@ static void review_add(struct wiz *w, int sec, int bold, const char *fmt, ...)
 	va_start(ap, fmt);
 	text = xvasprintf(fmt, ap);
 	va_end(ap);
+	/* a short line of plain ASCII is one line as it is (a form of 60,000
+	 * tags has 120,000 of them) */
+	if (short_ascii(text, COLS - (SIDE_W + 2) - 1)) {
+		review_push(w, sec, bold, 0, text);
+		return;
+	}
+	/* a word no line can hold (a URL, an ARN, a token) is never broken:
+	 * the line stays whole, scrolled sideways as the request body is,
+	 * so that copying it copies it */
+	if (long_word(text, COLS - (SIDE_W + 2) - 1)) {
+		review_push(w, sec, bold, 1, text);
+		return;
+	}
 	/* wrapped to the pane, so that every value shows whole */
 	wl = ui_wrap_lines(&text, 1, COLS - (SIDE_W + 2) - 1, &n);
 	free(text);
 	for (i = 0; i < n; i++)
 		review_push(w, sec, bold, 0, wl[i]);
 	free(wl);
+}
+
+/* Items of one list or map shown on the review: a file may hold 60,000
+ * tags (the API takes 50); the request body below lists every one. */
+#define REVIEW_ITEMS ROWS_ITEMS_MAX
+
+/* One value row of the review. */
+static void review_value(struct wiz *w, size_t s, const struct row *r, int lift)
+{
+	char *v = row_value(r, w->data.doc);
+
+	if (r->kind == RK_BRANCH && fnode_child(r->node, v) && fnode_child(r->node, v)->label) {
+		char *b = xstrdup(fnode_child(r->node, v)->label);
+		free(v);
+		v = b;
+	}
+	review_add(w, (int)s, 0, "  %*s%s: %s", (r->depth - lift) * 2, "", r->label,
+		   r->kind == RK_MAPVAL && r->owner->sensitive ? row_mask(v) : v);
+	free(v);
+}
+
+/* Whether row r is past the items shown (*skip: the depth of an entry left
+ * out, whose rows go with it, or -1); the first one past says how many. */
+static int review_past(struct wiz *w, size_t s, const struct row *r, int lift, int *skip)
+{
+	size_t more;
+	char *m;
+
+	if (*skip >= 0 && r->depth > *skip)
+		return 1;
+	*skip = -1;
+	if (!r->owner || r->index < REVIEW_ITEMS)
+		return 0;
+	if (r->index == REVIEW_ITEMS && r->kind != RK_MAPVAL) {
+		more = document_count(w->data.doc, r->owner_path) - REVIEW_ITEMS;
+		m = xasprintf(P_("\u2026 and %zu more (the request body below has every one)",
+				 "\u2026 and %zu more (the request body below has every one)",
+				 more),
+			      more);
+		review_add(w, (int)s, 0, "  %*s%s", (r->depth - lift) * 2, "", m);
+		free(m);
+	}
+	if (r->kind == RK_ENTRY)
+		*skip = r->depth;
+	return 1;
 }
 
 /* Section s's values, each under the headings of the groups, lists and
@@ -71,13 +163,15 @@ static void review_section(struct wiz *w, size_t s)
 	const struct row *pend[32]; /* the headings above the next value */
 	size_t i, npend = 0, nshown = 0, values = 0;
 	int lift = 0; /* 1 under a top heading left out (it is the section's title) */
+	int skip = -1;
 
 	review_add(w, (int)s, 1, "%s", w->data.def->sections[s].title);
-	rows_build(w->data.def, w->data.doc, s, ROWS_ADVANCED, &rs);
+	rows_build(w->data.def, w->data.doc, s, ROWS_ADVANCED | ROWS_ITEMS, &rs);
 	for (i = 0; i < rs.n; i++) {
 		struct row *r = &rs.v[i];
-		char *v;
 
+		if (review_past(w, s, r, lift, &skip))
+			continue;
 		/* a heading or value at depth d ends the headings at d or deeper */
 		while (npend && pend[npend - 1]->depth >= r->depth)
 			npend--;
@@ -100,16 +194,7 @@ static void review_section(struct wiz *w, size_t s)
 		for (; nshown < npend; nshown++)
 			review_add(w, (int)s, 0, "  %*s%s:", (pend[nshown]->depth - lift) * 2, "",
 				   pend[nshown]->label);
-		v = row_value(r, w->data.doc);
-		if (r->kind == RK_BRANCH && fnode_child(r->node, v) &&
-		    fnode_child(r->node, v)->label) {
-			char *b = xstrdup(fnode_child(r->node, v)->label);
-			free(v);
-			v = b;
-		}
-		review_add(w, (int)s, 0, "  %*s%s: %s", (r->depth - lift) * 2, "", r->label,
-			   r->kind == RK_MAPVAL && r->owner->sensitive ? row_mask(v) : v);
-		free(v);
+		review_value(w, s, r, lift);
 		values++;
 	}
 	if (!values)
@@ -121,7 +206,7 @@ static void review_section(struct wiz *w, size_t s)
  * body and the CLI command (those two unwrapped: their text is exact). */
 static void review_build(struct wiz *w)
 {
-	struct problems p = {0};
+	const struct problems *p = &w->marks.probs; /* marks_update: this change's */
 	size_t s, k;
 	char *json, *line;
 
@@ -134,7 +219,6 @@ static void review_build(struct wiz *w)
 	w->review.cols = COLS;
 	free(w->review.file);
 	w->review.file = w->data.file ? xstrdup(w->data.file) : NULL;
-	validate_document(w->data.def, w->data.doc, &p);
 	if (w->marks.made_id) {
 		review_add(w, -1, 1, _("Runtime %s was created from this form (%s)."),
 			   w->marks.made_id, w->marks.made_status ? w->marks.made_status : "?");
@@ -145,7 +229,7 @@ static void review_build(struct wiz *w)
 			     "the form."),
 			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE));
 	}
-	if (p.n)
+	if (p->n)
 		review_add(w, -1, 1, "%s",
 			   _("The form has problems (Enter on a line goes there):"));
 	else if (marks_svc_active(w))
@@ -172,18 +256,21 @@ static void review_build(struct wiz *w)
 		review_add(w, w->marks.svc_sec, 0, "  ! %s: %s",
 			   n && n->label ? n->label : w->marks.svc_path, w->marks.svc_msg);
 	}
-	for (k = 0; k < p.n; k++)
-		if (p.v[k].state != VS_VALID) {
-			const struct fnode *n =
-			    formdef_lookup(w->data.def, p.v[k].ref ? p.v[k].ref : p.v[k].path);
-			/* which field, unless the message names it */
-			if (n && n->label && p.v[k].path &&
-			    strncmp(p.v[k].message, p.v[k].path, strlen(p.v[k].path)))
-				review_add(w, n->section, 0, "  ! %s: %s", n->label,
-					   p.v[k].message);
-			else
-				review_add(w, n ? n->section : -1, 0, "  ! %s", p.v[k].message);
+	for (k = 0; k < p->n; k++)
+		if (p->v[k].state != VS_VALID) {
+			int sec;
+			char *t = row_problem_text(w->data.def, &p->v[k], &sec);
+
+			review_add(w, sec, 0, "  ! %s", t);
+			free(t);
 		}
+	for (k = 0; k < w->marks.warns.n; k++) {
+		int sec;
+		char *t = row_problem_text(w->data.def, &w->marks.warns.v[k], &sec);
+
+		review_add(w, sec, 0, _("  Warning: %s"), t);
+		free(t);
+	}
 	if (w->settings.aws_missing)
 		review_add(w, -1, 1, "%s", _("AWS settings in use:"));
 	else
@@ -212,7 +299,6 @@ static void review_build(struct wiz *w)
 	review_add(w, -1, 1, _("The same with the AWS CLI (after %s saves the file):"),
 		   keys_action_name(ACT_SAVE));
 	review_push(w, -1, 0, 1, submit_cli_command(w->data.file ? w->data.file : "runtime.json"));
-	problems_clear(&p);
 }
 
 /* The widest unwrapped line's columns past the pane: how far Right scrolls. */

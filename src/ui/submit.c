@@ -24,6 +24,18 @@
 #include "text.h"
 #include "wiz.h"
 
+/* A credential_process or a request for credentials is cancelled by Esc or
+ * Ctrl-C (the keys, with curses running; SIGINT before it), and ends at
+ * once after SIGTERM or SIGHUP, whose handler only sets a flag: the loop
+ * then saves a draft and restores the terminal. */
+static int credentials_cancelled(void *arg)
+{
+	(void)arg;
+	return term_cancel_pressed();
+}
+
+static const struct credentials_hooks cancel_hooks = {credentials_cancelled, NULL, 0};
+
 void submit_options(struct aws_options *o)
 {
 	*o = ui_settings.aws;
@@ -89,7 +101,7 @@ char **submit_settings_lines(char **missing)
 		lines_add(
 		    &v, &n,
 		    xasprintf(_("Endpoint: none: %s"), s.endpoint_error ? s.endpoint_error : "-"));
-	r = credentials_resolve(&s, &c, &cause);
+	r = credentials_resolve_with(&s, &cancel_hooks, &c, &cause);
 	if (missing)
 		*missing = settings_missing(&s, r, cause);
 	if (r < 0) {
@@ -154,7 +166,7 @@ int submit_settings_check(char **summary, char **region, char **profile)
 		aws_settings_free(&s);
 		return -1;
 	}
-	r = credentials_resolve(&s, &c, &cause);
+	r = credentials_resolve_with(&s, &cancel_hooks, &c, &cause);
 	if (r < 0) {
 		*summary = cause;
 		credentials_free(&c);

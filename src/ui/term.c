@@ -14,6 +14,7 @@
 #include "base/util.h"
 #include "curses.h"
 #include "keys.h"
+#include "lineedit.h"
 #include "text.h"
 #include "ui.h"
 #include "wiz.h"
@@ -341,6 +342,59 @@ void term_draw_small(void)
 	free(qk);
 }
 
+/* Draw characters [from, to) of e at y, x, control characters as '?'. */
+static void put_range(int y, int x, const struct lineedit *e, size_t from, size_t to, int attr)
+{
+	size_t i;
+
+	attron(attr);
+	move(y, x);
+	for (i = from; i < to; i++) {
+		wchar_t c = e->buf[i];
+
+		if (c < 32 || c == 127 || (c >= 0x80 && c < 0xa0))
+			c = L'?';
+		addnwstr(&c, 1);
+	}
+	attroff(attr);
+}
+
+int ui_wrap_text(const char *text, int width, int maxlines, int draw, int y, int x, int attr)
+{
+	struct lineedit e = {0};
+	size_t start = 0, first = 0, end;
+	int lines = 0;
+	char *safe;
+
+	if (!text || !*text || width <= 0 || maxlines <= 0)
+		return 0;
+	safe = ui_printable(text);
+	lineedit_load(&e, safe);
+	free(safe);
+	while (lines < maxlines && ui_wrap_next(&e, &start, width, &end)) {
+		if (draw && lines == maxlines - 1 && start < e.len) {
+			/* more would follow: end this line in an ellipsis */
+			int utf8 = MB_CUR_MAX > 1, ew = utf8 ? 1 : 3, used = 0;
+			size_t k;
+
+			for (k = first; k < end; k++)
+				used += lineedit_wcwidth(e.buf[k]);
+			while (end > first && used + ew > width)
+				used -= lineedit_wcwidth(e.buf[--end]);
+			put_range(y + lines, x, &e, first, end, attr);
+			attron(attr);
+			addnwstr(utf8 ? L"\u2026" : L"...", ew);
+			attroff(attr);
+		} else if (draw) {
+			put_range(y + lines, x, &e, first, end, attr);
+		}
+		lines++;
+		first = start;
+	}
+	lineedit_release(&e);
+	return lines;
+}
+
 /* Esc or Ctrl-C pressed (or SIGTERM/SIGHUP come) while a call runs?
  * Reads the keys typed without waiting. */
 int term_cancel_pressed(void)
@@ -348,6 +402,14 @@ int term_cancel_pressed(void)
 	wint_t wc;
 	int r, hit = term_sig_leave != 0;
 	enum action a;
+
+	if (!curses_on) {
+		/* before curses (the settings resolved at the start) Ctrl-C is
+		 * SIGINT: it cancels the wait, not the session */
+		hit |= term_sig_quit != 0;
+		term_sig_quit = 0;
+		return hit;
+	}
 
 	timeout(0);
 	while ((r = get_wch(&wc)) != ERR) {

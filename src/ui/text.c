@@ -11,7 +11,6 @@
 
 #include "base/printable.h"
 #include "base/util.h"
-#include "curses.h"
 #include "lineedit.h"
 #include "text.h"
 
@@ -19,7 +18,7 @@
  * last space that fits (or at a newline); a word longer than the line is
  * broken where it must be. Sets *end (the line is [*start, *end)) and moves
  * *start to the next line's first character. Returns 0 when nothing is left. */
-static int wrap_next(const struct lineedit *e, size_t *start, int width, size_t *end)
+int ui_wrap_next(const struct lineedit *e, size_t *start, int width, size_t *end)
 {
 	size_t i = *start, space = 0;
 	int used = 0, have_space = 0;
@@ -55,23 +54,6 @@ static int wrap_next(const struct lineedit *e, size_t *start, int width, size_t 
 	return 1;
 }
 
-/* Draw characters [from, to) of e at y, x, control characters as '?'. */
-static void put_range(int y, int x, const struct lineedit *e, size_t from, size_t to, int attr)
-{
-	size_t i;
-
-	attron(attr);
-	move(y, x);
-	for (i = from; i < to; i++) {
-		wchar_t c = e->buf[i];
-
-		if (c < 32 || c == 127 || (c >= 0x80 && c < 0xa0))
-			c = L'?';
-		addnwstr(&c, 1);
-	}
-	attroff(attr);
-}
-
 char *ui_printable(const char *text)
 {
 	struct strbuf b = {0};
@@ -91,42 +73,6 @@ char *ui_printable(const char *text)
 			strbuf_addc(&b, *p++);
 	}
 	return strbuf_finish(&b);
-}
-
-int ui_wrap_text(const char *text, int width, int maxlines, int draw, int y, int x, int attr)
-{
-	struct lineedit e = {0};
-	size_t start = 0, first = 0, end;
-	int lines = 0;
-	char *safe;
-
-	if (!text || !*text || width <= 0 || maxlines <= 0)
-		return 0;
-	safe = ui_printable(text);
-	lineedit_load(&e, safe);
-	free(safe);
-	while (lines < maxlines && wrap_next(&e, &start, width, &end)) {
-		if (draw && lines == maxlines - 1 && start < e.len) {
-			/* more would follow: end this line in an ellipsis */
-			int utf8 = MB_CUR_MAX > 1, ew = utf8 ? 1 : 3, used = 0;
-			size_t k;
-
-			for (k = first; k < end; k++)
-				used += lineedit_wcwidth(e.buf[k]);
-			while (end > first && used + ew > width)
-				used -= lineedit_wcwidth(e.buf[--end]);
-			put_range(y + lines, x, &e, first, end, attr);
-			attron(attr);
-			addnwstr(utf8 ? L"\u2026" : L"...", ew);
-			attroff(attr);
-		} else if (draw) {
-			put_range(y + lines, x, &e, first, end, attr);
-		}
-		lines++;
-		first = start;
-	}
-	lineedit_release(&e);
-	return lines;
 }
 
 /* UTF-8 of characters [from, to) of e. Caller frees. */
@@ -173,7 +119,7 @@ char **ui_wrap_lines(char **lines, size_t n, int width, size_t *out_n)
 				cap *= 2;
 				out = xrealloc(out, cap * sizeof *out);
 			}
-			if (!wrap_next(&e, &start, nline ? width - indent : width, &end)) {
+			if (!ui_wrap_next(&e, &start, nline ? width - indent : width, &end)) {
 				if (!nline)
 					out[k++] = xstrdup(""); /* an empty line stays */
 				break;

@@ -23,6 +23,15 @@ void ui_warn(const char *who, const char *text);
  * it at y, x with attr when draw is set. Returns the lines used (0 for NULL,
  * empty text or no room). */
 int ui_wrap_text(const char *text, int width, int maxlines, int draw, int y, int x, int attr);
+/* (ui_wrap_text draws with curses: it lives in term.c; the rest of this
+ * header is text.c, which has no curses and a unit test.) */
+
+struct lineedit;
+/* The next line of e from *start at width columns, broken at a space (a
+ * word wider than a line where it must be; a newline ends a line): 1 with
+ * [*start, *end) its characters and *start moved past it and the blanks
+ * after, 0 at the end. */
+int ui_wrap_next(const struct lineedit *e, size_t *start, int width, size_t *end);
 
 /* lines wrapped at width columns; a continued line is indented two columns
  * more than its first. Sets *out_n; caller frees the strings and the array. */

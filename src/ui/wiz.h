@@ -92,6 +92,7 @@ struct wiz_draft {
  * service's last complaint; the runtime this session made. */
 struct wiz_marks {
 	struct problems probs;
+	struct problems warns; /* validate_warnings: shown, never counted */
 	enum vstate *probs_st;
 	int *probs_sec;         /* section of each problem, -1 for none */
 	enum vstate *sec_worst; /* per section */
@@ -100,11 +101,13 @@ struct wiz_marks {
 	struct problems *member_probs; /* per member of the form's root, as last checked */
 	unsigned long *member_gen;     /* its document_member_generation then, plus 1 */
 	unsigned char *visited;        /* per section */
-	/* the fields of the form screen: their marks, messages and worst
-	 * state, found after each change (marks_form) */
+	/* the fields of the form screen on show: their marks, messages and
+	 * worst state, found after each change for the rows drawn and the
+	 * cursor's (marks_row; a section may hold 60,000 tags) */
 	enum vstate form_worst;
-	char **row_msgs; /* per row, or NULL */
-	char *row_marks; /* per row: '!', '*', '+' or 0 */
+	char **row_msgs;         /* per row, or NULL */
+	char *row_marks;         /* per row: '!', '*', '+' or 0 */
+	unsigned char *row_done; /* per row: found */
 	size_t nrow;
 	/* the last service error naming a member: shown under that row and its
 	 * section marked, until the value there changes */
@@ -113,6 +116,10 @@ struct wiz_marks {
 	unsigned long svc_gen;
 	/* the runtime this session created (NULL when none) */
 	char *made_id, *made_arn, *made_status;
+	/* a submission that got no answer (cancelled, or the connection
+	 * failed after sending): its clientToken and the form it sent, or NULL */
+	char *token;
+	struct document *token_doc;
 };
 
 /* The form view (screen-form.c): one section's rows, or one sublist entry's. */
@@ -121,6 +128,7 @@ struct wiz_form {
 	unsigned char *checked; /* per section: PageDown was refused, problems shown */
 	int show_advanced;
 	struct rows rows;
+	int label_cols; /* the widest label of the rows, with its indent */
 	size_t cur, top;
 	char *zoom; /* sublist entry open as its own screen, or NULL */
 	const struct fnode *zoom_node;
@@ -231,10 +239,18 @@ enum sstate { SS_NOT_VISITED, SS_VALID, SS_INCOMPLETE, SS_ERRORS };
  * members that changed, validate_rest), and forget a service complaint
  * whose value changed. */
 void marks_update(struct wiz *w);
+/* A form loaded (a file, a draft resumed): every section is marked from
+ * the start, not only once visited. */
+void marks_visit_all(struct wiz *w);
+/* The warning about the member at path (borrowed), or NULL. */
+const char *marks_warning(const struct wiz *w, const char *path);
 /* The problems of the document (as of the last marks_update). */
 size_t marks_problems(const struct wiz *w);
-/* The form screen's rows: their messages and marks, and the worst. */
+/* The form screen's rows changed or the document did: forget their marks. */
 void marks_form(struct wiz *w);
+/* Row i's message (borrowed, or NULL), its mark found first when it was
+ * not yet; it counts toward form_worst from then on. */
+const char *marks_row(struct wiz *w, size_t i);
 void marks_form_release(struct wiz *w);
 /* The mark of section i, from the last marks_update. */
 enum sstate marks_section(const struct wiz *w, size_t i);
@@ -246,12 +262,21 @@ void marks_svc_clear(struct wiz *w);
 /* The runtime this session created (copies kept; arn, status may be NULL). */
 void marks_made_set(struct wiz *w, const char *id, const char *arn, const char *status);
 void marks_made_clear(struct wiz *w);
+/* Keep token (NULL: forget it) as the clientToken of a submission of this
+ * form that got no answer; marks_token gives it back while the form is
+ * the same (NULL otherwise), so that sending it again cannot make a
+ * second runtime. */
+void marks_token_set(struct wiz *w, const char *token);
+const char *marks_token(const struct wiz *w);
 void marks_release(struct wiz *w);
 
 /* ---- screen-form.c ---------------------------------------------------------- */
 
 struct row *screen_form_row(const struct wiz *w);
 int screen_form_in_text(const struct wiz *w);
+/* The cursor is in a text field whose text differs from the value it had
+ * when the cursor came to it (Esc gives that back). */
+int screen_form_edited(const struct wiz *w);
 void screen_form_rebuild(struct wiz *w);
 /* After another document came: the rows again, the editor reloaded. */
 void screen_form_reload(struct wiz *w);

@@ -20,6 +20,7 @@
 #include "form/formdef.h"
 #include "form/formfile.h"
 #include "curses.h"
+#include "lineedit.h"
 #include "submit.h"
 #include "text.h"
 #include "ui.h"
@@ -119,6 +120,7 @@ static void draw_keybar(const struct wiz *w)
 {
 	enum { N = 16 };
 	enum key_screen ks = w->screen->keyset(w);
+	int undo = screen_form_edited(w);
 	const char *key[N], *label[N];
 	int drop[N], shown[N], width = 0, level, x = 0, pos;
 	size_t nt, i, j, n = 0;
@@ -126,14 +128,20 @@ static void draw_keybar(const struct wiz *w)
 
 	for (pos = 1; pos <= KEYBAR_POSITIONS && n < N; pos++)
 		for (i = 0; i < nt && n < N; i++) {
-			if (t[i].bar_pos != pos || !t[i].bar[ks])
+			/* in a text field typed into, Esc gives back the value
+			 * the field had (the bar says so then: it has no room
+			 * to say it always) */
+			const char *lab =
+			    t[i].action == ACT_CANCEL && undo ? N_("Undo") : t[i].bar[ks];
+
+			if (t[i].bar_pos != pos || !lab)
 				continue;
 			for (j = 0; t[i].keys[j] && !keys_available(t[i].keys[j]); j++)
 				;
 			if (!t[i].keys[j])
 				continue;
 			key[n] = xstrdup(keys_name(t[i].keys[j], 1));
-			label[n] = _(t[i].bar[ks]);
+			label[n] = _(lab);
 			drop[n] = t[i].drop;
 			shown[n] = 1;
 			width += term_columns(key[n]) + term_columns(label[n]) + 2;
@@ -199,14 +207,39 @@ static void draw_title(struct wiz *w)
  * with an ellipsis (F1 shows it whole). */
 static void draw_hint(const struct wiz *w, int status_free)
 {
-	char *h = w->screen->hint(w);
+	char *h = w->screen->hint(w), *more;
+	int lines = status_free ? 2 : 1, y = LINES - 1 - lines, mw, cy, cx, need;
 
 	if (!h)
 		return;
-	if (status_free && ui_wrap_text(h, COLS, 2, 0, 0, 0, 0) == 2)
-		ui_wrap_text(h, COLS, 2, 1, LINES - 3, 0, A_DIM);
-	else
-		ui_wrap_text(h, COLS, 1, 1, LINES - 2, 0, A_DIM);
+	need = ui_wrap_text(h, COLS, 100, 0, 0, 0, 0);
+	if (need <= lines) {
+		ui_wrap_text(h, COLS, need, 1, LINES - 1 - need, 0, A_DIM);
+	} else {
+		/* cut: the key that shows it whole closes the last line, the
+		 * lines before it as wide as ever */
+		struct lineedit e = {0};
+		size_t start = 0, end;
+		char *rest;
+
+		lineedit_load(&e, h);
+		rest = lineedit_text(&e);
+		if (lines == 2 && ui_wrap_next(&e, &start, COLS, &end)) {
+			char *first = xstrndup(rest, utf8_offset(rest, strlen(rest), end));
+
+			term_put(y++, 0, COLS, first, A_DIM);
+			free(first);
+		}
+		more = xasprintf(" (%s)", keys_action_name(ACT_HELP));
+		mw = term_columns(more);
+		ui_wrap_text(rest + utf8_offset(rest, strlen(rest), start), COLS - mw, 1, 1, y, 0,
+			     A_DIM);
+		getyx(stdscr, cy, cx); /* right after the ellipsis */
+		term_put(cy, cx, mw, more, A_DIM);
+		free(more);
+		free(rest);
+		lineedit_release(&e);
+	}
 	free(h);
 }
 
@@ -344,6 +377,7 @@ static void do_load(struct wiz *w)
 	w->draft.own = 0;
 	w->draft.gen = w->data.saved_gen;
 	screen_form_reload(w);
+	marks_visit_all(w);
 	wiz_status(w, 0, _("Loaded %s."), file);
 	if (p.n) {
 		lines = xcalloc(p.n, sizeof *lines);
@@ -430,6 +464,8 @@ static void wiz_begin(struct wiz *w, const char *file, const char *draft)
 {
 	struct stat st;
 
+	if (file && stat(file, &st) == 0)
+		marks_visit_all(w); /* its sections say at once what they hold */
 	wiz_enter_section(w, 0);
 	if (draft_refused(w))
 		return;
@@ -528,8 +564,8 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 		wiz_release(&w);
 		return EXIT_USAGE;
 	}
+	term_signals(); /* first: a credential_process may wait (SIGTERM, Ctrl-C) */
 	settings_refresh(&w);
-	term_signals();
 	if (term_start(&w, &cause) != 0) {
 		ui_warn(PACKAGE_NAME, cause);
 		free(cause);

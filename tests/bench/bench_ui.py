@@ -2,8 +2,9 @@
 """bench_ui: the wizard's speed as a person feels it, through a pseudo-terminal
 of 80x24: start-up until the first screen is drawn and waiting for keys, and
 keystroke to screen update (typing into a text field, and moving to the next
-section), on an empty form and on a form filled to every maximum size (made
-by `tests/bench/bench_validate --save`), and the peak memory (maximum
+section), on an empty form, on a form filled to every maximum size (made
+by `tests/bench/bench_validate --save`) and on a form of 60,000 tags at the
+1 MiB cap (Down and typing on its Tags screen, F10, F12), and the peak memory (maximum
 resident set) of a whole session that visits every section and the review,
 and of one that also submits to moto and follows the runtime to READY.
 Side by side: the start-up of `aws --version` (the AWS CLI's least work) and
@@ -145,6 +146,57 @@ def type_keys(fd, keys, out):
         settle(fd, 0.02)
 
 
+def tags_form(path, n=60000):
+    """A form at the 1 MiB cap: a minimal runtime with n tags (issue 13, item 3:
+    one Down on its Tags screen took 67 s). Returns its size in bytes."""
+    import json
+    form = {"agentRuntimeName": "tags_agent",
+            "agentRuntimeArtifact": {"containerConfiguration": {
+                "containerUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/a:b"}},
+            "roleArn": "arn:aws:iam::123456789012:role/R",
+            "networkConfiguration": {"networkMode": "PUBLIC"},
+            "tags": {"t%05d" % i: "v" for i in range(n)}}
+    text = json.dumps(form, indent=1)
+    with open(path, "w") as f:
+        f.write(text)
+    return len(text)
+
+
+def timed_keys(fd, keys, out, limit=120):
+    """Send each key, time until the redraw is complete (its last byte)."""
+    for k in keys:
+        t1 = time.perf_counter()
+        os.write(fd, k)
+        r, _, _ = select.select([fd], [], [], limit)
+        if not r:
+            out.append(limit)
+            continue
+        os.read(fd, 65536)
+        out.append(settle(fd, 0.02) - t1)
+
+
+def tags_session(env, form):
+    """The form with 60,000 tags: start-up, Page Down to its Tags screen, then
+    Down, typing into a tag's value, F10 (the review of it all) and F12.
+    A dict of lists of seconds, or None when it did not start."""
+    got = {"start": [], "to tags": [], "down": [], "type": [], "f10": [], "review down": [],
+           "f12": []}
+    t0 = time.perf_counter()
+    pid, fd = spawn([ACW, form], env)
+    if read_until(fd, READY, t0 + 120) is None:
+        stop(pid, fd)
+        return None
+    got["start"].append(settle(fd, 0.02) - t0)
+    timed_keys(fd, [b"\x1b[6~"] * 11, got["to tags"])
+    timed_keys(fd, [b"\x1bOB"] * 6, got["down"])
+    timed_keys(fd, [b"x", b"\x7f"] * 3, got["type"])
+    timed_keys(fd, [b"\x1b[21~"], got["f10"])
+    timed_keys(fd, [b"\x1bOB"] * 6, got["review down"])
+    timed_keys(fd, [b"\x1b[24~"], got["f12"])
+    stop(pid, fd)
+    return got
+
+
 def submit_session(env, form):
     """As full_session, then submit from the review to moto (HTTPS, through
     the tests' signature-checking proxy) and follow the runtime to READY.
@@ -252,6 +304,10 @@ def main():
                 peak.append(full_session(env, form))
             shutil.rmtree(os.path.join(home, "state"), ignore_errors=True)
             submitted = submit_session(env, form)
+        tags = None
+        tags_size = tags_form(os.path.join(home, "tags.json"))
+        shutil.rmtree(os.path.join(home, "state"), ignore_errors=True)
+        tags = tags_session(env, os.path.join(home, "tags.json"))
         ref = {}
         for name, argv in (("aws --version", ["aws", "--version"]),
                            ("curl --version", ["curl", "--version"])):
@@ -292,6 +348,12 @@ def main():
                       f"{mib(got[2][0]):.1f} MiB its own, {mib(got[2][1]):.1f} MiB pages of "
                       f"the files it maps (libcurl, its libraries and libcrypto's TLS: "
                       f"shared) (submission to READY shown: {got[1] * 1000:.0f} ms)")
+        if tags:
+            print(f"  a form with 60,000 tags ({tags_size // 1024} KiB), to the last byte drawn:")
+            for what in ("start", "to tags", "down", "type", "f10", "review down", "f12"):
+                if tags[what]:
+                    print(f"    {what:12s} {ms(tags[what]):9.2f} ms "
+                          f"(max {max(tags[what]) * 1000:.2f} ms)")
         if not full_start:
             print(f"  (no maximal form: build {BENCH_VALIDATE} with make bench)")
         for name, v in ref.items():

@@ -14,6 +14,17 @@ AssumeRoleWithSAML, which STS takes unsigned, pass without a signature
 (logged with "signed": None). Otherwise it forwards to moto and relays
 status, headers, body.
 
+Every service the account checks call is checked for its own signing name:
+the service is told by the request itself (X-Amz-Target
+AmazonEC2ContainerRegistry_V20150921.* is ecr; a form body to "/" is sts,
+iam or ec2 by its Version; a GET of "/" without a body is S3's ListBuckets;
+a path under the control plane's prefixes is bedrock-agentcore; any other
+path is S3, path-style, checked with botocore's
+S3SigV4Auth: x-amz-content-sha256 signed, the path never normalised). ECR's
+GetDownloadUrlForLayer, which moto lacks, is answered here for the blobs a
+test put in Proxy.blobs (digest -> bytes), with a URL on this proxy
+(/__proxy/blobs/DIGEST, unsigned, as a presigned S3 URL is to the client).
+
 Fault injection and the request log are reachable two ways: in process
 (Proxy.inject / .log / .clear, used by tests/integration/*.py) and over HTTP,
 unsigned, under /__proxy/ (for manual runs and other languages):
@@ -55,6 +66,10 @@ class Proxy:
 
     CONTROL_SIGNING_NAME = "bedrock-agentcore"
     STS_SIGNING_NAME = "sts"
+    CONTROL_PREFIXES = ("/runtimes", "/runtime-endpoints", "/tags/", "/identities",
+                        "/workload-identities", "/gateways", "/memories", "/oauth2",
+                        "/api-keys", "/code-interpreters", "/browsers", "/token-vault")
+    QUERY_VERSIONS = {"2011-06-15": "sts", "2010-05-08": "iam", "2016-11-15": "ec2"}
     UNSIGNED_STS_ACTIONS = ("AssumeRoleWithWebIdentity", "AssumeRoleWithSAML")
 
     def __init__(self, moto, ca, credentials, region="us-east-1"):
@@ -66,6 +81,7 @@ class Proxy:
         self.fail_runtimes = False  # "failed": GET /runtimes/ID/ answers CREATE_FAILED
         self.delete_runtimes = False  # "deleting": GET /runtimes/ID/ answers DELETING
         self.answered = {}  # clientToken -> (status, headers, body)
+        self.blobs = {}  # ECR layer digest -> bytes (GetDownloadUrlForLayer, moto lacks it)
         self.lock = threading.Lock()
         proxy = self
 
@@ -110,9 +126,24 @@ class Proxy:
             self.fail_runtimes = False
             self.delete_runtimes = False
 
+    def expected_service(self, path, headers, body, method="POST"):
+        """The signing name the request must carry, told by the request."""
+        target = {k.lower(): v for k, v in headers.items()}.get("x-amz-target", "")
+        if target.startswith("AmazonEC2ContainerRegistry_V20150921."):
+            return "ecr"
+        bare = path.split("?", 1)[0]
+        if bare == "/" and method == "GET" and not body:
+            return "s3"  # ListBuckets: the query services are POSTs with a form
+        if bare == "/":
+            params = _sts_params(path, body) or {}
+            return self.QUERY_VERSIONS.get(params.get("Version"), self.STS_SIGNING_NAME)
+        if bare.startswith(self.CONTROL_PREFIXES):
+            return self.CONTROL_SIGNING_NAME
+        return "s3"
+
     def check_signature(self, method, path, headers, body):
         """None when the signature is right, else why not."""
-        from botocore.auth import SigV4Auth
+        from botocore.auth import S3SigV4Auth, SigV4Auth
         from botocore.awsrequest import AWSRequest
         from botocore.credentials import Credentials
 
@@ -127,8 +158,7 @@ class Proxy:
             parts["SignedHeaders"], parts["Signature"]
         except (KeyError, ValueError):
             return "malformed Authorization header"
-        want_service = (self.STS_SIGNING_NAME if path.split("?", 1)[0] == "/"
-                        else self.CONTROL_SIGNING_NAME)
+        want_service = self.expected_service(path, headers, body, method)
         if (region, service, terminator) != (self.region, want_service, "aws4_request"):
             return (f"Credential should be scoped to a valid region and service: "
                     f"{date}/{self.region}/{want_service}/aws4_request, not "
@@ -143,7 +173,12 @@ class Proxy:
         url = f"https://{headers['host']}{path}"
         req = AWSRequest(method=method, url=url, data=body, headers=req_headers)
         req.context["timestamp"] = headers.get("x-amz-date", "")
-        signer = SigV4Auth(Credentials(akid, secret, token), service, region)
+        if service == "s3":
+            import hashlib
+            if headers.get("x-amz-content-sha256") != hashlib.sha256(body or b"").hexdigest():
+                return "x-amz-content-sha256 is missing or not the body's hash"
+        auth_class = S3SigV4Auth if service == "s3" else SigV4Auth
+        signer = auth_class(Credentials(akid, secret, token), service, region)
         # botocore drops some headers from signing; sign exactly what the client named
         signer.headers_to_sign = lambda r: _only(r, signed)
         canonical = signer.canonical_request(req)
@@ -176,6 +211,10 @@ class Proxy:
     def handle(self, h):
         length = int(h.headers.get("Content-Length") or 0)
         body = h.rfile.read(length) if length else b""
+        if h.path.startswith("/__proxy/blobs/"):
+            blob = self.blobs.get(h.path[len("/__proxy/blobs/"):])
+            return self.reply(h, 200 if blob is not None else 404,
+                              {"Content-Type": "application/octet-stream"}, blob or b"")
         if h.path.startswith("/__proxy/"):
             return self.control(h, body)
         headers = {k: v for k, v in h.headers.items()}
@@ -229,6 +268,15 @@ class Proxy:
                               "<Code>AccessDenied</Code><Message>User is not authorized "
                               "&amp; was denied</Message></Error>"
                               "<RequestId>xml-1</RequestId></ErrorResponse>")
+        target = headers.get("X-Amz-Target", "")
+        if target.endswith(".GetDownloadUrlForLayer"):
+            digest = json.loads(body or b"{}").get("layerDigest", "")
+            if digest in self.blobs:
+                return self.reply(h, 200, {"Content-Type": "application/x-amz-json-1.1"},
+                                  json.dumps({"downloadUrl": f"{self.url}/__proxy/blobs/{digest}",
+                                              "layerDigest": digest}))
+            return self.reply(h, 404, {"x-amzn-ErrorType": "LayersNotFoundException"},
+                              json.dumps({"message": f"no layer {digest}"}))
         if h.command == "PUT" and path == "/runtimes/" and token in self.answered:
             # the service's idempotency: the recorded answer, which a "drop"
             # loses again (so two drops in a row are two lost answers)

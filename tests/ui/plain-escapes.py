@@ -18,7 +18,7 @@ CLEAR = "\x1b[2J"
 OSC52 = "\x1b]52;c;ZWNobyBwd25lZA==\x07"
 CSI = "\u009b"
 form = dict(MINIMAL)
-form["description"] = "desc" + TITLE + CLEAR + OSC52 + CSI + "end"
+form["description"] = "desc" + TITLE + CLEAR + OSC52 + CSI + "\u202e" + "end"
 form["environmentVariables"] = {"EV" + CLEAR: "v" + TITLE, "OK": "x" + CSI}
 form["tags"] = {"tag" + OSC52: "val" + CSI, "team": "a" + CLEAR}
 tmp = tempfile.mkdtemp(prefix="acw-ui-escapes-")
@@ -58,6 +58,10 @@ from tmuxterm import Term, check  # noqa: E402
 t = Term(args=[name], tmp=tmp)
 t.own_tmp = True
 t.wait_text("desc")
+t.keys("Tab")  # the description in the line editor, drawn a character at a time
+s = t.wait(lambda s: t.cursor()[1] == [i for i, l in enumerate(s.split("\n"))
+                                       if "Description" in l][0], "the cursor on Description")
+check("\u202e" not in s and "\x1b" not in s, "the editor drew a control from the form", t)
 t.keys("F10")
 s = t.wait_text("Every value")
 title = t.tmux("display-message", "-p", "-t", t.name + ":", "#{pane_title}").stdout

@@ -1,0 +1,396 @@
+/* checks_run.c: the account checks' engine: the form's values copied out, who
+ * the credentials are, one worker thread per part of the form, findings
+ * queued for the caller; see checks.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aws/awsconfig.h"
+#include "aws/checks_int.h"
+#include "aws/sts.h"
+#include "base/printable.h"
+#include "base/util.h"
+#include "form/document.h"
+
+const char *check_severity_name(enum check_severity s)
+{
+	static const char *const names[] = {"ok", "warning", "error", "could-not-check"};
+
+	return s <= CHECK_UNKNOWN ? names[s] : "?";
+}
+
+void check_findings_free(struct check_finding *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].path);
+		free(v[i].check);
+		free(v[i].message);
+		free(v[i].suggestion);
+	}
+	free(v);
+}
+
+static char *text_or_null(const struct document *doc, const char *path)
+{
+	const char *t = document_text(doc, path);
+
+	return t && *t ? xstrdup(t) : NULL;
+}
+
+static char **list_copy(const struct document *doc, const char *path, size_t *n)
+{
+	size_t i, count = document_count(doc, path);
+	char **v = xcalloc(count + 1, sizeof *v);
+
+	*n = 0;
+	for (i = 0; i < count; i++) {
+		char *p = xasprintf("%s[%zu]", path, i);
+		const char *t = document_text(doc, p);
+
+		v[(*n)++] = xstrdup(t ? t : "");
+		free(p);
+	}
+	return v;
+}
+
+struct check_input *checks_input_read(const struct document *doc)
+{
+	struct check_input *in = xcalloc(1, sizeof *in);
+
+	in->name = text_or_null(doc, P_NAME);
+	in->role_arn = text_or_null(doc, P_ROLE);
+	in->container_uri = text_or_null(doc, P_IMAGE);
+	in->bucket = text_or_null(doc, P_BUCKET);
+	in->key = text_or_null(doc, P_KEY);
+	in->version_id = text_or_null(doc, P_VERSION);
+	in->network_mode = text_or_null(doc, "networkConfiguration.networkMode");
+	in->subnets = list_copy(doc, P_SUBNETS, &in->nsubnets);
+	in->groups = list_copy(doc, P_GROUPS, &in->ngroups);
+	in->discovery_url = text_or_null(doc, P_DISCOVERY);
+	in->naudience = document_count(doc, P_AUDIENCE);
+	in->nclients = document_count(doc, P_JWT ".allowedClients");
+	return in;
+}
+
+static void strings_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void checks_input_free(struct check_input *in)
+{
+	if (!in)
+		return;
+	free(in->name);
+	free(in->role_arn);
+	free(in->container_uri);
+	free(in->bucket);
+	free(in->key);
+	free(in->version_id);
+	free(in->network_mode);
+	strings_free(in->subnets, in->nsubnets);
+	strings_free(in->groups, in->ngroups);
+	free(in->discovery_url);
+	free(in);
+}
+
+struct checks {
+	struct check_input *in;
+	const struct aws_settings *settings;
+	const struct aws_credentials *creds;
+	struct checks_options opt;
+	pthread_t coordinator;
+	int started;
+	pthread_mutex_t lock;
+	struct check_finding *v; /* not yet taken */
+	size_t n;
+	enum checks_state state;
+	atomic_int cancel;
+	int pipe[2];
+	struct sts_identity id;
+	int identified; /* id is set (under lock) */
+};
+
+static void wake(struct checks *r)
+{
+	char c = 1;
+
+	/* non-blocking: a full pipe is readable already */
+	if (write(r->pipe[1], &c, 1) < 0 && errno != EAGAIN)
+		return;
+	if (r->opt.notify)
+		r->opt.notify(r->opt.arg);
+}
+
+static void add_finding(struct checks *r, const char *path, const char *check,
+			enum check_severity sev, const char *suggestion, char *message)
+{
+	struct check_finding f = {xstrdup(path), xstrdup(check), sev, message,
+				  suggestion ? printable_text(suggestion, 2048) : NULL};
+
+	pthread_mutex_lock(&r->lock);
+	r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
+	r->v[r->n++] = f;
+	pthread_mutex_unlock(&r->lock);
+	wake(r);
+}
+
+void check_report(struct check_ctx *c, const char *path, const char *check,
+		  enum check_severity sev, const char *suggestion, const char *fmt, ...)
+{
+	va_list ap;
+	char *m, *safe;
+
+	va_start(ap, fmt);
+	m = xvasprintf(fmt, ap);
+	va_end(ap);
+	safe = printable_text(m, 1000);
+	free(m);
+	add_finding(c->run, path, check, sev, suggestion, safe);
+}
+
+void check_report_failure(struct check_ctx *c, const char *path, const char *check,
+			  const struct service_error *e, const char *permission)
+{
+	if (e->http == HTTP_CANCELLED || check_cancelled(c))
+		check_report(c, path, check, CHECK_UNKNOWN, NULL, "%s", _("cancelled"));
+	else if (e->transport)
+		check_report(c, path, check, CHECK_UNKNOWN, NULL, _("could not check: %s"),
+			     e->message);
+	else if (awscall_denied(e))
+		check_report(c, path, check, CHECK_UNKNOWN, NULL,
+			     _("could not check: your credentials may not call %s (%s)"),
+			     permission, e->code ? e->code : "AccessDenied");
+	else
+		check_report(c, path, check, CHECK_UNKNOWN, NULL,
+			     _("could not check: %s answered %s (HTTP %ld): %s"), permission,
+			     e->code ? e->code : _("an error"), e->status, e->message);
+}
+
+int check_cancelled(const struct check_ctx *c)
+{
+	return atomic_load(&c->run->cancel) != 0;
+}
+
+static int cancel_cb(void *arg)
+{
+	struct check_ctx *c = arg;
+
+	return check_cancelled(c) ||
+	       (c->client.deadline > 0 && util_monotonic() > c->client.deadline);
+}
+
+struct worker {
+	void (*fn)(struct check_ctx *);
+	struct check_ctx ctx;
+	pthread_t t;
+};
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+
+	w->ctx.client.deadline = util_monotonic() + w->ctx.timeout;
+	w->ctx.client.cancel = cancel_cb;
+	w->ctx.client.arg = &w->ctx;
+	w->fn(&w->ctx);
+	return NULL;
+}
+
+static void set_state(struct checks *r, enum checks_state s)
+{
+	pthread_mutex_lock(&r->lock);
+	r->state = s;
+	pthread_mutex_unlock(&r->lock);
+	wake(r);
+}
+
+/* Who the credentials are; a failure ends the run. */
+static int identify(struct checks *r, struct check_ctx *base)
+{
+	struct service_error err;
+
+	struct sts_identity id;
+
+	if (sts_caller_identity(&base->client, &id, &err) == 0) {
+		pthread_mutex_lock(&r->lock);
+		r->id = id;
+		r->identified = 1;
+		pthread_mutex_unlock(&r->lock);
+		base->account = r->id.account;
+		base->partition = r->id.partition;
+		check_report(base, "", "identity", CHECK_OK, NULL,
+			     _("credentials of account %s (%s)"), r->id.account, r->id.arn);
+		return 0;
+	}
+	if (err.transport)
+		check_report(base, "", "identity", CHECK_UNKNOWN, NULL,
+			     _("could not reach STS to learn who the credentials are: %s"),
+			     err.message);
+	else
+		check_report(base, "", "identity", CHECK_UNKNOWN, NULL,
+			     _("STS refused the credentials (%s): %s"), err.code ? err.code : "?",
+			     err.message);
+	service_error_free(&err);
+	return -1;
+}
+
+static void *coordinator_main(void *arg)
+{
+	struct checks *r = arg;
+	struct check_ctx base = {r,
+				 r->in,
+				 {r->settings, r->creds, NULL, NULL, r->opt.debug, 0},
+				 NULL,
+				 NULL,
+				 r->settings->region.value,
+				 r->opt.timeout > 0 ? r->opt.timeout : 30};
+	struct worker w[6];
+	void (*const fns[])(struct check_ctx *) = {checks_role,    checks_image,      checks_code,
+						   checks_network, checks_authorizer, checks_name};
+	size_t i, n = 0;
+
+	base.client.cancel = cancel_cb;
+	base.client.arg = &base;
+	base.client.deadline = util_monotonic() + base.timeout;
+	if (identify(r, &base) != 0) {
+		set_state(r, check_cancelled(&base) ? CHECKS_CANCELLED : CHECKS_UNREACHABLE);
+		return NULL;
+	}
+	for (i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+		w[n].fn = fns[i];
+		w[n].ctx = base;
+		if (pthread_create(&w[n].t, NULL, worker_main, &w[n]) == 0)
+			n++;
+		else
+			worker_main(&w[n]); /* no thread to be had: here, in turn */
+	}
+	for (i = 0; i < n; i++)
+		pthread_join(w[i].t, NULL);
+	set_state(r, check_cancelled(&base) ? CHECKS_CANCELLED : CHECKS_DONE);
+	return NULL;
+}
+
+struct checks *checks_start(struct check_input *in, const struct aws_settings *s,
+			    const struct aws_credentials *creds, const struct checks_options *o)
+{
+	struct checks *r = xcalloc(1, sizeof *r);
+	char *why;
+
+	r->in = in;
+	r->settings = s;
+	r->creds = creds;
+	if (o)
+		r->opt = *o;
+	pthread_mutex_init(&r->lock, NULL);
+	atomic_init(&r->cancel, 0);
+	if (pipe(r->pipe) != 0)
+		util_fatal("%s", _("cannot make a pipe"));
+	fcntl(r->pipe[0], F_SETFL, O_NONBLOCK);
+	fcntl(r->pipe[1], F_SETFL, O_NONBLOCK);
+	fcntl(r->pipe[0], F_SETFD, FD_CLOEXEC);
+	fcntl(r->pipe[1], F_SETFD, FD_CLOEXEC);
+	why = s ? aws_settings_unusable(s) : xstrdup(_("no AWS settings"));
+	if (!why && !creds)
+		why = xstrdup(_("no AWS credentials found"));
+	if (why) {
+		add_finding(r, "", "identity", CHECK_UNKNOWN, NULL,
+			    xasprintf(_("the account checks did not run: %s"), why));
+		free(why);
+		r->state = CHECKS_NO_SETTINGS;
+		return r;
+	}
+	if (pthread_create(&r->coordinator, NULL, coordinator_main, r) == 0) {
+		r->started = 1;
+	} else {
+		add_finding(
+		    r, "", "identity", CHECK_UNKNOWN, NULL,
+		    xstrdup(_("the account checks did not run: no thread could be started")));
+		r->state = CHECKS_NO_SETTINGS;
+	}
+	return r;
+}
+
+int checks_fd(const struct checks *r)
+{
+	return r->pipe[0];
+}
+
+enum checks_state checks_take(struct checks *r, struct check_finding **v, size_t *n)
+{
+	enum checks_state s;
+	char buf[64];
+
+	while (read(r->pipe[0], buf, sizeof buf) > 0)
+		;
+	pthread_mutex_lock(&r->lock);
+	*v = r->v;
+	*n = r->n;
+	r->v = NULL;
+	r->n = 0;
+	s = r->state;
+	pthread_mutex_unlock(&r->lock);
+	return s;
+}
+
+/* A member of the identity once it is known (read under the lock). */
+static const char *identity_of(struct checks *r, const char *const *member)
+{
+	const char *a;
+
+	pthread_mutex_lock(&r->lock);
+	a = r->identified ? *member : NULL;
+	pthread_mutex_unlock(&r->lock);
+	return a;
+}
+
+const char *checks_account(struct checks *r)
+{
+	return identity_of(r, (const char *const *)&r->id.account);
+}
+
+const char *checks_caller(struct checks *r)
+{
+	return identity_of(r, (const char *const *)&r->id.arn);
+}
+
+void checks_cancel(struct checks *r)
+{
+	atomic_store(&r->cancel, 1);
+}
+
+void checks_wait(struct checks *r)
+{
+	if (r->started) {
+		pthread_join(r->coordinator, NULL);
+		r->started = 0;
+	}
+}
+
+void checks_free(struct checks *r)
+{
+	if (!r)
+		return;
+	checks_cancel(r);
+	checks_wait(r);
+	check_findings_free(r->v, r->n);
+	sts_identity_free(&r->id);
+	checks_input_free(r->in);
+	close(r->pipe[0]);
+	close(r->pipe[1]);
+	pthread_mutex_destroy(&r->lock);
+	free(r);
+}

@@ -1,0 +1,273 @@
+/* pick.c: one page of what exists, for the wizard's pick lists; see pick.h. */
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aws/checks.h"
+#include "aws/ec2.h"
+#include "aws/ecr.h"
+#include "aws/iam.h"
+#include "aws/pick.h"
+#include "aws/policy.h"
+#include "aws/s3.h"
+#include "aws/xml.h"
+#include "base/printable.h"
+#include "base/util.h"
+
+void pick_page_free(struct pick_page *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->v[i].value);
+		free(p->v[i].label);
+		free(p->v[i].note);
+	}
+	free(p->v);
+	free(p->next);
+	memset(p, 0, sizeof *p);
+}
+
+/* Add an item; the strings are made safe for a terminal (NULL: ""). */
+static void add(struct pick_page *p, const char *value, const char *label, char *note, int marked)
+{
+	p->v = xrealloc(p->v, (p->n + 1) * sizeof *p->v);
+	p->v[p->n++] = (struct pick_item){printable_text(value ? value : "", 2048),
+					  printable_text(label ? label : "", 300),
+					  printable_text(note ? note : "", 300), marked};
+	free(note);
+}
+
+static int roles(const struct awscall_client *c, const struct pick_context *ctx, const char *token,
+		 struct pick_page *out, struct service_error *err)
+{
+	char *body = awscall_form("ListRoles", "2010-05-08", "MaxItems", "100", NULL);
+	struct policy_context pc = {ctx->partition, ctx->region, ctx->account, NULL};
+	struct xml_node *root;
+	const struct xml_node *m;
+	const char *trunc, *next;
+
+	if (token)
+		body = awscall_form_add(body, "Marker", token);
+	if (iam_call(c, body, &root, err) != 0) {
+		free(body);
+		return -1;
+	}
+	free(body);
+	for (m = xml_path(root, "ListRolesResult/Roles/member"); m; m = xml_next(m)) {
+		const char *doc = xml_path_text(m, "AssumeRolePolicyDocument");
+		cJSON *trust = doc ? policy_decode(doc) : NULL;
+		char *why = NULL;
+		int yes = trust && policy_trusts(trust, "bedrock-agentcore.amazonaws.com", &pc,
+						 &why) == POLICY_YES;
+
+		add(out, xml_path_text(m, "Arn"), xml_path_text(m, "RoleName"),
+		    xstrdup(yes ? _("trusts bedrock-agentcore") : ""), yes);
+		free(why);
+		cJSON_Delete(trust);
+	}
+	trunc = xml_path_text(root, "ListRolesResult/IsTruncated");
+	next = xml_path_text(root, "ListRolesResult/Marker");
+	if (trunc && !strcmp(trunc, "true") && next && *next)
+		out->next = xstrdup(next);
+	xml_free(root);
+	return 0;
+}
+
+static const char *jstr(const cJSON *o, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* The image's push date and size ("pushed 2026-12-01, 312 MB"). */
+static char *image_note(const cJSON *d)
+{
+	const cJSON *at = cJSON_GetObjectItemCaseSensitive(d, "imagePushedAt");
+	const cJSON *sz = cJSON_GetObjectItemCaseSensitive(d, "imageSizeInBytes");
+	char date[32] = "?";
+
+	if (cJSON_IsNumber(at)) {
+		time_t t = (time_t)at->valuedouble;
+		struct tm tm;
+
+		if (gmtime_r(&t, &tm))
+			strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	}
+	return xasprintf(_("pushed %s, %.0f MB"), date,
+			 cJSON_IsNumber(sz) ? sz->valuedouble / 1e6 : 0.0);
+}
+
+static int ecr_page(const struct awscall_client *c, const struct pick_context *ctx,
+		    enum pick_kind kind, const char *parent, const char *token,
+		    struct pick_page *out, struct service_error *err)
+{
+	cJSON *req = cJSON_CreateObject(), *a;
+	const cJSON *e;
+
+	cJSON_AddNumberToObject(req, "maxResults", 100);
+	if (token)
+		cJSON_AddStringToObject(req, "nextToken", token);
+	if (kind == PICK_IMAGES)
+		cJSON_AddStringToObject(req, "repositoryName", parent ? parent : "");
+	a = ecr_request(c, ctx->region,
+			kind == PICK_IMAGES ? "DescribeImages" : "DescribeRepositories", req, err);
+	cJSON_Delete(req);
+	if (!a)
+		return -1;
+	if (kind == PICK_REPOSITORIES) {
+		cJSON_ArrayForEach (e, cJSON_GetObjectItemCaseSensitive(a, "repositories"))
+			add(out, jstr(e, "repositoryUri"), jstr(e, "repositoryName"), NULL, 0);
+	} else {
+		char *base = xasprintf("%s.dkr.ecr.%s.amazonaws.com/%s", ctx->account, ctx->region,
+				       parent ? parent : "");
+
+		cJSON_ArrayForEach (e, cJSON_GetObjectItemCaseSensitive(a, "imageDetails")) {
+			const cJSON *tags = cJSON_GetObjectItemCaseSensitive(e, "imageTags"), *t;
+			char *v;
+
+			cJSON_ArrayForEach (t, tags) {
+				v = xasprintf("%s:%s", base,
+					      cJSON_IsString(t) ? t->valuestring : "");
+				add(out, v, jstr(e, "imageDigest"), image_note(e), 0);
+				free(v);
+			}
+			if (!cJSON_GetArraySize(tags)) {
+				v = xasprintf("%s@%s", base,
+					      jstr(e, "imageDigest") ? jstr(e, "imageDigest")
+								     : "");
+				add(out, v, _("(untagged)"), image_note(e), 0);
+				free(v);
+			}
+		}
+		free(base);
+	}
+	if (jstr(a, "nextToken") && *jstr(a, "nextToken"))
+		out->next = xstrdup(jstr(a, "nextToken"));
+	cJSON_Delete(a);
+	return 0;
+}
+
+static int ec2_page(const struct awscall_client *c, const struct pick_context *ctx,
+		    enum pick_kind kind, const char *parent, struct pick_page *out,
+		    struct service_error *err)
+{
+	enum ec2_list_kind k = kind == PICK_VPCS      ? EC2_VPCS
+			       : kind == PICK_SUBNETS ? EC2_SUBNETS
+						      : EC2_GROUPS;
+	struct ec2_items items;
+	char *why = NULL,
+	     *zones = kind == PICK_SUBNETS ? checks_supported_zones(ctx->region, &why) : NULL;
+	size_t i;
+
+	if (ec2_list(c, k, parent, &items, err) != 0) {
+		free(zones);
+		free(why);
+		return -1;
+	}
+	for (i = 0; i < items.n; i++) {
+		const struct ec2_item *x = &items.v[i];
+
+		if (kind == PICK_VPCS)
+			add(out, x->id, x->zone,
+			    xstrdup(!strcmp(x->zone_id, "true") ? _("default VPC") : ""), 0);
+		else if (kind == PICK_SUBNETS) {
+			int ok = zones && checks_word_in(zones, x->zone_id);
+
+			add(out, x->id, x->zone_id,
+			    xstrdup(ok ? _("supported zone") : _("zone not supported")), ok);
+		} else
+			add(out, x->id, x->zone, NULL, 0);
+	}
+	ec2_items_free(&items);
+	free(zones);
+	free(why);
+	return 0;
+}
+
+static int s3_page(const struct awscall_client *c, enum pick_kind kind, const char *parent,
+		   const char *token, struct pick_page *out, struct service_error *err)
+{
+	char *bucket = NULL, *region = NULL, *q = NULL;
+	const char *prefix = "";
+	struct awscall_request r = {AWS_S3, "GET", NULL, NULL, "/", NULL, NULL, NULL, NULL, NULL};
+	struct http_response resp;
+	struct xml_node *root;
+	const struct xml_node *e;
+	const char *next;
+
+	if (kind == PICK_KEYS) {
+		const char *slash = strchr(parent ? parent : "", '/');
+
+		bucket = slash ? xstrndup(parent, (size_t)(slash - parent))
+			       : xstrdup(parent ? parent : "");
+		prefix = slash ? slash + 1 : "";
+		if (s3_bucket_region(c, bucket, &region, err) != 0) {
+			free(bucket);
+			return -1;
+		}
+		q = sigv4_uri_encode(prefix, strlen(prefix), 0);
+		r = (struct awscall_request){AWS_S3, "GET", region, bucket, "",
+					     NULL,   NULL,  NULL,   NULL,   NULL};
+		r.query = xasprintf("list-type=2&max-keys=100&prefix=%s", q);
+		free(q);
+		if (token) {
+			char *t = sigv4_uri_encode(token, strlen(token), 0);
+
+			q = xasprintf("%s&continuation-token=%s", r.query, t);
+			free((char *)r.query);
+			r.query = q;
+			free(t);
+		}
+		q = (char *)r.query;
+	}
+	if (awscall_send(c, &r, &resp, err) != 0) {
+		free(q);
+		free(bucket);
+		free(region);
+		return -1;
+	}
+	root = xml_parse(resp.body, resp.body_len, NULL);
+	http_response_free(&resp);
+	for (e = xml_path(root, kind == PICK_KEYS ? "Contents" : "Buckets/Bucket"); e;
+	     e = xml_next(e))
+		add(out, xml_path_text(e, kind == PICK_KEYS ? "Key" : "Name"),
+		    xml_path_text(e, kind == PICK_KEYS ? "Key" : "Name"),
+		    kind == PICK_KEYS
+			? xasprintf(_("%s bytes"),
+				    xml_path_text(e, "Size") ? xml_path_text(e, "Size") : "?")
+			: NULL,
+		    0);
+	next = xml_path_text(root, "NextContinuationToken");
+	if (kind == PICK_KEYS && next && *next)
+		out->next = xstrdup(next);
+	xml_free(root);
+	free(q);
+	free(bucket);
+	free(region);
+	return 0;
+}
+
+int pick_load(const struct awscall_client *c, const struct pick_context *ctx, enum pick_kind kind,
+	      const char *parent, const char *token, struct pick_page *out,
+	      struct service_error *err)
+{
+	int r;
+
+	memset(out, 0, sizeof *out);
+	memset(err, 0, sizeof *err);
+	if (kind == PICK_ROLES)
+		r = roles(c, ctx, token, out, err);
+	else if (kind == PICK_REPOSITORIES || kind == PICK_IMAGES)
+		r = ecr_page(c, ctx, kind, parent, token, out, err);
+	else if (kind == PICK_BUCKETS || kind == PICK_KEYS)
+		r = s3_page(c, kind, parent, token, out, err);
+	else
+		r = ec2_page(c, ctx, kind, parent, out, err);
+	if (r != 0)
+		pick_page_free(out);
+	return r;
+}

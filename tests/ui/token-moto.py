@@ -1,0 +1,65 @@
+"""A submission that got no answer (issue 13, item 4): the answer to the
+create is lost (the proxy drops it after moto made the runtime; one attempt
+only, AWS_MAX_ATTEMPTS=1). The status line says that the runtime may exist
+and how to check, and F10 on the same unchanged form sends the same
+clientToken: the service answers with the runtime it made, and moto still
+holds one runtime, not two. Through the signature-checking proxy, which
+answers a token it has seen with its recorded answer."""
+import json
+import os
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "servers"))
+from tmuxterm import MINIMAL, Term, check, need_tmux  # noqa: E402
+
+need_tmux()
+import harness  # noqa: E402
+
+harness.require_python_aws()
+
+
+def flat(s):
+    return " ".join(s.split())
+
+
+with harness.World() as world:
+    world.moto.ready_after(0)
+    env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
+    env.pop("AWS_CONFIG_FILE", None)
+    env["AWS_MAX_ATTEMPTS"] = "1"
+    tmp = tempfile.mkdtemp(prefix="acw-ui-token-")
+    with open(os.path.join(tmp, "form.json"), "w") as f:
+        json.dump(MINIMAL, f)
+    t = Term(args=["form.json"], env=env, tmp=tmp)
+    t.own_tmp = True
+    t.wait_text("minimal_agent")
+    world.proxy.inject("drop")
+    t.keys("F10")
+    t.wait_text("The form is complete")
+    t.keys("F10")
+    t.wait_text("Create runtime 'minimal_agent' now?")
+    t.keys("y")
+    t.wait_stable("Any key continues", timeout=30)
+    t.keys("Enter")
+    s = t.wait(lambda s: "may exist" in flat(s), "the word that the runtime may exist")
+    check("list-agent-runtimes" in flat(s), "it does not say how to check", t)
+    check("same clientToken" in flat(s), "it does not say that F10 sends the same token", t)
+    check(len(world.moto.runtimes()) == 1, "moto did not make the runtime whose answer was lost")
+    t.keys("F10")
+    t.wait_text("Create runtime 'minimal_agent' now?")
+    t.keys("y")
+    s = t.wait_stable("Any key continues", timeout=30)
+    tokens = [r.get("clientToken") for r in world.proxy.log
+              if r.get("clientToken") is not None]
+    check(len(tokens) == 2 and tokens[0] == tokens[1],
+          "the second submission sent another clientToken: %r" % tokens, t)
+    check(len(world.moto.runtimes()) == 1,
+          "a second runtime was made: %d" % len(world.moto.runtimes()), t)
+    t.keys("Enter")
+    t.wait_text("was created from this", timeout=10)
+    t.quit(changed=False)
+    t.close()
+print("ok: a submission without an answer is sent again with its clientToken")
