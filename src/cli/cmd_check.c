@@ -6,7 +6,6 @@
 
 #include <cjson/cJSON.h>
 #include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,14 +19,6 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/validate.h"
-
-static volatile sig_atomic_t stop_asked;
-
-static void on_interrupt(int sig)
-{
-	(void)sig;
-	stop_asked = 1;
-}
 
 /* One form's outcome. */
 struct checked {
@@ -76,7 +67,7 @@ static void run_checks(struct document *doc, const struct aws_settings *s,
 		enum checks_state st;
 
 		poll(&p, 1, 100);
-		if (stop_asked && !cancelled) {
+		if (cli_interrupted() && !cancelled) {
 			checks_cancel(r);
 			cancelled = 1;
 		}
@@ -184,7 +175,7 @@ static int outcome(const struct checked *f, size_t nf, int setup)
 		net |= f[i].state == CHECKS_UNREACHABLE;
 		conf |= f[i].state == CHECKS_NO_SETTINGS;
 	}
-	if (stop_asked)
+	if (cli_interrupted())
 		return EXIT_CANCELLED;
 	return err ? EXIT_INVALID : conf ? EXIT_CONFIG : net ? EXIT_SERVICE : EXIT_OK;
 }
@@ -197,7 +188,6 @@ static int check_exec(const struct cmd_args *a)
 	struct aws_settings s = {0};
 	struct aws_credentials cred = {0};
 	struct checked *f;
-	struct sigaction sa;
 	char *cause = NULL;
 	cJSON *arr = NULL;
 
@@ -205,11 +195,7 @@ static int check_exec(const struct cmd_args *a)
 		return usage_error(_("check: no form file given"));
 	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_interrupt;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	cli_catch_interrupts();
 	if (!offline)
 		setup = resolve(&s, &cred, &have_creds);
 	f = xcalloc((size_t)n, sizeof *f);
@@ -226,7 +212,7 @@ static int check_exec(const struct cmd_args *a)
 			x->unreadable = 1;
 			continue;
 		}
-		if (have_creds && !stop_asked)
+		if (have_creds && !cli_interrupted())
 			run_checks(doc, &s, &cred, x);
 		document_free(doc);
 	}
