@@ -113,8 +113,9 @@ EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/benc
 	tests/bench/bench_check.py
 
 # Command-level tests of `validate`, and of the command line's GNU behaviour.
-TESTS += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh
-EXTRA_DIST += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh
+TESTS += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh tests/cmd/printable.sh
+EXTRA_DIST += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh \
+	tests/cmd/printable.sh tests/cmd/skip.sh
 # Templates: templates, new, template; the bundled starters filled in.
 TESTS += tests/cmd/templates.sh
 EXTRA_DIST += tests/cmd/templates.sh

@@ -52,8 +52,11 @@ static void hook_attempt(void *arg, int attempt, int max, double delay, double e
 	char *w;
 
 	(void)elapsed;
-	if (delay <= 0)
+	if (delay <= 0) {
+		if (r->p->retry && attempt > 1)
+			r->p->retry(r->p->arg, attempt, max, 0, NULL);
 		return;
+	}
 	w = printable_text(why ? why : "?", 200);
 	if (r->p->retry)
 		r->p->retry(r->p->arg, attempt, max, delay, w);
@@ -142,7 +145,7 @@ static enum runtime_end poll_once(struct run *r, const struct service_client *cl
 	free(out->status);
 	out->status = t;
 	if (r->p->status)
-		r->p->status(r->p->arg, t, util_monotonic() - start);
+		r->p->status(r->p->arg, out->id, t, util_monotonic() - start);
 	final = status_final(st, want);
 	free(st);
 	if (final < 0) {
@@ -185,28 +188,39 @@ static void follow(struct run *r, const struct service_client *cl, const char *w
 	free(path);
 }
 
-/* Settings, endpoint and credentials from o into *s and *c, or -1 with
- * out->message saying why. */
-static int resolve(const struct aws_options *o, struct aws_settings *s, struct aws_credentials *c,
-		   struct runtime_outcome *out)
+/* Why settings and credentials cannot be used, in words from files and the
+ * environment (not yet safe for a terminal); NULL when they can. */
+static char *resolve_why(const struct aws_options *o, struct aws_settings *s,
+			 struct aws_credentials *c)
 {
 	char *cause = NULL;
 	int rc;
 
-	if (aws_settings_resolve(o, s, &cause) != 0) {
-		out->message = cause;
-		return -1;
-	}
-	if ((out->message = aws_settings_unusable(s)))
-		return -1;
+	if (aws_settings_resolve(o, s, &cause) != 0)
+		return cause;
+	if ((cause = aws_settings_unusable(s)))
+		return cause;
 	rc = credentials_resolve(s, c, &cause);
-	if (rc != 0) {
-		out->message = rc < 0 ? cause : xstrdup(_("no AWS credentials found"));
-		if (rc > 0)
-			free(cause);
-		return -1;
+	if (rc > 0) {
+		free(cause);
+		return xasprintf(
+		    _("no AWS credentials found: set AWS_ACCESS_KEY_ID and "
+		      "AWS_SECRET_ACCESS_KEY, or configure profile %s (aws configure), "
+		      "or give --profile"),
+		    s->profile.value);
 	}
-	return 0;
+	return rc < 0 ? cause : NULL;
+}
+
+int runtime_resolve(const struct aws_options *o, struct aws_settings *s, struct aws_credentials *c,
+		    char **why)
+{
+	char *raw = resolve_why(o, s, c);
+	int ret = raw ? -1 : 0;
+
+	*why = raw ? printable_text(raw, 4000) : NULL;
+	free(raw);
+	return ret;
 }
 
 /* A runtime id is safe to put in a path: the service's ids are
@@ -237,7 +251,7 @@ enum runtime_end runtime_follow(const struct aws_options *o, const char *id, con
 		return out->end;
 	}
 	state(&r, _("Resolving settings and credentials"));
-	if (resolve(o, &s, &c, out) == 0) {
+	if (runtime_resolve(o, &s, &c, &out->message) == 0) {
 		out->id = xstrdup(id);
 		cl = (struct service_client){&s, &c, {hook_attempt, hook_cancel, &r, p->debug}};
 		follow(&r, &cl, want, follow_limit, out);
@@ -320,7 +334,7 @@ enum runtime_end runtime_submit(const struct aws_options *o, const struct formde
 	memset(out, 0, sizeof *out);
 	out->end = RUNTIME_NOT_SENT;
 	state(&r, _("Resolving settings and credentials"));
-	if (resolve(o, &s, &c, out) != 0)
+	if (runtime_resolve(o, &s, &c, &out->message) != 0)
 		goto out;
 	say(&r, xasprintf(_("Endpoint %s, Region %s"), s.endpoint.value, s.region.value));
 	out->client_token = p->client_token ? xstrdup(p->client_token) : service_new_token();

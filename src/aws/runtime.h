@@ -13,6 +13,8 @@
 #include "aws/service.h"
 
 struct aws_options;
+struct aws_settings;
+struct aws_credentials;
 struct formdef;
 struct document;
 
@@ -46,16 +48,18 @@ struct runtime_progress {
 	int debug; /* as service_hooks.debug */
 	/* For a front end that prints its own way (the command line); each may
 	 * be NULL. retry: an attempt failed because of why (safe for a terminal)
-	 * and the next follows in delay seconds; when set, no line is said for it. */
+	 * and the next follows in delay seconds; when set, no line is said for
+	 * it. Also called with delay 0 and why NULL before each attempt after
+	 * the first. */
 	void (*retry)(void *arg, int attempt, int max, double delay, const char *why);
 	/* every success answer as it came (op "CreateAgentRuntime" or
 	 * "GetAgentRuntime"), not filtered: print it JSON-escaped or through
 	 * printable_text. Non-zero from the create answer: it could not be used
 	 * (printed), so the runtime is not followed. */
 	int (*answer)(void *arg, const char *op, long status, const char *body, size_t len);
-	/* each status read while following (safe for a terminal) and the seconds
-	 * since following began */
-	void (*status)(void *arg, const char *status, double elapsed);
+	/* each status read while following runtime id (both safe for a
+	 * terminal) and the seconds since following began */
+	void (*status)(void *arg, const char *id, const char *status, double elapsed);
 	/* NULL: make a new clientToken; otherwise send this one: a previous
 	 * submission of the same unchanged form got no answer (the service then
 	 * answers with the runtime it made, not a second one). Not copied. */
@@ -104,6 +108,13 @@ enum runtime_end runtime_submit(const struct aws_options *o, const struct formde
 				const struct document *doc, double follow_limit,
 				const struct runtime_progress *p, struct runtime_outcome *out);
 void runtime_outcome_free(struct runtime_outcome *out);
+
+/* Settings, endpoint and credentials from o into *s and *c (the caller
+ * frees both, also on failure): 0, or -1 with *why (caller frees) saying
+ * what is missing. The one check that every call to the service makes
+ * first (runtime_submit, runtime_follow, submit --dry-run). */
+int runtime_resolve(const struct aws_options *o, struct aws_settings *s, struct aws_credentials *c,
+		    char **why);
 
 /* What runtime_follow waits for: a status ("READY" after a create or an
  * update) or, RUNTIME_WANT_GONE, the runtime's deletion. */

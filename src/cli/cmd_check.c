@@ -5,9 +5,7 @@
 #include "config.h"
 
 #include <cjson/cJSON.h>
-#include <getopt.h>
 #include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,14 +19,6 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/validate.h"
-
-static volatile sig_atomic_t stop_asked;
-
-static void on_interrupt(int sig)
-{
-	(void)sig;
-	stop_asked = 1;
-}
 
 /* One form's outcome. */
 struct checked {
@@ -77,7 +67,7 @@ static void run_checks(struct document *doc, const struct aws_settings *s,
 		enum checks_state st;
 
 		poll(&p, 1, 100);
-		if (stop_asked && !cancelled) {
+		if (cli_interrupted() && !cancelled) {
 			checks_cancel(r);
 			cancelled = 1;
 		}
@@ -159,9 +149,7 @@ static void add_json(cJSON *arr, const struct checked *f)
  * printed when they cannot be had. */
 static int resolve(struct aws_settings *s, struct aws_credentials *c, int *have_creds)
 {
-	struct aws_options o = {global_opts.profile,         global_opts.region,
-				global_opts.endpoint_url,    global_opts.ca_bundle,
-				global_opts.connect_timeout, global_opts.read_timeout};
+	struct aws_options o = cli_aws_options();
 	char *cause = NULL;
 
 	*have_creds = awscall_setup(&o, s, c, &cause) == 0;
@@ -187,72 +175,50 @@ static int outcome(const struct checked *f, size_t nf, int setup)
 		net |= f[i].state == CHECKS_UNREACHABLE;
 		conf |= f[i].state == CHECKS_NO_SETTINGS;
 	}
-	if (stop_asked)
+	if (cli_interrupted())
 		return EXIT_CANCELLED;
 	return err ? EXIT_INVALID : conf ? EXIT_CONFIG : net ? EXIT_SERVICE : EXIT_OK;
 }
 
-int cmd_check(int argc, char **argv)
+static int check_exec(const struct cmd_args *a)
 {
-	static const struct option opts[] = {
-	    GLOBAL_LONG_OPTIONS,
-	    {"json", no_argument, NULL, 'j'},
-	    {"offline", no_argument, NULL, 'o'},
-	    {NULL, 0, NULL, 0},
-	};
-	int json = 0, offline = 0, c, i, ret, setup = EXIT_OK, have_creds = 0, shown = 0;
+	int json = cmd_has(a, 'j'), offline = cmd_has(a, 'o'), i, ret, setup = EXIT_OK;
+	int have_creds = 0, shown = 0, n = a->nwords;
 	struct formdef *def;
 	struct aws_settings s = {0};
 	struct aws_credentials cred = {0};
 	struct checked *f;
-	struct sigaction sa;
 	char *cause = NULL;
 	cJSON *arr = NULL;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'j')
-			json = 1;
-		else if (c == 'o')
-			offline = 1;
-		else
-			global_option(c, optarg);
-	}
-	if (optind >= argc)
+	if (!n)
 		return usage_error(_("check: no form file given"));
-	if (!(def = formdef_load_default(&cause))) {
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
-		free(cause);
+	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
-	}
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_interrupt;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	cli_catch_interrupts();
 	if (!offline)
 		setup = resolve(&s, &cred, &have_creds);
-	f = xcalloc((size_t)(argc - optind), sizeof *f);
-	for (i = optind; i < argc; i++) {
-		struct checked *x = &f[i - optind];
+	f = xcalloc((size_t)n, sizeof *f);
+	for (i = 0; i < n; i++) {
+		struct checked *x = &f[i];
 		struct document *doc = NULL;
 
-		x->file = argv[i];
+		x->file = a->words[i];
 		x->state = CHECKS_DONE;
-		if (form_check_file(argv[i], def, &doc, &x->probs, &cause) != 0) {
-			fprintf(stderr, "%s: %s\n", argv[i], cause);
+		if (form_check_file(x->file, def, &doc, &x->probs, &cause) != 0) {
+			fprintf(stderr, "%s: %s\n", x->file, cause);
 			free(cause);
 			cause = NULL;
 			x->unreadable = 1;
 			continue;
 		}
-		if (have_creds && !stop_asked)
+		if (have_creds && !cli_interrupted())
 			run_checks(doc, &s, &cred, x);
 		document_free(doc);
 	}
 	if (json)
 		arr = cJSON_CreateArray();
-	for (i = 0; i < argc - optind; i++) {
+	for (i = 0; i < n; i++) {
 		if (json)
 			add_json(arr, &f[i]);
 		else
@@ -265,8 +231,8 @@ int cmd_check(int argc, char **argv)
 		cJSON_free(out);
 		cJSON_Delete(arr);
 	}
-	ret = outcome(f, (size_t)(argc - optind), setup);
-	for (i = 0; i < argc - optind; i++) {
+	ret = outcome(f, (size_t)n, setup);
+	for (i = 0; i < n; i++) {
 		problems_clear(&f[i].probs);
 		check_findings_free(f[i].v, f[i].n);
 	}
@@ -276,3 +242,31 @@ int cmd_check(int argc, char **argv)
 	formdef_free(def);
 	return ret;
 }
+
+static void check_help(void)
+{
+	printf(_("Usage: %s check [--json] [--offline] FORM...\n"
+		 "Validate forms, then check their values against your AWS account: the\n"
+		 "execution role, the image or code object, the network, the authorizer and\n"
+		 "the runtime name. A FORM of - is read from standard input.\n\n"
+		 "      --json         print the findings as a JSON array on standard output\n"
+		 "      --offline      validate only; send nothing\n"
+		 "  -h, --help         display this help and exit\n"),
+	       PACKAGE_NAME);
+	cli_global_options_note();
+	printf(_("Exit status: 0 no error (warnings are printed), 1 a form is invalid or a\n"
+		 "check found an error, 2 usage error or a form that cannot be read,\n"
+		 "3 credentials or configuration, 4 network or service error, 6 cancelled,\n"
+		 "70 out of memory or standard output not written.\n"));
+}
+
+static const struct option check_options[] = {
+    {"json", no_argument, NULL, 'j'}, {"offline", no_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
+
+const struct cmd_entry cmd_check_entry = {
+    .name = "check",
+    .summary = N_("check forms against your AWS account"),
+    .opts = check_options,
+    .help = check_help,
+    .exec = check_exec,
+};

@@ -4,7 +4,6 @@
  * PutRolePolicy; the new role's ARN is printed. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,9 +36,7 @@ static void print_error(const char *what, const struct service_error *e)
 /* Settings, credentials and who they are; an exit code with the reason printed. */
 static int whoami(struct aws_settings *s, struct aws_credentials *c, struct sts_identity *id)
 {
-	struct aws_options o = {global_opts.profile,         global_opts.region,
-				global_opts.endpoint_url,    global_opts.ca_bundle,
-				global_opts.connect_timeout, global_opts.read_timeout};
+	struct aws_options o = cli_aws_options();
 	struct awscall_client cl = {s, c, NULL, NULL, global_opts.debug, 0};
 	struct service_error err;
 	char *cause = NULL;
@@ -119,45 +116,26 @@ static int create(const struct aws_settings *s, const struct aws_credentials *c,
 	return ret;
 }
 
-static int parse_options(int argc, char **argv, const char **name, int *dry, int *yes)
+/* The operands and --name checked: -1, or a usage error's exit code. */
+static int check_args(const struct cmd_args *a, const char *name, int dry, int yes)
 {
-	static const struct option opts[] = {
-	    GLOBAL_LONG_OPTIONS,
-	    {"name", required_argument, NULL, 'N'},
-	    {"dry-run", no_argument, NULL, 'n'},
-	    {"yes", no_argument, NULL, 'y'},
-	    {NULL, 0, NULL, 0},
-	};
-	int c;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'N')
-			*name = optarg;
-		else if (c == 'n')
-			*dry = 1;
-		else if (c == 'y')
-			*yes = 1;
-		else
-			global_option(c, optarg);
-	}
-	if (optind != argc - 1)
+	if (a->nwords != 1)
 		return usage_error(_("create-role: expected one form file"));
-	if (*name && !roledocs_name_ok(*name))
+	if (name && !roledocs_name_ok(name))
 		return usage_error(_("create-role: \"%s\" is not a name to use: expected up to 64 "
 				     "letters, digits and _+=,.@- containing BedrockAgentCore (so "
 				     "that the BedrockAgentCoreFullAccess policy may pass it)"),
-				   *name);
-	if (!*dry && !*yes && !isatty(STDIN_FILENO))
+				   name);
+	if (!dry && !yes && !isatty(STDIN_FILENO))
 		return usage_error(_("create-role: standard input is not a terminal to ask on: "
 				     "give --yes to create without asking, or --dry-run"));
 	return -1;
 }
 
-int cmd_create_role(int argc, char **argv)
+static int create_role_exec(const struct cmd_args *a)
 {
-	const char *name = NULL;
-	int dry = 0, yes = 0, ret;
+	const char *name = cmd_value(a, 'N'), *file = a->nwords ? a->words[0] : NULL;
+	int dry = cmd_has(a, 'n'), yes = cmd_has(a, 'y'), ret;
 	struct formdef *def;
 	struct document *doc = NULL;
 	struct problems probs = {0};
@@ -166,21 +144,18 @@ int cmd_create_role(int argc, char **argv)
 	struct sts_identity id = {0};
 	char *cause = NULL, *trust = NULL, *perm = NULL, *dname = NULL;
 
-	if ((ret = parse_options(argc, argv, &name, &dry, &yes)) >= 0)
+	if ((ret = check_args(a, name, dry, yes)) >= 0)
 		return ret;
-	if (!(def = formdef_load_default(&cause))) {
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
-		free(cause);
+	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
-	}
-	if (form_check_file(argv[optind], def, &doc, &probs, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", argv[optind], cause);
+	if (form_check_file(file, def, &doc, &probs, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", file, cause);
 		free(cause);
 		formdef_free(def);
 		return EXIT_USAGE;
 	}
 	if (probs.n) {
-		form_print_problems(stderr, argv[optind], &probs);
+		form_print_problems(stderr, file, &probs);
 		ret = EXIT_INVALID;
 	} else if ((ret = whoami(&s, &cred, &id)) == EXIT_OK) {
 		struct roledocs_scope sc = {
@@ -218,3 +193,35 @@ int cmd_create_role(int argc, char **argv)
 	formdef_free(def);
 	return ret;
 }
+
+static void create_role_help(void)
+{
+	printf(_("Usage: %s create-role [--name NAME] [--dry-run] [--yes] FORM\n"
+		 "Create an execution role for FORM's runtime: a trust policy for\n"
+		 "bedrock-agentcore.amazonaws.com in this account and Region, and a\n"
+		 "permissions policy scoped to the form's image or code object and the\n"
+		 "runtime's logs. The documents are shown, and asked about, first.\n\n"
+		 "      --name NAME    the role's name (it must contain BedrockAgentCore)\n"
+		 "      --dry-run      print the documents and create nothing\n"
+		 "      --yes          create without asking (for scripts)\n"
+		 "  -h, --help         display this help and exit\n"),
+	       PACKAGE_NAME);
+	cli_global_options_note();
+	printf(_("Exit status: 0 created (or printed), 1 the form is invalid, 2 usage error\n"
+		 "or a form that cannot be read, 3 credentials or configuration, 4 network or\n"
+		 "service error, 6 not confirmed, 70 out of memory or standard output not\n"
+		 "written.\n"));
+}
+
+static const struct option create_role_options[] = {{"name", required_argument, NULL, 'N'},
+						    {"dry-run", no_argument, NULL, 'n'},
+						    {"yes", no_argument, NULL, 'y'},
+						    {NULL, 0, NULL, 0}};
+
+const struct cmd_entry cmd_create_role_entry = {
+    .name = "create-role",
+    .summary = N_("create an execution role for a form"),
+    .opts = create_role_options,
+    .help = create_role_help,
+    .exec = create_role_exec,
+};

@@ -5,7 +5,6 @@
  * artifacts are left alone, and the output says so. */
 #include "config.h"
 
-#include <getopt.h>
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +16,9 @@
 #include "base/util.h"
 #include "cli/commands.h"
 #include "cli/daytwo.h"
+#include "cli/print.h"
 
-const struct option daytwo_delete_opts[] = {
-    {"yes", no_argument, NULL, 'y'}, {"wait", no_argument, NULL, 'w'}, {NULL, 0, NULL, 0}};
-
-void daytwo_delete_help(void)
+static void delete_help(void)
 {
 	printf(_("Usage: %s delete [--yes] [--wait] RUNTIME_ID\n"
 		 "Delete a runtime: say what goes (the runtime, its versions, its endpoints),\n"
@@ -32,12 +29,13 @@ void daytwo_delete_help(void)
 		 "      --wait         follow the runtime until it is gone\n"
 		 "  -h, --help         display this help and exit\n"),
 	       PACKAGE_NAME);
-	daytwo_help_end(
-	    _("Exit status: 0 deleted (or being deleted), 2 usage error or no terminal\n"
-	      "to ask on without --yes, 3 credentials or configuration, 4 network or\n"
-	      "service error (also: no such runtime), 5 the deletion failed (--wait),\n"
-	      "6 cancelled (the name was not typed back), 70 out of memory or standard\n"
-	      "output not written.\n"));
+	cli_global_options_note();
+	fputs(_("Exit status: 0 deleted (or being deleted), 2 usage error or no terminal\n"
+		"to ask on without --yes, 3 credentials or configuration, 4 network or\n"
+		"service error (also: no such runtime), 5 the deletion failed (--wait),\n"
+		"6 cancelled (the name was not typed back), 70 out of memory or standard\n"
+		"output not written.\n"),
+	      stdout);
 }
 
 static int is_default(const struct runtime_endpoint *e)
@@ -122,7 +120,7 @@ static void deleting(void *arg, const char *endpoint)
 /* Named endpoints first, then the runtime. */
 static int remove_all(struct daytwo *d, const char *id, const struct runtimes_list *e, int wait)
 {
-	struct runtimes_delete_hooks h = {deleting, daytwo_pause, NULL};
+	struct runtimes_delete_hooks h = {deleting, cli_pause, NULL};
 	struct service_error err;
 	int ret;
 
@@ -131,7 +129,7 @@ static int remove_all(struct daytwo *d, const char *id, const struct runtimes_li
 		service_error_free(&err);
 		return ret;
 	}
-	return wait ? daytwo_follow(d, id, NULL) : EXIT_OK;
+	return wait ? daytwo_follow(id, NULL) : EXIT_OK;
 }
 
 static int delete_run(const char *id, int yes, int wait)
@@ -165,22 +163,24 @@ out:
 	return ret;
 }
 
-int cmd_delete(int argc, char **argv)
+static int delete_exec(const struct cmd_args *a)
 {
-	int yes = 0, wait = 0, c, ret = EXIT_OK;
+	int ret;
 
-	optind = 1;
-	while ((c = daytwo_option(argc, argv, daytwo_delete_opts, "", "delete", &ret)) != -1) {
-		if (c == -2)
-			return ret;
-		if (c == 'y')
-			yes = 1;
-		else if (c == 'w')
-			wait = 1;
-	}
-	if (optind != argc - 1)
+	if (a->nwords != 1)
 		return usage_error(_("delete: expected one runtime id"));
-	if ((ret = daytwo_check_id("delete", argv[optind])) != EXIT_OK)
+	if ((ret = daytwo_check_id("delete", a->words[0])) != EXIT_OK)
 		return ret;
-	return delete_run(argv[optind], yes, wait);
+	return delete_run(a->words[0], cmd_has(a, 'y'), cmd_has(a, 'w'));
 }
+
+static const struct option delete_options[] = {
+    {"yes", no_argument, NULL, 'y'}, {"wait", no_argument, NULL, 'w'}, {NULL, 0, NULL, 0}};
+
+const struct cmd_entry cmd_delete_entry = {
+    .name = "delete",
+    .summary = N_("delete a runtime and its endpoints, after asking"),
+    .opts = delete_options,
+    .help = delete_help,
+    .exec = delete_exec,
+};

@@ -3,7 +3,6 @@
  * nothing, 1 when something. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +15,7 @@
 #include "form/getmap.h"
 #include "form/validate.h"
 
-void daytwo_diff_help(void)
+static void diff_help(void)
 {
 	printf(_("Usage: %s diff FORM\n"
 		 "Show what the update form FORM (written by 'get --update') would change in\n"
@@ -26,11 +25,12 @@ void daytwo_diff_help(void)
 		 "standard input.\n\n"
 		 "  -h, --help         display this help and exit\n"),
 	       PACKAGE_NAME);
-	daytwo_help_end(
-	    _("Exit status: 0 no change, 1 changes, 2 usage error or a form that cannot\n"
-	      "be read, 3 credentials or configuration, 4 network or service error (also:\n"
-	      "no such runtime), 6 cancelled, 70 out of memory or standard output not\n"
-	      "written.\n"));
+	cli_global_options_note();
+	fputs(_("Exit status: 0 no change, 1 changes, 2 usage error or a form that cannot\n"
+		"be read, 3 credentials or configuration, 4 network or service error (also:\n"
+		"no such runtime), 6 cancelled, 70 out of memory or standard output not\n"
+		"written.\n"),
+	      stdout);
 }
 
 int daytwo_read_upform(struct daytwo *d, const char *file, struct upform **u)
@@ -124,15 +124,19 @@ out:
 	return ret;
 }
 
-int cmd_diff(int argc, char **argv)
+static int diff_exec(const struct cmd_args *a)
 {
-	int c, ret = EXIT_OK;
-
-	optind = 1;
-	while ((c = daytwo_option(argc, argv, daytwo_no_opts, "", "diff", &ret)) != -1)
-		if (c == -2)
-			return ret;
-	if (optind != argc - 1)
+	if (a->nwords != 1)
 		return usage_error(_("diff: expected one update form"));
-	return diff_run(argv[optind]);
+	return diff_run(a->words[0]);
 }
+
+static const struct option diff_options[] = {{NULL, 0, NULL, 0}};
+
+const struct cmd_entry cmd_diff_entry = {
+    .name = "diff",
+    .summary = N_("show what an update form would change"),
+    .opts = diff_options,
+    .help = diff_help,
+    .exec = diff_exec,
+};

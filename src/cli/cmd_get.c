@@ -3,7 +3,6 @@
  * --update as an update-agent-runtime --cli-input-json form. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +16,7 @@
 #include "form/getmap.h"
 #include "form/validate.h"
 
-const struct option daytwo_get_opts[] = {{"update", no_argument, NULL, 'u'},
-					 {"output", required_argument, NULL, 'o'},
-					 {NULL, 0, NULL, 0}};
-
-void daytwo_get_help(void)
+static void get_help(void)
 {
 	printf(_("Usage: %s get [--update] [-o FILE] RUNTIME_ID\n"
 		 "Print the deployed configuration of a runtime (GetAgentRuntime and its tags)\n"
@@ -33,10 +28,11 @@ void daytwo_get_help(void)
 		 "  -o, --output FILE  write the form to FILE (mode 0600) instead\n"
 		 "  -h, --help         display this help and exit\n"),
 	       PACKAGE_NAME);
-	daytwo_help_end(
-	    _("Exit status: 0 success, 2 usage error or a file that cannot be written,\n"
-	      "3 credentials or configuration, 4 network or service error (also: no such\n"
-	      "runtime), 6 cancelled, 70 out of memory or standard output not written.\n"));
+	cli_global_options_note();
+	fputs(_("Exit status: 0 success, 2 usage error or a file that cannot be written,\n"
+		"3 credentials or configuration, 4 network or service error (also: no such\n"
+		"runtime), 6 cancelled, 70 out of memory or standard output not written.\n"),
+	      stdout);
 }
 
 /* The form's text for the answer; NULL (said why) when the answer is not one. */
@@ -102,23 +98,26 @@ out:
 	return ret;
 }
 
-int cmd_get(int argc, char **argv)
+static int get_exec(const struct cmd_args *a)
 {
-	const char *out = NULL;
-	int update = 0, c, ret = EXIT_OK;
+	int ret;
 
-	optind = 1;
-	while ((c = daytwo_option(argc, argv, daytwo_get_opts, "o:", "get", &ret)) != -1) {
-		if (c == -2)
-			return ret;
-		if (c == 'u')
-			update = 1;
-		else if (c == 'o')
-			out = optarg;
-	}
-	if (optind != argc - 1)
+	if (a->nwords != 1)
 		return usage_error(_("get: expected one runtime id"));
-	if ((ret = daytwo_check_id("get", argv[optind])) != EXIT_OK)
+	if ((ret = daytwo_check_id("get", a->words[0])) != EXIT_OK)
 		return ret;
-	return get_run(argv[optind], update, out);
+	return get_run(a->words[0], cmd_has(a, 'u'), cmd_value(a, 'o'));
 }
+
+static const struct option get_options[] = {{"update", no_argument, NULL, 'u'},
+					    {"output", required_argument, NULL, 'o'},
+					    {NULL, 0, NULL, 0}};
+
+const struct cmd_entry cmd_get_entry = {
+    .name = "get",
+    .summary = N_("print a runtime's configuration as a create or update form"),
+    .opts = get_options,
+    .help = get_help,
+    .exec = get_exec,
+    .shortopts = "o:",
+};

@@ -2,7 +2,6 @@
  * every page), one line each, or the answer as the AWS CLI prints it. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,11 +10,9 @@
 #include "base/util.h"
 #include "cli/commands.h"
 #include "cli/daytwo.h"
+#include "cli/print.h"
 
-const struct option daytwo_list_opts[] = {{"json", no_argument, NULL, 'j'}, {NULL, 0, NULL, 0}};
-const struct option daytwo_no_opts[] = {{NULL, 0, NULL, 0}};
-
-void daytwo_list_help(void)
+static void list_help(void)
 {
 	printf(_("Usage: %s list [--json]\n"
 		 "List every runtime of the Region (ListAgentRuntimes, every page): name, id,\n"
@@ -23,10 +20,11 @@ void daytwo_list_help(void)
 		 "      --json         print the answer as the AWS CLI prints it\n"
 		 "  -h, --help         display this help and exit\n"),
 	       PACKAGE_NAME);
-	daytwo_help_end(
-	    _("Exit status: 0 success, 2 usage error, 3 credentials or configuration,\n"
-	      "4 network or service error, 6 cancelled, 70 out of memory or standard\n"
-	      "output not written.\n"));
+	cli_global_options_note();
+	fputs(_("Exit status: 0 success, 2 usage error, 3 credentials or configuration,\n"
+		"4 network or service error, 6 cancelled, 70 out of memory or standard\n"
+		"output not written.\n"),
+	      stdout);
 }
 
 static const char *or_dash(const char *s)
@@ -83,17 +81,19 @@ out:
 	return ret;
 }
 
-int cmd_list(int argc, char **argv)
+static int list_exec(const struct cmd_args *a)
 {
-	int json = 0, c, ret = EXIT_OK;
-
-	optind = 1;
-	while ((c = daytwo_option(argc, argv, daytwo_list_opts, "", "list", &ret)) != -1) {
-		if (c == -2)
-			return ret;
-		json = 1;
-	}
-	if (optind != argc)
+	if (a->nwords)
 		return usage_error(_("list: no arguments expected"));
-	return list_run(json);
+	return list_run(cmd_has(a, 'j'));
 }
+
+static const struct option list_options[] = {{"json", no_argument, NULL, 'j'}, {NULL, 0, NULL, 0}};
+
+const struct cmd_entry cmd_list_entry = {
+    .name = "list",
+    .summary = N_("list the Region's runtimes"),
+    .opts = list_options,
+    .help = list_help,
+    .exec = list_exec,
+};

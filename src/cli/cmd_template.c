@@ -1,15 +1,14 @@
 /* cmd_template.c: `agentcore-wizard template FORM -o TEMPLATE [--lock PATH]...
  * [--yours PATH]... [--hide SECTION]... [--title T] [--description D]`:
- * a template made from a form, secrets taken out. Self-contained: options,
- * help and exit codes are here; src/main.c only lists the command. */
+ * a template made from a form, secrets taken out. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/print.h"
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
@@ -18,15 +17,7 @@
 #include "base/util.h"
 #include "form/validate.h"
 
-const struct option template_opts[] = {{"output", required_argument, NULL, 'o'},
-				       {"lock", required_argument, NULL, 'L'},
-				       {"yours", required_argument, NULL, 'Y'},
-				       {"hide", required_argument, NULL, 'H'},
-				       {"title", required_argument, NULL, 'T'},
-				       {"description", required_argument, NULL, 'D'},
-				       {NULL, 0, NULL, 0}};
-
-void template_help(void)
+static void template_help(void)
 {
 	printf(_("Usage: %s template FORM -o TEMPLATE [OPTION]...\n"
 		 "Make a template from a form: the form's values, with each member locked,\n"
@@ -45,82 +36,31 @@ void template_help(void)
 		 "yours; the command says which. PATH is a member path as validate prints it,\n"
 		 "e.g. networkConfiguration or environmentVariables.API_KEY.\n"),
 	       PACKAGE_NAME);
-	printf(_("\nExit status: 0 success, 1 the form or the template made from it is invalid,\n"
+	cli_global_options_note();
+	printf(_("Exit status: 0 success, 1 the form or the template made from it is invalid,\n"
 		 "2 usage error, a FORM that cannot be read or is not JSON, or a TEMPLATE that\n"
 		 "cannot be written, 3 the form definitions are missing, 70 out of memory or\n"
 		 "standard output not written.\n"));
 }
 
-static char *shown(const char *s)
-{
-	return printable_text(s ? s : "", 1000);
-}
-
-/* Options gathered in order: each --lock, --yours and --hide as given. */
-struct choice {
-	int opt;
-	const char *arg;
-};
-
-struct request {
-	const char *output, *title, *description;
-	struct choice *choices;
-	size_t n;
-};
-
-static int read_options(int argc, char **argv, struct request *rq)
-{
-	static const struct option opts[] = {
-	    GLOBAL_LONG_OPTIONS,
-	    {"output", required_argument, NULL, 'o'},
-	    {"lock", required_argument, NULL, 'L'},
-	    {"yours", required_argument, NULL, 'Y'},
-	    {"hide", required_argument, NULL, 'H'},
-	    {"title", required_argument, NULL, 'T'},
-	    {"description", required_argument, NULL, 'D'},
-	    {NULL, 0, NULL, 0},
-	};
-	int c;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if (c == 'o')
-			rq->output = optarg;
-		else if (c == 'T')
-			rq->title = optarg;
-		else if (c == 'D')
-			rq->description = optarg;
-		else if (c == 'L' || c == 'Y' || c == 'H') {
-			rq->choices = xrealloc(rq->choices, (rq->n + 1) * sizeof *rq->choices);
-			rq->choices[rq->n++] = (struct choice){c, optarg};
-		} else if (global_option(c, optarg) != 1) {
-			return usage_error(_("template: unknown option"));
-		}
-	}
-	if (optind != argc - 1)
-		return usage_error(_("template: expected one form file"));
-	if (!rq->output)
-		return usage_error(_("template: expected -o TEMPLATE, the file to write"));
-	return -1;
-}
-
 /* The person's choices over the first ones. */
-static int apply_choices(struct template *t, const struct formdef *def, const struct request *rq)
+static int apply_choices(struct template *t, const struct formdef *def, const struct cmd_args *a)
 {
 	size_t i;
 	char *cause = NULL;
-	int r;
+	int r = 0;
 
-	for (i = 0; i < rq->n; i++) {
-		const struct choice *c = &rq->choices[i];
+	/* each --lock, --yours and --hide in the order given: a later one wins */
+	for (i = 0; i < a->ngiven; i++) {
+		const struct cmd_given *c = &a->given[i];
 
 		if (c->opt == 'H')
-			r = template_hide_section(t, def, c->arg, &cause);
-		else
-			r = template_mark(t, def, c->arg, c->opt == 'L' ? TM_LOCKED : TM_YOURS,
+			r = template_hide_section(t, def, c->value, &cause);
+		else if (c->opt == 'L' || c->opt == 'Y')
+			r = template_mark(t, def, c->value, c->opt == 'L' ? TM_LOCKED : TM_YOURS,
 					  NULL, &cause);
 		if (r != 0) {
-			char *m = shown(cause);
+			char *m = print_safe(cause);
 
 			usage_error("template: %s", m);
 			free(m);
@@ -128,7 +68,7 @@ static int apply_choices(struct template *t, const struct formdef *def, const st
 			return EXIT_USAGE;
 		}
 	}
-	template_set_title(t, rq->title, rq->description);
+	template_set_title(t, cmd_value(a, 'T'), cmd_value(a, 'D'));
 	return EXIT_OK;
 }
 
@@ -136,10 +76,10 @@ static int apply_choices(struct template *t, const struct formdef *def, const st
 static void print_made(const struct template *t, const char *output)
 {
 	size_t i;
-	char *o = shown(output);
+	char *o = print_safe(output);
 
 	for (i = 0; i < t->nremoved; i++) {
-		char *p = shown(t->removed[i].path);
+		char *p = print_safe(t->removed[i].path);
 
 		if (t->removed[i].secret)
 			printf(_("Took out the value of %s: its name looks secret, and a template "
@@ -153,7 +93,7 @@ static void print_made(const struct template *t, const char *output)
 	for (i = 0; i < t->nfields; i++) {
 		static const char *const modes[] = {"", N_("locked"), N_("default"), N_("yours"),
 						    N_("hidden")};
-		char *p = shown(t->fields[i].path);
+		char *p = print_safe(t->fields[i].path);
 
 		printf("\n  %-9s %s", _(modes[t->fields[i].mode]), p);
 		free(p);
@@ -190,51 +130,47 @@ static int check_written(const char *json, const struct formdef *def, const char
 	return ret;
 }
 
-int cmd_template(int argc, char **argv)
+static int template_exec(const struct cmd_args *a)
 {
-	struct request rq = {0};
+	const char *output = cmd_value(a, 'o');
 	struct formdef *def;
 	struct document *doc = NULL;
 	struct template *t = NULL;
 	struct problems p = {0};
 	char *cause = NULL, *json = NULL;
-	int ret = read_options(argc, argv, &rq);
+	int ret;
 
-	if (ret >= 0) {
-		free(rq.choices);
-		return ret;
-	}
-	if (!(def = formdef_load_default(&cause))) {
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
-		free(cause);
-		free(rq.choices);
+	if (a->nwords != 1)
+		return usage_error(_("template: expected one form file"));
+	if (!output)
+		return usage_error(_("template: expected -o TEMPLATE, the file to write"));
+	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
-	}
 	ret = EXIT_USAGE;
-	if (formfile_load(argv[optind], def, FF_STRICT, &doc, &p, &cause) != 0) {
-		char *m = shown(cause);
+	if (formfile_load(a->words[0], def, FF_STRICT, &doc, &p, &cause) != 0) {
+		char *m = print_safe(cause);
 
-		fprintf(stderr, "%s: %s\n", argv[optind], m);
+		fprintf(stderr, "%s: %s\n", a->words[0], m);
 		free(m);
 		goto out;
 	}
 	if (p.n) {
-		form_print_problems(stderr, argv[optind], &p);
+		form_print_problems(stderr, a->words[0], &p);
 		ret = EXIT_INVALID;
 		goto out;
 	}
 	t = template_from_document(doc, def);
-	if ((ret = apply_choices(t, def, &rq)) != EXIT_OK)
+	if ((ret = apply_choices(t, def, a)) != EXIT_OK)
 		goto out;
 	json = template_to_json(t, def);
-	if ((ret = check_written(json, def, rq.output)) != EXIT_OK)
+	if ((ret = check_written(json, def, output)) != EXIT_OK)
 		goto out;
-	if (template_save(t, def, rq.output, &cause) != 0) {
+	if (template_save(t, def, output, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
 		ret = EXIT_USAGE;
 		goto out;
 	}
-	print_made(t, rq.output);
+	print_made(t, output);
 out:
 	free(cause);
 	free(json);
@@ -242,6 +178,22 @@ out:
 	template_free(t);
 	document_free(doc);
 	formdef_free(def);
-	free(rq.choices);
 	return ret;
 }
+
+static const struct option template_options[] = {{"output", required_argument, NULL, 'o'},
+						 {"lock", required_argument, NULL, 'L'},
+						 {"yours", required_argument, NULL, 'Y'},
+						 {"hide", required_argument, NULL, 'H'},
+						 {"title", required_argument, NULL, 'T'},
+						 {"description", required_argument, NULL, 'D'},
+						 {NULL, 0, NULL, 0}};
+
+const struct cmd_entry cmd_template_entry = {
+    .name = "template",
+    .summary = N_("make a template from a form; secrets are taken out"),
+    .opts = template_options,
+    .help = template_help,
+    .exec = template_exec,
+    .shortopts = "o:",
+};

@@ -1,16 +1,15 @@
 /* cmd_templates.c: `agentcore-wizard templates` (the templates found, with
  * their titles) and `agentcore-wizard new --template NAME|FILE [FORM]` (a
- * form file started from a template). Self-contained: options, help and
- * exit codes are here; src/main.c only lists the commands. */
+ * form file started from a template). */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/print.h"
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
@@ -19,10 +18,7 @@
 #include "base/util.h"
 #include "form/validate.h"
 
-const struct option templates_opts[] = {{"paths", no_argument, NULL, 'P'}, {NULL, 0, NULL, 0}};
-const struct option new_opts[] = {{"template", required_argument, NULL, 't'}, {NULL, 0, NULL, 0}};
-
-void templates_help(void)
+static void templates_help(void)
 {
 	printf(_("Usage: %s templates [--paths]\n"
 		 "List the templates found, by name, with their titles.\n\n"
@@ -33,11 +29,12 @@ void templates_help(void)
 		 "$XDG_CONFIG_HOME/agentcore-wizard/templates, then the folders named by\n"
 		 "AGENTCORE_WIZARD_TEMPLATES (separated by ':').\n"),
 	       PACKAGE_NAME);
-	printf(_("\nExit status: 0 success, 2 usage error, 3 the form definitions are missing,\n"
+	cli_global_options_note();
+	printf(_("Exit status: 0 success, 2 usage error, 3 the form definitions are missing,\n"
 		 "70 out of memory or standard output not written.\n"));
 }
 
-void new_help(void)
+static void new_help(void)
 {
 	printf(_("Usage: %s new --template NAME|FILE [FORM]\n"
 		 "Start a form from a template: write FORM (default runtime.json) with the\n"
@@ -48,59 +45,31 @@ void new_help(void)
 		 "FORM is an ordinary form file, with nothing of the template in it; FORM must\n"
 		 "not exist yet.\n"),
 	       PACKAGE_NAME, PACKAGE_NAME);
-	printf(_("\nExit status: 0 success, 1 the template is invalid, 2 usage error, a\n"
+	cli_global_options_note();
+	printf(_("Exit status: 0 success, 1 the template is invalid, 2 usage error, a\n"
 		 "template that cannot be read or is not JSON, or a FORM that exists or cannot\n"
 		 "be written, 3 the form definitions are missing, 70 out of memory or standard\n"
 		 "output not written.\n"));
 }
 
-/* Text from a file, fit for the terminal. Caller frees. */
-static char *shown(const char *s)
+static int templates_exec(const struct cmd_args *a)
 {
-	return printable_text(s ? s : "", 1000);
-}
-
-static struct formdef *forms_or_die(void)
-{
-	char *cause = NULL;
-	struct formdef *def = formdef_load_default(&cause);
-
-	if (!def) {
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
-		free(cause);
-	}
-	return def;
-}
-
-int cmd_templates(int argc, char **argv)
-{
-	static const struct option opts[] = {
-	    GLOBAL_LONG_OPTIONS,
-	    {"paths", no_argument, NULL, 'P'},
-	    {NULL, 0, NULL, 0},
-	};
-	int c, paths = 0;
+	int paths = cmd_has(a, 'P');
 	struct formdef *def;
 	struct tfound_list l;
 	size_t i, width = 0;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-		if (c == 'P')
-			paths = 1;
-		else if (global_option(c, optarg) != 1)
-			return usage_error(_("templates: unknown option"));
-	if (optind != argc)
-		return usage_error(_("templates: unexpected argument '%s'"), argv[optind]);
-	if (!(def = forms_or_die()))
+	if (a->nwords)
+		return usage_error(_("templates: unexpected argument '%s'"), a->words[0]);
+	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
 	template_list(def, &l);
 	for (i = 0; i < l.n; i++)
 		if (strlen(l.v[i].name) > width)
 			width = strlen(l.v[i].name);
 	for (i = 0; i < l.n; i++) {
-		char *name = shown(l.v[i].name), *title = shown(l.v[i].title);
-		char *file = shown(l.v[i].file);
+		char *name = print_safe(l.v[i].name), *title = print_safe(l.v[i].title);
+		char *file = print_safe(l.v[i].file);
 
 		if (l.v[i].title && !l.v[i].nproblems)
 			printf("%-*s  %s\n", (int)width, name, title);
@@ -125,7 +94,7 @@ int cmd_templates(int argc, char **argv)
 
 		printf(_("\nFolders searched, in order:\n"));
 		for (i = 0; i < n; i++) {
-			char *d = shown(dirs[i]);
+			char *d = print_safe(dirs[i]);
 
 			printf("  %s\n", d);
 			free(d);
@@ -148,7 +117,7 @@ static int load_template(const struct formdef *def, const char *arg, struct temp
 
 	*out = NULL;
 	if (!file) {
-		char *a = shown(arg);
+		char *a = print_safe(arg);
 
 		fprintf(stderr,
 			_("%s: no template named '%s': expected a name that '%s templates' "
@@ -158,7 +127,7 @@ static int load_template(const struct formdef *def, const char *arg, struct temp
 		return EXIT_USAGE;
 	}
 	if (template_load(file, def, bundled, out, &p, &cause) != 0) {
-		char *f = shown(file), *m = shown(cause);
+		char *f = print_safe(file), *m = print_safe(cause);
 
 		fprintf(stderr, "%s: %s\n", f, m);
 		free(f);
@@ -190,9 +159,9 @@ static void print_entries(const struct template *t, enum tmode mode)
 
 		if (f->mode != mode)
 			continue;
-		path = shown(f->path);
-		note = shown(f->note);
-		example = shown(f->example);
+		path = print_safe(f->path);
+		note = print_safe(f->note);
+		example = print_safe(f->example);
 		if (f->note && f->example)
 			printf(_("  %s: %s (for example %s)\n"), path, note, example);
 		else if (f->example)
@@ -213,7 +182,7 @@ static void print_started(const struct template *t, const struct formdef *def,
 {
 	size_t filled, yours = template_yours_count(t, def, doc, &filled);
 	size_t i, locked = 0;
-	char *title = shown(t->title), *f = shown(form);
+	char *title = print_safe(t->title), *f = print_safe(form);
 
 	printf(_("Wrote %s from the template \"%s\".\n"), f, title);
 	for (i = 0; i < t->nfields; i++)
@@ -232,30 +201,17 @@ static void print_started(const struct template *t, const struct formdef *def,
 	free(f);
 }
 
-int cmd_new(int argc, char **argv)
+static int new_exec(const struct cmd_args *a)
 {
-	static const struct option opts[] = {
-	    GLOBAL_LONG_OPTIONS,
-	    {"template", required_argument, NULL, 't'},
-	    {NULL, 0, NULL, 0},
-	};
-	int c, ret;
-	const char *name = NULL, *form = "runtime.json";
+	int ret;
+	const char *name = cmd_value(a, 't'), *form = a->nwords ? a->words[0] : "runtime.json";
 	struct formdef *def;
 	struct template *t = NULL;
 	struct document *doc;
 	char *cause = NULL;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-		if (c == 't')
-			name = optarg;
-		else if (global_option(c, optarg) != 1)
-			return usage_error(_("new: unknown option"));
-	if (optind < argc)
-		form = argv[optind++];
-	if (optind < argc)
-		return usage_error(_("new: unexpected argument '%s'"), argv[optind]);
+	if (a->nwords > 1)
+		return usage_error(_("new: unexpected argument '%s'"), a->words[1]);
 	if (!name)
 		return usage_error(_("new: expected --template NAME or FILE ('%s templates' lists "
 				     "the names)"),
@@ -264,7 +220,7 @@ int cmd_new(int argc, char **argv)
 		return usage_error(_("new: %s exists: expected the name of a new file (open an "
 				     "existing form with '%s edit %s')"),
 				   form, PACKAGE_NAME, form);
-	if (!(def = forms_or_die()))
+	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
 	ret = load_template(def, name, &t);
 	if (ret == EXIT_OK) {
@@ -282,3 +238,25 @@ int cmd_new(int argc, char **argv)
 	formdef_free(def);
 	return ret;
 }
+
+static const struct option templates_options[] = {{"paths", no_argument, NULL, 'P'},
+						  {NULL, 0, NULL, 0}};
+
+const struct cmd_entry cmd_templates_entry = {
+    .name = "templates",
+    .summary = N_("list the templates found, with their titles"),
+    .opts = templates_options,
+    .help = templates_help,
+    .exec = templates_exec,
+};
+
+static const struct option new_options[] = {{"template", required_argument, NULL, 't'},
+					    {NULL, 0, NULL, 0}};
+
+const struct cmd_entry cmd_new_entry = {
+    .name = "new",
+    .summary = N_("start a form from a template"),
+    .opts = new_options,
+    .help = new_help,
+    .exec = new_exec,
+};

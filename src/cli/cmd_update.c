@@ -4,7 +4,6 @@
  * update that changes nothing is not sent. */
 #include "config.h"
 
-#include <getopt.h>
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,14 +16,12 @@
 #include "base/util.h"
 #include "cli/commands.h"
 #include "cli/daytwo.h"
+#include "cli/print.h"
 #include "form/diff.h"
 #include "form/getmap.h"
 #include "form/validate.h"
 
-const struct option daytwo_update_opts[] = {
-    {"wait", no_argument, NULL, 'w'}, {"dry-run", no_argument, NULL, 'n'}, {NULL, 0, NULL, 0}};
-
-void daytwo_update_help(void)
+static void update_help(void)
 {
 	printf(_("Usage: %s update [--wait] [--dry-run] FORM\n"
 		 "Validate the update form FORM (written by 'get --update'), show what it\n"
@@ -36,12 +33,13 @@ void daytwo_update_help(void)
 		 "      --dry-run      print the signed request and send nothing\n"
 		 "  -h, --help         display this help and exit\n"),
 	       PACKAGE_NAME);
-	daytwo_help_end(
-	    _("Exit status: 0 success (or nothing to change), 1 the form is invalid,\n"
-	      "2 usage error or a form that cannot be read, 3 credentials or\n"
-	      "configuration, 4 network or service error (also: no such runtime), 5 the\n"
-	      "update failed (--wait), 6 cancelled, 70 out of memory or standard output\n"
-	      "not written.\n"));
+	cli_global_options_note();
+	fputs(_("Exit status: 0 success (or nothing to change), 1 the form is invalid,\n"
+		"2 usage error or a form that cannot be read, 3 credentials or\n"
+		"configuration, 4 network or service error (also: no such runtime), 5 the\n"
+		"update failed (--wait), 6 cancelled, 70 out of memory or standard output\n"
+		"not written.\n"),
+	      stdout);
 }
 
 /* Print the signed request instead of sending it. */
@@ -152,7 +150,7 @@ static int update_run(const char *file, int wait, int dry)
 	}
 	ret = send_update(&d, u->id, body, &version);
 	if (ret == EXIT_OK && wait)
-		ret = daytwo_follow(&d, u->id, version);
+		ret = daytwo_follow(u->id, version);
 out:
 	free(version);
 	free(token);
@@ -164,20 +162,20 @@ out:
 	return ret;
 }
 
-int cmd_update(int argc, char **argv)
+static int update_exec(const struct cmd_args *a)
 {
-	int wait = 0, dry = 0, c, ret = EXIT_OK;
-
-	optind = 1;
-	while ((c = daytwo_option(argc, argv, daytwo_update_opts, "", "update", &ret)) != -1) {
-		if (c == -2)
-			return ret;
-		if (c == 'w')
-			wait = 1;
-		else if (c == 'n')
-			dry = 1;
-	}
-	if (optind != argc - 1)
+	if (a->nwords != 1)
 		return usage_error(_("update: expected one update form"));
-	return update_run(argv[optind], wait, dry);
+	return update_run(a->words[0], cmd_has(a, 'w'), cmd_has(a, 'n'));
 }
+
+static const struct option update_options[] = {
+    {"wait", no_argument, NULL, 'w'}, {"dry-run", no_argument, NULL, 'n'}, {NULL, 0, NULL, 0}};
+
+const struct cmd_entry cmd_update_entry = {
+    .name = "update",
+    .summary = N_("validate, show and send an update form; --wait follows it"),
+    .opts = update_options,
+    .help = update_help,
+    .exec = update_exec,
+};

@@ -1,8 +1,8 @@
-/* cmd_validate.c: `agentcore-wizard validate [--json] FORM...`. */
+/* cmd_validate.c: `agentcore-wizard validate [--json] FORM...`, and the
+ * loading and checking of a form file that submit and cli share. */
 #include "config.h"
 
 #include <cjson/cJSON.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +12,14 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
+#include "form/template.h"
+#include "base/printable.h"
 #include "base/util.h"
 #include "form/validate.h"
 
 /* Add text to o as member key: JSON output is UTF-8, and file names and
- * the messages that quote them may not be. */
+ * the messages that quote them may not be. The JSON escapes controls; it is
+ * for programs, so a name is kept as it is (not through printable_text). */
 static void add_text(cJSON *o, const char *key, const char *text)
 {
 	char *clean = utf8_scrub(text);
@@ -62,83 +65,157 @@ fail:
 
 void form_print_problems(FILE *fp, const char *file, const struct problems *probs)
 {
+	char *f = printable_text(file, 4096);
 	size_t i;
 
-	for (i = 0; i < probs->n; i++)
-		fprintf(fp, "%s: %s: %s\n", file, *probs->v[i].path ? probs->v[i].path : "(form)",
-			probs->v[i].message);
+	for (i = 0; i < probs->n; i++) {
+		char *path = printable_text(*probs->v[i].path ? probs->v[i].path : "(form)", 4096);
+		char *msg = printable_text(probs->v[i].message, 8192);
+
+		fprintf(fp, "%s: %s: %s\n", f, path, msg);
+		free(path);
+		free(msg);
+	}
+	free(f);
 }
 
-int cmd_validate(int argc, char **argv)
+/* "FILE: why it cannot be read", both safe for a terminal. */
+static void print_unreadable(const char *file, const char *cause)
 {
-	static const struct option opts[] = {
-	    GLOBAL_LONG_OPTIONS,
-	    {"json", no_argument, NULL, 'j'},
-	    {NULL, 0, NULL, 0},
-	};
-	int json = 0, c, i, ret = EXIT_OK;
-	struct formdef *def;
+	char *f = printable_text(file, 4096), *c = printable_text(cause, 8192);
+
+	fprintf(stderr, "%s: %s\n", f, c);
+	free(f);
+	free(c);
+}
+
+struct formdef *form_definitions(void)
+{
 	char *cause = NULL;
-	cJSON *arr = NULL;
+	struct formdef *def = formdef_load_default(&cause);
 
-	/* main.c has checked the options (and answered --help) */
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'j')
-			json = 1;
-		else
-			global_option(c, optarg);
-	}
-	if (optind >= argc)
-		return usage_error(_("validate: no form file given"));
-	def = formdef_load_default(&cause);
 	if (!def) {
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
+		char *c = printable_text(cause, 8192);
+
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, c);
+		free(c);
 		free(cause);
+	}
+	return def;
+}
+
+/* Load and validate FILE: EXIT_OK with *doc (caller frees), or an exit code
+ * with the problems or the cause printed. */
+static int form_load_valid(const char *file, const struct formdef *def, struct document **doc)
+{
+	struct problems p = {0};
+	char *cause = NULL;
+
+	*doc = NULL;
+	if (form_check_file(file, def, doc, &p, &cause) != 0) {
+		print_unreadable(file, cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	if (p.n) {
+		form_print_problems(stderr, file, &p);
+		problems_clear(&p);
+		document_free(*doc);
+		*doc = NULL;
+		return EXIT_INVALID;
+	}
+	return EXIT_OK;
+}
+
+int form_run(const struct cmd_args *a, const char *usage,
+	     int (*fn)(const struct formdef *def, const struct document *doc,
+		       const struct cmd_args *a))
+{
+	struct formdef *def;
+	struct document *doc = NULL;
+	int ret;
+
+	if (a->nwords != 1)
+		return usage_error("%s", usage);
+	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
+	ret = form_load_valid(a->words[0], def, &doc);
+	if (ret == EXIT_OK)
+		ret = fn(def, doc, a);
+	document_free(doc);
+	formdef_free(def);
+	return ret;
+}
+
+/* The problems of one file as members of the --json array. */
+static void json_problems(cJSON *arr, const char *file, const struct problems *probs)
+{
+	size_t k;
+
+	for (k = 0; k < probs->n; k++) {
+		cJSON *o = cJSON_CreateObject();
+
+		add_text(o, "file", file);
+		add_text(o, "path", probs->v[k].path);
+		add_text(o, "message", probs->v[k].message);
+		cJSON_AddStringToObject(
+		    o, "severity", probs->v[k].state == VS_INCOMPLETE ? "missing" : "invalid");
+		cJSON_AddItemToArray(arr, o);
 	}
-	if (json)
+}
+
+/* Check one file, a template when its top level is one, else a form: its
+ * problems printed (or added to arr); returns the exit code it alone would
+ * give. */
+static int validate_one(const char *file, const struct formdef *def, cJSON *arr)
+{
+	struct problems probs = {0};
+	char *cause = NULL;
+	int ret = template_check_file(file, def, &probs, &cause);
+
+	if (ret == 1)
+		ret = form_check_file(file, def, NULL, &probs, &cause);
+	if (ret != 0) {
+		print_unreadable(file, cause);
+		if (arr) {
+			cJSON *o = cJSON_CreateObject();
+
+			add_text(o, "file", file);
+			cJSON_AddNullToObject(o, "path");
+			add_text(o, "message", cause);
+			cJSON_AddStringToObject(o, "severity", "unreadable");
+			cJSON_AddItemToArray(arr, o);
+		}
+		free(cause);
+		return EXIT_USAGE;
+	}
+	ret = probs.n ? EXIT_INVALID : EXIT_OK;
+	if (!arr)
+		form_print_problems(stderr, file, &probs);
+	else
+		json_problems(arr, file, &probs);
+	problems_clear(&probs);
+	return ret;
+}
+
+static int validate_exec(const struct cmd_args *a)
+{
+	struct formdef *def;
+	cJSON *arr = NULL;
+	int i, r, ret = EXIT_OK;
+
+	if (!a->nwords)
+		return usage_error(_("validate: no form file given"));
+	if (!(def = form_definitions()))
+		return EXIT_CONFIG;
+	if (cmd_has(a, 'j'))
 		arr = cJSON_CreateArray();
-	for (i = optind; i < argc; i++) {
-		struct problems probs = {0};
-		size_t k;
-
-		if (form_check_file(argv[i], def, NULL, &probs, &cause) != 0) {
-			fprintf(stderr, "%s: %s\n", argv[i], cause);
-			if (json) {
-				cJSON *o = cJSON_CreateObject();
-
-				add_text(o, "file", argv[i]);
-				cJSON_AddNullToObject(o, "path");
-				add_text(o, "message", cause);
-				cJSON_AddStringToObject(o, "severity", "unreadable");
-				cJSON_AddItemToArray(arr, o);
-			}
-			free(cause);
-			cause = NULL;
-			ret = EXIT_USAGE;
-			continue;
-		}
-		if (probs.n && ret == EXIT_OK)
-			ret = EXIT_INVALID;
-		if (!json) {
-			form_print_problems(stderr, argv[i], &probs);
-		} else {
-			for (k = 0; k < probs.n; k++) {
-				cJSON *o = cJSON_CreateObject();
-
-				add_text(o, "file", argv[i]);
-				add_text(o, "path", probs.v[k].path);
-				add_text(o, "message", probs.v[k].message);
-				cJSON_AddStringToObject(
-				    o, "severity",
-				    probs.v[k].state == VS_INCOMPLETE ? "missing" : "invalid");
-				cJSON_AddItemToArray(arr, o);
-			}
-		}
-		problems_clear(&probs);
+	for (i = 0; i < a->nwords; i++) {
+		r = validate_one(a->words[i], def, arr);
+		if (r == EXIT_USAGE || (r == EXIT_INVALID && ret == EXIT_OK))
+			ret = r;
 	}
-	if (json) {
+	if (arr) {
 		char *s = cJSON_Print(arr);
 
 		printf("%s\n", s);
@@ -148,3 +225,30 @@ int cmd_validate(int argc, char **argv)
 	formdef_free(def);
 	return ret;
 }
+
+static void validate_help(void)
+{
+	printf(_("Usage: %s validate [--json] FORM...\n"
+		 "Check form files as the service would judge them, without a terminal.\n"
+		 "A FORM of - is read from standard input; a file that holds a template is\n"
+		 "checked as a template.\n\n"
+		 "      --json         print the problems as a JSON array on standard output\n"
+		 "  -h, --help         display this help and exit\n\n"
+		 "Each problem is printed on standard error as FILE: PATH: message.\n"),
+	       PACKAGE_NAME);
+	cli_global_options_note();
+	printf(_("Exit status: 0 every form is valid, 1 a form is invalid, 2 usage error, or a\n"
+		 "file that cannot be read or is not JSON, 3 the form definitions are missing,\n"
+		 "70 out of memory or standard output not written.\n"));
+}
+
+static const struct option validate_options[] = {{"json", no_argument, NULL, 'j'},
+						 {NULL, 0, NULL, 0}};
+
+const struct cmd_entry cmd_validate_entry = {
+    .name = "validate",
+    .summary = N_("check form files without a terminal"),
+    .opts = validate_options,
+    .help = validate_help,
+    .exec = validate_exec,
+};

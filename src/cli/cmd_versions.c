@@ -4,7 +4,6 @@
  * that "DEFAULT follows the latest, prod stays on 3" is visible). */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,17 +18,18 @@ static const char *const versions_exit =
        "4 network or service error (also: no such runtime), 6 cancelled, 70 out of\n"
        "memory or standard output not written.\n");
 
-void daytwo_versions_help(void)
+static void versions_help(void)
 {
 	printf(_("Usage: %s versions RUNTIME_ID\n"
 		 "List the versions of a runtime (ListAgentRuntimeVersions), newest first,\n"
 		 "with their status and when each was made.\n\n"
 		 "  -h, --help         display this help and exit\n"),
 	       PACKAGE_NAME);
-	daytwo_help_end(_(versions_exit));
+	cli_global_options_note();
+	fputs(_(versions_exit), stdout);
 }
 
-void daytwo_endpoints_help(void)
+static void endpoints_help(void)
 {
 	printf(_("Usage: %s endpoints RUNTIME_ID\n"
 		 "List the endpoints of a runtime (ListAgentRuntimeEndpoints) with the version\n"
@@ -37,7 +37,8 @@ void daytwo_endpoints_help(void)
 		 "its version until it is moved.\n\n"
 		 "  -h, --help         display this help and exit\n"),
 	       PACKAGE_NAME);
-	daytwo_help_end(_(versions_exit));
+	cli_global_options_note();
+	fputs(_(versions_exit), stdout);
 }
 
 static const char *or_dash(const char *s)
@@ -116,27 +117,42 @@ out:
 	return ret;
 }
 
-static int run(int argc, char **argv, const char *cmd, int endpoints)
+/* versions and endpoints: one runtime id. */
+static int run(const struct cmd_args *a, const char *cmd, int endpoints)
 {
-	int c, ret = EXIT_OK;
+	int ret;
 
-	optind = 1;
-	while ((c = daytwo_option(argc, argv, daytwo_no_opts, "", cmd, &ret)) != -1)
-		if (c == -2)
-			return ret;
-	if (optind != argc - 1)
+	if (a->nwords != 1)
 		return usage_error(_("%s: expected one runtime id"), cmd);
-	if ((ret = daytwo_check_id(cmd, argv[optind])) != EXIT_OK)
+	if ((ret = daytwo_check_id(cmd, a->words[0])) != EXIT_OK)
 		return ret;
-	return show(argv[optind], endpoints);
+	return show(a->words[0], endpoints);
 }
 
-int cmd_versions(int argc, char **argv)
+static int versions_exec(const struct cmd_args *a)
 {
-	return run(argc, argv, "versions", 0);
+	return run(a, "versions", 0);
 }
 
-int cmd_endpoints(int argc, char **argv)
+static int endpoints_exec(const struct cmd_args *a)
 {
-	return run(argc, argv, "endpoints", 1);
+	return run(a, "endpoints", 1);
 }
+
+static const struct option no_options[] = {{NULL, 0, NULL, 0}};
+
+const struct cmd_entry cmd_versions_entry = {
+    .name = "versions",
+    .summary = N_("list a runtime's versions"),
+    .opts = no_options,
+    .help = versions_help,
+    .exec = versions_exec,
+};
+
+const struct cmd_entry cmd_endpoints_entry = {
+    .name = "endpoints",
+    .summary = N_("list a runtime's endpoints and their versions"),
+    .opts = no_options,
+    .help = endpoints_help,
+    .exec = endpoints_exec,
+};

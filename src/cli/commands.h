@@ -1,10 +1,18 @@
-/* commands.h: the program's commands. Each takes the arguments after its name
- * (argv[0] is the command name) and returns an exit code from util.h.
- * Owner: src/main.c dispatches; each command lives in its own cmd_*.c. */
+/* commands.h: the command line. Each command lives in its own cmd_*.c and is
+ * described there by a struct cmd_entry (name, summary, help, options, exec),
+ * as tmux's cmd-*.c are; src/main.c lists the entries. options.c declares the
+ * options every command takes and parses the command line once, into
+ * global_opts and a struct cmd_args handed to the command's exec.
+ *
+ * Owner: src/cli. Every string in global_opts and cmd_args points into
+ * argv (or is a literal): nothing here is freed. */
 #ifndef ACW_COMMANDS_H
 #define ACW_COMMANDS_H
 
+#include <getopt.h>
 #include <stdio.h>
+
+#include "aws/awsconfig.h"
 
 /* Options every command accepts before or after its name. */
 struct global_opts {
@@ -18,57 +26,96 @@ struct global_opts {
 	int no_color;             /* NO_COLOR or --no-color */
 };
 
+/* Filled by cli_parse (options.c) before a command runs. */
 extern struct global_opts global_opts;
 
-/* Long options every command accepts; put GLOBAL_LONG_OPTIONS first in a
- * command's getopt_long table and pass unknown option codes to
- * global_option(), which returns 1 when it took the option, 0 when it is not
- * a global option, -1 (message printed) when its value is bad. */
-enum {
-	OPT_PROFILE = 0x1000,
-	OPT_REGION,
-	OPT_ENDPOINT_URL,
-	OPT_CA_BUNDLE,
-	OPT_CONNECT_TIMEOUT,
-	OPT_READ_TIMEOUT,
-	OPT_DEBUG,
-	OPT_NO_COLOR,
-	OPT_VERSION,
+/* The AWS options of the command line (strings borrowed from argv). */
+struct aws_options cli_aws_options(void);
+
+/* One own option as given: its letter and its value (or NULL). */
+struct cmd_given {
+	int opt;
+	const char *value;
 };
-#define GLOBAL_LONG_OPTIONS                                                        \
-	{"profile", required_argument, NULL, OPT_PROFILE},                         \
-	    {"region", required_argument, NULL, OPT_REGION},                       \
-	    {"endpoint-url", required_argument, NULL, OPT_ENDPOINT_URL},           \
-	    {"ca-bundle", required_argument, NULL, OPT_CA_BUNDLE},                 \
-	    {"cli-connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT}, \
-	    {"cli-read-timeout", required_argument, NULL, OPT_READ_TIMEOUT},       \
-	    {"debug", no_argument, NULL, OPT_DEBUG},                               \
-	    {"no-color", no_argument, NULL, OPT_NO_COLOR},                         \
-	{                                                                          \
-		"version", no_argument, NULL, OPT_VERSION                          \
-	}
-int global_option(int opt, const char *arg);
+
+/* A command's own options and its operands, as parsed. */
+struct cmd_args {
+	unsigned long long flags; /* the own options given: see cmd_has */
+	const char *values[52];   /* their values (required_argument): cmd_value */
+	char **words;             /* the operands in order (NULL-terminated), in argv */
+	int nwords;
+	int named; /* 1 when the command was named ("edit FORM") */
+	/* every own option in the order given, for options that may be
+	 * repeated (template --lock PATH --yours PATH) */
+	struct cmd_given *given;
+	size_t ngiven;
+};
+
+/* Whether own option c (its struct option's val: a letter) was given. */
+int cmd_has(const struct cmd_args *a, int c);
+/* The value of own option c (required_argument; the last one given), or
+ * NULL when it was not given. */
+const char *cmd_value(const struct cmd_args *a, int c);
+
+/* A command. Its own options' val is a letter (a to z, A to Z) that cmd_has
+ * and cmd_value take; they may take a value (required_argument). */
+struct cmd_entry {
+	const char *name;                      /* as typed: "validate" */
+	const char *summary;                   /* N_(): one line of the program's --help */
+	const struct option *opts;             /* own options, ending with {NULL, 0, NULL, 0} */
+	void (*help)(void);                    /* COMMAND --help; lines under 80 columns */
+	int (*exec)(const struct cmd_args *a); /* returns an exit code (base/util.h) */
+	int flags;                             /* CMD_* below */
+	const char *shortopts; /* own short options as getopt writes them ("o:"), or NULL */
+};
+/* Runs when no command is named (the wizard); listed last in --help. */
+#define CMD_DEFAULT 1
+/* Standard output is a curses screen unless --plain ('p') is given: it is
+ * then not checked for write errors at exit. */
+#define CMD_SCREEN 2
+
+extern const struct cmd_entry cmd_validate_entry;
+extern const struct cmd_entry cmd_submit_entry;
+extern const struct cmd_entry cmd_status_entry;
+extern const struct cmd_entry cmd_cli_entry;
+extern const struct cmd_entry cmd_config_entry;
+extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_get_entry;
+extern const struct cmd_entry cmd_diff_entry;
+extern const struct cmd_entry cmd_update_entry;
+extern const struct cmd_entry cmd_delete_entry;
+extern const struct cmd_entry cmd_versions_entry;
+extern const struct cmd_entry cmd_endpoints_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_create_role_entry;
+extern const struct cmd_entry cmd_templates_entry;
+extern const struct cmd_entry cmd_new_entry;
+extern const struct cmd_entry cmd_template_entry;
+extern const struct cmd_entry cmd_wizard_entry;
+
+/* Parse argv once (options.c): global options before the command's name
+ * too, the program's --help and --version, the command (the CMD_DEFAULT
+ * entry of table when none is named), its own options (--help prints its
+ * help) and its operands. table ends with NULL. Returns -1 with *cmd and *a
+ * set to run it, or an exit code (the help or the usage error printed). */
+int cli_parse(const struct cmd_entry *const *table, int argc, char **argv,
+	      const struct cmd_entry **cmd, struct cmd_args *a);
+
+/* Under each command's own options in its help: the global ones it takes. */
+void cli_global_options_note(void);
+
 /* Print the version and licence as GNU programs do. */
 void print_version(void);
 
-int cmd_validate(int argc, char **argv);
-int cmd_submit(int argc, char **argv);
-int cmd_status(int argc, char **argv);
-int cmd_cli(int argc, char **argv);
-int cmd_config(int argc, char **argv);
-/* Templates (cmd_templates.c, cmd_template.c): each with its own options
- * (besides the global ones) and help, for src/main.c's table. */
-struct option;
-int cmd_templates(int argc, char **argv);
-int cmd_new(int argc, char **argv);
-int cmd_template(int argc, char **argv);
-extern const struct option templates_opts[], new_opts[], template_opts[];
-void templates_help(void);
-void new_help(void);
-void template_help(void);
-/* The account checks (issue 10): cmd_check.c, cmd_create_role.c. */
-int cmd_check(int argc, char **argv);
-int cmd_create_role(int argc, char **argv);
+/* Print "PROGRAM: message" and "Try '... --help'" on stderr; returns
+ * EXIT_USAGE. */
+int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* SIGINT and SIGTERM set a flag that cli_interrupted reads (Ctrl-C cancels
+ * a call or stops following), and SIGPIPE is ignored (a TLS peer closing is
+ * an error to report, not a kill). The one place the command line sets them. */
+void cli_catch_interrupts(void);
+int cli_interrupted(void);
 
 struct formdef;
 struct document;
@@ -81,23 +128,17 @@ struct problems;
  * receives the document; the caller frees it. Shared by validate and submit. */
 int form_check_file(const char *file, const struct formdef *def, struct document **doc_out,
 		    struct problems *probs, char **cause);
-/* Print problems as "FILE: PATH: message" lines, as validate does. */
+/* Print problems as "FILE: PATH: message" lines, as validate does, every
+ * text safe for a terminal. */
 void form_print_problems(FILE *fp, const char *file, const struct problems *probs);
-
-/* In cmd_aws.c, for every command that calls the service: Ctrl-C and
- * SIGTERM set a flag (catch_interrupts) that cancelled() reports (a
- * service_hooks.cancel), and on_attempt says each retry on standard error
- * (a service_hooks.attempt). */
-void catch_interrupts(void);
-int cancelled(void *arg);
-void on_attempt(void *arg, int attempt, int max, double delay, double elapsed, const char *why);
-
-/* Print an answer's JSON as the AWS CLI does (indent of 4); an answer that
- * is not JSON is not printed: -1, an excerpt on standard error naming what
- * (the operation) answered it with HTTP status. In cmd_aws.c. */
-int print_json(FILE *fp, const char *what, long status, const char *body, size_t len);
-
-/* Print "Try 'agentcore-wizard --help'." style usage error, return EXIT_USAGE. */
-int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* For a command that takes one FORM (submit, cli): unless a has exactly one
+ * operand, the usage error `usage` (translated); else load the definitions
+ * and FORM, and when FORM is valid run fn with them (borrowed). Returns fn's
+ * exit code, or why it did not run (problems or cause printed). */
+int form_run(const struct cmd_args *a, const char *usage,
+	     int (*fn)(const struct formdef *def, const struct document *doc,
+		       const struct cmd_args *a));
+/* The form definitions, or NULL with the reason printed. Caller frees. */
+struct formdef *form_definitions(void);
 
 #endif

@@ -1,7 +1,6 @@
 /* daytwo.c: what the commands for runtimes that exist share; see daytwo.h. */
 #include "config.h"
 
-#include <getopt.h>
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "base/util.h"
 #include "cli/commands.h"
 #include "cli/daytwo.h"
+#include "cli/print.h"
 #include "form/diff.h"
 #include "form/formdef.h"
 #include "form/getmap.h"
@@ -26,9 +26,7 @@
 
 int daytwo_connect(struct daytwo *d)
 {
-	struct aws_options o = {global_opts.profile,         global_opts.region,
-				global_opts.endpoint_url,    global_opts.ca_bundle,
-				global_opts.connect_timeout, global_opts.read_timeout};
+	struct aws_options o = cli_aws_options();
 	char *cause = NULL;
 
 	if (runtimes_connect(&o, &d->rs, &cause) != 0) {
@@ -37,8 +35,8 @@ int daytwo_connect(struct daytwo *d)
 		return EXIT_CONFIG;
 	}
 	d->cl = d->rs.cl;
-	d->cl.hooks = (struct service_hooks){on_attempt, cancelled, NULL, global_opts.debug};
-	catch_interrupts();
+	d->cl.hooks = cli_service_hooks();
+	cli_catch_interrupts();
 	return EXIT_OK;
 }
 
@@ -60,35 +58,6 @@ void daytwo_end(struct daytwo *d)
 	getmap_free(d->map);
 	formdef_free(d->def);
 	memset(d, 0, sizeof *d);
-}
-
-int daytwo_option(int argc, char **argv, const struct option *own, const char *shortopts,
-		  const char *cmd, int *ret)
-{
-	static const struct option global[] = {GLOBAL_LONG_OPTIONS};
-	struct option opts[sizeof global / sizeof global[0] + 8];
-	size_t n = 0, i;
-	int c, g;
-
-	for (i = 0; i < sizeof global / sizeof global[0]; i++)
-		opts[n++] = global[i];
-	for (i = 0; own[i].name && n < sizeof opts / sizeof opts[0] - 1; i++)
-		opts[n++] = own[i];
-	opts[n] = (struct option){NULL, 0, NULL, 0};
-	for (;;) {
-		c = getopt_long(argc, argv, shortopts, opts, NULL);
-		if (c == -1)
-			return -1;
-		for (i = 0; own[i].name; i++)
-			if (c == own[i].val)
-				return c;
-		if (shortopts[0] && c != '?' && c != ':' && strchr(shortopts, c))
-			return c;
-		if ((g = global_option(c, optarg)) == 1)
-			continue;
-		*ret = g < 0 ? EXIT_USAGE : usage_error(_("%s: unknown option"), cmd);
-		return -2;
-	}
 }
 
 int daytwo_check_id(const char *cmd, const char *id)
@@ -174,82 +143,47 @@ void daytwo_print_diff(FILE *fp, const struct diff *d)
 	}
 }
 
-void daytwo_help_end(const char *exit_status)
+/* The end of following to READY at a version, or until the runtime is
+ * gone, said as update and delete say it. */
+static void follow_said(const struct cli_follow *f, const struct runtime_outcome *out,
+			const char *id, const char *version)
 {
-	printf(_("\nGlobal options: --profile, --region, --endpoint-url, --ca-bundle,\n"
-		 "--cli-connect-timeout, --cli-read-timeout, --debug, --no-color (see\n"
-		 "'%s --help').\n\n"),
-	       PACKAGE_NAME);
-	fputs(exit_status, stdout);
-}
+	char *v = NULL, *p = NULL, *s;
 
-/* What following needs of the command line: progress lines on standard
- * error, pauses that Ctrl-C ends, and the version each answer names. */
-struct follow_view {
-	char *version; /* of the last GetAgentRuntime answer */
-};
-
-static void follow_line(void *arg, const char *text)
-{
-	(void)arg;
-	fprintf(stderr, "%s: %s\n", PACKAGE_NAME, text);
-}
-
-int daytwo_pause(void *arg, double secs)
-{
-	double end = util_monotonic() + secs;
-
-	while (util_monotonic() < end && !cancelled(arg)) {
-		struct timespec ts = {0, 50 * 1000 * 1000};
-
-		nanosleep(&ts, NULL);
+	if (f->shown)
+		fputc('\n', stderr);
+	if (out->end == RUNTIME_READY && version) {
+		if (f->answer)
+			v = service_answer_string(f->answer, f->answer_len, "agentRuntimeVersion");
+		p = v ? printable_text(v, 20) : NULL;
+		fprintf(stderr, _("%s: runtime %s is READY at version %s\n"), PACKAGE_NAME, id,
+			p ? p : version);
+	} else {
+		s = runtime_outcome_summary(out);
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, s);
+		free(s);
 	}
-	return cancelled(arg);
+	free(v);
+	free(p);
 }
 
-static int follow_answer(void *arg, const char *op, long status, const char *body, size_t len)
+int daytwo_follow(const char *id, const char *version)
 {
-	struct follow_view *v = arg;
-	char *ver = service_answer_string(body, len, "agentRuntimeVersion");
-
-	(void)op;
-	(void)status;
-	if (ver) {
-		free(v->version);
-		v->version = printable_text(ver, 20);
-		free(ver);
-	}
-	return 0;
-}
-
-int daytwo_follow(struct daytwo *d, const char *id, const char *version)
-{
-	struct aws_options o = {global_opts.profile,         global_opts.region,
-				global_opts.endpoint_url,    global_opts.ca_bundle,
-				global_opts.connect_timeout, global_opts.read_timeout};
-	struct follow_view v = {0};
-	struct runtime_progress p = {.line = follow_line,
-				     .pause = daytwo_pause,
-				     .cancel = cancelled,
-				     .answer = follow_answer,
-				     .arg = &v,
-				     .debug = global_opts.debug};
+	struct aws_options o = cli_aws_options();
+	struct cli_follow f;
 	struct runtime_outcome out;
-	char *s;
 	int ret;
 
-	(void)d;
-	runtime_follow(&o, id, version ? RUNTIME_WANT_READY : RUNTIME_WANT_GONE, FOLLOW_LIMIT, &p,
-		       &out);
-	s = runtime_outcome_summary(&out);
-	if (out.end == RUNTIME_READY && version)
-		fprintf(stderr, _("%s: runtime %s is READY at version %s\n"), PACKAGE_NAME, id,
-			v.version ? v.version : version);
-	else
-		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, s);
-	ret = runtime_exit_code(&out);
-	free(s);
-	free(v.version);
+	cli_follow_init(&f, 1, 0);
+	runtime_follow(&o, id, version ? RUNTIME_WANT_READY : RUNTIME_WANT_GONE, FOLLOW_LIMIT,
+		       &f.p, &out);
+	if ((out.end == RUNTIME_READY && version) || out.end == RUNTIME_GONE) {
+		follow_said(&f, &out, id, version);
+		ret = runtime_exit_code(&out);
+	} else {
+		ret = cli_follow_finish(&f, &out);
+	}
+	cli_follow_free(&f);
 	runtime_outcome_free(&out);
 	return ret;
 }

@@ -3,12 +3,10 @@
  * forms and their request data, printing answers, errors, notes and diffs.
  *
  * Owner: src/cli. struct daytwo owns what it resolves and loads; free it
- * with daytwo_end. The option tables and help texts are for src/main.c's
- * table of commands. */
+ * with daytwo_end. The commands' entries are in commands.h. */
 #ifndef ACW_CLI_DAYTWO_H
 #define ACW_CLI_DAYTWO_H
 
-#include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -37,11 +35,6 @@ int daytwo_connect(struct daytwo *d);
 int daytwo_forms(struct daytwo *d);
 void daytwo_end(struct daytwo *d);
 
-/* Parse a command's own options (no value but -o/--output) with the
- * global ones; returns the option's val, -1 at the end, or -2 after a
- * usage error (printed) whose exit code is in *ret. */
-int daytwo_option(int argc, char **argv, const struct option *own, const char *shortopts,
-		  const char *cmd, int *ret);
 /* EXIT_OK when id can be a runtime id (letters, digits, _ and -), else a
  * usage error for cmd. */
 int daytwo_check_id(const char *cmd, const char *id);
@@ -70,33 +63,6 @@ int daytwo_deployed(struct daytwo *d, const char *id, struct runtime_answer *a,
 
 /* --wait: follow runtime id until version (NULL: until it is gone) is
  * READY; the progress and the end said on standard error. An exit code. */
-int daytwo_follow(struct daytwo *d, const char *id, const char *version);
-
-/* Wait secs, or less when Ctrl-C is pressed: then non-zero. */
-int daytwo_pause(void *arg, double secs);
-
-/* The end of a command's help: the global options it takes, then its
- * exit status (translated text). */
-void daytwo_help_end(const char *exit_status);
-
-/* The commands (argv[0] is the command's name). */
-int cmd_list(int argc, char **argv);
-int cmd_get(int argc, char **argv);
-int cmd_diff(int argc, char **argv);
-int cmd_update(int argc, char **argv);
-int cmd_delete(int argc, char **argv);
-int cmd_versions(int argc, char **argv);
-int cmd_endpoints(int argc, char **argv);
-
-/* Their own options, for src/main.c's check of the command line. */
-extern const struct option daytwo_list_opts[], daytwo_get_opts[], daytwo_update_opts[],
-    daytwo_delete_opts[], daytwo_no_opts[];
-void daytwo_list_help(void);
-void daytwo_get_help(void);
-void daytwo_diff_help(void);
-void daytwo_update_help(void);
-void daytwo_delete_help(void);
-void daytwo_versions_help(void);
-void daytwo_endpoints_help(void);
+int daytwo_follow(const char *id, const char *version);
 
 #endif

@@ -2,16 +2,16 @@
 # The German translation shows: `validate` and `--help` under de_DE.UTF-8,
 # with the catalog built from po/de.po into a temporary locale tree
 # (AGENTCORE_WIZARD_LOCALEDIR), so it works uninstalled from the build tree.
-# Exit 77 (skipped) without the de_DE.UTF-8 locale or msgfmt.
+# Exit 77 (skipped) without the de_DE.UTF-8 locale or msgfmt (with CI=true,
+# 1: tests/cmd/skip.sh).
 set -u
 : "${ACW:?run through make check}" "${top_srcdir:?}"
+. "$top_srcdir/tests/cmd/skip.sh"
 if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
-	echo "SKIP: the locale de_DE.UTF-8 is not installed (locale -a)"
-	exit 77
+	test_skipped "the locale de_DE.UTF-8 is not installed (locale -a)"
 fi
 if ! command -v msgfmt >/dev/null 2>&1; then
-	echo "SKIP: msgfmt not found"
-	exit 77
+	test_skipped "msgfmt not found"
 fi
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT

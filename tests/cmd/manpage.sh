@@ -9,6 +9,7 @@ page=$top_builddir/doc/agentcore-wizard.1
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "${top_srcdir:?}/tests/cmd/skip.sh"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 
@@ -19,7 +20,7 @@ if command -v groff >/dev/null 2>&1; then
 	out=$(LC_ALL=C groff -man -ww -z "$page" 2>&1)
 	[ -z "$out" ] && ok || bad "groff -man -ww -z: $out"
 else
-	echo "no groff: skipping its check"
+	part_skipped "no groff: its own check of the page (-ww) did not run" optional
 fi
 if command -v man >/dev/null 2>&1; then
 	out=$(LC_ALL=C MANWIDTH=80 man --warnings -l "$page" 2>&1 >"$tmp/80")
@@ -29,9 +30,8 @@ if command -v man >/dev/null 2>&1; then
 	LC_ALL=C MANWIDTH=1000 man -l "$page" 2>/dev/null | col -b >"$tmp/text"
 else
 	# what the page says is checked as man renders it; without man, skip
-	echo "no man (Debian: man-db): skipping the checks of the rendered page"
 	[ "$fail" -eq 0 ] || exit 1
-	exit 77
+	test_skipped "no man (Debian: man-db): the rendered page is not checked"
 fi
 
 # what the page must tell (one per line: the text as rendered)
@@ -57,5 +57,4 @@ sso_session, sso_start_url or mfa_serial is refused with a hint
 70     Out of memory, or standard output could not be written
 EOF_WANT
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

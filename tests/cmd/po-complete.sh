@@ -2,13 +2,13 @@
 # The translation is complete: a template made now from the sources and
 # forms/ equals the tracked po/agentcore-wizard.pot, and po/de.po translates
 # every message of it, none fuzzy. Exit 77 (skipped) without the gettext
-# tools or python3.
+# tools or python3 (with CI=true, 1: tests/cmd/skip.sh).
 set -u
 : "${top_srcdir:?run through make check}"
+. "$top_srcdir/tests/cmd/skip.sh"
 for t in xgettext msgmerge msgfmt msgattrib python3; do
 	if ! command -v "$t" >/dev/null 2>&1; then
-		echo "SKIP: $t not found"
-		exit 77
+		test_skipped "$t not found"
 	fi
 done
 tmp=$(mktemp -d) || exit 99

@@ -149,6 +149,13 @@ has "$tmp/err" "./bad.json: fields.roleArnn: names no member of the form" "lock 
 printf '{\n    "agentcoreWizardTemplate": 1,\n    "form": {,}\n}\n' >malformed.json
 expect_exit 2 "$ACW" new --template malformed.json z.json
 has "$tmp/err" "malformed.json: line 3, column 14" "malformed template"
+# validate takes a template as a template: 0 valid, 1 invalid, 2 malformed.
+expect_exit 0 "$ACW" validate "$top_srcdir/forms/templates/container-public.json"
+[ -s "$tmp/err" ] && bad "validate of a bundled template: $(cat "$tmp/err")" || ok
+expect_exit 1 "$ACW" validate ./bad.json
+has "$tmp/err" "./bad.json: fields.roleArnn: names no member of the form" "validate of an invalid template"
+expect_exit 2 "$ACW" validate malformed.json
+has "$tmp/err" "malformed.json: line 3, column 14" "validate of a malformed template"
 
 # template: from a form with a secret environment variable. The value is not
 # in the template, and the writer says so; the template is valid and starts

@@ -9,6 +9,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$top_srcdir/tests/cmd/skip.sh"
 
 expect_exit() { # want command...
 	want=$1; shift
@@ -50,7 +51,7 @@ if command -v aws >/dev/null 2>&1; then
 		esac
 	done
 else
-	echo "aws not installed: skipping the AWS CLI cross-check"
+	part_skipped "no AWS CLI (aws): the valid forms are not cross-checked with it"
 fi
 
 # A value dropped for its type is reported once, not again as missing from its
@@ -148,6 +149,8 @@ if command -v aws >/dev/null 2>&1; then
 		*) ok ;;
 		esac
 	done
+else
+	part_skipped "no AWS CLI (aws): the refused numbers are not cross-checked with it"
 fi
 expect_exit 2 "$ACW" validate "$tmp/does-not-exist.json"
 grep -q "No such file" "$tmp/err" && ok || bad "unreadable: $(cat "$tmp/err")"
@@ -193,5 +196,4 @@ expect_exit 0 "$ACW" --version
 head -1 "$tmp/out" | grep -qE '^agentcore-wizard [0-9]+\.[0-9]+' && ok || bad "--version: $(cat "$tmp/out")"
 expect_exit 0 "$ACW" validate --help
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

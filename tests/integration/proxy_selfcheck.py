@@ -15,8 +15,7 @@ import harness  # noqa: E402
 
 harness.require_python_aws()
 if not shutil.which("aws"):
-    print("SKIP: the AWS CLI (aws) is not on PATH")
-    sys.exit(harness.SKIP)
+    harness.skip("the AWS CLI (aws) is not on PATH")
 TOP = os.environ.get("top_srcdir", ".")
 FORM = os.path.join(TOP, "tests", "data", "valid", "minimal-container.json")
 results = {"passed": 0, "failed": 0}

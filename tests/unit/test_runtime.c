@@ -258,6 +258,153 @@ static void test_submit_not_sent(void **state)
 	formdef_free(def);
 }
 
+/* An HTTP answer with its length counted. Caller frees. */
+static char *http_answer(const char *status_line, const char *body)
+{
+	return xasprintf("HTTP/1.1 %s\r\nContent-Type: application/json\r\nConnection: close\r\n"
+			 "Content-Length: %zu\r\n\r\n%s",
+			 status_line, strlen(body), body);
+}
+
+/* Issue 13, item 4: a submission given the clientToken of an earlier one
+ * that got no answer sends that token (the service then answers with the
+ * runtime it made, not a second one), and the outcome says which token was
+ * sent; without one a new token is made and reported. follow_limit < 0:
+ * not followed. */
+static void test_submit_reuses_token(void **state)
+{
+	static const char given[] = "0b5e2d8c-5d1e-4c1a-9a7b-3f2e1d0c9b8a";
+	const char *answers[] = {CREATED_ANSWER, CREATED_ANSWER};
+	struct formdef *def = test_forms();
+	struct document *doc = minimal_document(def);
+	struct runtime_progress p = {.client_token = given};
+	struct runtime_outcome out, out2;
+	struct aws_options o = {0};
+	int port;
+	struct script_server *sv = script_server(answers, 2, &port);
+	char *url = xasprintf("http://127.0.0.1:%d", port), *log, *t1, *t2;
+
+	(void)state;
+	submit_env();
+	o.region = "us-east-1";
+	o.endpoint_url = url;
+	o.connect_timeout = o.read_timeout = 10;
+	assert_int_equal(runtime_submit(&o, def, doc, -1, &p, &out), RUNTIME_CREATED);
+	assert_string_equal(out.client_token, given);
+	p.client_token = NULL;
+	assert_int_equal(runtime_submit(&o, def, doc, -1, &p, &out2), RUNTIME_CREATED);
+	log = script_server_end(sv);
+	t1 = token_of(log, 0);
+	t2 = token_of(log, 1);
+	assert_string_equal(t1, given);
+	assert_non_null(out2.client_token);
+	assert_string_equal(t2, out2.client_token);
+	assert_string_not_equal(t2, given);
+	assert_null(strstr(log, "GET /runtimes/")); /* not followed */
+	free(t1);
+	free(t2);
+	free(log);
+	runtime_outcome_free(&out);
+	runtime_outcome_free(&out2);
+	free(url);
+	document_free(doc);
+	formdef_free(def);
+}
+
+/* Follow runtime rt-1 on a server that gives these answers in turn; the
+ * requests it saw go to *log (caller frees). */
+static enum runtime_end follow_script(const char *const *answers, int n, const char *want,
+				      double limit, struct runtime_outcome *out, char **log)
+{
+	struct runtime_progress p = {0};
+	struct aws_options o = {0};
+	int port;
+	struct script_server *sv = script_server(answers, n, &port);
+	char *url = xasprintf("http://127.0.0.1:%d", port);
+	enum runtime_end end;
+
+	submit_env();
+	o.region = "us-east-1";
+	o.endpoint_url = url;
+	o.connect_timeout = o.read_timeout = 10;
+	end = runtime_follow(&o, "rt-1", want, limit, &p, out);
+	*log = script_server_end(sv);
+	free(url);
+	return end;
+}
+
+#define NOT_FOUND_BODY \
+	"{\"__type\":\"ResourceNotFoundException\",\"message\":\"Runtime rt-1 not found\"}"
+
+/* After a delete: DELETING keeps the wait going, ResourceNotFoundException
+ * ends it (RUNTIME_GONE: exit 0, the runtime no longer exists). After an
+ * update: UPDATING keeps it going, READY ends it. Waiting for READY, the
+ * same not-found answer is an error (RUNTIME_LOST) with its code. */
+static void test_follow_gone_and_updated(void **state)
+{
+	char *deleting =
+	    http_answer("200 OK", "{\"agentRuntimeId\":\"rt-1\",\"status\":\"DELETING\"}");
+	char *gone = http_answer("404 Not Found", NOT_FOUND_BODY);
+	char *updating =
+	    http_answer("200 OK", "{\"agentRuntimeId\":\"rt-1\",\"status\":\"UPDATING\"}");
+	const char *del[] = {deleting, gone}, *upd[] = {updating, READY_ANSWER}, *lost[] = {gone};
+	struct runtime_outcome out;
+	char *log;
+
+	(void)state;
+	assert_int_equal(follow_script(del, 2, RUNTIME_WANT_GONE, 60, &out, &log), RUNTIME_GONE);
+	assert_int_equal(runtime_exit_code(&out), EXIT_OK);
+	assert_false(RUNTIME_EXISTS(out.end));
+	assert_string_equal(out.status, "DELETING");
+	assert_non_null(strstr(log, "\n----\nGET /runtimes/rt-1/ "));
+	free(log);
+	runtime_outcome_free(&out);
+	assert_int_equal(follow_script(upd, 2, RUNTIME_WANT_READY, 60, &out, &log), RUNTIME_READY);
+	assert_string_equal(out.status, "READY");
+	free(log);
+	runtime_outcome_free(&out);
+	assert_int_equal(follow_script(lost, 1, RUNTIME_WANT_READY, 60, &out, &log), RUNTIME_LOST);
+	assert_string_equal(out.code, "ResourceNotFoundException");
+	assert_int_equal(out.http_status, 404);
+	assert_int_equal(runtime_exit_code(&out), EXIT_SERVICE);
+	free(log);
+	runtime_outcome_free(&out);
+	free(deleting);
+	free(gone);
+	free(updating);
+}
+
+/* A limit of 0 reads the status once (status without --wait); an answer
+ * without a status ends following (it polled for ever); an id that cannot
+ * go into a path is not sent. */
+static void test_follow_once_and_no_status(void **state)
+{
+	char *creating =
+	    http_answer("200 OK", "{\"agentRuntimeId\":\"rt-1\",\"status\":\"CREATING\"}");
+	char *nostatus = http_answer("200 OK", "{\"agentRuntimeId\":\"rt-1\"}");
+	const char *once[] = {creating}, *none[] = {nostatus};
+	struct runtime_progress p = {0};
+	struct aws_options o = {0};
+	struct runtime_outcome out;
+	char *log;
+
+	(void)state;
+	assert_int_equal(follow_script(once, 1, RUNTIME_WANT_READY, 0, &out, &log),
+			 RUNTIME_GAVE_UP);
+	assert_string_equal(out.status, "CREATING");
+	free(log);
+	runtime_outcome_free(&out);
+	assert_int_equal(follow_script(none, 1, RUNTIME_WANT_READY, 60, &out, &log), RUNTIME_LOST);
+	assert_non_null(strstr(out.message, "no status"));
+	free(log);
+	runtime_outcome_free(&out);
+	assert_int_equal(runtime_follow(&o, "../x", RUNTIME_WANT_READY, 0, &p, &out),
+			 RUNTIME_NOT_SENT);
+	runtime_outcome_free(&out);
+	free(creating);
+	free(nostatus);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +414,9 @@ int main(void)
 	    cmocka_unit_test(test_summary_and_exit),
 	    cmocka_unit_test(test_submit_retry_same_token),
 	    cmocka_unit_test(test_submit_not_sent),
+	    cmocka_unit_test(test_submit_reuses_token),
+	    cmocka_unit_test(test_follow_gone_and_updated),
+	    cmocka_unit_test(test_follow_once_and_no_status),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,139 @@
+/* cmd_config.c: `agentcore-wizard config`: the region, profile, credentials,
+ * endpoint and CA bundle in use and where each came from; secrets never. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "cli/commands.h"
+#include "aws/awsconfig.h"
+#include "aws/credentials.h"
+#include "base/printable.h"
+#include "base/util.h"
+
+/* Display width of UTF-8 text in screen columns (translations may hold
+ * accented or wide characters). */
+static int columns(const char *s)
+{
+	wchar_t w[256];
+	size_t n = mbstowcs(w, s, 255);
+	int c;
+
+	if (n == (size_t)-1)
+		return (int)strlen(s);
+	w[n] = L'\0';
+	c = wcswidth(w, n);
+	return c < 0 ? (int)n : c;
+}
+
+/* One line of the config table: name, value and origin in aligned columns.
+ * The value and the origin come from files and the environment: they are
+ * printed through the printable filter. */
+static void config_row(const char *name, const char *value, const char *origin)
+{
+	static const char *const names[] = {N_("profile"),  N_("region"),    N_("credentials"),
+					    N_("endpoint"), N_("CA bundle"), N_("attempts")};
+	char *v = printable_text(value, 4096);
+	int width = 0, w;
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if ((w = columns(_(names[i]))) > width)
+			width = w;
+	printf("%s%*s %s", name, width - columns(name), "", v);
+	if (origin && *origin) {
+		char *o = printable_text(origin, 4096);
+
+		printf("%*s  %s", columns(v) < 45 ? 45 - columns(v) : 0, "", o);
+		free(o);
+	}
+	putchar('\n');
+	free(v);
+}
+
+/* The credentials' row: EXIT_OK, or EXIT_CONFIG when there are none. */
+static int credentials_rows(struct aws_settings *s)
+{
+	struct aws_credentials cred = {0};
+	char *cause = NULL, *mask;
+	int r = credentials_resolve(s, &cred, &cause);
+
+	if (r == 0) {
+		mask = credentials_mask(cred.access_key_id);
+		config_row(_("credentials"), mask, cred.source);
+		if (cred.session_token)
+			config_row("", _("temporary (with a session token)"), NULL);
+		free(mask);
+	} else {
+		config_row(_("credentials"), _("(none)"),
+			   r < 0 ? cause : _("none found in the environment or the profile"));
+	}
+	free(cause);
+	credentials_free(&cred);
+	return r == 0 ? EXIT_OK : EXIT_CONFIG;
+}
+
+static int config_exec(const struct cmd_args *a)
+{
+	struct aws_options o = cli_aws_options();
+	struct aws_settings s = {0};
+	char *cause = NULL;
+	int ret = EXIT_OK;
+
+	if (a->nwords)
+		return usage_error(_("config: no arguments expected"));
+	if (aws_settings_resolve(&o, &s, &cause) != 0) {
+		char *c = printable_text(cause, 4000);
+
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, c);
+		free(c);
+		free(cause);
+		aws_settings_free(&s);
+		return EXIT_CONFIG;
+	}
+	config_row(_("profile"), s.profile.value, s.profile.origin);
+	if (s.region.value)
+		config_row(_("region"), s.region.value, s.region.origin);
+	else {
+		config_row(_("region"), _("(none)"), NULL);
+		ret = EXIT_CONFIG;
+	}
+	if (credentials_rows(&s) != EXIT_OK)
+		ret = EXIT_CONFIG;
+	if (s.endpoint.value)
+		config_row(_("endpoint"), s.endpoint.value, s.endpoint.origin);
+	else {
+		config_row(_("endpoint"), _("(none)"), s.endpoint_error);
+		ret = EXIT_CONFIG;
+	}
+	config_row(_("CA bundle"), s.ca_bundle.value ? s.ca_bundle.value : _("(the system's)"),
+		   s.ca_bundle.value ? s.ca_bundle.origin : "");
+	config_row(_("attempts"), s.max_attempts.value, s.max_attempts.origin);
+	aws_settings_free(&s);
+	return ret;
+}
+
+static void config_help(void)
+{
+	printf(_("Usage: %s config\n"
+		 "Show the region, profile, credentials, endpoint and CA bundle in use, and\n"
+		 "where each came from; secrets are never shown.\n\n"
+		 "  -h, --help         display this help and exit\n"),
+	       PACKAGE_NAME);
+	cli_global_options_note();
+	printf(_("Exit status: 0 success, 2 usage error, 3 no region or no credentials, or\n"
+		 "another configuration problem, 70 out of memory or standard output not\n"
+		 "written.\n"));
+}
+
+static const struct option no_options[] = {{NULL, 0, NULL, 0}};
+
+const struct cmd_entry cmd_config_entry = {
+    .name = "config",
+    .summary = N_("show region, profile, credentials and endpoint in use"),
+    .opts = no_options,
+    .help = config_help,
+    .exec = config_exec,
+};
