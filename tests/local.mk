@@ -7,10 +7,10 @@ UNIT_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) $(CMOCKA_CFLAGS)
 UNIT_LDADD = $(CORE_LIBS) $(CMOCKA_LIBS)
 
 if HAVE_CMOCKA
-check_PROGRAMS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
+check_PROGRAMS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate tests/unit/test_huge \
 	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_sigv4_suite \
 	tests/unit/test_printable $(AWS_UNIT_TESTS) $(UI_UNIT_TESTS)
-TESTS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate \
+TESTS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate tests/unit/test_huge \
 	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_sigv4_suite \
 	tests/unit/test_printable $(AWS_UNIT_TESTS) $(UI_UNIT_TESTS)
 # the account checks (issue 10): XML answers, policy evaluation, endpoints
@@ -87,6 +87,9 @@ tests_unit_test_document_LDADD = $(UNIT_LDADD)
 tests_unit_test_validate_SOURCES = tests/unit/test_validate.c tests/unit/testutil.h
 tests_unit_test_validate_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_validate_LDADD = $(UNIT_LDADD)
+tests_unit_test_huge_SOURCES = tests/unit/test_huge.c tests/unit/testutil.h
+tests_unit_test_huge_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_huge_LDADD = $(UNIT_LDADD)
 tests_unit_test_formfile_SOURCES = tests/unit/test_formfile.c tests/unit/testutil.h
 tests_unit_test_formfile_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_formfile_LDADD = $(UNIT_LDADD)

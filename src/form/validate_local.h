@@ -45,6 +45,12 @@ void validate_escape(struct strbuf *b, const char *s, size_t n);
 char *validate_quote(const char *text, size_t max);
 /* The value of f as shown in a message: quoted, or "the value" for secrets. */
 char *validate_show(const struct fnode *f, const char *text);
+/* Bytes of the character at s[0..n): a JSON_NUL is one character of two. */
+size_t validate_char_len(const char *s, size_t n);
+/* As validate_show, the excerpt cut so that it holds the character at byte
+ * `at` of text; *ch (caller frees) that character quoted, or NULL for a
+ * secret, whose characters are never shown. Returns a new string. */
+char *validate_show_at(const struct fnode *f, const char *text, size_t at, char **ch);
 /* Append "[i]" to a path. */
 void validate_path_index(struct strbuf *b, size_t i);
 void validate_int_bounds(const struct fnode *f, long long *lo, long long *hi);

@@ -101,13 +101,61 @@ char *validate_quote(const char *text, size_t max)
 	return strbuf_finish(&b);
 }
 
+/* Characters of a value a message shows; when cut around one character, how
+ * many of them come after it. */
+#define SHOW_CHARS 40
+#define SHOW_AFTER 9
+
 /* The value of f as shown in a message: quoted, or "the value" for secrets. */
 char *validate_show(const struct fnode *f, const char *text)
 {
 	/* secrets are never echoed; a map's keys are names, not secrets */
 	if (f->sensitive || (f->parent && f->parent->sensitive && f != f->parent->key))
 		return xstrdup(_("the value"));
-	return validate_quote(text, 40);
+	return validate_quote(text, SHOW_CHARS);
+}
+
+size_t validate_char_len(const char *s, size_t n)
+{
+	if (n >= 2 && !memcmp(s, JSON_NUL, 2))
+		return 2;
+	return n ? utf8_offset(s, n, 1) : 0;
+}
+
+/* The byte after `chars` characters of s[0..n). */
+static size_t skip_chars(const char *s, size_t n, size_t chars)
+{
+	size_t i = 0;
+
+	while (i < n && chars-- > 0)
+		i += validate_char_len(s + i, n - i);
+	return i < n ? i : n;
+}
+
+/* Up to SHOW_CHARS characters of text around its character at byte at:
+ * from the start when that reaches it, else ending SHOW_AFTER past it. */
+char *validate_show_at(const struct fnode *f, const char *text, size_t at, char **ch)
+{
+	struct strbuf b = {0};
+	size_t n = strlen(text), before = 0, i, from, to;
+
+	*ch = NULL;
+	if (f->sensitive || (f->parent && f->parent->sensitive && f != f->parent->key))
+		return validate_show(f, text);
+	strbuf_addc(&b, '"');
+	validate_escape(&b, text + at, validate_char_len(text + at, n - at));
+	strbuf_addc(&b, '"');
+	*ch = strbuf_finish(&b);
+	for (i = 0; i < at; i += validate_char_len(text + i, n - i))
+		before++;
+	if (before < SHOW_CHARS)
+		return validate_quote(text, SHOW_CHARS);
+	from = skip_chars(text, n, before - (SHOW_CHARS - 1 - SHOW_AFTER));
+	to = from + skip_chars(text + from, n - from, SHOW_CHARS);
+	strbuf_adds(&b, "\"...");
+	validate_escape(&b, text + from, to - from);
+	strbuf_adds(&b, to < n ? "...\"" : "\"");
+	return strbuf_finish(&b);
 }
 
 static int plain_name(const char *k)

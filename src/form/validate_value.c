@@ -149,6 +149,81 @@ static enum match pattern_match(const struct fnode *f, const char *text, size_t 
 	return m;
 }
 
+/* Could text[0..len) (real NULs) begin a value the pattern matches? It
+ * matches whole, or partially (its end reached with more wanted). PCRE2
+ * reports no partial match with PCRE2_ENDANCHORED, so a match is whole only
+ * when it ends at len. */
+static int viable(const struct fnode *f, const char *text, size_t len, pcre2_match_data *md)
+{
+	int rc;
+
+	if (!len || full_match(f, text, len, md))
+		return 1;
+	rc = pcre2_match(f->re, (PCRE2_SPTR)text, len, 0,
+			 PCRE2_ANCHORED | PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, md, NULL);
+	return rc == PCRE2_ERROR_PARTIAL || (rc >= 0 && pcre2_get_ovector_pointer(md)[1] == len);
+}
+
+/* The index of the first character of text[0..len) (a JSON_NUL one
+ * character) after which no value can match f's pattern: the longest prefix
+ * that could still match ends before it. (size_t)-1 when there is none.
+ * A binary search, as a prefix that cannot match has no longer one that can. */
+static size_t first_offence(const struct fnode *f, const char *text, size_t len)
+{
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	size_t *at = xmalloc((len + 1) * sizeof *at), n = 0, i, lo = 0, hi, mid;
+	char *nuls = real_nuls(text, len, &i), *t = nuls ? nuls : (char *)text;
+	size_t tlen = nuls ? i : len;
+
+	if (!md)
+		util_fatal("out of memory");
+	for (i = 0; i < tlen; i += utf8_offset(t + i, tlen - i, 1))
+		at[n++] = i;
+	at[n] = tlen;
+	hi = n;
+	if (viable(f, t, at[hi], md))
+		lo = (size_t)-1;
+	while (lo != (size_t)-1 && hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (viable(f, t, at[mid], md))
+			lo = mid;
+		else
+			hi = mid;
+	}
+	pcre2_match_data_free(md);
+	free(at);
+	free(nuls);
+	return lo;
+}
+
+/* "... is not valid": with the first character no valid value has there,
+ * and the excerpt cut around it, when it can be found. */
+static char *not_valid(const struct fnode *f, const char *text, size_t len, const char *exp)
+{
+	size_t idx = first_offence(f, text, len), at = 0, i;
+	char *shown, *ch, *m;
+
+	if (idx == (size_t)-1) {
+		shown = validate_show(f, text);
+		m = xasprintf(_("%s is not valid: expected %s"), shown, exp);
+		free(shown);
+		return m;
+	}
+	for (i = 0; i < idx; i++)
+		at += validate_char_len(text + at, len - at);
+	shown = validate_show_at(f, text, at, &ch);
+	if (ch)
+		m = xasprintf(
+		    _("%s is not valid: %s at character %zu is not allowed; expected %s"), shown,
+		    ch, idx + 1, exp);
+	else
+		m = xasprintf(_("%s is not valid: character %zu is not allowed; expected %s"),
+			      shown, idx + 1, exp);
+	free(shown);
+	free(ch);
+	return m;
+}
+
 /* The fewest characters a valid value has: minLength, or more when the
  * pattern needs more ("subnet-" and 8 characters). */
 static size_t min_chars(const struct fnode *f)
@@ -226,11 +301,14 @@ enum vstate validate_check_text(const struct fnode *f, const char *text, int liv
 	m = pattern_match(f, text, len, cs);
 	if (m == M_FULL && (f->min_len < 0 || chars >= (size_t)f->min_len))
 		return VS_VALID;
-	shown = validate_show(f, text);
 	exp = validate_expectation(f);
-	if (m == M_NO)
-		*msg = xasprintf(_("%s is not valid: expected %s"), shown, exp);
-	else if (len == 0)
+	if (m == M_NO) {
+		*msg = not_valid(f, text, len, exp);
+		free(exp);
+		return VS_INVALID;
+	}
+	shown = validate_show(f, text);
+	if (len == 0)
 		*msg = xasprintf(_("is empty: expected %s"), exp);
 	else if (chars < min_chars(f))
 		*msg = xasprintf(_("%s is too short: expected %s"), shown, exp);

@@ -270,6 +270,42 @@ static struct document *maximal(void)
 	return doc;
 }
 
+/* A form far over every maximum: 60,000 tags and 60,000 environment
+ * variables, built, walked by key, validated and written as JSON (issue 13,
+ * item 3: each step linear; tests/unit/test_huge holds the bound). */
+static void huge_figures(const struct formdef *def)
+{
+	enum { HUGE = 60000 };
+	struct document *doc = document_new();
+	struct problems p = {0};
+	double t0 = util_monotonic(), t1, t2, t3, t4;
+	char key[32], path[64], *json;
+	size_t i, n = 0;
+
+	for (i = 0; i < HUGE; i++) {
+		snprintf(key, sizeof key, "tag-%06zu", i);
+		document_map_add(doc, "tags", key, "value");
+		snprintf(key, sizeof key, "VAR_%06zu", i);
+		document_map_add(doc, "environmentVariables", key, "value");
+	}
+	t1 = util_monotonic();
+	for (i = 0; i < HUGE; i++) {
+		snprintf(path, sizeof path, "tags.%s", document_key(doc, "tags", i));
+		n += document_text(doc, path) != NULL;
+	}
+	t2 = util_monotonic();
+	validate_document(def, doc, &p);
+	t3 = util_monotonic();
+	json = document_to_json(doc, def, 1);
+	t4 = util_monotonic();
+	printf("huge form (%d tags + %d variables, %zu bytes, %zu found): build %.3f s, "
+	       "walk %.3f s, validate %.3f s, JSON %.3f s\n",
+	       HUGE, HUGE, strlen(json), n, t1 - t0, t2 - t1, t3 - t2, t4 - t3);
+	free(json);
+	problems_clear(&p);
+	document_free(doc);
+}
+
 int main(int argc, char **argv)
 {
 	char *cause = NULL, *msg = NULL;
@@ -323,6 +359,7 @@ int main(int argc, char **argv)
 	qsort(t, RUNS, sizeof t[0], cmp);
 	printf("validate one field as typed (container URI): median %.2f us, p99 %.2f us\n",
 	       t[RUNS / 2], t[RUNS * 99 / 100]);
+	huge_figures(def);
 	document_free(doc);
 	formdef_free(def);
 	return 0;

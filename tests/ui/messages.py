@@ -22,9 +22,10 @@ def footer(screen):
     return re.sub(r"\s+", " ", " ".join(screen.rstrip("\n").split("\n")[-4:-1]))
 
 
-NAME_MSG = ('"bad-name" is not valid: expected a letter, then up to 47 letters, digits or '
+NAME_MSG = ('"bad-name" is not valid: "-" at character 4 is not allowed; expected a letter, then up to 47 letters, digits or '
             'underscores (no hyphens)')
-SG_MSG = '"sg-1!" is not valid: expected sg- followed by 8 to 17 letters or digits'
+SG_MSG = ('"sg-1!" is not valid: "!" at character 5 is not allowed; expected sg- followed by '
+          '8 to 17 letters or digits')
 
 FORM = dict(MINIMAL, networkConfiguration={"networkMode": "VPC", "networkModeConfig": {
     "securityGroups": ["sg-1!"], "subnets": ["subnet-0123456789abcdef0"]}})

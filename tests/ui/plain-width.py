@@ -9,7 +9,7 @@ from tmuxterm import Term, check  # noqa: E402
 
 INTRO = ("agentcore-wizard: answer each question; Enter keeps the value in [brackets], "
          "'-' clears it, '?' explains the field.")
-BAD = ('  "9bad" is not valid: expected a letter, then up to 47 letters, digits or '
+BAD = ('  "9bad" is not valid: "9" at character 1 is not allowed; expected a letter, then up to 47 letters, digits or '
        'underscores (no hyphens)')
 
 

@@ -955,8 +955,8 @@ static void test_expect_texts(void **state)
 	/* the pattern takes runs of hyphens: the text does not say "single" */
 	LIVE("clientToken", "3f2b8c1e--9a4d-4e7b-8c6f-1d2e3f4a5b6c", VS_VALID);
 	LIVE_MSG("clientToken", "-3f2b8c1e9a4d4e7b8c6f1d2e3f4a5b6c7", VS_INVALID,
-		 "is not valid: expected 33 to 256 letters, digits and hyphens, starting and "
-		 "ending with a letter or digit");
+		 "is not valid: \"-\" at character 1 is not allowed; expected 33 to 256 "
+		 "letters, digits and hyphens, starting and ending with a letter or digit");
 	live("clientToken", "-3f2b8c1e9a4d4e7b8c6f1d2e3f4a5b6c7", &m);
 	assert_null(strstr(m, "single"));
 	free(m);
@@ -976,6 +976,45 @@ static void test_expect_texts(void **state)
 	/* a public image may have a digest too */
 	LIVE("agentRuntimeArtifact.containerConfiguration.containerUri",
 	     "public.ecr.aws/a/b:v1@sha256:abc", VS_VALID);
+}
+
+/* A refused value's message names its first offending character and where it
+ * is, and the excerpt shows it however long the value (issue 13, item 21). */
+static void test_offending_character(void **state)
+{
+	const char *hdr = "requestHeaderConfiguration.requestHeaderAllowlist[0]";
+	char path[64], text[200];
+	struct problems p;
+
+	(void)state;
+	LIVE_MSG(hdr, "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Abcd*", VS_INVALID,
+		 "\"...-AgentCore-Runtime-Custom-Abcd*\" is not valid: \"*\" at character 45 is "
+		 "not allowed; expected");
+	LIVE_MSG("agentRuntimeName", "bad-name", VS_INVALID,
+		 "\"bad-name\" is not valid: \"-\" at character 4 is not allowed; expected a "
+		 "letter");
+	LIVE_MSG("agentRuntimeName", "9bad", VS_INVALID, "\"9\" at character 1 is not allowed");
+	/* in characters, not bytes; a control shown as an escape */
+	LIVE_MSG("roleArn", "arn:aws-\u00e9\u00e9:iam::123456789012:rXle/a", VS_INVALID,
+		 "\"X\" at character 31 is");
+	LIVE_MSG("tags.Name", "ab\u00e9", VS_INVALID, "\"\u00e9\" at character 3 is");
+	LIVE_MSG("agentRuntimeName", "ab\001c", VS_INVALID,
+		 "\"ab\\x01c\" is not valid: \"\\x01\" at character 3 is not allowed");
+	/* cut around it, with what comes after, in a long value */
+	snprintf(text, sizeof text, "%s*%s", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		 "bbbbbbbbbbbbbbbbbbbb");
+	LIVE_MSG("tags.Name", text, VS_INVALID,
+		 "\"...aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa*bbbbbbbbb...\" is not valid: \"*\" at "
+		 "character 51 is not allowed");
+	/* a map key in a whole document, and a NUL */
+	p = test_check(def, "{" MINIMAL ",\"tags\":{\"a\\u0000b\":\"v\",\"ok\":\"x|y\"}}");
+	assert_state(p, "tags[\"a\\u0000b\"]", VS_INVALID,
+		     "key \"a\\u0000b\" is not valid: \"\\u0000\" at character 2 is not allowed");
+	assert_state(p, "tags.ok", VS_INVALID, "\"|\" at character 2 is not allowed");
+	problems_clear(&p);
+	/* a value that a longer one would make valid has no offending character */
+	snprintf(path, sizeof path, "%s", "networkConfiguration.networkModeConfig.subnets[0]");
+	LIVE_MSG(path, "subnet-", VS_INCOMPLETE, "too short");
 }
 
 /* Call fn on f and every field below it. */
@@ -1291,6 +1330,7 @@ int main(void)
 	    cmocka_unit_test(test_java_dot),
 	    cmocka_unit_test(test_restricted_headers),
 	    cmocka_unit_test(test_warnings),
+	    cmocka_unit_test(test_offending_character),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
