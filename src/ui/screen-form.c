@@ -13,6 +13,7 @@
 #include "base/util.h"
 #include "form/document.h"
 #include "form/formdef.h"
+#include "form/template.h"
 #include "form/validate.h"
 #include "curses.h"
 #include "submit.h"
@@ -445,14 +446,14 @@ static void next_section(struct wiz *w)
 			   count, r ? r->label : p->path, p->message);
 		return;
 	}
-	if (w->sec + 1 < w->data.def->nsections)
-		wiz_enter_section(w, w->sec + 1);
+	if (tmpl_step(w, w->sec, 1) != w->sec)
+		wiz_enter_section(w, tmpl_step(w, w->sec, 1));
 }
 
 static void prev_section(struct wiz *w)
 {
-	if (w->sec > 0)
-		wiz_enter_section(w, w->sec - 1);
+	if (tmpl_step(w, w->sec, -1) != w->sec)
+		wiz_enter_section(w, tmpl_step(w, w->sec, -1));
 }
 
 /* F7: the field's network check (the discovery URL), only when asked, with
@@ -895,6 +896,8 @@ static char *form_hint(const struct wiz *w)
 
 	if (!r)
 		return NULL;
+	if ((h = tmpl_hint(w, r->path)))
+		return h;
 	if (r->kind == RK_ENTRY && !w->form.zoom)
 		return xasprintf(_("Enter opens this entry; %s deletes it; %s/%s move it."),
 				 keys_action_name(ACT_DELETE), keys_action_name(ACT_MOVE_UP),
@@ -954,6 +957,12 @@ static char *form_status(const struct wiz *w)
 			s = xasprintf("%s: %s", r->label, msg);
 	}
 	free(msg);
+	msg = NULL;
+	if (!s && t && w->tmpl.t &&
+	    template_check_value(w->tmpl.t, w->data.def, w->data.doc, r->path, t, &msg) ==
+		VS_INVALID)
+		s = xasprintf("%s: %s", r->label, msg);
+	free(msg);
 	free(t);
 	return s;
 }
@@ -1000,10 +1009,38 @@ static void undo_field(struct wiz *w)
 	free(v);
 }
 
+/* Whether key action a on row r would change the document (a template's
+ * locked fields refuse those). */
+static int changes(const struct wiz *w, const struct row *r, enum action a)
+{
+	switch (a) {
+	case ACT_DELETE:
+	case ACT_MOVE_UP:
+	case ACT_MOVE_DOWN:
+		return 1;
+	case ACT_STEP:
+	case ACT_ACTIVATE:
+		return !screen_form_in_text(w) && r->kind != RK_ENTRY && r->kind != RK_HEADER &&
+		       r->kind != RK_FOLDED;
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		return is_choice_row(r);
+	case ACT_NONE: /* a character typed */
+	case ACT_BACKSPACE:
+	case ACT_DELETE_CHAR:
+	case ACT_CLEAR:
+		return screen_form_in_text(w);
+	default:
+		return 0;
+	}
+}
+
 static enum screen_result form_key(struct wiz *w, enum action a, int key)
 {
 	struct row *r = screen_form_row(w);
 
+	if (r && w->tmpl.t && changes(w, r, a) && tmpl_refuse(w, r->path))
+		return SCREEN_HANDLED;
 	switch (a) {
 	case ACT_REVIEW:
 		wiz_enter_section(w, w->review_sec); /* leaves an entry's screen too */
