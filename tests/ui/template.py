@@ -135,6 +135,17 @@ t.keys("F8")
 s = t.wait_stable(lambda s: "Locked by the template" in s)
 check("PUBLIC" in s and "VPC" not in s.split("Network mode")[1].split("\n")[0],
       "the locked network mode changed", t)
+t.keys("F10")
+s = t.wait_text("Every value, then")
+pages = s
+for _ in range(4):  # every page of the review
+    t.keys("Space")
+    pages += t.wait_stable(lambda s: True)
+check("Network mode: PUBLIC  [locked]" in pages, "the review does not mark the locked value",
+      t)
+for title in TITLES.values():
+    check(title not in pages, "the review shows the hidden section " + title, t)
+t.keys("PageUp")
 t.save_as("mine.json")
 with open(os.path.join(t.tmp, "mine.json")) as f:
     check(json.load(f)["networkConfiguration"] == {"networkMode": "PUBLIC"},
