@@ -276,6 +276,15 @@ char *screen_form_row_message(const struct wiz *w, size_t i, int checked, enum v
 	if (i == w->form.cur && row_is_text(r))
 		t = lineedit_text(&w->form.ed);
 	*st = row_check(r, w->data.doc, t, &msg);
+	if (*st == VS_VALID && w->tmpl.t && row_is_text(r)) {
+		/* the team's narrower pattern, under the field as the API's */
+		char *v = t ? xstrdup(t) : row_value(r, w->data.doc);
+
+		free(msg);
+		msg = NULL;
+		*st = template_check_value(w->tmpl.t, w->data.def, w->data.doc, r->path, v, &msg);
+		free(v);
+	}
 	*mark = 0;
 	if (*st == VS_INVALID)
 		*mark = '!';
@@ -956,12 +965,6 @@ static char *form_status(const struct wiz *w)
 		else
 			s = xasprintf("%s: %s", r->label, msg);
 	}
-	free(msg);
-	msg = NULL;
-	if (!s && t && w->tmpl.t &&
-	    template_check_value(w->tmpl.t, w->data.def, w->data.doc, r->path, t, &msg) ==
-		VS_INVALID)
-		s = xasprintf("%s: %s", r->label, msg);
 	free(msg);
 	free(t);
 	return s;

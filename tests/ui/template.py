@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tmuxterm import Term, check, program  # noqa: E402
@@ -151,6 +152,31 @@ with open(os.path.join(t.tmp, "mine.json")) as f:
     check(json.load(f)["networkConfiguration"] == {"networkMode": "PUBLIC"},
           "the locked value was not saved as the template has it", t)
 t.keys("F12")
+check(t.exit_code() == 0, "quit failed", t)
+t.close()
+
+# a team's narrower pattern: checked as typed, the message under the field
+tmp = tempfile.mkdtemp(prefix="acw-ui-")
+with open(os.path.join(tmp, "team.json"), "w") as f:
+    json.dump({"agentcoreWizardTemplate": 1, "title": "Team agents",
+               "fields": {"agentRuntimeName": {
+                   "mode": "yours", "note": "Your agent's name.", "example": "team_support",
+                   "pattern": "team_[a-z0-9_]{1,40}",
+                   "expect": "names that start with team_"}},
+               "form": {}}, f)
+t = Term(args=["new", "--template", "./team.json", "mine.json"], tmp=tmp)
+t.own_tmp = True
+s = t.wait_text("Your agent's name. Example: team_support")
+t.type("other")
+s = t.wait_text("does not match the team's rule")
+check("! Runtime name" in s and "does not match the team's rule: expected names" in s,
+      "the team's pattern is not checked under the field", t)
+t.keys("C-u")
+t.type("team_ok")
+t.wait_gone("does not match the team's rule")
+t.keys("F12")
+t.wait_text("Save your changes")
+t.keys("n")
 check(t.exit_code() == 0, "quit failed", t)
 t.close()
 print("ok: every bundled template fills in and saves a valid form")
