@@ -190,20 +190,22 @@ static char *status_text(const struct wiz *w, int *attr)
  * it changed. */
 static void draw_title(struct wiz *w)
 {
-	size_t n = 0, i;
+	size_t n = 0, all = 0, i;
 	const char *title = w->data.def->sections[w->sec].title;
 	const char *changed = wiz_dirty(w) ? _("  (changed)") : "";
 	const char *f = w->data.file ? w->data.file : "", *gap = w->data.file ? "  " : "";
 	char *t, *yours = tmpl_title(w);
 
-	for (i = 0; i <= w->sec; i++)
-		if (!w->data.def->sections[i].review)
-			n++;
+	for (i = 0; i < w->data.def->nsections; i++)
+		if (!w->data.def->sections[i].review && !tmpl_hidden(w, i)) {
+			all++;
+			n += i <= w->sec;
+		}
 	if (w->screen == &screen_review)
 		t = xasprintf(_("agentcore-wizard  %s%s%s%s"), title, gap, f, changed);
 	else
-		t = xasprintf(_("agentcore-wizard  %zu/%zu %s%s%s%s"), n,
-			      w->data.def->nsections - 1, title, gap, f, changed);
+		t = xasprintf(_("agentcore-wizard  %zu/%zu %s%s%s%s"), n, all, title, gap, f,
+			      changed);
 	if (*yours) {
 		char *both = xasprintf("%s%s", t, yours);
 
