@@ -285,17 +285,10 @@ static void review_build(struct wiz *w)
 	review_add(w, -1, 1, "%s",
 		   _("Request body (a clientToken is added when it is sent; secrets masked):"));
 	json = rows_display_json(w->data.def, w->data.doc);
-	for (line = strtok(json, "\n"); line; line = strtok(NULL, "\n")) {
-		/* the saved format indents with tabs: two columns each on screen */
-		struct strbuf b = {0};
-		char *t;
-		for (t = line; *t; t++)
-			if (*t == '\t')
-				strbuf_adds(&b, t == line || t[-1] == '\t' ? "  " : " ");
-			else
-				strbuf_addc(&b, *t);
-		review_push(w, -1, 0, 1, strbuf_finish(&b));
-	}
+	/* the saved format (src/form/jsonwrite.c) indents with four spaces and
+	 * holds no tab: each line is shown as it is */
+	for (line = strtok(json, "\n"); line; line = strtok(NULL, "\n"))
+		review_push(w, -1, 0, 1, xstrdup(line));
 	free(json);
 	review_add(w, -1, 1, _("The same with the AWS CLI (after %s saves the file):"),
 		   keys_action_name(ACT_SAVE));
