@@ -147,8 +147,7 @@ static int precheck(const struct document *doc, const char *file)
 			cli_print_finding(stderr, file, &v[i]);
 			errors += v[i].severity == CHECK_ERROR;
 		}
-		if (errors && !cli_interrupted() && isatty(STDIN_FILENO) &&
-		    isatty(STDERR_FILENO) && !ask_anyway(errors))
+		if (errors && !cli_interrupted() && isatty(STDIN_FILENO) && !ask_anyway(errors))
 			ret = EXIT_CANCELLED;
 	}
 	if (cli_interrupted())

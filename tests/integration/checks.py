@@ -508,6 +508,19 @@ def test_text_and_offline(w, tmp):
     check("invalid form: exit 1", p.returncode == 1, p.stdout + p.stderr)
 
 
+def run_tty(w, args, typed):
+    """args with a terminal on standard input, typed written to it: (exit, stderr)."""
+    import pty
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([ACW] + args, env=w.keys_env(), stdin=slave,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    os.close(slave)
+    os.write(master, typed.encode())
+    _, err = proc.communicate(timeout=120)
+    os.close(master)
+    return proc.returncode, err
+
+
 def test_submit(w, tmp):
     """submit runs the checks first: listed on stderr, never blocking without a terminal."""
     bad = form(tmp, "submit-norole", role="MissingRole", runtime="submit_norole")
@@ -525,6 +538,13 @@ def test_submit(w, tmp):
     check("submit --no-check: no finding listed, only the control plane called",
           p.returncode == 0 and ": roleArn: " not in p.stderr and
           [e["method"] for e in w.proxy.log] == ["PUT"], p.stderr + str(w.proxy.log))
+    for typed, code, sent in (("n\n", 6, False), ("y\n", 0, True)):
+        w.proxy.clear()
+        rc, err = run_tty(w, ["submit", form(tmp, "submit-ask-" + typed[0], role="MissingRole",
+                                             runtime="submit_ask_" + typed[0])], typed)
+        check(f"submit at a terminal: an error asks, {typed[0]!r} exits {code}",
+              rc == code and "Submit anyway? (y/N)" in err and
+              ("PUT" in [e["method"] for e in w.proxy.log]) == sent, err)
     good = form(tmp, "submit-good", runtime="submit_good")
     p = run(["submit", good], w.keys_env())
     check("submit: a good form lists nothing", p.returncode == 0 and not p.stderr.strip(),
