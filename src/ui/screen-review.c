@@ -202,6 +202,17 @@ static void review_section(struct wiz *w, size_t s)
 	rows_release(&rs);
 }
 
+/* The account checks' findings, under a bold title (none ran: nothing). */
+static void review_checks(struct wiz *w)
+{
+	size_t n, i;
+	char **v = uichecks_lines(w, &n);
+
+	for (i = 0; i < n; i++)
+		review_push(w, -1, i == 0, 0, v[i]);
+	free(v);
+}
+
 /* The review: what was created, problems, every value by section, the JSON
  * body and the CLI command (those two unwrapped: their text is exact). */
 static void review_build(struct wiz *w)
@@ -271,6 +282,7 @@ static void review_build(struct wiz *w)
 		review_add(w, sec, 0, _("  Warning: %s"), t);
 		free(t);
 	}
+	review_checks(w);
 	if (w->settings.aws_missing)
 		review_add(w, -1, 1, "%s", _("AWS settings in use:"));
 	else
@@ -443,6 +455,7 @@ static enum screen_result review_key(struct wiz *w, enum action a, int key)
 /* Shown: from the top, no form rows behind it. */
 static void review_enter(struct wiz *w)
 {
+	uichecks_start(w);
 	w->review.lcur = w->review.ltop = 0;
 	rows_release(&w->form.rows);
 }
