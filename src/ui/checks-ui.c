@@ -109,8 +109,7 @@ int uichecks_poll(struct wiz *w)
 	return 1;
 }
 
-/* The words of a severity, as check prints them. */
-static const char *uichecks_words(enum check_severity s)
+const char *uichecks_severity(int s)
 {
 	switch (s) {
 	case CHECK_OK:
@@ -122,32 +121,6 @@ static const char *uichecks_words(enum check_severity s)
 	default:
 		return _("could not check");
 	}
-}
-
-char **uichecks_lines(const struct wiz *w, size_t *n)
-{
-	char **v;
-	size_t i, k = 0;
-
-	*n = 0;
-	if (w->checks.state < 0)
-		return NULL;
-	v = xcalloc(w->checks.n + 1, sizeof *v);
-	if (w->checks.state == CHECKS_RUNNING)
-		v[k++] = xstrdup(_("Account checks: running..."));
-	else
-		v[k++] = xstrdup(_("Account checks:"));
-	for (i = 0; i < w->checks.n; i++) {
-		const struct check_finding *x = &w->checks.v[i];
-
-		if (!strcmp(x->check, "identity") && x->severity == CHECK_OK)
-			continue;
-		v = xrealloc(v, (k + 2) * sizeof *v);
-		v[k++] = xasprintf("  %s: %s: %s", uichecks_words(x->severity),
-				   *x->path ? x->path : _("(account)"), x->message);
-	}
-	*n = k;
-	return v;
 }
 
 const char *uichecks_path_message(const struct wiz *w, const char *path, int *error)

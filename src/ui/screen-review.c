@@ -2,6 +2,7 @@
  * value by section, the AWS settings, the exact request body and the AWS
  * CLI command; scrolled as a pager, Enter goes to a line's section, F10
  * submits (progress.c). */
+#include "aws/checks.h"
 #include "config.h"
 
 #include <stdarg.h>
@@ -202,15 +203,29 @@ static void review_section(struct wiz *w, size_t s)
 	rows_release(&rs);
 }
 
-/* The account checks' findings, under a bold title (none ran: nothing). */
+/* The account checks' findings under a bold title, each line leading to
+ * its field's section (none ran, as without credentials: nothing). */
 static void review_checks(struct wiz *w)
 {
-	size_t n, i;
-	char **v = uichecks_lines(w, &n);
+	size_t i;
 
-	for (i = 0; i < n; i++)
-		review_push(w, -1, i == 0, 0, v[i]);
-	free(v);
+	if (w->checks.state < 0)
+		return;
+	review_add(w, -1, 1, "%s",
+		   w->checks.state == CHECKS_RUNNING ? _("Account checks: running...")
+						     : _("Account checks:"));
+	for (i = 0; i < w->checks.n; i++) {
+		const struct check_finding *x = &w->checks.v[i];
+		struct problem p = {x->path, x->path, x->message, VS_INVALID};
+		int sec = -1;
+
+		if (!strcmp(x->check, "identity") && x->severity == CHECK_OK)
+			continue;
+		if (*x->path)
+			free(row_problem_text(w->data.def, &p, &sec));
+		review_add(w, sec, 0, "  %s: %s: %s", uichecks_severity(x->severity),
+			   *x->path ? x->path : _("(account)"), x->message);
+	}
 }
 
 /* The review: what was created, problems, every value by section, the JSON
