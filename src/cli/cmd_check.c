@@ -30,20 +30,6 @@ struct checked {
 	int unreadable;
 };
 
-static const char *severity_words(enum check_severity s)
-{
-	switch (s) {
-	case CHECK_OK:
-		return _("ok");
-	case CHECK_WARNING:
-		return _("warning");
-	case CHECK_ERROR:
-		return _("error");
-	default:
-		return _("could not check");
-	}
-}
-
 static int finding_cmp(const void *a, const void *b)
 {
 	const struct check_finding *x = a, *y = b;
@@ -93,7 +79,7 @@ int cli_run_checks(const struct document *doc, const struct aws_settings *s,
 void cli_print_finding(FILE *fp, const char *file, const struct check_finding *x)
 {
 	fprintf(fp, "%s: %s: %s: %s\n", file, *x->path ? x->path : _("(account)"),
-		severity_words(x->severity), x->message);
+		check_severity_words(x->severity), x->message);
 	if (x->suggestion)
 		fprintf(fp, _("%s: %s: suggested value: %s\n"), file, x->path, x->suggestion);
 }

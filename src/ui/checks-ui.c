@@ -109,20 +109,6 @@ int uichecks_poll(struct wiz *w)
 	return 1;
 }
 
-const char *uichecks_severity(int s)
-{
-	switch (s) {
-	case CHECK_OK:
-		return _("ok");
-	case CHECK_WARNING:
-		return _("warning");
-	case CHECK_ERROR:
-		return _("error");
-	default:
-		return _("could not check");
-	}
-}
-
 const char *uichecks_path_message(const struct wiz *w, const char *path, int *error)
 {
 	size_t i;

@@ -223,7 +223,7 @@ static void review_checks(struct wiz *w)
 			continue;
 		if (*x->path)
 			free(row_problem_text(w->data.def, &p, &sec));
-		review_add(w, sec, 0, "  %s: %s: %s", uichecks_severity(x->severity),
+		review_add(w, sec, 0, "  %s: %s: %s", check_severity_words(x->severity),
 			   *x->path ? x->path : _("(account)"), x->message);
 	}
 }

@@ -329,8 +329,6 @@ void uichecks_start(struct wiz *w);
 /* Take what arrived, never waiting; a changed form drops the findings (and
  * starts again on the review). 1 when something shown changed. */
 int uichecks_poll(struct wiz *w);
-/* The words of an enum check_severity, as check prints them (borrowed). */
-const char *uichecks_severity(int s);
 /* The error (else warning) about path, borrowed, or NULL; *error 1 for an error. */
 const char *uichecks_path_message(const struct wiz *w, const char *path, int *error);
 /* Error findings of this form. */
