@@ -94,5 +94,6 @@ int main(int argc, char **argv)
 		ret = cmd->exec(&a);
 	}
 	free(a.words);
+	free(a.given);
 	return ret;
 }

@@ -16,6 +16,7 @@
 #include "form/template.h"
 #include "base/printable.h"
 #include "base/util.h"
+#include "ui/ui.h"
 #include "form/validate.h"
 
 static void templates_help(void)
@@ -36,11 +37,15 @@ static void templates_help(void)
 
 static void new_help(void)
 {
-	printf(_("Usage: %s new --template NAME|FILE [FORM]\n"
-		 "Start a form from a template: write FORM (default runtime.json) with the\n"
-		 "template's values, and list the fields that are yours to fill.\n\n"
+	printf(_("Usage: %s new --template NAME|FILE [--plain] [FORM]\n"
+		 "Start a form from a template. At a terminal, the wizard opens on the\n"
+		 "template's values, with only the fields yours to fill editable, and F2\n"
+		 "saves to FORM (default runtime.json); without one, FORM is written with the\n"
+		 "template's values and the fields that are yours to fill are listed.\n\n"
 		 "      --template NAME|FILE\n"
 		 "                     a name that '%s templates' lists, or a file\n"
+		 "      --plain        ask the fields yours to fill (and the defaults) line\n"
+		 "                     by line\n"
 		 "  -h, --help         display this help and exit\n\n"
 		 "FORM is an ordinary form file, with nothing of the template in it; FORM must\n"
 		 "not exist yet.\n"),
@@ -222,6 +227,19 @@ static int new_exec(const struct cmd_args *a)
 				   form, PACKAGE_NAME, form);
 	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
+	if (cmd_has(a, 'p') || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
+		/* at a terminal, or asked for: the wizard on the template's document */
+		struct ui_args u = {0};
+
+		formdef_free(def);
+		u.form = form;
+		u.template = name;
+		u.plain = cmd_has(a, 'p');
+		u.aws = cli_aws_options();
+		u.debug = global_opts.debug;
+		u.no_color = global_opts.no_color;
+		return ui_main(&u);
+	}
 	ret = load_template(def, name, &t);
 	if (ret == EXIT_OK) {
 		doc = template_start(t, def);
@@ -251,6 +269,7 @@ const struct cmd_entry cmd_templates_entry = {
 };
 
 static const struct option new_options[] = {{"template", required_argument, NULL, 't'},
+					    {"plain", no_argument, NULL, 'p'},
 					    {NULL, 0, NULL, 0}};
 
 const struct cmd_entry cmd_new_entry = {

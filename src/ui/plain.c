@@ -13,6 +13,7 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
+#include "form/template.h"
 #include "base/util.h"
 #include "form/validate.h"
 #include "rows.h"
@@ -412,7 +413,21 @@ static int save_answer(const struct formdef *def, const struct document *doc, co
 	}
 }
 
-int ui_plain(const struct formdef *def, struct document *doc, const char *file)
+/* With a template, only its yours and default fields are asked, and its
+ * hidden sections are left out; the rest keeps the template's values. */
+static int plain_skips(const struct template *t, const struct formdef *def,
+		       const struct document *doc, const struct row *r)
+{
+	enum tmode m;
+
+	if (!t)
+		return 0;
+	m = template_mode(t, def, doc, r->path);
+	return m != TM_YOURS && m != TM_DEFAULT;
+}
+
+int ui_plain(const struct formdef *def, struct document *doc, const char *file,
+	     const struct template *tmpl)
 {
 	struct rows rows = {0};
 	struct problems p = {0};
@@ -426,7 +441,8 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 	if (file && access(file, F_OK) != 0 && errno == ENOENT)
 		say(_("%s is a new file: it is written when you save it at the end."), file);
 	for (s = 0; s < def->nsections; s++) {
-		if (def->sections[s].review)
+		if (def->sections[s].review ||
+		    (tmpl && template_section_hidden(tmpl, def->sections[s].id)))
 			continue;
 		for (tries = 0; tries < 5; tries++) {
 			plain_printf("\n== %s ==\n", def->sections[s].title);
@@ -437,6 +453,8 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file)
 				rows_build(def, doc, s, 0, &rows);
 				if (i >= rows.n)
 					break;
+				if (plain_skips(tmpl, def, doc, &rows.v[i]))
+					continue;
 				if (rows.v[i].kind == RK_HEADER) {
 					plain_printf("%*s%s:\n", rows.v[i].depth * 2, "",
 						     rows.v[i].label);

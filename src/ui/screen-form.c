@@ -13,6 +13,7 @@
 #include "base/util.h"
 #include "form/document.h"
 #include "form/formdef.h"
+#include "form/template.h"
 #include "form/validate.h"
 #include "curses.h"
 #include "submit.h"
@@ -276,6 +277,15 @@ char *screen_form_row_message(const struct wiz *w, size_t i, int checked, enum v
 	if (i == w->form.cur && row_is_text(r))
 		t = lineedit_text(&w->form.ed);
 	*st = row_check(r, w->data.doc, t, &msg);
+	if (*st == VS_VALID && w->tmpl.t && row_is_text(r)) {
+		/* the team's narrower pattern, under the field as the API's */
+		char *v = t ? xstrdup(t) : row_value(r, w->data.doc);
+
+		free(msg);
+		msg = NULL;
+		*st = template_check_value(w->tmpl.t, w->data.def, w->data.doc, r->path, v, &msg);
+		free(v);
+	}
 	*mark = 0;
 	if (*st == VS_INVALID)
 		*mark = '!';
@@ -453,14 +463,14 @@ static void next_section(struct wiz *w)
 			   count, r ? r->label : p->path, p->message);
 		return;
 	}
-	if (w->sec + 1 < w->data.def->nsections)
-		wiz_enter_section(w, w->sec + 1);
+	if (tmpl_step(w, w->sec, 1) != w->sec)
+		wiz_enter_section(w, tmpl_step(w, w->sec, 1));
 }
 
 static void prev_section(struct wiz *w)
 {
-	if (w->sec > 0)
-		wiz_enter_section(w, w->sec - 1);
+	if (tmpl_step(w, w->sec, -1) != w->sec)
+		wiz_enter_section(w, tmpl_step(w, w->sec, -1));
 }
 
 /* F7: the field's network check (the discovery URL), only when asked, with
@@ -903,6 +913,8 @@ static char *form_hint(const struct wiz *w)
 
 	if (!r)
 		return NULL;
+	if ((h = tmpl_hint(w, r->path)))
+		return h;
 	if (r->kind == RK_ENTRY && !w->form.zoom)
 		return xasprintf(_("Enter opens this entry; %s deletes it; %s/%s move it."),
 				 keys_action_name(ACT_DELETE), keys_action_name(ACT_MOVE_UP),
@@ -1008,10 +1020,38 @@ static void undo_field(struct wiz *w)
 	free(v);
 }
 
+/* Whether key action a on row r would change the document (a template's
+ * locked fields refuse those). */
+static int changes(const struct wiz *w, const struct row *r, enum action a)
+{
+	switch (a) {
+	case ACT_DELETE:
+	case ACT_MOVE_UP:
+	case ACT_MOVE_DOWN:
+		return 1;
+	case ACT_STEP:
+	case ACT_ACTIVATE:
+		return !screen_form_in_text(w) && r->kind != RK_ENTRY && r->kind != RK_HEADER &&
+		       r->kind != RK_FOLDED;
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		return is_choice_row(r);
+	case ACT_NONE: /* a character typed */
+	case ACT_BACKSPACE:
+	case ACT_DELETE_CHAR:
+	case ACT_CLEAR:
+		return screen_form_in_text(w);
+	default:
+		return 0;
+	}
+}
+
 static enum screen_result form_key(struct wiz *w, enum action a, int key)
 {
 	struct row *r = screen_form_row(w);
 
+	if (r && w->tmpl.t && changes(w, r, a) && tmpl_refuse(w, r->path))
+		return SCREEN_HANDLED;
 	switch (a) {
 	case ACT_REVIEW:
 		wiz_enter_section(w, w->review_sec); /* leaves an entry's screen too */

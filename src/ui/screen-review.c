@@ -124,8 +124,9 @@ static void review_value(struct wiz *w, size_t s, const struct row *r, int lift)
 		free(v);
 		v = b;
 	}
-	review_add(w, (int)s, 0, "  %*s%s: %s", (r->depth - lift) * 2, "", r->label,
-		   r->kind == RK_MAPVAL && r->owner->sensitive ? row_mask(v) : v);
+	review_add(w, (int)s, 0, "  %*s%s: %s%s", (r->depth - lift) * 2, "", r->label,
+		   r->kind == RK_MAPVAL && r->owner->sensitive ? row_mask(v) : v,
+		   tmpl_locked(w, r->path) ? _("  [locked]") : "");
 	free(v);
 }
 
@@ -306,7 +307,7 @@ static void review_build(struct wiz *w)
 	for (k = 0; w->settings.aws && w->settings.aws[k]; k++)
 		review_add(w, -1, 0, "  %s", w->settings.aws[k]);
 	for (s = 0; s < w->data.def->nsections; s++)
-		if (!w->data.def->sections[s].review)
+		if (!w->data.def->sections[s].review && !tmpl_hidden(w, s))
 			review_section(w, s);
 	review_add(w, -1, 1, "%s",
 		   _("Request body (a clientToken is added when it is sent; secrets masked):"));

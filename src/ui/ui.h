@@ -11,6 +11,7 @@
 /* What the command line hands the wizard (src/cli parses every option). */
 struct ui_args {
 	const char *form;       /* FORM, or NULL */
+	const char *template;   /* new --template NAME or FILE, or NULL */
 	int plain;              /* --plain */
 	struct aws_options aws; /* --profile, --region, ... (strings borrowed) */
 	int debug;              /* --debug */
@@ -33,6 +34,7 @@ extern struct ui_settings ui_settings;
 
 struct formdef;
 struct document;
+struct template;
 
 /* Where drafts live: $XDG_STATE_HOME/agentcore-wizard/draft.json, or
  * ~/.local/state/agentcore-wizard/draft.json. Caller frees; NULL when
@@ -46,12 +48,16 @@ int ui_replaces_other(const char *path, const char *own);
 
 /* The --plain front end: each section's fields as line prompts on stdout,
  * answers read line by line from stdin, checked by the same validators.
- * `file` (may be NULL) is the default file to save to. Returns an exit code. */
-int ui_plain(const struct formdef *def, struct document *doc, const char *file);
+ * `file` (may be NULL) is the default file to save to. With tmpl (may be
+ * NULL; borrowed), only its yours and default fields are asked. Returns an
+ * exit code. */
+int ui_plain(const struct formdef *def, struct document *doc, const char *file,
+	     const struct template *tmpl);
 
 /* The curses wizard. doc is taken over. `file` may be NULL. `resume` is the
- * draft to offer to resume (NULL when none). Returns an exit code. */
-int ui_curses(const struct formdef *def, struct document *doc, const char *file,
-	      const char *draft);
+ * draft to offer to resume (NULL when none). tmpl (taken over, may be
+ * NULL) is the template doc was started from. Returns an exit code. */
+int ui_curses(const struct formdef *def, struct document *doc, const char *file, const char *draft,
+	      struct template *tmpl);
 
 #endif

@@ -11,6 +11,7 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
+#include "form/template.h"
 #include "base/util.h"
 #include "form/validate.h"
 #include "text.h"
@@ -28,6 +29,43 @@ int ui_replaces_other(const char *path, const char *own)
 
 struct ui_settings ui_settings;
 
+/* new --template: the template named, checked; EXIT_OK with *out, or an
+ * exit code with what is wrong said. */
+static int load_template(const struct formdef *def, const char *arg, struct template **out)
+{
+	struct problems p = {0};
+	char *cause = NULL, *file;
+	int bundled = 0, rc = EXIT_OK;
+	size_t i;
+
+	*out = NULL;
+	file = template_find(def, arg, &bundled);
+	if (!file) {
+		char *m =
+		    xasprintf(_("no template named '%s': expected a name that '%s templates' "
+				"lists, or a file"),
+			      arg, PACKAGE_NAME);
+
+		ui_warn(PACKAGE_NAME, m);
+		free(m);
+		return EXIT_USAGE;
+	}
+	if (template_load(file, def, bundled, out, &p, &cause) != 0) {
+		ui_warn(file, cause);
+		free(cause);
+		rc = EXIT_USAGE;
+	} else if (p.n) {
+		for (i = 0; i < p.n; i++)
+			ui_warn(file, p.v[i].message);
+		template_free(*out);
+		*out = NULL;
+		rc = EXIT_INVALID;
+	}
+	problems_clear(&p);
+	free(file);
+	return rc;
+}
+
 int ui_main(const struct ui_args *a)
 {
 	struct formdef *def;
@@ -35,6 +73,7 @@ int ui_main(const struct ui_args *a)
 	struct problems p = {0};
 	struct stat st;
 	const char *file = a->form;
+	struct template *tmpl = NULL;
 	char *cause = NULL, *draft = NULL;
 	int plain = a->plain, rc;
 	size_t i;
@@ -56,7 +95,15 @@ int ui_main(const struct ui_args *a)
 		free(cause);
 		return EXIT_CONFIG;
 	}
-	if (file && stat(file, &st) == 0) {
+	if (a->template) {
+		file = file ? file : "runtime.json";
+		rc = load_template(def, a->template, &tmpl);
+		if (rc != EXIT_OK) {
+			formdef_free(def);
+			return rc;
+		}
+		doc = template_start(tmpl, def);
+	} else if (file && stat(file, &st) == 0) {
 		if (formfile_load(file, def, FF_SKELETON, &doc, &p, &cause) != 0) {
 			ui_warn(PACKAGE_NAME, cause);
 			free(cause);
@@ -70,10 +117,12 @@ int ui_main(const struct ui_args *a)
 		doc = document_new_form(def);
 		draft = file ? NULL : ui_draft_path();
 	}
-	if (plain)
-		rc = ui_plain(def, doc, file);
-	else
-		rc = ui_curses(def, doc, file, draft);
+	if (plain) {
+		rc = ui_plain(def, doc, file, tmpl);
+		template_free(tmpl);
+	} else {
+		rc = ui_curses(def, doc, file, draft, tmpl);
+	}
 	free(draft);
 	formdef_free(def);
 	return rc;

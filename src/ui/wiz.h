@@ -5,7 +5,8 @@
  * which alone frees what it holds: the document and its file (wizard.c), the
  * draft (draft.c), the marks (marks.c), the form view (screen-form.c), the
  * review view (screen-review.c), the AWS settings F9 edits
- * (screen-settings.c) and the status line (wizard.c). The screen on show is
+ * (screen-settings.c), the status line (wizard.c) and the template the
+ * session started from (tmpl.c). The screen on show is
  * a pointer to its ops (struct screen_ops); dialogs (dialog-*.c) run over
  * it through one loop (dialog_run). Strings a function returns are the
  * caller's to free unless said otherwise. */
@@ -35,6 +36,7 @@
 struct formdef;
 struct document;
 struct wiz;
+struct template;
 
 /* ---- screens (screen-form.c, screen-review.c) ------------------------------ */
 
@@ -192,6 +194,11 @@ struct wiz_status {
 	int foot; /* lines a long status takes above its usual two */
 };
 
+/* The template this session started from (tmpl.c), or none: t NULL. */
+struct wiz_tmpl {
+	struct template *t; /* owned; freed by tmpl_release */
+};
+
 struct wiz {
 	const struct screen_ops *screen; /* the screen on show */
 	size_t sec, review_sec;          /* the section on show; the review's */
@@ -204,7 +211,32 @@ struct wiz {
 	struct wiz_settings settings;
 	struct wiz_status status;
 	struct wiz_checks checks;
+	struct wiz_tmpl tmpl;
 };
+
+/* ---- tmpl.c: the template's rules on screen (all do nothing without one) ---- */
+
+/* Take over t (may be NULL). */
+void tmpl_begin(struct wiz *w, struct template *t);
+void tmpl_release(struct wiz *w);
+/* Enter the section of the first yours field, the cursor on it; 0 (and
+ * nothing done) without a template. */
+int tmpl_start(struct wiz *w);
+/* Non-zero when section sec is hidden by the template. */
+int tmpl_hidden(const struct wiz *w, size_t sec);
+/* The section after (dir 1) or before (-1) sec that is not hidden; sec
+ * itself when there is none. */
+size_t tmpl_step(const struct wiz *w, size_t sec, int dir);
+/* Non-zero, with the reason on the status line, when path is locked or
+ * holds a locked value: a key that would change it is refused. */
+int tmpl_refuse(struct wiz *w, const char *path);
+/* "  2 of 3 fields yours to fill" for the title, or "" (caller frees). */
+char *tmpl_title(struct wiz *w);
+/* The team's hint and example for a yours or default path, or NULL
+ * (caller frees). */
+char *tmpl_hint(const struct wiz *w, const char *path);
+/* Non-zero when the value at path is locked (the review marks it). */
+int tmpl_locked(const struct wiz *w, const char *path);
 
 /* ---- wizard.c ------------------------------------------------------------- */
 

@@ -87,9 +87,16 @@ static void draw_sections(const struct wiz *w)
 	int y = 1, a;
 
 	for (i = 0; i < w->data.def->nsections && y < LINES - 3; i++, y++) {
-		enum sstate st = marks_section(w, i);
-		char *t = xasprintf("%s %s", w->data.def->sections[i].review ? "  " : marks[st],
-				    w->data.def->sections[i].title);
+		enum sstate st;
+		char *t;
+
+		if (tmpl_hidden(w, i)) {
+			y--;
+			continue;
+		}
+		st = marks_section(w, i);
+		t = xasprintf("%s %s", w->data.def->sections[i].review ? "  " : marks[st],
+			      w->data.def->sections[i].title);
 		a = st == SS_ERRORS  ? term_attr_err(w)
 		    : st == SS_VALID ? term_attr_ok(w)
 				     : (int)A_NORMAL;
@@ -183,20 +190,29 @@ static char *status_text(const struct wiz *w, int *attr)
  * it changed. */
 static void draw_title(struct wiz *w)
 {
-	size_t n = 0, i;
+	size_t n = 0, all = 0, i;
 	const char *title = w->data.def->sections[w->sec].title;
 	const char *changed = wiz_dirty(w) ? _("  (changed)") : "";
 	const char *f = w->data.file ? w->data.file : "", *gap = w->data.file ? "  " : "";
-	char *t;
+	char *t, *yours = tmpl_title(w);
 
-	for (i = 0; i <= w->sec; i++)
-		if (!w->data.def->sections[i].review)
-			n++;
+	for (i = 0; i < w->data.def->nsections; i++)
+		if (!w->data.def->sections[i].review && !tmpl_hidden(w, i)) {
+			all++;
+			n += i <= w->sec;
+		}
 	if (w->screen == &screen_review)
 		t = xasprintf(_("agentcore-wizard  %s%s%s%s"), title, gap, f, changed);
 	else
-		t = xasprintf(_("agentcore-wizard  %zu/%zu %s%s%s%s"), n,
-			      w->data.def->nsections - 1, title, gap, f, changed);
+		t = xasprintf(_("agentcore-wizard  %zu/%zu %s%s%s%s"), n, all, title, gap, f,
+			      changed);
+	if (*yours) {
+		char *both = xasprintf("%s%s", t, yours);
+
+		free(t);
+		t = both;
+	}
+	free(yours);
 	term_fill(0, 0, COLS, A_REVERSE);
 	term_put(0, 1, COLS - 2, t, A_REVERSE | A_BOLD);
 	free(t);
@@ -466,7 +482,8 @@ static void wiz_begin(struct wiz *w, const char *file, const char *draft)
 
 	if (file && stat(file, &st) == 0)
 		marks_visit_all(w); /* its sections say at once what they hold */
-	wiz_enter_section(w, 0);
+	if (!tmpl_start(w))
+		wiz_enter_section(w, 0);
 	if (draft_refused(w))
 		return;
 	if (draft)
@@ -530,6 +547,7 @@ static void wiz_release(struct wiz *w)
 	uichecks_forget(w);
 	screen_form_release(w);
 	screen_review_release(w);
+	tmpl_release(w);
 	marks_release(w);
 	settings_release(w);
 	document_free(w->data.doc);
@@ -539,7 +557,8 @@ static void wiz_release(struct wiz *w)
 	free(w->status.text);
 }
 
-int ui_curses(const struct formdef *def, struct document *doc, const char *file, const char *draft)
+int ui_curses(const struct formdef *def, struct document *doc, const char *file, const char *draft,
+	      struct template *tmpl)
 {
 	struct wiz w;
 	int rc, done = 0;
@@ -551,6 +570,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	w.data.def = def;
 	w.data.doc = doc;
 	w.data.file = file ? xstrdup(file) : NULL;
+	tmpl_begin(&w, tmpl);
 	w.draft.path = ui_draft_path();
 	w.data.saved_gen = w.draft.gen = document_generation(doc);
 	w.marks.visited = xcalloc(def->nsections, 1);

