@@ -17,10 +17,20 @@
 #include "submit.h"
 #include "wiz.h"
 
-/* The findings and the run: forgotten (cancelled, freed). */
-static void uichecks_drop(struct wiz *w)
+/* The findings and the run: forgotten. A run is cancelled and, unless
+ * wait, freed once it has ended (uichecks_poll), so that no key waits for
+ * its threads. */
+static void uichecks_drop(struct wiz *w, int wait)
 {
-	checks_free(w->checks.run);
+	if (wait) {
+		checks_free(w->checks.run);
+		checks_free(w->checks.dying);
+		w->checks.dying = NULL;
+	} else if (w->checks.run) {
+		checks_cancel(w->checks.run);
+		checks_free(w->checks.dying); /* ended long ago, but for a rare case */
+		w->checks.dying = w->checks.run;
+	}
 	w->checks.run = NULL;
 	check_findings_free(w->checks.v, w->checks.n);
 	w->checks.v = NULL;
@@ -30,7 +40,7 @@ static void uichecks_drop(struct wiz *w)
 
 void uichecks_forget(struct wiz *w)
 {
-	uichecks_drop(w);
+	uichecks_drop(w, 1);
 	if (w->checks.s) {
 		aws_settings_free(w->checks.s);
 		credentials_free(w->checks.c);
@@ -67,7 +77,7 @@ void uichecks_start(struct wiz *w)
 
 	if (w->checks.state >= 0 && w->checks.gen == g && w->checks.doc == w->data.doc)
 		return; /* these findings are of this form */
-	uichecks_drop(w);
+	uichecks_drop(w, 0);
 	if (!uichecks_setup(w))
 		return;
 	w->checks.gen = g;
@@ -82,10 +92,19 @@ int uichecks_poll(struct wiz *w)
 	size_t n;
 	int st;
 
+	if (w->checks.dying) {
+		enum checks_state ds = checks_take(w->checks.dying, &v, &n);
+
+		check_findings_free(v, n);
+		if (ds != CHECKS_RUNNING) {
+			checks_free(w->checks.dying);
+			w->checks.dying = NULL;
+		}
+	}
 	if (w->checks.state < 0)
 		return 0;
 	if (w->checks.gen != document_generation(w->data.doc) || w->checks.doc != w->data.doc) {
-		uichecks_drop(w); /* of another form: started again on the review */
+		uichecks_drop(w, 0); /* of another form: started again on the review */
 		if (w->screen == &screen_review)
 			uichecks_start(w);
 		return 1;

@@ -177,6 +177,7 @@ struct aws_credentials;
 struct check_finding;
 struct wiz_checks {
 	struct checks *run;     /* running, or NULL */
+	struct checks *dying;   /* cancelled, freed once ended (no key waits), or NULL */
 	struct aws_settings *s; /* resolved once (again after F9); outlive the run */
 	struct aws_credentials *c;
 	int have_creds;    /* -1 not yet resolved */
