@@ -26,6 +26,18 @@ FORM = {
     "networkConfiguration": {"networkMode": "PUBLIC"},
 }
 
+
+
+def to_permissions(t):
+    """PageUp, one screen at a time, to the Permissions section."""
+    for _ in range(12):
+        s = t.screen()
+        if "The IAM role the runtime works as" in s:
+            return
+        t.keys("PageUp")
+        t.wait(lambda s2, s=s: s2 != s, "another screen")
+
+
 with harness.World() as world:
     env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
     env.pop("AWS_CONFIG_FILE", None)
@@ -45,12 +57,7 @@ with harness.World() as world:
     asked = [e["params"].get("Action") for e in world.proxy.log if e.get("params")]
     check("GetRole" in asked, "no GetRole sent: %r" % asked, t)
     # the Permissions section: the finding under the role field
-    for _ in range(12):
-        s = t.screen()
-        if "The IAM role the runtime works as" in s:
-            break
-        t.keys("PageUp")
-        t.wait(lambda s2, s=s: s2 != s, "another screen")
+    to_permissions(t)
     s = t.wait_stable(lambda s: "The IAM role the runtime works as" in s,
                       "the Permissions screen")
     check("Account check:" in s and "MissingRole" in s,
@@ -67,12 +74,7 @@ with harness.World() as world:
     t.wait_text("Not submitted.")
     check(world.moto.runtimes() == [], "a runtime was created after 'n'", t)
     # a changed form: the checks run again on the review, of the new value
-    for _ in range(12):
-        s = t.screen()
-        if "The IAM role the runtime works as" in s:
-            break
-        t.keys("PageUp")
-        t.wait(lambda s2, s=s: s2 != s, "another screen")
+    to_permissions(t)
     t.keys("End")
     t.type("2")
     s = t.wait_stable("MissingRole2")
