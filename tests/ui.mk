@@ -3,7 +3,7 @@
 # Regenerate the golden screens: ACW_UPDATE_GOLDEN=1 make check TESTS=tests/ui/golden.py
 UI_TESTS = tests/ui/vpc-moto.py tests/ui/fill-minimal.py tests/ui/invalid.py tests/ui/network.py \
 	tests/ui/resize.py tests/ui/draft.py tests/ui/golden.py tests/ui/plain.sh \
-	tests/ui/submit-moto.py tests/ui/terms.py \
+	tests/ui/submit-moto.py tests/ui/checks-moto.py tests/ui/terms.py \
 	tests/ui/sublist.py tests/ui/code-jwt.py tests/ui/l10n.py tests/ui/hangup.py tests/ui/wrap.py tests/ui/probe.py \
 	tests/ui/submit-flow.py tests/ui/draft-keep.py tests/ui/settings.py tests/ui/review.py \
 	tests/ui/plain-moto.py tests/ui/oneof-list.py tests/ui/keys-vt100.py tests/ui/messages.py \

@@ -31,6 +31,8 @@ enum check_severity {
 
 /* "ok", "warning", "error", "could-not-check" (for --json; not translated). */
 const char *check_severity_name(enum check_severity s);
+/* The same for people, translated: "ok", "warning", "error", "could not check". */
+const char *check_severity_words(enum check_severity s);
 
 struct check_finding {
 	char *path;  /* the form path it is about ("roleArn", "...subnets[1]"); "" for none */

@@ -26,6 +26,20 @@ const char *check_severity_name(enum check_severity s)
 	return s <= CHECK_UNKNOWN ? names[s] : "?";
 }
 
+const char *check_severity_words(enum check_severity s)
+{
+	switch (s) {
+	case CHECK_OK:
+		return _("ok");
+	case CHECK_WARNING:
+		return _("warning");
+	case CHECK_ERROR:
+		return _("error");
+	default:
+		return _("could not check");
+	}
+}
+
 void check_findings_free(struct check_finding *v, size_t n)
 {
 	size_t i;

@@ -30,20 +30,6 @@ struct checked {
 	int unreadable;
 };
 
-static const char *severity_words(enum check_severity s)
-{
-	switch (s) {
-	case CHECK_OK:
-		return _("ok");
-	case CHECK_WARNING:
-		return _("warning");
-	case CHECK_ERROR:
-		return _("error");
-	default:
-		return _("could not check");
-	}
-}
-
 static int finding_cmp(const void *a, const void *b)
 {
 	const struct check_finding *x = a, *y = b;
@@ -52,19 +38,20 @@ static int finding_cmp(const void *a, const void *b)
 	return c ? c : strcmp(x->check, y->check);
 }
 
-/* Run the checks of one document to their end (or Ctrl-C). */
-static void run_checks(struct document *doc, const struct aws_settings *s,
-		       const struct aws_credentials *cr, struct checked *out)
+int cli_run_checks(const struct document *doc, const struct aws_settings *s,
+		   const struct aws_credentials *cr, struct check_finding **vp, size_t *np)
 {
 	struct checks_options o = {30, global_opts.debug, NULL, NULL};
 	struct checks *r = checks_start(checks_input_read(doc), s, cr, &o);
+	struct check_finding *all = NULL;
+	size_t count = 0;
 	int cancelled = 0;
+	enum checks_state st;
 
 	for (;;) {
 		struct pollfd p = {checks_fd(r), POLLIN, 0};
 		struct check_finding *v;
 		size_t n;
-		enum checks_state st;
 
 		poll(&p, 1, 100);
 		if (cli_interrupted() && !cancelled) {
@@ -73,18 +60,28 @@ static void run_checks(struct document *doc, const struct aws_settings *s,
 		}
 		st = checks_take(r, &v, &n);
 		if (n) {
-			out->v = xrealloc(out->v, (out->n + n) * sizeof *v);
-			memcpy(out->v + out->n, v, n * sizeof *v);
-			out->n += n;
+			all = xrealloc(all, (count + n) * sizeof *v);
+			memcpy(all + count, v, n * sizeof *v);
+			count += n;
 			free(v);
 		}
-		if (st != CHECKS_RUNNING) {
-			out->state = st;
+		if (st != CHECKS_RUNNING)
 			break;
-		}
 	}
 	checks_free(r);
-	qsort(out->v, out->n, sizeof *out->v, finding_cmp);
+	if (count)
+		qsort(all, count, sizeof *all, finding_cmp);
+	*vp = all;
+	*np = count;
+	return (int)st;
+}
+
+void cli_print_finding(FILE *fp, const char *file, const struct check_finding *x)
+{
+	fprintf(fp, "%s: %s: %s: %s\n", file, *x->path ? x->path : _("(account)"),
+		check_severity_words(x->severity), x->message);
+	if (x->suggestion)
+		fprintf(fp, _("%s: %s: suggested value: %s\n"), file, x->path, x->suggestion);
 }
 
 static void print_text(const struct checked *f, int *identity_shown)
@@ -101,11 +98,7 @@ static void print_text(const struct checked *f, int *identity_shown)
 			*identity_shown = 1;
 			continue;
 		}
-		printf("%s: %s: %s: %s\n", f->file, *x->path ? x->path : _("(account)"),
-		       severity_words(x->severity), x->message);
-		if (x->suggestion)
-			printf(_("%s: %s: suggested value: %s\n"), f->file, x->path,
-			       x->suggestion);
+		cli_print_finding(stdout, f->file, x);
 	}
 }
 
@@ -213,7 +206,7 @@ static int check_exec(const struct cmd_args *a)
 			continue;
 		}
 		if (have_creds && !cli_interrupted())
-			run_checks(doc, &s, &cred, x);
+			x->state = (enum checks_state)cli_run_checks(doc, &s, &cred, &x->v, &x->n);
 		document_free(doc);
 	}
 	if (json)

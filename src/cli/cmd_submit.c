@@ -1,5 +1,6 @@
-/* cmd_submit.c: `agentcore-wizard submit [--wait] [--dry-run] FORM`: validate
- * a form, send CreateAgentRuntime through runtime.c (the path the wizard
+/* cmd_submit.c: `agentcore-wizard submit [--wait] [--dry-run] [--no-check]
+ * FORM`: validate a form, run the account checks (listed, never blocking
+ * without a terminal), send CreateAgentRuntime through runtime.c (the path the wizard
  * takes) and print the answer as the AWS CLI does; --wait follows it. */
 #include "config.h"
 
@@ -7,10 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/print.h"
+#include "aws/awscall.h"
 #include "aws/awsconfig.h"
+#include "aws/checks.h"
 #include "aws/credentials.h"
 #include "aws/runtime.h"
 #include "aws/service.h"
@@ -109,11 +113,64 @@ static int send_form(const struct formdef *def, const struct document *doc, int 
 	return ret;
 }
 
+/* Ask on the terminal whether to send despite the errors; 1 yes. */
+static int ask_anyway(size_t errors)
+{
+	char line[16];
+
+	fprintf(stderr, _("The account checks found %zu error(s). Submit anyway? (y/N) "), errors);
+	fflush(stderr);
+	if (!fgets(line, sizeof line, stdin))
+		return 0;
+	return line[0] == 'y' || line[0] == 'Y';
+}
+
+/* The account checks before sending (issue 10): their errors and warnings
+ * listed on standard error as check prints them; at a terminal an error
+ * asks first. EXIT_OK to send, EXIT_CANCELLED not to. Without credentials
+ * the checks are skipped: the sending says what is missing. */
+static int precheck(const struct document *doc, const char *file)
+{
+	struct aws_options o = cli_aws_options();
+	struct aws_settings s = {0};
+	struct aws_credentials c = {0};
+	struct check_finding *v = NULL;
+	size_t n = 0, i, errors = 0;
+	char *cause = NULL;
+	int ret = EXIT_OK;
+
+	if (awscall_setup(&o, &s, &c, &cause) == 0) {
+		cli_run_checks(doc, &s, &c, &v, &n);
+		for (i = 0; i < n; i++) {
+			if (v[i].severity != CHECK_ERROR && v[i].severity != CHECK_WARNING)
+				continue;
+			cli_print_finding(stderr, file, &v[i]);
+			errors += v[i].severity == CHECK_ERROR;
+		}
+		if (errors && !cli_interrupted() && isatty(STDIN_FILENO) && !ask_anyway(errors))
+			ret = EXIT_CANCELLED;
+	}
+	if (cli_interrupted())
+		ret = EXIT_CANCELLED;
+	free(cause);
+	check_findings_free(v, n);
+	credentials_free(&c);
+	aws_settings_free(&s);
+	return ret;
+}
+
 /* Submit, or with --dry-run show, the valid form. */
 static int submit_form(const struct formdef *def, const struct document *doc,
 		       const struct cmd_args *a)
 {
-	return cmd_has(a, 'n') ? dry_run(def, doc) : send_form(def, doc, cmd_has(a, 'w'));
+	int ret;
+
+	if (cmd_has(a, 'n'))
+		return dry_run(def, doc);
+	cli_catch_interrupts();
+	if (!cmd_has(a, 'C') && (ret = precheck(doc, a->words[0])) != EXIT_OK)
+		return ret;
+	return send_form(def, doc, cmd_has(a, 'w'));
 }
 
 static int submit_exec(const struct cmd_args *a)
@@ -123,12 +180,15 @@ static int submit_exec(const struct cmd_args *a)
 
 static void submit_help(void)
 {
-	printf(_("Usage: %s submit [--wait] [--dry-run] FORM\n"
-		 "Validate FORM, sign it and send CreateAgentRuntime; print the answer.\n"
+	printf(_("Usage: %s submit [--wait] [--dry-run] [--no-check] FORM\n"
+		 "Validate FORM, check it against your account as check does (its errors\n"
+		 "and warnings are printed; at a terminal an error asks first), sign it\n"
+		 "and send CreateAgentRuntime; print the answer.\n"
 		 "A FORM of - is read from standard input.\n\n"
 		 "      --wait         follow the runtime until it is READY or has failed\n"
 		 "      --dry-run      print the signed request and send nothing (with --debug,\n"
 		 "                     also the canonical request and the string to sign)\n"
+		 "      --no-check     skip the account checks\n"
 		 "  -h, --help         display this help and exit\n"),
 	       PACKAGE_NAME);
 	cli_global_options_note();
@@ -138,8 +198,10 @@ static void submit_help(void)
 		 "output not written.\n"));
 }
 
-static const struct option submit_options[] = {
-    {"wait", no_argument, NULL, 'w'}, {"dry-run", no_argument, NULL, 'n'}, {NULL, 0, NULL, 0}};
+static const struct option submit_options[] = {{"wait", no_argument, NULL, 'w'},
+					       {"dry-run", no_argument, NULL, 'n'},
+					       {"no-check", no_argument, NULL, 'C'},
+					       {NULL, 0, NULL, 0}};
 
 const struct cmd_entry cmd_submit_entry = {
     .name = "submit",

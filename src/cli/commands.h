@@ -138,6 +138,18 @@ void form_print_problems(FILE *fp, const char *file, const struct problems *prob
 int form_run(const struct cmd_args *a, const char *usage,
 	     int (*fn)(const struct formdef *def, const struct document *doc,
 		       const struct cmd_args *a));
+struct aws_settings;
+struct aws_credentials;
+struct check_finding;
+/* cmd_check.c: run the account checks of doc (src/aws/checks.h) to their end
+ * (or Ctrl-C; each check bounded at 30 s); *v (caller frees with
+ * check_findings_free) receives the findings sorted by path, *n their count.
+ * Returns the run's enum checks_state. */
+int cli_run_checks(const struct document *doc, const struct aws_settings *s,
+		   const struct aws_credentials *cr, struct check_finding **v, size_t *n);
+/* Print a finding as check does: "FILE: PATH: severity: message" (and its
+ * suggestion on a second line). */
+void cli_print_finding(FILE *fp, const char *file, const struct check_finding *x);
 /* The form definitions, or NULL with the reason printed. Caller frees. */
 struct formdef *form_definitions(void);
 

@@ -258,6 +258,11 @@ void progress_submit(struct wiz *w)
 		a = dialog_ask_box(w, _("Submit again?"), q,
 				   _("y: create a second runtime    n: no    Esc: cancel"),
 				   ASK_ESC);
+	} else if (uichecks_errors(w)) {
+		/* findings never block: they ask (issue 10) */
+		q = xasprintf(_("The account checks found %zu error(s): submit anyway? (y/n)"),
+			      uichecks_errors(w));
+		a = dialog_ask(w, q);
 	} else {
 		q = xasprintf(_("Create runtime '%s' now? (y/n)"), name ? name : "?");
 		a = dialog_ask(w, q);

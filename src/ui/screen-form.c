@@ -272,6 +272,7 @@ char *screen_form_row_message(const struct wiz *w, size_t i, int checked, enum v
 	struct row *r = &w->form.rows.v[i];
 	char *msg = NULL, *t = NULL;
 	size_t k;
+	int k_err = 0;
 
 	if (i == w->form.cur && row_is_text(r))
 		t = lineedit_text(&w->form.ed);
@@ -318,6 +319,13 @@ char *screen_form_row_message(const struct wiz *w, size_t i, int checked, enum v
 	if (marks_svc_active(w) && !strcmp(r->path, w->marks.svc_path)) {
 		*st = VS_INVALID;
 		return xstrdup(w->marks.svc_msg);
+	}
+	if (r->kind != RK_ADD && uichecks_path_message(w, r->path, &k_err)) {
+		const char *m = uichecks_path_message(w, r->path, &k_err);
+
+		if (k_err)
+			*st = VS_INVALID;
+		return xasprintf(k_err ? _("Account check: %s") : _("Account warning: %s"), m);
 	}
 	/* a warning (networkConfiguration unset, platformVersion set): under
 	 * the field, never a mark; the value is valid */

@@ -2,6 +2,7 @@
  * value by section, the AWS settings, the exact request body and the AWS
  * CLI command; scrolled as a pager, Enter goes to a line's section, F10
  * submits (progress.c). */
+#include "aws/checks.h"
 #include "config.h"
 
 #include <stdarg.h>
@@ -203,6 +204,31 @@ static void review_section(struct wiz *w, size_t s)
 	rows_release(&rs);
 }
 
+/* The account checks' findings under a bold title, each line leading to
+ * its field's section (none ran, as without credentials: nothing). */
+static void review_checks(struct wiz *w)
+{
+	size_t i;
+
+	if (w->checks.state < 0)
+		return;
+	review_add(w, -1, 1, "%s",
+		   w->checks.state == CHECKS_RUNNING ? _("Account checks: running...")
+						     : _("Account checks:"));
+	for (i = 0; i < w->checks.n; i++) {
+		const struct check_finding *x = &w->checks.v[i];
+		struct problem p = {x->path, x->path, x->message, VS_INVALID};
+		int sec = -1;
+
+		if (!strcmp(x->check, "identity") && x->severity == CHECK_OK)
+			continue;
+		if (*x->path)
+			free(row_problem_text(w->data.def, &p, &sec));
+		review_add(w, sec, 0, "  %s: %s: %s", check_severity_words(x->severity),
+			   *x->path ? x->path : _("(account)"), x->message);
+	}
+}
+
 /* The review: what was created, problems, every value by section, the JSON
  * body and the CLI command (those two unwrapped: their text is exact). */
 static void review_build(struct wiz *w)
@@ -272,6 +298,7 @@ static void review_build(struct wiz *w)
 		review_add(w, sec, 0, _("  Warning: %s"), t);
 		free(t);
 	}
+	review_checks(w);
 	if (w->settings.aws_missing)
 		review_add(w, -1, 1, "%s", _("AWS settings in use:"));
 	else
@@ -437,6 +464,7 @@ static enum screen_result review_key(struct wiz *w, enum action a, int key)
 /* Shown: from the top, no form rows behind it. */
 static void review_enter(struct wiz *w)
 {
+	uichecks_start(w);
 	w->review.lcur = w->review.ltop = 0;
 	rows_release(&w->form.rows);
 }

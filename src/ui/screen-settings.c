@@ -30,6 +30,7 @@ void settings_refresh(struct wiz *w)
 	submit_lines_free(w->settings.aws);
 	free(w->settings.aws_missing);
 	w->settings.aws = submit_settings_lines(&w->settings.aws_missing);
+	uichecks_forget(w); /* of other settings */
 }
 
 /* F9: another Region or profile for this session (as --region/--profile).

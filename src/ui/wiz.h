@@ -170,6 +170,24 @@ struct wiz_settings {
 	char *region, *profile; /* set with F9; ui_settings points at them */
 };
 
+/* The account checks of the form (checks-ui.c). */
+struct checks;
+struct aws_settings;
+struct aws_credentials;
+struct check_finding;
+struct wiz_checks {
+	struct checks *run;     /* running, or NULL */
+	struct checks *dying;   /* cancelled, freed once ended (no key waits), or NULL */
+	struct aws_settings *s; /* resolved once (again after F9); outlive the run */
+	struct aws_credentials *c;
+	int have_creds;    /* -1 not yet resolved */
+	int state;         /* enum checks_state of the findings, -1 none */
+	unsigned long gen; /* the document generation they are of */
+	const struct document *doc;
+	struct check_finding *v; /* taken so far */
+	size_t n;
+};
+
 /* The status line (wizard.c). */
 struct wiz_status {
 	char *text;
@@ -193,6 +211,7 @@ struct wiz {
 	struct wiz_review review;
 	struct wiz_settings settings;
 	struct wiz_status status;
+	struct wiz_checks checks;
 	struct wiz_tmpl tmpl;
 };
 
@@ -334,6 +353,21 @@ char *settings_refusal(const struct wiz *w);
 /* F9: another Region or profile for this session. */
 void settings_edit(struct wiz *w);
 void settings_release(struct wiz *w);
+
+/* ---- checks-ui.c: the account checks in the background ----------------------- */
+
+/* Start them on the form unless their findings are of this form already;
+ * nothing without credentials (the review says what is missing). */
+void uichecks_start(struct wiz *w);
+/* Take what arrived, never waiting; a changed form drops the findings (and
+ * starts again on the review). 1 when something shown changed. */
+int uichecks_poll(struct wiz *w);
+/* The error (else warning) about path, borrowed, or NULL; *error 1 for an error. */
+const char *uichecks_path_message(const struct wiz *w, const char *path, int *error);
+/* Error findings of this form. */
+size_t uichecks_errors(const struct wiz *w);
+/* Cancel, free, and resolve the settings again next time (F9, the end). */
+void uichecks_forget(struct wiz *w);
 
 /* ---- draft.c ------------------------------------------------------------------ */
 

@@ -528,6 +528,10 @@ static int wiz_loop(struct wiz *w, int *done)
 			}
 		}
 		draft_autosave(w);
+		if (uichecks_poll(w)) {
+			screen_review_free(w); /* the review lists them, */
+			marks_form(w);         /* the fields show them */
+		}
 		wiz_draw(w);
 		if (!term_read_key(&key))
 			continue;
@@ -540,6 +544,7 @@ static int wiz_loop(struct wiz *w, int *done)
 
 static void wiz_release(struct wiz *w)
 {
+	uichecks_forget(w);
 	screen_form_release(w);
 	screen_review_release(w);
 	tmpl_release(w);
@@ -561,6 +566,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	char *cause = NULL;
 
 	memset(&w, 0, sizeof w);
+	w.checks.have_creds = w.checks.state = -1;
 	w.data.def = def;
 	w.data.doc = doc;
 	w.data.file = file ? xstrdup(file) : NULL;

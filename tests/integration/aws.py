@@ -22,6 +22,10 @@ results = {"passed": 0, "failed": 0, "skipped": []}
 
 
 def run(args, env, timeout=60):
+    # These tests count and inspect the control plane's requests: the account
+    # checks submit runs first (tests/integration/checks.py) are skipped here.
+    if args[:1] == ["submit"]:
+        args = ["submit", "--no-check"] + args[1:]
     t0 = time.monotonic()
     p = subprocess.run([ACW] + args, env=env, capture_output=True, text=True, timeout=timeout)
     p.elapsed = time.monotonic() - t0

@@ -508,6 +508,49 @@ def test_text_and_offline(w, tmp):
     check("invalid form: exit 1", p.returncode == 1, p.stdout + p.stderr)
 
 
+def run_tty(w, args, typed):
+    """args with a terminal on standard input, typed written to it: (exit, stderr)."""
+    import pty
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([ACW] + args, env=w.keys_env(), stdin=slave,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    os.close(slave)
+    os.write(master, typed.encode())
+    _, err = proc.communicate(timeout=120)
+    os.close(master)
+    return proc.returncode, err
+
+
+def test_submit(w, tmp):
+    """submit runs the checks first: listed on stderr, never blocking without a terminal."""
+    bad = form(tmp, "submit-norole", role="MissingRole", runtime="submit_norole")
+    p = run(["submit", bad], w.keys_env())
+    line = [x for x in p.stderr.splitlines() if ": roleArn: " in x]
+    check("submit: the missing role is listed on stderr as check prints it",
+          line and "MissingRole" in line[0] and bad in line[0], p.stderr)
+    check("submit: without a terminal it still submits (exit 0, the answer printed)",
+          p.returncode == 0 and "agentRuntimeArn" in p.stdout, p.stdout + p.stderr)
+    check("submit: ok findings are not listed", "GetCallerIdentity" not in p.stderr
+          and ": ok: " not in p.stderr, p.stderr)
+    w.proxy.clear()
+    p = run(["submit", "--no-check", form(tmp, "submit-nocheck", role="MissingRole",
+                                          runtime="submit_nocheck")], w.keys_env())
+    check("submit --no-check: no finding listed, only the control plane called",
+          p.returncode == 0 and ": roleArn: " not in p.stderr and
+          [e["method"] for e in w.proxy.log] == ["PUT"], p.stderr + str(w.proxy.log))
+    for typed, code, sent in (("n\n", 6, False), ("y\n", 0, True)):
+        w.proxy.clear()
+        rc, err = run_tty(w, ["submit", form(tmp, "submit-ask-" + typed[0], role="MissingRole",
+                                             runtime="submit_ask_" + typed[0])], typed)
+        check(f"submit at a terminal: an error asks, {typed[0]!r} exits {code}",
+              rc == code and "Submit anyway? (y/N)" in err and
+              ("PUT" in [e["method"] for e in w.proxy.log]) == sent, err)
+    good = form(tmp, "submit-good", runtime="submit_good")
+    p = run(["submit", good], w.keys_env())
+    check("submit: a good form lists nothing", p.returncode == 0 and not p.stderr.strip(),
+          p.stderr)
+
+
 def main():
     with harness.World() as w, tempfile.TemporaryDirectory() as tmp:
         s = seed(w)
@@ -515,7 +558,7 @@ def main():
                   lambda: test_network(w, tmp, s), lambda: test_code(w, tmp, s),
                   lambda: test_name(w, tmp), lambda: test_authorizer(w, tmp),
                   lambda: test_create_role(w, tmp), lambda: test_pick(w, tmp, s),
-                  lambda: test_text_and_offline(w, tmp)):
+                  lambda: test_text_and_offline(w, tmp), lambda: test_submit(w, tmp)):
             try:
                 t()
             except Exception as e:  # a crash in one test is a failure, not the end

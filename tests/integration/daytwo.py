@@ -40,6 +40,10 @@ results = {"passed": 0, "failed": 0}
 
 
 def run(w, args, stdin=None, timeout=120):
+    # the account checks submit runs first are tested in checks.py; these
+    # forms name roles moto does not have, and the tests count requests
+    if args[:1] == ["submit"]:
+        args = ["submit", "--no-check"] + args[1:]
     return subprocess.run([ACW] + args, env=w.keys_env(), capture_output=True, text=True,
                           input=stdin, timeout=timeout)
 

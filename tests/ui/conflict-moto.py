@@ -27,11 +27,15 @@ with harness.World() as world:
     t = Term(args=["form.json"], env=env, tmp=tmp)
     t.own_tmp = True
     t.wait_text("minimal_agent")
-    world.proxy.inject("conflict")
     t.keys("F10")
     t.wait_text("The form is complete")
+    # the review's account checks (issue 10) end first: the fault is for
+    # CreateAgentRuntime, and they find the role and the image missing
+    t.wait_stable(lambda s: "Account checks:" in s and "running" not in s,
+                  "the account checks ended", timeout=30)
+    world.proxy.inject("conflict")
     t.keys("F10")
-    t.wait_text("Create runtime 'minimal_agent' now?")
+    t.wait_text("submit anyway?")
     t.keys("y")
     s = t.wait_stable("Any key continues", timeout=30)
     check("ConflictException" in s, "the service's error is not shown", t)

@@ -36,8 +36,17 @@ def pane(screen):
     return " ".join(l.split("\u2502", 1)[-1].strip() for l in screen.split("\n"))
 
 
-def submit(t, question="Create runtime 'ui_flow' now?"):
-    """F10 on the review, y to the question; the end screen."""
+def checks_ended(t):
+    """The review's account checks (issue 10) have ended: their requests are
+    done, and a fault injected now reaches CreateAgentRuntime."""
+    return t.wait_stable(lambda s: "Account checks:" in s and "running" not in s,
+                         "the account checks ended", timeout=30)
+
+
+def submit(t, question="The account checks found 2 error(s): submit anyway?"):
+    """F10 on the review (its checks ended: the role and the image are not
+    in moto), y to the question; the end screen."""
+    checks_ended(t)
     t.keys("F10")
     t.wait_text(question)
     t.keys("y")
@@ -56,9 +65,10 @@ with harness.World() as world:
     t.wait_text("ui_flow")
 
     # 1. a ValidationException naming roleArn
-    world.proxy.inject("validation")
     t.keys("F10")
     t.wait_text("The form is complete")
+    checks_ended(t)
+    world.proxy.inject("validation")
     s = submit(t)
     check("ValidationException" in s and "role cannot be assumed" in s,
           "the service's error is not shown", t)

@@ -36,11 +36,18 @@ with harness.World() as world:
     t = Term(args=["form.json"], env=env, tmp=tmp)
     t.own_tmp = True
     t.wait_text("minimal_agent")
-    world.proxy.inject("drop")
     t.keys("F10")
     t.wait_text("The form is complete")
+    # the review's account checks (issue 10) end first: the fault is for
+    # CreateAgentRuntime, and they find the role and the image missing
+    t.wait_stable(lambda s: "Account checks:" in s and "running" not in s,
+                  "the account checks ended", timeout=30)
+    # the checks left a connection open and the PUT reuses it: libcurl sends
+    # a request again (same bytes, same clientToken) on a new connection when
+    # a reused one dies before any answer, so two drops lose the answer
+    world.proxy.inject("drop", "drop")
     t.keys("F10")
-    t.wait_text("Create runtime 'minimal_agent' now?")
+    t.wait_text("submit anyway?")
     t.keys("y")
     t.wait_stable("Any key continues", timeout=30)
     t.keys("Enter")
@@ -49,12 +56,12 @@ with harness.World() as world:
     check("same clientToken" in flat(s), "it does not say that F10 sends the same token", t)
     check(len(world.moto.runtimes()) == 1, "moto did not make the runtime whose answer was lost")
     t.keys("F10")
-    t.wait_text("Create runtime 'minimal_agent' now?")
+    t.wait_text("submit anyway?")
     t.keys("y")
     s = t.wait_stable("Any key continues", timeout=30)
     tokens = [r.get("clientToken") for r in world.proxy.log
               if r.get("clientToken") is not None]
-    check(len(tokens) == 2 and tokens[0] == tokens[1],
+    check(len(tokens) >= 2 and len(set(tokens)) == 1,
           "the second submission sent another clientToken: %r" % tokens, t)
     check(len(world.moto.runtimes()) == 1,
           "a second runtime was made: %d" % len(world.moto.runtimes()), t)
