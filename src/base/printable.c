@@ -9,37 +9,6 @@
 #include "base/printable.h"
 #include "base/util.h"
 
-/* The code point of the valid UTF-8 sequence at s (n bytes left) in *cp and
- * its length, or 0 when s does not start one (as util.c's utf8_seq). */
-static size_t decode(const unsigned char *s, size_t n, unsigned long *cp)
-{
-	size_t len, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, *cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, *cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, *cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && *cp < 0x800) || (len == 4 && (*cp < 0x10000 || *cp > 0x10ffff)) ||
-	    (*cp >= 0xd800 && *cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
 /* Is code point cp shown as an escape rather than as itself? */
 static int hidden(unsigned long cp, int flags)
 {
@@ -56,7 +25,7 @@ static int hidden(unsigned long cp, int flags)
 static void next_unit(const unsigned char *s, size_t n, int flags, size_t *in, char out[8])
 {
 	unsigned long cp = 0;
-	size_t len = decode(s, n, &cp);
+	size_t len = utf8_decode(s, n, &cp);
 
 	out[0] = '\0';
 	*in = len ? len : 1;
