@@ -55,7 +55,7 @@ enum key_where { KW_ANY, KW_TEXT /* only in a text field */ };
 #define KEYBAR_POSITIONS 9 /* the key bar's places (bar_pos 1..9) */
 
 /* The screen the key bar is drawn for: its labels say what the keys do there. */
-enum key_screen { KS_FORM, KS_ENTRY, KS_REVIEW, KS_COUNT };
+enum key_screen { KS_FORM, KS_ENTRY, KS_REVIEW, KS_START, KS_COUNT };
 
 struct keybinding {
 	enum action action;
