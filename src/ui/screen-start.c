@@ -53,7 +53,8 @@ struct wiz_start {
 	size_t n;
 	struct lineedit ed; /* the filter (runtimes) or the path (file) */
 	struct start_load *load;
-	char *said; /* what the status said at the start (a draft folder refused), or NULL */
+	char *said;       /* what the status said at the start (a draft folder refused), or NULL */
+	const char *plan; /* what F8 deletes, shown while the name is asked for, or NULL */
 	int said_err;
 };
 
@@ -157,7 +158,7 @@ static void runtimes_items(struct wiz_start *s)
 		for (i = 0; i < s->load->list.n; i++) {
 			const struct runtime_summary *r = &s->load->list.v[i];
 			char *t =
-			    xasprintf("%-30s %-26s %-10s v%-4s %s", r->name ? r->name : "?",
+			    xasprintf("%-24s %-24s %-9s v%-3s %s", r->name ? r->name : "?",
 				      r->id ? r->id : "?", r->status ? r->status : "?",
 				      r->version ? r->version : "?", r->updated ? r->updated : "");
 
@@ -298,12 +299,21 @@ int start_in_text(const struct wiz *w)
 /* Leave the start screen for the form's first section. */
 static void leave(struct wiz *w)
 {
+	char *keep = w->status.text; /* what the choice said (a draft resumed) */
+	int err = w->status.err;
+
+	w->status.text = NULL;
 	load_stop(w->start);
 	screen_form_reload(w);
 	if (!tmpl_start(w))
 		wiz_enter_section(w, 0);
-	if (w->start->said) /* still true: say it on the form too */
+	if (keep) {
+		free(w->status.text);
+		w->status.text = keep;
+		w->status.err = err;
+	} else if (w->start->said) { /* still true: say it on the form too */
 		wiz_status(w, w->start->said_err, "%s", w->start->said);
+	}
 }
 
 static void take_doc(struct wiz *w, struct document *doc, const char *file)
@@ -515,12 +525,15 @@ static void delete_runtime(struct wiz *w)
 	runtimes_disconnect(&rs);
 	for (i = 0; i < j.eps.nep; i++)
 		strbuf_addf(&b, "%s%s", i ? ", " : "", j.eps.ep[i].name ? j.eps.ep[i].name : "?");
-	q = xasprintf(_("Deletes %s (%s) and its endpoints (%s; the named ones first, DEFAULT "
-			"with the runtime); the role and the artifact are left alone. Type "
-			"the name to delete it:"),
+	q = xasprintf(_("This deletes runtime %s (%s), its versions and its endpoints (%s): the "
+			"named ones first, DEFAULT with the runtime. Its execution role and its "
+			"artifact are left alone."),
 		      name, j.id, b.len ? b.s : _("none listed"));
 	strbuf_release(&b);
-	if (dialog_prompt_line(w, _("Name:"), "", q, &typed) != PROMPT_TEXT ||
+	s->plan = q;
+	if (dialog_prompt_line(w, _("Name:"), "",
+			       _("Type the runtime's name to delete it (Esc keeps it):"),
+			       &typed) != PROMPT_TEXT ||
 	    strcmp(typed, name)) {
 		wiz_status(w, 1, _("Not deleted: the name typed is not %s."), name);
 	} else {
@@ -532,6 +545,7 @@ static void delete_runtime(struct wiz *w)
 		load_begin(s);
 		runtimes_items(s);
 	}
+	s->plan = NULL;
 	free(q);
 	free(typed);
 	runtimes_list_free(&j.eps);
@@ -667,6 +681,10 @@ static void start_draw(const struct wiz *w, int *cy, int *cx)
 			 : s->view == SV_DRAFTS ? _("(no draft was found)")
 						: _("(none)"),
 			 A_DIM);
+	if (s->plan) {
+		term_put_wrapped(LINES - 9, x, width, 4, s->plan, A_BOLD);
+		bottom = LINES - 10;
+	}
 	for (i = s->top; i < s->n && y <= bottom; i++) {
 		int a = i == s->cur ? A_REVERSE | A_BOLD : A_BOLD;
 

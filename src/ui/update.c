@@ -553,6 +553,9 @@ void upd_submit(struct wiz *w)
 	free(body);
 	wiz_status(w, res.end != RUNTIME_READY, "%s", summary);
 	if (res.end == RUNTIME_READY && j.version) {
+		/* the form is what is deployed now: nothing unsaved */
+		w->data.saved_gen = document_generation(w->data.doc);
+		w->data.dirty_extra = 0;
 		reload(w, j.version);
 		offer_moves(w, &eps, j.version);
 	}
@@ -566,6 +569,19 @@ out:
 	free(why);
 	runtimes_list_free(&eps);
 	upform_free(u);
+}
+
+int upd_save(struct wiz *w, const char *file, char **cause)
+{
+	struct upform *u;
+	int r;
+
+	if (!w->upd)
+		return 1;
+	u = edited(w, 0);
+	r = upform_save(w->upd->map, w->data.def, u, file, cause);
+	upform_free(u);
+	return r;
 }
 
 static int open_cancel(void *arg)

@@ -465,6 +465,9 @@ const char *upd_locked(const struct wiz *w, const char *path);
  * session updates nothing (the review shows its own). */
 int upd_review(struct wiz *w,
 	       void (*add)(struct wiz *w, int sec, int bold, int nowrap, const char *text));
+/* F2 while updating: the form saved as an update form (`get --update`'s,
+ * for `update FILE`): 0, -1 with *cause, or 1 when not updating. */
+int upd_save(struct wiz *w, const char *file, char **cause);
 /* F10 on the review: the question, UpdateAgentRuntime, following it. */
 void upd_submit(struct wiz *w);
 /* Take the opened runtime's state over (the document is w->data.doc). */

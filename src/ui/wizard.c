@@ -345,7 +345,9 @@ void wiz_save(struct wiz *w)
 			return;
 		}
 	}
-	if (formfile_save(file, w->data.doc, w->data.def, &cause) != 0) {
+	/* an opened runtime is saved as an update form ('update FILE' sends it) */
+	if ((w->upd ? upd_save(w, file, &cause)
+		    : formfile_save(file, w->data.doc, w->data.def, &cause)) != 0) {
 		wiz_status(w, 1, _("Could not save: %s"), cause);
 		free(cause);
 		free(file);

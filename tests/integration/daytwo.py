@@ -239,10 +239,7 @@ def test_change_one_variable(w):
 
 
 def botocore_client(w):
-    import boto3
-    return boto3.client("bedrock-agentcore-control", region_name="us-east-1",
-                        endpoint_url=w.moto.url, aws_access_key_id="testing",
-                        aws_secret_access_key="testing")
+    return harness.control_client(w)
 
 
 def test_endpoints_and_delete(w):

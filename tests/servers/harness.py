@@ -275,3 +275,25 @@ class DayTwoService:
         if start + 1 < len(items):
             doc["nextToken"] = f"pg+/{start + 1}/=="
         return 200, h, json.dumps(doc).encode()
+
+
+def control_client(world):
+    """A boto3 client of bedrock-agentcore-control straight to moto (not
+    through the proxy): for a test's own set-up and look-ups."""
+    import boto3
+    return boto3.client("bedrock-agentcore-control", region_name="us-east-1",
+                        endpoint_url=world.moto.url, aws_access_key_id="testing",
+                        aws_secret_access_key="testing")
+
+
+def create_runtime(world, program, doc):
+    """Create a runtime from form doc with `program submit --no-check` through
+    the proxy; its id."""
+    path = os.path.join(world.dir, "create-%d.json" % time.monotonic_ns())
+    with open(path, "w") as f:
+        json.dump(doc, f)
+    p = subprocess.run([program, "submit", "--no-check", path], env=world.keys_env(),
+                       capture_output=True, text=True, timeout=120)
+    if p.returncode != 0:
+        raise RuntimeError(f"submit: {p.returncode} {p.stderr}")
+    return json.loads(p.stdout)["agentRuntimeId"]
