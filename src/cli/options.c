@@ -344,3 +344,9 @@ int cli_interrupted(void)
 {
 	return interrupted;
 }
+
+int cli_cancel_cb(void *arg)
+{
+	(void)arg;
+	return interrupted;
+}
