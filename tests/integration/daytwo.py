@@ -265,6 +265,8 @@ def test_change_one_variable(w):
           p.returncode == 1 and
           p.stdout == 'changed  environmentVariables.LOG_LEVEL: "info" -> "debug"\n',
           repr(p.stdout) + p.stderr)
+    check("change: one change is said in the singular",
+          ": 1 change to runtime " in p.stderr, p.stderr)
     secret = dict(up, environmentVariables=dict(up["environmentVariables"],
                                                 API_TOKEN="s3cr3t-2", NEW_PASSWORD="pw"))
     p = run(w, ["diff", write(w, "secret.json", secret)])
