@@ -532,16 +532,7 @@ def test_text_and_offline(w, tmp):
 
 
 def run_tty(w, args, typed):
-    """args with a terminal on standard input, typed written to it: (exit, stderr)."""
-    import pty
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([ACW] + args, env=w.keys_env(), stdin=slave,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    os.close(slave)
-    os.write(master, typed.encode())
-    _, err = proc.communicate(timeout=120)
-    os.close(master)
-    return proc.returncode, err
+    return w.run_tty(ACW, args, typed)
 
 
 def test_submit(w, tmp):
