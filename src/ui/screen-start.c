@@ -576,12 +576,20 @@ static enum screen_result start_key(struct wiz *w, enum action a, int key)
 		choose(w);
 		break;
 	case ACT_CANCEL:
+		if (s->view == SV_RUNTIMES && s->load && !atomic_load(&s->load->done))
+			wiz_status(w, 0, "%s", _("Loading the runtimes was cancelled."));
 		if (s->view != SV_MENU)
 			show(w, SV_MENU);
 		break;
 	case ACT_DELETE:
 		if (s->view == SV_RUNTIMES)
 			delete_runtime(w);
+		break;
+	case ACT_QUIT:
+		if (s->view != SV_RUNTIMES || !s->load || atomic_load(&s->load->done))
+			return SCREEN_QUIT; /* nothing to save yet */
+		show(w, SV_MENU);
+		wiz_status(w, 0, "%s", _("Loading the runtimes was cancelled."));
 		break;
 	case ACT_LOAD: /* F3: open a form file, as the entry does */
 		show(w, SV_FILE);

@@ -466,8 +466,9 @@ static int handle_key(struct wiz *w, int key)
 		free(w->status.text);
 		w->status.text = NULL;
 	}
-	if (w->screen == &screen_start && (a == ACT_SAVE || a == ACT_LOAD))
-		return w->screen->key(w, a, key) == SCREEN_QUIT; /* no form yet */
+	/* no form yet; Ctrl-C there cancels the list's loading first */
+	if (w->screen == &screen_start && (a == ACT_SAVE || a == ACT_LOAD || a == ACT_QUIT))
+		return w->screen->key(w, a, key) == SCREEN_QUIT;
 	switch (a) {
 	case ACT_QUIT:
 		return do_quit(w);

@@ -35,7 +35,7 @@ FORM = dict(MINIMAL, agentRuntimeName="opened_agent",
             lifecycleConfiguration={"idleRuntimeSessionTimeout": 600})
 
 with harness.World() as world:
-    harness.DayTwoService(world.proxy)
+    service = harness.DayTwoService(world.proxy)
     other = harness.create_runtime(world, program(), dict(MINIMAL, agentRuntimeName="other_one"))
     rid = harness.create_runtime(world, program(), FORM)
     ctl = harness.control_client(world)
@@ -67,6 +67,17 @@ with harness.World() as world:
     check("+ description: \"version two\"" in s, "the diff does not show the change", t)
     check("unchanged (folded)" in s, "the unchanged members are not folded", t)
     check("s3cr3t" not in s, "a secret shows on the review", t)
+    # a refused update says why and keeps the form as edited
+    service.throttle_updates = 100
+    t.keys("F10")
+    t.wait_text("Send UpdateAgentRuntime?")
+    t.keys("y")
+    s = t.wait_stable("Any key continues", timeout=90)
+    check("Not updated: ThrottlingException" in flat(s), "the refusal's reason is not shown", t)
+    t.keys("Enter")
+    s = t.wait(lambda s: "Not updated" in flat(s) and "+ description" in s,
+               "the review with the form kept")
+    service.throttle_updates = 0
     world.proxy.clear()
     t.keys("F10")
     s = t.wait_text("Send UpdateAgentRuntime?")
