@@ -96,13 +96,11 @@ static int load_cancelled(void *arg)
 static void *load_run(void *arg)
 {
 	struct start_load *l = arg;
-	struct aws_options o;
 	struct runtimes_session rs;
 	struct service_error err;
 	char *cause = NULL;
 
-	submit_options(&o);
-	if (runtimes_connect(&o, &rs, &cause) != 0) {
+	if (submit_connect(&rs, &cause) != 0) {
 		l->error = cause;
 	} else {
 		rs.cl.hooks.cancel = load_cancelled;
@@ -111,8 +109,8 @@ static void *load_run(void *arg)
 			l->error = xstrdup(err.message);
 			service_error_free(&err);
 		}
+		runtimes_disconnect(&rs);
 	}
-	runtimes_disconnect(&rs);
 	atomic_store(&l->done, 1);
 	return NULL;
 }
@@ -447,28 +445,17 @@ static void delete_run(void *arg, const struct runtime_progress *rp, struct runt
 	struct runtimes_session rs;
 	struct service_error err;
 	struct runtimes_delete_hooks h = {NULL, rp->pause, rp->arg};
-	char *cause = NULL;
 
-	memset(out, 0, sizeof *out);
-	submit_options(&o);
-	if (runtimes_connect(&o, &rs, &cause) != 0) {
-		out->end = RUNTIME_NOT_SENT;
-		out->message = cause;
-		runtimes_disconnect(&rs);
+	if (submit_connect_job(&rs, rp, out) != 0)
 		return;
-	}
-	rs.cl.hooks.cancel = rp->cancel;
-	rs.cl.hooks.arg = rp->arg;
 	rp->state(rp->arg, _("Deleting the named endpoints, then the runtime"));
 	if (runtimes_delete_all(&rs.cl, j->id, &j->eps, &h, &err) != 0) {
-		out->end = err.http == HTTP_CANCELLED ? RUNTIME_CANCELLED : RUNTIME_REFUSED;
-		out->message = xasprintf("%s%s%s", err.code ? err.code : "", err.code ? ": " : "",
-					 err.message);
-		service_error_free(&err);
+		submit_refused(out, &err);
 		runtimes_disconnect(&rs);
 		return;
 	}
 	runtimes_disconnect(&rs);
+	submit_options(&o);
 	runtime_follow(&o, j->id, RUNTIME_WANT_GONE, SUBMIT_FOLLOW_LIMIT, rp, out);
 }
 
@@ -501,7 +488,6 @@ static void delete_runtime(struct wiz *w)
 	struct progress_job pj = {
 	    _("Deleting the runtime"), NULL, delete_run, delete_said, delete_next, &j};
 	struct runtime_outcome out;
-	struct aws_options o;
 	struct runtimes_session rs;
 	struct service_error err;
 	struct strbuf b = {0};
@@ -513,12 +499,14 @@ static void delete_runtime(struct wiz *w)
 		return;
 	name = it->name ? it->name : it->key;
 	j.id = it->key;
-	submit_options(&o);
-	if (runtimes_connect(&o, &rs, &cause) != 0 ||
-	    (runtimes_endpoints(&rs.cl, j.id, &j.eps, &err) != 0 &&
-	     (cause = xstrdup(err.message), service_error_free(&err), 1))) {
+	if (submit_connect(&rs, &cause) != 0) {
 		wiz_status(w, 1, _("Not deleted: %s"), cause);
 		free(cause);
+		return;
+	}
+	if (runtimes_endpoints(&rs.cl, j.id, &j.eps, &err) != 0) {
+		wiz_status(w, 1, _("Not deleted: %s"), err.message);
+		service_error_free(&err);
 		runtimes_disconnect(&rs);
 		return;
 	}

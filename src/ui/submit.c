@@ -15,6 +15,7 @@
 #include "form/formdef.h"
 #include "aws/probe.h"
 #include "aws/runtime.h"
+#include "aws/runtimes.h"
 #include "aws/service.h"
 #include "base/util.h"
 #include "curses.h"
@@ -339,4 +340,40 @@ int submit_probe(const char *kind, const char *url, int in_curses, char **text)
 		free(summary);
 	aws_settings_free(&s);
 	return r;
+}
+
+int submit_connect(struct runtimes_session *rs, char **cause)
+{
+	struct aws_options o;
+
+	submit_options(&o);
+	if (runtimes_connect(&o, rs, cause) == 0)
+		return 0;
+	runtimes_disconnect(rs);
+	return -1;
+}
+
+int submit_connect_job(struct runtimes_session *rs, const struct runtime_progress *rp,
+		       struct runtime_outcome *out)
+{
+	char *cause = NULL;
+
+	memset(out, 0, sizeof *out);
+	if (submit_connect(rs, &cause) != 0) {
+		out->end = RUNTIME_NOT_SENT;
+		out->message = cause;
+		return -1;
+	}
+	rs->cl.hooks.cancel = rp->cancel;
+	rs->cl.hooks.arg = rp->arg;
+	return 0;
+}
+
+void submit_refused(struct runtime_outcome *out, struct service_error *err)
+{
+	out->end = err->http == HTTP_CANCELLED ? RUNTIME_CANCELLED : RUNTIME_REFUSED;
+	out->message =
+	    xasprintf("%s%s%s", err->code ? err->code : "", err->code ? ": " : "", err->message);
+	out->http_status = err->status;
+	service_error_free(err);
 }

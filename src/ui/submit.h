@@ -71,4 +71,21 @@ int submit_lines(const struct formdef *def, const struct document *doc, FILE *ou
  * never a verdict on the form). */
 int submit_probe(const char *kind, const char *value, int in_curses, char **text);
 
+/* The calls for runtimes that exist (update.c, screen-start.c), with this
+ * session's settings. runtimes_connect: 0, or -1 with *cause (caller frees;
+ * rs freed already). */
+struct runtimes_session;
+struct runtime_progress;
+struct runtime_outcome;
+struct service_error;
+int submit_connect(struct runtimes_session *rs, char **cause);
+/* The same for a job of progress_run: connected, rp's cancel polled during
+ * the calls, 0; or -1 with *out saying why nothing was sent. Free rs with
+ * runtimes_disconnect after 0. */
+int submit_connect_job(struct runtimes_session *rs, const struct runtime_progress *rp,
+		       struct runtime_outcome *out);
+/* A call the service refused (or that failed, or was cancelled) in *out:
+ * its end, code and message; err freed. */
+void submit_refused(struct runtime_outcome *out, struct service_error *err);
+
 #endif

@@ -106,7 +106,6 @@ static int fetch_forms(const struct formdef *def, struct wiz_update *u,
 int ui_update_fetch(const struct formdef *def, const char *id, int (*cancel)(void *), void *arg,
 		    struct document **doc, struct wiz_update **upd, char **cause)
 {
-	struct aws_options o;
 	struct runtimes_session rs;
 	struct runtime_answer a = {0};
 	struct service_error err;
@@ -131,9 +130,7 @@ int ui_update_fetch(const struct formdef *def, const char *id, int (*cancel)(voi
 		update_free(u);
 		return EXIT_CONFIG;
 	}
-	submit_options(&o);
-	if (runtimes_connect(&o, &rs, cause) != 0) {
-		runtimes_disconnect(&rs);
+	if (submit_connect(&rs, cause) != 0) {
 		update_free(u);
 		return EXIT_CONFIG;
 	}
@@ -327,25 +324,13 @@ static void update_run(void *arg, const struct runtime_progress *rp, struct runt
 	struct runtimes_session rs;
 	struct http_response resp;
 	struct service_error err;
-	char *cause = NULL, *v;
+	char *v;
 
-	memset(out, 0, sizeof *out);
-	submit_options(&o);
-	if (runtimes_connect(&o, &rs, &cause) != 0) {
-		out->end = RUNTIME_NOT_SENT;
-		out->message = cause;
-		runtimes_disconnect(&rs);
+	if (submit_connect_job(&rs, rp, out) != 0)
 		return;
-	}
-	rs.cl.hooks.cancel = rp->cancel;
-	rs.cl.hooks.arg = rp->arg;
 	rp->state(rp->arg, _("Sending UpdateAgentRuntime"));
 	if (runtimes_update(&rs.cl, j->w->upd->id, j->body, &resp, &err) != 0) {
-		out->end = err.http == HTTP_CANCELLED ? RUNTIME_CANCELLED : RUNTIME_REFUSED;
-		out->message = xasprintf("%s%s%s", err.code ? err.code : "", err.code ? ": " : "",
-					 err.message);
-		out->http_status = err.status;
-		service_error_free(&err);
+		submit_refused(out, &err);
 		runtimes_disconnect(&rs);
 		return;
 	}
@@ -357,6 +342,7 @@ static void update_run(void *arg, const struct runtime_progress *rp, struct runt
 	v = xasprintf(_("Updating to version %s"), j->version ? j->version : "?");
 	rp->line(rp->arg, v);
 	free(v);
+	submit_options(&o);
 	runtime_follow(&o, j->w->upd->id, RUNTIME_WANT_READY, SUBMIT_FOLLOW_LIMIT, rp, out);
 }
 
@@ -396,18 +382,14 @@ static char *update_next(void *arg, const struct runtime_outcome *out)
  * there are none or they cannot be listed (*why). Caller frees. */
 static char *named_endpoints(const char *id, struct runtimes_list *eps, char **why)
 {
-	struct aws_options o;
 	struct runtimes_session rs;
 	struct service_error err;
 	struct strbuf b = {0};
 	size_t i;
 
 	*why = NULL;
-	submit_options(&o);
-	if (runtimes_connect(&o, &rs, why) != 0) {
-		runtimes_disconnect(&rs);
+	if (submit_connect(&rs, why) != 0)
 		return NULL;
-	}
 	if (runtimes_endpoints(&rs.cl, id, eps, &err) != 0) {
 		*why = xstrdup(err.message);
 		service_error_free(&err);
@@ -427,17 +409,15 @@ static char *named_endpoints(const char *id, struct runtimes_list *eps, char **w
 /* After READY: offer to move each named endpoint to the new version. */
 static void offer_moves(struct wiz *w, const struct runtimes_list *eps, const char *version)
 {
-	struct aws_options o;
 	struct runtimes_session rs;
 	struct service_error err;
 	struct strbuf b = {0};
 	char *cause = NULL, *q;
 	size_t i;
 
-	submit_options(&o);
-	if (runtimes_connect(&o, &rs, &cause) != 0) {
+	if (submit_connect(&rs, &cause) != 0) {
+		wiz_status(w, 1, _("The endpoints cannot be moved: %s"), cause);
 		free(cause);
-		runtimes_disconnect(&rs);
 		return;
 	}
 	for (i = 0; i < eps->nep; i++) {
