@@ -285,7 +285,12 @@ static void review_build(struct wiz *w)
 			   keys_action_name(ACT_SAVE));
 		review_add(w, -1, 0, "  ! %s", m);
 		free(m);
-	} else if (!w->marks.made_id)
+	} else if (w->upd)
+		review_add(w, -1, 1,
+			   _("The form is complete. %s sends the update; %s saves it as an update "
+			     "form."),
+			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE));
+	else if (!w->marks.made_id)
 		review_add(w, -1, 1, _("The form is complete. %s submits it; %s saves it."),
 			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE));
 	if (marks_svc_active(w)) {

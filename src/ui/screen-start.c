@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -139,13 +140,30 @@ static void load_begin(struct wiz_start *s)
 	}
 }
 
-/* Whether the filter's words are all in text (any case). */
+/* Whether text holds the filter (any case). */
 static int filter_takes(const char *filter, const char *text)
 {
 	return !*filter || strcasestr(text, filter) != NULL;
 }
 
-/* The runtimes listed that the filter takes, as items. */
+/* One runtime as a line of the list, in the columns of its heading (the
+ * time cut to minutes: "2026-12-01 10:00"). Caller frees. */
+static char *runtime_line(const struct runtime_summary *r)
+{
+	char when[17] = "";
+	char *p;
+
+	if (r->updated) {
+		snprintf(when, sizeof when, "%s", r->updated);
+		if ((p = strchr(when, 'T')))
+			*p = ' ';
+	}
+	return xasprintf("%-20.20s %-22.22s %-10.10s %-4.4s %s", r->name ? r->name : "?",
+			 r->id ? r->id : "?", r->status ? r->status : "?",
+			 r->version ? r->version : "?", when);
+}
+
+/* The runtimes listed that the filter takes (in name, id, status), as items. */
 static void runtimes_items(struct wiz_start *s)
 {
 	char *filter = lineedit_text(&s->ed);
@@ -155,12 +173,11 @@ static void runtimes_items(struct wiz_start *s)
 	if (s->load && atomic_load(&s->load->done) && !s->load->error)
 		for (i = 0; i < s->load->list.n; i++) {
 			const struct runtime_summary *r = &s->load->list.v[i];
-			char *t =
-			    xasprintf("%-24s %-24s %-9s v%-3s %s", r->name ? r->name : "?",
-				      r->id ? r->id : "?", r->status ? r->status : "?",
-				      r->version ? r->version : "?", r->updated ? r->updated : "");
+			char *t = runtime_line(r);
 
-			if (filter_takes(filter, t))
+			if (filter_takes(filter, r->name ? r->name : "") ||
+			    filter_takes(filter, r->id ? r->id : "") ||
+			    filter_takes(filter, r->status ? r->status : ""))
 				item_add(s, t, NULL, r->id, r->name);
 			else
 				free(t);
@@ -671,6 +688,11 @@ static void start_draw(const struct wiz *w, int *cy, int *cx)
 		free(m);
 		return;
 	}
+	if (s->view == SV_RUNTIMES && s->n)
+		term_put(y++, x, width,
+			 _("NAME                 ID                     STATUS     VER. LAST "
+			   "UPDATED"),
+			 A_DIM);
 	if (!s->n && s->view != SV_FILE)
 		term_put(y, x, width,
 			 s->view == SV_RUNTIMES ? _("(no runtime matches)")

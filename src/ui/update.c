@@ -169,8 +169,13 @@ void upd_begin(struct wiz *w, struct wiz_update *u)
 	/* the document is the deployed runtime, not a draft of a new one */
 	free(w->draft.path);
 	w->draft.path = NULL;
-	if (u->notes)
-		wiz_status(w, 0, _("Not editable here, kept as deployed: %s"), u->notes);
+}
+
+void upd_enter(struct wiz *w)
+{
+	wiz_enter_section(w, 0);
+	if (w->upd->notes)
+		wiz_status(w, 0, _("Not editable here, kept as deployed: %s"), w->upd->notes);
 }
 
 void upd_release(struct wiz *w)
@@ -595,6 +600,6 @@ int upd_open(struct wiz *w, const char *id)
 	upd_begin(w, u);
 	screen_form_reload(w);
 	marks_visit_all(w);
-	wiz_enter_section(w, 0);
+	upd_enter(w);
 	return 0;
 }

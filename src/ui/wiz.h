@@ -472,6 +472,9 @@ int upd_save(struct wiz *w, const char *file, char **cause);
 void upd_submit(struct wiz *w);
 /* Take the opened runtime's state over (the document is w->data.doc). */
 void upd_begin(struct wiz *w, struct wiz_update *u);
+/* Show the opened runtime's first section, and what it holds that cannot
+ * be edited here (kept as deployed). */
+void upd_enter(struct wiz *w);
 void upd_release(struct wiz *w);
 /* Open runtime id from the start screen's list: load it (Esc cancels)
  * and show its first section; 0, or -1 with the reason on the status line. */

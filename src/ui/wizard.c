@@ -505,7 +505,9 @@ static void wiz_begin(struct wiz *w, const char *file, const char *draft, int st
 		start_begin(w);   /* its entries offer the drafts */
 		return;
 	}
-	if (!tmpl_start(w))
+	if (w->upd)
+		upd_enter(w);
+	else if (!tmpl_start(w))
 		wiz_enter_section(w, 0);
 	if (draft_refused(w))
 		return;
