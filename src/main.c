@@ -17,7 +17,8 @@
 #include "base/util.h"
 
 /* The commands, in the order --help lists them; the wizard runs when none
- * is named. */
+ * is named. One a line (clang-format would pack them into columns). */
+/* clang-format off */
 static const struct cmd_entry *const commands[] = {
     &cmd_validate_entry,
     &cmd_submit_entry,
@@ -40,6 +41,7 @@ static const struct cmd_entry *const commands[] = {
     &cmd_wizard_entry,
     NULL,
 };
+/* clang-format on */
 
 /* Standard output is checked at exit, but not after the wizard's screens:
  * curses writes the terminal itself, and a terminal gone away is the
