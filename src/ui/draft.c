@@ -198,8 +198,15 @@ static char *draft_describe(const struct wiz *w, const struct document *doc, con
 	const char *name = document_text(doc, "agentRuntimeName");
 	size_t s, f, n = 0;
 
+	char *form = draft_form_file(w->draft.path);
+
 	strbuf_addf(&b, _("Saved %s."), when);
 	strbuf_addc(&b, '\n');
+	if (form) {
+		strbuf_addf(&b, _("The draft of %s."), form);
+		strbuf_addc(&b, '\n');
+		free(form);
+	}
 	if (name && *name)
 		strbuf_addf(&b, _("Runtime name: %s"), name);
 	else
