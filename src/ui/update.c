@@ -449,8 +449,13 @@ static void offer_moves(struct wiz *w, const struct runtimes_list *eps, const ch
 		free(q);
 	}
 	runtimes_disconnect(&rs);
-	if (b.len)
-		wiz_status(w, 0, "%s%s", w->status.text ? w->status.text : "", b.s);
+	if (b.len) {
+		/* after what the status says (wiz_status frees it first) */
+		char *was = w->status.text ? xstrdup(w->status.text) : xstrdup("");
+
+		wiz_status(w, 0, "%s%s", was, b.s);
+		free(was);
+	}
 	strbuf_release(&b);
 }
 

@@ -100,6 +100,8 @@ out=$(complete_words agentcore-wizard get "")
 [ "$(grep -c 'list$' "$STUB_LOG")" = 1 ] && ok || bad "list not asked once: $(cat "$STUB_LOG")"
 out=$(complete_words agentcore-wizard versions b)
 [ "$out" = beta-abcdefghij ] && ok || bad "versions b: $out"
+out=$(complete_words agentcore-wizard open a)
+[ "$out" = alpha-0123456789 ] && ok || bad "open a: $out"
 [ "$(grep -c 'list$' "$STUB_LOG")" = 1 ] && ok ||
 	bad "a second completion within a minute asked list again: $(cat "$STUB_LOG")"
 # another Region is another list; the global options go to list
