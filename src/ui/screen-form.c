@@ -927,7 +927,7 @@ static char *form_hint(const struct wiz *w)
 	/* a field with a network check says so before the example */
 	h = n->probe
 		? xasprintf(_("%s %s fetches it to check."), n->help, keys_action_name(ACT_PROBE))
-		: xstrdup(n->help);
+		: pick_hint(r->path, xstrdup(n->help));
 	if (n->example && *n->example) {
 		char *t = xasprintf(_("%s Example: %s"), h, n->example);
 
@@ -1121,7 +1121,11 @@ static void form_enter(struct wiz *w)
 
 static enum key_screen form_keyset(const struct wiz *w)
 {
-	return w->form.zoom ? KS_ENTRY : KS_FORM;
+	const struct row *r = screen_form_row(w);
+
+	if (w->form.zoom)
+		return KS_ENTRY;
+	return r && pick_has_list(r->path) ? KS_PICK : KS_FORM;
 }
 
 void screen_form_reload(struct wiz *w)
