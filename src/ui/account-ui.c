@@ -17,6 +17,7 @@
 #include "aws/sts.h"
 #include "base/printable.h"
 #include "base/util.h"
+#include "form/document.h"
 #include "submit.h"
 #include "wiz.h"
 
@@ -175,4 +176,38 @@ void account_forget(struct wiz *w)
 	}
 	w->account.job = NULL;
 	w->account.shown = 0;
+}
+
+void account_field_left(struct wiz *w, const char *key, const char *orig)
+{
+	/* the form paths the account checks read (checks_input_read) */
+	static const char *const deps[] = {
+	    "agentRuntimeName",
+	    "roleArn",
+	    "agentRuntimeArtifact.containerConfiguration.containerUri",
+	    "agentRuntimeArtifact.codeConfiguration.code.s3.bucket",
+	    "agentRuntimeArtifact.codeConfiguration.code.s3.prefix",
+	    "agentRuntimeArtifact.codeConfiguration.code.s3.versionId",
+	    "networkConfiguration.networkModeConfig.subnets",
+	    "networkConfiguration.networkModeConfig.securityGroups",
+	    "authorizerConfiguration.customJWTAuthorizer.discoveryUrl",
+	};
+	const char *path = strchr(key, ':'), *now;
+	size_t i, n;
+
+	path = path ? path + 1 : key;
+	n = strcspn(path, "[");
+	for (i = 0; i < sizeof deps / sizeof deps[0]; i++)
+		if (strlen(deps[i]) == n && !strncmp(deps[i], path, n))
+			break;
+	if (i == sizeof deps / sizeof deps[0])
+		return;
+	now = document_text(w->data.doc, path);
+	if (!strcmp(now ? now : "", orig ? orig : ""))
+		return; /* not changed: its findings stand */
+	/* without credentials (or while they are still being found out) the
+	 * checks stay quiet: the first screen and the review say so once */
+	if (!w->account.job || atomic_load(&w->account.job->state) != JOB_OK)
+		return;
+	uichecks_start(w);
 }

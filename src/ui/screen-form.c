@@ -59,6 +59,8 @@ static void ed_sync(struct wiz *w)
 		free(w->form.key_refused);
 		w->form.key_refused = NULL;
 	}
+	if (w->form.ed_key)
+		account_field_left(w, w->form.ed_key, w->form.ed_orig);
 	free(w->form.ed_key);
 	w->form.ed_key = k;
 	v = row_value(r, w->data.doc);

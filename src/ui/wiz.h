@@ -450,6 +450,10 @@ int account_get(struct wiz *w, const struct aws_settings **s, const struct aws_c
 		const struct sts_identity **id, const char **why);
 /* Forget it (F9, the end); a job still running is left to end on its own. */
 void account_forget(struct wiz *w);
+/* The cursor left the field of row key ("KIND:PATH"), whose value was orig
+ * when it came: when a check reads it and it changed, the checks start in
+ * the background (once the credentials are known to work). */
+void account_field_left(struct wiz *w, const char *key, const char *orig);
 
 /* ---- pick-ui.c: pick lists of what exists ---------------------------------------- */
 
