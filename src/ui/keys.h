@@ -37,6 +37,7 @@ enum action {
 	ACT_REDRAW,
 	ACT_SETTINGS,
 	ACT_PROBE,
+	ACT_TEMPLATE, /* on the review: save as template (tmpl-save.c) */
 	/* moving and editing in a text field; Left/Right also step a choice,
 	 * Home/End also go to the top or bottom of the review */
 	ACT_LEFT,

@@ -415,6 +415,9 @@ static enum screen_result review_key(struct wiz *w, enum action a, int key)
 	case ACT_REVIEW:
 		progress_submit(w);
 		break;
+	case ACT_TEMPLATE:
+		tmpl_save_as(w);
+		break;
 	case ACT_NEXT_SECTION:
 		wiz_status(w, 0, _("The review is the last screen: %s submits, %s goes back."),
 			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_PREV_SECTION));

@@ -239,6 +239,13 @@ char *tmpl_hint(const struct wiz *w, const char *path);
 /* Non-zero when the value at path is locked (the review marks it). */
 int tmpl_locked(const struct wiz *w, const char *path);
 
+/* ---- tmpl-save.c: the review's "Save as template" ---- */
+
+/* Choose, value by value, what is locked, default, yours or hidden, then a
+ * title, a paragraph and a file; write the template (secrets left out,
+ * named on the status line). */
+void tmpl_save_as(struct wiz *w);
+
 /* ---- wizard.c ------------------------------------------------------------- */
 
 void wiz_status(struct wiz *w, int err, const char *fmt, ...)
