@@ -327,8 +327,7 @@ static int tsave_ask(struct wiz *w, struct template *t, char **file)
 	free(text);
 	text = NULL;
 	r = dialog_prompt_line(w, _("Paragraph:"), t->description ? t->description : "",
-			       _("What the template is for and what whoever starts from it "
-				 "fills in (may be empty)."),
+			       _("What it is for and what is left to fill in (may be empty)."),
 			       &text);
 	if (r == PROMPT_ESC)
 		return 0;
@@ -358,6 +357,7 @@ static void tsave_said(struct wiz *w, const struct template *t, const char *file
 {
 	struct strbuf secrets = {0};
 	size_t i, nsecret = 0, yours = 0;
+	char *saved;
 
 	for (i = 0; i < t->nfields; i++)
 		yours += t->fields[i].mode == TM_YOURS;
@@ -366,19 +366,20 @@ static void tsave_said(struct wiz *w, const struct template *t, const char *file
 			strbuf_addf(&secrets, "%s%s", nsecret ? ", " : "", t->removed[i].path);
 			nsecret++;
 		}
+	saved = xasprintf(P_("Saved the template to %s (%zu field yours to fill).",
+			     "Saved the template to %s (%zu fields yours to fill).", yours),
+			  file, yours);
 	if (nsecret)
-		wiz_status(
-		    w, 0,
-		    P_("Saved the template to %s (%zu field yours to fill). The secret "
-		       "value of %s was left out: whoever starts from it fills in their own.",
-		       "Saved the template to %s (%zu fields yours to fill). The secret "
-		       "values of %s were left out: whoever starts from it fills in their "
-		       "own.",
-		       nsecret),
-		    file, yours, secrets.s);
+		wiz_status(w, 0,
+			   P_("%s The secret value of %s was left out: whoever starts from it "
+			      "fills in their own.",
+			      "%s The secret values of %s were left out: whoever starts from it "
+			      "fills in their own.",
+			      nsecret),
+			   saved, secrets.s);
 	else
-		wiz_status(w, 0, _("Saved the template to %s (%zu of its fields yours to fill)."),
-			   file, yours);
+		wiz_status(w, 0, "%s", saved);
+	free(saved);
 	strbuf_release(&secrets);
 }
 
