@@ -242,6 +242,9 @@ int tmpl_locked(const struct wiz *w, const char *path);
 /* The template's problems with the document (template_check_document):
  * appended to out; returns how many (0 without a template). */
 size_t tmpl_problems(const struct wiz *w, struct problems *out);
+/* One of them as "Label: message" (row_problem_text; a map's entry named
+ * by its key); *section as there. Caller frees. */
+char *tmpl_problem_text(const struct wiz *w, const struct problem *p, int *section);
 /* The worst of them (VS_VALID: none), with *msg the first of that state as
  * "Label: message" (caller frees; NULL when none). F2 asks before saving
  * an invalid one; F10 submits none. */

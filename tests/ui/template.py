@@ -13,7 +13,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tmuxterm import Term, check, program  # noqa: E402
+from tmuxterm import MINIMAL, Term, check, program  # noqa: E402
 
 FORMS = os.environ.get("AGENTCORE_WIZARD_FORMS") or os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "..", "forms")
@@ -163,7 +163,7 @@ with open(os.path.join(tmp, "team.json"), "w") as f:
                    "mode": "yours", "note": "Your agent's name.", "example": "team_support",
                    "pattern": "team_[a-z0-9_]{1,40}",
                    "expect": "names that start with team_"}},
-               "form": {}}, f)
+               "form": {k: v for k, v in MINIMAL.items() if k != "agentRuntimeName"}}, f)
 t = Term(args=["new", "--template", "./team.json", "mine.json"], tmp=tmp)
 t.own_tmp = True
 s = t.wait_text("Your agent's name. Example: team_support")
@@ -171,6 +171,26 @@ t.type("other")
 s = t.wait_text("does not match the team's rule")
 check("! Runtime name" in s and "does not match the team's rule: expected names" in s,
       "the team's pattern is not checked under the field", t)
+# before F2 and F10 too (template_check_document): F2 asks, naming the
+# field and what the team expects; F10 does not submit
+t.keys("F2")
+t.wait_text("Save to file:")
+t.keys("Enter")
+s = t.wait_text("Save anyway?")
+check("Runtime name: does not match the team's rule: expected names that start with team_"
+      in flat(s), "F2 does not say which rule the form breaks", t)
+t.keys("n")
+s = t.wait_text("Not saved:")
+check(not os.path.exists(os.path.join(tmp, "mine.json")), "F2 saved after n", t)
+t.keys("F10")
+t.wait_text("Every value, then")
+t.keys("F10")
+s = t.wait_text("Not submitted:")
+check("Not submitted: Runtime name: does not match the team's rule" in flat(s),
+      "F10 does not name the team's rule", t)
+t.keys("PageUp")
+t.go_to("Basics", key="PageUp")
+t.wait(lambda s: "Runtime name" in t.rows()[t.cursor()[1]], "the cursor on the name")
 t.keys("C-u")
 t.type("team_ok")
 t.wait_gone("does not match the team's rule")
