@@ -13,6 +13,7 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
+#include "form/secret.h"
 #include "form/template.h"
 #include "base/util.h"
 #include "form/validate.h"
@@ -408,6 +409,10 @@ static int save_answer(const struct formdef *def, const struct document *doc, co
 			return -1;
 		}
 		say(_("Saved to %s.\n"), path);
+		if ((q = secret_note(doc))) { /* once: the one save of the run */
+			say("%s\n", q);
+			free(q);
+		}
 		free(a);
 		return 0;
 	}

@@ -240,6 +240,12 @@ void progress_submit(struct wiz *w)
 		return;
 	}
 	problems_clear(&p);
+	if (tmpl_check(w, &q) != VS_VALID) {
+		/* the template's own rules: a yours field empty, a narrower pattern */
+		wiz_status(w, 1, _("Not submitted: %s"), q);
+		free(q);
+		return;
+	}
 	if (w->settings.aws_missing) {
 		/* once more: a credential_process may have failed only then */
 		settings_refresh(w);

@@ -234,6 +234,7 @@ static void review_checks(struct wiz *w)
 static void review_build(struct wiz *w)
 {
 	const struct problems *p = &w->marks.probs; /* marks_update: this change's */
+	struct problems tp = {0};                   /* the template's own */
 	size_t s, k;
 	char *json, *line;
 
@@ -256,7 +257,7 @@ static void review_build(struct wiz *w)
 			     "the form."),
 			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE));
 	}
-	if (p->n)
+	if (p->n + tmpl_problems(w, &tp))
 		review_add(w, -1, 1, "%s",
 			   _("The form has problems (Enter on a line goes there):"));
 	else if (marks_svc_active(w))
@@ -291,6 +292,14 @@ static void review_build(struct wiz *w)
 			review_add(w, sec, 0, "  ! %s", t);
 			free(t);
 		}
+	for (k = 0; k < tp.n; k++) {
+		int sec;
+		char *t = tmpl_problem_text(w, &tp.v[k], &sec);
+
+		review_add(w, sec, 0, _("  ! %s (the template's rule)"), t);
+		free(t);
+	}
+	problems_clear(&tp);
 	for (k = 0; k < w->marks.warns.n; k++) {
 		int sec;
 		char *t = row_problem_text(w->data.def, &w->marks.warns.v[k], &sec);
@@ -414,6 +423,9 @@ static enum screen_result review_key(struct wiz *w, enum action a, int key)
 	switch (a) {
 	case ACT_REVIEW:
 		progress_submit(w);
+		break;
+	case ACT_TEMPLATE:
+		tmpl_save_as(w);
 		break;
 	case ACT_NEXT_SECTION:
 		wiz_status(w, 0, _("The review is the last screen: %s submits, %s goes back."),

@@ -208,6 +208,7 @@ struct wiz_status {
 /* The template this session started from (tmpl.c), or none: t NULL. */
 struct wiz_tmpl {
 	struct template *t; /* owned; freed by tmpl_release */
+	int secret_said;    /* a save said that the form holds a secret */
 };
 
 struct wiz {
@@ -249,6 +250,26 @@ char *tmpl_title(struct wiz *w);
 char *tmpl_hint(const struct wiz *w, const char *path);
 /* Non-zero when the value at path is locked (the review marks it). */
 int tmpl_locked(const struct wiz *w, const char *path);
+/* The template's problems with the document (template_check_document):
+ * appended to out; returns how many (0 without a template). */
+size_t tmpl_problems(const struct wiz *w, struct problems *out);
+/* One of them as "Label: message" (row_problem_text; a map's entry named
+ * by its key); *section as there. Caller frees. */
+char *tmpl_problem_text(const struct wiz *w, const struct problem *p, int *section);
+/* The worst of them (VS_VALID: none), with *msg the first of that state as
+ * "Label: message" (caller frees; NULL when none). F2 asks before saving
+ * an invalid one; F10 submits none. */
+enum vstate tmpl_check(const struct wiz *w, char **msg);
+/* After a form was saved: once a session, that it holds secret values
+ * (secret_note), or NULL (caller frees). */
+char *tmpl_secret_note(struct wiz *w);
+
+/* ---- tmpl-save.c: the review's "Save as template" ---- */
+
+/* Choose, value by value, what is locked, default, yours or hidden, then a
+ * title, a paragraph and a file; write the template (secrets left out,
+ * named on the status line). */
+void tmpl_save_as(struct wiz *w);
 
 /* ---- wizard.c ------------------------------------------------------------- */
 
