@@ -131,9 +131,11 @@ static char *where_next(const struct formdef *def, const char *field)
 
 /* Send CreateAgentRuntime and follow the runtime, drawing progress on the
  * whole screen; Esc cancels the call or stops following; a key after the
- * end returns. Fills *out (runtime_outcome_free) and *summary. */
+ * end returns. new_role: the role in the form was made this session (the
+ * service's role validation error is then waited out). Fills *out
+ * (runtime_outcome_free) and *summary. */
 static void submit_run(const struct formdef *def, const struct document *doc, const char *token,
-		       struct runtime_outcome *out, char **summary)
+		       const char *new_role, struct runtime_outcome *out, char **summary)
 {
 	struct aws_options o;
 	struct progress p = {0};
@@ -143,7 +145,8 @@ static void submit_run(const struct formdef *def, const struct document *doc, co
 				      .cancel = progress_cancel,
 				      .arg = &p,
 				      .debug = ui_settings.debug,
-				      .client_token = token};
+				      .client_token = token,
+				      .new_role = new_role};
 	const char *said;
 	char *next;
 	size_t i;
@@ -278,7 +281,7 @@ void progress_submit(struct wiz *w)
 		wiz_status(w, 0, "%s", _("Not submitted."));
 		return;
 	}
-	submit_run(w->data.def, w->data.doc, marks_token(w), &res, &summary);
+	submit_run(w->data.def, w->data.doc, marks_token(w), role_new(w), &res, &summary);
 	rc = RUNTIME_EXISTS(res.end) ? 0 : -1;
 	summary = no_answer(w, &res, summary);
 	marks_svc_clear(w);

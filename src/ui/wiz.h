@@ -188,6 +188,16 @@ struct wiz_checks {
 	size_t n;
 };
 
+/* Who the credentials are, found in the background when the settings are
+ * resolved (account-ui.c): the first screen's account line, the pick lists
+ * and the role made here need it. */
+struct account_job;
+struct wiz_account {
+	struct account_job *job; /* running or ended; NULL without credentials */
+	int shown;               /* its line is on the first screen */
+	char *made_role;         /* the ARN of the role this session made, or NULL */
+};
+
 /* The status line (wizard.c). */
 struct wiz_status {
 	char *text;
@@ -214,6 +224,7 @@ struct wiz {
 	struct wiz_status status;
 	struct wiz_checks checks;
 	struct wiz_tmpl tmpl;
+	struct wiz_account account;
 };
 
 /* ---- tmpl.c: the template's rules on screen (all do nothing without one) ---- */
@@ -414,6 +425,10 @@ struct dialog {
 	int in_text;  /* printable keys are text (keys_lookup) */
 	int on_leave; /* the answer when SIGTERM/SIGHUP ends it */
 	void *state;
+	/* may be NULL: called after each drawing (at least every 250 ms, keys
+	 * or none) to take what a worker thread made; DIALOG_MORE to go on, or
+	 * the dialog's answer */
+	int (*idle)(struct wiz *w, void *state);
 };
 /* The one loop of every dialog: draw, read a key, hand it over. */
 int dialog_run(struct wiz *w, const struct dialog *d);
@@ -437,6 +452,46 @@ int dialog_menu(struct wiz *w, const struct row *r);
 /* dialog-pager.c */
 void dialog_pager(struct wiz *w, const char *title, char **lines, size_t n);
 void dialog_help(struct wiz *w);
+
+/* ---- account-ui.c: who the credentials are, in the background ---------------- */
+
+struct aws_settings;
+struct aws_credentials;
+struct sts_identity;
+/* Start finding out (settings resolved with credentials: settings_refresh);
+ * nothing when the settings cannot submit. */
+void account_start(struct wiz *w);
+/* Take the answer when it came, never waiting: the first screen's line
+ * "Account 1234... as arn:..." added. 1 when something shown changed. */
+int account_poll(struct wiz *w);
+/* 1 with the settings, credentials and identity (borrowed; they live until
+ * account_forget), 0 while it is being found, -1 when it cannot be (*why,
+ * borrowed, says why). */
+int account_get(struct wiz *w, const struct aws_settings **s, const struct aws_credentials **c,
+		const struct sts_identity **id, const char **why);
+/* Forget it (F9, the end); a job still running is left to end on its own. */
+void account_forget(struct wiz *w);
+/* The cursor left the field of row key ("KIND:PATH"), whose value was orig
+ * when it came: when a check reads it and it changed, the checks start in
+ * the background (once the credentials are known to work). */
+void account_field_left(struct wiz *w, const char *key, const char *orig);
+
+/* ---- pick-ui.c: pick lists of what exists ---------------------------------------- */
+
+/* Non-zero when the field at path has a pick list. */
+int pick_has_list(const char *path);
+/* The hint h with the pick list's key named when path has one (h taken over). */
+char *pick_hint(const char *path, char *h);
+/* The pick list of the field under the cursor (ACT_PICK). */
+void pick_open(struct wiz *w);
+
+/* ---- role-ui.c: the execution role made from the role field --------------------- */
+
+/* ACT_MAKE_ROLE: show the documents, ask for the name and a yes, create
+ * the role in the background, fill the role field with its ARN. */
+void role_make(struct wiz *w);
+/* The form's role when this session made it (borrowed), else NULL. */
+const char *role_new(const struct wiz *w);
 
 /* ---- progress.c: F10 on the review -------------------------------------------- */
 

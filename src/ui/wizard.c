@@ -501,6 +501,12 @@ static int handle_key(struct wiz *w, int key)
 	case ACT_SETTINGS:
 		settings_edit(w);
 		return 0;
+	case ACT_PICK:
+		pick_open(w);
+		return 0;
+	case ACT_MAKE_ROLE:
+		role_make(w);
+		return 0;
 	default:
 		return w->screen->key(w, a, key) == SCREEN_QUIT;
 	}
@@ -560,6 +566,7 @@ static int wiz_loop(struct wiz *w, int *done)
 			}
 		}
 		draft_autosave(w);
+		account_poll(w);
 		if (uichecks_poll(w)) {
 			screen_review_free(w); /* the review lists them, */
 			marks_form(w);         /* the fields show them */
@@ -577,6 +584,8 @@ static int wiz_loop(struct wiz *w, int *done)
 static void wiz_release(struct wiz *w)
 {
 	uichecks_forget(w);
+	account_forget(w);
+	free(w->account.made_role);
 	screen_form_release(w);
 	screen_review_release(w);
 	tmpl_release(w);

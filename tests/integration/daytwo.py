@@ -265,6 +265,8 @@ def test_change_one_variable(w):
           p.returncode == 1 and
           p.stdout == 'changed  environmentVariables.LOG_LEVEL: "info" -> "debug"\n',
           repr(p.stdout) + p.stderr)
+    check("change: one change is said in the singular",
+          ": 1 change to runtime " in p.stderr, p.stderr)
     secret = dict(up, environmentVariables=dict(up["environmentVariables"],
                                                 API_TOKEN="s3cr3t-2", NEW_PASSWORD="pw"))
     p = run(w, ["diff", write(w, "secret.json", secret)])
@@ -359,16 +361,7 @@ def test_endpoints_and_delete(w):
 
 
 def run_tty(w, args, typed):
-    """args with a terminal on standard input, typed written to it."""
-    import pty
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([ACW] + args, env=w.keys_env(), stdin=slave,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    os.close(slave)
-    os.write(master, typed.encode())
-    out, err = proc.communicate(timeout=120)
-    os.close(master)
-    return proc.returncode, err
+    return w.run_tty(ACW, args, typed)
 
 
 def test_delete_typed_back(w):

@@ -201,6 +201,18 @@ class World:
     def keys_env(self, **extra):
         return self.env(AWS_ACCESS_KEY_ID=self.AKID, AWS_SECRET_ACCESS_KEY=self.SECRET, **extra)
 
+    def run_tty(self, exe, args, typed, timeout=120):
+        """exe with args and the keys' environment, a terminal on standard
+        input with typed written to it: (exit status, standard error)."""
+        import pty
+        master, slave = pty.openpty()
+        proc = subprocess.Popen([exe] + args, env=self.keys_env(), stdin=slave,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        os.close(slave)
+        os.write(master, typed.encode())
+        _, err = proc.communicate(timeout=timeout)
+        os.close(master)
+        return proc.returncode, err
     def ui_env(self):
         """The AWS_* settings a wizard in tmux (tests/ui/tmuxterm.py's Term,
         which makes the rest of its environment) needs to reach moto."""
