@@ -430,7 +430,7 @@ static void tsave_write(struct wiz *w, struct template *t, const char *file)
 void tmpl_save_as(struct wiz *w)
 {
 	struct tsave s = {0};
-	struct dialog d = {tsave_draw, tsave_key, 0, 0, &s};
+	struct dialog d = {tsave_draw, tsave_key, 0, 0, &s, NULL};
 	char *file = NULL;
 	size_t i;
 
