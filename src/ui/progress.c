@@ -181,15 +181,18 @@ void progress_run(const struct progress_job *j, struct runtime_outcome *out, cha
 struct create_job {
 	const struct formdef *def;
 	const struct document *doc;
+	const char *new_role; /* the role in the form was made this session, or NULL */
 };
 
 static void create_run(void *arg, const struct runtime_progress *rp, struct runtime_outcome *out)
 {
 	struct create_job *c = arg;
+	struct runtime_progress r = *rp;
 	struct aws_options o;
 
+	r.new_role = c->new_role; /* the service's role validation error is waited out */
 	submit_options(&o);
-	runtime_submit(&o, c->def, c->doc, SUBMIT_FOLLOW_LIMIT, rp, out);
+	runtime_submit(&o, c->def, c->doc, SUBMIT_FOLLOW_LIMIT, &r, out);
 }
 
 static char *create_next(void *arg, const struct runtime_outcome *out)
@@ -200,11 +203,12 @@ static char *create_next(void *arg, const struct runtime_outcome *out)
 	return where_next(c->def, outcome_field(out, &said));
 }
 
-/* Send CreateAgentRuntime and follow the runtime (progress_run). */
+/* Send CreateAgentRuntime and follow the runtime (progress_run). new_role:
+ * the role in the form was made this session, or NULL. */
 static void submit_run(const struct formdef *def, const struct document *doc, const char *token,
-		       struct runtime_outcome *out, char **summary)
+		       const char *new_role, struct runtime_outcome *out, char **summary)
 {
-	struct create_job c = {def, doc};
+	struct create_job c = {def, doc, new_role};
 	struct progress_job j = {
 	    _("Submitting CreateAgentRuntime"), token, create_run, NULL, create_next, &c};
 
@@ -273,6 +277,12 @@ void progress_submit(struct wiz *w)
 		return;
 	}
 	problems_clear(&p);
+	if (tmpl_check(w, &q) != VS_VALID) {
+		/* the template's own rules: a yours field empty, a narrower pattern */
+		wiz_status(w, 1, _("Not submitted: %s"), q);
+		free(q);
+		return;
+	}
 	if (w->settings.aws_missing) {
 		/* once more: a credential_process may have failed only then */
 		settings_refresh(w);
@@ -308,7 +318,7 @@ void progress_submit(struct wiz *w)
 		wiz_status(w, 0, "%s", _("Not submitted."));
 		return;
 	}
-	submit_run(w->data.def, w->data.doc, marks_token(w), &res, &summary);
+	submit_run(w->data.def, w->data.doc, marks_token(w), role_new(w), &res, &summary);
 	rc = RUNTIME_EXISTS(res.end) ? 0 : -1;
 	summary = no_answer(w, &res, summary);
 	marks_svc_clear(w);

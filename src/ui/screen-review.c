@@ -243,6 +243,7 @@ static void review_upd_line(struct wiz *w, int sec, int bold, int nowrap, const 
 static void review_build(struct wiz *w)
 {
 	const struct problems *p = &w->marks.probs; /* marks_update: this change's */
+	struct problems tp = {0};                   /* the template's own */
 	size_t s, k;
 	char *json, *line;
 
@@ -267,7 +268,7 @@ static void review_build(struct wiz *w)
 	}
 	/* an opened runtime: what the update changes first, then the request */
 	upd_review(w, review_upd_line);
-	if (p->n)
+	if (p->n + tmpl_problems(w, &tp))
 		review_add(w, -1, 1, "%s",
 			   _("The form has problems (Enter on a line goes there):"));
 	else if (marks_svc_active(w))
@@ -307,6 +308,14 @@ static void review_build(struct wiz *w)
 			review_add(w, sec, 0, "  ! %s", t);
 			free(t);
 		}
+	for (k = 0; k < tp.n; k++) {
+		int sec;
+		char *t = tmpl_problem_text(w, &tp.v[k], &sec);
+
+		review_add(w, sec, 0, _("  ! %s (the template's rule)"), t);
+		free(t);
+	}
+	problems_clear(&tp);
 	for (k = 0; k < w->marks.warns.n; k++) {
 		int sec;
 		char *t = row_problem_text(w->data.def, &w->marks.warns.v[k], &sec);
@@ -432,6 +441,9 @@ static enum screen_result review_key(struct wiz *w, enum action a, int key)
 	switch (a) {
 	case ACT_REVIEW:
 		progress_submit(w);
+		break;
+	case ACT_TEMPLATE:
+		tmpl_save_as(w);
 		break;
 	case ACT_NEXT_SECTION:
 		wiz_status(w, 0, _("The review is the last screen: %s submits, %s goes back."),

@@ -191,6 +191,16 @@ struct wiz_checks {
 	size_t n;
 };
 
+/* Who the credentials are, found in the background when the settings are
+ * resolved (account-ui.c): the first screen's account line, the pick lists
+ * and the role made here need it. */
+struct account_job;
+struct wiz_account {
+	struct account_job *job; /* running or ended; NULL without credentials */
+	int shown;               /* its line is on the first screen */
+	char *made_role;         /* the ARN of the role this session made, or NULL */
+};
+
 /* The status line (wizard.c). */
 struct wiz_status {
 	char *text;
@@ -201,6 +211,7 @@ struct wiz_status {
 /* The template this session started from (tmpl.c), or none: t NULL. */
 struct wiz_tmpl {
 	struct template *t; /* owned; freed by tmpl_release */
+	int secret_said;    /* a save said that the form holds a secret */
 };
 
 struct wiz {
@@ -216,6 +227,7 @@ struct wiz {
 	struct wiz_status status;
 	struct wiz_checks checks;
 	struct wiz_tmpl tmpl;
+	struct wiz_account account;
 	struct wiz_update *upd;  /* update.c: the runtime opened to update, or NULL */
 	struct wiz_start *start; /* screen-start.c: the start screen's state, or NULL */
 };
@@ -243,6 +255,26 @@ char *tmpl_title(struct wiz *w);
 char *tmpl_hint(const struct wiz *w, const char *path);
 /* Non-zero when the value at path is locked (the review marks it). */
 int tmpl_locked(const struct wiz *w, const char *path);
+/* The template's problems with the document (template_check_document):
+ * appended to out; returns how many (0 without a template). */
+size_t tmpl_problems(const struct wiz *w, struct problems *out);
+/* One of them as "Label: message" (row_problem_text; a map's entry named
+ * by its key); *section as there. Caller frees. */
+char *tmpl_problem_text(const struct wiz *w, const struct problem *p, int *section);
+/* The worst of them (VS_VALID: none), with *msg the first of that state as
+ * "Label: message" (caller frees; NULL when none). F2 asks before saving
+ * an invalid one; F10 submits none. */
+enum vstate tmpl_check(const struct wiz *w, char **msg);
+/* After a form was saved: once a session, that it holds secret values
+ * (secret_note), or NULL (caller frees). */
+char *tmpl_secret_note(struct wiz *w);
+
+/* ---- tmpl-save.c: the review's "Save as template" ---- */
+
+/* Choose, value by value, what is locked, default, yours or hidden, then a
+ * title, a paragraph and a file; write the template (secrets left out,
+ * named on the status line). */
+void tmpl_save_as(struct wiz *w);
 
 /* ---- wizard.c ------------------------------------------------------------- */
 
@@ -405,6 +437,10 @@ struct dialog {
 	int in_text;  /* printable keys are text (keys_lookup) */
 	int on_leave; /* the answer when SIGTERM/SIGHUP ends it */
 	void *state;
+	/* may be NULL: called after each drawing (at least every 250 ms, keys
+	 * or none) to take what a worker thread made; DIALOG_MORE to go on, or
+	 * the dialog's answer */
+	int (*idle)(struct wiz *w, void *state);
 };
 /* The one loop of every dialog: draw, read a key, hand it over. */
 int dialog_run(struct wiz *w, const struct dialog *d);
@@ -428,6 +464,46 @@ int dialog_menu(struct wiz *w, const struct row *r);
 /* dialog-pager.c */
 void dialog_pager(struct wiz *w, const char *title, char **lines, size_t n);
 void dialog_help(struct wiz *w);
+
+/* ---- account-ui.c: who the credentials are, in the background ---------------- */
+
+struct aws_settings;
+struct aws_credentials;
+struct sts_identity;
+/* Start finding out (settings resolved with credentials: settings_refresh);
+ * nothing when the settings cannot submit. */
+void account_start(struct wiz *w);
+/* Take the answer when it came, never waiting: the first screen's line
+ * "Account 1234... as arn:..." added. 1 when something shown changed. */
+int account_poll(struct wiz *w);
+/* 1 with the settings, credentials and identity (borrowed; they live until
+ * account_forget), 0 while it is being found, -1 when it cannot be (*why,
+ * borrowed, says why). */
+int account_get(struct wiz *w, const struct aws_settings **s, const struct aws_credentials **c,
+		const struct sts_identity **id, const char **why);
+/* Forget it (F9, the end); a job still running is left to end on its own. */
+void account_forget(struct wiz *w);
+/* The cursor left the field of row key ("KIND:PATH"), whose value was orig
+ * when it came: when a check reads it and it changed, the checks start in
+ * the background (once the credentials are known to work). */
+void account_field_left(struct wiz *w, const char *key, const char *orig);
+
+/* ---- pick-ui.c: pick lists of what exists ---------------------------------------- */
+
+/* Non-zero when the field at path has a pick list. */
+int pick_has_list(const char *path);
+/* The hint h with the pick list's key named when path has one (h taken over). */
+char *pick_hint(const char *path, char *h);
+/* The pick list of the field under the cursor (ACT_PICK). */
+void pick_open(struct wiz *w);
+
+/* ---- role-ui.c: the execution role made from the role field --------------------- */
+
+/* ACT_MAKE_ROLE: show the documents, ask for the name and a yes, create
+ * the role in the background, fill the role field with its ARN. */
+void role_make(struct wiz *w);
+/* The form's role when this session made it (borrowed), else NULL. */
+const char *role_new(const struct wiz *w);
 
 /* ---- progress.c: F10 on the review -------------------------------------------- */
 

@@ -321,10 +321,38 @@ void wiz_after_change(struct wiz *w)
 	screen_form_rebuild(w);
 }
 
+/* What F2 says once the form is saved: where, its problems, the template's
+ * first one (tm, may be NULL), and once a session that it holds a secret. */
+static void saved_status(struct wiz *w, const char *file, const char *tm)
+{
+	struct strbuf said = {0};
+	char *secret;
+	size_t n;
+
+	/* no one should share a broken file unknowingly */
+	marks_update(w);
+	n = marks_problems(w);
+	if (n)
+		strbuf_addf(&said,
+			    P_("Saved to %s, with %zu problem: the review (%s) lists it.",
+			       "Saved to %s, with %zu problems: the review (%s) lists them.", n),
+			    file, n, keys_action_name(ACT_REVIEW));
+	else
+		strbuf_addf(&said, _("Saved to %s."), file);
+	if (tm)
+		strbuf_addf(&said, _(" Not yet as the template wants: %s"), tm);
+	if ((secret = tmpl_secret_note(w)))
+		strbuf_addf(&said, " %s", secret);
+	free(secret);
+	wiz_status(w, n > 0 || tm, "%s", said.s);
+	strbuf_release(&said);
+}
+
 void wiz_save(struct wiz *w)
 {
-	char *file = NULL, *cause = NULL;
-	size_t n;
+	char *file = NULL, *cause = NULL, *tm = NULL, *q;
+	enum vstate ts;
+	int a;
 
 	if (!dialog_prompt(w, _("Save to file:"), w->data.file ? w->data.file : "runtime.json",
 			   &file)) {
@@ -334,10 +362,8 @@ void wiz_save(struct wiz *w)
 	if (ui_replaces_other(file, w->data.file)) {
 		/* runtime.json of an earlier session, or any other file: Enter
 		 * on the name offered must not replace it unasked */
-		char *q =
-		    xasprintf(_("%s exists already. Replace it with this form? (y/n)"), file);
-		int a = dialog_ask(w, q);
-
+		q = xasprintf(_("%s exists already. Replace it with this form? (y/n)"), file);
+		a = dialog_ask(w, q);
 		free(q);
 		if (a != 'y') {
 			wiz_status(w, 0, _("Not saved: %s is kept as it was."), file);
@@ -345,28 +371,34 @@ void wiz_save(struct wiz *w)
 			return;
 		}
 	}
+	/* a value against the template's own rules is asked about first */
+	ts = tmpl_check(w, &tm);
+	if (ts == VS_INVALID) {
+		q = xasprintf(_("%s\nSave anyway? (y/n)"), tm);
+		if (dialog_ask(w, q) != 'y') {
+			wiz_status(w, 1, _("Not saved: %s"), tm);
+			free(q);
+			free(tm);
+			free(file);
+			return;
+		}
+		free(q);
+	}
 	/* an opened runtime is saved as an update form ('update FILE' sends it) */
 	if ((w->upd ? upd_save(w, file, &cause)
 		    : formfile_save(file, w->data.doc, w->data.def, &cause)) != 0) {
 		wiz_status(w, 1, _("Could not save: %s"), cause);
 		free(cause);
 		free(file);
+		free(tm);
 		return;
 	}
 	free(w->data.file);
 	w->data.file = file;
 	w->data.saved_gen = document_generation(w->data.doc);
 	w->data.dirty_extra = 0;
-	/* no one should share a broken file unknowingly */
-	marks_update(w);
-	n = marks_problems(w);
-	if (n)
-		wiz_status(w, 1,
-			   P_("Saved to %s, with %zu problem: the review (%s) lists it.",
-			      "Saved to %s, with %zu problems: the review (%s) lists them.", n),
-			   file, n, keys_action_name(ACT_REVIEW));
-	else
-		wiz_status(w, 0, _("Saved to %s."), file);
+	saved_status(w, file, tm);
+	free(tm);
 }
 
 static void do_load(struct wiz *w)
@@ -487,6 +519,12 @@ static int handle_key(struct wiz *w, int key)
 	case ACT_SETTINGS:
 		settings_edit(w);
 		return 0;
+	case ACT_PICK:
+		pick_open(w);
+		return 0;
+	case ACT_MAKE_ROLE:
+		role_make(w);
+		return 0;
 	default:
 		return w->screen->key(w, a, key) == SCREEN_QUIT;
 	}
@@ -553,6 +591,7 @@ static int wiz_loop(struct wiz *w, int *done)
 			}
 		}
 		draft_autosave(w);
+		account_poll(w);
 		if (uichecks_poll(w)) {
 			screen_review_free(w); /* the review lists them, */
 			marks_form(w);         /* the fields show them */
@@ -570,6 +609,8 @@ static int wiz_loop(struct wiz *w, int *done)
 static void wiz_release(struct wiz *w)
 {
 	uichecks_forget(w);
+	account_forget(w);
+	free(w->account.made_role);
 	screen_form_release(w);
 	screen_review_release(w);
 	tmpl_release(w);

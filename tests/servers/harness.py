@@ -214,6 +214,22 @@ class World:
         os.close(master)
         return proc.returncode, err
 
+    def ui_env(self):
+        """The AWS_* settings a wizard in tmux (tests/ui/tmuxterm.py's Term,
+        which makes the rest of its environment) needs to reach moto."""
+        env = {k: v for k, v in self.keys_env().items() if k.startswith("AWS_")}
+        env.pop("AWS_CONFIG_FILE", None)
+        return env
+
+    def aws_cli(self, *args):
+        """The AWS CLI (the `aws` on PATH) run against moto through the
+        checking proxy; a CompletedProcess, or None when there is no aws."""
+        if not shutil.which("aws"):
+            return None
+        return subprocess.run(["aws", *args, "--endpoint-url", self.proxy.url],
+                              env=self.keys_env(AWS_CONFIG_FILE=os.devnull),
+                              capture_output=True, text=True, timeout=120)
+
 
 class DayTwoService:
     """The proxy's answers made the service's where moto 5.2.1 differs for
