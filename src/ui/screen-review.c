@@ -238,6 +238,39 @@ static void review_upd_line(struct wiz *w, int sec, int bold, int nowrap, const 
 		review_add(w, sec, bold, "%s", text);
 }
 
+/* The runtime this session created, when it did. */
+static void review_made(struct wiz *w)
+{
+	if (!w->marks.made_id)
+		return;
+	review_add(w, -1, 1, _("Runtime %s was created from this form (%s)."), w->marks.made_id,
+		   w->marks.made_status ? w->marks.made_status : "?");
+	if (w->marks.made_arn)
+		review_push(w, -1, 0, 1, xasprintf("  %s", w->marks.made_arn));
+	review_add(w, -1, 0,
+		   _("%s again would create a second runtime (it asks first); %s saves "
+		     "the form."),
+		   keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE));
+}
+
+/* The JSON body and the CLI command (unwrapped: their text is exact). */
+static void review_request(struct wiz *w)
+{
+	char *json, *line;
+
+	review_add(w, -1, 1, "%s",
+		   _("Request body (a clientToken is added when it is sent; secrets masked):"));
+	json = rows_display_json(w->data.def, w->data.doc);
+	/* the saved format (src/form/jsonwrite.c) indents with four spaces and
+	 * holds no tab: each line is shown as it is */
+	for (line = strtok(json, "\n"); line; line = strtok(NULL, "\n"))
+		review_push(w, -1, 0, 1, xstrdup(line));
+	free(json);
+	review_add(w, -1, 1, _("The same with the AWS CLI (after %s saves the file):"),
+		   keys_action_name(ACT_SAVE));
+	review_push(w, -1, 0, 1, submit_cli_command(w->data.file ? w->data.file : "runtime.json"));
+}
+
 /* The review: what was created, problems, every value by section, the JSON
  * body and the CLI command (those two unwrapped: their text is exact). */
 static void review_build(struct wiz *w)
@@ -245,7 +278,6 @@ static void review_build(struct wiz *w)
 	const struct problems *p = &w->marks.probs; /* marks_update: this change's */
 	struct problems tp = {0};                   /* the template's own */
 	size_t s, k;
-	char *json, *line;
 
 	if (w->review.lines && w->review.gen == document_generation(w->data.doc) &&
 	    w->review.cols == COLS &&
@@ -256,16 +288,7 @@ static void review_build(struct wiz *w)
 	w->review.cols = COLS;
 	free(w->review.file);
 	w->review.file = w->data.file ? xstrdup(w->data.file) : NULL;
-	if (w->marks.made_id) {
-		review_add(w, -1, 1, _("Runtime %s was created from this form (%s)."),
-			   w->marks.made_id, w->marks.made_status ? w->marks.made_status : "?");
-		if (w->marks.made_arn)
-			review_push(w, -1, 0, 1, xasprintf("  %s", w->marks.made_arn));
-		review_add(w, -1, 0,
-			   _("%s again would create a second runtime (it asks first); %s saves "
-			     "the form."),
-			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE));
-	}
+	review_made(w);
 	/* an opened runtime: what the update changes first, then the request */
 	upd_review(w, review_upd_line);
 	if (p->n + tmpl_problems(w, &tp))
@@ -334,19 +357,8 @@ static void review_build(struct wiz *w)
 	for (s = 0; s < w->data.def->nsections; s++)
 		if (!w->data.def->sections[s].review && !tmpl_hidden(w, s))
 			review_section(w, s);
-	if (w->upd)
-		return; /* its request is the update's, above */
-	review_add(w, -1, 1, "%s",
-		   _("Request body (a clientToken is added when it is sent; secrets masked):"));
-	json = rows_display_json(w->data.def, w->data.doc);
-	/* the saved format (src/form/jsonwrite.c) indents with four spaces and
-	 * holds no tab: each line is shown as it is */
-	for (line = strtok(json, "\n"); line; line = strtok(NULL, "\n"))
-		review_push(w, -1, 0, 1, xstrdup(line));
-	free(json);
-	review_add(w, -1, 1, _("The same with the AWS CLI (after %s saves the file):"),
-		   keys_action_name(ACT_SAVE));
-	review_push(w, -1, 0, 1, submit_cli_command(w->data.file ? w->data.file : "runtime.json"));
+	if (!w->upd) /* an update's request is above */
+		review_request(w);
 }
 
 /* The widest unwrapped line's columns past the pane: how far Right scrolls. */

@@ -518,6 +518,13 @@ void upd_submit(struct wiz *w)
 		return;
 	}
 	problems_clear(&p);
+	if (w->settings.aws_missing) {
+		char *m = settings_refusal(w);
+
+		wiz_status(w, 1, _("Not sent: %s"), m);
+		free(m);
+		return;
+	}
 	u = edited(w, 0);
 	diff_upforms(w->upd->map, w->data.def, w->upd->old, u, &d);
 	changes = d.n;

@@ -5,12 +5,15 @@ named endpoint is left, as the service refuses it, which moto does not).
 F8 says what goes and asks for the runtime's name: a wrong name deletes
 nothing; the name typed back deletes the named endpoint first, then the
 runtime (never DEFAULT alone), follows it until it is gone, and the list
-no longer shows it. And `open RUNTIME_ID` with an id the Region does not
+no longer shows it. While ListAgentRuntimes is held at the proxy, the list
+says "Loading", takes typed keys (the filter shows them: nothing waits for
+the network), and Esc cancels the loading. And `open RUNTIME_ID` with an id the Region does not
 have says so plainly and exits 4 before any screen."""
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -44,9 +47,31 @@ with harness.World() as world:
           "list' shows the runtimes" in out,
           "open of an unknown id: exit %d, %r" % (p.returncode, out))
 
+    # ListAgentRuntimes held at the proxy until released
+    hold = threading.Event()
+    forward = world.proxy.forward
+
+    def held(method, path, headers, body):
+        if method == "POST" and path.split("?")[0] == "/runtimes/":
+            hold.wait(30)
+        return forward(method, path, headers, body)
+
+    world.proxy.forward = held
     t = Term(env=env, tmp=tmp, start=None)
     t.own_tmp = True
     t.wait_text("Open a runtime of the Region")
+    for _ in range(4):
+        t.keys("Down")
+    t.keys("Enter")
+    t.wait_text("Loading the runtimes... (Esc cancels)")
+    t.type("doo")
+    s = t.wait_text("Filter: doo")
+    check("Loading the runtimes" in s, "the typed key waited for the list", t)
+    t.keys("Escape")
+    t.wait(lambda s: "Loading the runtimes was cancelled." in s and "Create a new runtime" in s,
+           "the loading cancelled")
+    hold.set()
+    world.proxy.forward = forward
     for _ in range(4):
         t.keys("Down")
     t.keys("Enter")

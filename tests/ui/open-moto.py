@@ -43,7 +43,6 @@ with harness.World() as world:
     env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
     tmp = tempfile.mkdtemp(prefix="acw-ui-open-")
     t = Term(env=env, tmp=tmp, start=None)
-    t.own_tmp = True
     t.wait_text("Open a runtime of the Region")
     for _ in range(4):
         t.keys("Down")
@@ -118,5 +117,12 @@ with harness.World() as world:
           up.get("description") == "version two", "F2 did not save an update form: %r" % up, t)
     # updated and saved: nothing unsaved, quitting asks nothing
     check(t.quit(changed=False) == 0, "quit failed", t)
+    t.close()
+    # open RUNTIME_ID: the same, straight away
+    t = Term(args=["open", rid], env=env, tmp=tmp)
+    s = t.wait_text("Updating opened_agent (version 2)", timeout=20)
+    check("version two" in s, "open did not load the deployed configuration", t)
+    check(t.quit(changed=False) == 0, "quit failed", t)
+    t.own_tmp = True
     t.close()
 print("ok: a runtime opened from the list is updated to READY at version 2")
