@@ -232,6 +232,26 @@ static void drafts_items(struct wiz_start *s)
 
 /* ---- the views ------------------------------------------------------------------- */
 
+/* The start screen's five entries; ndrafts drafts were found. */
+static void menu_entries(struct wiz_start *s, size_t ndrafts)
+{
+	item_add(s, xstrdup(_("Create a new runtime")),
+		 xstrdup(_("An empty form, section by section.")), NULL, NULL);
+	item_add(s, xstrdup(_("New from a template")),
+		 xstrdup(_("A team's prepared form: fill in only what is yours.")), NULL, NULL);
+	item_add(s, xstrdup(_("Open a form file")),
+		 xstrdup(_("A file saved earlier (Tab completes the path).")), NULL, NULL);
+	item_add(s, xstrdup(_("Resume a draft")),
+		 ndrafts ? xasprintf(P_("What an earlier session autosaved: %zu draft.",
+					"What an earlier session autosaved: %zu drafts.", ndrafts),
+				     ndrafts)
+			 : xstrdup(_("What an earlier session autosaved: none was found.")),
+		 NULL, NULL);
+	item_add(s, xstrdup(_("Open a runtime of the Region")),
+		 xstrdup(_("Change or delete a runtime that exists (as 'list' shows them).")),
+		 NULL, NULL);
+}
+
 static void show(struct wiz *w, enum start_view v)
 {
 	struct wiz_start *s = w->start;
@@ -246,19 +266,10 @@ static void show(struct wiz *w, enum start_view v)
 	s->view = v;
 	switch (v) {
 	case SV_MENU:
-		item_add(s, xstrdup(_("Create a new runtime")),
-			 xstrdup(_("An empty form, section by section.")), NULL, NULL);
-		item_add(s, xstrdup(_("New from a template")),
-			 xstrdup(_("A team's prepared form: fill in only what is yours.")), NULL,
-			 NULL);
-		item_add(s, xstrdup(_("Open a form file")),
-			 xstrdup(_("A file saved earlier (Tab completes the path).")), NULL, NULL);
-		item_add(s, xstrdup(_("Resume a draft")),
-			 xstrdup(_("What an earlier session autosaved.")), NULL, NULL);
-		item_add(
-		    s, xstrdup(_("Open a runtime of the Region")),
-		    xstrdup(_("Change or delete a runtime that exists (as 'list' shows them).")),
-		    NULL, NULL);
+		drafts_items(s); /* counted for the entry */
+		i = s->n;
+		items_clear(s);
+		menu_entries(s, i);
 		break;
 	case SV_TEMPLATES:
 		template_list(w->data.def, &tl);

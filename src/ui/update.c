@@ -178,6 +178,11 @@ void upd_enter(struct wiz *w)
 		wiz_status(w, 0, _("Not editable here, kept as deployed: %s"), w->upd->notes);
 }
 
+const char *upd_id(const struct wiz *w)
+{
+	return w->upd ? w->upd->id : NULL;
+}
+
 void upd_release(struct wiz *w)
 {
 	update_free(w->upd);

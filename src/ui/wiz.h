@@ -548,6 +548,8 @@ int upd_save(struct wiz *w, const char *file, char **cause);
 void upd_submit(struct wiz *w);
 /* Take the opened runtime's state over (the document is w->data.doc). */
 void upd_begin(struct wiz *w, struct wiz_update *u);
+/* The id of the runtime updated (borrowed), or NULL. */
+const char *upd_id(const struct wiz *w);
 /* Show the opened runtime's first section, and what it holds that cannot
  * be edited here (kept as deployed). */
 void upd_enter(struct wiz *w);

@@ -409,6 +409,14 @@ static void do_load(struct wiz *w)
 	char **lines;
 	size_t i;
 
+	if (w->upd) {
+		/* the form is the runtime's; another would update it unasked */
+		wiz_status(w, 1,
+			   _("Not loaded: this session updates runtime %s; start the wizard "
+			     "without it to open a form file."),
+			   upd_id(w));
+		return;
+	}
 	if (wiz_dirty(w) &&
 	    dialog_ask(w, _("Loading replaces your unsaved changes. Go on? (y/n)")) != 'y') {
 		wiz_status(w, 0, "%s", _("Not loaded."));

@@ -122,6 +122,8 @@ with harness.World() as world:
     t = Term(args=["open", rid], env=env, tmp=tmp)
     s = t.wait_text("Updating opened_agent (version 2)", timeout=20)
     check("version two" in s, "open did not load the deployed configuration", t)
+    t.keys("F3")  # another form would update the runtime unasked
+    t.wait(lambda s: "Not loaded: this session updates runtime" in flat(s), "F3 refused")
     check(t.quit(changed=False) == 0, "quit failed", t)
     t.own_tmp = True
     t.close()
