@@ -8,16 +8,16 @@
 
 #include "base/util.h"
 #include "cli/newrole.h"
+#include "ui/ui.h"
 
+/* The program's state folder: the drafts' (ui_draft_path). */
 static char *newrole_dir(void)
 {
-	const char *x = getenv("XDG_STATE_HOME"), *h = getenv("HOME");
+	char *draft = ui_draft_path(), *slash = draft ? strrchr(draft, '/') : NULL;
 
-	if (x && *x == '/')
-		return xasprintf("%s/agentcore-wizard", x);
-	if (h && *h)
-		return xasprintf("%s/.local/state/agentcore-wizard", h);
-	return NULL;
+	if (slash)
+		*slash = '\0';
+	return draft;
 }
 
 /* The file's text (caller frees), "" when there is none. */
