@@ -123,7 +123,10 @@ static int ask_anyway(size_t errors)
 {
 	char line[16];
 
-	fprintf(stderr, _("The account checks found %zu error(s). Submit anyway? (y/N) "), errors);
+	fprintf(stderr,
+		P_("The account checks found %zu error. Submit anyway? (y/N) ",
+		   "The account checks found %zu errors. Submit anyway? (y/N) ", errors),
+		errors);
 	fflush(stderr);
 	if (!fgets(line, sizeof line, stdin))
 		return 0;

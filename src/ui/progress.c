@@ -306,7 +306,9 @@ void progress_submit(struct wiz *w)
 				   ASK_ESC);
 	} else if (uichecks_errors(w)) {
 		/* findings never block: they ask (issue 10) */
-		q = xasprintf(_("The account checks found %zu error(s): submit anyway? (y/n)"),
+		q = xasprintf(P_("The account checks found %zu error: submit anyway? (y/n)",
+				 "The account checks found %zu errors: submit anyway? (y/n)",
+				 uichecks_errors(w)),
 			      uichecks_errors(w));
 		a = dialog_ask(w, q);
 	} else {

@@ -43,7 +43,7 @@ def checks_ended(t):
                          "the account checks ended", timeout=30)
 
 
-def submit(t, question="The account checks found 2 error(s): submit anyway?"):
+def submit(t, question="The account checks found 2 errors: submit anyway?"):
     """F10 on the review (its checks ended: the role and the image are not
     in moto), y to the question; the end screen."""
     checks_ended(t)

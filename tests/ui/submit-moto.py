@@ -43,7 +43,7 @@ with harness.World() as world:
     # a service error takes the user back to the field it names
     world.proxy.inject("validation")
     t.keys("F10")
-    t.wait_text("The account checks found 2 error(s): submit anyway?")
+    t.wait_text("The account checks found 2 errors: submit anyway?")
     t.keys("y")
     s = t.wait_text("Press any key to go to", timeout=30)
     check("ValidationException" in s and "roleArn" in s, "no service error shown", t)
