@@ -145,7 +145,11 @@ static void tsave_draw(struct wiz *w, void *state)
 	int y, top = 3, bottom = LINES - 4, cw = 26, lw = COLS - cw - 3;
 	size_t i, shown = (size_t)(bottom - top + 1);
 
-	(void)w;
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		term_draw_small();
+		refresh();
+		return;
+	}
 	if (s->sel < s->top)
 		s->top = s->sel;
 	if (s->sel >= s->top + shown)
@@ -252,12 +256,33 @@ static void tsave_choose(struct tsave *s, enum tmode mode)
 		s->note = cause;
 }
 
+/* F1 on the template screen: what each choice means for whoever starts
+ * from the template. */
+static void tsave_help(struct wiz *w)
+{
+	char *lines[] = {
+	    _("Each value of the form goes into the template with one of these choices:"),
+	    _("  default: prefilled with this value; they may change it."),
+	    _("  locked: shown with this value; keys that would change it are refused."),
+	    _("  yours: left empty for them to fill; the value becomes the example."),
+	    _("  hidden: kept with this value, never shown."),
+	    _("A section's line hides or shows the whole section."),
+	    _("A value whose name looks secret (KEY, SECRET, TOKEN, PASSWORD, CREDENTIAL) is "
+	      "always yours: templates never hold secrets."),
+	    _("Space, Enter or Right step the choice; l, d, y and h set it; F2 goes on to the "
+	      "title, the paragraph and the file; Esc cancels."),
+	};
+
+	dialog_pager(w, _("Save as template"), lines, sizeof lines / sizeof lines[0]);
+}
+
 static int tsave_key(struct wiz *w, void *state, enum action a, int key)
 {
 	struct tsave *s = state;
 	size_t page = (size_t)(LINES - 6 > 1 ? LINES - 6 : 1);
 
-	(void)w;
+	if ((COLS < MIN_COLS || LINES < MIN_LINES) && a != ACT_CANCEL && a != ACT_QUIT)
+		return DIALOG_MORE; /* nothing is changed unseen */
 	switch (a) {
 	case ACT_UP:
 	case ACT_PREV_FIELD:
@@ -283,6 +308,9 @@ static int tsave_key(struct wiz *w, void *state, enum action a, int key)
 	case ACT_ACTIVATE:
 	case ACT_RIGHT:
 		tsave_choose(s, TM_NONE);
+		break;
+	case ACT_HELP:
+		tsave_help(w);
 		break;
 	case ACT_SAVE:
 	case ACT_REVIEW:

@@ -111,6 +111,11 @@ check(choice(t, "Network mode:") == "locked", "the network is not locked at firs
 check(choice(t, "API_KEY") == "yours: a secret, left out",
       "the secret is not shown as left out", t)
 check(SECRET not in s, "the secret's value is on the screen", t)
+t.keys("F1")
+s = t.wait_text("Each value of the form goes into the template")
+check("always yours: templates never hold secrets" in flat(s), "F1 does not explain", t)
+t.keys("Escape")
+t.wait_text("Save as template:")
 select(t, "Description:")
 check(choice(t, "Description:") == "default", "the description is not default at first", t)
 t.keys("l")
