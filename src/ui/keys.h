@@ -39,7 +39,7 @@ enum action {
 	ACT_PROBE,
 	ACT_PICK,      /* a list of what exists in the account (pick-ui.c) */
 	ACT_MAKE_ROLE, /* make the execution role (role-ui.c) */
-	ACT_TEMPLATE, /* on the review: save as template (tmpl-save.c) */
+	ACT_TEMPLATE,  /* on the review: save as template (tmpl-save.c) */
 	/* moving and editing in a text field; Left/Right also step a choice,
 	 * Home/End also go to the top or bottom of the review */
 	ACT_LEFT,
