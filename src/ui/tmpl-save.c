@@ -92,12 +92,15 @@ static void tsave_section(struct tsave *s, size_t sec)
 	for (i = 0; i < rs.n; i++) {
 		const struct row *r = &rs.v[i];
 		char *path, *v, *label;
-		int secret = 0;
+		int secret = 0, list;
 
 		if ((r->kind != RK_VALUE && r->kind != RK_MAPKEY) ||
 		    (r->kind == RK_VALUE && !document_is_set(doc, r->path)))
 			continue;
-		if (!(path = template_path_of(def, doc, r->path)))
+		/* a list of values is one line, marked as a whole: yours then
+		 * leaves the list empty for them to fill */
+		list = r->kind == RK_VALUE && r->owner && r->owner->kind == FK_LIST;
+		if (!(path = template_path_of(def, doc, list ? r->owner_path : r->path)))
 			continue;
 		if (s->n && s->v[s->n - 1].path && !strcmp(s->v[s->n - 1].path, path)) {
 			free(path); /* the next item of the same list */
@@ -113,8 +116,16 @@ static void tsave_section(struct tsave *s, size_t sec)
 					  : val                         ? val
 									: "");
 		} else {
+			size_t more = list ? document_count(doc, r->owner_path) - 1 : 0;
+
 			v = row_value(r, doc);
-			label = xasprintf("%s: %s", r->label, v);
+			label =
+			    more
+				? xasprintf(P_("%s: %s and %zu more", "%s: %s and %zu more", more),
+					    r->owner->label ? r->owner->label : "", v, more)
+				: xasprintf("%s: %s",
+					    list && r->owner->label ? r->owner->label : r->label,
+					    v);
 			free(v);
 		}
 		tsave_push(s, sec, label, path, secret);
