@@ -255,6 +255,8 @@ check(modes.get("networkConfiguration.networkModeConfig.subnets") == "yours" and
       modes.get("networkConfiguration.networkMode") == "locked" and
       modes.get("networkConfiguration.networkModeConfig.securityGroups") == "locked" and
       "networkConfiguration" not in modes, "the network's entries: %r" % modes, t)
+check(tpl["fields"]["networkConfiguration.networkModeConfig.subnets"].get("example") ==
+      "subnet-0123456789abcdef0", "the list's example: %r" % tpl["fields"], t)
 check("subnets" not in tpl["form"]["networkConfiguration"].get("networkModeConfig", {}),
       "the subnets yours stayed in the form: %r" % tpl["form"], t)
 check(tpl["title"] == "Untitled template", "the title kept: %r" % tpl["title"], t)
