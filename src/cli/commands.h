@@ -86,6 +86,7 @@ extern const struct cmd_entry cmd_update_entry;
 extern const struct cmd_entry cmd_delete_entry;
 extern const struct cmd_entry cmd_versions_entry;
 extern const struct cmd_entry cmd_endpoints_entry;
+extern const struct cmd_entry cmd_open_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_create_role_entry;
 extern const struct cmd_entry cmd_templates_entry;

@@ -63,6 +63,7 @@ enum key_screen {
 	KS_ENTRY,
 	KS_REVIEW,
 	KS_PICK, /* the form, the cursor on a field with a pick list */
+	KS_START,
 	KS_COUNT
 };
 

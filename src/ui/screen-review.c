@@ -229,6 +229,15 @@ static void review_checks(struct wiz *w)
 	}
 }
 
+/* A line of an update's diff or request (update.c hands them over). */
+static void review_upd_line(struct wiz *w, int sec, int bold, int nowrap, const char *text)
+{
+	if (nowrap)
+		review_push(w, sec, bold, 1, xstrdup(text));
+	else
+		review_add(w, sec, bold, "%s", text);
+}
+
 /* The review: what was created, problems, every value by section, the JSON
  * body and the CLI command (those two unwrapped: their text is exact). */
 static void review_build(struct wiz *w)
@@ -257,6 +266,8 @@ static void review_build(struct wiz *w)
 			     "the form."),
 			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE));
 	}
+	/* an opened runtime: what the update changes first, then the request */
+	upd_review(w, review_upd_line);
 	if (p->n + tmpl_problems(w, &tp))
 		review_add(w, -1, 1, "%s",
 			   _("The form has problems (Enter on a line goes there):"));
@@ -318,6 +329,8 @@ static void review_build(struct wiz *w)
 	for (s = 0; s < w->data.def->nsections; s++)
 		if (!w->data.def->sections[s].review && !tmpl_hidden(w, s))
 			review_section(w, s);
+	if (w->upd)
+		return; /* its request is the update's, above */
 	review_add(w, -1, 1, "%s",
 		   _("Request body (a clientToken is added when it is sent; secrets masked):"));
 	json = rows_display_json(w->data.def, w->data.doc);

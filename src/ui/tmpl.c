@@ -52,6 +52,8 @@ size_t tmpl_step(const struct wiz *w, size_t sec, int dir)
 
 int tmpl_locked(const struct wiz *w, const char *path)
 {
+	if (upd_locked(w, path))
+		return 1; /* an update cannot change it */
 	return w->tmpl.t && path &&
 	       template_mode(w->tmpl.t, w->data.def, w->data.doc, path) == TM_LOCKED;
 }
@@ -60,6 +62,8 @@ int tmpl_refuse(struct wiz *w, const char *path)
 {
 	const struct tfield *f;
 
+	if (upd_refuse(w, path))
+		return 1;
 	if (!w->tmpl.t || !path ||
 	    !template_locked_within(w->tmpl.t, w->data.def, w->data.doc, path))
 		return 0;
@@ -93,6 +97,8 @@ char *tmpl_hint(const struct wiz *w, const char *path)
 {
 	const struct tfield *f;
 
+	if (upd_locked(w, path))
+		return xstrdup(upd_locked(w, path));
 	if (!w->tmpl.t || !path)
 		return NULL;
 	f = template_rule(w->tmpl.t, w->data.def, w->data.doc, path);

@@ -63,6 +63,9 @@ struct screen_ops {
 	enum screen_result (*key)(struct wiz *w, enum action a, int key);
 };
 extern const struct screen_ops screen_form, screen_review;
+/* screen-start.c: the start screen (no FORM given): new, from a template,
+ * a form file, a draft, or one of the Region's runtimes */
+extern const struct screen_ops screen_start;
 
 /* ---- the parts of struct wiz -------------------------------------------------- */
 
@@ -225,6 +228,8 @@ struct wiz {
 	struct wiz_checks checks;
 	struct wiz_tmpl tmpl;
 	struct wiz_account account;
+	struct wiz_update *upd;  /* update.c: the runtime opened to update, or NULL */
+	struct wiz_start *start; /* screen-start.c: the start screen's state, or NULL */
 };
 
 /* ---- tmpl.c: the template's rules on screen (all do nothing without one) ---- */
@@ -412,6 +417,13 @@ void draft_autosave(struct wiz *w);
 /* A draft from an earlier session: offer to resume it, or keep it aside. */
 void draft_offer(struct wiz *w);
 void draft_set_aside(struct wiz *w, time_t when, int declined);
+/* The form file the draft at path belongs to (kept beside it, in
+ * path.form), or NULL (caller frees). */
+char *draft_form_file(const char *path);
+/* Resume the draft at path (draft.json, or one kept aside, which becomes
+ * draft.json; a draft.json there is kept aside first): its form file is
+ * the session's file again. 0, or -1 with the reason on the status line. */
+int draft_resume(struct wiz *w, const char *path);
 
 /* ---- dialogs: dialog.c runs them all ---------------------------------------- */
 
@@ -496,5 +508,57 @@ const char *role_new(const struct wiz *w);
 /* ---- progress.c: F10 on the review -------------------------------------------- */
 
 void progress_submit(struct wiz *w);
+
+/* A job whose progress is drawn on the whole screen (progress_run): the
+ * create of F10, or an update. */
+struct runtime_progress;
+struct runtime_outcome;
+struct progress_job {
+	const char *title;
+	const char *token; /* the clientToken to send again, or NULL */
+	/* the calls, with rp's callbacks; fills *out */
+	void (*run)(void *arg, const struct runtime_progress *rp, struct runtime_outcome *out);
+	/* the sentence at the end (caller frees); NULL: runtime_outcome_summary */
+	char *(*said)(void *arg, const struct runtime_outcome *out);
+	/* where the key after the end leads (caller frees) */
+	char *(*next)(void *arg, const struct runtime_outcome *out);
+	void *arg;
+};
+void progress_run(const struct progress_job *j, struct runtime_outcome *out, char **summary);
+
+/* ---- update.c: a deployed runtime opened to be updated ------------------------ */
+
+/* All do nothing (0, NULL) when the session updates no runtime. */
+/* "  Updating NAME (version N)" for the title, or NULL (caller frees). */
+char *upd_title(const struct wiz *w);
+/* Non-zero, with the reason on the status line, when path cannot change
+ * in an update (the name, the tags). */
+int upd_refuse(struct wiz *w, const char *path);
+/* Why path cannot change in an update, or NULL (borrowed). */
+const char *upd_locked(const struct wiz *w, const char *path);
+/* The review's lines of the diff against the deployed configuration and
+ * the UpdateAgentRuntime request; add is called for each line. 0 when the
+ * session updates nothing (the review shows its own). */
+int upd_review(struct wiz *w,
+	       void (*add)(struct wiz *w, int sec, int bold, int nowrap, const char *text));
+/* F2 while updating: the form saved as an update form (`get --update`'s,
+ * for `update FILE`): 0, -1 with *cause, or 1 when not updating. */
+int upd_save(struct wiz *w, const char *file, char **cause);
+/* F10 on the review: the question, UpdateAgentRuntime, following it. */
+void upd_submit(struct wiz *w);
+/* Take the opened runtime's state over (the document is w->data.doc). */
+void upd_begin(struct wiz *w, struct wiz_update *u);
+void upd_release(struct wiz *w);
+/* Open runtime id from the start screen's list: load it (Esc cancels)
+ * and show its first section; 0, or -1 with the reason on the status line. */
+int upd_open(struct wiz *w, const char *id);
+
+/* ---- screen-start.c ----------------------------------------------------------- */
+
+/* Show the start screen (w->start made). */
+void start_begin(struct wiz *w);
+void start_release(struct wiz *w);
+/* The start screen takes printable keys as text (a filter, a path). */
+int start_in_text(const struct wiz *w);
 
 #endif

@@ -193,9 +193,20 @@ static void draw_title(struct wiz *w)
 	size_t n = 0, all = 0, i;
 	const char *title = w->data.def->sections[w->sec].title;
 	const char *changed = wiz_dirty(w) ? _("  (changed)") : "";
-	const char *f = w->data.file ? w->data.file : "", *gap = w->data.file ? "  " : "";
+	char *upd = upd_title(w);
+	const char *f = upd            ? upd
+			: w->data.file ? w->data.file
+				       : "",
+		   *gap = upd || w->data.file ? "  " : "";
 	char *t, *yours = tmpl_title(w);
 
+	if (w->screen == &screen_start) {
+		free(upd);
+		free(yours);
+		term_fill(0, 0, COLS, A_REVERSE);
+		term_put(0, 1, COLS - 2, _("agentcore-wizard  Start"), A_REVERSE | A_BOLD);
+		return;
+	}
 	for (i = 0; i < w->data.def->nsections; i++)
 		if (!w->data.def->sections[i].review && !tmpl_hidden(w, i)) {
 			all++;
@@ -213,6 +224,7 @@ static void draw_title(struct wiz *w)
 		t = both;
 	}
 	free(yours);
+	free(upd);
 	term_fill(0, 0, COLS, A_REVERSE);
 	term_put(0, 1, COLS - 2, t, A_REVERSE | A_BOLD);
 	free(t);
@@ -282,7 +294,8 @@ void wiz_draw(struct wiz *w)
 	erase();
 	draw_title(w);
 	w->screen->draw(w, &cy, &cx);
-	draw_sections(w);
+	if (w->screen != &screen_start)
+		draw_sections(w);
 	for (k = LINES - 1 - (sn < 2 ? 2 : sn); sn && k < LINES - 1; k++)
 		term_fill(k, 0, COLS, A_NORMAL);
 	if (sn)
@@ -371,7 +384,9 @@ void wiz_save(struct wiz *w)
 		}
 		free(q);
 	}
-	if (formfile_save(file, w->data.doc, w->data.def, &cause) != 0) {
+	/* an opened runtime is saved as an update form ('update FILE' sends it) */
+	if ((w->upd ? upd_save(w, file, &cause)
+		    : formfile_save(file, w->data.doc, w->data.def, &cause)) != 0) {
 		wiz_status(w, 1, _("Could not save: %s"), cause);
 		free(cause);
 		free(file);
@@ -474,7 +489,7 @@ static int do_quit(struct wiz *w)
  * screen on show. Returns 1 when the wizard should end. */
 static int handle_key(struct wiz *w, int key)
 {
-	int in_text = screen_form_in_text(w);
+	int in_text = screen_form_in_text(w) || start_in_text(w);
 	enum action a = keys_lookup(key, in_text);
 
 	if (COLS < MIN_COLS || LINES < MIN_LINES)
@@ -483,6 +498,8 @@ static int handle_key(struct wiz *w, int key)
 		free(w->status.text);
 		w->status.text = NULL;
 	}
+	if (w->screen == &screen_start && (a == ACT_SAVE || a == ACT_LOAD))
+		return w->screen->key(w, a, key) == SCREEN_QUIT; /* no form yet */
 	switch (a) {
 	case ACT_QUIT:
 		return do_quit(w);
@@ -514,12 +531,17 @@ static int handle_key(struct wiz *w, int key)
 
 /* The start: an earlier session's draft offered (no FORM) or kept aside
  * (FORM given), or a FORM that does not exist yet named. */
-static void wiz_begin(struct wiz *w, const char *file, const char *draft)
+static void wiz_begin(struct wiz *w, const char *file, const char *draft, int start)
 {
 	struct stat st;
 
-	if (file && stat(file, &st) == 0)
+	if ((file && stat(file, &st) == 0) || w->upd)
 		marks_visit_all(w); /* its sections say at once what they hold */
+	if (start) {
+		draft_refused(w); /* said on the start screen, and after it */
+		start_begin(w);   /* its entries offer the drafts */
+		return;
+	}
 	if (!tmpl_start(w))
 		wiz_enter_section(w, 0);
 	if (draft_refused(w))
@@ -589,6 +611,8 @@ static void wiz_release(struct wiz *w)
 	screen_form_release(w);
 	screen_review_release(w);
 	tmpl_release(w);
+	upd_release(w);
+	start_release(w);
 	marks_release(w);
 	settings_release(w);
 	document_free(w->data.doc);
@@ -598,8 +622,7 @@ static void wiz_release(struct wiz *w)
 	free(w->status.text);
 }
 
-int ui_curses(const struct formdef *def, struct document *doc, const char *file, const char *draft,
-	      struct template *tmpl)
+int ui_curses(const struct formdef *def, struct document *doc, const struct ui_begin *b)
 {
 	struct wiz w;
 	int rc, done = 0;
@@ -610,9 +633,10 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	w.checks.have_creds = w.checks.state = -1;
 	w.data.def = def;
 	w.data.doc = doc;
-	w.data.file = file ? xstrdup(file) : NULL;
-	tmpl_begin(&w, tmpl);
+	w.data.file = b->file ? xstrdup(b->file) : NULL;
+	tmpl_begin(&w, b->tmpl);
 	w.draft.path = ui_draft_path();
+	upd_begin(&w, b->upd);
 	w.data.saved_gen = w.draft.gen = document_generation(doc);
 	w.marks.visited = xcalloc(def->nsections, 1);
 	w.form.checked = xcalloc(def->nsections, 1);
@@ -639,7 +663,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 		wiz_release(&w);
 		return EXIT_USAGE;
 	}
-	wiz_begin(&w, file, draft);
+	wiz_begin(&w, b->file, b->draft, b->start);
 	rc = wiz_loop(&w, &done);
 	term_restore();
 	/* only this session's: started with FORM, a draft of an earlier

@@ -3,7 +3,8 @@ behind the signature-checking proxy, the account seeded with boto3: the
 first screen names the account and the caller (STS, in the background);
 Ctrl-O on the role field lists the roles, those that trust
 bedrock-agentcore first and the others marked, filtered as you type, and
-Enter fills the field; on the image field a repository, then its tags;
+Enter fills the field; on the image field a repository, then its tags (push date, size, the
+platforms of an index);
 on the subnets a VPC, then its subnets (zone ID and "supported" said;
 several marked), then its security groups; Esc leaves a field as it was.
 Ctrl-R on the role field shows the trust and permissions documents, asks
@@ -121,6 +122,7 @@ with harness.World() as world:
     t.keys("Enter")
     s = t.wait_stable(lambda s: "pickrepo:v7" in s and "pushed" in s, "the repository's tags",
                       timeout=20)
+    check("linux/arm64" in s, "the image's architecture is not shown", t)
     t.keys("Enter")
     t.wait_text(ACCOUNT + ".dkr.ecr.us-east-1.amazonaws.com/pickrepo:v7")
 
