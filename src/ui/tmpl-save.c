@@ -229,6 +229,22 @@ static int tsave_mark(struct tsave *s, const char *path, enum tmode mode, char *
 	return template_mark(s->t, def, path, mode, NULL, cause);
 }
 
+/* Whether a value of section sec is yours (a hidden section may hold none). */
+static int tsave_has_yours(const struct tsave *s, size_t sec)
+{
+	const struct tfield *f;
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		if (s->v[i].header || s->v[i].sec != sec)
+			continue;
+		f = template_rule(s->t, s->w->data.def, NULL, s->v[i].path);
+		if (s->v[i].secret || (f && f->mode == TM_YOURS))
+			return 1;
+	}
+	return 0;
+}
+
 /* Give the line under the cursor mode (or the next one: mode TM_NONE). */
 static void tsave_choose(struct tsave *s, enum tmode mode)
 {
@@ -243,6 +259,10 @@ static void tsave_choose(struct tsave *s, enum tmode mode)
 	if (it->header) {
 		if (template_section_hidden(s->t, sec_id) && mode != TM_HIDDEN)
 			template_show_section(s->t, sec_id);
+		else if ((mode == TM_NONE || mode == TM_HIDDEN) && tsave_has_yours(s, it->sec))
+			s->note = xstrdup(_("The section holds values yours to fill (a secret is "
+					    "always): they must be seen to be filled. Make them "
+					    "default or locked first."));
 		else if (mode == TM_NONE || mode == TM_HIDDEN)
 			template_hide_section(s->t, s->w->data.def, sec_id, &cause);
 	} else if (template_section_hidden(s->t, sec_id)) {

@@ -124,6 +124,11 @@ select(t, "API_KEY")
 t.keys("d")
 s = t.wait_text("never goes into a template")
 check(choice(t, "API_KEY") == "yours: a secret, left out", "the secret's choice changed", t)
+select(t, "Environment variables")
+t.keys("h")
+s = t.wait_text("holds values yours to fill")
+check(choice(t, "Environment variables") == "shown",
+      "a section holding a secret was hidden (its secret could not be filled)", t)
 select(t, "Network mode:")
 t.keys("Space")  # locked -> yours, splitting networkConfiguration's lock
 t.wait(lambda s: choice(t, "Network mode:") == "yours", "Space to step the choice")
