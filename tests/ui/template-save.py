@@ -89,7 +89,9 @@ check("secret" not in flat(s), "the secret was said a second time in one session
 check(stat.S_IMODE(os.stat(os.path.join(tmp, "form.json")).st_mode) == 0o600,
       "the form holding a secret is not mode 0600", t)
 
-# the review offers the key, on its bar and in F1
+# the review offers the key, on its bar and in F1; elsewhere it says so
+t.keys("C-t")
+t.wait_text("Ctrl-T on the review saves the form as a template.")
 t.keys("F10")
 s = t.wait_text("Every value, then")
 check("^T Tmpl" in t.rows()[-1], "the review's key bar does not show ^T", t)
