@@ -60,11 +60,15 @@ static int roles(const struct awscall_client *c, const struct pick_context *ctx,
 		const char *doc = xml_path_text(m, "AssumeRolePolicyDocument");
 		cJSON *trust = doc ? policy_decode(doc) : NULL;
 		char *why = NULL;
-		int yes = trust && policy_trusts(trust, "bedrock-agentcore.amazonaws.com", &pc,
-						 &why) == POLICY_YES;
+		enum policy_verdict v =
+		    trust ? policy_trusts(trust, "bedrock-agentcore.amazonaws.com", &pc, &why)
+			  : POLICY_UNKNOWN;
 
 		add(out, xml_path_text(m, "Arn"), xml_path_text(m, "RoleName"),
-		    xstrdup(yes ? _("trusts bedrock-agentcore") : ""), yes);
+		    xstrdup(v == POLICY_YES  ? _("trusts bedrock-agentcore")
+			    : v == POLICY_NO ? _("(does not trust bedrock-agentcore)")
+					     : _("(its trust policy could not be judged)")),
+		    v == POLICY_YES);
 		free(why);
 		cJSON_Delete(trust);
 	}

@@ -351,11 +351,16 @@ static int create_call(struct run *r, const struct service_client *cl, const cha
 		    r->stopped || !runtime_role_pending(err))
 			return -1;
 		tries++;
-		say(r,
-		    xasprintf(_("The service cannot use the new role yet (IAM takes a few "
-				"seconds to make it usable): trying again in %.0f s (%d of %d), "
-				"with the same clientToken"),
-			      wait * tries, tries, RUNTIME_ROLE_RETRIES));
+		if (p->retry)
+			p->retry(p->arg, tries, RUNTIME_ROLE_RETRIES + 1, wait * tries,
+				 _("the service cannot use the new role yet: IAM takes a few "
+				   "seconds to make it usable; the same clientToken is sent"));
+		else
+			say(r,
+			    xasprintf(_("The service cannot use the new role yet (IAM takes a "
+					"few seconds to make it usable): trying again in %.0f s "
+					"(%d of %d), with the same clientToken"),
+				      wait * tries, tries, RUNTIME_ROLE_RETRIES));
 		state(r, _("Waiting for IAM to make the new role usable"));
 		if (p->pause && p->pause(p->arg, wait * tries)) {
 			r->stopped = 1;

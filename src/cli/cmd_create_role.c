@@ -17,6 +17,7 @@
 #include "aws/sts.h"
 #include "base/util.h"
 #include "cli/commands.h"
+#include "cli/newrole.h"
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/validate.h"
@@ -113,8 +114,10 @@ static int create(const struct aws_settings *s, const struct aws_credentials *c,
 		ret = cli_interrupted() ? EXIT_CANCELLED : EXIT_SERVICE;
 	} else {
 		printf("%s\n", arn);
+		newrole_note(arn);
 		fprintf(stderr,
-			_("%s: IAM takes a few seconds to make a new role usable everywhere\n"),
+			_("%s: IAM takes a few seconds to make a new role usable everywhere; a "
+			  "submit of a form naming it within 15 minutes waits for it\n"),
 			PACKAGE_NAME);
 	}
 	if (ret != EXIT_OK)

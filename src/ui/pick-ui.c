@@ -381,7 +381,8 @@ static int list_key(struct wiz *w, void *state, enum action a, int key)
 		l->sel = l->sel + 10 < l->nview ? l->sel + 10 : l->nview ? l->nview - 1 : 0;
 		break;
 	case ACT_ACTIVATE:
-		return l->nview || (l->multi && memchr(l->chosen, 1, l->n)) ? 1 : DIALOG_MORE;
+		return l->nview || (l->multi && l->n && memchr(l->chosen, 1, l->n)) ? 1
+										    : DIALOG_MORE;
 	case ACT_CANCEL:
 	case ACT_QUIT:
 		return 0;
@@ -617,4 +618,5 @@ void pick_open(struct wiz *w)
 	rows_keep_forget(&w->form.keep, field_path(f));
 	w->data.last_edit = util_monotonic();
 	screen_form_reload(w); /* the editor holds the new value */
+	uichecks_start(w);     /* the account checks of what was chosen */
 }

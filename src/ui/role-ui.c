@@ -259,6 +259,7 @@ void role_make(struct wiz *w)
 	w->account.made_role = arn;
 	w->data.last_edit = util_monotonic();
 	screen_form_reload(w);
+	uichecks_start(w); /* the account checks of the new role */
 	wiz_status(w, 0,
 		   _("Made role %s. IAM takes a few seconds to make it usable: the first "
 		     "submission waits for it."),

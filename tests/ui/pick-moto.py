@@ -102,6 +102,7 @@ with harness.World() as world:
     check(s.index("PickedAgentRole") < s.index("AaaLambdaRole"),
           "the role that trusts the service is not first", t)
     check("trusts bedrock-agentcore" in s, "the trusting role is not marked", t)
+    check("(does not trust bedrock-agentcore)" in s, "the other role is not marked", t)
     # Esc leaves the field as it was
     t.keys("Escape")
     t.wait(lambda s: "Roles (" not in s, "the list closed")
