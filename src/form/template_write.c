@@ -268,9 +268,18 @@ void template_strip(struct template *t, const struct formdef *def)
 		text = tp.docpath ? document_text(t->form, tp.docpath) : NULL;
 		if (tp.docpath && !(text && !*text)) {
 			int secret = tp.mapkey && secret_name(tp.mapkey);
+			const char *eg = text;
 
-			if (!secret && text && !f->example && !f->pattern)
-				f->example = xstrdup(text);
+			if (!eg && document_type(t->form, tp.docpath) == DT_LIST &&
+			    document_count(t->form, tp.docpath)) {
+				/* a list of values: its first one is the example */
+				char *first = xasprintf("%s[0]", tp.docpath);
+
+				eg = document_text(t->form, first);
+				free(first);
+			}
+			if (!secret && eg && !f->example && !f->pattern)
+				f->example = xstrdup(eg);
 			record(t, f->path, secret);
 			document_remove(t->form, tp.docpath);
 		} else if (tp.docpath) {

@@ -92,12 +92,15 @@ static void tsave_section(struct tsave *s, size_t sec)
 	for (i = 0; i < rs.n; i++) {
 		const struct row *r = &rs.v[i];
 		char *path, *v, *label;
-		int secret = 0;
+		int secret = 0, list;
 
 		if ((r->kind != RK_VALUE && r->kind != RK_MAPKEY) ||
 		    (r->kind == RK_VALUE && !document_is_set(doc, r->path)))
 			continue;
-		if (!(path = template_path_of(def, doc, r->path)))
+		/* a list of values is one line, marked as a whole: yours then
+		 * leaves the list empty for them to fill */
+		list = r->kind == RK_VALUE && r->owner && r->owner->kind == FK_LIST;
+		if (!(path = template_path_of(def, doc, list ? r->owner_path : r->path)))
 			continue;
 		if (s->n && s->v[s->n - 1].path && !strcmp(s->v[s->n - 1].path, path)) {
 			free(path); /* the next item of the same list */
@@ -113,8 +116,16 @@ static void tsave_section(struct tsave *s, size_t sec)
 					  : val                         ? val
 									: "");
 		} else {
+			size_t more = list ? document_count(doc, r->owner_path) - 1 : 0;
+
 			v = row_value(r, doc);
-			label = xasprintf("%s: %s", r->label, v);
+			label =
+			    more
+				? xasprintf(P_("%s: %s and %zu more", "%s: %s and %zu more", more),
+					    r->owner->label ? r->owner->label : "", v, more)
+				: xasprintf("%s: %s",
+					    list && r->owner->label ? r->owner->label : r->label,
+					    v);
 			free(v);
 		}
 		tsave_push(s, sec, label, path, secret);
@@ -145,7 +156,11 @@ static void tsave_draw(struct wiz *w, void *state)
 	int y, top = 3, bottom = LINES - 4, cw = 26, lw = COLS - cw - 3;
 	size_t i, shown = (size_t)(bottom - top + 1);
 
-	(void)w;
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		term_draw_small();
+		refresh();
+		return;
+	}
 	if (s->sel < s->top)
 		s->top = s->sel;
 	if (s->sel >= s->top + shown)
@@ -214,6 +229,22 @@ static int tsave_mark(struct tsave *s, const char *path, enum tmode mode, char *
 	return template_mark(s->t, def, path, mode, NULL, cause);
 }
 
+/* Whether a value of section sec is yours (a hidden section may hold none). */
+static int tsave_has_yours(const struct tsave *s, size_t sec)
+{
+	const struct tfield *f;
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		if (s->v[i].header || s->v[i].sec != sec)
+			continue;
+		f = template_rule(s->t, s->w->data.def, NULL, s->v[i].path);
+		if (s->v[i].secret || (f && f->mode == TM_YOURS))
+			return 1;
+	}
+	return 0;
+}
+
 /* Give the line under the cursor mode (or the next one: mode TM_NONE). */
 static void tsave_choose(struct tsave *s, enum tmode mode)
 {
@@ -228,6 +259,10 @@ static void tsave_choose(struct tsave *s, enum tmode mode)
 	if (it->header) {
 		if (template_section_hidden(s->t, sec_id) && mode != TM_HIDDEN)
 			template_show_section(s->t, sec_id);
+		else if ((mode == TM_NONE || mode == TM_HIDDEN) && tsave_has_yours(s, it->sec))
+			s->note = xstrdup(_("The section holds values yours to fill (a secret is "
+					    "always): they must be seen to be filled. Make them "
+					    "default or locked first."));
 		else if (mode == TM_NONE || mode == TM_HIDDEN)
 			template_hide_section(s->t, s->w->data.def, sec_id, &cause);
 	} else if (template_section_hidden(s->t, sec_id)) {
@@ -252,12 +287,33 @@ static void tsave_choose(struct tsave *s, enum tmode mode)
 		s->note = cause;
 }
 
+/* F1 on the template screen: what each choice means for whoever starts
+ * from the template. */
+static void tsave_help(struct wiz *w)
+{
+	char *lines[] = {
+	    _("Each value of the form goes into the template with one of these choices:"),
+	    _("  default: prefilled with this value; they may change it."),
+	    _("  locked: shown with this value; keys that would change it are refused."),
+	    _("  yours: left empty for them to fill; the value becomes the example."),
+	    _("  hidden: kept with this value, never shown."),
+	    _("A section's line hides or shows the whole section."),
+	    _("A value whose name looks secret (KEY, SECRET, TOKEN, PASSWORD, CREDENTIAL) is "
+	      "always yours: templates never hold secrets."),
+	    _("Space, Enter or Right step the choice; l, d, y and h set it; F2 goes on to the "
+	      "title, the paragraph and the file; Esc cancels."),
+	};
+
+	dialog_pager(w, _("Save as template"), lines, sizeof lines / sizeof lines[0]);
+}
+
 static int tsave_key(struct wiz *w, void *state, enum action a, int key)
 {
 	struct tsave *s = state;
 	size_t page = (size_t)(LINES - 6 > 1 ? LINES - 6 : 1);
 
-	(void)w;
+	if ((COLS < MIN_COLS || LINES < MIN_LINES) && a != ACT_CANCEL && a != ACT_QUIT)
+		return DIALOG_MORE; /* nothing is changed unseen */
 	switch (a) {
 	case ACT_UP:
 	case ACT_PREV_FIELD:
@@ -283,6 +339,9 @@ static int tsave_key(struct wiz *w, void *state, enum action a, int key)
 	case ACT_ACTIVATE:
 	case ACT_RIGHT:
 		tsave_choose(s, TM_NONE);
+		break;
+	case ACT_HELP:
+		tsave_help(w);
 		break;
 	case ACT_SAVE:
 	case ACT_REVIEW:

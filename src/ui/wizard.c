@@ -527,6 +527,12 @@ static int handle_key(struct wiz *w, int key)
 	case ACT_SETTINGS:
 		settings_edit(w);
 		return 0;
+	case ACT_TEMPLATE:
+		if (w->screen != &screen_form) /* the review's (screen-review.c) */
+			return w->screen->key(w, a, key) == SCREEN_QUIT;
+		wiz_status(w, 0, _("%s on the review saves the form as a template."),
+			   keys_action_name(ACT_TEMPLATE));
+		return 0;
 	case ACT_PICK:
 		pick_open(w);
 		return 0;

@@ -189,7 +189,10 @@ def test_change_one_variable(w):
     check("change: the deployed form holds the tags (ListTagsForResource)",
           before.get("tags") == form["tags"], before)
     f = os.path.join(w.dir, "up.json")
-    run(w, ["get", "--update", "-o", f, rid])
+    p = run(w, ["get", "--update", "-o", f, rid])
+    check("get -o says that the form written holds a secret (issue 12), never its value",
+          "holds the secret value of environmentVariables.API_TOKEN" in p.stderr and
+          "s3cr3t-1" not in p.stderr, p.stderr)
     up = json.load(open(f))
     up["environmentVariables"]["LOG_LEVEL"] = "debug"
     json.dump(up, open(f, "w"), indent=2)

@@ -89,7 +89,9 @@ check("secret" not in flat(s), "the secret was said a second time in one session
 check(stat.S_IMODE(os.stat(os.path.join(tmp, "form.json")).st_mode) == 0o600,
       "the form holding a secret is not mode 0600", t)
 
-# the review offers the key, on its bar and in F1
+# the review offers the key, on its bar and in F1; elsewhere it says so
+t.keys("C-t")
+t.wait_text("Ctrl-T on the review saves the form as a template.")
 t.keys("F10")
 s = t.wait_text("Every value, then")
 check("^T Tmpl" in t.rows()[-1], "the review's key bar does not show ^T", t)
@@ -111,6 +113,11 @@ check(choice(t, "Network mode:") == "locked", "the network is not locked at firs
 check(choice(t, "API_KEY") == "yours: a secret, left out",
       "the secret is not shown as left out", t)
 check(SECRET not in s, "the secret's value is on the screen", t)
+t.keys("F1")
+s = t.wait_text("Each value of the form goes into the template")
+check("always yours: templates never hold secrets" in flat(s), "F1 does not explain", t)
+t.keys("Escape")
+t.wait_text("Save as template:")
 select(t, "Description:")
 check(choice(t, "Description:") == "default", "the description is not default at first", t)
 t.keys("l")
@@ -119,6 +126,11 @@ select(t, "API_KEY")
 t.keys("d")
 s = t.wait_text("never goes into a template")
 check(choice(t, "API_KEY") == "yours: a secret, left out", "the secret's choice changed", t)
+select(t, "Environment variables")
+t.keys("h")
+s = t.wait_text("holds values yours to fill")
+check(choice(t, "Environment variables") == "shown",
+      "a section holding a secret was hidden (its secret could not be filled)", t)
 select(t, "Network mode:")
 t.keys("Space")  # locked -> yours, splitting networkConfiguration's lock
 t.wait(lambda s: choice(t, "Network mode:") == "yours", "Space to step the choice")
@@ -210,6 +222,51 @@ t.keys("F10")
 s = t.wait(lambda s: "Not submitted:" in s, "F10 refused")
 check("Environment variables API_KEY: is yours to fill" in flat(s), "F10 does not name the field yours to fill", t)
 t.quit()
+t.close()
+# a list made yours inside the network locked whole: the lock is split into
+# the values listed under it, the list alone becomes yours, its values left
+# out of the form
+vpc = dict(MINIMAL, networkConfiguration={"networkMode": "VPC", "networkModeConfig": {
+    "subnets": ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
+    "securityGroups": ["sg-0123456789abcdef0"]}})
+tmp = tempfile.mkdtemp(prefix="acw-ui-tsave-")
+with open(os.path.join(tmp, "form.json"), "w") as f:
+    json.dump(vpc, f)
+t = Term(args=["form.json"], tmp=tmp, y=40)
+t.own_tmp = True
+t.wait_text("minimal_agent")
+t.keys("F10")
+t.wait_text("Every value, then")
+t.keys("C-t")
+t.wait_text("Save as template:")
+check(choice(t, "Subnets: subnet-0123456789abcdef0 and 1 more") == "locked",
+      "the subnets are not one locked line", t)
+select(t, "Subnets:")
+t.keys("y")
+t.wait(lambda s: choice(t, "Subnets:") == "yours", "the subnets yours")
+check(choice(t, "Network mode:") == "locked" and choice(t, "Security groups:") == "locked",
+      "the rest of the network is no longer locked", t)
+t.keys("F2")
+for prompt in ("Template title:", "Paragraph:"):
+    t.wait_text(prompt)
+    t.keys("Enter")
+t.wait_text("Save the template to file:")
+t.keys("Enter")
+t.wait_text("Saved the template to form-template.json")
+t.keys("F12")
+check(t.exit_code() == 0, "quit failed", t)
+with open(os.path.join(tmp, "form-template.json")) as f:
+    tpl = json.load(f)
+modes = {p: e["mode"] for p, e in tpl["fields"].items()}
+check(modes.get("networkConfiguration.networkModeConfig.subnets") == "yours" and
+      modes.get("networkConfiguration.networkMode") == "locked" and
+      modes.get("networkConfiguration.networkModeConfig.securityGroups") == "locked" and
+      "networkConfiguration" not in modes, "the network's entries: %r" % modes, t)
+check(tpl["fields"]["networkConfiguration.networkModeConfig.subnets"].get("example") ==
+      "subnet-0123456789abcdef0", "the list's example: %r" % tpl["fields"], t)
+check("subnets" not in tpl["form"]["networkConfiguration"].get("networkModeConfig", {}),
+      "the subnets yours stayed in the form: %r" % tpl["form"], t)
+check(tpl["title"] == "Untitled template", "the title kept: %r" % tpl["title"], t)
 t.close()
 print("ok: a form saved as a template leaves its secret out and says so; a session from it "
       "edits only the chosen fields")
