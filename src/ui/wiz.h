@@ -161,6 +161,10 @@ struct wiz_review {
 	int cols;
 	char *file;
 	int lshift; /* columns the unwrapped lines are scrolled left */
+	/* lines of the request body made only when drawn (text NULL until
+	 * then): a large map's entries (screen-review.c) */
+	struct review_lazy *lazy;
+	size_t nlazy;
 };
 
 /* The AWS settings of this session (screen-settings.c). */
