@@ -14,7 +14,7 @@ UI_TESTS = tests/ui/vpc-moto.py tests/ui/fill-minimal.py tests/ui/invalid.py tes
 	tests/ui/many-tags.py tests/ui/token-moto.py \
 	tests/ui/credential-wait.py tests/ui/plain-questions.sh \
 	tests/ui/screen-items.py tests/ui/warnings.py tests/ui/template.py \
-	tests/ui/plain-template.sh
+	tests/ui/plain-template.sh tests/ui/checks-creds-wait.py
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/tmuxterm.py tests/ui/golden
 AM_TESTS_ENVIRONMENT += ACW_UPDATE_GOLDEN='$(ACW_UPDATE_GOLDEN)'; export ACW_UPDATE_GOLDEN;
