@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "form/document.h"
+#include "form/keyindex.h"
 #include "form/formdef.h"
 #include "form/jsonwrite.h"
 #include "base/util.h"
@@ -62,8 +63,11 @@ struct document {
 		size_t n;
 	} counts[COUNTS]; /* written by document_count too */
 	unsigned long count_gen;
-	void *cache; /* document_cache_keep's */
-	void (*cache_release)(void *);
+	void *cache[DOC_CACHES]; /* document_cache_keep's */
+	void (*cache_release[DOC_CACHES])(void *);
+	struct keyindex *keys; /* of the map at keys_path, right at keys_gen */
+	char *keys_path;
+	unsigned long keys_gen;
 };
 
 /* Forget the journal and the counts (the generation starts anew, or a
@@ -472,14 +476,19 @@ void *document_json(const struct document *doc)
 
 void document_free(struct document *doc)
 {
+	size_t i;
+
 	if (!doc)
 		return;
 	cJSON_Delete(doc->root);
 	while (doc->nmembers)
 		free(doc->members[--doc->nmembers].name);
 	journal_reset(doc);
-	if (doc->cache_release)
-		doc->cache_release(doc->cache);
+	for (i = 0; i < DOC_CACHES; i++)
+		if (doc->cache_release[i])
+			doc->cache_release[i](doc->cache[i]);
+	keyindex_free(doc->keys);
+	free(doc->keys_path);
 	free(doc->cursors);
 	free(doc);
 }
@@ -530,19 +539,20 @@ int document_entries_changed(const struct document *doc, const char *path, unsig
 	return 0;
 }
 
-void *document_cache(const struct document *doc)
+void *document_cache(const struct document *doc, enum doc_cache which)
 {
-	return doc->cache;
+	return doc->cache[which];
 }
 
-void document_cache_keep(const struct document *doc, void *cache, void (*release)(void *))
+void document_cache_keep(const struct document *doc, enum doc_cache which, void *cache,
+			 void (*release)(void *))
 {
 	struct document *d = (struct document *)doc; /* a cache, as the cursors */
 
-	if (d->cache_release && d->cache != cache)
-		d->cache_release(d->cache);
-	d->cache = cache;
-	d->cache_release = release;
+	if (d->cache_release[which] && d->cache[which] != cache)
+		d->cache_release[which](d->cache[which]);
+	d->cache[which] = cache;
+	d->cache_release[which] = release;
 }
 
 enum dtype document_type(const struct document *doc, const char *path)
@@ -629,6 +639,26 @@ const char *document_key(const struct document *doc, const char *path, size_t id
 	return c ? c->string : NULL;
 }
 
+/* document_key_index of a large map m: by its index, brought up to date
+ * with the entries changed since it was last asked (the journal). */
+static size_t key_index_large(const struct document *doc, const char *path, const cJSON *m,
+			      const char *key, size_t skip)
+{
+	struct document *d = (struct document *)doc; /* the index is a cache */
+	size_t idx[JOURNAL], n = 0, r;
+	int fresh = !d->keys_path || strcmp(d->keys_path, path) ||
+		    document_entries_changed(doc, path, d->keys_gen, idx, JOURNAL, &n) != 0;
+
+	if (fresh) {
+		free(d->keys_path);
+		d->keys_path = xstrdup(path);
+	}
+	r = keyindex_find(&d->keys, m, document_count(doc, path), fresh ? NULL : idx, n, key,
+			  skip);
+	d->keys_gen = d->generation;
+	return r;
+}
+
 size_t document_key_index(const struct document *doc, const char *path, const char *key,
 			  size_t skip)
 {
@@ -637,6 +667,8 @@ size_t document_key_index(const struct document *doc, const char *path, const ch
 
 	if (!cJSON_IsObject(v))
 		return 0;
+	if (document_count(doc, path) >= KEYINDEX_MIN)
+		return key_index_large(doc, path, v, key, skip);
 	for (c = v->child; c; c = c->next, i++)
 		if (i != skip && c->string && !strcmp(c->string, key))
 			return i + 1;
@@ -856,9 +888,43 @@ int document_equal(const struct document *a, const struct document *b)
 	return same(a->root, b->root);
 }
 
+/* When every change of a since gen set or appended an entry of a list or
+ * map (the journal says): whether those entries are b's, and the lists and
+ * maps as long (1 or 0); -1 when another change was made, or too long ago. */
+static int entries_equal(const struct document *a, const struct document *b, unsigned long gen)
+{
+	const cJSON *ca, *cb, *x, *y;
+	unsigned long g;
+
+	if (gen < a->journal_from || gen > a->generation)
+		return -1;
+	for (g = gen + 1; g <= a->generation; g++)
+		if (a->journal[g % JOURNAL].kind == CH_OTHER)
+			return -1;
+	for (g = gen + 1; g <= a->generation; g++) {
+		const struct change *ch = &a->journal[g % JOURNAL];
+
+		ca = *ch->path ? lookup(a, ch->path) : a->root;
+		cb = *ch->path ? lookup(b, ch->path) : b->root;
+		if (!ca || !cb || document_count(a, ch->path) != document_count(b, ch->path))
+			return 0;
+		x = nth(a, ca, ch->idx);
+		y = nth(b, cb, ch->idx);
+		if (!x || !y || !same(x, y) ||
+		    ((x->string || y->string) &&
+		     (!x->string || !y->string || strcmp(x->string, y->string))))
+			return 0;
+	}
+	return 1;
+}
+
 int document_equal_since(const struct document *a, const struct document *b, unsigned long gen)
 {
 	const cJSON *x, *y;
+	int r = entries_equal(a, b, gen);
+
+	if (r >= 0) /* a keystroke in one of 60,000 tags: that tag compared */
+		return r;
 
 	if (a->all_gen > gen)
 		return same(a->root, b->root);

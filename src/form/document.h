@@ -125,13 +125,18 @@ char *document_entry_json(const struct document *doc, const char *path, size_t i
 char *document_request_body(const struct document *doc, const struct formdef *def,
 			    const char *client_token);
 
-/* For the core only (validate_walk.c): one cache kept with the document,
+/* For the core only: caches kept with the document, one of each kind,
  * owned by it from document_cache_keep on and freed with release when the
- * document is freed or another cache is kept (a copy has none). NULL when
- * none is kept. The cache's keeper checks that it is still right
+ * document is freed or another of the kind is kept (a copy has none). NULL
+ * when none is kept. The cache's keeper checks that it is still right
  * (document_generation, document_entries_changed). */
-void *document_cache(const struct document *doc);
-void document_cache_keep(const struct document *doc, void *cache, void (*release)(void *));
+enum doc_cache {
+	DOC_CACHE_VALIDATE, /* validate_memo.c: large maps' entries checked */
+	DOC_CACHES
+};
+void *document_cache(const struct document *doc, enum doc_cache which);
+void document_cache_keep(const struct document *doc, enum doc_cache which, void *cache,
+			 void (*release)(void *));
 
 /* For the core only (formfile.c, validate_*.c): the underlying cJSON tree.
  * Front ends must not use it. */

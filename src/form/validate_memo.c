@@ -15,6 +15,7 @@
 #include "base/util.h"
 #include "form/document.h"
 #include "form/formdef.h"
+#include "form/keyindex.h"
 #include "form/validate_local.h"
 
 /* Smaller maps are walked whole: that costs less than keeping a memo. */
@@ -63,20 +64,6 @@ static void memos_release(void *p)
 	for (i = 0; i < MEMO_MAPS; i++)
 		memo_clear(&ms->m[i]);
 	free(ms);
-}
-
-/* FNV-1a over the key, mixed; never 0 (an empty slot). Equal keys have
- * equal hashes; two keys that share one only cost the walk of the map. */
-static uint64_t key_hash(const char *s)
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	h ^= h >> 31;
-	h *= 0x9e3779b97f4a7c15ULL;
-	h ^= h >> 29;
-	return h ? h : 1;
 }
 
 /* Count key hash h once more (delta 1) or once less (-1). -1 when the
@@ -137,7 +124,7 @@ static int memo_entry(struct walk *w, struct map_memo *m, size_t i, const cJSON 
 			return -1;
 		m->nbad -= m->bad[i];
 	}
-	m->hash[i] = key_hash(c->string);
+	m->hash[i] = keyindex_hash(c->string);
 	m->bad[i] = (unsigned char)entry_bad(w, m->f, c);
 	m->nbad += m->bad[i];
 	return memo_count(m, m->hash[i], 1);
@@ -162,7 +149,7 @@ static void memo_build(struct walk *w, struct map_memo *m, const struct fnode *f
 	cJSON_ArrayForEach (c, v) {
 		if (i == n)
 			break;
-		m->hash[i] = key_hash(c->string);
+		m->hash[i] = keyindex_hash(c->string);
 		m->bad[i] = (unsigned char)entry_bad(w, f, c);
 		m->nbad += m->bad[i];
 		memo_count(m, m->hash[i], 1); /* room for 4n: never refused */
@@ -174,14 +161,14 @@ static void memo_build(struct walk *w, struct map_memo *m, const struct fnode *f
  * nothing kept) for a map too small to keep one. */
 static struct map_memo *memo_find(struct walk *w, const struct fnode *f, size_t n)
 {
-	struct memos *ms = document_cache(w->doc);
+	struct memos *ms = document_cache(w->doc, DOC_CACHE_VALIDATE);
 	size_t i;
 
 	if (n < MEMO_MIN)
 		return NULL;
 	if (!ms) {
 		ms = xcalloc(1, sizeof *ms);
-		document_cache_keep(w->doc, ms, memos_release);
+		document_cache_keep(w->doc, DOC_CACHE_VALIDATE, ms, memos_release);
 	}
 	for (i = 0; i < MEMO_MAPS; i++)
 		if (ms->m[i].path && ms->m[i].f == f && !strcmp(ms->m[i].path, w->ref.s))

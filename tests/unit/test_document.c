@@ -560,6 +560,80 @@ static void test_elided_json(void **state)
 	formdef_free(def);
 }
 
+/* document_equal_since after changes that only set entries in place (the
+ * journal's answer, comparing those entries) says what document_equal
+ * says: a value or key changed and changed back, an entry appended. */
+static void test_equal_entries(void **state)
+{
+	struct document *doc = document_new(), *saved;
+	unsigned long g;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 5; i++) {
+		char key[8];
+
+		snprintf(key, sizeof key, "k%d", i);
+		document_map_add(doc, "tags", key, "v");
+	}
+	document_set_text(doc, "l[0]", "x");
+	saved = document_copy(doc);
+	g = document_generation(doc);
+	assert_true(document_equal_since(doc, saved, g));
+	document_set_text(doc, "tags[3]", "w");
+	assert_false(document_equal_since(doc, saved, g));
+	assert_false(document_equal(doc, saved));
+	document_set_text(doc, "tags[3]", "v");
+	assert_true(document_equal_since(doc, saved, g));
+	document_map_set_key(doc, "tags", 1, "other");
+	assert_false(document_equal_since(doc, saved, g));
+	document_map_set_key(doc, "tags", 1, "k1");
+	assert_true(document_equal_since(doc, saved, g));
+	document_set_text(doc, "l[0]", "y");
+	assert_false(document_equal_since(doc, saved, g));
+	document_set_text(doc, "l[0]", "x");
+	assert_true(document_equal_since(doc, saved, g));
+	document_map_add(doc, "tags", "k5", "v");
+	assert_false(document_equal_since(doc, saved, g));
+	assert_false(document_equal(doc, saved));
+	document_free(saved);
+	document_free(doc);
+}
+
+/* document_key_index on a large map (keyindex.c: an index kept up to
+ * date by each change) answers as a look through every entry would, after
+ * keys set, values set, entries appended and removed. */
+static void test_key_index(void **state)
+{
+	struct document *doc = document_new();
+	char key[16];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 300; i++) {
+		snprintf(key, sizeof key, "k%zu", i);
+		document_map_add(doc, "tags", key, "v");
+	}
+	assert_int_equal(document_key_index(doc, "tags", "k200", (size_t)-1), 201);
+	assert_int_equal(document_key_index(doc, "tags", "k200", 200), 0);
+	document_map_set_key(doc, "tags", 250, "k200"); /* twice */
+	assert_int_equal(document_key_index(doc, "tags", "k200", 200), 251);
+	assert_int_equal(document_key_index(doc, "tags", "k250", (size_t)-1), 0);
+	document_map_set_key(doc, "tags", 200, "moved");
+	assert_int_equal(document_key_index(doc, "tags", "k200", (size_t)-1), 251);
+	assert_int_equal(document_key_index(doc, "tags", "moved", (size_t)-1), 201);
+	document_set_text(doc, "tags[201]", "w"); /* a value: the key stays */
+	assert_int_equal(document_key_index(doc, "tags", "k201", (size_t)-1), 202);
+	document_map_add(doc, "tags", "new", "v");
+	document_map_add(doc, "tags", "newer", "v");
+	assert_int_equal(document_key_index(doc, "tags", "newer", (size_t)-1), 302);
+	assert_int_equal(document_key_index(doc, "tags", "new", (size_t)-1), 301);
+	document_remove(doc, "tags[0]");
+	assert_int_equal(document_key_index(doc, "tags", "newer", (size_t)-1), 301);
+	assert_int_equal(document_key_index(doc, "tags", "k0", (size_t)-1), 0);
+	document_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -576,6 +650,8 @@ int main(void)
 	    cmocka_unit_test(test_new_form),
 	    cmocka_unit_test(test_count_cache),
 	    cmocka_unit_test(test_elided_json),
+	    cmocka_unit_test(test_equal_entries),
+	    cmocka_unit_test(test_key_index),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
