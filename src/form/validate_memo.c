@@ -140,7 +140,7 @@ static void memo_build(struct walk *w, struct map_memo *m, const struct fnode *f
 	memo_clear(m);
 	m->path = xstrdup(w->ref.s);
 	m->f = f;
-	for (m->nslots = 16; m->nslots < 4 * n; m->nslots *= 2)
+	for (m->nslots = 16; m->nslots < 2 * n; m->nslots *= 2)
 		;
 	m->slots = xcalloc(m->nslots, sizeof *m->slots);
 	m->hash = xcalloc(n + 1, sizeof *m->hash);
@@ -152,7 +152,7 @@ static void memo_build(struct walk *w, struct map_memo *m, const struct fnode *f
 		m->hash[i] = keyindex_hash(c->string);
 		m->bad[i] = (unsigned char)entry_bad(w, f, c);
 		m->nbad += m->bad[i];
-		memo_count(m, m->hash[i], 1); /* room for 4n: never refused */
+		memo_count(m, m->hash[i], 1); /* at most half full: never refused */
 		i++;
 	}
 }
