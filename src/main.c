@@ -31,6 +31,7 @@ static const struct cmd_entry *const commands[] = {
     &cmd_delete_entry,
     &cmd_versions_entry,
     &cmd_endpoints_entry,
+    &cmd_open_entry,
     &cmd_check_entry,
     &cmd_create_role_entry,
     &cmd_templates_entry,

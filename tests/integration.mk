@@ -10,8 +10,8 @@ TESTS += tests/integration/daytwo.py
 EXTRA_DIST += tests/integration/daytwo.py
 # The account checks (issue 10): check and create-role against moto, and
 # the pick lists' data through a small driver (tests/integration/picklist.c).
-TESTS += tests/integration/checks.py
-EXTRA_DIST += tests/integration/checks.py
+TESTS += tests/integration/checks.py tests/integration/checks-owner.py tests/integration/role-retry.py
+EXTRA_DIST += tests/integration/checks.py tests/integration/checks-owner.py tests/integration/role-retry.py
 check_PROGRAMS += tests/integration/picklist
 tests_integration_picklist_SOURCES = tests/integration/picklist.c
 tests_integration_picklist_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)

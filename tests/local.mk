@@ -110,7 +110,7 @@ tests_unit_test_template_LDADD = $(UNIT_LDADD)
 # Against moto on loopback, every signature checked by botocore.
 TESTS += tests/integration/aws.py
 EXTRA_DIST += tests/integration/aws.py tests/servers/harness.py tests/bench/bench_submit.py tests/bench/bench_ui.py \
-	tests/bench/bench_check.py
+	tests/bench/bench_check.py tests/bench/bench_keys_checks.py
 
 # Command-level tests of `validate`, and of the command line's GNU behaviour.
 TESTS += tests/cmd/validate.sh tests/cmd/options.sh tests/cmd/manpage.sh tests/cmd/printable.sh
@@ -175,6 +175,9 @@ bench: tests/bench/bench_validate src/agentcore-wizard
 	-top_srcdir=$(abs_top_srcdir) ACW=$(abs_top_builddir)/src/agentcore-wizard \
 		AGENTCORE_WIZARD_FORMS=$(abs_top_srcdir)/forms \
 		python3 $(srcdir)/tests/bench/bench_check.py
+	-top_srcdir=$(abs_top_srcdir) ACW=$(abs_top_builddir)/src/agentcore-wizard \
+		AGENTCORE_WIZARD_FORMS=$(abs_top_srcdir)/forms \
+		python3 $(srcdir)/tests/bench/bench_keys_checks.py
 .PHONY: bench
 
 # A deployed runtime as create and update forms, update forms, the diff (issue 11).
@@ -185,8 +188,8 @@ endif
 tests_unit_test_getmap_SOURCES = tests/unit/test_getmap.c tests/unit/testutil.h
 tests_unit_test_getmap_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_getmap_LDADD = $(UNIT_LDADD)
-TESTS += tests/cmd/daytwo.sh
-EXTRA_DIST += tests/cmd/daytwo.sh
+TESTS += tests/cmd/daytwo.sh tests/cmd/config-endpoints.sh
+EXTRA_DIST += tests/cmd/daytwo.sh tests/cmd/config-endpoints.sh
 TESTS += tests/unit/check-requests-vs-model.py
 EXTRA_DIST += tests/unit/check-requests-vs-model.py
 # A service's GetAgentRuntime answer made into forms (issue 11): its corpus is replayed by make check.

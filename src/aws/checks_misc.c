@@ -9,6 +9,7 @@
 
 #include "aws/awsconfig.h"
 #include "aws/checks_int.h"
+#include "aws/pick.h"
 #include "aws/probe.h"
 #include "aws/s3.h"
 #include "base/printable.h"
@@ -60,6 +61,46 @@ static void judge_object(struct check_ctx *c, const char *region)
 	free(o.version_id);
 }
 
+/* Whose bucket: S3 names a bucket's owner to no one but the owner, but
+ * ListBuckets lists the caller's own buckets only, so a bucket that answers
+ * and is not among them belongs to another account. */
+static void judge_owner(struct check_ctx *c)
+{
+	struct pick_context ctx = {c->partition, c->region, c->account};
+	struct pick_page page;
+	struct service_error err;
+	char *token = NULL;
+	size_t i;
+	int found = 0, pages = 0;
+
+	do {
+		if (pick_load(&c->client, &ctx, PICK_BUCKETS, NULL, token, &page, &err) != 0) {
+			free(token);
+			check_report_failure(c, P_BUCKET, "code.owner", &err,
+					     "s3:ListAllMyBuckets");
+			service_error_free(&err);
+			return;
+		}
+		for (i = 0; i < page.n && !found; i++)
+			found = !strcmp(page.v[i].value, c->in->bucket);
+		free(token);
+		token = page.next;
+		page.next = NULL;
+		pick_page_free(&page);
+	} while (token && !found && ++pages < 100 && !check_cancelled(c));
+	free(token);
+	if (found)
+		check_report(c, P_BUCKET, "code.owner", CHECK_OK, NULL,
+			     _("bucket %s belongs to this account (%s)"), c->in->bucket,
+			     c->account);
+	else
+		check_report(c, P_BUCKET, "code.owner", CHECK_WARNING, NULL,
+			     _("bucket %s belongs to another account (it is not among the buckets "
+			       "of account %s): its bucket policy must let you and the runtime's "
+			       "role read the object"),
+			     c->in->bucket, c->account);
+}
+
 void checks_code(struct check_ctx *c)
 {
 	struct service_error err;
@@ -83,6 +124,8 @@ void checks_code(struct check_ctx *c)
 			     c->in->bucket, region, c->region);
 	}
 	judge_object(c, region ? region : c->region);
+	if (region && !check_cancelled(c))
+		judge_owner(c);
 	free(region);
 }
 

@@ -60,11 +60,15 @@ static int roles(const struct awscall_client *c, const struct pick_context *ctx,
 		const char *doc = xml_path_text(m, "AssumeRolePolicyDocument");
 		cJSON *trust = doc ? policy_decode(doc) : NULL;
 		char *why = NULL;
-		int yes = trust && policy_trusts(trust, "bedrock-agentcore.amazonaws.com", &pc,
-						 &why) == POLICY_YES;
+		enum policy_verdict v =
+		    trust ? policy_trusts(trust, "bedrock-agentcore.amazonaws.com", &pc, &why)
+			  : POLICY_UNKNOWN;
 
 		add(out, xml_path_text(m, "Arn"), xml_path_text(m, "RoleName"),
-		    xstrdup(yes ? _("trusts bedrock-agentcore") : ""), yes);
+		    xstrdup(v == POLICY_YES  ? _("trusts bedrock-agentcore")
+			    : v == POLICY_NO ? _("(does not trust bedrock-agentcore)")
+					     : _("(its trust policy could not be judged)")),
+		    v == POLICY_YES);
 		free(why);
 		cJSON_Delete(trust);
 	}
@@ -101,6 +105,79 @@ static char *image_note(const cJSON *d)
 			 cJSON_IsNumber(sz) ? sz->valuedouble / 1e6 : 0.0);
 }
 
+/* The platforms of each image of a DescribeImages page, by digest, from one
+ * BatchGetImage for all of them: an object digest -> "linux/arm64, ..." (an
+ * index's platforms) or "" (a single image: its config blob would tell, a
+ * request per image, which the list does not make). NULL when the call
+ * failed (no ecr:BatchGetImage: the list shows no architecture). */
+static cJSON *page_platforms(const struct awscall_client *c, const struct pick_context *ctx,
+			     const char *repo, const cJSON *details)
+{
+	static const char *const types[] = {
+	    "application/vnd.docker.distribution.manifest.v2+json",
+	    "application/vnd.docker.distribution.manifest.list.v2+json",
+	    "application/vnd.oci.image.manifest.v1+json",
+	    "application/vnd.oci.image.index.v1+json"};
+	cJSON *req = cJSON_CreateObject(), *ids, *a, *out;
+	const cJSON *e;
+	struct service_error err;
+	size_t i;
+
+	cJSON_AddStringToObject(req, "repositoryName", repo);
+	ids = cJSON_AddArrayToObject(req, "imageIds");
+	cJSON_ArrayForEach (e, details)
+		if (jstr(e, "imageDigest")) {
+			cJSON *id = cJSON_CreateObject();
+
+			cJSON_AddStringToObject(id, "imageDigest", jstr(e, "imageDigest"));
+			cJSON_AddItemToArray(ids, id);
+		}
+	a = cJSON_AddArrayToObject(req, "acceptedMediaTypes");
+	for (i = 0; i < sizeof types / sizeof types[0]; i++)
+		cJSON_AddItemToArray(a, cJSON_CreateString(types[i]));
+	a = cJSON_GetArraySize(ids) ? ecr_request(c, ctx->region, "BatchGetImage", req, &err)
+				    : NULL;
+	cJSON_Delete(req);
+	if (!a) {
+		if (cJSON_GetArraySize(ids))
+			service_error_free(&err);
+		return NULL;
+	}
+	out = cJSON_CreateObject();
+	cJSON_ArrayForEach (e, cJSON_GetObjectItemCaseSensitive(a, "images")) {
+		const char *d =
+		    jstr(cJSON_GetObjectItemCaseSensitive(e, "imageId"), "imageDigest");
+		char *found = NULL, *config = NULL;
+
+		if (!d || cJSON_GetObjectItemCaseSensitive(out, d))
+			continue;
+		ecr_manifest_arch(jstr(e, "imageManifest"), &found, &config);
+		cJSON_AddStringToObject(out, d, found ? found : "");
+		free(found);
+		free(config);
+	}
+	cJSON_Delete(a);
+	return out;
+}
+
+/* The note of an image: its push date and size, and its platforms when
+ * known; *arm64 set when one of them is linux/arm64. */
+static char *image_line(const cJSON *d, const cJSON *platforms, int *arm64)
+{
+	char *note = image_note(d), *t;
+	const char *p = platforms
+			    ? jstr(platforms, jstr(d, "imageDigest") ? jstr(d, "imageDigest") : "")
+			    : NULL;
+
+	*arm64 = p && strstr(p, "linux/arm64") != NULL;
+	if (!p)
+		return note;
+	t = *p ? xasprintf("%s, %s", note, p)
+	       : xasprintf(_("%s, one platform (see the image check)"), note);
+	free(note);
+	return t;
+}
+
 static int ecr_page(const struct awscall_client *c, const struct pick_context *ctx,
 		    enum pick_kind kind, const char *parent, const char *token,
 		    struct pick_page *out, struct service_error *err)
@@ -124,25 +201,30 @@ static int ecr_page(const struct awscall_client *c, const struct pick_context *c
 	} else {
 		char *base = xasprintf("%s.dkr.ecr.%s.amazonaws.com/%s", ctx->account, ctx->region,
 				       parent ? parent : "");
+		const cJSON *details = cJSON_GetObjectItemCaseSensitive(a, "imageDetails");
+		cJSON *platforms = page_platforms(c, ctx, parent ? parent : "", details);
+		int arm;
 
-		cJSON_ArrayForEach (e, cJSON_GetObjectItemCaseSensitive(a, "imageDetails")) {
+		cJSON_ArrayForEach (e, details) {
 			const cJSON *tags = cJSON_GetObjectItemCaseSensitive(e, "imageTags"), *t;
 			char *v;
 
 			cJSON_ArrayForEach (t, tags) {
 				v = xasprintf("%s:%s", base,
 					      cJSON_IsString(t) ? t->valuestring : "");
-				add(out, v, jstr(e, "imageDigest"), image_note(e), 0);
+				add(out, v, jstr(e, "imageDigest"), image_line(e, platforms, &arm),
+				    arm);
 				free(v);
 			}
 			if (!cJSON_GetArraySize(tags)) {
 				v = xasprintf("%s@%s", base,
 					      jstr(e, "imageDigest") ? jstr(e, "imageDigest")
 								     : "");
-				add(out, v, _("(untagged)"), image_note(e), 0);
+				add(out, v, _("(untagged)"), image_line(e, platforms, &arm), arm);
 				free(v);
 			}
 		}
+		cJSON_Delete(platforms);
 		free(base);
 	}
 	if (jstr(a, "nextToken") && *jstr(a, "nextToken"))

@@ -17,7 +17,8 @@
 enum pick_kind {
 	PICK_ROLES,        /* value: role ARN; marked: trusts the service (policy_trusts yes) */
 	PICK_REPOSITORIES, /* value: repository URI */
-	PICK_IMAGES,       /* parent: repository name; value: URI:tag (or @digest) */
+	PICK_IMAGES,       /* parent: repository name; value: URI:tag (or @digest);
+			    * note: push date, size, platforms; marked: linux/arm64 */
 	PICK_VPCS,         /* value: VPC ID */
 	PICK_SUBNETS,      /* parent: VPC ID; value: subnet ID; marked: supported zone */
 	PICK_GROUPS,       /* parent: VPC ID; value: security group ID */

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "aws/awsconfig.h"
 #include "aws/credentials.h"
@@ -319,6 +320,57 @@ static int keep_created(struct run *r, struct runtime_outcome *out,
 	return usable && runtime_id_valid(out->id);
 }
 
+int runtime_role_pending(const struct service_error *e)
+{
+	static const char said[] = "role validation failed";
+	const char *m = e->message;
+	size_t n = sizeof said - 1;
+
+	if (e->transport || !e->code || strcmp(e->code, "ValidationException") || !m)
+		return 0;
+	for (; *m; m++)
+		if (!strncasecmp(m, said, n))
+			return 1;
+	return 0;
+}
+
+/* CreateAgentRuntime, sent again (the same body and clientToken) while the
+ * service refuses a role this session has just made: 0 with *resp, or -1
+ * with *err, as service_call. */
+static int create_call(struct run *r, const struct service_client *cl, const char *body,
+		       struct http_response *resp, struct service_error *err)
+{
+	const struct runtime_progress *p = r->p;
+	double wait = p->role_wait > 0 ? p->role_wait : 5;
+	int tries = 0;
+
+	for (;;) {
+		if (service_call(cl, "PUT", "/runtimes/", NULL, body, resp, err) == 0)
+			return 0;
+		if (!p->new_role || tries >= RUNTIME_ROLE_RETRIES || err->http == HTTP_CANCELLED ||
+		    r->stopped || !runtime_role_pending(err))
+			return -1;
+		tries++;
+		if (p->retry)
+			p->retry(p->arg, tries, RUNTIME_ROLE_RETRIES + 1, wait * tries,
+				 _("the service cannot use the new role yet: IAM takes a few "
+				   "seconds to make it usable; the same clientToken is sent"));
+		else
+			say(r,
+			    xasprintf(_("The service cannot use the new role yet (IAM takes a "
+					"few seconds to make it usable): trying again in %.0f s "
+					"(%d of %d), with the same clientToken"),
+				      wait * tries, tries, RUNTIME_ROLE_RETRIES));
+		state(r, _("Waiting for IAM to make the new role usable"));
+		if (p->pause && p->pause(p->arg, wait * tries)) {
+			r->stopped = 1;
+			return -1; /* the refusal stands */
+		}
+		service_error_free(err);
+		state(r, _("Sending CreateAgentRuntime"));
+	}
+}
+
 enum runtime_end runtime_submit(const struct aws_options *o, const struct formdef *def,
 				const struct document *doc, double follow_limit,
 				const struct runtime_progress *p, struct runtime_outcome *out)
@@ -341,7 +393,7 @@ enum runtime_end runtime_submit(const struct aws_options *o, const struct formde
 	body = document_request_body(doc, def, out->client_token);
 	cl = (struct service_client){&s, &c, {hook_attempt, hook_cancel, &r, p->debug}};
 	state(&r, _("Sending CreateAgentRuntime"));
-	if (service_call(&cl, "PUT", "/runtimes/", NULL, body, &resp, &err) != 0) {
+	if (create_call(&r, &cl, body, &resp, &err) != 0) {
 		if (err.http == HTTP_CANCELLED)
 			out->end = RUNTIME_CANCELLED;
 		else

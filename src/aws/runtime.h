@@ -64,7 +64,23 @@ struct runtime_progress {
 	 * submission of the same unchanged form got no answer (the service then
 	 * answers with the runtime it made, not a second one). Not copied. */
 	const char *client_token;
+	/* The ARN of an execution role this session has just created, or NULL.
+	 * IAM takes seconds to make a new role usable everywhere; until then
+	 * the service refuses the create with a ValidationException saying
+	 * "Role validation failed". With new_role set, such a refusal is sent
+	 * again (the same body, the same clientToken) up to
+	 * RUNTIME_ROLE_RETRIES times, after role_wait, 2 x role_wait, ...
+	 * seconds (0: 5 s, as the starter toolkit waits), each wait said as a
+	 * line and passed through pause (non-zero there stops retrying). */
+	const char *new_role;
+	double role_wait;
 };
+#define RUNTIME_ROLE_RETRIES 3
+
+/* Whether a refusal is the service's role validation error (IAM not yet
+ * done making a new role usable): a ValidationException whose message says
+ * "Role validation failed". */
+int runtime_role_pending(const struct service_error *e);
 
 struct runtime_outcome {
 	enum runtime_end end;

@@ -456,9 +456,13 @@ static int endpoints_gone(const struct service_client *c, const char *id,
 			memset(err, 0, sizeof *err);
 			err->transport = 1;
 			err->http = HTTP_FAILED;
-			err->message = xasprintf(_("%zu endpoints of runtime %s are still there "
-						   "after %.0f s; the runtime was not deleted"),
-						 named, id, RUNTIMES_ENDPOINTS_GONE_LIMIT);
+			err->message =
+			    xasprintf(P_("%zu endpoint of runtime %s is still there after "
+					 "%.0f s; the runtime was not deleted",
+					 "%zu endpoints of runtime %s are still there "
+					 "after %.0f s; the runtime was not deleted",
+					 named),
+				      named, id, RUNTIMES_ENDPOINTS_GONE_LIMIT);
 			return -1;
 		}
 		if (h && h->pause && h->pause(h->arg, delay))

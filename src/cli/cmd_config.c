@@ -1,5 +1,7 @@
 /* cmd_config.c: `agentcore-wizard config`: the region, profile, credentials,
- * endpoint and CA bundle in use and where each came from; secrets never. */
+ * endpoint and CA bundle in use and where each came from, and the endpoints
+ * of the other services the account checks call (STS, IAM, ECR, EC2, S3);
+ * secrets never. */
 #include "config.h"
 
 #include <stdio.h>
@@ -8,6 +10,7 @@
 #include <wchar.h>
 
 #include "cli/commands.h"
+#include "aws/awscall.h"
 #include "aws/awsconfig.h"
 #include "aws/credentials.h"
 #include "base/printable.h"
@@ -34,7 +37,8 @@ static int columns(const char *s)
 static void config_row(const char *name, const char *value, const char *origin)
 {
 	static const char *const names[] = {N_("profile"),  N_("region"),    N_("credentials"),
-					    N_("endpoint"), N_("CA bundle"), N_("attempts")};
+					    N_("endpoint"), N_("CA bundle"), N_("attempts"),
+					    N_("IAM")};
 	char *v = printable_text(value, 4096);
 	int width = 0, w;
 	size_t i;
@@ -75,6 +79,40 @@ static int credentials_rows(struct aws_settings *s)
 	return r == 0 ? EXIT_OK : EXIT_CONFIG;
 }
 
+/* The other services' endpoints, as the account checks find them
+ * (awscall_endpoint), with where each came from and the Region each is
+ * signed for when that is not the settings' (IAM's global endpoint). Not
+ * having one is said, but is no configuration error: only `check` needs
+ * them. */
+static void service_rows(const struct aws_settings *s)
+{
+	static const struct {
+		enum aws_service svc;
+		const char *name;
+	} svcs[] = {
+	    {AWS_STS, "STS"}, {AWS_IAM, "IAM"}, {AWS_ECR, "ECR"}, {AWS_EC2, "EC2"}, {AWS_S3, "S3"}};
+	size_t i;
+
+	for (i = 0; i < sizeof svcs / sizeof svcs[0]; i++) {
+		char *sr = NULL, *origin = NULL, *cause = NULL, *o;
+		char *url = awscall_endpoint(s, svcs[i].svc, NULL, &sr, &origin, &cause);
+
+		if (!url) {
+			config_row(svcs[i].name, _("(none)"), cause);
+		} else {
+			o = sr && s->region.value && strcmp(sr, s->region.value)
+				? xasprintf(_("%s, signed for %s"), origin ? origin : "", sr)
+				: xstrdup(origin ? origin : "");
+			config_row(svcs[i].name, url, o);
+			free(o);
+		}
+		free(url);
+		free(sr);
+		free(origin);
+		free(cause);
+	}
+}
+
 static int config_exec(const struct cmd_args *a)
 {
 	struct aws_options o = cli_aws_options();
@@ -111,6 +149,8 @@ static int config_exec(const struct cmd_args *a)
 	config_row(_("CA bundle"), s.ca_bundle.value ? s.ca_bundle.value : _("(the system's)"),
 		   s.ca_bundle.value ? s.ca_bundle.origin : "");
 	config_row(_("attempts"), s.max_attempts.value, s.max_attempts.origin);
+	if (s.region.value)
+		service_rows(&s);
 	aws_settings_free(&s);
 	return ret;
 }
@@ -119,7 +159,8 @@ static void config_help(void)
 {
 	printf(_("Usage: %s config\n"
 		 "Show the region, profile, credentials, endpoint and CA bundle in use, and\n"
-		 "where each came from; secrets are never shown.\n\n"
+		 "where each came from; then the endpoints of STS, IAM, ECR, EC2 and S3 that\n"
+		 "check and create-role call. Secrets are never shown.\n\n"
 		 "  -h, --help         display this help and exit\n"),
 	       PACKAGE_NAME);
 	cli_global_options_note();

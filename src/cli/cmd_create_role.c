@@ -17,6 +17,7 @@
 #include "aws/sts.h"
 #include "base/util.h"
 #include "cli/commands.h"
+#include "cli/newrole.h"
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/validate.h"
@@ -37,7 +38,8 @@ static void print_error(const char *what, const struct service_error *e)
 static int whoami(struct aws_settings *s, struct aws_credentials *c, struct sts_identity *id)
 {
 	struct aws_options o = cli_aws_options();
-	struct awscall_client cl = {s, c, NULL, NULL, global_opts.debug, 0};
+	struct awscall_client cl = {s, c, cli_cancel_cb, NULL, global_opts.debug, 0};
+	struct credentials_hooks h = {cli_cancel_cb, NULL, 0};
 	struct service_error err;
 	char *cause = NULL;
 	int r;
@@ -47,7 +49,11 @@ static int whoami(struct aws_settings *s, struct aws_credentials *c, struct sts_
 		free(cause);
 		return EXIT_CONFIG;
 	}
-	if ((r = credentials_resolve(s, c, &cause)) != 0) {
+	if ((r = credentials_resolve_with(s, &h, c, &cause)) != 0) {
+		if (r == CREDENTIALS_CANCELLED) {
+			free(cause);
+			return EXIT_CANCELLED;
+		}
 		fprintf(stderr, "%s: %s\n", PACKAGE_NAME,
 			r < 0 ? cause
 			      : _("no AWS credentials found: set AWS_ACCESS_KEY_ID and "
@@ -57,6 +63,10 @@ static int whoami(struct aws_settings *s, struct aws_credentials *c, struct sts_
 	}
 	if (sts_caller_identity(&cl, id, &err) != 0) {
 		print_error("GetCallerIdentity", &err);
+		if (cli_interrupted()) {
+			service_error_free(&err);
+			return EXIT_CANCELLED;
+		}
 		r = err.transport || !awscall_auth_failed(&err) ? EXIT_SERVICE : EXIT_CONFIG;
 		service_error_free(&err);
 		return r;
@@ -79,7 +89,7 @@ static int confirm(const char *name)
 static int create(const struct aws_settings *s, const struct aws_credentials *c, const char *name,
 		  const char *runtime, const char *trust, const char *perm)
 {
-	struct awscall_client cl = {s, c, NULL, NULL, global_opts.debug, 0};
+	struct awscall_client cl = {s, c, cli_cancel_cb, NULL, global_opts.debug, 0};
 	struct service_error err;
 	char *arn = NULL, *desc, *pname;
 	int ret = EXIT_OK;
@@ -96,16 +106,18 @@ static int create(const struct aws_settings *s, const struct aws_credentials *c,
 				_("%s: a role named %s exists already: put its ARN in roleArn, or "
 				  "choose another name with --name\n"),
 				PACKAGE_NAME, name);
-		ret = EXIT_SERVICE;
+		ret = cli_interrupted() ? EXIT_CANCELLED : EXIT_SERVICE;
 	} else if (iam_put_role_policy(&cl, name, pname, perm, &err) != 0) {
 		print_error("PutRolePolicy", &err);
 		fprintf(stderr, _("%s: role %s was created without its permissions policy\n"),
 			PACKAGE_NAME, arn);
-		ret = EXIT_SERVICE;
+		ret = cli_interrupted() ? EXIT_CANCELLED : EXIT_SERVICE;
 	} else {
 		printf("%s\n", arn);
+		newrole_note(arn);
 		fprintf(stderr,
-			_("%s: IAM takes a few seconds to make a new role usable everywhere\n"),
+			_("%s: IAM takes a few seconds to make a new role usable everywhere; a "
+			  "submit of a form naming it within 15 minutes waits for it\n"),
 			PACKAGE_NAME);
 	}
 	if (ret != EXIT_OK)
@@ -146,6 +158,7 @@ static int create_role_exec(const struct cmd_args *a)
 
 	if ((ret = check_args(a, name, dry, yes)) >= 0)
 		return ret;
+	cli_catch_interrupts();
 	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
 	if (form_check_file(file, def, &doc, &probs, &cause) != 0) {

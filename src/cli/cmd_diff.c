@@ -108,7 +108,9 @@ static int diff_run(const char *file)
 	diff_upforms(d.map, d.def, old, u, &df);
 	daytwo_print_diff(stdout, &df);
 	if (df.n)
-		fprintf(stderr, _("%s: %zu changes to runtime %s (%s), version %s\n"),
+		fprintf(stderr,
+			P_("%s: %zu change to runtime %s (%s), version %s\n",
+			   "%s: %zu changes to runtime %s (%s), version %s\n", df.n),
 			PACKAGE_NAME, df.n, a.name ? a.name : "?", u->id,
 			a.version ? a.version : "?");
 	else

@@ -11,9 +11,11 @@
 #include "base/util.h"
 #include "cli/commands.h"
 #include "cli/daytwo.h"
+#include "cli/print.h"
 #include "form/document.h"
 #include "form/formfile.h"
 #include "form/getmap.h"
+#include "form/secret.h"
 #include "form/validate.h"
 
 static void get_help(void)
@@ -35,8 +37,9 @@ static void get_help(void)
 	      stdout);
 }
 
-/* The form's text for the answer; NULL (said why) when the answer is not one. */
-static char *form_text(struct daytwo *d, const struct runtime_answer *a, int update)
+/* The form's text for the answer; NULL (said why) when the answer is not one.
+ * *secret: what to say when it holds secret values (secret_note), or NULL. */
+static char *form_text(struct daytwo *d, const struct runtime_answer *a, int update, char **secret)
 {
 	struct problems notes = {0};
 	char *cause = NULL, *text = NULL;
@@ -45,15 +48,19 @@ static char *form_text(struct daytwo *d, const struct runtime_answer *a, int upd
 		struct upform *u = getmap_update_form(d->map, d->def, a->get, a->get_len, a->tags,
 						      a->tags_len, &notes, &cause);
 
-		if (u)
+		if (u) {
 			text = upform_to_json(d->map, d->def, u, 1);
+			*secret = secret_note(u->doc);
+		}
 		upform_free(u);
 	} else {
 		struct document *doc = getmap_create_form(d->map, d->def, a->get, a->get_len,
 							  a->tags, a->tags_len, &notes, &cause);
 
-		if (doc)
+		if (doc) {
 			text = document_to_json(doc, d->def, 1);
+			*secret = secret_note(doc);
+		}
 		document_free(doc);
 	}
 	daytwo_print_notes(&notes);
@@ -69,7 +76,7 @@ static int get_run(const char *id, int update, const char *out)
 {
 	struct daytwo d = {0};
 	struct runtime_answer a = {0};
-	char *text = NULL, *cause = NULL;
+	char *text = NULL, *cause = NULL, *secret = NULL;
 	int ret = daytwo_forms(&d);
 
 	if (ret == EXIT_OK)
@@ -78,7 +85,7 @@ static int get_run(const char *id, int update, const char *out)
 		ret = daytwo_get(&d, id, 1, &a);
 	if (ret != EXIT_OK)
 		goto out;
-	if (!(text = form_text(&d, &a, update))) {
+	if (!(text = form_text(&d, &a, update, &secret))) {
 		ret = EXIT_SERVICE;
 	} else if (!out) {
 		fputs(text, stdout);
@@ -90,8 +97,15 @@ static int get_run(const char *id, int update, const char *out)
 		fprintf(stderr, _("%s: wrote %s: %s of runtime %s (%s), version %s\n"),
 			PACKAGE_NAME, out, update ? _("an update form") : _("a create form"),
 			a.name ? a.name : "?", a.id ? a.id : id, a.version ? a.version : "?");
+		if (secret) { /* the names come from the service */
+			char *m = print_safe(secret);
+
+			fprintf(stderr, "%s: %s\n", PACKAGE_NAME, m);
+			free(m);
+		}
 	}
 out:
+	free(secret);
 	free(text);
 	runtimes_answer_free(&a);
 	daytwo_end(&d);

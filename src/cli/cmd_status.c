@@ -7,9 +7,9 @@
 #include <stdlib.h>
 
 #include "cli/commands.h"
+#include "cli/daytwo.h"
 #include "cli/print.h"
 #include "aws/runtime.h"
-#include "base/printable.h"
 #include "base/util.h"
 
 /* How long --wait follows before it gives up. */
@@ -24,15 +24,8 @@ static int status_exec(const struct cmd_args *a)
 
 	if (a->nwords != 1)
 		return usage_error(_("status: expected one runtime id"));
-	if (!runtime_id_valid(a->words[0])) {
-		char *w = printable_text(a->words[0], 200);
-
-		ret = usage_error(_("status: \"%s\" is not a runtime id: expected NAME-XXXXXXXXXX "
-				    "(letters, digits, _ and -)"),
-				  w);
-		free(w);
+	if ((ret = daytwo_check_id("status", a->words[0])) != EXIT_OK)
 		return ret;
-	}
 	cli_catch_interrupts();
 	cli_follow_init(&f, wait, 1);
 	/* without --wait: one read (a limit of 0) */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/newrole.h"
 #include "cli/print.h"
 #include "aws/awscall.h"
 #include "aws/awsconfig.h"
@@ -78,6 +79,10 @@ static int send_form(const struct formdef *def, const struct document *doc, int 
 
 	cli_catch_interrupts();
 	cli_follow_init(&f, wait, 0);
+	/* a role create-role made lately: the service's role validation error
+	 * is waited out */
+	if (newrole_recent(document_text(doc, "roleArn")))
+		f.p.new_role = document_text(doc, "roleArn");
 	runtime_submit(&o, def, doc, wait ? 3600 : -1, &f.p, &out);
 	switch (out.end) {
 	case RUNTIME_NOT_SENT:

@@ -13,6 +13,7 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
+#include "form/secret.h"
 #include "form/template.h"
 #include "base/printable.h"
 #include "base/util.h"
@@ -248,7 +249,16 @@ static int new_exec(const struct cmd_args *a)
 			free(cause);
 			ret = EXIT_USAGE;
 		} else {
+			char *secret = secret_note(doc); /* a template written by hand */
+
 			print_started(t, def, doc, form);
+			if (secret) {
+				char *m = print_safe(secret);
+
+				fprintf(stderr, "%s: %s\n", PACKAGE_NAME, m);
+				free(m);
+			}
+			free(secret);
 		}
 		document_free(doc);
 	}

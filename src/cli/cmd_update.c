@@ -139,8 +139,10 @@ static int update_run(const char *file, int wait, int dry)
 			PACKAGE_NAME, file, a.version ? a.version : "?", u->id);
 		goto out;
 	}
-	fprintf(stderr, _("%s: %zu changes to runtime %s (%s), version %s:\n"), PACKAGE_NAME, df.n,
-		a.name ? a.name : "?", u->id, a.version ? a.version : "?");
+	fprintf(stderr,
+		P_("%s: %zu change to runtime %s (%s), version %s:\n",
+		   "%s: %zu changes to runtime %s (%s), version %s:\n", df.n),
+		PACKAGE_NAME, df.n, a.name ? a.name : "?", u->id, a.version ? a.version : "?");
 	daytwo_print_diff(stderr, &df);
 	token = service_new_token();
 	body = upform_request_body(d.map, d.def, u, token);

@@ -86,6 +86,7 @@ extern const struct cmd_entry cmd_update_entry;
 extern const struct cmd_entry cmd_delete_entry;
 extern const struct cmd_entry cmd_versions_entry;
 extern const struct cmd_entry cmd_endpoints_entry;
+extern const struct cmd_entry cmd_open_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_create_role_entry;
 extern const struct cmd_entry cmd_templates_entry;
@@ -116,6 +117,9 @@ int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * an error to report, not a kill). The one place the command line sets them. */
 void cli_catch_interrupts(void);
 int cli_interrupted(void);
+/* cli_interrupted as a cancel callback (arg unused), for the hooks of
+ * calls that poll one (awscall_client, credentials_hooks, runtime follow). */
+int cli_cancel_cb(void *arg);
 
 struct formdef;
 struct document;

@@ -141,7 +141,11 @@ static int global_option(int opt, const char *arg)
 static void print_help(const struct cmd_entry *const *table)
 {
 	size_t i;
+	int width = 0;
 
+	for (i = 0; table[i]; i++)
+		if ((int)strlen(table[i]->name) > width)
+			width = (int)strlen(table[i]->name);
 	printf(_("Usage: %s [OPTION]... [FORM]\n"
 		 "  or:  %s COMMAND [OPTION]... [ARG]...\n"),
 	       PACKAGE_NAME, PACKAGE_NAME);
@@ -149,10 +153,10 @@ static void print_help(const struct cmd_entry *const *table)
 	printf(_("Commands:\n"));
 	for (i = 0; table[i]; i++)
 		if (!(table[i]->flags & CMD_DEFAULT))
-			printf("  %-10s %s\n", table[i]->name, _(table[i]->summary));
+			printf("  %-*s  %s\n", width, table[i]->name, _(table[i]->summary));
 	for (i = 0; table[i]; i++)
 		if (table[i]->flags & CMD_DEFAULT)
-			printf("  %-10s %s\n", table[i]->name, _(table[i]->summary));
+			printf("  %-*s  %s\n", width, table[i]->name, _(table[i]->summary));
 	printf(
 	    _("\nWizard options:\n"
 	      "      --plain                ask the questions line by line instead of drawing\n"
@@ -338,5 +342,11 @@ void cli_catch_interrupts(void)
 
 int cli_interrupted(void)
 {
+	return interrupted;
+}
+
+int cli_cancel_cb(void *arg)
+{
+	(void)arg;
 	return interrupted;
 }

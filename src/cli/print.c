@@ -140,12 +140,6 @@ static void on_status(void *arg, const char *id, const char *status, double elap
 	f->last = xstrdup(status);
 }
 
-static int on_cancel(void *arg)
-{
-	(void)arg;
-	return cli_interrupted();
-}
-
 /* A service call's attempts: said as following says its retries. */
 static void on_attempt(void *arg, int attempt, int max, double delay, double elapsed,
 		       const char *why)
@@ -157,7 +151,7 @@ static void on_attempt(void *arg, int attempt, int max, double delay, double ela
 
 struct service_hooks cli_service_hooks(void)
 {
-	return (struct service_hooks){on_attempt, on_cancel, NULL, global_opts.debug};
+	return (struct service_hooks){on_attempt, cli_cancel_cb, NULL, global_opts.debug};
 }
 
 int cli_pause(void *arg, double secs)
@@ -180,7 +174,7 @@ void cli_follow_init(struct cli_follow *f, int wait, int print)
 	f->print = print;
 	f->tty = isatty(2);
 	f->p = (struct runtime_progress){.pause = cli_pause,
-					 .cancel = on_cancel,
+					 .cancel = cli_cancel_cb,
 					 .arg = f,
 					 .debug = global_opts.debug,
 					 .retry = on_retry,

@@ -64,3 +64,26 @@ void secret_paths_free(char **paths, size_t n)
 		free(paths[i]);
 	free(paths);
 }
+
+char *secret_note(const struct document *doc)
+{
+	char **paths = NULL, *note;
+	size_t i, n = secret_paths(doc, &paths);
+	struct strbuf names = {0};
+
+	if (!n)
+		return NULL;
+	for (i = 0; i < n; i++)
+		strbuf_addf(&names, "%s%s", i ? ", " : "", paths[i]);
+	note = xasprintf(P_("The form holds the secret value of %s: the file is readable by you "
+			    "only. To share the form, make a template of it, which leaves secrets "
+			    "out.",
+			    "The form holds the secret values of %s: the file is readable by you "
+			    "only. To share the form, make a template of it, which leaves secrets "
+			    "out.",
+			    n),
+			 names.s);
+	strbuf_release(&names);
+	secret_paths_free(paths, n);
+	return note;
+}

@@ -26,4 +26,10 @@ int secret_name(const char *name);
 size_t secret_paths(const struct document *doc, char ***out);
 void secret_paths_free(char **paths, size_t n);
 
+/* What a save path says once (a session, a command) when the form it wrote
+ * holds secret values: "the form holds the secret value of
+ * environmentVariables.API_KEY: the file is readable by you only; ..."
+ * (translated; caller frees), or NULL when it holds none. */
+char *secret_note(const struct document *doc);
+
 #endif

@@ -183,6 +183,21 @@ int template_mark(struct template *t, const struct formdef *def, const char *pat
 int template_hide_section(struct template *t, const struct formdef *def, const char *id,
 			  char **cause);
 void template_set_title(struct template *t, const char *title, const char *description);
+/* Show the section with this id again (nothing when it is not hidden). */
+void template_show_section(struct template *t, const char *id);
+
+/* The template path of document path docpath in doc ("environmentVariables[2]"
+ * -> "environmentVariables.API_KEY", "l[0].c" -> "l[].c"), or NULL when it
+ * names no member. Caller frees. */
+char *template_path_of(const struct formdef *def, const struct document *doc, const char *docpath);
+/* Non-zero when template path outer is inner or above it. */
+int template_path_covers(const char *outer, const char *inner);
+
+/* The written text read back as the wizard will read it: its problems
+ * appended to probs (none for a template made from a form without load
+ * problems; a choice the reader refuses otherwise). template_strip first.
+ * Returns the number appended. */
+size_t template_verify(struct template *t, const struct formdef *def, struct problems *probs);
 
 /* Secrets never travel: make every value whose name looks secret (secret.h)
  * yours, then take out of the form every value that is yours; each value

@@ -147,6 +147,40 @@ void template_set_title(struct template *t, const char *title, const char *descr
 	}
 }
 
+void template_show_section(struct template *t, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < t->nhidden; i++)
+		if (!strcmp(t->hidden_sections[i], id)) {
+			free(t->hidden_sections[i]);
+			memmove(&t->hidden_sections[i], &t->hidden_sections[i + 1],
+				(t->nhidden - i - 1) * sizeof *t->hidden_sections);
+			t->nhidden--;
+			return;
+		}
+}
+
+char *template_path_of(const struct formdef *def, const struct document *doc, const char *docpath)
+{
+	struct tpath tp;
+	char *why = NULL, *canon;
+
+	if (tpath_resolve(def, doc, docpath, &tp, &why) != 0) {
+		free(why);
+		return NULL;
+	}
+	canon = tp.canon;
+	tp.canon = NULL;
+	tpath_release(&tp);
+	return canon;
+}
+
+int template_path_covers(const char *outer, const char *inner)
+{
+	return tpath_covers(outer, inner);
+}
+
 static void record(struct template *t, const char *path, int secret)
 {
 	t->removed = xrealloc(t->removed, (t->nremoved + 1) * sizeof *t->removed);
@@ -348,6 +382,21 @@ char *template_to_json(struct template *t, const struct formdef *def)
 	strbuf_addc(&b, '\n');
 	cJSON_Delete(top);
 	return strbuf_finish(&b);
+}
+
+size_t template_verify(struct template *t, const struct formdef *def, struct problems *probs)
+{
+	char *json = template_to_json(t, def), *cause = NULL;
+	struct template *back = NULL;
+	size_t before = probs->n;
+
+	if (template_parse(json, strlen(json), def, 0, &back, probs, &cause) != 0) {
+		problems_add(probs, VS_INVALID, "", "", "%s", cause); /* not expected */
+		free(cause);
+	}
+	template_free(back);
+	free(json);
+	return probs->n - before;
 }
 
 int template_save(struct template *t, const struct formdef *def, const char *file, char **cause)

@@ -92,7 +92,7 @@ int dialog_ask_box(struct wiz *w, const char *title, const char *text, const cha
 		   int flags)
 {
 	struct ask s = {title, text, answers, flags, 0, -ANSWER_SETTLE};
-	struct dialog d = {ask_draw, ask_key, 1, 0, &s};
+	struct dialog d = {ask_draw, ask_key, 1, 0, &s, NULL};
 
 	if (flags & ASK_FLUSH)
 		flushinp();

@@ -110,7 +110,7 @@ static int menu_key(struct wiz *w, void *state, enum action a, int key)
 int dialog_menu(struct wiz *w, const struct row *r)
 {
 	struct menu m = {r, NULL, 0, 0, 0};
-	struct dialog d = {menu_draw, menu_key, 0, 0, &m};
+	struct dialog d = {menu_draw, menu_key, 0, 0, &m, NULL};
 	char *now = row_value(r, w->data.doc);
 	size_t i;
 	int taken = 0;

@@ -56,7 +56,7 @@ static int pager_key(struct wiz *w, void *state, enum action a, int key)
 void dialog_pager(struct wiz *w, const char *title, char **lines, size_t n)
 {
 	struct pager p = {title, lines, NULL, n, 0, 0};
-	struct dialog d = {pager_draw, pager_key, 0, 0, &p};
+	struct dialog d = {pager_draw, pager_key, 0, 0, &p, NULL};
 
 	dialog_run(w, &d);
 	ui_lines_free(p.wl, p.nw);

@@ -111,7 +111,7 @@ int dialog_prompt_line(struct wiz *w, const char *question, const char *initial,
 		       char **out)
 {
 	struct prompt s = {question, hint, {0}, 0, 0};
-	struct dialog d = {prompt_draw, prompt_key, 1, PROMPT_ESC, &s};
+	struct dialog d = {prompt_draw, prompt_key, 1, PROMPT_ESC, &s, NULL};
 	int r;
 
 	lineedit_load(&s.e, initial ? initial : "");

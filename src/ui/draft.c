@@ -72,6 +72,47 @@ int draft_refused(struct wiz *w)
 	return 1;
 }
 
+/* Where the form file of the draft at path is kept. Caller frees. */
+static char *form_note(const char *path)
+{
+	return xasprintf("%s.form", path);
+}
+
+char *draft_form_file(const char *path)
+{
+	char *note = form_note(path), *text = NULL, *cause = NULL;
+	size_t len = 0;
+
+	if (util_read_file(note, 4096, &text, &len, &cause) != 0) {
+		free(cause);
+		text = NULL;
+	} else if (!len || memchr(text, '\0', len) || strchr(text, '\n')) {
+		free(text);
+		text = NULL;
+	}
+	free(note);
+	return text;
+}
+
+/* Keep the session's form file beside the draft (as an absolute path: the
+ * next session may start elsewhere), or remove the note when there is none. */
+static void note_form(const struct wiz *w)
+{
+	char *note = form_note(w->draft.path), *abs = NULL, *cwd, *cause = NULL;
+
+	if (!w->data.file) {
+		unlink(note);
+	} else {
+		cwd = w->data.file[0] == '/' ? NULL : getcwd(NULL, 0);
+		abs = cwd ? xasprintf("%s/%s", cwd, w->data.file) : xstrdup(w->data.file);
+		if (util_write_atomic(note, abs, strlen(abs), 0600, &cause) != 0)
+			free(cause);
+		free(cwd);
+	}
+	free(abs);
+	free(note);
+}
+
 int draft_save(struct wiz *w, char **cause)
 {
 	char *dir, *slash;
@@ -90,6 +131,7 @@ int draft_save(struct wiz *w, char **cause)
 	if (rc == 0) {
 		w->draft.gen = document_generation(w->data.doc);
 		w->draft.own = 1;
+		note_form(w);
 	}
 	return rc;
 }
@@ -125,7 +167,12 @@ static char *draft_keep(const char *draft, time_t when, char **cause)
 
 		/* link then unlink: never replaces a file of that name */
 		if (link(draft, to) == 0) {
+			char *a = form_note(draft), *b = form_note(to);
+
 			unlink(draft);
+			rename(a, b); /* its form file goes with it */
+			free(a);
+			free(b);
 			return to;
 		}
 		if (errno != EEXIST) {
@@ -202,6 +249,71 @@ void draft_set_aside(struct wiz *w, time_t when, int declined)
 	free(cause);
 }
 
+/* Resume doc, read from the draft: its form file (when it has one) is the
+ * session's file again, so that the title names it and F2 saves there. */
+static void take_draft(struct wiz *w, struct document *doc)
+{
+	char *form = draft_form_file(w->draft.path);
+
+	document_free(w->data.doc);
+	w->data.doc = doc;
+	w->data.saved_gen = document_generation(doc);
+	w->draft.gen = w->data.saved_gen;
+	w->data.dirty_extra = 1;
+	w->draft.own = 1;
+	if (form) {
+		free(w->data.file);
+		w->data.file = form;
+	}
+	marks_visit_all(w);
+	if (form)
+		wiz_status(w, 0, _("Draft of %s resumed: %s saves it there."), form,
+			   keys_action_name(ACT_SAVE));
+	else
+		wiz_status(w, 0, "%s", _("Draft resumed."));
+}
+
+int draft_resume(struct wiz *w, const char *path)
+{
+	struct problems p = {0};
+	struct document *doc = NULL;
+	struct stat st;
+	char *cause = NULL;
+
+	if (!w->draft.path) {
+		wiz_status(w, 1, "%s", _("Drafts are not read in this session."));
+		return -1;
+	}
+	if (formfile_load(path, w->data.def, FF_SKELETON, &doc, &p, &cause) != 0) {
+		wiz_status(w, 1, _("Could not read the draft: %s"), cause);
+		free(cause);
+		problems_clear(&p);
+		return -1;
+	}
+	problems_clear(&p);
+	if (strcmp(path, w->draft.path)) {
+		char *a = form_note(path), *b = form_note(w->draft.path);
+
+		/* a kept draft becomes this session's draft.json; one there
+		 * already is kept aside first, never written over */
+		if (stat(w->draft.path, &st) == 0)
+			draft_set_aside(w, st.st_mtime, 0);
+		if (!w->draft.path || rename(path, w->draft.path) != 0) {
+			document_free(doc);
+			free(a);
+			free(b);
+			wiz_status(w, 1, "%s", _("The draft could not be taken up."));
+			return -1;
+		}
+		unlink(b);
+		rename(a, b);
+		free(a);
+		free(b);
+	}
+	take_draft(w, doc);
+	return 0;
+}
+
 /* A draft from an earlier session: a box says when it was saved and what it
  * holds; y resumes it, n (or Esc) starts empty and keeps it under a dated
  * name, so that nothing is lost whatever is pressed. */
@@ -237,14 +349,7 @@ void draft_offer(struct wiz *w)
 	a = dialog_ask_box(w, _("A draft from an earlier session was found"), text, answers,
 			   ASK_ESC | ASK_FLUSH);
 	if (a == 'y') {
-		document_free(w->data.doc);
-		w->data.doc = doc;
-		w->data.saved_gen = document_generation(doc);
-		w->draft.gen = w->data.saved_gen;
-		w->data.dirty_extra = 1;
-		w->draft.own = 1;
-		marks_visit_all(w);
-		wiz_status(w, 0, "%s", _("Draft resumed."));
+		take_draft(w, doc);
 	} else {
 		document_free(doc);
 		draft_set_aside(w, st.st_mtime, 1);

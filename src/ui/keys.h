@@ -37,6 +37,9 @@ enum action {
 	ACT_REDRAW,
 	ACT_SETTINGS,
 	ACT_PROBE,
+	ACT_PICK,      /* a list of what exists in the account (pick-ui.c) */
+	ACT_MAKE_ROLE, /* make the execution role (role-ui.c) */
+	ACT_TEMPLATE,  /* on the review: save as template (tmpl-save.c) */
 	/* moving and editing in a text field; Left/Right also step a choice,
 	 * Home/End also go to the top or bottom of the review */
 	ACT_LEFT,
@@ -55,7 +58,14 @@ enum key_where { KW_ANY, KW_TEXT /* only in a text field */ };
 #define KEYBAR_POSITIONS 9 /* the key bar's places (bar_pos 1..9) */
 
 /* The screen the key bar is drawn for: its labels say what the keys do there. */
-enum key_screen { KS_FORM, KS_ENTRY, KS_REVIEW, KS_COUNT };
+enum key_screen {
+	KS_FORM,
+	KS_ENTRY,
+	KS_REVIEW,
+	KS_PICK, /* the form, the cursor on a field with a pick list */
+	KS_START,
+	KS_COUNT
+};
 
 struct keybinding {
 	enum action action;

@@ -13,6 +13,7 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
+#include "form/secret.h"
 #include "form/template.h"
 #include "base/util.h"
 #include "form/validate.h"
@@ -408,6 +409,10 @@ static int save_answer(const struct formdef *def, const struct document *doc, co
 			return -1;
 		}
 		say(_("Saved to %s.\n"), path);
+		if ((q = secret_note(doc))) { /* once: the one save of the run */
+			say("%s\n", q);
+			free(q);
+		}
 		free(a);
 		return 0;
 	}
@@ -424,6 +429,32 @@ static int plain_skips(const struct template *t, const struct formdef *def,
 		return 0;
 	m = template_mode(t, def, doc, r->path);
 	return m != TM_YOURS && m != TM_DEFAULT;
+}
+
+/* The template's own rules (a yours field empty, a narrower pattern, a
+ * locked value) broken in section sec: appended to p, as the wizard's F2
+ * and F10 check them; returns how many. */
+static size_t plain_template_problems(const struct template *t, const struct formdef *def,
+				      const struct document *doc, size_t sec, struct problems *p)
+{
+	struct problems tp = {0};
+	size_t i, n = 0;
+
+	if (!t)
+		return 0;
+	template_check_document(t, def, doc, &tp);
+	for (i = 0; i < tp.n; i++) {
+		const struct fnode *f =
+		    formdef_lookup(def, tp.v[i].ref ? tp.v[i].ref : tp.v[i].path);
+
+		if (f && f->section == (int)sec) {
+			problems_add(p, tp.v[i].state, tp.v[i].path, tp.v[i].ref, "%s",
+				     tp.v[i].message);
+			n++;
+		}
+	}
+	problems_clear(&tp);
+	return n;
 }
 
 int ui_plain(const struct formdef *def, struct document *doc, const char *file,
@@ -480,7 +511,8 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file,
 					goto eof;
 			}
 			problems_clear(&p);
-			if (validate_section(def, doc, s, &p) == VS_VALID)
+			if (validate_section(def, doc, s, &p) == VS_VALID &&
+			    !plain_template_problems(tmpl, def, doc, s, &p))
 				break;
 			say("%s", _("This section has problems:\n"));
 			say_problems(def, &p);

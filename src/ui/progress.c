@@ -25,6 +25,7 @@ struct progress {
 	size_t n;
 	char *state;
 	const char *footer;
+	const char *title;
 	double start;
 };
 
@@ -38,7 +39,7 @@ static void progress_draw(struct progress *p)
 	curs_set(0);
 	attron(A_REVERSE);
 	mvhline(0, 0, ' ', COLS);
-	mvaddstr(0, 1, _("Submitting CreateAgentRuntime"));
+	mvaddstr(0, 1, p->title);
 	attroff(A_REVERSE);
 	t = xasprintf("%s (%.0f s)", p->state ? p->state : "", util_monotonic() - p->start);
 	ui_wrap_text(t, COLS - 4, 2, 1, 2, 2, A_BOLD);
@@ -129,13 +130,11 @@ static char *where_next(const struct formdef *def, const char *field)
 	return xstrdup(_("Press any key to return to the review."));
 }
 
-/* Send CreateAgentRuntime and follow the runtime, drawing progress on the
- * whole screen; Esc cancels the call or stops following; a key after the
- * end returns. Fills *out (runtime_outcome_free) and *summary. */
-static void submit_run(const struct formdef *def, const struct document *doc, const char *token,
-		       struct runtime_outcome *out, char **summary)
+/* Run a job (progress_job), drawing its progress on the whole screen;
+ * Esc cancels the call or stops following; a key after the end returns.
+ * Fills *out (runtime_outcome_free) and *summary. */
+void progress_run(const struct progress_job *j, struct runtime_outcome *out, char **summary)
 {
-	struct aws_options o;
 	struct progress p = {0};
 	struct runtime_progress rp = {.line = progress_line,
 				      .state = progress_state,
@@ -143,19 +142,18 @@ static void submit_run(const struct formdef *def, const struct document *doc, co
 				      .cancel = progress_cancel,
 				      .arg = &p,
 				      .debug = ui_settings.debug,
-				      .client_token = token};
-	const char *said;
+				      .client_token = j->token};
 	char *next;
 	size_t i;
 
 	p.start = util_monotonic();
+	p.title = j->title;
 	p.footer = _("Esc cancels the call; while following, Esc stops following");
-	submit_options(&o);
 	signal(SIGPIPE, SIG_IGN); /* a TLS peer closing is an error to show, not a kill */
-	runtime_submit(&o, def, doc, SUBMIT_FOLLOW_LIMIT, &rp, out);
-	*summary = runtime_outcome_summary(out);
+	j->run(j->arg, &rp, out);
+	*summary = j->said ? j->said(j->arg, out) : runtime_outcome_summary(out);
 	progress_state(&p, *summary);
-	next = where_next(def, outcome_field(out, &said));
+	next = j->next(j->arg, out);
 	progress_line(&p, next);
 	free(next);
 	p.footer = _("Any key continues");
@@ -177,6 +175,44 @@ static void submit_run(const struct formdef *def, const struct document *doc, co
 		free(p.log[i]);
 	free(p.log);
 	free(p.state);
+}
+
+/* CreateAgentRuntime of the form, followed until READY. */
+struct create_job {
+	const struct formdef *def;
+	const struct document *doc;
+	const char *new_role; /* the role in the form was made this session, or NULL */
+};
+
+static void create_run(void *arg, const struct runtime_progress *rp, struct runtime_outcome *out)
+{
+	struct create_job *c = arg;
+	struct runtime_progress r = *rp;
+	struct aws_options o;
+
+	r.new_role = c->new_role; /* the service's role validation error is waited out */
+	submit_options(&o);
+	runtime_submit(&o, c->def, c->doc, SUBMIT_FOLLOW_LIMIT, &r, out);
+}
+
+static char *create_next(void *arg, const struct runtime_outcome *out)
+{
+	struct create_job *c = arg;
+	const char *said;
+
+	return where_next(c->def, outcome_field(out, &said));
+}
+
+/* Send CreateAgentRuntime and follow the runtime (progress_run). new_role:
+ * the role in the form was made this session, or NULL. */
+static void submit_run(const struct formdef *def, const struct document *doc, const char *token,
+		       const char *new_role, struct runtime_outcome *out, char **summary)
+{
+	struct create_job c = {def, doc, new_role};
+	struct progress_job j = {
+	    _("Submitting CreateAgentRuntime"), token, create_run, NULL, create_next, &c};
+
+	progress_run(&j, out, summary);
 }
 
 /* After a submission that got no answer (Esc while it was sent, or the
@@ -230,6 +266,10 @@ void progress_submit(struct wiz *w)
 	char *q, *summary = NULL;
 	int rc, a;
 
+	if (w->upd) {
+		upd_submit(w); /* update.c: an opened runtime is updated, never created */
+		return;
+	}
 	if (validate_document(w->data.def, w->data.doc, &p) != VS_VALID) {
 		wiz_status(w, 1, _("Not submitted: %zu problem(s) to fix first (listed above)."),
 			   p.n);
@@ -237,6 +277,12 @@ void progress_submit(struct wiz *w)
 		return;
 	}
 	problems_clear(&p);
+	if (tmpl_check(w, &q) != VS_VALID) {
+		/* the template's own rules: a yours field empty, a narrower pattern */
+		wiz_status(w, 1, _("Not submitted: %s"), q);
+		free(q);
+		return;
+	}
 	if (w->settings.aws_missing) {
 		/* once more: a credential_process may have failed only then */
 		settings_refresh(w);
@@ -272,7 +318,7 @@ void progress_submit(struct wiz *w)
 		wiz_status(w, 0, "%s", _("Not submitted."));
 		return;
 	}
-	submit_run(w->data.def, w->data.doc, marks_token(w), &res, &summary);
+	submit_run(w->data.def, w->data.doc, marks_token(w), role_new(w), &res, &summary);
 	rc = RUNTIME_EXISTS(res.end) ? 0 : -1;
 	summary = no_answer(w, &res, summary);
 	marks_svc_clear(w);

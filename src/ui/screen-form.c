@@ -59,6 +59,8 @@ static void ed_sync(struct wiz *w)
 		free(w->form.key_refused);
 		w->form.key_refused = NULL;
 	}
+	if (w->form.ed_key)
+		account_field_left(w, w->form.ed_key, w->form.ed_orig);
 	free(w->form.ed_key);
 	w->form.ed_key = k;
 	v = row_value(r, w->data.doc);
@@ -927,7 +929,7 @@ static char *form_hint(const struct wiz *w)
 	/* a field with a network check says so before the example */
 	h = n->probe
 		? xasprintf(_("%s %s fetches it to check."), n->help, keys_action_name(ACT_PROBE))
-		: xstrdup(n->help);
+		: pick_hint(r->path, xstrdup(n->help));
 	if (n->example && *n->example) {
 		char *t = xasprintf(_("%s Example: %s"), h, n->example);
 
@@ -1050,7 +1052,7 @@ static enum screen_result form_key(struct wiz *w, enum action a, int key)
 {
 	struct row *r = screen_form_row(w);
 
-	if (r && w->tmpl.t && changes(w, r, a) && tmpl_refuse(w, r->path))
+	if (r && (w->tmpl.t || w->upd) && changes(w, r, a) && tmpl_refuse(w, r->path))
 		return SCREEN_HANDLED;
 	switch (a) {
 	case ACT_REVIEW:
@@ -1121,7 +1123,11 @@ static void form_enter(struct wiz *w)
 
 static enum key_screen form_keyset(const struct wiz *w)
 {
-	return w->form.zoom ? KS_ENTRY : KS_FORM;
+	const struct row *r = screen_form_row(w);
+
+	if (w->form.zoom)
+		return KS_ENTRY;
+	return r && pick_has_list(r->path) ? KS_PICK : KS_FORM;
 }
 
 void screen_form_reload(struct wiz *w)

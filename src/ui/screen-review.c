@@ -323,11 +323,21 @@ static const char *review_text(struct wiz *w, size_t i)
 	return l->text;
 }
 
+/* A line of an update's diff or request (update.c hands them over). */
+static void review_upd_line(struct wiz *w, int sec, int bold, int nowrap, const char *text)
+{
+	if (nowrap)
+		review_push(w, sec, bold, 1, xstrdup(text));
+	else
+		review_add(w, sec, bold, "%s", text);
+}
+
 /* The review: what was created, problems, every value by section, the JSON
  * body and the CLI command (those two unwrapped: their text is exact). */
 static void review_build(struct wiz *w)
 {
 	const struct problems *p = &w->marks.probs; /* marks_update: this change's */
+	struct problems tp = {0};                   /* the template's own */
 	size_t s, k;
 
 	if (w->review.lines && w->review.gen == document_generation(w->data.doc) &&
@@ -349,7 +359,9 @@ static void review_build(struct wiz *w)
 			     "the form."),
 			   keys_action_name(ACT_REVIEW), keys_action_name(ACT_SAVE));
 	}
-	if (p->n)
+	/* an opened runtime: what the update changes first, then the request */
+	upd_review(w, review_upd_line);
+	if (p->n + tmpl_problems(w, &tp))
 		review_add(w, -1, 1, "%s",
 			   _("The form has problems (Enter on a line goes there):"));
 	else if (marks_svc_active(w))
@@ -384,6 +396,14 @@ static void review_build(struct wiz *w)
 			review_add(w, sec, 0, "  ! %s", t);
 			free(t);
 		}
+	for (k = 0; k < tp.n; k++) {
+		int sec;
+		char *t = tmpl_problem_text(w, &tp.v[k], &sec);
+
+		review_add(w, sec, 0, _("  ! %s (the template's rule)"), t);
+		free(t);
+	}
+	problems_clear(&tp);
 	for (k = 0; k < w->marks.warns.n; k++) {
 		int sec;
 		char *t = row_problem_text(w->data.def, &w->marks.warns.v[k], &sec);
@@ -402,6 +422,8 @@ static void review_build(struct wiz *w)
 	for (s = 0; s < w->data.def->nsections; s++)
 		if (!w->data.def->sections[s].review && !tmpl_hidden(w, s))
 			review_section(w, s);
+	if (w->upd)
+		return; /* its request is the update's, above */
 	review_add(w, -1, 1, "%s",
 		   _("Request body (a clientToken is added when it is sent; secrets masked):"));
 	review_body(w);
@@ -506,6 +528,9 @@ static enum screen_result review_key(struct wiz *w, enum action a, int key)
 	switch (a) {
 	case ACT_REVIEW:
 		progress_submit(w);
+		break;
+	case ACT_TEMPLATE:
+		tmpl_save_as(w);
 		break;
 	case ACT_NEXT_SECTION:
 		wiz_status(w, 0, _("The review is the last screen: %s submits, %s goes back."),

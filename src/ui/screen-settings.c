@@ -31,6 +31,7 @@ void settings_refresh(struct wiz *w)
 	free(w->settings.aws_missing);
 	w->settings.aws = submit_settings_lines(&w->settings.aws_missing);
 	uichecks_forget(w); /* of other settings */
+	account_start(w);   /* who they are, in the background */
 }
 
 /* F9: another Region or profile for this session (as --region/--profile).

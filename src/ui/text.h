@@ -51,4 +51,10 @@ void ui_print_wrapped(FILE *out, const char *text, int width);
  * terminal that says it, else 80. */
 int ui_text_width(FILE *out);
 
+/* pathcomp.c: Tab completion of the path typed: the longest common
+ * prefix of the names that continue it (a '/' after a folder completed
+ * whole), or NULL when no name does. *names gets the names that matched
+ * (n of them; caller frees with ui_lines_free). Caller frees the result. */
+char *pathcomp_complete(const char *typed, char ***names, size_t *n);
+
 #endif

@@ -1,7 +1,9 @@
 /* tmpl.c: the template a wizard session started from (`new --template`):
  * its locked fields refuse keys with the team's reason, its hidden
  * sections are skipped, its yours fields are counted for the title and
- * explained on the hint line. Owns struct wiz_tmpl. Without a template
+ * explained on the hint line; its own checks (narrower patterns, yours
+ * fields still empty, locked values) stand before F2 and F10. It also says,
+ * once a session, that a saved form holds a secret. Owns struct wiz_tmpl. Without a template
  * every function here does nothing, so the wizard is as before. Every text
  * from the template reaches the terminal through term_put's printable
  * filter. */
@@ -13,6 +15,7 @@
 #include "base/util.h"
 #include "form/document.h"
 #include "form/formdef.h"
+#include "form/secret.h"
 #include "form/template.h"
 #include "text.h"
 #include "wiz.h"
@@ -49,6 +52,8 @@ size_t tmpl_step(const struct wiz *w, size_t sec, int dir)
 
 int tmpl_locked(const struct wiz *w, const char *path)
 {
+	if (upd_locked(w, path))
+		return 1; /* an update cannot change it */
 	return w->tmpl.t && path &&
 	       template_mode(w->tmpl.t, w->data.def, w->data.doc, path) == TM_LOCKED;
 }
@@ -57,6 +62,8 @@ int tmpl_refuse(struct wiz *w, const char *path)
 {
 	const struct tfield *f;
 
+	if (upd_refuse(w, path))
+		return 1;
 	if (!w->tmpl.t || !path ||
 	    !template_locked_within(w->tmpl.t, w->data.def, w->data.doc, path))
 		return 0;
@@ -90,6 +97,8 @@ char *tmpl_hint(const struct wiz *w, const char *path)
 {
 	const struct tfield *f;
 
+	if (upd_locked(w, path))
+		return xstrdup(upd_locked(w, path));
 	if (!w->tmpl.t || !path)
 		return NULL;
 	f = template_rule(w->tmpl.t, w->data.def, w->data.doc, path);
@@ -134,4 +143,60 @@ int tmpl_start(struct wiz *w)
 	wiz_enter_section(w, section_of(w, f->path));
 	screen_form_focus(w, f->path);
 	return 1;
+}
+
+size_t tmpl_problems(const struct wiz *w, struct problems *out)
+{
+	size_t before = out->n;
+
+	if (w->tmpl.t)
+		template_check_document(w->tmpl.t, w->data.def, w->data.doc, out);
+	return out->n - before;
+}
+
+char *tmpl_problem_text(const struct wiz *w, const struct problem *p, int *section)
+{
+	const struct fnode *n = formdef_lookup(w->data.def, p->ref ? p->ref : p->path);
+	const struct fnode *m = n ? n->parent : NULL;
+	size_t len;
+
+	if (!m || m->kind != FK_MAP || m->value != n || !m->name)
+		return row_problem_text(w->data.def, p, section);
+	/* a map's entry: its name says which ("Environment variables API_KEY") */
+	*section = m->section;
+	len = strlen(m->name);
+	return xasprintf("%s %s: %s", m->label ? m->label : m->name,
+			 !strncmp(p->path, m->name, len) && p->path[len] == '.' ? p->path + len + 1
+			 : !strncmp(p->path, m->name, len)                      ? p->path + len
+										: p->path,
+			 p->message);
+}
+
+enum vstate tmpl_check(const struct wiz *w, char **msg)
+{
+	struct problems p = {0};
+	enum vstate worst = VS_VALID;
+	size_t i;
+	int sec;
+
+	*msg = NULL;
+	tmpl_problems(w, &p);
+	for (i = 0; i < p.n; i++)
+		if (p.v[i].state > worst) {
+			worst = p.v[i].state;
+			free(*msg);
+			*msg = tmpl_problem_text(w, &p.v[i], &sec);
+		}
+	problems_clear(&p);
+	return worst;
+}
+
+char *tmpl_secret_note(struct wiz *w)
+{
+	char *note;
+
+	if (w->tmpl.secret_said || !(note = secret_note(w->data.doc)))
+		return NULL;
+	w->tmpl.secret_said = 1;
+	return note;
 }

@@ -12,6 +12,7 @@
 struct ui_args {
 	const char *form;       /* FORM, or NULL */
 	const char *template;   /* new --template NAME or FILE, or NULL */
+	const char *open_id;    /* open RUNTIME_ID: update that runtime, or NULL */
 	int plain;              /* --plain */
 	struct aws_options aws; /* --profile, --region, ... (strings borrowed) */
 	int debug;              /* --debug */
@@ -54,10 +55,30 @@ int ui_replaces_other(const char *path, const char *own);
 int ui_plain(const struct formdef *def, struct document *doc, const char *file,
 	     const struct template *tmpl);
 
-/* The curses wizard. doc is taken over. `file` may be NULL. `resume` is the
- * draft to offer to resume (NULL when none). tmpl (taken over, may be
- * NULL) is the template doc was started from. Returns an exit code. */
-int ui_curses(const struct formdef *def, struct document *doc, const char *file, const char *draft,
-	      struct template *tmpl);
+/* How the curses wizard starts. */
+struct wiz_update;
+struct ui_begin {
+	const char *file;       /* the form's file, or NULL */
+	const char *draft;      /* the draft to offer to resume, or NULL */
+	struct template *tmpl;  /* the template doc was started from (taken over), or NULL */
+	struct wiz_update *upd; /* the runtime doc was opened from (taken over), or NULL */
+	int start;              /* show the start screen first (no FORM given) */
+};
+
+/* The curses wizard. doc is taken over. Returns an exit code. */
+int ui_curses(const struct formdef *def, struct document *doc, const struct ui_begin *b);
+
+/* new --template NAME|FILE, or the start screen's choice: the template
+ * found, loaded and checked. EXIT_OK with *out (caller frees), or an exit
+ * code with *cause (caller frees; lines naming the file). */
+int ui_load_template(const struct formdef *def, const char *arg, struct template **out,
+		     char **cause);
+
+/* open RUNTIME_ID before curses starts: the runtime as a document for the
+ * screens (*doc) and its update state (*upd, for ui_begin). EXIT_OK, or an
+ * exit code with *cause (caller frees): a runtime that does not exist is
+ * EXIT_SERVICE. cancel (may be NULL) is polled during the calls. */
+int ui_update_fetch(const struct formdef *def, const char *id, int (*cancel)(void *), void *arg,
+		    struct document **doc, struct wiz_update **upd, char **cause);
 
 #endif

@@ -29,34 +29,32 @@ int ui_replaces_other(const char *path, const char *own)
 
 struct ui_settings ui_settings;
 
-/* new --template: the template named, checked; EXIT_OK with *out, or an
- * exit code with what is wrong said. */
-static int load_template(const struct formdef *def, const char *arg, struct template **out)
+int ui_load_template(const struct formdef *def, const char *arg, struct template **out,
+		     char **cause)
 {
 	struct problems p = {0};
-	char *cause = NULL, *file;
+	struct strbuf b = {0};
+	char *file, *why = NULL;
 	int bundled = 0, rc = EXIT_OK;
 	size_t i;
 
 	*out = NULL;
+	*cause = NULL;
 	file = template_find(def, arg, &bundled);
 	if (!file) {
-		char *m =
-		    xasprintf(_("no template named '%s': expected a name that '%s templates' "
-				"lists, or a file"),
-			      arg, PACKAGE_NAME);
-
-		ui_warn(PACKAGE_NAME, m);
-		free(m);
+		*cause = xasprintf(_("%s: no template named '%s': expected a name that '%s "
+				     "templates' lists, or a file"),
+				   PACKAGE_NAME, arg, PACKAGE_NAME);
 		return EXIT_USAGE;
 	}
-	if (template_load(file, def, bundled, out, &p, &cause) != 0) {
-		ui_warn(file, cause);
-		free(cause);
+	if (template_load(file, def, bundled, out, &p, &why) != 0) {
+		*cause = xasprintf("%s: %s", file, why);
+		free(why);
 		rc = EXIT_USAGE;
 	} else if (p.n) {
 		for (i = 0; i < p.n; i++)
-			ui_warn(file, p.v[i].message);
+			strbuf_addf(&b, "%s%s: %s", i ? "\n" : "", file, p.v[i].message);
+		*cause = strbuf_finish(&b);
 		template_free(*out);
 		*out = NULL;
 		rc = EXIT_INVALID;
@@ -74,6 +72,8 @@ int ui_main(const struct ui_args *a)
 	struct stat st;
 	const char *file = a->form;
 	struct template *tmpl = NULL;
+	struct wiz_update *upd = NULL;
+	struct ui_begin b = {0};
 	char *cause = NULL, *draft = NULL;
 	int plain = a->plain, rc;
 	size_t i;
@@ -95,10 +95,29 @@ int ui_main(const struct ui_args *a)
 		free(cause);
 		return EXIT_CONFIG;
 	}
-	if (a->template) {
-		file = file ? file : "runtime.json";
-		rc = load_template(def, a->template, &tmpl);
+	if (a->open_id) {
+		rc = ui_update_fetch(def, a->open_id, NULL, NULL, &doc, &upd, &cause);
 		if (rc != EXIT_OK) {
+			ui_warn(PACKAGE_NAME, cause);
+			free(cause);
+			formdef_free(def);
+			return rc;
+		}
+	} else if (a->template) {
+		file = file ? file : "runtime.json";
+		rc = ui_load_template(def, a->template, &tmpl, &cause);
+		if (rc != EXIT_OK) {
+			/* each line names the file (or the program) already */
+			char *line, *save = NULL;
+
+			for (line = strtok_r(cause, "\n", &save); line;
+			     line = strtok_r(NULL, "\n", &save)) {
+				char *t = ui_printable(line);
+
+				fprintf(stderr, "%s\n", t);
+				free(t);
+			}
+			free(cause);
 			formdef_free(def);
 			return rc;
 		}
@@ -121,7 +140,13 @@ int ui_main(const struct ui_args *a)
 		rc = ui_plain(def, doc, file, tmpl);
 		template_free(tmpl);
 	} else {
-		rc = ui_curses(def, doc, file, draft, tmpl);
+		b.file = file;
+		b.draft = draft;
+		b.tmpl = tmpl;
+		b.upd = upd;
+		/* no FORM: the start screen, whose entries include the drafts */
+		b.start = !file && !a->template && !a->open_id;
+		rc = ui_curses(def, doc, &b);
 	}
 	free(draft);
 	formdef_free(def);

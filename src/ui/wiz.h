@@ -63,6 +63,9 @@ struct screen_ops {
 	enum screen_result (*key)(struct wiz *w, enum action a, int key);
 };
 extern const struct screen_ops screen_form, screen_review;
+/* screen-start.c: the start screen (no FORM given): new, from a template,
+ * a form file, a draft, or one of the Region's runtimes */
+extern const struct screen_ops screen_start;
 
 /* ---- the parts of struct wiz -------------------------------------------------- */
 
@@ -193,6 +196,16 @@ struct wiz_checks {
 	size_t n;
 };
 
+/* Who the credentials are, found in the background when the settings are
+ * resolved (account-ui.c): the first screen's account line, the pick lists
+ * and the role made here need it. */
+struct account_job;
+struct wiz_account {
+	struct account_job *job; /* running or ended; NULL without credentials */
+	int shown;               /* its line is on the first screen */
+	char *made_role;         /* the ARN of the role this session made, or NULL */
+};
+
 /* The status line (wizard.c). */
 struct wiz_status {
 	char *text;
@@ -203,6 +216,7 @@ struct wiz_status {
 /* The template this session started from (tmpl.c), or none: t NULL. */
 struct wiz_tmpl {
 	struct template *t; /* owned; freed by tmpl_release */
+	int secret_said;    /* a save said that the form holds a secret */
 };
 
 struct wiz {
@@ -218,6 +232,9 @@ struct wiz {
 	struct wiz_status status;
 	struct wiz_checks checks;
 	struct wiz_tmpl tmpl;
+	struct wiz_account account;
+	struct wiz_update *upd;  /* update.c: the runtime opened to update, or NULL */
+	struct wiz_start *start; /* screen-start.c: the start screen's state, or NULL */
 };
 
 /* ---- tmpl.c: the template's rules on screen (all do nothing without one) ---- */
@@ -243,6 +260,26 @@ char *tmpl_title(struct wiz *w);
 char *tmpl_hint(const struct wiz *w, const char *path);
 /* Non-zero when the value at path is locked (the review marks it). */
 int tmpl_locked(const struct wiz *w, const char *path);
+/* The template's problems with the document (template_check_document):
+ * appended to out; returns how many (0 without a template). */
+size_t tmpl_problems(const struct wiz *w, struct problems *out);
+/* One of them as "Label: message" (row_problem_text; a map's entry named
+ * by its key); *section as there. Caller frees. */
+char *tmpl_problem_text(const struct wiz *w, const struct problem *p, int *section);
+/* The worst of them (VS_VALID: none), with *msg the first of that state as
+ * "Label: message" (caller frees; NULL when none). F2 asks before saving
+ * an invalid one; F10 submits none. */
+enum vstate tmpl_check(const struct wiz *w, char **msg);
+/* After a form was saved: once a session, that it holds secret values
+ * (secret_note), or NULL (caller frees). */
+char *tmpl_secret_note(struct wiz *w);
+
+/* ---- tmpl-save.c: the review's "Save as template" ---- */
+
+/* Choose, value by value, what is locked, default, yours or hidden, then a
+ * title, a paragraph and a file; write the template (secrets left out,
+ * named on the status line). */
+void tmpl_save_as(struct wiz *w);
 
 /* ---- wizard.c ------------------------------------------------------------- */
 
@@ -385,6 +422,13 @@ void draft_autosave(struct wiz *w);
 /* A draft from an earlier session: offer to resume it, or keep it aside. */
 void draft_offer(struct wiz *w);
 void draft_set_aside(struct wiz *w, time_t when, int declined);
+/* The form file the draft at path belongs to (kept beside it, in
+ * path.form), or NULL (caller frees). */
+char *draft_form_file(const char *path);
+/* Resume the draft at path (draft.json, or one kept aside, which becomes
+ * draft.json; a draft.json there is kept aside first): its form file is
+ * the session's file again. 0, or -1 with the reason on the status line. */
+int draft_resume(struct wiz *w, const char *path);
 
 /* ---- dialogs: dialog.c runs them all ---------------------------------------- */
 
@@ -398,6 +442,10 @@ struct dialog {
 	int in_text;  /* printable keys are text (keys_lookup) */
 	int on_leave; /* the answer when SIGTERM/SIGHUP ends it */
 	void *state;
+	/* may be NULL: called after each drawing (at least every 250 ms, keys
+	 * or none) to take what a worker thread made; DIALOG_MORE to go on, or
+	 * the dialog's answer */
+	int (*idle)(struct wiz *w, void *state);
 };
 /* The one loop of every dialog: draw, read a key, hand it over. */
 int dialog_run(struct wiz *w, const struct dialog *d);
@@ -422,8 +470,100 @@ int dialog_menu(struct wiz *w, const struct row *r);
 void dialog_pager(struct wiz *w, const char *title, char **lines, size_t n);
 void dialog_help(struct wiz *w);
 
+/* ---- account-ui.c: who the credentials are, in the background ---------------- */
+
+struct aws_settings;
+struct aws_credentials;
+struct sts_identity;
+/* Start finding out (settings resolved with credentials: settings_refresh);
+ * nothing when the settings cannot submit. */
+void account_start(struct wiz *w);
+/* Take the answer when it came, never waiting: the first screen's line
+ * "Account 1234... as arn:..." added. 1 when something shown changed. */
+int account_poll(struct wiz *w);
+/* 1 with the settings, credentials and identity (borrowed; they live until
+ * account_forget), 0 while it is being found, -1 when it cannot be (*why,
+ * borrowed, says why). */
+int account_get(struct wiz *w, const struct aws_settings **s, const struct aws_credentials **c,
+		const struct sts_identity **id, const char **why);
+/* Forget it (F9, the end); a job still running is left to end on its own. */
+void account_forget(struct wiz *w);
+/* The cursor left the field of row key ("KIND:PATH"), whose value was orig
+ * when it came: when a check reads it and it changed, the checks start in
+ * the background (once the credentials are known to work). */
+void account_field_left(struct wiz *w, const char *key, const char *orig);
+
+/* ---- pick-ui.c: pick lists of what exists ---------------------------------------- */
+
+/* Non-zero when the field at path has a pick list. */
+int pick_has_list(const char *path);
+/* The hint h with the pick list's key named when path has one (h taken over). */
+char *pick_hint(const char *path, char *h);
+/* The pick list of the field under the cursor (ACT_PICK). */
+void pick_open(struct wiz *w);
+
+/* ---- role-ui.c: the execution role made from the role field --------------------- */
+
+/* ACT_MAKE_ROLE: show the documents, ask for the name and a yes, create
+ * the role in the background, fill the role field with its ARN. */
+void role_make(struct wiz *w);
+/* The form's role when this session made it (borrowed), else NULL. */
+const char *role_new(const struct wiz *w);
+
 /* ---- progress.c: F10 on the review -------------------------------------------- */
 
 void progress_submit(struct wiz *w);
+
+/* A job whose progress is drawn on the whole screen (progress_run): the
+ * create of F10, or an update. */
+struct runtime_progress;
+struct runtime_outcome;
+struct progress_job {
+	const char *title;
+	const char *token; /* the clientToken to send again, or NULL */
+	/* the calls, with rp's callbacks; fills *out */
+	void (*run)(void *arg, const struct runtime_progress *rp, struct runtime_outcome *out);
+	/* the sentence at the end (caller frees); NULL: runtime_outcome_summary */
+	char *(*said)(void *arg, const struct runtime_outcome *out);
+	/* where the key after the end leads (caller frees) */
+	char *(*next)(void *arg, const struct runtime_outcome *out);
+	void *arg;
+};
+void progress_run(const struct progress_job *j, struct runtime_outcome *out, char **summary);
+
+/* ---- update.c: a deployed runtime opened to be updated ------------------------ */
+
+/* All do nothing (0, NULL) when the session updates no runtime. */
+/* "  Updating NAME (version N)" for the title, or NULL (caller frees). */
+char *upd_title(const struct wiz *w);
+/* Non-zero, with the reason on the status line, when path cannot change
+ * in an update (the name, the tags). */
+int upd_refuse(struct wiz *w, const char *path);
+/* Why path cannot change in an update, or NULL (borrowed). */
+const char *upd_locked(const struct wiz *w, const char *path);
+/* The review's lines of the diff against the deployed configuration and
+ * the UpdateAgentRuntime request; add is called for each line. 0 when the
+ * session updates nothing (the review shows its own). */
+int upd_review(struct wiz *w,
+	       void (*add)(struct wiz *w, int sec, int bold, int nowrap, const char *text));
+/* F2 while updating: the form saved as an update form (`get --update`'s,
+ * for `update FILE`): 0, -1 with *cause, or 1 when not updating. */
+int upd_save(struct wiz *w, const char *file, char **cause);
+/* F10 on the review: the question, UpdateAgentRuntime, following it. */
+void upd_submit(struct wiz *w);
+/* Take the opened runtime's state over (the document is w->data.doc). */
+void upd_begin(struct wiz *w, struct wiz_update *u);
+void upd_release(struct wiz *w);
+/* Open runtime id from the start screen's list: load it (Esc cancels)
+ * and show its first section; 0, or -1 with the reason on the status line. */
+int upd_open(struct wiz *w, const char *id);
+
+/* ---- screen-start.c ----------------------------------------------------------- */
+
+/* Show the start screen (w->start made). */
+void start_begin(struct wiz *w);
+void start_release(struct wiz *w);
+/* The start screen takes printable keys as text (a filter, a path). */
+int start_in_text(const struct wiz *w);
 
 #endif

@@ -193,9 +193,20 @@ static void draw_title(struct wiz *w)
 	size_t n = 0, all = 0, i;
 	const char *title = w->data.def->sections[w->sec].title;
 	const char *changed = wiz_dirty(w) ? _("  (changed)") : "";
-	const char *f = w->data.file ? w->data.file : "", *gap = w->data.file ? "  " : "";
+	char *upd = upd_title(w);
+	const char *f = upd            ? upd
+			: w->data.file ? w->data.file
+				       : "",
+		   *gap = upd || w->data.file ? "  " : "";
 	char *t, *yours = tmpl_title(w);
 
+	if (w->screen == &screen_start) {
+		free(upd);
+		free(yours);
+		term_fill(0, 0, COLS, A_REVERSE);
+		term_put(0, 1, COLS - 2, _("agentcore-wizard  Start"), A_REVERSE | A_BOLD);
+		return;
+	}
 	for (i = 0; i < w->data.def->nsections; i++)
 		if (!w->data.def->sections[i].review && !tmpl_hidden(w, i)) {
 			all++;
@@ -213,6 +224,7 @@ static void draw_title(struct wiz *w)
 		t = both;
 	}
 	free(yours);
+	free(upd);
 	term_fill(0, 0, COLS, A_REVERSE);
 	term_put(0, 1, COLS - 2, t, A_REVERSE | A_BOLD);
 	free(t);
@@ -282,7 +294,8 @@ void wiz_draw(struct wiz *w)
 	erase();
 	draw_title(w);
 	w->screen->draw(w, &cy, &cx);
-	draw_sections(w);
+	if (w->screen != &screen_start)
+		draw_sections(w);
 	for (k = LINES - 1 - (sn < 2 ? 2 : sn); sn && k < LINES - 1; k++)
 		term_fill(k, 0, COLS, A_NORMAL);
 	if (sn)
@@ -308,10 +321,38 @@ void wiz_after_change(struct wiz *w)
 	screen_form_rebuild(w);
 }
 
+/* What F2 says once the form is saved: where, its problems, the template's
+ * first one (tm, may be NULL), and once a session that it holds a secret. */
+static void saved_status(struct wiz *w, const char *file, const char *tm)
+{
+	struct strbuf said = {0};
+	char *secret;
+	size_t n;
+
+	/* no one should share a broken file unknowingly */
+	marks_update(w);
+	n = marks_problems(w);
+	if (n)
+		strbuf_addf(&said,
+			    P_("Saved to %s, with %zu problem: the review (%s) lists it.",
+			       "Saved to %s, with %zu problems: the review (%s) lists them.", n),
+			    file, n, keys_action_name(ACT_REVIEW));
+	else
+		strbuf_addf(&said, _("Saved to %s."), file);
+	if (tm)
+		strbuf_addf(&said, _(" Not yet as the template wants: %s"), tm);
+	if ((secret = tmpl_secret_note(w)))
+		strbuf_addf(&said, " %s", secret);
+	free(secret);
+	wiz_status(w, n > 0 || tm, "%s", said.s);
+	strbuf_release(&said);
+}
+
 void wiz_save(struct wiz *w)
 {
-	char *file = NULL, *cause = NULL;
-	size_t n;
+	char *file = NULL, *cause = NULL, *tm = NULL, *q;
+	enum vstate ts;
+	int a;
 
 	if (!dialog_prompt(w, _("Save to file:"), w->data.file ? w->data.file : "runtime.json",
 			   &file)) {
@@ -321,10 +362,8 @@ void wiz_save(struct wiz *w)
 	if (ui_replaces_other(file, w->data.file)) {
 		/* runtime.json of an earlier session, or any other file: Enter
 		 * on the name offered must not replace it unasked */
-		char *q =
-		    xasprintf(_("%s exists already. Replace it with this form? (y/n)"), file);
-		int a = dialog_ask(w, q);
-
+		q = xasprintf(_("%s exists already. Replace it with this form? (y/n)"), file);
+		a = dialog_ask(w, q);
 		free(q);
 		if (a != 'y') {
 			wiz_status(w, 0, _("Not saved: %s is kept as it was."), file);
@@ -332,26 +371,34 @@ void wiz_save(struct wiz *w)
 			return;
 		}
 	}
-	if (formfile_save(file, w->data.doc, w->data.def, &cause) != 0) {
+	/* a value against the template's own rules is asked about first */
+	ts = tmpl_check(w, &tm);
+	if (ts == VS_INVALID) {
+		q = xasprintf(_("%s\nSave anyway? (y/n)"), tm);
+		if (dialog_ask(w, q) != 'y') {
+			wiz_status(w, 1, _("Not saved: %s"), tm);
+			free(q);
+			free(tm);
+			free(file);
+			return;
+		}
+		free(q);
+	}
+	/* an opened runtime is saved as an update form ('update FILE' sends it) */
+	if ((w->upd ? upd_save(w, file, &cause)
+		    : formfile_save(file, w->data.doc, w->data.def, &cause)) != 0) {
 		wiz_status(w, 1, _("Could not save: %s"), cause);
 		free(cause);
 		free(file);
+		free(tm);
 		return;
 	}
 	free(w->data.file);
 	w->data.file = file;
 	w->data.saved_gen = document_generation(w->data.doc);
 	w->data.dirty_extra = 0;
-	/* no one should share a broken file unknowingly */
-	marks_update(w);
-	n = marks_problems(w);
-	if (n)
-		wiz_status(w, 1,
-			   P_("Saved to %s, with %zu problem: the review (%s) lists it.",
-			      "Saved to %s, with %zu problems: the review (%s) lists them.", n),
-			   file, n, keys_action_name(ACT_REVIEW));
-	else
-		wiz_status(w, 0, _("Saved to %s."), file);
+	saved_status(w, file, tm);
+	free(tm);
 }
 
 static void do_load(struct wiz *w)
@@ -442,7 +489,7 @@ static int do_quit(struct wiz *w)
  * screen on show. Returns 1 when the wizard should end. */
 static int handle_key(struct wiz *w, int key)
 {
-	int in_text = screen_form_in_text(w);
+	int in_text = screen_form_in_text(w) || start_in_text(w);
 	enum action a = keys_lookup(key, in_text);
 
 	if (COLS < MIN_COLS || LINES < MIN_LINES)
@@ -451,6 +498,8 @@ static int handle_key(struct wiz *w, int key)
 		free(w->status.text);
 		w->status.text = NULL;
 	}
+	if (w->screen == &screen_start && (a == ACT_SAVE || a == ACT_LOAD))
+		return w->screen->key(w, a, key) == SCREEN_QUIT; /* no form yet */
 	switch (a) {
 	case ACT_QUIT:
 		return do_quit(w);
@@ -469,6 +518,12 @@ static int handle_key(struct wiz *w, int key)
 	case ACT_SETTINGS:
 		settings_edit(w);
 		return 0;
+	case ACT_PICK:
+		pick_open(w);
+		return 0;
+	case ACT_MAKE_ROLE:
+		role_make(w);
+		return 0;
 	default:
 		return w->screen->key(w, a, key) == SCREEN_QUIT;
 	}
@@ -476,12 +531,17 @@ static int handle_key(struct wiz *w, int key)
 
 /* The start: an earlier session's draft offered (no FORM) or kept aside
  * (FORM given), or a FORM that does not exist yet named. */
-static void wiz_begin(struct wiz *w, const char *file, const char *draft)
+static void wiz_begin(struct wiz *w, const char *file, const char *draft, int start)
 {
 	struct stat st;
 
-	if (file && stat(file, &st) == 0)
+	if ((file && stat(file, &st) == 0) || w->upd)
 		marks_visit_all(w); /* its sections say at once what they hold */
+	if (start) {
+		draft_refused(w); /* said on the start screen, and after it */
+		start_begin(w);   /* its entries offer the drafts */
+		return;
+	}
 	if (!tmpl_start(w))
 		wiz_enter_section(w, 0);
 	if (draft_refused(w))
@@ -528,6 +588,7 @@ static int wiz_loop(struct wiz *w, int *done)
 			}
 		}
 		draft_autosave(w);
+		account_poll(w);
 		if (uichecks_poll(w)) {
 			screen_review_free(w); /* the review lists them, */
 			marks_form(w);         /* the fields show them */
@@ -545,9 +606,13 @@ static int wiz_loop(struct wiz *w, int *done)
 static void wiz_release(struct wiz *w)
 {
 	uichecks_forget(w);
+	account_forget(w);
+	free(w->account.made_role);
 	screen_form_release(w);
 	screen_review_release(w);
 	tmpl_release(w);
+	upd_release(w);
+	start_release(w);
 	marks_release(w);
 	settings_release(w);
 	document_free(w->data.doc);
@@ -557,8 +622,7 @@ static void wiz_release(struct wiz *w)
 	free(w->status.text);
 }
 
-int ui_curses(const struct formdef *def, struct document *doc, const char *file, const char *draft,
-	      struct template *tmpl)
+int ui_curses(const struct formdef *def, struct document *doc, const struct ui_begin *b)
 {
 	struct wiz w;
 	int rc, done = 0;
@@ -569,9 +633,10 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 	w.checks.have_creds = w.checks.state = -1;
 	w.data.def = def;
 	w.data.doc = doc;
-	w.data.file = file ? xstrdup(file) : NULL;
-	tmpl_begin(&w, tmpl);
+	w.data.file = b->file ? xstrdup(b->file) : NULL;
+	tmpl_begin(&w, b->tmpl);
 	w.draft.path = ui_draft_path();
+	upd_begin(&w, b->upd);
 	w.data.saved_gen = w.draft.gen = document_generation(doc);
 	w.marks.visited = xcalloc(def->nsections, 1);
 	w.form.checked = xcalloc(def->nsections, 1);
@@ -598,7 +663,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const char *file,
 		wiz_release(&w);
 		return EXIT_USAGE;
 	}
-	wiz_begin(&w, file, draft);
+	wiz_begin(&w, b->file, b->draft, b->start);
 	rc = wiz_loop(&w, &done);
 	term_restore();
 	/* only this session's: started with FORM, a draft of an earlier

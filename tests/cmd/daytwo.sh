@@ -30,9 +30,11 @@ for args in "get" "get a b" "versions" "endpoints a/b" "delete ../x" "diff" "upd
 	"$ACW" $args >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?
 	[ "$rc" -eq 2 ] && grep -q "Try '" "$tmp/err" && ok || bad "'$args' exited $rc: $(cat "$tmp/err")"
 done
-"$ACW" get --region us-east-1 'bad id' >/dev/null 2>"$tmp/err"
-grep -q 'is not a runtime id: expected NAME-XXXXXXXXXX' "$tmp/err" && ok ||
-	bad "a bad runtime id is not explained: $(cat "$tmp/err")"
+for c in get status delete versions endpoints; do
+	"$ACW" $c --region us-east-1 'bad id' >/dev/null 2>"$tmp/err" </dev/null; rc=$?
+	[ "$rc" -eq 2 ] && grep -q "$c: \"bad id\" is not a runtime id: expected NAME-XXXXXXXXXX" "$tmp/err" &&
+		ok || bad "$c: a bad runtime id is not explained: $rc $(cat "$tmp/err")"
+done
 
 # settings that cannot sign: exit 3, what to set, nothing sent
 env -i HOME="$tmp" PATH="$PATH" LC_ALL=C "$ACW" list >/dev/null 2>"$tmp/err"; rc=$?

@@ -13,7 +13,8 @@ export LC_ALL LANGUAGE
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-for c in "" validate submit status cli config edit; do
+for c in "" validate submit status cli config edit list get diff update delete versions \
+	endpoints check create-role templates new template; do
 	# shellcheck disable=SC2086 # $c is one word or none
 	"$ACW" $c --help >"$tmp/out" 2>"$tmp/err"; rc=$?
 	[ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ] && ok || bad "'$c --help' exited $rc: $(cat "$tmp/err")"
@@ -21,7 +22,7 @@ for c in "" validate submit status cli config edit; do
 	[ -z "$long" ] && ok || bad "'$c --help' has lines over 80 columns: $long"
 	grep -q '^  -h, --help  ' "$tmp/out" && ok || bad "'$c --help' does not list -h, --help"
 	grep -q '^Exit status: 0 ' "$tmp/out" && ok || bad "'$c --help' lacks the exit status"
-	grep -q '70 out of memory' "$tmp/out" && ok || bad "'$c --help' lacks exit status 70"
+	tr '\n' ' ' <"$tmp/out" | grep -q '70 out of memory' && ok || bad "'$c --help' lacks exit status 70"
 	[ -n "$c" ] || continue
 	# -h is --help too, wherever it stands among the options
 	# shellcheck disable=SC2086
@@ -31,6 +32,9 @@ done
 
 # the timeouts are described, not only named
 "$ACW" --help >"$tmp/out"
+# the commands' summaries start in one column, however long a name is
+cols=$(sed -n '/^Commands:/,/^$/p' "$tmp/out" | sed -n 's/^  \([a-z-]*  *\).*/\1/p' | awk '{ print length }' | sort -u)
+[ -n "$cols" ] && [ "$(echo "$cols" | wc -l)" -eq 1 ] && ok || bad "--help's command summaries do not line up: $cols"
 for o in --cli-connect-timeout --cli-read-timeout; do
 	awk -v o="$o" '$1 == o { getline; if ($0 ~ /^                             [a-z(]/) f = 1 } END { exit !f }' \
 		"$tmp/out" && ok || bad "--help does not describe $o"

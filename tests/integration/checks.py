@@ -443,6 +443,29 @@ def test_create_role(w, tmp):
     p = run(["create-role", "--yes", f], w.keys_env())
     check("create-role again: EntityAlreadyExists said, exit 4",
           p.returncode == 4 and "exists already" in p.stderr, p.stderr)
+    # Ctrl-C while IAM does not answer: a listening socket that never replies
+    # (no server could be slower); the command stops at once, exit 6.
+    import signal
+    import socket
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    url = "http://127.0.0.1:%d" % silent.getsockname()[1]
+    pr = subprocess.Popen([ACW, "create-role", "--yes", "--name", "SlowBedrockAgentCoreRole", f],
+                          env=w.keys_env(AWS_ENDPOINT_URL_IAM=url), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    t0 = time.monotonic()
+    pr.send_signal(signal.SIGINT)
+    try:
+        out, err = pr.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        pr.kill()
+        out, err = pr.communicate()
+    took = time.monotonic() - t0
+    silent.close()
+    check("create-role: Ctrl-C while IAM is silent stops it within a second, exit 6",
+          pr.returncode == 6 and took < 1.0, f"rc={pr.returncode} {took:.2f}s {err}")
 
 
 def test_pick(w, tmp, s):
@@ -509,16 +532,7 @@ def test_text_and_offline(w, tmp):
 
 
 def run_tty(w, args, typed):
-    """args with a terminal on standard input, typed written to it: (exit, stderr)."""
-    import pty
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([ACW] + args, env=w.keys_env(), stdin=slave,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    os.close(slave)
-    os.write(master, typed.encode())
-    _, err = proc.communicate(timeout=120)
-    os.close(master)
-    return proc.returncode, err
+    return w.run_tty(ACW, args, typed)
 
 
 def test_submit(w, tmp):

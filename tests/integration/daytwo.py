@@ -6,7 +6,7 @@ HTTPS, every request's signature checked by botocore's signer
 
 moto 5.2.1 differs from the service (shared/reference/account-checks.md,
 section 4), and where it does the proxy is made to answer as the service
-does, in this file only (see Service below):
+does (harness.DayTwoService, shared with the screen tests):
 - it pages nothing: ListAgentRuntimes is cut into pages of one here, with a
   nextToken that needs encoding, so that "every page" is tested;
 - a runtime stays UPDATING after an update: here GetAgentRuntime answers
@@ -57,74 +57,7 @@ def check(name, cond, detail=""):
         print(f"FAIL {name}\n     {str(detail)[:3000]}")
 
 
-class Service:
-    """The proxy's answers made the service's where moto's differ (above)."""
-
-    def __init__(self, proxy):
-        self.proxy = proxy
-        self.moto_forward = proxy.forward
-        self.updated = set()  # runtimes updated and not yet read back
-        self.throttle_updates = 0  # answer this many UpdateAgentRuntime calls with 429
-        proxy.forward = self.forward
-
-    def runtime_of(self, path):
-        parts = path.split("?")[0].strip("/").split("/")
-        return parts[1] if len(parts) > 1 and parts[0] == "runtimes" else None
-
-    def endpoints(self, rid, headers):
-        st, h, b = self.moto_forward("POST", f"/runtimes/{rid}/runtime-endpoints/", headers, b"")
-        return json.loads(b).get("runtimeEndpoints", []) if st == 200 else []
-
-    def forward(self, method, path, headers, body):
-        base, _, query = path.partition("?")
-        rid = self.runtime_of(path)
-        if method == "POST" and base == "/runtimes/":
-            return self.page(method, base, query, headers, body)
-        if method == "PUT" and rid and base == f"/runtimes/{rid}/" and self.throttle_updates:
-            self.throttle_updates -= 1
-            return 429, {"x-amzn-ErrorType": "ThrottlingException"}, b'{"message": "Rate"}'
-        if method == "DELETE" and base.endswith("/runtime-endpoints/DEFAULT/"):
-            return 400, {"x-amzn-ErrorType": "ValidationException"}, json.dumps(
-                {"message": "The DEFAULT endpoint cannot be deleted on its own"}).encode()
-        if method == "DELETE" and rid and base == f"/runtimes/{rid}/":
-            if self.endpoints(rid, headers):
-                return 409, {"x-amzn-ErrorType": "ConflictException"}, json.dumps(
-                    {"message": "This agent has endpoints that must be deleted first"}).encode()
-        status, h, b = self.moto_forward(method, path, headers, body)
-        if method == "PUT" and rid and base == f"/runtimes/{rid}/" and status == 202:
-            self.updated.add(rid)
-        elif method == "GET" and rid and base == f"/runtimes/{rid}/" and status == 200:
-            doc = json.loads(b)
-            if doc.get("status") == "UPDATING":
-                if rid in self.updated:
-                    self.updated.discard(rid)  # read once UPDATING, then READY
-                else:
-                    doc["status"] = "READY"
-                    b = json.dumps(doc).encode()
-        elif (method == "POST" and rid and base == f"/runtimes/{rid}/runtime-endpoints/"
-              and status == 200):
-            doc = json.loads(b)
-            st, _, vb = self.moto_forward("POST", f"/runtimes/{rid}/versions/", headers, b"")
-            latest = max(int(v["agentRuntimeVersion"]) for v in json.loads(vb)["agentRuntimes"])
-            doc["runtimeEndpoints"].append({"name": "DEFAULT", "status": "READY",
-                                            "liveVersion": str(latest)})
-            b = json.dumps(doc).encode()
-        return status, h, b
-
-    def page(self, method, base, query, headers, body):
-        """ListAgentRuntimes one runtime a page; the token needs encoding."""
-        status, h, b = self.moto_forward(method, base, headers, body)
-        if status != 200:
-            return status, h, b
-        items = json.loads(b)["agentRuntimes"]
-        params = dict(p.split("=", 1) for p in query.split("&") if "=" in p)
-        tok = params.get("nextToken", "")
-        from urllib.parse import unquote
-        start = int(unquote(tok).split("/")[1]) if tok else 0
-        doc = {"agentRuntimes": items[start:start + 1]}
-        if start + 1 < len(items):
-            doc["nextToken"] = f"pg+/{start + 1}/=="
-        return 200, h, json.dumps(doc).encode()
+Service = harness.DayTwoService  # the proxy answering as the service does (above)
 
 
 def fresh(w):
@@ -265,6 +198,8 @@ def test_change_one_variable(w):
           p.returncode == 1 and
           p.stdout == 'changed  environmentVariables.LOG_LEVEL: "info" -> "debug"\n',
           repr(p.stdout) + p.stderr)
+    check("change: one change is said in the singular",
+          ": 1 change to runtime " in p.stderr, p.stderr)
     secret = dict(up, environmentVariables=dict(up["environmentVariables"],
                                                 API_TOKEN="s3cr3t-2", NEW_PASSWORD="pw"))
     p = run(w, ["diff", write(w, "secret.json", secret)])
@@ -306,10 +241,7 @@ def test_change_one_variable(w):
 
 
 def botocore_client(w):
-    import boto3
-    return boto3.client("bedrock-agentcore-control", region_name="us-east-1",
-                        endpoint_url=w.moto.url, aws_access_key_id="testing",
-                        aws_secret_access_key="testing")
+    return harness.control_client(w)
 
 
 def test_endpoints_and_delete(w):
@@ -359,16 +291,7 @@ def test_endpoints_and_delete(w):
 
 
 def run_tty(w, args, typed):
-    """args with a terminal on standard input, typed written to it."""
-    import pty
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([ACW] + args, env=w.keys_env(), stdin=slave,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    os.close(slave)
-    os.write(master, typed.encode())
-    out, err = proc.communicate(timeout=120)
-    os.close(master)
-    return proc.returncode, err
+    return w.run_tty(ACW, args, typed)
 
 
 def test_delete_typed_back(w):

@@ -200,3 +200,129 @@ class World:
 
     def keys_env(self, **extra):
         return self.env(AWS_ACCESS_KEY_ID=self.AKID, AWS_SECRET_ACCESS_KEY=self.SECRET, **extra)
+
+    def run_tty(self, exe, args, typed, timeout=120):
+        """exe with args and the keys' environment, a terminal on standard
+        input with typed written to it: (exit status, standard error)."""
+        import pty
+        master, slave = pty.openpty()
+        proc = subprocess.Popen([exe] + args, env=self.keys_env(), stdin=slave,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        os.close(slave)
+        os.write(master, typed.encode())
+        _, err = proc.communicate(timeout=timeout)
+        os.close(master)
+        return proc.returncode, err
+
+    def ui_env(self):
+        """The AWS_* settings a wizard in tmux (tests/ui/tmuxterm.py's Term,
+        which makes the rest of its environment) needs to reach moto."""
+        env = {k: v for k, v in self.keys_env().items() if k.startswith("AWS_")}
+        env.pop("AWS_CONFIG_FILE", None)
+        return env
+
+    def aws_cli(self, *args):
+        """The AWS CLI (the `aws` on PATH) run against moto through the
+        checking proxy; a CompletedProcess, or None when there is no aws."""
+        if not shutil.which("aws"):
+            return None
+        return subprocess.run(["aws", *args, "--endpoint-url", self.proxy.url],
+                              env=self.keys_env(AWS_CONFIG_FILE=os.devnull),
+                              capture_output=True, text=True, timeout=120)
+
+
+class DayTwoService:
+    """The proxy's answers made the service's where moto 5.2.1 differs for
+    runtimes that exist (tests/integration/daytwo.py says how): pages of one
+    runtime, UPDATING read once then READY, a DEFAULT endpoint listed that
+    follows the latest version and cannot be deleted alone, and
+    DeleteAgentRuntime refused while a named endpoint is left. Installed on
+    proxy by making one: DayTwoService(world.proxy)."""
+
+    def __init__(self, proxy):
+        self.proxy = proxy
+        self.moto_forward = proxy.forward
+        self.updated = set()  # runtimes updated and not yet read back
+        self.throttle_updates = 0  # answer this many UpdateAgentRuntime calls with 429
+        proxy.forward = self.forward
+
+    def runtime_of(self, path):
+        parts = path.split("?")[0].strip("/").split("/")
+        return parts[1] if len(parts) > 1 and parts[0] == "runtimes" else None
+
+    def endpoints(self, rid, headers):
+        st, h, b = self.moto_forward("POST", f"/runtimes/{rid}/runtime-endpoints/", headers, b"")
+        return json.loads(b).get("runtimeEndpoints", []) if st == 200 else []
+
+    def forward(self, method, path, headers, body):
+        base, _, query = path.partition("?")
+        rid = self.runtime_of(path)
+        if method == "POST" and base == "/runtimes/":
+            return self.page(method, base, query, headers, body)
+        if method == "PUT" and rid and base == f"/runtimes/{rid}/" and self.throttle_updates:
+            self.throttle_updates -= 1
+            return 429, {"x-amzn-ErrorType": "ThrottlingException"}, b'{"message": "Rate"}'
+        if method == "DELETE" and base.endswith("/runtime-endpoints/DEFAULT/"):
+            return 400, {"x-amzn-ErrorType": "ValidationException"}, json.dumps(
+                {"message": "The DEFAULT endpoint cannot be deleted on its own"}).encode()
+        if method == "DELETE" and rid and base == f"/runtimes/{rid}/":
+            if self.endpoints(rid, headers):
+                return 409, {"x-amzn-ErrorType": "ConflictException"}, json.dumps(
+                    {"message": "This agent has endpoints that must be deleted first"}).encode()
+        status, h, b = self.moto_forward(method, path, headers, body)
+        if method == "PUT" and rid and base == f"/runtimes/{rid}/" and status == 202:
+            self.updated.add(rid)
+        elif method == "GET" and rid and base == f"/runtimes/{rid}/" and status == 200:
+            doc = json.loads(b)
+            if doc.get("status") == "UPDATING":
+                if rid in self.updated:
+                    self.updated.discard(rid)  # read once UPDATING, then READY
+                else:
+                    doc["status"] = "READY"
+                    b = json.dumps(doc).encode()
+        elif (method == "POST" and rid and base == f"/runtimes/{rid}/runtime-endpoints/"
+              and status == 200):
+            doc = json.loads(b)
+            st, _, vb = self.moto_forward("POST", f"/runtimes/{rid}/versions/", headers, b"")
+            latest = max(int(v["agentRuntimeVersion"]) for v in json.loads(vb)["agentRuntimes"])
+            doc["runtimeEndpoints"].append({"name": "DEFAULT", "status": "READY",
+                                            "liveVersion": str(latest)})
+            b = json.dumps(doc).encode()
+        return status, h, b
+
+    def page(self, method, base, query, headers, body):
+        """ListAgentRuntimes one runtime a page; the token needs encoding."""
+        status, h, b = self.moto_forward(method, base, headers, body)
+        if status != 200:
+            return status, h, b
+        items = json.loads(b)["agentRuntimes"]
+        params = dict(p.split("=", 1) for p in query.split("&") if "=" in p)
+        tok = params.get("nextToken", "")
+        from urllib.parse import unquote
+        start = int(unquote(tok).split("/")[1]) if tok else 0
+        doc = {"agentRuntimes": items[start:start + 1]}
+        if start + 1 < len(items):
+            doc["nextToken"] = f"pg+/{start + 1}/=="
+        return 200, h, json.dumps(doc).encode()
+
+
+def control_client(world):
+    """A boto3 client of bedrock-agentcore-control straight to moto (not
+    through the proxy): for a test's own set-up and look-ups."""
+    import boto3
+    return boto3.client("bedrock-agentcore-control", region_name="us-east-1",
+                        endpoint_url=world.moto.url, aws_access_key_id="testing",
+                        aws_secret_access_key="testing")
+
+
+def create_runtime(world, program, doc):
+    """Create a runtime from form doc with `program submit --no-check` through
+    the proxy; its id."""
+    path = os.path.join(world.dir, "create-%d.json" % time.monotonic_ns())
+    with open(path, "w") as f:
+        json.dump(doc, f)
+    p = subprocess.run([program, "submit", "--no-check", path], env=world.keys_env(),
+                       capture_output=True, text=True, timeout=120)
+    if p.returncode != 0:
+        raise RuntimeError(f"submit: {p.returncode} {p.stderr}")
+    return json.loads(p.stdout)["agentRuntimeId"]

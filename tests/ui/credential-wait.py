@@ -33,7 +33,7 @@ def f9_slow(t):
 # at the start: a blank wait until SIGTERM
 tmp = tempfile.mkdtemp(prefix="acw-ui-cred-")
 config(tmp)
-t = Term(tmp=tmp, env={"AWS_PROFILE": "slow"})
+t = Term(tmp=tmp, env={"AWS_PROFILE": "slow"}, start=None)
 time.sleep(1.5)
 t.signal(signal.SIGTERM)
 start = time.monotonic()

@@ -56,6 +56,10 @@ def drain(until, deadline):
     return False
 
 
+# no FORM: the start screen first; Enter takes its first entry, a new form
+if not drain(lambda b: b"Create a new runtime" in b, time.monotonic() + 15):
+    fail("the start screen did not appear")
+os.write(fd, b"\r")
 if not drain(lambda b: b"Runtime name" in b and b"F10" in b, time.monotonic() + 15):
     fail("the first screen did not appear")
 os.write(fd, b"nohup_agent")

@@ -27,4 +27,44 @@ grep -q '== Filesystems ==' "$tmp/out" && fail "a hidden section was shown"
 "$ACW" validate "$tmp/out.json" >"$tmp/v" 2>&1 || { cat "$tmp/v"; fail "the saved form is not valid"; }
 grep -q agentcoreWizardTemplate "$tmp/out.json" && fail "the template's metadata was saved"
 grep -q '"networkMode": "PUBLIC"' "$tmp/out.json" || fail "the locked value was not kept"
+
+# a team's narrower pattern: the section is asked again, naming the rule
+cat >"$tmp/team.json" <<'EOF2'
+{"agentcoreWizardTemplate": 1, "title": "Team agents",
+ "fields": {"agentRuntimeName": {"mode": "yours", "example": "team_support",
+   "pattern": "team_[a-z0-9_]{1,40}", "expect": "names that start with team_"}},
+ "form": {"roleArn": "arn:aws:iam::123456789012:role/R",
+   "agentRuntimeArtifact": {"containerConfiguration": {"containerUri": "public.ecr.aws/a/b"}},
+   "networkConfiguration": {"networkMode": "PUBLIC"}}}
+EOF2
+printf '%s\n' 'other' 'team_ok' '' >"$tmp/in"
+"$ACW" new --template "$tmp/team.json" --plain "$tmp/team-out.json" <"$tmp/in" >"$tmp/out" 2>&1
+rc=$?
+[ $rc = 0 ] || fail "exit $rc with a team's pattern"
+grep -q "Runtime name: does not match the team's rule: expected names that start with" "$tmp/out" ||
+	fail "the team's rule was not said"
+grep -q '"agentRuntimeName": "team_ok"' "$tmp/team-out.json" || fail "the name asked again was not saved"
+
+# a saved form that holds a secret says so (item 3): --plain, and new
+cat >"$tmp/secret.json" <<'EOF2'
+{"agentRuntimeName": "a", "roleArn": "arn:aws:iam::123456789012:role/R",
+ "agentRuntimeArtifact": {"containerConfiguration": {"containerUri": "public.ecr.aws/a/b"}},
+ "networkConfiguration": {"networkMode": "PUBLIC"},
+ "environmentVariables": {"DB_PASSWORD": "pw1234567", "LOG_LEVEL": "INFO"}}
+EOF2
+yes '' | head -80 | "$ACW" --plain "$tmp/secret.json" >"$tmp/out" 2>&1
+tr '\n' ' ' <"$tmp/out" | sed 's/  */ /g' >"$tmp/flat"
+grep -q 'The form holds the secret value of environmentVariables.DB_PASSWORD: the file is readable by you only' "$tmp/flat" ||
+	fail "--plain did not say that the saved form holds a secret"
+grep -q pw1234567 "$tmp/out" && fail "--plain printed the secret's value"
+cat >"$tmp/handmade.json" <<'EOF2'
+{"agentcoreWizardTemplate": 1, "title": "By hand", "fields": {},
+ "form": {"environmentVariables": {"API_TOKEN": "tok-1234567"}}}
+EOF2
+"$ACW" new --template "$tmp/handmade.json" "$tmp/from-handmade.json" >"$tmp/out" 2>"$tmp/err" ||
+	fail "new from a template holding a secret failed"
+grep -q 'holds the secret value of environmentVariables.API_TOKEN' "$tmp/err" ||
+	{ cat "$tmp/err"; fail "new did not say that the form holds a secret"; }
 echo "ok: --plain with a template asks only the fields yours and the defaults"
+echo "ok: --plain and new say that a saved form holds a secret"
+echo "ok: --plain asks a section again when it breaks the template's rule"

@@ -13,91 +13,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tmuxterm import Term, check, program  # noqa: E402
-
-FORMS = os.environ.get("AGENTCORE_WIZARD_FORMS") or os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "..", "..", "forms")
-TITLES = {"filesystems": "Filesystems", "capacity": "Capacity provider"}
-
-
-def flat(s):
-    return " ".join(" ".join(l.strip("│ ").split()) for l in s.split("\n"))
-
-
-def labels():
-    """Each member name of the form definitions with its label."""
-    out = {}
-
-    def walk(fields):
-        for f in fields:
-            if f.get("name") and f.get("label"):
-                out.setdefault(f["name"], (f["label"], f.get("kind")))
-            walk(f.get("fields", []))
-            for k in ("item", "value"):
-                if isinstance(f.get(k), dict):
-                    walk([f[k]])
-    for file in glob.glob(os.path.join(FORMS, "*.json")):
-        with open(file) as f:
-            walk(json.load(f).get("fields", []))
-    return out
-
-
-LABELS = labels()
-
-
-def yours_here(t, yours):
-    """The yours entry under the cursor: its hint on the hint line, or its
-    label on the cursor's line (when a problem holds the status line)."""
-    hint = flat("\n".join(t.rows()[-3:-1]))
-    row = t.rows()[t.cursor()[1]]
-    for path, f in yours.items():
-        if f.get("note") and f["note"][:40] in hint:
-            return path
-    for path, f in yours.items():
-        name = path.replace("[]", "").split(".")[-1]
-        label, kind = LABELS.get(name, (None, None))
-        if label and ("fix before going on: %s:" % label) in flat(t.screen()):
-            if kind == "list" and "[ Add" in row:
-                return path
-            if label in row:
-                return "down" if kind == "list" else path
-    return None
-
-
-def fill(t, tpl):
-    yours = {p: f for p, f in tpl["fields"].items() if f["mode"] == "yours"}
-    done = set()
-    downs = 0
-    for _ in range(80):
-        s = t.wait_stable(lambda s: True)
-        check("Review" not in s.split("\n")[0] or len(done) == len(yours) or True, "", t)
-        for sec in tpl.get("hiddenSections", []):
-            check(TITLES.get(sec, "@@") not in s, "the hidden section %s shows" % sec, t)
-        if " Review " in t.title() + " ":
-            return done
-        path = yours_here(t, yours)
-        if path == "down":
-            t.keys("Down")  # to the list's Add row, which shows the hint
-            continue
-        if path and path not in done:
-            row = t.rows()[t.cursor()[1]]
-            if "[ Add" in row:
-                t.keys("Enter")
-                t.wait_stable(lambda s: True)
-            t.type(yours[path]["example"])
-            done.add(path)
-            downs = 0
-            t.wait_stable(lambda s: True)
-            continue
-        if downs < 8 and (downs or "fix before going on" in flat(s)):
-            # the problem is a group's: its yours fields are below it
-            t.keys("Down")
-            downs += 1
-            continue
-        downs = 0
-        t.keys("PageDown")
-    t.fail("did not reach the review", t.screen())
-
+from tmuxterm import MINIMAL, Term, check, program  # noqa: E402
+from template_fill import FORMS, TITLES, check_filled, fill, flat  # noqa: E402
 
 for file in sorted(glob.glob(os.path.join(FORMS, "templates", "*.json"))):
     name = os.path.basename(file)[:-5]
@@ -107,6 +24,8 @@ for file in sorted(glob.glob(os.path.join(FORMS, "templates", "*.json"))):
     s = t.wait_text("fields yours to fill")
     done = fill(t, tpl)
     print(name, sorted(done))
+    yours = sorted(p for p, e in tpl["fields"].items() if e["mode"] == "yours")
+    check(sorted(done) == yours, "%s: filled %r, yours %r" % (name, sorted(done), yours), t)
     t.save_as("mine.json")
     t.keys("F12")
     check(t.exit_code() == 0, "quit failed", t)
@@ -118,6 +37,7 @@ for file in sorted(glob.glob(os.path.join(FORMS, "templates", "*.json"))):
         text = f.read()
     check("agentcoreWizardTemplate" not in text and "hiddenSections" not in text,
           "the template's metadata was saved", t)
+    check_filled(t, tpl, json.loads(text))
     t.close()
 
 # a locked field refuses a change, with the team's reason; its value stays
@@ -163,7 +83,7 @@ with open(os.path.join(tmp, "team.json"), "w") as f:
                    "mode": "yours", "note": "Your agent's name.", "example": "team_support",
                    "pattern": "team_[a-z0-9_]{1,40}",
                    "expect": "names that start with team_"}},
-               "form": {}}, f)
+               "form": {k: v for k, v in MINIMAL.items() if k != "agentRuntimeName"}}, f)
 t = Term(args=["new", "--template", "./team.json", "mine.json"], tmp=tmp)
 t.own_tmp = True
 s = t.wait_text("Your agent's name. Example: team_support")
@@ -171,6 +91,26 @@ t.type("other")
 s = t.wait_text("does not match the team's rule")
 check("! Runtime name" in s and "does not match the team's rule: expected names" in s,
       "the team's pattern is not checked under the field", t)
+# before F2 and F10 too (template_check_document): F2 asks, naming the
+# field and what the team expects; F10 does not submit
+t.keys("F2")
+t.wait_text("Save to file:")
+t.keys("Enter")
+s = t.wait_text("Save anyway?")
+check("Runtime name: does not match the team's rule: expected names that start with team_"
+      in flat(s), "F2 does not say which rule the form breaks", t)
+t.keys("n")
+s = t.wait_text("Not saved:")
+check(not os.path.exists(os.path.join(tmp, "mine.json")), "F2 saved after n", t)
+t.keys("F10")
+t.wait_text("Every value, then")
+t.keys("F10")
+s = t.wait_text("Not submitted:")
+check("Not submitted: Runtime name: does not match the team's rule" in flat(s),
+      "F10 does not name the team's rule", t)
+t.keys("PageUp")
+t.go_to("Basics", key="PageUp")
+t.wait(lambda s: "Runtime name" in t.rows()[t.cursor()[1]], "the cursor on the name")
 t.keys("C-u")
 t.type("team_ok")
 t.wait_gone("does not match the team's rule")

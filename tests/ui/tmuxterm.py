@@ -42,9 +42,32 @@ def program():
     return os.path.abspath(acw)
 
 
+START_TITLE = "agentcore-wizard  Start"
+# global options that take a value: their value is no FORM
+VALUED = ("--region", "--profile", "--endpoint-url", "--ca-bundle", "--cli-connect-timeout",
+          "--cli-read-timeout")
+
+
+def shows_start(args):
+    """Whether the wizard started with args opens on its start screen: no
+    command, no FORM, not --plain."""
+    args = list(args)
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--plain" or not a.startswith("-"):
+            return False
+        i += 2 if a in VALUED else 1
+    return True
+
+
 class Term:
     def __init__(self, args=(), x=80, y=24, term="xterm-256color", env=None, tmp=None,
-                 cwd=None):
+                 cwd=None, start="new"):
+        """start: with no FORM the wizard opens on its start screen; "new"
+        (the default) takes its first entry, an empty form, as the wizard
+        did before it had one; None leaves the start screen (or a wizard
+        that never shows it) to the test."""
         need_tmux()
         self.own_tmp = tmp is None
         self.tmp = tmp or tempfile.mkdtemp(prefix="acw-ui-")
@@ -88,6 +111,20 @@ class Term:
         inner = ["env"] + ["%s=%s" % kv for kv in e.items()] + ["sh", "-c", cmd]
         self.tmux("new-session", "-d", "-s", self.name, "-x", str(x), "-y", str(y),
                   "-c", cwd or self.tmp, *inner)
+        if start == "new" and shows_start(args):
+            self.skip_start()
+
+    def skip_start(self, timeout=15.0):
+        """Take the start screen's first entry (an empty form) once it shows."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if START_TITLE in self.screen():
+                self.keys("Enter")
+                self.wait(lambda s: START_TITLE not in s, "the start screen to go")
+                return
+            if os.path.exists(self.rcfile) and os.path.getsize(self.rcfile):
+                return
+            time.sleep(0.05)
 
     def tmux(self, *args, check=True):
         return subprocess.run(["tmux", "-L", self.name, "-f", "/dev/null"] + list(args),

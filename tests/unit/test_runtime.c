@@ -311,6 +311,80 @@ static void test_submit_reuses_token(void **state)
 	formdef_free(def);
 }
 
+#define ROLE_REFUSED                                                                            \
+	"HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n"                        \
+	"x-amzn-ErrorType: ValidationException\r\nConnection: close\r\nContent-Length: 160\r\n" \
+	"\r\n{\"message\":\"Role validation failed for role arn:aws:iam::123456789012:role/"    \
+	"AmazonBedrockAgentCoreRuntime-a. Please verify that the role exists and its trust "    \
+	"policy allows assumption\"}"
+
+static int count_pauses(void *arg, double secs)
+{
+	(*(int *)arg)++;
+	assert_true(secs > 0 && secs < 1);
+	return 0;
+}
+
+/* Issue 10: after the wizard made a role, the service refuses it until IAM
+ * has made it usable ("Role validation failed"). The create is sent again,
+ * with the same clientToken, a bounded number of times, each wait passed
+ * through pause (visible); without new_role it is a refusal at once. moto is
+ * not used here: it never validates a role, so it cannot refuse one; a
+ * loopback server that refuses the first creates stands in for the
+ * service. */
+static void test_submit_role_retry(void **state)
+{
+	const char *answers[] = {ROLE_REFUSED, ROLE_REFUSED, CREATED_ANSWER, ROLE_REFUSED,
+				 ROLE_REFUSED, ROLE_REFUSED, ROLE_REFUSED,   ROLE_REFUSED};
+	struct formdef *def = test_forms();
+	struct document *doc = minimal_document(def);
+	int pauses = 0;
+	struct runtime_progress p = {.pause = count_pauses,
+				     .arg = &pauses,
+				     .new_role = "arn:aws:iam::123456789012:role/A",
+				     .role_wait = 0.01};
+	struct runtime_outcome out;
+	struct aws_options o = {0};
+	int port, i;
+	struct script_server *sv = script_server(answers, 7, &port);
+	char *url = xasprintf("http://127.0.0.1:%d", port), *log, *t;
+
+	(void)state;
+	submit_env();
+	o.region = "us-east-1";
+	o.endpoint_url = url;
+	o.connect_timeout = o.read_timeout = 10;
+	/* refused twice, then created: one runtime, one token */
+	assert_int_equal(runtime_submit(&o, def, doc, -1, &p, &out), RUNTIME_CREATED);
+	assert_int_equal(pauses, 2);
+	t = token_of(sv->log.s ? sv->log.s : "", 0);
+	for (i = 1; i < 3; i++) {
+		char *ti = token_of(sv->log.s, i);
+
+		assert_string_equal(t, ti);
+		free(ti);
+	}
+	free(t);
+	runtime_outcome_free(&out);
+	/* refused every time: RUNTIME_ROLE_RETRIES more tries, then the refusal */
+	pauses = 0;
+	assert_int_equal(runtime_submit(&o, def, doc, -1, &p, &out), RUNTIME_REFUSED);
+	assert_int_equal(pauses, RUNTIME_ROLE_RETRIES);
+	assert_non_null(strstr(out.message, "Role validation failed"));
+	runtime_outcome_free(&out);
+	/* no role made by this session: the first refusal stands */
+	p.new_role = NULL;
+	pauses = 0;
+	assert_int_equal(runtime_submit(&o, def, doc, -1, &p, &out), RUNTIME_REFUSED);
+	assert_int_equal(pauses, 0);
+	log = script_server_end(sv);
+	runtime_outcome_free(&out);
+	free(log);
+	free(url);
+	document_free(doc);
+	formdef_free(def);
+}
+
 /* Follow runtime rt-1 on a server that gives these answers in turn; the
  * requests it saw go to *log (caller frees). */
 static enum runtime_end follow_script(const char *const *answers, int n, const char *want,
@@ -415,6 +489,7 @@ int main(void)
 	    cmocka_unit_test(test_submit_retry_same_token),
 	    cmocka_unit_test(test_submit_not_sent),
 	    cmocka_unit_test(test_submit_reuses_token),
+	    cmocka_unit_test(test_submit_role_retry),
 	    cmocka_unit_test(test_follow_gone_and_updated),
 	    cmocka_unit_test(test_follow_once_and_no_status),
 	};

@@ -563,6 +563,59 @@ static void test_secret_rule(void **state)
 	document_free(doc);
 }
 
+/* What the wizard's Save as template uses: document paths as template
+ * paths, a section shown again, the text read back, the note on saving. */
+static void test_save_helpers(void **state)
+{
+	struct document *doc = load(secret_form);
+	struct template *t = template_from_document(doc, def);
+	struct problems p = {0};
+	char *path, *note, *cause = NULL;
+
+	(void)state;
+	path = template_path_of(def, doc, "environmentVariables[2]");
+	assert_string_equal(path, "environmentVariables[\"my token\"]");
+	free(path);
+	path = template_path_of(def, doc, "environmentVariables[0]");
+	assert_string_equal(path, "environmentVariables.API_KEY");
+	free(path);
+	path = template_path_of(def, doc, "networkConfiguration.networkMode");
+	assert_string_equal(path, "networkConfiguration.networkMode");
+	free(path);
+	path = template_path_of(def, doc, "filesystemConfigurations[0].sessionStorage.mountPath");
+	assert_string_equal(path, "filesystemConfigurations[].sessionStorage.mountPath");
+	free(path);
+	assert_null(template_path_of(def, doc, "nosuch.member"));
+	assert_true(
+	    template_path_covers("networkConfiguration", "networkConfiguration.networkMode"));
+	assert_true(template_path_covers("a", "a[].b"));
+	assert_false(template_path_covers("networkConfiguration.network",
+					  "networkConfiguration.networkMode"));
+	/* hidden, shown again, hidden once only */
+	assert_int_equal(template_hide_section(t, def, "tags", &cause), 0);
+	assert_int_equal(template_hide_section(t, def, "tags", &cause), 0);
+	assert_int_equal(t->nhidden, 1);
+	template_show_section(t, "tags");
+	assert_false(template_section_hidden(t, "tags"));
+	template_show_section(t, "tags");
+	assert_int_equal(t->nhidden, 0);
+	/* read back as the wizard reads it: no problem */
+	assert_int_equal(template_verify(t, def, &p), 0);
+	assert_int_equal(p.n, 0);
+	/* what a save says: the secrets named, never their values */
+	note = secret_note(doc);
+	assert_non_null(note);
+	assert_non_null(
+	    strstr(note, "environmentVariables.API_KEY, environmentVariables[\"my token\"]"));
+	assert_null(strstr(note, "hunter2secret"));
+	free(note);
+	document_set_text(doc, "environmentVariables[0]", "");
+	document_set_text(doc, "environmentVariables[2]", "");
+	assert_null(secret_note(doc));
+	template_free(t);
+	document_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -578,6 +631,7 @@ int main(void)
 	    cmocka_unit_test(test_save_and_check_file),
 	    cmocka_unit_test(test_find_order),
 	    cmocka_unit_test(test_secret_rule),
+	    cmocka_unit_test(test_save_helpers),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
