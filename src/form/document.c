@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "form/document.h"
+#include "form/keyindex.h"
 #include "form/formdef.h"
 #include "form/jsonwrite.h"
 #include "base/util.h"
@@ -30,6 +31,21 @@ struct cursor {
 	size_t idx;          /* ... and its index */
 };
 
+/* The last changes, one per generation, for document_entries_changed. */
+#define JOURNAL 32
+
+enum change_kind { CH_OTHER, CH_ENTRY, CH_APPEND };
+
+struct change {
+	enum change_kind kind;
+	char *path; /* CH_OTHER: what changed; otherwise the list or map */
+	size_t idx; /* the entry set or appended */
+};
+
+/* Counts of containers, valid at count_gen: an entry set in place keeps
+ * its container's, an append adds one; any other change forgets them. */
+#define COUNTS 4
+
 struct document {
 	cJSON *root;
 	unsigned long generation;
@@ -39,15 +55,71 @@ struct document {
 		unsigned long gen;
 	} members[MEMBER_GENS];
 	size_t nmembers;
-	struct cursor *cursors; /* CURSORS of them, owned; written by lookups too */
+	struct cursor *cursors;         /* CURSORS of them, owned; written by lookups too */
+	struct change journal[JOURNAL]; /* generation g at [g % JOURNAL] */
+	unsigned long journal_from;     /* the generations after it are there */
+	struct {
+		const cJSON *c;
+		size_t n;
+	} counts[COUNTS]; /* written by document_count too */
+	unsigned long count_gen;
+	void *cache[DOC_CACHES]; /* document_cache_keep's */
+	void (*cache_release[DOC_CACHES])(void *);
+	struct keyindex *keys; /* of the map at keys_path, right at keys_gen */
+	char *keys_path;
+	unsigned long keys_gen;
 };
 
-/* Count a change at path: the generation, and the top-level member it is in. */
-static void changed(struct document *doc, const char *path)
+/* Forget the journal and the counts (the generation starts anew, or a
+ * change was not counted). */
+static void journal_reset(struct document *doc)
+{
+	size_t i;
+
+	for (i = 0; i < JOURNAL; i++) {
+		free(doc->journal[i].path);
+		doc->journal[i].path = NULL;
+	}
+	doc->journal_from = doc->generation;
+	memset(doc->counts, 0, sizeof doc->counts);
+}
+
+/* Note change number doc->generation: kind, at path (for an entry, of the
+ * container at path, cJSON c). */
+static void journal_add(struct document *doc, enum change_kind kind, const char *path, size_t len,
+			size_t idx, const cJSON *c)
+{
+	struct change *ch = &doc->journal[doc->generation % JOURNAL];
+	size_t i;
+
+	free(ch->path);
+	ch->kind = kind;
+	ch->path = xstrndup(path, len);
+	ch->idx = idx;
+	if (doc->generation - doc->journal_from > JOURNAL)
+		doc->journal_from = doc->generation - JOURNAL;
+	for (i = 0; i < COUNTS; i++)
+		if (doc->count_gen + 1 != doc->generation || kind == CH_OTHER ||
+		    doc->counts[i].c != c) {
+			if (kind != CH_APPEND) /* nothing was freed by an append */
+				doc->counts[i].c = NULL;
+		} else if (kind == CH_APPEND) {
+			doc->counts[i].n++;
+		}
+	if (doc->count_gen + 1 != doc->generation)
+		memset(doc->counts, 0, sizeof doc->counts);
+	doc->count_gen = doc->generation;
+}
+
+/* Count a change at path: the generation, the journal (kind, clen, idx
+ * and c as journal_add's) and the top-level member it is in. */
+static void changed_as(struct document *doc, const char *path, enum change_kind kind, size_t clen,
+		       size_t idx, const cJSON *c)
 {
 	size_t len = strcspn(path, ".["), i;
 
 	doc->generation++;
+	journal_add(doc, kind, path, clen, idx, c);
 	if (len == 0) {
 		doc->all_gen = doc->generation;
 		return;
@@ -63,6 +135,12 @@ static void changed(struct document *doc, const char *path)
 	}
 	doc->members[doc->nmembers].name = xstrndup(path, len);
 	doc->members[doc->nmembers++].gen = doc->generation;
+}
+
+/* Any other change at path. */
+static void changed(struct document *doc, const char *path)
+{
+	changed_as(doc, path, CH_OTHER, strlen(path), 0, NULL);
 }
 
 unsigned long document_member_generation(const struct document *doc, const char *name)
@@ -224,8 +302,9 @@ static cJSON *lookup(const struct document *doc, const char *path)
 	return cur;
 }
 
-/* Walk to the parent of the last step, creating groups and lists on the way. */
-static cJSON *walk_create(struct document *doc, struct step *steps, int n)
+/* Walk to the parent of the last step, creating groups and lists on the
+ * way (*made set when it did). */
+static cJSON *walk_create(struct document *doc, struct step *steps, int n, int *made)
 {
 	cJSON *cur = doc->root, *next;
 	int i;
@@ -233,6 +312,7 @@ static cJSON *walk_create(struct document *doc, struct step *steps, int n)
 	for (i = 0; i < n - 1; i++) {
 		next = step_get(doc, cur, &steps[i]);
 		if (!next) {
+			*made = 1;
 			next = steps[i + 1].name ? cJSON_CreateObject() : cJSON_CreateArray();
 			if (steps[i].name) {
 				char *key;
@@ -258,16 +338,24 @@ static cJSON *walk_create(struct document *doc, struct step *steps, int n)
 	return cur;
 }
 
+/* Where the last step of path, an index, begins ("a.b[2]": 3). */
+static size_t last_index_at(const char *path)
+{
+	return (size_t)(strrchr(path, '[') - path);
+}
+
 static int put(struct document *doc, const char *path, cJSON *item)
 {
 	struct step steps[MAX_STEPS];
 	int n = path_split(path, steps);
 	cJSON *parent, *old;
 	struct step *last;
+	enum change_kind kind = CH_OTHER;
+	int made = 0;
 
 	if (n <= 0 || !item)
 		goto fail;
-	parent = walk_create(doc, steps, n);
+	parent = walk_create(doc, steps, n, &made);
 	if (!parent)
 		goto fail;
 	last = &steps[n - 1];
@@ -279,6 +367,7 @@ static int put(struct document *doc, const char *path, cJSON *item)
 		}
 		forget(doc);
 		cJSON_ReplaceItemViaPointer(parent, old, item);
+		kind = last->name ? CH_OTHER : CH_ENTRY;
 	} else if (last->name) {
 		char *key;
 
@@ -289,10 +378,15 @@ static int put(struct document *doc, const char *path, cJSON *item)
 		free(key);
 	} else if (cJSON_IsArray(parent) && at_end(doc, parent, last->idx)) {
 		cJSON_AddItemToArray(parent, item);
+		kind = CH_APPEND;
 	} else {
 		goto fail;
 	}
-	changed(doc, path);
+	if (made) /* groups or lists above it are new: more than an entry */
+		kind = CH_OTHER;
+	/* an entry's change is of its container: path up to its last [N] */
+	changed_as(doc, path, kind, kind == CH_OTHER ? strlen(path) : last_index_at(path),
+		   last->idx, parent);
 	return 0;
 fail:
 	cJSON_Delete(item);
@@ -364,6 +458,7 @@ struct document *document_new_form(const struct formdef *def)
 
 	put_initial(doc, def->root);
 	doc->generation = doc->all_gen = 0;
+	journal_reset(doc);
 	while (doc->nmembers)
 		free(doc->members[--doc->nmembers].name);
 	return doc;
@@ -381,11 +476,19 @@ void *document_json(const struct document *doc)
 
 void document_free(struct document *doc)
 {
+	size_t i;
+
 	if (!doc)
 		return;
 	cJSON_Delete(doc->root);
 	while (doc->nmembers)
 		free(doc->members[--doc->nmembers].name);
+	journal_reset(doc);
+	for (i = 0; i < DOC_CACHES; i++)
+		if (doc->cache_release[i])
+			doc->cache_release[i](doc->cache[i]);
+	keyindex_free(doc->keys);
+	free(doc->keys_path);
 	free(doc->cursors);
 	free(doc);
 }
@@ -394,13 +497,62 @@ struct document *document_copy(const struct document *doc)
 {
 	struct document *c = holding(cJSON_Duplicate(doc->root, 1));
 
-	c->generation = c->all_gen = doc->generation;
+	c->generation = c->all_gen = c->journal_from = c->count_gen = doc->generation;
 	return c;
 }
 
 unsigned long document_generation(const struct document *doc)
 {
 	return doc->generation;
+}
+
+/* Whether a is b, or a is above b, or b above a (the paths name the same
+ * value or one holds the other). */
+static int path_overlaps(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), n = la < lb ? la : lb;
+
+	if (strncmp(a, b, n))
+		return 0;
+	if (la == lb || n == 0)
+		return 1;
+	return strchr(".[", la < lb ? b[n] : a[n]) != NULL;
+}
+
+int document_entries_changed(const struct document *doc, const char *path, unsigned long since,
+			     size_t *idx, size_t max, size_t *n)
+{
+	unsigned long g;
+
+	*n = 0;
+	if (since < doc->journal_from || since > doc->generation)
+		return -1;
+	for (g = since + 1; g <= doc->generation; g++) {
+		const struct change *ch = &doc->journal[g % JOURNAL];
+
+		if (!path_overlaps(ch->path, path))
+			continue;
+		if (ch->kind == CH_OTHER || strcmp(ch->path, path) || *n == max)
+			return -1;
+		idx[(*n)++] = ch->idx;
+	}
+	return 0;
+}
+
+void *document_cache(const struct document *doc, enum doc_cache which)
+{
+	return doc->cache[which];
+}
+
+void document_cache_keep(const struct document *doc, enum doc_cache which, void *cache,
+			 void (*release)(void *))
+{
+	struct document *d = (struct document *)doc; /* a cache, as the cursors */
+
+	if (d->cache_release[which] && d->cache[which] != cache)
+		d->cache_release[which](d->cache[which]);
+	d->cache[which] = cache;
+	d->cache_release[which] = release;
 }
 
 enum dtype document_type(const struct document *doc, const char *path)
@@ -457,10 +609,24 @@ int document_bool(const struct document *doc, const char *path, int *out)
 size_t document_count(const struct document *doc, const char *path)
 {
 	const cJSON *v = *path ? lookup(doc, path) : doc->root;
+	struct document *d = (struct document *)doc; /* the counts are a cache */
+	size_t i, n;
 
 	if (!cJSON_IsArray(v) && !cJSON_IsObject(v))
 		return 0;
-	return (size_t)cJSON_GetArraySize(v);
+	if (d->count_gen != d->generation) {
+		memset(d->counts, 0, sizeof d->counts);
+		d->count_gen = d->generation;
+	}
+	for (i = 0; i < COUNTS; i++)
+		if (d->counts[i].c == v)
+			return d->counts[i].n;
+	n = (size_t)cJSON_GetArraySize(v);
+	/* the slot of the container's address, as the cursors' */
+	i = ((uintptr_t)v >> 5) % COUNTS;
+	d->counts[i].c = v;
+	d->counts[i].n = n;
+	return n;
 }
 
 const char *document_key(const struct document *doc, const char *path, size_t idx)
@@ -473,6 +639,26 @@ const char *document_key(const struct document *doc, const char *path, size_t id
 	return c ? c->string : NULL;
 }
 
+/* document_key_index of a large map m: by its index, brought up to date
+ * with the entries changed since it was last asked (the journal). */
+static size_t key_index_large(const struct document *doc, const char *path, const cJSON *m,
+			      const char *key, size_t skip)
+{
+	struct document *d = (struct document *)doc; /* the index is a cache */
+	size_t idx[JOURNAL], n = 0, r;
+	int fresh = !d->keys_path || strcmp(d->keys_path, path) ||
+		    document_entries_changed(doc, path, d->keys_gen, idx, JOURNAL, &n) != 0;
+
+	if (fresh) {
+		free(d->keys_path);
+		d->keys_path = xstrdup(path);
+	}
+	r = keyindex_find(&d->keys, m, document_count(doc, path), fresh ? NULL : idx, n, key,
+			  skip);
+	d->keys_gen = d->generation;
+	return r;
+}
+
 size_t document_key_index(const struct document *doc, const char *path, const char *key,
 			  size_t skip)
 {
@@ -481,6 +667,8 @@ size_t document_key_index(const struct document *doc, const char *path, const ch
 
 	if (!cJSON_IsObject(v))
 		return 0;
+	if (document_count(doc, path) >= KEYINDEX_MIN)
+		return key_index_large(doc, path, v, key, skip);
 	for (c = v->child; c; c = c->next, i++)
 		if (i != skip && c->string && !strcmp(c->string, key))
 			return i + 1;
@@ -574,6 +762,7 @@ int document_move(struct document *doc, const char *path, size_t from, size_t to
 int document_map_add(struct document *doc, const char *path, const char *key, const char *value)
 {
 	cJSON *m = lookup(doc, path);
+	size_t n;
 
 	if (!m) {
 		if (document_set_group(doc, path) != 0)
@@ -582,8 +771,9 @@ int document_map_add(struct document *doc, const char *path, const char *key, co
 	}
 	if (!cJSON_IsObject(m))
 		return -1;
+	n = document_count(doc, path);
 	cJSON_AddItemToObject(m, key, cJSON_CreateString(value));
-	changed(doc, path);
+	changed_as(doc, path, CH_APPEND, strlen(path), n, m);
 	return 0;
 }
 
@@ -591,14 +781,14 @@ int document_map_set_key(struct document *doc, const char *path, size_t idx, con
 {
 	cJSON *m = lookup(doc, path), *e;
 
-	if (!m || (cJSON_IsObject(m) && idx == (size_t)cJSON_GetArraySize(m)))
+	if (!m || (cJSON_IsObject(m) && idx == document_count(doc, path)))
 		return document_map_add(doc, path, key, "");
 	if (!cJSON_IsObject(m) || !(e = nth(doc, m, idx)))
 		return -1;
 	free(e->string);
 	e->string = xstrdup(key);
 	e->type &= ~cJSON_StringIsConst;
-	changed(doc, path);
+	changed_as(doc, path, CH_ENTRY, strlen(path), idx, m);
 	return 0;
 }
 
@@ -698,9 +888,43 @@ int document_equal(const struct document *a, const struct document *b)
 	return same(a->root, b->root);
 }
 
+/* When every change of a since gen set or appended an entry of a list or
+ * map (the journal says): whether those entries are b's, and the lists and
+ * maps as long (1 or 0); -1 when another change was made, or too long ago. */
+static int entries_equal(const struct document *a, const struct document *b, unsigned long gen)
+{
+	const cJSON *ca, *cb, *x, *y;
+	unsigned long g;
+
+	if (gen < a->journal_from || gen > a->generation)
+		return -1;
+	for (g = gen + 1; g <= a->generation; g++)
+		if (a->journal[g % JOURNAL].kind == CH_OTHER)
+			return -1;
+	for (g = gen + 1; g <= a->generation; g++) {
+		const struct change *ch = &a->journal[g % JOURNAL];
+
+		ca = *ch->path ? lookup(a, ch->path) : a->root;
+		cb = *ch->path ? lookup(b, ch->path) : b->root;
+		if (!ca || !cb || document_count(a, ch->path) != document_count(b, ch->path))
+			return 0;
+		x = nth(a, ca, ch->idx);
+		y = nth(b, cb, ch->idx);
+		if (!x || !y || !same(x, y) ||
+		    ((x->string || y->string) &&
+		     (!x->string || !y->string || strcmp(x->string, y->string))))
+			return 0;
+	}
+	return 1;
+}
+
 int document_equal_since(const struct document *a, const struct document *b, unsigned long gen)
 {
 	const cJSON *x, *y;
+	int r = entries_equal(a, b, gen);
+
+	if (r >= 0) /* a keystroke in one of 60,000 tags: that tag compared */
+		return r;
 
 	if (a->all_gen > gen)
 		return same(a->root, b->root);
@@ -720,8 +944,25 @@ const char *document_branch(const struct document *doc, const char *path)
 	return cJSON_IsObject(u) && u->child ? u->child->string : NULL;
 }
 
-/* Copy v (described by f, which may be NULL for members the form lacks) in form order. */
-static cJSON *ordered(const cJSON *v, const struct fnode *f, int in_oneof)
+/* Whether map v has at least least entries (0: never), none a list or a
+ * group (each one line of pretty JSON). */
+static int elided(const cJSON *v, size_t least)
+{
+	const cJSON *c;
+	size_t n = 0;
+
+	if (!least)
+		return 0;
+	for (c = v->child; c; c = c->next, n++)
+		if (cJSON_IsObject(c) || cJSON_IsArray(c))
+			return 0;
+	return n >= least;
+}
+
+/* Copy v (described by f, which may be NULL for members the form lacks) in
+ * form order; a top-level map as elided says (elide: its least entries)
+ * holds only DOCUMENT_ELIDED: "". */
+static cJSON *ordered(const cJSON *v, const struct fnode *f, int in_oneof, size_t elide)
 {
 	cJSON *out, *c;
 	size_t i;
@@ -733,7 +974,7 @@ static cJSON *ordered(const cJSON *v, const struct fnode *f, int in_oneof)
 			return NULL;
 		out = cJSON_CreateArray();
 		cJSON_ArrayForEach (c, v) {
-			cJSON *x = ordered(c, f->item, f->item && f->item->kind == FK_ONEOF);
+			cJSON *x = ordered(c, f->item, f->item && f->item->kind == FK_ONEOF, 0);
 
 			cJSON_AddItemToArray(out, x ? x : cJSON_CreateObject());
 		}
@@ -742,8 +983,13 @@ static cJSON *ordered(const cJSON *v, const struct fnode *f, int in_oneof)
 	if (!cJSON_IsObject(v))
 		return cJSON_Duplicate(v, 1);
 	if (f->kind == FK_MAP) {
-		if (cJSON_GetArraySize(v) == 0)
+		if (!v->child)
 			return NULL;
+		if (elided(v, elide)) {
+			out = cJSON_CreateObject();
+			cJSON_AddStringToObject(out, DOCUMENT_ELIDED, "");
+			return out;
+		}
 		return cJSON_Duplicate(v, 1);
 	}
 	out = cJSON_CreateObject();
@@ -753,7 +999,7 @@ static cJSON *ordered(const cJSON *v, const struct fnode *f, int in_oneof)
 
 		if (!m)
 			continue;
-		x = ordered(m, f->children[i], f->kind == FK_ONEOF);
+		x = ordered(m, f->children[i], f->kind == FK_ONEOF, f->parent ? 0 : elide);
 		if (x)
 			cJSON_AddItemToObject(out, f->children[i]->name, x);
 	}
@@ -771,18 +1017,26 @@ static cJSON *ordered(const cJSON *v, const struct fnode *f, int in_oneof)
 /* As saved files are (pretty: with a final newline) or sent. */
 static char *print(cJSON *tree, int pretty)
 {
-	char *s = jsonwrite(tree, pretty), *r;
+	char *s = jsonwrite(tree, pretty);
+	size_t n;
 
 	if (!pretty)
 		return s;
-	r = xasprintf("%s\n", s);
-	free(s);
-	return r;
+	n = strlen(s); /* not a copy by printf: a megabyte for 60,000 tags */
+	s = xrealloc(s, n + 2);
+	memcpy(s + n, "\n", 2);
+	return s;
 }
 
 char *document_to_json(const struct document *doc, const struct formdef *def, int pretty)
 {
-	cJSON *tree = ordered(doc->root, def->root, 0);
+	return document_to_json_elided(doc, def, pretty, 0);
+}
+
+char *document_to_json_elided(const struct document *doc, const struct formdef *def, int pretty,
+			      size_t least)
+{
+	cJSON *tree = ordered(doc->root, def->root, 0, least);
 	char *s;
 
 	if (!tree)
@@ -809,7 +1063,7 @@ static void insert_at(cJSON *obj, size_t at, cJSON *item)
 char *document_request_body(const struct document *doc, const struct formdef *def,
 			    const char *client_token)
 {
-	cJSON *tree = ordered(doc->root, def->root, 0);
+	cJSON *tree = ordered(doc->root, def->root, 0, 0);
 	char *s;
 
 	if (!tree)
@@ -834,4 +1088,24 @@ char *document_request_body(const struct document *doc, const struct formdef *de
 	s = print(tree, 0);
 	cJSON_Delete(tree);
 	return s;
+}
+
+char *document_entry_json(const struct document *doc, const char *path, size_t idx)
+{
+	const cJSON *m = *path ? lookup(doc, path) : doc->root, *c;
+	cJSON *one;
+	char *s, *line, *end, *r;
+
+	if (!cJSON_IsObject(m) || !(c = nth(doc, m, idx)))
+		return xstrdup("");
+	/* {"key": value} as the writer writes it, less the braces */
+	one = cJSON_CreateObject();
+	cJSON_AddItemToObject(one, c->string, cJSON_Duplicate(c, 1));
+	s = jsonwrite(one, 1);
+	cJSON_Delete(one);
+	line = strstr(s, "\n    ");
+	end = strrchr(s, '\n');
+	r = line && end > line ? xstrndup(line + 5, (size_t)(end - line - 5)) : xstrdup("");
+	free(s);
+	return r;
 }

@@ -38,6 +38,16 @@ unsigned long document_generation(const struct document *doc);
  * the document was made; a copy counts as changed everywhere. For callers
  * that keep work per member: the wizard validates only what changed. */
 unsigned long document_member_generation(const struct document *doc, const char *name);
+/* Which entries of the list or map at path changed since generation since:
+ * 0 when every change since then at or above or inside path set one of its
+ * entries in place (a value, or a map key) or appended one; their indexes,
+ * in the order of the changes (repeats possible), in idx[0..*n), at most
+ * max. -1 when anything else changed there (an entry removed or moved, the
+ * list replaced, a value inside an entry), when more than max did, or when
+ * since is too long ago (the document keeps its last 32 changes; a copy
+ * none). For callers that keep work per entry (validate_walk.c). */
+int document_entries_changed(const struct document *doc, const char *path, unsigned long since,
+			     size_t *idx, size_t max, size_t *n);
 
 enum dtype document_type(const struct document *doc, const char *path);
 /* Borrowed; NULL when unset or not text. Valid until the next change. */
@@ -98,10 +108,35 @@ int document_equal_since(const struct document *a, const struct document *b, uns
  * pretty: indented with a final newline, as saved files are. Caller frees. */
 char *document_to_json(const struct document *doc, const struct formdef *def, int pretty);
 
+/* As document_to_json, but each top-level map of at least least entries
+ * (0: none), none of them a list or a group, holds one entry instead:
+ * DOCUMENT_ELIDED: "", a line of its own when pretty. For a viewer that
+ * shows the entries as they are drawn (document_entry_json). Caller frees. */
+#define DOCUMENT_ELIDED "\001"
+char *document_to_json_elided(const struct document *doc, const struct formdef *def, int pretty,
+			      size_t least);
+/* Entry idx of the map at path as one line of pretty JSON writes it,
+ * "key": value, without indent or comma ("" when there is none). A list or
+ * group value spans lines: not for those. Caller frees. */
+char *document_entry_json(const struct document *doc, const char *path, size_t idx);
+
 /* The request body to send: document_to_json (compact) plus clientToken when
  * the document has none. Caller frees. */
 char *document_request_body(const struct document *doc, const struct formdef *def,
 			    const char *client_token);
+
+/* For the core only: caches kept with the document, one of each kind,
+ * owned by it from document_cache_keep on and freed with release when the
+ * document is freed or another of the kind is kept (a copy has none). NULL
+ * when none is kept. The cache's keeper checks that it is still right
+ * (document_generation, document_entries_changed). */
+enum doc_cache {
+	DOC_CACHE_VALIDATE, /* validate_memo.c: large maps' entries checked */
+	DOC_CACHES
+};
+void *document_cache(const struct document *doc, enum doc_cache which);
+void document_cache_keep(const struct document *doc, enum doc_cache which, void *cache,
+			 void (*release)(void *));
 
 /* For the core only (formfile.c, validate_*.c): the underlying cJSON tree.
  * Front ends must not use it. */

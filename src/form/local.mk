@@ -3,8 +3,10 @@
 src_libacwcore_a_SOURCES += \
 	src/form/formdef.c src/form/formdef.h \
 	src/form/document.c src/form/document.h \
+	src/form/keyindex.c src/form/keyindex.h \
 	src/form/validate.h src/form/validate_local.h src/form/validate_message.c \
 	src/form/validate_value.c src/form/validate_walk.c src/form/validate_rules.c \
+	src/form/validate_memo.c \
 	src/form/jsonscan.c src/form/jsonscan.h \
 	src/form/jsonwrite.c src/form/jsonwrite.h \
 	src/form/formfile.c src/form/formfile.h \

@@ -121,6 +121,7 @@ int seen_has(const struct seen *t, const char *s, size_t len);
 struct walk {
 	const struct formdef *def;
 	struct problems *out;
+	const struct document *doc; /* root is its tree */
 	const cJSON *root;
 	/* Where the walk is: appended on the way down, cut back on return, copied
 	 * only into a problem. ref names map entries by index. */
@@ -149,6 +150,17 @@ void walk_add_missing_at(struct walk *w, enum vstate st, const char *path, const
 void walk_add_missing(struct walk *w, enum vstate st, char *msg);
 /* Is there a problem of the reader's at path or inside it? */
 int walk_explained(struct walk *w, const char *path);
+
+/* What is wrong with scalar v of node f (strict), or NULL; caller frees. */
+char *validate_scalar_problem(const struct fnode *f, const cJSON *v, struct classes *cs);
+
+/* ---- a large map's memo (validate_memo.c) ---- */
+
+/* Whether no entry of map v (node f, n entries, at w->ref) has a problem
+ * of its own and no key repeats: known without a walk of the entries when
+ * a memo of them, kept with the document, is brought up to date by the
+ * changes since. 0 also for a small map (walk it). */
+int validate_map_clean(struct walk *w, const struct fnode *f, const cJSON *v, size_t n);
 
 /* ---- rules across fields (validate_rules.c) ---- */
 

@@ -214,7 +214,7 @@ static int scalar_kind(const struct fnode *f)
 
 /* What is wrong with scalar v (strict), or NULL. Decided before the path is
  * made: a valid scalar costs no path at all. */
-static char *scalar_problem(const struct fnode *f, const cJSON *v, struct classes *cs)
+char *validate_scalar_problem(const struct fnode *f, const cJSON *v, struct classes *cs)
 {
 	char *m = validate_type_message(f, v);
 
@@ -281,7 +281,7 @@ static void walk_member(struct walk *w, const struct fnode *f, const struct fnod
 	if (!c && !(k->required && f->kind == FK_GROUP))
 		return;
 	if (c && scalar_kind(k) && when_holds(k, v)) {
-		char *wrong = scalar_problem(k, c, &w->classes);
+		char *wrong = validate_scalar_problem(k, c, &w->classes);
 
 		if (wrong) {
 			walk_down_member(w, k->name);
@@ -378,7 +378,7 @@ static void check_list(struct walk *w, const struct fnode *f, const cJSON *v)
 	check_size(w, f, (size_t)cJSON_GetArraySize(v));
 	cJSON_ArrayForEach (c, v) {
 		if (scalar_kind(f->item)) {
-			if ((wrong = scalar_problem(f->item, c, &w->classes))) {
+			if ((wrong = validate_scalar_problem(f->item, c, &w->classes))) {
 				walk_down_item(w, i);
 				walk_add(w, VS_INVALID, wrong);
 				walk_back(w, m);
@@ -396,12 +396,16 @@ static void check_map(struct walk *w, const struct fnode *f, const cJSON *v)
 {
 	const cJSON *c;
 	struct mark m = walk_here(w);
-	size_t i = 0, n = (size_t)cJSON_GetArraySize(v);
+	size_t i = 0, n = document_count(w->doc, w->ref.s);
 
 	check_size(w, f, n);
+	/* a large map's entries are known to be right when nothing changed
+	 * them since the last walk, or only some, checked again now */
+	if (validate_map_clean(w, f, v, n))
+		return;
 	seen_reset(&w->seen, n, 0);
 	cJSON_ArrayForEach (c, v) {
-		char *key = NULL, *value = scalar_problem(f->value, c, &w->classes);
+		char *key = NULL, *value = validate_scalar_problem(f->value, c, &w->classes);
 		int twice = seen_add(&w->seen, c->string, strlen(c->string), i) != (size_t)-1;
 
 		validate_check_text(f->key, c->string, 0, &key, &w->classes);
@@ -423,8 +427,8 @@ static void check_map(struct walk *w, const struct fnode *f, const cJSON *v)
 
 static void check_node(struct walk *w, const struct fnode *f, const cJSON *v)
 {
-	char *wrong =
-	    scalar_kind(f) ? scalar_problem(f, v, &w->classes) : validate_type_message(f, v);
+	char *wrong = scalar_kind(f) ? validate_scalar_problem(f, v, &w->classes)
+				     : validate_type_message(f, v);
 
 	if (wrong) {
 		walk_add(w, VS_INVALID, wrong);
@@ -455,6 +459,7 @@ static void walk_start(struct walk *w, const struct formdef *def, const struct d
 	memset(w, 0, sizeof *w);
 	w->def = def;
 	w->out = out;
+	w->doc = doc;
 	w->root = document_json(doc);
 	w->prior = out->n;
 	strbuf_add(&w->path, "", 0);

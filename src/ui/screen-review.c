@@ -19,6 +19,17 @@
 #include "text.h"
 #include "wiz.h"
 
+/* The entries of a large map in the request body, lines first ..
+ * first + n - 1: each made when it is first drawn (review_text). */
+struct review_lazy {
+	size_t first, n;
+	char *path; /* the map's (a top-level member's) */
+};
+
+/* Top-level maps of at least this many entries are shown so (a form of
+ * 60,000 tags would otherwise make 60,000 lines each time it is opened). */
+#define REVIEW_LAZY 256
+
 void screen_review_free(struct wiz *w)
 {
 	size_t i;
@@ -28,6 +39,11 @@ void screen_review_free(struct wiz *w)
 	free(w->review.lines);
 	w->review.lines = NULL;
 	w->review.nlines = w->review.cap = 0;
+	for (i = 0; i < w->review.nlazy; i++)
+		free(w->review.lazy[i].path);
+	free(w->review.lazy);
+	w->review.lazy = NULL;
+	w->review.nlazy = 0;
 }
 
 static void review_push(struct wiz *w, int sec, int bold, int nowrap, char *text)
@@ -229,6 +245,84 @@ static void review_checks(struct wiz *w)
 	}
 }
 
+/* The name of the top-level map whose entries start after line (its
+ * first line, `    "NAME": {`), or NULL. */
+static const struct fnode *review_map_at(const struct wiz *w, const char *line)
+{
+	const struct fnode *n;
+	size_t len;
+	char *name;
+
+	if (!line || strncmp(line, "    \"", 5) || line[5] == ' ')
+		return NULL;
+	len = strcspn(line + 5, "\"");
+	if (strcmp(line + 5 + len, "\": {"))
+		return NULL;
+	name = xstrndup(line + 5, len);
+	n = fnode_child(w->data.def->root, name);
+	free(name);
+	return n && n->kind == FK_MAP ? n : NULL;
+}
+
+/* The request body, each line as it is (the saved format,
+ * src/form/jsonwrite.c, indents with four spaces and holds no tab); the
+ * entries of a large map are lines made when drawn. A sensitive map's
+ * values are masked on a copy (rows_display_json), all made now. */
+static void review_body(struct wiz *w)
+{
+	const struct fnode *root = w->data.def->root, *map = NULL;
+	char *json, *line, *prev = NULL;
+	size_t i, n;
+
+	for (i = 0; i < root->nchildren; i++)
+		if (root->children[i]->kind == FK_MAP && root->children[i]->sensitive &&
+		    document_count(w->data.doc, root->children[i]->name) > 0)
+			break;
+	json = i < root->nchildren
+		   ? rows_display_json(w->data.def, w->data.doc)
+		   : document_to_json_elided(w->data.doc, w->data.def, 1, REVIEW_LAZY);
+	for (line = strtok(json, "\n"); line; prev = line, line = strtok(NULL, "\n")) {
+		/* `        "\u0001": ""` in place of the entries */
+		if ((map = review_map_at(w, prev)) && !strcmp(line, "        \"\\u0001\": \"\"")) {
+			struct review_lazy *z;
+
+			n = document_count(w->data.doc, map->name);
+			w->review.lazy = xrealloc(w->review.lazy,
+						  (w->review.nlazy + 1) * sizeof *w->review.lazy);
+			z = &w->review.lazy[w->review.nlazy++];
+			z->first = w->review.nlines;
+			z->n = n;
+			z->path = xstrdup(map->name);
+			for (i = 0; i < n; i++)
+				review_push(w, -1, 0, 1, NULL);
+			continue;
+		}
+		review_push(w, -1, 0, 1, xstrdup(line));
+	}
+	free(json);
+}
+
+/* Line i's text, made now if it is one of a large map's entries. */
+static const char *review_text(struct wiz *w, size_t i)
+{
+	struct review_line *l = &w->review.lines[i];
+	const struct review_lazy *z = w->review.lazy;
+	size_t k;
+	char *e;
+
+	if (l->text)
+		return l->text;
+	for (k = 0; k < w->review.nlazy; k++, z++)
+		if (i >= z->first && i - z->first < z->n)
+			break;
+	if (k == w->review.nlazy)
+		return l->text = xstrdup("");
+	e = document_entry_json(w->data.doc, z->path, i - z->first);
+	l->text = xasprintf("        %s%s", e, i - z->first + 1 < z->n ? "," : "");
+	free(e);
+	return l->text;
+}
+
 /* A line of an update's diff or request (update.c hands them over). */
 static void review_upd_line(struct wiz *w, int sec, int bold, int nowrap, const char *text)
 {
@@ -256,16 +350,9 @@ static void review_made(struct wiz *w)
 /* The JSON body and the CLI command (unwrapped: their text is exact). */
 static void review_request(struct wiz *w)
 {
-	char *json, *line;
-
 	review_add(w, -1, 1, "%s",
 		   _("Request body (a clientToken is added when it is sent; secrets masked):"));
-	json = rows_display_json(w->data.def, w->data.doc);
-	/* the saved format (src/form/jsonwrite.c) indents with four spaces and
-	 * holds no tab: each line is shown as it is */
-	for (line = strtok(json, "\n"); line; line = strtok(NULL, "\n"))
-		review_push(w, -1, 0, 1, xstrdup(line));
-	free(json);
+	review_body(w);
 	review_add(w, -1, 1, _("The same with the AWS CLI (after %s saves the file):"),
 		   keys_action_name(ACT_SAVE));
 	review_push(w, -1, 0, 1, submit_cli_command(w->data.file ? w->data.file : "runtime.json"));
@@ -362,14 +449,13 @@ static void review_build(struct wiz *w)
 }
 
 /* The widest unwrapped line's columns past the pane: how far Right scrolls. */
-static int review_max_shift(const struct wiz *w)
+static int review_max_shift(struct wiz *w)
 {
 	int most = 0, c, pw = COLS - (SIDE_W + 2) - 1;
 	size_t i;
 
 	for (i = 0; i < w->review.nlines; i++)
-		if (w->review.lines[i].nowrap &&
-		    (c = term_columns(w->review.lines[i].text) - pw) > most)
+		if (w->review.lines[i].nowrap && (c = term_columns(review_text(w, i)) - pw) > most)
 			most = c;
 	return most;
 }
@@ -378,7 +464,7 @@ static int review_max_shift(const struct wiz *w)
  * changed) and the view kept around the highlighted line. */
 static void review_update(struct wiz *w)
 {
-	size_t ph = (size_t)(LINES - 4 - 2 + 1);
+	size_t ph = (size_t)(LINES - 4 - 2 + 1), i;
 
 	review_build(w);
 	if (w->review.lcur >= w->review.nlines)
@@ -387,6 +473,8 @@ static void review_update(struct wiz *w)
 		w->review.ltop = w->review.lcur;
 	if (w->review.lcur >= w->review.ltop + ph)
 		w->review.ltop = w->review.lcur - ph + 1;
+	for (i = w->review.ltop; i < w->review.nlines && i <= w->review.ltop + ph; i++)
+		review_text(w, i); /* what review_draw shows */
 }
 
 static void review_draw(const struct wiz *w, int *cy, int *cx)
@@ -400,6 +488,9 @@ static void review_draw(const struct wiz *w, int *cy, int *cx)
 	for (i = w->review.ltop, y = top; i < w->review.nlines && y <= bottom; i++, y++) {
 		const struct review_line *l = &w->review.lines[i];
 		int a = l->bold ? term_attr_head(w) : (int)A_NORMAL;
+
+		if (!l->text) /* made by review_update before each draw */
+			continue;
 		if (l->text[0] == ' ' && l->text[1] == ' ' && l->text[2] == '!')
 			a = term_attr_err(w);
 		if (i == w->review.lcur) {

@@ -164,6 +164,10 @@ struct wiz_review {
 	int cols;
 	char *file;
 	int lshift; /* columns the unwrapped lines are scrolled left */
+	/* lines of the request body made only when drawn (text NULL until
+	 * then): a large map's entries (screen-review.c) */
+	struct review_lazy *lazy;
+	size_t nlazy;
 };
 
 /* The AWS settings of this session (screen-settings.c). */
@@ -183,9 +187,10 @@ struct wiz_checks {
 	struct checks *dying;   /* cancelled, freed once ended (no key waits), or NULL */
 	struct aws_settings *s; /* resolved once (again after F9); outlive the run */
 	struct aws_credentials *c;
-	int have_creds;    /* -1 not yet resolved */
-	int state;         /* enum checks_state of the findings, -1 none */
-	unsigned long gen; /* the document generation they are of */
+	struct uichecks_setup *setup; /* resolving them in the background, or NULL */
+	int have_creds;               /* -1 not yet resolved */
+	int state;                    /* enum checks_state of the findings, -1 none */
+	unsigned long gen;            /* the document generation they are of */
 	const struct document *doc;
 	struct check_finding *v; /* taken so far */
 	size_t n;

@@ -50,6 +50,14 @@ for _ in range(30):  # a page at a time, until the line after the 100th tag
     t.keys("Space")
     t.wait(lambda n: n != s, "the next page", timeout=BOUND)
 check(found, "the review does not say how many more tags", t)
+# the request body's entries are made as they are drawn: the last of them
+# as the whole body would show them (a comma after each but the last)
+t.keys("End")
+s = t.wait_text('"t59999": "v"', timeout=BOUND)
+ends = [line.rstrip() for line in s.splitlines()]
+check(any(e.endswith('        "t59999": "v"') for e in ends) and
+      any(e.endswith('        "t59998": "v",') for e in ends),
+      "the body's entries are not as written", t)
 start = time.monotonic()
 t.keys("F12")
 t.wait_text("Save your changes", timeout=BOUND)

@@ -436,6 +436,204 @@ static void test_member_generations(void **state)
 	document_free(doc);
 }
 
+/* document_count's cache follows every change: an entry set in place, an
+ * entry appended, a list made on the way, removed, moved. And the journal
+ * (document_entries_changed) names the entries set or appended, and
+ * nothing when anything else changed there. */
+static void test_count_cache(void **state)
+{
+	struct document *doc = document_new(), *copy;
+	size_t idx[64], n;
+	unsigned long g;
+
+	(void)state;
+	document_map_add(doc, "tags", "a", "1");
+	document_map_add(doc, "tags", "b", "2");
+	document_set_text(doc, "l[0]", "x");
+	assert_int_equal(document_count(doc, "tags"), 2);
+	assert_int_equal(document_count(doc, "l"), 1);
+	g = document_generation(doc);
+	document_set_text(doc, "tags[1]", "3"); /* in place */
+	document_map_set_key(doc, "tags", 0, "c");
+	assert_int_equal(document_count(doc, "tags"), 2);
+	assert_int_equal(document_entries_changed(doc, "tags", g, idx, 4, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(idx[0], 1);
+	assert_int_equal(idx[1], 0);
+	/* a change elsewhere is not one of its entries' */
+	document_set_text(doc, "agentRuntimeName", "n");
+	assert_int_equal(document_entries_changed(doc, "tags", g, idx, 4, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(document_entries_changed(doc, "tags", g, idx, 1, &n), -1);
+	g = document_generation(doc);
+	document_map_add(doc, "tags", "d", "4");
+	assert_int_equal(document_count(doc, "tags"), 3);
+	assert_int_equal(document_entries_changed(doc, "tags", g, idx, 4, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(idx[0], 2);
+	document_map_set_key(doc, "tags", 3, "e"); /* one past the end: added */
+	assert_int_equal(document_count(doc, "tags"), 4);
+	g = document_generation(doc);
+	document_remove(doc, "tags[0]");
+	assert_int_equal(document_count(doc, "tags"), 3);
+	assert_int_equal(document_entries_changed(doc, "tags", g, idx, 4, &n), -1);
+	document_move(doc, "tags", 0, 2);
+	assert_int_equal(document_count(doc, "tags"), 3);
+	/* a list appended to l on the way to l[1][0] */
+	assert_int_equal(document_count(doc, "l"), 1);
+	document_set_text(doc, "l[1][0]", "y");
+	assert_int_equal(document_count(doc, "l"), 2);
+	assert_int_equal(document_count(doc, "l[1]"), 1);
+	document_set_text(doc, "l[1][1]", "z");
+	assert_int_equal(document_count(doc, "l[1]"), 2);
+	assert_int_equal(document_count(doc, "l"), 2);
+	/* a value inside an entry, or the whole map, is more than an entry */
+	g = document_generation(doc);
+	document_set_text(doc, "l[1][1]", "w");
+	assert_int_equal(document_entries_changed(doc, "l", g, idx, 4, &n), -1);
+	assert_int_equal(document_entries_changed(doc, "l[1]", g, idx, 4, &n), 0);
+	document_remove(doc, "l");
+	assert_int_equal(document_count(doc, "l"), 0);
+	/* a copy keeps no journal */
+	copy = document_copy(doc);
+	assert_int_equal(document_entries_changed(copy, "tags", g, idx, 4, &n), -1);
+	assert_int_equal(
+	    document_entries_changed(copy, "tags", document_generation(copy), idx, 4, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(document_count(copy, "tags"), 3);
+	document_free(copy);
+	/* older than the journal reaches */
+	g = document_generation(doc);
+	for (n = 0; n < 40; n++)
+		document_set_text(doc, "tags[0]", "x");
+	assert_int_equal(document_entries_changed(doc, "tags", g, idx, 64, &n), -1);
+	document_free(doc);
+}
+
+/* The body with large maps left out (document_to_json_elided), each put
+ * back an entry a line (document_entry_json, as the review draws them), is
+ * the body as document_to_json writes it: escapes, numbers, commas. */
+static void test_elided_json(void **state)
+{
+	struct formdef *def = test_forms();
+	struct document *doc = document_new();
+	struct strbuf b = {0};
+	char key[64], *whole, *part, *line, *e, *again;
+	const char *prev = "";
+	size_t i, n;
+
+	(void)state;
+	document_set_text(doc, "agentRuntimeName", "a");
+	for (i = 0; i < 300; i++) {
+		snprintf(key, sizeof key, "k%zu \"\\\t\x01\xc3\xa9", i);
+		document_map_add(doc, "tags", key, i % 2 ? "v\n\"x\"" : "");
+	}
+	document_set_number(doc, "tags[7]", 42);
+	document_map_add(doc, "environmentVariables", "A", "1");
+	whole = document_to_json(doc, def, 1);
+	part = document_to_json_elided(doc, def, 1, 256);
+	assert_string_not_equal(whole, part);
+	assert_non_null(strstr(part, "        \"\\u0001\": \"\"\n"));
+	for (line = strtok(part, "\n"); line; prev = line, line = strtok(NULL, "\n")) {
+		if (!strcmp(prev, "    \"tags\": {") &&
+		    !strcmp(line, "        \"\\u0001\": \"\"")) {
+			n = document_count(doc, "tags");
+			for (i = 0; i < n; i++) {
+				e = document_entry_json(doc, "tags", i);
+				strbuf_addf(&b, "        %s%s\n", e, i + 1 < n ? "," : "");
+				free(e);
+			}
+			continue;
+		}
+		strbuf_addf(&b, "%s\n", line);
+	}
+	again = strbuf_finish(&b);
+	assert_string_equal(again, whole);
+	/* a small map is written whole */
+	free(part);
+	part = document_to_json_elided(doc, def, 1, 301);
+	assert_string_equal(part, whole);
+	free(part);
+	free(again);
+	free(whole);
+	document_free(doc);
+	formdef_free(def);
+}
+
+/* document_equal_since after changes that only set entries in place (the
+ * journal's answer, comparing those entries) says what document_equal
+ * says: a value or key changed and changed back, an entry appended. */
+static void test_equal_entries(void **state)
+{
+	struct document *doc = document_new(), *saved;
+	unsigned long g;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 5; i++) {
+		char key[8];
+
+		snprintf(key, sizeof key, "k%d", i);
+		document_map_add(doc, "tags", key, "v");
+	}
+	document_set_text(doc, "l[0]", "x");
+	saved = document_copy(doc);
+	g = document_generation(doc);
+	assert_true(document_equal_since(doc, saved, g));
+	document_set_text(doc, "tags[3]", "w");
+	assert_false(document_equal_since(doc, saved, g));
+	assert_false(document_equal(doc, saved));
+	document_set_text(doc, "tags[3]", "v");
+	assert_true(document_equal_since(doc, saved, g));
+	document_map_set_key(doc, "tags", 1, "other");
+	assert_false(document_equal_since(doc, saved, g));
+	document_map_set_key(doc, "tags", 1, "k1");
+	assert_true(document_equal_since(doc, saved, g));
+	document_set_text(doc, "l[0]", "y");
+	assert_false(document_equal_since(doc, saved, g));
+	document_set_text(doc, "l[0]", "x");
+	assert_true(document_equal_since(doc, saved, g));
+	document_map_add(doc, "tags", "k5", "v");
+	assert_false(document_equal_since(doc, saved, g));
+	assert_false(document_equal(doc, saved));
+	document_free(saved);
+	document_free(doc);
+}
+
+/* document_key_index on a large map (keyindex.c: an index kept up to
+ * date by each change) answers as a look through every entry would, after
+ * keys set, values set, entries appended and removed. */
+static void test_key_index(void **state)
+{
+	struct document *doc = document_new();
+	char key[16];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 300; i++) {
+		snprintf(key, sizeof key, "k%zu", i);
+		document_map_add(doc, "tags", key, "v");
+	}
+	assert_int_equal(document_key_index(doc, "tags", "k200", (size_t)-1), 201);
+	assert_int_equal(document_key_index(doc, "tags", "k200", 200), 0);
+	document_map_set_key(doc, "tags", 250, "k200"); /* twice */
+	assert_int_equal(document_key_index(doc, "tags", "k200", 200), 251);
+	assert_int_equal(document_key_index(doc, "tags", "k250", (size_t)-1), 0);
+	document_map_set_key(doc, "tags", 200, "moved");
+	assert_int_equal(document_key_index(doc, "tags", "k200", (size_t)-1), 251);
+	assert_int_equal(document_key_index(doc, "tags", "moved", (size_t)-1), 201);
+	document_set_text(doc, "tags[201]", "w"); /* a value: the key stays */
+	assert_int_equal(document_key_index(doc, "tags", "k201", (size_t)-1), 202);
+	document_map_add(doc, "tags", "new", "v");
+	document_map_add(doc, "tags", "newer", "v");
+	assert_int_equal(document_key_index(doc, "tags", "newer", (size_t)-1), 302);
+	assert_int_equal(document_key_index(doc, "tags", "new", (size_t)-1), 301);
+	document_remove(doc, "tags[0]");
+	assert_int_equal(document_key_index(doc, "tags", "newer", (size_t)-1), 301);
+	assert_int_equal(document_key_index(doc, "tags", "k0", (size_t)-1), 0);
+	document_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -450,6 +648,10 @@ int main(void)
 	    cmocka_unit_test(test_extract_graft_equal),
 	    cmocka_unit_test(test_member_generations),
 	    cmocka_unit_test(test_new_form),
+	    cmocka_unit_test(test_count_cache),
+	    cmocka_unit_test(test_elided_json),
+	    cmocka_unit_test(test_equal_entries),
+	    cmocka_unit_test(test_key_index),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

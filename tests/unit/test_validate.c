@@ -1296,6 +1296,95 @@ static void test_in_parts(void **state)
 	assert_true(compared > 20);
 }
 
+/* The problems of doc as text, one per line (path and message). */
+static char *problems_text(const struct document *d)
+{
+	struct problems p = {0};
+	struct strbuf b = {0};
+	size_t i;
+
+	validate_document(def, d, &p);
+	for (i = 0; i < p.n; i++)
+		strbuf_addf(&b, "%s|%s|%s\n", p.v[i].path, p.v[i].ref, p.v[i].message);
+	problems_clear(&p);
+	return strbuf_finish(&b);
+}
+
+/* A large map's memo (validate_memo.c) is brought up to date by each
+ * change: after every edit, the document that keeps it finds exactly the
+ * problems a fresh copy (no memo: a whole walk) finds. Without the update
+ * (the memo taken as it was), the problems made by the edits go unseen. */
+static void test_map_memo(void **state)
+{
+	struct document *doc = document_new();
+	char key[32], path[32];
+	size_t i;
+	/* each: entry, its new key (NULL: keep), its new value (NULL: keep) */
+	static const struct {
+		int entry;
+		const char *key, *value;
+		const char *want; /* a problem that must be there after it, or NULL */
+	} edits[] = {
+	    {5, NULL, "bad\x01value", "tags.k5"}, /* a value of its own */
+	    {5, NULL, "fine", NULL},              /* mended */
+	    {7, "k8", NULL, "duplicate key"},     /* a key twice */
+	    {8, "k7", NULL, NULL},                /* swapped: once each again */
+	    {9, "", NULL, "key"},                 /* a key of its own */
+	    {9, "k9", NULL, NULL},                /* mended */
+	    {300, "new", "v", NULL},              /* appended */
+	    {301, "new", "v", "duplicate key"},   /* appended twice */
+	    {301, "newer", NULL, NULL},           /* mended */
+	    {-1, NULL, NULL, NULL},
+	};
+
+	(void)state;
+	document_set_text(doc, "agentRuntimeName", "my_agent");
+	for (i = 0; i < 300; i++) {
+		snprintf(key, sizeof key, "k%zu", i);
+		document_map_add(doc, "tags", key, "v");
+	}
+	for (i = 0; edits[i].entry >= 0; i++) {
+		struct document *copy;
+		char *got, *want;
+
+		free(problems_text(doc)); /* the memo, made or brought up to date */
+		snprintf(path, sizeof path, "tags[%d]", edits[i].entry);
+		if (edits[i].key)
+			document_map_set_key(doc, "tags", (size_t)edits[i].entry, edits[i].key);
+		if (edits[i].value)
+			document_set_text(doc, path, edits[i].value);
+		copy = document_copy(doc);
+		got = problems_text(doc);
+		want = problems_text(copy);
+		assert_string_equal(got, want);
+		if (edits[i].want)
+			assert_non_null(strstr(got, edits[i].want));
+		free(got);
+		free(want);
+		document_free(copy);
+	}
+	/* more changes than the document keeps: built again */
+	for (i = 0; i < 40; i++) {
+		snprintf(path, sizeof path, "tags[%zu]", i);
+		document_set_text(doc, path, i == 39 ? "bad\x02" : "w");
+	}
+	{
+		char *got = problems_text(doc);
+
+		assert_non_null(strstr(got, "tags.k39"));
+		free(got);
+	}
+	/* an entry removed: built again */
+	document_remove(doc, "tags[39]");
+	{
+		char *got = problems_text(doc);
+
+		assert_null(strstr(got, "tags.k39"));
+		free(got);
+	}
+	document_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1331,6 +1420,7 @@ int main(void)
 	    cmocka_unit_test(test_restricted_headers),
 	    cmocka_unit_test(test_warnings),
 	    cmocka_unit_test(test_offending_character),
+	    cmocka_unit_test(test_map_memo),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
