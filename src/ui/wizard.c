@@ -611,6 +611,7 @@ static int wiz_loop(struct wiz *w, int *done)
 			marks_form(w);         /* the fields show them */
 		}
 		wiz_draw(w);
+		uichecks_idle(w); /* checks the key asked for: once it shows */
 		if (!term_read_key(&key))
 			continue;
 		if (key == KEYFN(KEY_RESIZE))
@@ -622,7 +623,7 @@ static int wiz_loop(struct wiz *w, int *done)
 
 static void wiz_release(struct wiz *w)
 {
-	uichecks_forget(w);
+	uichecks_release(w);
 	account_forget(w);
 	free(w->account.made_role);
 	screen_form_release(w);
@@ -647,7 +648,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const struct ui_b
 	char *cause = NULL;
 
 	memset(&w, 0, sizeof w);
-	w.checks.have_creds = w.checks.state = -1;
+	w.checks.state = -1;
 	w.data.def = def;
 	w.data.doc = doc;
 	w.data.file = b->file ? xstrdup(b->file) : NULL;
