@@ -222,7 +222,9 @@ static void start_missing(struct wiz *w, struct uichecks *st, unsigned mask)
 		st->dirty = 1;
 	}
 	if (known == 0)
-		st->asked |= mask;
+		st->asked |= mask; /* again at the next idle */
+	else if (known < 0)
+		st->dirty = 1; /* no longer about to start */
 	if (known <= 0)
 		return;
 	st->runs = xrealloc(st->runs, (st->nruns + 1) * sizeof *st->runs);
@@ -271,7 +273,10 @@ void uichecks_idle(struct wiz *w)
 
 void uichecks_start(struct wiz *w)
 {
-	uichecks_ask(w, CHECK_GROUPS_ALL);
+	/* no settings or credentials to find: the review says what is
+	 * missing, and the checks stay quiet */
+	if (w->account.job)
+		uichecks_ask(w, CHECK_GROUPS_ALL);
 }
 
 void uichecks_left(struct wiz *w, unsigned groups)
