@@ -27,8 +27,124 @@ static const char *node_label(const struct fnode *n)
 	return _("Item");
 }
 
-static struct row *rows_push(struct rows *r, enum row_kind kind, const struct fnode *node,
-			     const char *path, int depth)
+/* A chunk of the rows' strings: paths and labels are carved from chunks
+ * freed together (a map of 60,000 tags makes 120,000 rows; a malloc and a
+ * free for each of their strings was most of building them). */
+struct rows_chunk {
+	struct rows_chunk *next;
+	size_t used, size;
+	char text[];
+};
+
+#define CHUNK_SIZE 65536
+
+/* Room for a string of len bytes and its NUL in r's chunks. */
+static char *pool_room(struct rows *r, size_t len)
+{
+	struct rows_chunk *c = r->chunks;
+	char *s;
+
+	if (!c || c->size - c->used < len + 1) {
+		size_t size = len + 1 > CHUNK_SIZE ? len + 1 : CHUNK_SIZE;
+
+		c = xmalloc(sizeof *c + size);
+		c->next = r->chunks;
+		c->used = 0;
+		c->size = size;
+		r->chunks = c;
+	}
+	s = c->text + c->used;
+	c->used += len + 1;
+	s[len] = 0;
+	return s;
+}
+
+static char *pool_dup(struct rows *r, const char *s)
+{
+	size_t len = strlen(s);
+
+	return memcpy(pool_room(r, len), s, len);
+}
+
+/* s (which the caller made and no longer needs) kept in r's chunks */
+static char *pool_take(struct rows *r, char *s)
+{
+	char *k = pool_dup(r, s);
+
+	free(s);
+	return k;
+}
+
+/* pre, the decimal digits of v and post, as one string in r's chunks */
+static char *pool_number(struct rows *r, const char *pre, size_t npre, size_t v, const char *post,
+			 size_t npost)
+{
+	char digits[24], *s;
+	size_t nd = sizeof digits;
+
+	do
+		digits[--nd] = (char)('0' + v % 10);
+	while ((v /= 10));
+	s = pool_room(r, npre + sizeof digits - nd + npost);
+	memcpy(s, pre, npre);
+	memcpy(s + npre, digits + nd, sizeof digits - nd);
+	memcpy(s + npre + sizeof digits - nd, post, npost);
+	return s;
+}
+
+/* The label "text N" of numbered items: the text before and after the
+ * number, split once for all the items of a list or map. */
+struct numbered {
+	int value;  /* 0: "Name N" (a map's key), 1: "Value N"; else `pre` N */
+	int printf; /* the translation is not one plain %zu: printf makes each */
+	const char *pre, *post;
+	size_t npre, npost;
+	char *own; /* what pre points into, when made here */
+};
+
+static const char *numbered_format(int value)
+{
+	return value ? _("Value %zu") : _("Name %zu");
+}
+
+/* The labels of a map's keys (value 0) or values (1). */
+static void numbered_map(struct numbered *nb, int value)
+{
+	const char *fmt = numbered_format(value), *z = strstr(fmt, "%zu");
+
+	memset(nb, 0, sizeof *nb);
+	nb->value = value;
+	if (!z || strchr(z + 3, '%') || memchr(fmt, '%', (size_t)(z - fmt))) {
+		nb->printf = 1;
+		return;
+	}
+	nb->pre = fmt;
+	nb->npre = (size_t)(z - fmt);
+	nb->post = z + 3;
+	nb->npost = strlen(nb->post);
+}
+
+/* The labels `name N` of the items of a list or sublist. */
+static void numbered_named(struct numbered *nb, const char *name)
+{
+	memset(nb, 0, sizeof *nb);
+	nb->own = xasprintf("%s ", name);
+	nb->pre = nb->own;
+	nb->npre = strlen(nb->own);
+	nb->post = "";
+}
+
+static char *numbered_label(struct rows *r, const struct numbered *nb, size_t v)
+{
+	if (nb->printf)
+		return pool_take(r, nb->value ? xasprintf(_("Value %zu"), v)
+					      : xasprintf(_("Name %zu"), v));
+	return pool_number(r, nb->pre, nb->npre, v, nb->post, nb->npost);
+}
+
+/* A row of kind for node at path (kept as it is: in r's chunks). */
+static struct row *rows_push_kept(struct rows *r, enum row_kind kind, const struct fnode *node,
+				  char *path, int depth)
 {
 	struct row *w;
 
@@ -40,9 +156,17 @@ static struct row *rows_push(struct rows *r, enum row_kind kind, const struct fn
 	memset(w, 0, sizeof *w);
 	w->kind = kind;
 	w->node = node;
-	w->path = xstrdup(path);
-	w->label = xstrdup(node_label(node));
+	w->path = path;
 	w->depth = depth;
+	return w;
+}
+
+static struct row *rows_push(struct rows *r, enum row_kind kind, const struct fnode *node,
+			     const char *path, int depth)
+{
+	struct row *w = rows_push_kept(r, kind, node, pool_dup(r, path), depth);
+
+	w->label = pool_dup(r, node_label(node));
 	return w;
 }
 
@@ -88,68 +212,82 @@ static char *entry_summary(const struct document *doc, const struct fnode *n, co
 static void walk_node(struct walk *w, const struct fnode *n, const char *path, int depth,
 		      int header);
 
+/* What the rows of the items of one list, map or sublist share. */
+struct items_of {
+	const struct fnode *n;
+	char *owner_path; /* in the rows' chunks */
+	char *open;       /* owner_path and "[" */
+	size_t nopen;
+	struct numbered key, value; /* labels: an item's (or a map's key's), a map value's */
+};
+
+/* The rows of item i (a map's entry: its key's and its value's). */
+static void walk_item(struct walk *w, const struct items_of *it, int depth, size_t i)
+{
+	const struct fnode *n = it->n;
+	char *ip = pool_number(w->out, it->open, it->nopen, i, "]", 1);
+	struct row *r;
+
+	if (n->kind == FK_MAP) {
+		r = rows_push_kept(w->out, RK_MAPKEY, n->key, ip, depth);
+		r->label = numbered_label(w->out, &it->key, i + 1);
+		r->owner = n;
+		r->owner_path = it->owner_path;
+		r->index = i;
+		r = rows_push_kept(w->out, RK_MAPVAL, n->value, ip, depth);
+		r->label = numbered_label(w->out, &it->value, i + 1);
+	} else {
+		r = rows_push_kept(w->out, n->kind == FK_LIST ? RK_VALUE : RK_ENTRY, n->item, ip,
+				   depth);
+		if (n->kind == FK_SUBLIST && w->collapse) {
+			char *sum = entry_summary(w->doc, n->item, ip);
+
+			r->label = pool_take(w->out, xasprintf("%s %zu: %s", node_label(n->item),
+							       i + 1, *sum ? sum : _("(empty)")));
+			free(sum);
+		} else {
+			r->label = numbered_label(w->out, &it->key, i + 1);
+		}
+	}
+	r->owner = n;
+	r->owner_path = it->owner_path;
+	r->index = i;
+	if (n->kind == FK_SUBLIST && !w->collapse)
+		walk_node(w, n->item, ip, depth + 1, 0);
+}
+
 static void walk_items(struct walk *w, const struct fnode *n, const char *path, int depth)
 {
 	size_t i, count = document_count(w->doc, path);
+	struct items_of it = {n, pool_dup(w->out, path), xasprintf("%s[", path), 0, {0}, {0}};
 	struct row *r;
-	char *ip;
 
 	if (w->items && count > w->items)
 		count = w->items;
-	for (i = 0; i < count; i++) {
-		ip = xasprintf("%s[%zu]", path, i);
-		if (n->kind == FK_LIST) {
-			r = rows_push(w->out, RK_VALUE, n->item, ip, depth);
-			free(r->label);
-			r->label = xasprintf("%s %zu", node_label(n->item), i + 1);
-		} else if (n->kind == FK_MAP) {
-			r = rows_push(w->out, RK_MAPKEY, n->key, ip, depth);
-			free(r->label);
-			r->label = xasprintf(_("Name %zu"), i + 1);
-			r->owner = n;
-			r->owner_path = xstrdup(path);
-			r->index = i;
-			r = rows_push(w->out, RK_MAPVAL, n->value, ip, depth);
-			free(r->label);
-			r->label = xasprintf(_("Value %zu"), i + 1);
-		} else {
-			r = rows_push(w->out, RK_ENTRY, n->item, ip, depth);
-			free(r->label);
-			r->owner = n;
-			r->owner_path = xstrdup(path);
-			r->index = i;
-			if (w->collapse) {
-				char *sum = entry_summary(w->doc, n->item, ip);
-				r->label = xasprintf("%s %zu: %s", node_label(n->item), i + 1,
-						     *sum ? sum : _("(empty)"));
-				free(sum);
-				free(ip);
-				continue;
-			}
-			r->label = xasprintf("%s %zu", node_label(n->item), i + 1);
-			walk_node(w, n->item, ip, depth + 1, 0);
-			free(ip);
-			continue;
-		}
-		r->owner = n;
-		r->owner_path = xstrdup(path);
-		r->index = i;
-		free(ip);
+	it.nopen = strlen(it.open);
+	if (n->kind == FK_MAP) {
+		numbered_map(&it.key, 0);
+		numbered_map(&it.value, 1);
+	} else {
+		numbered_named(&it.key, node_label(n->item));
 	}
+	for (i = 0; i < count; i++)
+		walk_item(w, &it, depth, i);
+	free(it.key.own);
+	free(it.open);
 	if (n->max_items < 0 || count < (size_t)n->max_items) {
-		r = rows_push(w->out, RK_ADD, n, path, depth);
-		free(r->label);
+		r = rows_push_kept(w->out, RK_ADD, n, it.owner_path, depth);
 		if (n->add_label) {
-			r->label = xasprintf("[ %s ]", n->add_label);
+			r->label = pool_take(w->out, xasprintf("[ %s ]", n->add_label));
 		} else {
 			char *a =
 			    xasprintf(_("Add %s"), node_label(n->kind == FK_MAP ? n : n->item));
 
-			r->label = xasprintf("[ %s ]", a);
+			r->label = pool_take(w->out, xasprintf("[ %s ]", a));
 			free(a);
 		}
 		r->owner = n;
-		r->owner_path = xstrdup(path);
+		r->owner_path = it.owner_path;
 		r->index = count;
 	}
 }
@@ -243,12 +381,12 @@ void rows_build(const struct formdef *def, const struct document *doc, size_t se
 
 void rows_release(struct rows *r)
 {
-	size_t i;
 
-	for (i = 0; i < r->n; i++) {
-		free(r->v[i].path);
-		free(r->v[i].owner_path);
-		free(r->v[i].label);
+	while (r->chunks) {
+		struct rows_chunk *c = r->chunks;
+
+		r->chunks = c->next;
+		free(c);
 	}
 	free(r->v);
 	memset(r, 0, sizeof *r);

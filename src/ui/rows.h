@@ -3,7 +3,9 @@
  * Owner: src/ui. The rows are rebuilt from the form definition and the
  * document after every change (the model holds all state; rows hold none):
  * the curses screen and the --plain prompts walk the same rows. No curses here.
- * A struct rows owns its rows' paths and labels; free with rows_release. */
+ * A struct rows owns its rows' paths and labels (kept in chunks of its own,
+ * freed together: rows share them, and none is freed alone); free with
+ * rows_release. */
 #ifndef ACW_UI_ROWS_H
 #define ACW_UI_ROWS_H
 
@@ -37,9 +39,12 @@ struct row {
 	size_t index; /* item/entry index within owner */
 };
 
+struct rows_chunk;
+
 struct rows {
 	struct row *v;
 	size_t n, cap;
+	struct rows_chunk *chunks; /* the rows' strings */
 };
 
 /* Flags of rows_build: ROWS_ADVANCED unfolds advanced members (set ones are

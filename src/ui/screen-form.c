@@ -128,11 +128,13 @@ void screen_form_rebuild(struct wiz *w)
 			   &w->form.rows);
 	w->form.label_cols = widest_label(w);
 	if (w->form.cur_key) {
-		for (i = 0; i < w->form.rows.n; i++) {
-			char *k = row_key(&w->form.rows.v[i]);
-			int same = !strcmp(k, w->form.cur_key);
-			free(k);
-			if (same) {
+		/* row_key's "kind:path", read back rather than made for each row */
+		char *path;
+		long kind = strtol(w->form.cur_key, &path, 10);
+
+		for (i = 0; *path == ':' && i < w->form.rows.n; i++) {
+			if (w->form.rows.v[i].kind == kind &&
+			    !strcmp(w->form.rows.v[i].path, path + 1)) {
 				w->form.cur = i;
 				goto found;
 			}
@@ -336,7 +338,23 @@ char *screen_form_row_message(const struct wiz *w, size_t i, int checked, enum v
 	return NULL;
 }
 
-/* The widest label of the rows (with its indent), found once per rebuild. */
+/* Whether row i is an item followed by the next of its list or map, whose
+ * label is the same but for a number one higher: as wide or wider. */
+static int item_then_next(const struct wiz *w, size_t i)
+{
+	const struct row *r = &w->form.rows.v[i], *next;
+	size_t step = r->kind == RK_MAPKEY || r->kind == RK_MAPVAL ? 2 : 1;
+
+	if (!r->owner || r->kind == RK_ADD || i + step >= w->form.rows.n)
+		return 0;
+	next = &w->form.rows.v[i + step];
+	return next->owner == r->owner && next->kind == r->kind && next->index == r->index + 1 &&
+	       next->depth == r->depth && next->owner_path == r->owner_path;
+}
+
+/* The widest label of the rows (with its indent), found once per rebuild:
+ * of a list's or map's items only the last (the number is widest there),
+ * not 120,000 labels of a map of 60,000 tags. */
 static int widest_label(const struct wiz *w)
 {
 	int cols = 0, c;
@@ -347,6 +365,8 @@ static int widest_label(const struct wiz *w)
 
 		if (r->kind != RK_VALUE && r->kind != RK_BRANCH && r->kind != RK_MAPKEY &&
 		    r->kind != RK_MAPVAL)
+			continue;
+		if (item_then_next(w, i))
 			continue;
 		c = r->depth * 2 + term_columns(r->label);
 		if (c > cols)

@@ -88,6 +88,43 @@ static void test_map(void **state)
 	formdef_free(def);
 }
 
+/* The rows of a map's entries: numbered labels and paths made without
+ * printf (rows.c), the same as printf made them. */
+static void test_numbered(void **state)
+{
+	struct formdef *def = test_forms();
+	struct document *doc = document_new_form(def);
+	struct rows rs = {0};
+	const struct row *r;
+	char path[32], label[32];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 12; i++)
+		assert_int_equal(document_map_add(doc, "tags", "k", "v"), 0);
+	rows_build(def, doc, section_of(def, "tags"), 0, &rs);
+	for (i = 0; i < 12; i++) {
+		snprintf(path, sizeof path, "tags[%zu]", i);
+		r = find(&rs, RK_MAPKEY, path);
+		assert_non_null(r);
+		snprintf(label, sizeof label, "Name %zu", i + 1);
+		assert_string_equal(r->label, label);
+		assert_string_equal(r->owner_path, "tags");
+		assert_int_equal(r->index, i);
+		r = find(&rs, RK_MAPVAL, path);
+		assert_non_null(r);
+		snprintf(label, sizeof label, "Value %zu", i + 1);
+		assert_string_equal(r->label, label);
+	}
+	r = find(&rs, RK_ADD, "tags");
+	assert_non_null(r);
+	assert_int_equal(r->index, 12);
+	rows_release(&rs);
+	assert_null(rs.v);
+	document_free(doc);
+	formdef_free(def);
+}
+
 static void test_mask(void **state)
 {
 	(void)state;
@@ -100,6 +137,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_basics),
 	    cmocka_unit_test(test_map),
+	    cmocka_unit_test(test_numbered),
 	    cmocka_unit_test(test_mask),
 	};
 
