@@ -716,6 +716,13 @@ static void form_pane(const struct wiz *w, struct form_pane *p)
 	}
 }
 
+/* The lines row i takes above the cursor: itself and its message. */
+static int row_lines(struct wiz *w, size_t i)
+{
+	return 1 + term_msg_lines(marks_row(w, i),
+				  COLS - 2 - SIDE_W - 6 - rows_at(&w->form.rows, i)->depth * 2);
+}
+
 /* After a change: the marks of the rows, the scroll that keeps the cursor
  * row and its message visible, the text field's sideways scroll. */
 static void form_update(struct wiz *w)
@@ -730,16 +737,15 @@ static void form_update(struct wiz *w)
 	marks_form(w);
 	if (w->form.cur < w->form.top)
 		w->form.top = w->form.cur;
-	for (;;) {
-		need = 0;
-		for (i = w->form.top; i <= w->form.cur && i < w->form.rows.n; i++)
-			need += 1 + term_msg_lines(marks_row(w, i),
-						   COLS - 2 - SIDE_W - 6 -
-						       rows_at(&w->form.rows, i)->depth * 2);
-		if (need <= ph || w->form.top >= w->form.cur)
-			break;
-		w->form.top++;
-	}
+	/* the first row shown: the rows from it to the cursor's fit (the
+	 * lines of the rows from the top to the cursor, added once and the
+	 * top's taken off, not added again for each row scrolled off: the
+	 * cursor may have gone to the 60,000th tag) */
+	need = 0;
+	for (i = w->form.top; i <= w->form.cur && i < w->form.rows.n; i++)
+		need += row_lines(w, i);
+	while (need > ph && w->form.top < w->form.cur)
+		need -= row_lines(w, w->form.top++);
 	if (w->form.top > 0 && w->form.cur == first_editable(w, 0, 1) + 0u)
 		w->form.top = 0;
 	/* the marks of the rows drawn (form_draw walks the same lines) */
