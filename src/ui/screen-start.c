@@ -743,8 +743,8 @@ static void start_enter(struct wiz *w)
 
 static enum key_screen start_keyset(const struct wiz *w)
 {
-	(void)w;
-	return KS_START;
+	/* F8 deletes only in the list of runtimes: the bar says so there alone */
+	return w->start && w->start->view == SV_RUNTIMES ? KS_RUNTIMES : KS_START;
 }
 
 const struct screen_ops screen_start = {
