@@ -29,7 +29,8 @@ tests_unit_test_text_SOURCES = tests/unit/test_text.c tests/unit/testutil.h src/
 	src/ui/lineedit.c
 tests_unit_test_text_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_text_LDADD = $(UNIT_LDADD)
-tests_unit_test_rows_SOURCES = tests/unit/test_rows.c tests/unit/testutil.h src/ui/rows.c
+tests_unit_test_rows_SOURCES = tests/unit/test_rows.c tests/unit/testutil.h src/ui/rows.c \
+	src/ui/rows-build.c
 tests_unit_test_rows_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_rows_LDADD = $(UNIT_LDADD)
 tests_unit_test_sigv4_suite_SOURCES = tests/unit/test_sigv4_suite.c tests/unit/testutil.h

@@ -22,10 +22,7 @@ static int open_exec(const struct cmd_args *a)
 	if ((ret = daytwo_check_id("open", a->words[0])) != EXIT_OK)
 		return ret;
 	u.open_id = a->words[0];
-	u.aws = cli_aws_options();
-	u.debug = global_opts.debug;
-	u.no_color = global_opts.no_color;
-	return ui_main(&u);
+	return cli_run_ui(&u);
 }
 
 static void open_help(void)

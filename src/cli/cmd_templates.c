@@ -117,29 +117,15 @@ static int templates_exec(const struct cmd_args *a)
  * or an exit code (problems printed as validate prints them). */
 static int load_template(const struct formdef *def, const char *arg, struct template **out)
 {
-	int bundled = 0;
-	char *file = template_find(def, arg, &bundled), *cause = NULL;
+	char *file, *cause;
 	struct problems p = {0};
 
-	*out = NULL;
-	if (!file) {
-		char *a = print_safe(arg);
+	if (template_open(def, arg, out, &file, &p, &cause) != 0) {
+		char *m = print_safe(cause);
 
-		fprintf(stderr,
-			_("%s: no template named '%s': expected a name that '%s templates' "
-			  "lists, or a file\n"),
-			PACKAGE_NAME, a, PACKAGE_NAME);
-		free(a);
-		return EXIT_USAGE;
-	}
-	if (template_load(file, def, bundled, out, &p, &cause) != 0) {
-		char *f = print_safe(file), *m = print_safe(cause);
-
-		fprintf(stderr, "%s: %s\n", f, m);
-		free(f);
+		fprintf(stderr, "%s\n", m);
 		free(m);
 		free(cause);
-		free(file);
 		return EXIT_USAGE;
 	}
 	if (p.n) {
@@ -236,10 +222,7 @@ static int new_exec(const struct cmd_args *a)
 		u.form = form;
 		u.template = name;
 		u.plain = cmd_has(a, 'p');
-		u.aws = cli_aws_options();
-		u.debug = global_opts.debug;
-		u.no_color = global_opts.no_color;
-		return ui_main(&u);
+		return cli_run_ui(&u);
 	}
 	ret = load_template(def, name, &t);
 	if (ret == EXIT_OK) {

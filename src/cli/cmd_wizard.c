@@ -26,10 +26,15 @@ static int wizard_exec(const struct cmd_args *a)
 		return usage_error(_("edit: expected a form file"));
 	u.form = a->nwords ? a->words[0] : NULL;
 	u.plain = cmd_has(a, 'p');
-	u.aws = cli_aws_options();
-	u.debug = global_opts.debug;
-	u.no_color = global_opts.no_color;
-	return ui_main(&u);
+	return cli_run_ui(&u);
+}
+
+int cli_run_ui(struct ui_args *u)
+{
+	u->aws = cli_aws_options();
+	u->debug = global_opts.debug;
+	u->no_color = global_opts.no_color;
+	return ui_main(u);
 }
 
 static void wizard_help(void)

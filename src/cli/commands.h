@@ -116,6 +116,11 @@ int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * a call or stops following), and SIGPIPE is ignored (a TLS peer closing is
  * an error to report, not a kill). The one place the command line sets them. */
 void cli_catch_interrupts(void);
+
+struct ui_args;
+/* The wizard (ui_main) with u's form, template or runtime and the command
+ * line's AWS options, --debug and --no-color filled in: cmd_wizard.c. */
+int cli_run_ui(struct ui_args *u);
 int cli_interrupted(void);
 /* cli_interrupted as a cancel callback (arg unused), for the hooks of
  * calls that poll one (awscall_client, credentials_hooks, runtime follow). */

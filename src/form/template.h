@@ -245,5 +245,11 @@ void template_list_free(struct tfound_list *l);
  * argument holding a '/' or ending in .json). Returns the file (caller
  * frees) and *bundled, or NULL when there is no such name. */
 char *template_find(const struct formdef *def, const char *name_or_file, int *bundled);
+/* template_find, then template_load of what it found (a bundled template's
+ * words translated). 0 with *out, its problems (if any) in p for the caller
+ * to judge, and *file (caller frees); or -1 with *cause (caller frees): no
+ * such template (what is expected said), or "FILE: why it cannot be read". */
+int template_open(const struct formdef *def, const char *name_or_file, struct template **out,
+		  char **file, struct problems *p, char **cause);
 
 #endif

@@ -168,3 +168,27 @@ char *template_find(const struct formdef *def, const char *name_or_file, int *bu
 	template_list_free(&l);
 	return file;
 }
+
+int template_open(const struct formdef *def, const char *name_or_file, struct template **out,
+		  char **file, struct problems *p, char **cause)
+{
+	int bundled = 0;
+	char *why = NULL;
+
+	*out = NULL;
+	*cause = NULL;
+	if (!(*file = template_find(def, name_or_file, &bundled))) {
+		*cause = xasprintf(_("%s: no template named '%s': expected a name that '%s "
+				     "templates' lists, or a file"),
+				   PACKAGE_NAME, name_or_file, PACKAGE_NAME);
+		return -1;
+	}
+	if (template_load(*file, def, bundled, out, p, &why) != 0) {
+		*cause = xasprintf("%s: %s", *file, why);
+		free(why);
+		free(*file);
+		*file = NULL;
+		return -1;
+	}
+	return 0;
+}

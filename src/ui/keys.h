@@ -64,6 +64,7 @@ enum key_screen {
 	KS_REVIEW,
 	KS_PICK, /* the form, the cursor on a field with a pick list */
 	KS_START,
+	KS_RUNTIMES, /* the start screen's list of the Region's runtimes */
 	KS_COUNT
 };
 

@@ -47,6 +47,9 @@ struct start_load {
 	char *error;
 };
 
+/* Lines of the chosen template's paragraph (the others show one). */
+#define START_PARA_LINES 4
+
 struct wiz_start {
 	enum start_view view;
 	size_t cur, top;
@@ -647,6 +650,8 @@ static void start_update(struct wiz *w)
 		runtimes_items(s);
 	if (s->view == SV_RUNTIMES)
 		ph = (size_t)(LINES - 9);
+	else if (s->view == SV_TEMPLATES) /* the chosen one's paragraph is longer */
+		ph = (size_t)(LINES - 8 - (START_PARA_LINES - 1)) / 3;
 	if (s->cur < s->top)
 		s->top = s->cur;
 	if (ph && s->cur >= s->top + ph)
@@ -721,8 +726,14 @@ static void start_draw(const struct wiz *w, int *cy, int *cx)
 			term_fill(y, x, width, A_REVERSE);
 		term_put(y++, x, width, s->items[i].title, a);
 		if (s->items[i].text && y <= bottom) {
-			term_put_wrapped(y, x + 4, width - 4, 1, s->items[i].text, A_DIM);
-			y++;
+			/* the chosen template's paragraph whole (up to START_PARA_LINES) */
+			int most = i == s->cur && s->view == SV_TEMPLATES ? START_PARA_LINES : 1,
+			    n;
+
+			if (most > bottom - y + 1)
+				most = bottom - y + 1;
+			n = ui_wrap_text(s->items[i].text, width - 4, most, 1, y, x + 4, A_DIM);
+			y += n > 0 ? n : 1;
 		}
 		if (s->view != SV_RUNTIMES)
 			y++;
@@ -743,8 +754,8 @@ static void start_enter(struct wiz *w)
 
 static enum key_screen start_keyset(const struct wiz *w)
 {
-	(void)w;
-	return KS_START;
+	/* F8 deletes only in the list of runtimes: the bar says so there alone */
+	return w->start && w->start->view == SV_RUNTIMES ? KS_RUNTIMES : KS_START;
 }
 
 const struct screen_ops screen_start = {

@@ -34,24 +34,13 @@ int ui_load_template(const struct formdef *def, const char *arg, struct template
 {
 	struct problems p = {0};
 	struct strbuf b = {0};
-	char *file, *why = NULL;
-	int bundled = 0, rc = EXIT_OK;
+	char *file;
+	int rc = EXIT_OK;
 	size_t i;
 
-	*out = NULL;
-	*cause = NULL;
-	file = template_find(def, arg, &bundled);
-	if (!file) {
-		*cause = xasprintf(_("%s: no template named '%s': expected a name that '%s "
-				     "templates' lists, or a file"),
-				   PACKAGE_NAME, arg, PACKAGE_NAME);
+	if (template_open(def, arg, out, &file, &p, cause) != 0)
 		return EXIT_USAGE;
-	}
-	if (template_load(file, def, bundled, out, &p, &why) != 0) {
-		*cause = xasprintf("%s: %s", file, why);
-		free(why);
-		rc = EXIT_USAGE;
-	} else if (p.n) {
+	if (p.n) {
 		for (i = 0; i < p.n; i++)
 			strbuf_addf(&b, "%s%s: %s", i ? "\n" : "", file, p.v[i].message);
 		*cause = strbuf_finish(&b);

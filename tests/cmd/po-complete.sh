@@ -38,6 +38,15 @@ else
 	fail=1
 fi
 
+# Every source file with a message is listed in po/POTFILES.in (a file left
+# out has its messages missing from the template, and so never translated).
+for f in $(cd "$top_srcdir" && grep -rlE '(^|[^A-Za-z0-9_])(_|N_|P_)\(' src --include='*.c' | sort); do
+	if ! grep -qx "$f" "$po/POTFILES.in"; then
+		echo "FAIL: $f has messages but is not in po/POTFILES.in"
+		fail=1
+	fi
+done
+
 msgmerge --quiet --no-wrap "$po/de.po" "$tmp/now.pot" -o "$tmp/de.po" || exit 99
 stats=$(LC_ALL=C msgfmt -c --statistics -o /dev/null "$tmp/de.po" 2>&1) || {
 	echo "FAIL: msgfmt -c: $stats"; exit 1; }

@@ -59,11 +59,14 @@ with harness.World() as world:
     world.proxy.forward = held
     t = Term(env=env, tmp=tmp, start=None)
     t.own_tmp = True
-    t.wait_text("Open a runtime of the Region")
+    s = t.wait_text("Open a runtime of the Region")
+    check("F8 Delete" not in s.splitlines()[-1],
+          "the start menu's key bar offers F8 Delete, which does nothing there", t)
     for _ in range(4):
         t.keys("Down")
     t.keys("Enter")
-    t.wait_text("Loading the runtimes... (Esc cancels)")
+    s = t.wait_text("Loading the runtimes... (Esc cancels)")
+    check("F8 Delete" in s.splitlines()[-1], "the runtimes' key bar lacks F8 Delete", t)
     t.type("doo")
     s = t.wait_text("Filter: doo")
     check("Loading the runtimes" in s, "the typed key waited for the list", t)

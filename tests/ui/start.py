@@ -46,6 +46,15 @@ t = Term(tmp=tmp, start=None)
 entry(t, 1)
 s = t.wait_text("Container image on the public network")
 check("(container-public)" in s and "A2A agent" in s, "the templates are not listed", t)
+# the chosen template's paragraph is shown whole, the others' on one line
+desc = {n: json.load(open(os.path.join(os.environ.get("top_srcdir", "."), "forms", "templates", n + ".json")))["description"]
+        for n in ("a2a-agent", "container-public")}
+check(flat(desc["a2a-agent"]) in flat(s), "the chosen template's paragraph is not whole", t)
+check(flat(desc["container-public"]) not in flat(s), "another template's paragraph is whole", t)
+t.keys("Down")
+s = t.wait(lambda s: flat(desc["container-public"]) in flat(s),
+           "the next template's paragraph whole")
+check(flat(desc["a2a-agent"]) not in flat(s), "the paragraph left behind stays whole", t)
 t.keys("Escape")
 t.wait_text("Create a new runtime")
 entry(t, 1)
