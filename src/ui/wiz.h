@@ -76,6 +76,7 @@ struct wiz_data {
 	char *file;
 	unsigned long saved_gen;
 	int dirty_extra; /* resumed from a draft: unsaved even before an edit */
+	size_t left_out; /* members the file loaded held that the form lost */
 	double last_edit;
 	/* the document as last saved or loaded, to tell real changes */
 	struct document *saved_doc;
