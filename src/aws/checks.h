@@ -48,6 +48,9 @@ void check_findings_free(struct check_finding *v, size_t n);
 struct check_input;
 struct check_input *checks_input_read(const struct document *doc);
 void checks_input_free(struct check_input *in);
+/* The form updates runtime_id (borrowed, copied; NULL: it makes a new
+ * runtime): that runtime's own name is no conflict. Returns in. */
+struct check_input *checks_input_updating(struct check_input *in, const char *runtime_id);
 
 enum checks_state {
 	CHECKS_RUNNING = 0,

@@ -187,7 +187,8 @@ void uichecks_start(struct wiz *w)
 	w->checks.state = CHECKS_RUNNING;
 	if (have > 0) /* else once the credentials are known (uichecks_poll) */
 		w->checks.run =
-		    checks_start(checks_input_read(w->data.doc), w->checks.s, w->checks.c, &o);
+		    checks_start(checks_input_updating(checks_input_read(w->data.doc), upd_id(w)),
+				 w->checks.s, w->checks.c, &o);
 }
 
 int uichecks_poll(struct wiz *w)

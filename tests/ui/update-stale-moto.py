@@ -4,10 +4,12 @@ Esc while the runtime is UPDATING: the deployed configuration is read again,
 so the title says version 2 and F10 on the same form sends nothing (it sent
 a second, identical version). Esc before UpdateAgentRuntime's answer: F10 on
 the same form sends the same clientToken again, as a create does (it made a
-new one). Counts are plural forms ("with 1 change?")."""
+new one). Counts are plural forms ("with 1 change?"). The account check name.unique
+does not take the runtime being updated for a conflict (audit item 2)."""
 import os
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -40,6 +42,22 @@ with harness.World() as world:
     t.wait_text("two")
     t.keys("F10")
     t.wait_stable(lambda s: "Changes to stale_agent" in flat(s), "the review's diff")
+    deadline = time.time() + 30
+    while True:  # the review's account checks, a page at a time, until they ended
+        t.keys("Home")
+        for _ in range(4):
+            s = t.screen()
+            if "Account checks" in s:
+                break
+            t.keys("Space")
+            time.sleep(0.3)
+        if "Account checks:" in s and "running" not in s:
+            break
+        check(time.time() < deadline, "the account checks did not end", t)
+        time.sleep(1)
+    s = t.wait_stable(lambda s: "Account checks:" in s, "the account checks")
+    check("already exists" not in flat(s) and "error: agentRuntimeName" not in s,
+          "the account check takes the runtime being updated for a conflict", t)
     # Esc while it is UPDATING
     service.updating_reads = 1000
     t.keys("F10")
