@@ -63,6 +63,7 @@ struct ui_begin {
 	struct template *tmpl;  /* the template doc was started from (taken over), or NULL */
 	struct wiz_update *upd; /* the runtime doc was opened from (taken over), or NULL */
 	int start;              /* show the start screen first (no FORM given) */
+	const char *open_id;    /* `open RUNTIME_ID`: loaded once curses runs, or NULL */
 };
 
 /* The curses wizard. doc is taken over. Returns an exit code. */

@@ -115,6 +115,9 @@ int ui_update_fetch(const struct formdef *def, const char *id, int (*cancel)(voi
 	struct runtime_answer a = {0};
 	struct service_error err;
 	struct fetch_cancel fc = {cancel, arg};
+	/* a credential_process that waits is stopped by the same cancel */
+	struct credentials_hooks h = {fetch_cancelled, &fc, 0};
+	struct aws_options o;
 	struct wiz_update *u;
 	int rc;
 
@@ -135,12 +138,12 @@ int ui_update_fetch(const struct formdef *def, const char *id, int (*cancel)(voi
 		update_free(u);
 		return EXIT_CONFIG;
 	}
-	if (submit_connect(&rs, cause) != 0) {
+	submit_options(&o);
+	if ((rc = runtimes_connect_with(&o, &h, &rs, cause)) != 0) {
+		runtimes_disconnect(&rs);
 		update_free(u);
-		return EXIT_CONFIG;
+		return rc == CREDENTIALS_CANCELLED ? EXIT_CANCELLED : EXIT_CONFIG;
 	}
-	rs.cl.hooks.cancel = fetch_cancelled;
-	rs.cl.hooks.arg = &fc;
 	if (runtimes_get(&rs.cl, id, 1, &a, &err) != 0) {
 		if (!err.transport && runtimes_not_found(&err))
 			*cause = xasprintf(_("there is no runtime %s in %s (the service answered "
@@ -664,6 +667,28 @@ static int open_cancel(void *arg)
 {
 	(void)arg;
 	return term_cancel_pressed();
+}
+
+int upd_open_first(struct wiz *w, const char *id, char **cause)
+{
+	struct document *doc = NULL;
+	struct wiz_update *u = NULL;
+	char *t = xasprintf(_("Loading runtime %s: finding the AWS credentials (a "
+			      "credential_process may take a while), then GetAgentRuntime...\n"
+			      "Esc or Ctrl-C cancels."),
+			    id);
+	int rc;
+
+	wiz_wait_note(t);
+	free(t);
+	rc = ui_update_fetch(w->data.def, id, open_cancel, NULL, &doc, &u, cause);
+	if (rc != EXIT_OK)
+		return rc;
+	document_free(w->data.doc);
+	w->data.doc = doc;
+	w->data.saved_gen = w->draft.gen = document_generation(doc);
+	upd_begin(w, u);
+	return EXIT_OK;
 }
 
 int upd_open(struct wiz *w, const char *id)
