@@ -79,6 +79,9 @@ char *checks_group_key(const struct check_input *in, enum check_group g);
  * a list or its item "...subnets[2]"; a group above them is none of them);
  * 0 for none. A "KIND:" before the path, as in a row's key, is skipped. */
 unsigned checks_path_groups(const char *path);
+/* The form updates runtime_id (borrowed, copied; NULL: it makes a new
+ * runtime): that runtime's own name is no conflict. Returns in. */
+struct check_input *checks_input_updating(struct check_input *in, const char *runtime_id);
 
 enum checks_state {
 	CHECKS_RUNNING = 0,

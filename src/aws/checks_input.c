@@ -66,6 +66,7 @@ void checks_input_free(struct check_input *in)
 	if (!in)
 		return;
 	free(in->name);
+	free(in->updating);
 	free(in->role_arn);
 	free(in->container_uri);
 	free(in->bucket);

@@ -36,6 +36,7 @@ struct check_input {
 	size_t nsubnets, ngroups;
 	char *discovery_url;
 	size_t naudience, nclients;
+	char *updating; /* the runtime the form updates, or NULL */
 };
 
 struct checks;

@@ -241,7 +241,8 @@ static void start_missing(struct wiz *w, struct uichecks *st, unsigned mask)
 	/* its threads take no signal: the wizard's own thread has them */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
-	u->r = checks_start(checks_input_read(w->data.doc), s, c, &o);
+	u->r = checks_start(checks_input_updating(checks_input_read(w->data.doc), upd_id(w)), s, c,
+			    &o);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	st->dirty = 1;
 }

@@ -575,6 +575,14 @@ void upd_release(struct wiz *w);
 /* Open runtime id from the start screen's list: load it (Esc cancels)
  * and show its first section; 0, or -1 with the reason on the status line. */
 int upd_open(struct wiz *w, const char *id);
+/* `open RUNTIME_ID` at the start (curses running, before wiz_begin): a
+ * message while the credentials and the runtime are read (Esc or Ctrl-C
+ * cancels), then the runtime as the session's form. EXIT_OK, or an exit
+ * code with *cause (caller frees). */
+int upd_open_first(struct wiz *w, const char *id, char **cause);
+/* A wait before the wizard's screens exist: text on a cleared screen,
+ * wrapped, with what Esc does (curses running). */
+void wiz_wait_note(const char *text);
 
 /* ---- screen-start.c ----------------------------------------------------------- */
 
