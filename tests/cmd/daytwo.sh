@@ -32,6 +32,12 @@ for args in "get" "get a b" "versions" "endpoints a/b" "delete ../x" "diff" "upd
 	"$ACW" $args >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?
 	[ "$rc" -eq 2 ] && grep -q "Try '" "$tmp/err" && ok || bad "'$args' exited $rc: $(cat "$tmp/err")"
 done
+# get -o names a new file: an existing one is replaced only with --force,
+# said before anything is sent
+echo precious >"$tmp/have.json"
+"$ACW" get -o "$tmp/have.json" abc-0123456789 >/dev/null 2>"$tmp/err" </dev/null; rc=$?
+[ "$rc" -eq 2 ] && grep -q "have.json exists: expected a new file, or --force" "$tmp/err" &&
+	[ "$(cat "$tmp/have.json")" = precious ] && ok || bad "get -o over a file: $rc $(cat "$tmp/err")"
 for c in get status delete versions endpoints; do
 	"$ACW" $c --region us-east-1 'bad id' >/dev/null 2>"$tmp/err" </dev/null; rc=$?
 	[ "$rc" -eq 2 ] && grep -q "$c: \"bad id\" is not a runtime id: expected NAME-XXXXXXXXXX" "$tmp/err" &&
