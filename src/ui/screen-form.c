@@ -1051,7 +1051,7 @@ static enum screen_result form_key(struct wiz *w, enum action a, int key)
 {
 	struct row *r = screen_form_row(w);
 
-	if (r && (w->tmpl.t || w->upd) && changes(w, r, a) && tmpl_refuse(w, r->path))
+	if (r && (w->tmpl.t || w->upd) && changes(w, r, a) && tmpl_refuse_row(w, r, a))
 		return SCREEN_HANDLED;
 	switch (a) {
 	case ACT_REVIEW:

@@ -248,6 +248,10 @@ size_t tmpl_step(const struct wiz *w, size_t sec, int dir);
 /* Non-zero, with the reason on the status line, when path is locked or
  * holds a locked value: a key that would change it is refused. */
 int tmpl_refuse(struct wiz *w, const char *path);
+/* tmpl_refuse for action a on row r, and also a map entry the template
+ * names (template_names_entry): typing on its key or deleting it is refused,
+ * saying why; its value stays editable unless locked. */
+int tmpl_refuse_row(struct wiz *w, const struct row *r, enum action a);
 /* "  2 of 3 fields yours to fill" for the title, or "" (caller frees). */
 char *tmpl_title(struct wiz *w);
 /* The team's hint and example for a yours or default path, or NULL
