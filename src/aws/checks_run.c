@@ -18,6 +18,11 @@
 #include "base/printable.h"
 #include "base/util.h"
 
+char *checks_not_run(const char *why)
+{
+	return xasprintf(_("the account checks did not run: %s"), why);
+}
+
 const char *check_severity_name(enum check_severity s)
 {
 	static const char *const names[] = {"ok", "warning", "error", "could-not-check"};
@@ -313,8 +318,7 @@ struct checks *checks_start(struct check_input *in, const struct aws_settings *s
 	if (!why && !creds)
 		why = xstrdup(_("no AWS credentials found"));
 	if (why) {
-		add_finding(r, -1, "", "identity", CHECK_UNKNOWN, NULL,
-			    xasprintf(_("the account checks did not run: %s"), why));
+		add_finding(r, -1, "", "identity", CHECK_UNKNOWN, NULL, checks_not_run(why));
 		free(why);
 		r->state = CHECKS_NO_SETTINGS;
 		r->ended = 1;
