@@ -134,15 +134,14 @@ void check_report_failure(struct check_ctx *c, const char *path, const char *che
 	if (e->http == HTTP_CANCELLED || check_cancelled(c))
 		check_report(c, path, check, CHECK_UNKNOWN, NULL, "%s", _("cancelled"));
 	else if (e->transport)
-		check_report(c, path, check, CHECK_UNKNOWN, NULL, _("could not check: %s"),
-			     e->message);
+		check_report(c, path, check, CHECK_UNKNOWN, NULL, "%s", e->message);
 	else if (awscall_denied(e))
 		check_report(c, path, check, CHECK_UNKNOWN, NULL,
-			     _("could not check: your credentials may not call %s (%s)"),
-			     permission, e->code ? e->code : "AccessDenied");
+			     _("your credentials may not call %s (%s)"), permission,
+			     e->code ? e->code : "AccessDenied");
 	else
 		check_report(c, path, check, CHECK_UNKNOWN, NULL,
-			     _("could not check: %s answered %s (HTTP %ld): %s"), permission,
+			     _("%s answered %s (HTTP %ld): %s"), permission,
 			     e->code ? e->code : _("an error"), e->status, e->message);
 }
 
