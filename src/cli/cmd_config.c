@@ -61,8 +61,9 @@ static void config_row(const char *name, const char *value, const char *origin)
 static int credentials_rows(struct aws_settings *s)
 {
 	struct aws_credentials cred = {0};
+	struct credentials_hooks h = {cli_cancel_cb, NULL, 0};
 	char *cause = NULL, *mask;
-	int r = credentials_resolve(s, &cred, &cause);
+	int r = credentials_resolve_with(s, &h, &cred, &cause);
 
 	if (r == 0) {
 		mask = credentials_mask(cred.access_key_id);
@@ -76,7 +77,7 @@ static int credentials_rows(struct aws_settings *s)
 	}
 	free(cause);
 	credentials_free(&cred);
-	return r == 0 ? EXIT_OK : EXIT_CONFIG;
+	return r == 0 ? EXIT_OK : r == CREDENTIALS_CANCELLED ? EXIT_CANCELLED : EXIT_CONFIG;
 }
 
 /* The other services' endpoints, as the account checks find them
@@ -118,10 +119,11 @@ static int config_exec(const struct cmd_args *a)
 	struct aws_options o = cli_aws_options();
 	struct aws_settings s = {0};
 	char *cause = NULL;
-	int ret = EXIT_OK;
+	int ret = EXIT_OK, r;
 
 	if (a->nwords)
 		return usage_error(_("config: no arguments expected"));
+	cli_catch_interrupts(); /* a credential_process may wait */
 	if (aws_settings_resolve(&o, &s, &cause) != 0) {
 		char *c = printable_text(cause, 4000);
 
@@ -138,7 +140,11 @@ static int config_exec(const struct cmd_args *a)
 		config_row(_("region"), _("(none)"), NULL);
 		ret = EXIT_CONFIG;
 	}
-	if (credentials_rows(&s) != EXIT_OK)
+	if ((r = credentials_rows(&s)) == EXIT_CANCELLED) {
+		aws_settings_free(&s);
+		return r;
+	}
+	if (r != EXIT_OK)
 		ret = EXIT_CONFIG;
 	if (s.endpoint.value)
 		config_row(_("endpoint"), s.endpoint.value, s.endpoint.origin);
