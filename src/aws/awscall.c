@@ -31,12 +31,20 @@ static const struct {
 int awscall_setup(const struct aws_options *o, struct aws_settings *s, struct aws_credentials *c,
 		  char **cause)
 {
+	return awscall_setup_with(o, NULL, s, c, cause);
+}
+
+int awscall_setup_with(const struct aws_options *o, const struct credentials_hooks *h,
+		       struct aws_settings *s, struct aws_credentials *c, char **cause)
+{
 	int r;
 
 	*cause = NULL;
 	if (aws_settings_resolve(o, s, cause) != 0 || (*cause = aws_settings_unusable(s)))
 		return -1;
-	r = credentials_resolve(s, c, cause);
+	r = credentials_resolve_with(s, h, c, cause);
+	if (r == CREDENTIALS_CANCELLED)
+		return r;
 	if (r > 0)
 		*cause =
 		    xstrdup(_("no AWS credentials found: set AWS_ACCESS_KEY_ID and "

@@ -63,6 +63,11 @@ char *awscall_endpoint(const struct aws_settings *s, enum aws_service svc, const
  * all included). The caller frees s and c in either case. */
 int awscall_setup(const struct aws_options *o, struct aws_settings *s, struct aws_credentials *c,
 		  char **cause);
+/* The same with hooks (NULL: none) while the credentials are found:
+ * CREDENTIALS_CANCELLED, with *cause, when they stopped it. */
+struct credentials_hooks;
+int awscall_setup_with(const struct aws_options *o, const struct credentials_hooks *h,
+		       struct aws_settings *s, struct aws_credentials *c, char **cause);
 
 /* The signing name of a service ("sts", "iam", "ecr", "ec2", "s3",
  * "bedrock-agentcore"). */

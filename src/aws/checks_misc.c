@@ -221,6 +221,13 @@ static int name_in_page(struct check_ctx *c, char **token, char **id, struct ser
 	return found;
 }
 
+struct check_input *checks_input_updating(struct check_input *in, const char *runtime_id)
+{
+	free(in->updating);
+	in->updating = runtime_id ? xstrdup(runtime_id) : NULL;
+	return in;
+}
+
 void checks_name(struct check_ctx *c)
 {
 	char *token = NULL, *id = NULL;
@@ -236,6 +243,10 @@ void checks_name(struct check_ctx *c)
 		check_report_failure(c, P_NAME, "name.unique", &err,
 				     "bedrock-agentcore:ListAgentRuntimes");
 		service_error_free(&err);
+	} else if (r > 0 && c->in->updating && !strcmp(id, c->in->updating)) {
+		check_report(c, P_NAME, "name.unique", CHECK_OK, NULL,
+			     _("%s is the name of the runtime being updated (%s)"), c->in->name,
+			     id);
 	} else if (r > 0) {
 		check_report(c, P_NAME, "name.unique", CHECK_ERROR, NULL,
 			     _("a runtime named %s already exists in %s (ID %s): the service "

@@ -191,18 +191,18 @@ static void follow(struct run *r, const struct service_client *cl, const char *w
 
 /* Why settings and credentials cannot be used, in words from files and the
  * environment (not yet safe for a terminal); NULL when they can. */
-static char *resolve_why(const struct aws_options *o, struct aws_settings *s,
-			 struct aws_credentials *c)
+static char *resolve_why(const struct aws_options *o, const struct credentials_hooks *h,
+			 struct aws_settings *s, struct aws_credentials *c, int *rc)
 {
 	char *cause = NULL;
-	int rc;
 
+	*rc = -1;
 	if (aws_settings_resolve(o, s, &cause) != 0)
 		return cause;
 	if ((cause = aws_settings_unusable(s)))
 		return cause;
-	rc = credentials_resolve(s, c, &cause);
-	if (rc > 0) {
+	*rc = credentials_resolve_with(s, h, c, &cause);
+	if (*rc > 0) {
 		free(cause);
 		return xasprintf(
 		    _("no AWS credentials found: set AWS_ACCESS_KEY_ID and "
@@ -210,18 +210,37 @@ static char *resolve_why(const struct aws_options *o, struct aws_settings *s,
 		      "or give --profile"),
 		    s->profile.value);
 	}
-	return rc < 0 ? cause : NULL;
+	return *rc < 0 ? cause : NULL;
+}
+
+int runtime_resolve_with(const struct aws_options *o, const struct credentials_hooks *h,
+			 struct aws_settings *s, struct aws_credentials *c, char **why)
+{
+	int rc;
+	char *raw = resolve_why(o, h, s, c, &rc);
+	int ret = raw ? (rc == CREDENTIALS_CANCELLED ? rc : -1) : 0;
+
+	*why = raw ? printable_text(raw, 4000) : NULL;
+	free(raw);
+	return ret;
 }
 
 int runtime_resolve(const struct aws_options *o, struct aws_settings *s, struct aws_credentials *c,
 		    char **why)
 {
-	char *raw = resolve_why(o, s, c);
-	int ret = raw ? -1 : 0;
+	return runtime_resolve_with(o, NULL, s, c, why);
+}
 
-	*why = raw ? printable_text(raw, 4000) : NULL;
-	free(raw);
-	return ret;
+/* runtime_resolve with the front end's cancel (p): the outcome is
+ * RUNTIME_NOT_SENT, cancelled, when it stopped the wait. */
+static int run_resolve(const struct aws_options *o, struct run *r, struct aws_settings *s,
+		       struct aws_credentials *c, struct runtime_outcome *out)
+{
+	struct credentials_hooks h = {hook_cancel, r, 0};
+	int rc = runtime_resolve_with(o, &h, s, c, &out->message);
+
+	out->cancelled = rc == CREDENTIALS_CANCELLED;
+	return rc;
 }
 
 /* A runtime id is safe to put in a path: the service's ids are
@@ -252,7 +271,7 @@ enum runtime_end runtime_follow(const struct aws_options *o, const char *id, con
 		return out->end;
 	}
 	state(&r, _("Resolving settings and credentials"));
-	if (runtime_resolve(o, &s, &c, &out->message) == 0) {
+	if (run_resolve(o, &r, &s, &c, out) == 0) {
 		out->id = xstrdup(id);
 		cl = (struct service_client){&s, &c, {hook_attempt, hook_cancel, &r, p->debug}};
 		follow(&r, &cl, want, follow_limit, out);
@@ -386,7 +405,7 @@ enum runtime_end runtime_submit(const struct aws_options *o, const struct formde
 	memset(out, 0, sizeof *out);
 	out->end = RUNTIME_NOT_SENT;
 	state(&r, _("Resolving settings and credentials"));
-	if (runtime_resolve(o, &s, &c, &out->message) != 0)
+	if (run_resolve(o, &r, &s, &c, out) != 0)
 		goto out;
 	say(&r, xasprintf(_("Endpoint %s, Region %s"), s.endpoint.value, s.region.value));
 	out->client_token = p->client_token ? xstrdup(p->client_token) : service_new_token();
@@ -476,7 +495,7 @@ int runtime_exit_code(const struct runtime_outcome *out)
 {
 	switch (out->end) {
 	case RUNTIME_NOT_SENT:
-		return EXIT_CONFIG;
+		return out->cancelled ? EXIT_CANCELLED : EXIT_CONFIG;
 	case RUNTIME_REFUSED:
 	case RUNTIME_LOST:
 	case RUNTIME_GAVE_UP:

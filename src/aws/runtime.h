@@ -12,6 +12,8 @@
 
 #include "aws/service.h"
 
+struct credentials_hooks;
+
 struct aws_options;
 struct aws_settings;
 struct aws_credentials;
@@ -95,6 +97,7 @@ struct runtime_outcome {
 	char *field;         /* the member the first of them names ("roleArn"), or NULL */
 	char *field_message; /* what the service said about it, or NULL */
 	long http_status;    /* of the refusing or losing answer; 0 when none came */
+	int cancelled;       /* RUNTIME_NOT_SENT: the user stopped the wait for credentials */
 	char *client_token;  /* the clientToken sent (or NULL when nothing was sent):
 				keep it to resend the same form after RUNTIME_CANCELLED
 				or a transport failure */
@@ -131,6 +134,10 @@ void runtime_outcome_free(struct runtime_outcome *out);
  * first (runtime_submit, runtime_follow, submit --dry-run). */
 int runtime_resolve(const struct aws_options *o, struct aws_settings *s, struct aws_credentials *c,
 		    char **why);
+/* The same with hooks (NULL: none) while the credentials are found:
+ * CREDENTIALS_CANCELLED, with *why, when they stopped it. */
+int runtime_resolve_with(const struct aws_options *o, const struct credentials_hooks *h,
+			 struct aws_settings *s, struct aws_credentials *c, char **why);
 
 /* What runtime_follow waits for: a status ("READY" after a create or an
  * update) or, RUNTIME_WANT_GONE, the runtime's deletion. */

@@ -499,6 +499,12 @@ int runtimes_delete_all(const struct service_client *c, const char *id,
 
 int runtimes_connect(const struct aws_options *o, struct runtimes_session *rs, char **cause)
 {
+	return runtimes_connect_with(o, NULL, rs, cause);
+}
+
+int runtimes_connect_with(const struct aws_options *o, const struct credentials_hooks *hooks,
+			  struct runtimes_session *rs, char **cause)
+{
 	int r;
 
 	memset(rs, 0, sizeof *rs);
@@ -506,7 +512,9 @@ int runtimes_connect(const struct aws_options *o, struct runtimes_session *rs, c
 	if (aws_settings_resolve(o, &rs->s, cause) != 0 ||
 	    (*cause = aws_settings_unusable(&rs->s)))
 		return -1;
-	r = credentials_resolve(&rs->s, &rs->cred, cause);
+	r = credentials_resolve_with(&rs->s, hooks, &rs->cred, cause);
+	if (r == CREDENTIALS_CANCELLED)
+		return r;
 	if (r > 0)
 		*cause =
 		    xasprintf(_("no AWS credentials found: set AWS_ACCESS_KEY_ID and "
@@ -515,7 +523,8 @@ int runtimes_connect(const struct aws_options *o, struct runtimes_session *rs, c
 			      rs->s.profile.value);
 	if (r != 0)
 		return -1;
-	rs->cl = (struct service_client){&rs->s, &rs->cred, {NULL, NULL, NULL, 0}};
+	rs->cl = (struct service_client){
+	    &rs->s, &rs->cred, {NULL, hooks ? hooks->cancel : NULL, hooks ? hooks->arg : NULL, 0}};
 	return 0;
 }
 

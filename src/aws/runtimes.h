@@ -33,6 +33,12 @@ struct runtimes_session {
  * credentials, in words that say what to set. Free with runtimes_disconnect
  * either way. */
 int runtimes_connect(const struct aws_options *o, struct runtimes_session *rs, char **cause);
+/* The same with hooks (NULL: none) while the credentials are found (a
+ * credential_process, an STS call): CREDENTIALS_CANCELLED, with *cause,
+ * when hooks->cancel stopped it (its process group is stopped). The
+ * session's client gets hooks->cancel as its cancel hook. */
+int runtimes_connect_with(const struct aws_options *o, const struct credentials_hooks *hooks,
+			  struct runtimes_session *rs, char **cause);
 void runtimes_disconnect(struct runtimes_session *rs);
 
 /* One runtime of ListAgentRuntimes, or one version of ListAgentRuntimeVersions. */

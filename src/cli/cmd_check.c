@@ -41,7 +41,7 @@ static int finding_cmp(const void *a, const void *b)
 int cli_run_checks(const struct document *doc, const struct aws_settings *s,
 		   const struct aws_credentials *cr, struct check_finding **vp, size_t *np)
 {
-	struct checks_options o = {30, global_opts.debug, NULL, NULL};
+	struct checks_options o = {30, global_opts.debug, NULL, NULL, 0, NULL, NULL};
 	struct checks *r = checks_start(checks_input_read(doc), s, cr, &o);
 	struct check_finding *all = NULL;
 	size_t count = 0;
@@ -143,14 +143,16 @@ static void add_json(cJSON *arr, const struct checked *f)
 static int resolve(struct aws_settings *s, struct aws_credentials *c, int *have_creds)
 {
 	struct aws_options o = cli_aws_options();
+	struct credentials_hooks h = {cli_cancel_cb, NULL, 0};
 	char *cause = NULL;
+	int r = awscall_setup_with(&o, &h, s, c, &cause);
 
-	*have_creds = awscall_setup(&o, s, c, &cause) == 0;
+	*have_creds = r == 0;
 	if (*have_creds)
 		return EXIT_OK;
 	fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
 	free(cause);
-	return EXIT_CONFIG;
+	return r == CREDENTIALS_CANCELLED ? EXIT_CANCELLED : EXIT_CONFIG;
 }
 
 /* The exit code for what was found. */
@@ -231,7 +233,7 @@ static int check_exec(const struct cmd_args *a)
 		cJSON_free(out);
 		cJSON_Delete(arr);
 	}
-	ret = outcome(f, (size_t)n, setup);
+	ret = setup == EXIT_CANCELLED ? EXIT_CANCELLED : outcome(f, (size_t)n, setup);
 	for (i = 0; i < n; i++) {
 		problems_clear(&f[i].probs);
 		check_findings_free(f[i].v, f[i].n);

@@ -61,8 +61,9 @@ static void config_row(const char *name, const char *value, const char *origin)
 static int credentials_rows(struct aws_settings *s)
 {
 	struct aws_credentials cred = {0};
+	struct credentials_hooks h = {cli_cancel_cb, NULL, 0};
 	char *cause = NULL, *mask;
-	int r = credentials_resolve(s, &cred, &cause);
+	int r = credentials_resolve_with(s, &h, &cred, &cause);
 
 	if (r == 0) {
 		mask = credentials_mask(cred.access_key_id);
@@ -76,12 +77,12 @@ static int credentials_rows(struct aws_settings *s)
 	}
 	free(cause);
 	credentials_free(&cred);
-	return r == 0 ? EXIT_OK : EXIT_CONFIG;
+	return r == 0 ? EXIT_OK : r == CREDENTIALS_CANCELLED ? EXIT_CANCELLED : EXIT_CONFIG;
 }
 
 /* A service whose endpoint cannot be used: one configured for it
- * (AWS_ENDPOINT_URL_<env>, AWS_ENDPOINT_URL, the profile's endpoint_url) is
- * (name: as in AWS_ENDPOINT_URL_<name>) is still shown, with where it came from and why it cannot be used (a Region
+ * (AWS_ENDPOINT_URL_<name>, AWS_ENDPOINT_URL, the profile's endpoint_url) is
+ * still shown, with where it came from and why it cannot be used (a Region
  * that is no Region name, FIPS with a custom endpoint), never as (none). */
 static void unusable_row(const struct aws_settings *s, const char *name, const char *cause)
 {
@@ -138,10 +139,11 @@ static int config_exec(const struct cmd_args *a)
 	struct aws_options o = cli_aws_options();
 	struct aws_settings s = {0};
 	char *cause = NULL, *why;
-	int ret = EXIT_OK;
+	int ret = EXIT_OK, r;
 
 	if (a->nwords)
 		return usage_error(_("config: no arguments expected"));
+	cli_catch_interrupts(); /* a credential_process may wait */
 	if (aws_settings_resolve(&o, &s, &cause) != 0) {
 		char *c = printable_text(cause, 4000);
 
@@ -164,7 +166,12 @@ static int config_exec(const struct cmd_args *a)
 		config_row(_("region"), _("(none)"), NULL);
 		ret = EXIT_CONFIG;
 	}
-	if (credentials_rows(&s) != EXIT_OK)
+	if ((r = credentials_rows(&s)) == EXIT_CANCELLED) {
+		free(why);
+		aws_settings_free(&s);
+		return r;
+	}
+	if (r != EXIT_OK)
 		ret = EXIT_CONFIG;
 	if (s.endpoint.value)
 		config_row(_("endpoint"), s.endpoint.value, s.endpoint.origin);

@@ -32,14 +32,17 @@ static int dry_run(const struct formdef *def, const struct document *doc)
 	struct service_client cl = {&s, &cred, {NULL, NULL, NULL, global_opts.debug}};
 	struct service_request r;
 	struct sigv4_trace tr = {0};
+	struct credentials_hooks h = {cli_cancel_cb, NULL, 0};
 	char *why = NULL, *token, *body, *d;
+	int rc;
 
-	if (runtime_resolve(&o, &s, &cred, &why) != 0) {
+	cli_catch_interrupts();
+	if ((rc = runtime_resolve_with(&o, &h, &s, &cred, &why)) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, why);
 		free(why);
 		credentials_free(&cred);
 		aws_settings_free(&s);
-		return EXIT_CONFIG;
+		return rc == CREDENTIALS_CANCELLED ? EXIT_CANCELLED : EXIT_CONFIG;
 	}
 	token = service_new_token();
 	body = document_request_body(doc, def, token);
@@ -147,7 +150,9 @@ static int precheck(const struct document *doc, const char *file)
 	char *cause = NULL;
 	int ret = EXIT_OK;
 
-	if (awscall_setup(&o, &s, &c, &cause) == 0) {
+	struct credentials_hooks h = {cli_cancel_cb, NULL, 0};
+
+	if (awscall_setup_with(&o, &h, &s, &c, &cause) == 0) {
 		cli_run_checks(doc, &s, &c, &v, &n);
 		for (i = 0; i < n; i++) {
 			if (v[i].severity != CHECK_ERROR && v[i].severity != CHECK_WARNING)

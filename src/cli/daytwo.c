@@ -27,16 +27,20 @@
 int daytwo_connect(struct daytwo *d)
 {
 	struct aws_options o = cli_aws_options();
+	struct credentials_hooks h = {cli_cancel_cb, NULL, 0};
 	char *cause = NULL;
+	int r;
 
-	if (runtimes_connect(&o, &d->rs, &cause) != 0) {
+	/* first: Ctrl-C and SIGTERM stop a credential_process that waits (in
+	 * its own process group, which the terminal's Ctrl-C never reaches) */
+	cli_catch_interrupts();
+	if ((r = runtimes_connect_with(&o, &h, &d->rs, &cause)) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
 		free(cause);
-		return EXIT_CONFIG;
+		return r == CREDENTIALS_CANCELLED ? EXIT_CANCELLED : EXIT_CONFIG;
 	}
 	d->cl = d->rs.cl;
 	d->cl.hooks = cli_service_hooks();
-	cli_catch_interrupts();
 	return EXIT_OK;
 }
 

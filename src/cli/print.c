@@ -226,7 +226,7 @@ int cli_follow_finish(struct cli_follow *f, const struct runtime_outcome *out)
 		break;
 	case RUNTIME_NOT_SENT:
 		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, out->message ? out->message : "?");
-		ret = EXIT_CONFIG;
+		ret = runtime_exit_code(out); /* 6 when the wait for credentials was stopped */
 		break;
 	default: /* lost; created and gone do not come from following */
 		print_outcome_error(out);

@@ -271,7 +271,9 @@ void progress_submit(struct wiz *w)
 		return;
 	}
 	if (validate_document(w->data.def, w->data.doc, &p) != VS_VALID) {
-		wiz_status(w, 1, _("Not submitted: %zu problem(s) to fix first (listed above)."),
+		wiz_status(w, 1,
+			   P_("Not submitted: %zu problem to fix first (listed above).",
+			      "Not submitted: %zu problems to fix first (listed above).", p.n),
 			   p.n);
 		problems_clear(&p);
 		return;

@@ -411,6 +411,7 @@ int term_cancel_pressed(void)
 		return hit;
 	}
 
+	hit |= term_sig_quit != 0; /* SIGINT from outside; the loop then asks */
 	timeout(0);
 	while ((r = get_wch(&wc)) != ERR) {
 		a = keys_lookup(r == KEY_CODE_YES ? KEYFN(wc) : (int)wc, 1);

@@ -117,7 +117,10 @@ int ui_main(const struct ui_args *a)
 		free(cause);
 		return EXIT_CONFIG;
 	}
-	if (a->open_id) {
+	if (a->open_id && !plain) {
+		doc = document_new_form(def); /* until ui_curses loads the runtime */
+		b.open_id = a->open_id;
+	} else if (a->open_id) {
 		rc = ui_update_fetch(def, a->open_id, NULL, NULL, &doc, &upd, &cause);
 		if (rc != EXIT_OK) {
 			ui_warn(PACKAGE_NAME, cause);

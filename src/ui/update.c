@@ -31,6 +31,9 @@ struct wiz_update {
 	struct getmap *map;
 	struct upform *old; /* the deployed configuration as an update form */
 	char *notes;        /* what the mapping left out, or NULL */
+	/* the clientToken of an update that got no answer and the form it
+	 * sent (upform_to_json): F10 on that form again sends the same token */
+	char *token, *token_form;
 };
 
 static void update_free(struct wiz_update *u)
@@ -41,6 +44,8 @@ static void update_free(struct wiz_update *u)
 	free(u->name);
 	free(u->version);
 	free(u->notes);
+	free(u->token);
+	free(u->token_form);
 	upform_free(u->old);
 	getmap_free(u->map);
 	free(u);
@@ -110,6 +115,9 @@ int ui_update_fetch(const struct formdef *def, const char *id, int (*cancel)(voi
 	struct runtime_answer a = {0};
 	struct service_error err;
 	struct fetch_cancel fc = {cancel, arg};
+	/* a credential_process that waits is stopped by the same cancel */
+	struct credentials_hooks h = {fetch_cancelled, &fc, 0};
+	struct aws_options o;
 	struct wiz_update *u;
 	int rc;
 
@@ -130,12 +138,12 @@ int ui_update_fetch(const struct formdef *def, const char *id, int (*cancel)(voi
 		update_free(u);
 		return EXIT_CONFIG;
 	}
-	if (submit_connect(&rs, cause) != 0) {
+	submit_options(&o);
+	if ((rc = runtimes_connect_with(&o, &h, &rs, cause)) != 0) {
+		runtimes_disconnect(&rs);
 		update_free(u);
-		return EXIT_CONFIG;
+		return rc == CREDENTIALS_CANCELLED ? EXIT_CANCELLED : EXIT_CONFIG;
 	}
-	rs.cl.hooks.cancel = fetch_cancelled;
-	rs.cl.hooks.arg = &fc;
 	if (runtimes_get(&rs.cl, id, 1, &a, &err) != 0) {
 		if (!err.transport && runtimes_not_found(&err))
 			*cause = xasprintf(_("there is no runtime %s in %s (the service answered "
@@ -368,8 +376,10 @@ static char *update_said(void *arg, const struct runtime_outcome *out)
 	case RUNTIME_REFUSED:
 		return xasprintf(_("Not updated: %s"), out->message ? out->message : "?");
 	case RUNTIME_CANCELLED:
-		return xstrdup(_("The update was cancelled before an answer came: the runtime may "
-				 "be updating ('agentcore-wizard versions' shows its versions)."));
+		return xstrdup(
+		    _("The update was cancelled before an answer came: the runtime may "
+		      "be updating ('agentcore-wizard versions' shows its versions). F10 "
+		      "on this form, unchanged, sends the same clientToken."));
 	default: {
 		char *s = runtime_outcome_summary(out), *r;
 
@@ -464,33 +474,95 @@ static void offer_moves(struct wiz *w, const struct runtimes_list *eps, const ch
 	strbuf_release(&b);
 }
 
-/* After READY: the deployed configuration is what the form now holds. */
-static void reload(struct wiz *w, const char *version)
+/* After an update that may have reached the service (any end but one
+ * where nothing went out or the service refused it): the deployed
+ * configuration is read again as the baseline of the next diff and F10.
+ * When it cannot be read, the form sent (sent) is the baseline. */
+static void reload(struct wiz *w, const char *version, const struct upform *sent)
 {
 	struct document *doc = NULL;
 	struct wiz_update *u = NULL;
-	char *cause = NULL;
+	char *cause = NULL, *was;
 
 	if (ui_update_fetch(w->data.def, w->upd->id, NULL, NULL, &doc, &u, &cause) == EXIT_OK) {
+		u->token = w->upd->token;
+		u->token_form = w->upd->token_form;
+		w->upd->token = w->upd->token_form = NULL;
 		update_free(w->upd);
 		w->upd = u;
 		document_free(doc); /* the form on screen is kept as edited */
-	} else {
+		return;
+	}
+	upform_free(w->upd->old);
+	w->upd->old = upform_copy(sent);
+	if (version) {
 		free(w->upd->version);
 		w->upd->version = xstrdup(version);
-		free(cause);
 	}
+	was = w->status.text ? xstrdup(w->status.text) : xstrdup(""); /* wiz_status frees it */
+	wiz_status(w, 1,
+		   _("%s The runtime could not be read again (%s): the review compares with "
+		     "the form sent."),
+		   was, cause);
+	free(was);
+	free(cause);
+}
+
+/* Whether the update may have changed the runtime. */
+static int may_have_reached(const struct runtime_outcome *res)
+{
+	return res->end != RUNTIME_NOT_SENT &&
+	       !(res->end == RUNTIME_REFUSED && res->http_status != 0);
+}
+
+/* The clientToken for sending form (its upform_to_json): the one of an
+ * unanswered update of the same form, else a new one. Caller frees. */
+static char *pick_token(struct wiz_update *up, const char *form)
+{
+	if (up->token && up->token_form && !strcmp(up->token_form, form))
+		return xstrdup(up->token);
+	free(up->token);
+	free(up->token_form);
+	up->token = up->token_form = NULL;
+	return service_new_token(); /* one per submission: a retry sends the same bytes */
+}
+
+/* After the run: an update that got no answer keeps its token for the same
+ * form (as a create does); any other end forgets it. */
+static void keep_token(struct wiz_update *up, const struct runtime_outcome *res, char *token,
+		       char *form)
+{
+	int lost = res->end == RUNTIME_CANCELLED ||
+		   (res->end == RUNTIME_REFUSED && res->http_status == 0);
+
+	free(up->token);
+	free(up->token_form);
+	up->token = up->token_form = NULL;
+	if (lost) {
+		up->token = token;
+		up->token_form = form;
+		return;
+	}
+	free(token);
+	free(form);
 }
 
 /* The question before sending: what an update does. 'y' to send. */
 static int ask_update(struct wiz *w, size_t changes, const char *named)
 {
-	char *q = xasprintf(_("Update runtime %s (%s), now at version %s, with %zu change(s)?\n"
-			      "An update makes a new version from the whole form:\n"
-			      "- the DEFAULT endpoint moves to the new version;\n"
-			      "- named endpoints stay where they are: %s;\n"
-			      "- the runtime's session storage is wiped.\n"
-			      "Send UpdateAgentRuntime? (y/n)"),
+	char *q = xasprintf(P_("Update runtime %s (%s), now at version %s, with %zu change?\n"
+			       "An update makes a new version from the whole form:\n"
+			       "- the DEFAULT endpoint moves to the new version;\n"
+			       "- named endpoints stay where they are: %s;\n"
+			       "- the runtime's session storage is wiped.\n"
+			       "Send UpdateAgentRuntime? (y/n)",
+			       "Update runtime %s (%s), now at version %s, with %zu changes?\n"
+			       "An update makes a new version from the whole form:\n"
+			       "- the DEFAULT endpoint moves to the new version;\n"
+			       "- named endpoints stay where they are: %s;\n"
+			       "- the runtime's session storage is wiped.\n"
+			       "Send UpdateAgentRuntime? (y/n)",
+			       changes),
 			    w->upd->name, w->upd->id, w->upd->version, changes,
 			    named ? named : _("there are none"));
 	int a = dialog_ask_box(w, _("Update the runtime?"), q,
@@ -514,11 +586,14 @@ void upd_submit(struct wiz *w)
 				  update_said,
 				  update_next,
 				  &j};
-	char *named, *why = NULL, *token, *body, *summary = NULL;
+	char *named, *why = NULL, *token, *body, *form, *summary = NULL;
 	size_t changes;
 
 	if (validate_document(w->data.def, w->data.doc, &p) != VS_VALID) {
-		wiz_status(w, 1, _("Not sent: %zu problem(s) to fix first (listed above)."), p.n);
+		wiz_status(w, 1,
+			   P_("Not sent: %zu problem to fix first (listed above).",
+			      "Not sent: %zu problems to fix first (listed above).", p.n),
+			   p.n);
 		problems_clear(&p);
 		return;
 	}
@@ -547,18 +622,20 @@ void upd_submit(struct wiz *w)
 		wiz_status(w, 0, "%s", _("Not sent."));
 		goto out;
 	}
-	token = service_new_token(); /* one per submission: a retry sends the same bytes */
+	form = upform_to_json(w->upd->map, w->data.def, u, 0);
+	token = pick_token(w->upd, form);
 	body = upform_request_body(w->upd->map, w->data.def, u, token);
 	j.body = body;
 	progress_run(&pj, &res, &summary);
-	free(token);
 	free(body);
+	keep_token(w->upd, &res, token, form);
 	wiz_status(w, res.end != RUNTIME_READY, "%s", summary);
+	if (may_have_reached(&res))
+		reload(w, j.version, u);
 	if (res.end == RUNTIME_READY && j.version) {
 		/* the form is what is deployed now: nothing unsaved */
 		w->data.saved_gen = document_generation(w->data.doc);
 		w->data.dirty_extra = 0;
-		reload(w, j.version);
 		offer_moves(w, &eps, j.version);
 	}
 	free(summary);
@@ -590,6 +667,28 @@ static int open_cancel(void *arg)
 {
 	(void)arg;
 	return term_cancel_pressed();
+}
+
+int upd_open_first(struct wiz *w, const char *id, char **cause)
+{
+	struct document *doc = NULL;
+	struct wiz_update *u = NULL;
+	char *t = xasprintf(_("Loading runtime %s: finding the AWS credentials (a "
+			      "credential_process may take a while), then GetAgentRuntime...\n"
+			      "Esc or Ctrl-C cancels."),
+			    id);
+	int rc;
+
+	wiz_wait_note(t);
+	free(t);
+	rc = ui_update_fetch(w->data.def, id, open_cancel, NULL, &doc, &u, cause);
+	if (rc != EXIT_OK)
+		return rc;
+	document_free(w->data.doc);
+	w->data.doc = doc;
+	w->data.saved_gen = w->draft.gen = document_generation(doc);
+	upd_begin(w, u);
+	return EXIT_OK;
 }
 
 int upd_open(struct wiz *w, const char *id)

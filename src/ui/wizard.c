@@ -630,6 +630,7 @@ static int wiz_loop(struct wiz *w, int *done)
 			marks_form(w);         /* the fields show them */
 		}
 		wiz_draw(w);
+		uichecks_idle(w); /* checks the key asked for: once it shows */
 		if (!term_read_key(&key))
 			continue;
 		if (key == KEYFN(KEY_RESIZE))
@@ -641,7 +642,7 @@ static int wiz_loop(struct wiz *w, int *done)
 
 static void wiz_release(struct wiz *w)
 {
-	uichecks_forget(w);
+	uichecks_release(w);
 	account_forget(w);
 	free(w->account.made_role);
 	screen_form_release(w);
@@ -658,6 +659,18 @@ static void wiz_release(struct wiz *w)
 	free(w->status.text);
 }
 
+void wiz_wait_note(const char *text)
+{
+	erase();
+	curs_set(0);
+	attron(A_REVERSE);
+	mvhline(0, 0, ' ', COLS);
+	mvaddnstr(0, 1, PACKAGE_NAME, COLS - 2);
+	attroff(A_REVERSE);
+	ui_wrap_text(text, COLS - 4, LINES - 3, 1, 2, 2, A_BOLD);
+	refresh();
+}
+
 int ui_curses(const struct formdef *def, struct document *doc, const struct ui_begin *b)
 {
 	struct wiz w;
@@ -666,7 +679,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const struct ui_b
 	char *cause = NULL;
 
 	memset(&w, 0, sizeof w);
-	w.checks.have_creds = w.checks.state = -1;
+	w.checks.state = -1;
 	w.data.def = def;
 	w.data.doc = doc;
 	w.data.file = b->file ? xstrdup(b->file) : NULL;
@@ -692,13 +705,25 @@ int ui_curses(const struct formdef *def, struct document *doc, const struct ui_b
 		return EXIT_USAGE;
 	}
 	term_signals(); /* first: a credential_process may wait (SIGTERM, Ctrl-C) */
-	settings_refresh(&w);
 	if (term_start(&w, &cause) != 0) {
 		ui_warn(PACKAGE_NAME, cause);
 		free(cause);
 		wiz_release(&w);
 		return EXIT_USAGE;
 	}
+	/* the runtime first: a wait cancelled there ends the session (6) */
+	if (b->open_id && (rc = upd_open_first(&w, b->open_id, &cause)) != EXIT_OK) {
+		term_restore();
+		ui_warn(PACKAGE_NAME, cause);
+		free(cause);
+		wiz_release(&w);
+		return rc;
+	}
+	/* never a blank screen while the credentials are found */
+	wiz_wait_note(_("Finding the AWS credentials (a credential_process or a role to "
+			"assume may take a while)...\nEsc or Ctrl-C cancels the wait: the form "
+			"can be filled and saved without them."));
+	settings_refresh(&w);
 	wiz_begin(&w, b->file, b->draft, b->start);
 	if (b->left_out && b->left_out->n)
 		say_left_out(&w, b->file, b->left_out);

@@ -242,8 +242,10 @@ class DayTwoService:
     def __init__(self, proxy):
         self.proxy = proxy
         self.moto_forward = proxy.forward
-        self.updated = set()  # runtimes updated and not yet read back
+        self.updated = {}  # runtime updated -> reads of UPDATING still to answer
         self.throttle_updates = 0  # answer this many UpdateAgentRuntime calls with 429
+        self.updating_reads = 1  # GetAgentRuntime reads UPDATING this often after an update
+        self.delay_updates = 0  # seconds an UpdateAgentRuntime waits before reaching moto
         proxy.forward = self.forward
 
     def runtime_of(self, path):
@@ -269,14 +271,16 @@ class DayTwoService:
             if self.endpoints(rid, headers):
                 return 409, {"x-amzn-ErrorType": "ConflictException"}, json.dumps(
                     {"message": "This agent has endpoints that must be deleted first"}).encode()
+        if method == "PUT" and rid and base == f"/runtimes/{rid}/" and self.delay_updates:
+            time.sleep(self.delay_updates)
         status, h, b = self.moto_forward(method, path, headers, body)
         if method == "PUT" and rid and base == f"/runtimes/{rid}/" and status == 202:
-            self.updated.add(rid)
+            self.updated[rid] = self.updating_reads
         elif method == "GET" and rid and base == f"/runtimes/{rid}/" and status == 200:
             doc = json.loads(b)
             if doc.get("status") == "UPDATING":
-                if rid in self.updated:
-                    self.updated.discard(rid)  # read once UPDATING, then READY
+                if self.updated.get(rid):
+                    self.updated[rid] -= 1  # read once UPDATING (updating_reads), then READY
                 else:
                     doc["status"] = "READY"
                     b = json.dumps(doc).encode()

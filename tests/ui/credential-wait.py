@@ -30,7 +30,7 @@ def f9_slow(t):
     time.sleep(1.5)  # the process is running
 
 
-# at the start: a blank wait until SIGTERM
+# at the start: the wait (a message, tests/ui/credential-wait-cancel.py) until SIGTERM
 tmp = tempfile.mkdtemp(prefix="acw-ui-cred-")
 config(tmp)
 t = Term(tmp=tmp, env={"AWS_PROFILE": "slow"}, start=None)

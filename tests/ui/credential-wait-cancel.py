@@ -1,0 +1,123 @@
+"""A credential_process that waits (audit item 3): every wait for
+credentials can be left, and the process group it runs in is stopped.
+The wizard with no FORM says what it waits for while the process runs
+(never a blank screen) and Esc goes on to the start screen; `open
+RUNTIME_ID` says so too and Ctrl-C or SIGTERM end it with exit 6; on the
+command line (`list`, `status`, `config`), SIGINT and SIGTERM end the
+command with exit 6. Each time the credential_process (its pid written to
+a file) is gone afterwards."""
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tmuxterm import Term, check, program  # noqa: E402
+
+RID = "waiting_agent-0123456789"
+
+
+def setup(tmp):
+    home = os.path.join(tmp, "home")
+    os.makedirs(home, exist_ok=True)
+    pidfile = os.path.join(tmp, "cred.pid")
+    script = os.path.join(tmp, "cred.sh")
+    with open(script, "w") as f:
+        f.write("#!/bin/sh\necho $$ > '%s'\nexec sleep 300\n" % pidfile)
+    os.chmod(script, 0o755)
+    with open(os.path.join(home, "no-config"), "w") as f:
+        f.write("[profile hang]\nregion = us-east-1\ncredential_process = %s\n" % script)
+    return pidfile
+
+
+def started(pidfile, what, t=None):
+    end = time.monotonic() + 10
+    while time.monotonic() < end:
+        if os.path.exists(pidfile) and open(pidfile).read().strip():
+            return int(open(pidfile).read())
+        time.sleep(0.1)
+    check(False, "%s: the credential_process did not start" % what, t)
+
+
+def gone(pid):
+    end = time.monotonic() + 3
+    while time.monotonic() < end:
+        try:
+            with open("/proc/%d/stat" % pid) as f:
+                if f.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    return True
+        except (OSError, IndexError):
+            return True
+        time.sleep(0.1)
+    try:
+        os.kill(pid, signal.SIGKILL)  # not left behind by the test
+    except OSError:
+        pass
+    return False
+
+
+def fresh(tmp):
+    p = os.path.join(tmp, "cred.pid")
+    if os.path.exists(p):
+        os.unlink(p)
+
+
+tmp = tempfile.mkdtemp(prefix="acw-ui-credwait-")
+pidfile = setup(tmp)
+env = {"AWS_PROFILE": "hang", "AWS_ENDPOINT_URL": "https://127.0.0.1:9"}
+
+# the wizard with no FORM: a message, then Esc goes on
+t = Term(tmp=tmp, env=env, start=None)
+s = t.wait_text("Finding the AWS credentials", timeout=10)
+check("Esc" in s, "the wait does not say that Esc cancels it", t)
+pid = started(pidfile, "start", t)
+t.keys("Escape")
+t.wait(lambda s: "Finding the AWS credentials" not in s, "the wizard after Esc", timeout=10)
+check(gone(pid), "Esc left the credential_process running", t)
+t.keys("F12")
+t.exit_code(timeout=10)
+t.close()
+
+# open RUNTIME_ID: a message; Ctrl-C and SIGTERM end it with 6
+for how in ("C-c", signal.SIGTERM):
+    fresh(tmp)
+    t = Term(args=["open", RID], tmp=tmp, env=env, start=None)
+    pid = started(pidfile, "open", t)
+    s = t.wait(lambda s: "Loading runtime " + RID in " ".join(s.split()), "the wait's message",
+               timeout=10)
+    check("Esc or Ctrl-C cancels" in " ".join(s.split()), "the wait does not say how to leave", t)
+    if how == "C-c":
+        t.keys("C-c")
+    else:
+        t.signal(how)
+    rc = t.exit_code(timeout=10)
+    check(rc == 6, "open, %s during the wait: exit %r, not 6" % (how, rc), t)
+    check(gone(pid), "open, %s: the credential_process is left running" % how, t)
+    t.close()
+t.own_tmp = True
+
+# the command line: SIGINT and SIGTERM end the wait with 6
+cenv = dict(os.environ, HOME=os.path.join(tmp, "home"),
+            AWS_CONFIG_FILE=os.path.join(tmp, "home", "no-config"),
+            AWS_SHARED_CREDENTIALS_FILE=os.path.join(tmp, "home", "no-credentials"), **env)
+for k in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION"):
+    cenv.pop(k, None)
+for args in (["list"], ["status", RID], ["config"]):
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        fresh(tmp)
+        p = subprocess.Popen([program()] + args, env=cenv, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, start_new_session=True)
+        pid = started(pidfile, " ".join(args))
+        time.sleep(0.3)
+        p.send_signal(sig)
+        try:
+            rc = p.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            rc = "hung"
+        check(rc == 6, "%s, %s during the wait: exit %r, not 6" % (" ".join(args), sig.name, rc))
+        check(gone(pid), "%s, %s: the credential_process is left running" % (" ".join(args),
+                                                                            sig.name))
+print("ok: every wait for a credential_process can be left, and the process is stopped")
