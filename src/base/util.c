@@ -3,6 +3,7 @@
 
 #include "base/util.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -567,4 +568,36 @@ double util_monotonic(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int util_pathcmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+			const char *x = a, *y = b;
+			size_t la, lb;
+
+			while (*a == '0' && isdigit((unsigned char)a[1]))
+				a++;
+			while (*b == '0' && isdigit((unsigned char)b[1]))
+				b++;
+			for (x = a; isdigit((unsigned char)*x); x++)
+				;
+			for (y = b; isdigit((unsigned char)*y); y++)
+				;
+			la = (size_t)(x - a);
+			lb = (size_t)(y - b);
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			for (; a < x; a++, b++)
+				if (*a != *b)
+					return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+			continue;
+		}
+		if (*a != *b)
+			break;
+		a++;
+		b++;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
 }

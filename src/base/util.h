@@ -55,13 +55,16 @@ void strbuf_addf(struct strbuf *b, const char *fmt, ...) __attribute__((format(p
 char *strbuf_finish(struct strbuf *b);
 void strbuf_release(struct strbuf *b);
 
-/* Number of characters (code points) in a UTF-8 string, or (size_t)-1 when the
- * bytes are not valid UTF-8. */
 /* The code point of the valid UTF-8 sequence at s (n bytes left, n >= 1)
  * in *cp, and its length; 0 when s does not start one (overlong forms,
  * surrogates and code points past U+10FFFF are not valid). */
 size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp);
+/* Number of characters (code points) in a UTF-8 string, or (size_t)-1 when the
+ * bytes are not valid UTF-8. */
 size_t utf8_length(const char *s, size_t n);
+/* strcmp for member paths, with runs of digits compared as numbers:
+ * "subnets[2]" before "subnets[10]". */
+int util_pathcmp(const char *a, const char *b);
 /* Byte offset of the character number `chars` (clamped to n). */
 size_t utf8_offset(const char *s, size_t n, size_t chars);
 /* A copy of s in which each byte that is not part of valid UTF-8 is U+FFFD,

@@ -33,7 +33,7 @@ struct checked {
 static int finding_cmp(const void *a, const void *b)
 {
 	const struct check_finding *x = a, *y = b;
-	int c = strcmp(x->path, y->path);
+	int c = util_pathcmp(x->path, y->path);
 
 	return c ? c : strcmp(x->check, y->check);
 }

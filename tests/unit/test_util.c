@@ -161,13 +161,25 @@ static void test_shell_quote(void **state)
 	free(q);
 }
 
+static void test_pathcmp(void **state)
+{
+	(void)state;
+	assert_true(util_pathcmp("subnets[2]", "subnets[10]") < 0);
+	assert_true(util_pathcmp("subnets[10]", "subnets[2]") > 0);
+	assert_true(util_pathcmp("a[1].b", "a[1].c") < 0);
+	assert_int_equal(util_pathcmp("a[07]", "a[7]"), 0);
+	assert_true(util_pathcmp("a", "a[0]") < 0);
+	assert_true(util_pathcmp("roleArn", "agentRuntimeName") > 0);
+	assert_int_equal(util_pathcmp("", ""), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_utf8_length),      cmocka_unit_test(test_utf8_scrub),
 	    cmocka_unit_test(test_atomic_write),     cmocka_unit_test(test_read_cap),
 	    cmocka_unit_test(test_read_not_regular), cmocka_unit_test(test_read_fd),
-	    cmocka_unit_test(test_shell_quote),
+	    cmocka_unit_test(test_shell_quote),      cmocka_unit_test(test_pathcmp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
