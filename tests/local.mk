@@ -14,8 +14,9 @@ TESTS += tests/unit/test_util tests/unit/test_document tests/unit/test_validate 
 	tests/unit/test_formfile tests/unit/test_sigv4 tests/unit/test_sigv4_suite \
 	tests/unit/test_printable $(AWS_UNIT_TESTS) $(UI_UNIT_TESTS)
 # the account checks (issue 10): XML answers, policy evaluation, endpoints
-check_PROGRAMS += tests/unit/test_xml tests/unit/test_policy tests/unit/test_awscall
-TESTS += tests/unit/test_xml tests/unit/test_policy tests/unit/test_awscall
+check_PROGRAMS += tests/unit/test_xml tests/unit/test_policy tests/unit/test_awscall \
+	tests/unit/test_checks
+TESTS += tests/unit/test_xml tests/unit/test_policy tests/unit/test_awscall tests/unit/test_checks
 endif
 # The ui's modules without curses (lineedit, the pure part of text, rows),
 # built from their sources.
@@ -28,7 +29,8 @@ tests_unit_test_text_SOURCES = tests/unit/test_text.c tests/unit/testutil.h src/
 	src/ui/lineedit.c
 tests_unit_test_text_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_text_LDADD = $(UNIT_LDADD)
-tests_unit_test_rows_SOURCES = tests/unit/test_rows.c tests/unit/testutil.h src/ui/rows.c
+tests_unit_test_rows_SOURCES = tests/unit/test_rows.c tests/unit/testutil.h src/ui/rows.c \
+	src/ui/rows-build.c
 tests_unit_test_rows_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_rows_LDADD = $(UNIT_LDADD)
 tests_unit_test_sigv4_suite_SOURCES = tests/unit/test_sigv4_suite.c tests/unit/testutil.h
@@ -75,6 +77,9 @@ tests_unit_test_policy_LDADD = $(UNIT_LDADD)
 tests_unit_test_awscall_SOURCES = tests/unit/test_awscall.c tests/unit/testutil.h
 tests_unit_test_awscall_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_awscall_LDADD = $(UNIT_LDADD)
+tests_unit_test_checks_SOURCES = tests/unit/test_checks.c tests/unit/awstest.h tests/unit/testutil.h
+tests_unit_test_checks_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_checks_LDADD = $(UNIT_LDADD)
 tests_unit_test_sigv4_SOURCES = tests/unit/test_sigv4.c tests/unit/testutil.h
 tests_unit_test_sigv4_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_sigv4_LDADD = $(UNIT_LDADD)

@@ -16,6 +16,10 @@ UI_TESTS = tests/ui/vpc-moto.py tests/ui/fill-minimal.py tests/ui/invalid.py tes
 	tests/ui/screen-items.py tests/ui/warnings.py tests/ui/template.py \
 	tests/ui/plain-template.sh tests/ui/pick-moto.py tests/ui/pick-slow.py tests/ui/pick-nocreds.py \
 	tests/ui/template-save.py tests/ui/template-moto.py \
+	tests/ui/template-l10n.py tests/ui/open-moto.py \
+	tests/ui/delete-moto.py tests/ui/start.py tests/ui/checks-creds-wait.py \
+	tests/ui/checks-cache.py \
+	tests/ui/left-out.py tests/ui/draft-template.py \
 	tests/ui/template-l10n.py tests/ui/open-moto.py tests/ui/update-stale-moto.py \
 	tests/ui/credential-wait-cancel.py tests/ui/title-width.py \
 	tests/ui/delete-moto.py tests/ui/start.py tests/ui/checks-creds-wait.py

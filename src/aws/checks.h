@@ -12,7 +12,12 @@
  * (called on a worker thread: it must only wake the caller). Every text in a
  * finding is translated and safe for a terminal. The settings and
  * credentials given to checks_start must outlive the run (checks_free waits
- * for its threads). */
+ * for its threads; checks_release says when they are no longer used).
+ *
+ * The checks come in groups, one per part of the form (enum check_group);
+ * a run may do some of them only, and a group's findings depend only on the
+ * values checks_group_key names, so that a caller may keep them per value
+ * (the wizard does) and run again only the groups whose values changed. */
 #ifndef ACW_CHECKS_H
 #define ACW_CHECKS_H
 
@@ -34,12 +39,26 @@ const char *check_severity_name(enum check_severity s);
 /* The same for people, translated: "ok", "warning", "error", "could not check". */
 const char *check_severity_words(enum check_severity s);
 
+/* The checks' groups, one worker thread each. */
+enum check_group {
+	CHECK_GROUP_ROLE = 0,   /* the role exists, trusts AgentCore, may pull the image/code */
+	CHECK_GROUP_IMAGE,      /* the image exists, its architecture */
+	CHECK_GROUP_CODE,       /* the code object exists, its bucket's Region and owner */
+	CHECK_GROUP_NETWORK,    /* subnets, security groups, routes and endpoints */
+	CHECK_GROUP_AUTHORIZER, /* the discovery document, Cognito's rules */
+	CHECK_GROUP_NAME,       /* no runtime of that name yet */
+	CHECK_NGROUPS
+};
+#define CHECK_GROUP_BIT(g) (1u << (g))
+#define CHECK_GROUPS_ALL   ((1u << CHECK_NGROUPS) - 1)
+
 struct check_finding {
 	char *path;  /* the form path it is about ("roleArn", "...subnets[1]"); "" for none */
 	char *check; /* which check ("role.trust", "image.architecture") */
 	enum check_severity severity;
 	char *message;    /* one sentence */
 	char *suggestion; /* a value to put in the field instead (a pinned digest URI), or NULL */
+	int group;        /* the enum check_group that made it; -1: who the credentials are */
 };
 void check_findings_free(struct check_finding *v, size_t n);
 
@@ -48,6 +67,18 @@ void check_findings_free(struct check_finding *v, size_t n);
 struct check_input;
 struct check_input *checks_input_read(const struct document *doc);
 void checks_input_free(struct check_input *in);
+/* Has a value the checks read changed in doc after generation `since`?
+ * (By the top-level members they read: a change elsewhere, such as the
+ * description or the tags, never counts.) */
+int checks_input_changed(const struct document *doc, unsigned long since);
+/* What group g reads of in, as one string (caller frees): two inputs with
+ * equal keys give the group the same findings (with the same credentials
+ * and settings). */
+char *checks_group_key(const struct check_input *in, enum check_group g);
+/* The groups (CHECK_GROUP_BIT) that read the form value at path (a value,
+ * a list or its item "...subnets[2]"; a group above them is none of them);
+ * 0 for none. A "KIND:" before the path, as in a row's key, is skipped. */
+unsigned checks_path_groups(const char *path);
 /* The form updates runtime_id (borrowed, copied; NULL: it makes a new
  * runtime): that runtime's own name is no conflict. Returns in. */
 struct check_input *checks_input_updating(struct check_input *in, const char *runtime_id);
@@ -67,6 +98,10 @@ struct checks_options {
 	 * may be NULL. Must only wake the caller (write a byte, signal a cond). */
 	void (*notify)(void *arg);
 	void *arg;
+	unsigned groups; /* CHECK_GROUP_BIT of each group to run; 0: all of them */
+	/* Who the credentials are, when the caller knows already (both set,
+	 * copied): STS is not asked, and no identity finding is made. */
+	const char *account, *partition;
 };
 
 struct checks;
@@ -78,12 +113,17 @@ struct checks *checks_start(struct check_input *in, const struct aws_settings *s
 			    const struct aws_credentials *creds, const struct checks_options *o);
 
 /* A file descriptor that is readable when findings arrived or the run ended
- * since the last checks_take (a pipe: poll it, never read it). */
-int checks_fd(const struct checks *r);
+ * since the last checks_take (a pipe: poll it, never read it). Made on the
+ * first call: a caller that never polls makes none. */
+int checks_fd(struct checks *r);
 
 /* Take the findings that arrived since the last call (*v, *n: caller frees
  * with check_findings_free; *v NULL when none) and return the run's state. */
 enum checks_state checks_take(struct checks *r, struct check_finding **v, size_t *n);
+/* The same, and in *done the groups (CHECK_GROUP_BIT) that have ended, not
+ * cancelled: every finding of theirs was in this take or an earlier one. */
+enum checks_state checks_take_groups(struct checks *r, struct check_finding **v, size_t *n,
+				     unsigned *done);
 
 /* Who the credentials are (STS GetCallerIdentity), once known: the account
  * ID and the caller's ARN, borrowed from the run; NULL before (or never). */
@@ -97,6 +137,11 @@ void checks_cancel(struct checks *r);
 void checks_wait(struct checks *r);
 /* Cancel, wait and free. NULL is ignored. */
 void checks_free(struct checks *r);
+/* Cancel and let go without waiting: the run is freed when its threads
+ * end. after(arg), when not NULL, is called once they no longer use the
+ * settings and credentials: on the run's thread, or here when it had ended
+ * already. For a caller that must never wait (the wizard's keys). */
+void checks_release(struct checks *r, void (*after)(void *arg), void *arg);
 
 /* The Availability Zone IDs AgentCore takes subnets in for region
  * (forms/agentcore-zones.txt), space-separated (caller frees), or NULL when

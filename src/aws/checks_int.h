@@ -1,6 +1,7 @@
 /* checks_int.h: what the account checks' files share (checks_run.c runs them;
- * checks_role.c, checks_image.c, checks_net.c and checks_misc.c each judge
- * one part of the form). Not for other modules.
+ * checks_input.c copies the values; checks_role.c, checks_image.c,
+ * checks_net.c and checks_misc.c each judge one part of the form). Not for
+ * other modules.
  *
  * Owner: checks_run.c. A check_ctx lives on its worker thread's stack; the
  * input and the identity are read-only while checks run. */
@@ -18,12 +19,14 @@
 #define P_BUCKET    P_S3 ".bucket"
 #define P_KEY       P_S3 ".prefix"
 #define P_VERSION   P_S3 ".versionId"
+#define P_MODE      "networkConfiguration.networkMode"
 #define P_NETCONF   "networkConfiguration.networkModeConfig"
 #define P_SUBNETS   P_NETCONF ".subnets"
 #define P_GROUPS    P_NETCONF ".securityGroups"
 #define P_JWT       "authorizerConfiguration.customJWTAuthorizer"
 #define P_DISCOVERY P_JWT ".discoveryUrl"
 #define P_AUDIENCE  P_JWT ".allowedAudience"
+#define P_CLIENTS   P_JWT ".allowedClients"
 
 struct check_input {
 	char *name, *role_arn, *container_uri;
@@ -44,6 +47,7 @@ struct check_ctx {
 	struct awscall_client client;
 	const char *account, *partition, *region;
 	double timeout;
+	int group; /* enum check_group of its findings; -1: who the credentials are */
 };
 
 /* Add a finding (message from fmt, translated by the caller). */

@@ -1,6 +1,6 @@
-/* checks_run.c: the account checks' engine: the form's values copied out, who
- * the credentials are, one worker thread per part of the form, findings
- * queued for the caller; see checks.h. */
+/* checks_run.c: the account checks' engine: who the credentials are, one
+ * worker thread per group of checks asked for, findings queued for the
+ * caller; see checks.h. */
 #include "config.h"
 
 #include <errno.h>
@@ -17,7 +17,6 @@
 #include "aws/sts.h"
 #include "base/printable.h"
 #include "base/util.h"
-#include "form/document.h"
 
 const char *check_severity_name(enum check_severity s)
 {
@@ -53,75 +52,6 @@ void check_findings_free(struct check_finding *v, size_t n)
 	free(v);
 }
 
-static char *text_or_null(const struct document *doc, const char *path)
-{
-	const char *t = document_text(doc, path);
-
-	return t && *t ? xstrdup(t) : NULL;
-}
-
-static char **list_copy(const struct document *doc, const char *path, size_t *n)
-{
-	size_t i, count = document_count(doc, path);
-	char **v = xcalloc(count + 1, sizeof *v);
-
-	*n = 0;
-	for (i = 0; i < count; i++) {
-		char *p = xasprintf("%s[%zu]", path, i);
-		const char *t = document_text(doc, p);
-
-		v[(*n)++] = xstrdup(t ? t : "");
-		free(p);
-	}
-	return v;
-}
-
-struct check_input *checks_input_read(const struct document *doc)
-{
-	struct check_input *in = xcalloc(1, sizeof *in);
-
-	in->name = text_or_null(doc, P_NAME);
-	in->role_arn = text_or_null(doc, P_ROLE);
-	in->container_uri = text_or_null(doc, P_IMAGE);
-	in->bucket = text_or_null(doc, P_BUCKET);
-	in->key = text_or_null(doc, P_KEY);
-	in->version_id = text_or_null(doc, P_VERSION);
-	in->network_mode = text_or_null(doc, "networkConfiguration.networkMode");
-	in->subnets = list_copy(doc, P_SUBNETS, &in->nsubnets);
-	in->groups = list_copy(doc, P_GROUPS, &in->ngroups);
-	in->discovery_url = text_or_null(doc, P_DISCOVERY);
-	in->naudience = document_count(doc, P_AUDIENCE);
-	in->nclients = document_count(doc, P_JWT ".allowedClients");
-	return in;
-}
-
-static void strings_free(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; v && i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-void checks_input_free(struct check_input *in)
-{
-	if (!in)
-		return;
-	free(in->name);
-	free(in->updating);
-	free(in->role_arn);
-	free(in->container_uri);
-	free(in->bucket);
-	free(in->key);
-	free(in->version_id);
-	free(in->network_mode);
-	strings_free(in->subnets, in->nsubnets);
-	strings_free(in->groups, in->ngroups);
-	free(in->discovery_url);
-	free(in);
-}
-
 struct checks {
 	struct check_input *in;
 	const struct aws_settings *settings;
@@ -133,32 +63,48 @@ struct checks {
 	struct check_finding *v; /* not yet taken */
 	size_t n;
 	enum checks_state state;
+	unsigned done; /* the groups that ended, not cancelled */
 	atomic_int cancel;
-	int pipe[2];
+	int pipe[2]; /* -1 until checks_fd */
 	struct sts_identity id;
 	int identified; /* id is set (under lock) */
+	/* checks_release: the coordinator ended (it frees the run when it
+	 * ends after being let go), let go, and what to call then */
+	int ended, released;
+	void (*after)(void *);
+	void *after_arg;
 };
 
-static void wake(struct checks *r)
+/* Under r->lock. */
+static void wake_locked(struct checks *r)
 {
 	char c = 1;
 
 	/* non-blocking: a full pipe is readable already */
-	if (write(r->pipe[1], &c, 1) < 0 && errno != EAGAIN)
+	if (r->pipe[1] >= 0 && write(r->pipe[1], &c, 1) < 0 && errno != EAGAIN)
 		return;
+}
+
+static void wake(struct checks *r)
+{
 	if (r->opt.notify)
 		r->opt.notify(r->opt.arg);
 }
 
-static void add_finding(struct checks *r, const char *path, const char *check,
+static void add_finding(struct checks *r, int group, const char *path, const char *check,
 			enum check_severity sev, const char *suggestion, char *message)
 {
-	struct check_finding f = {xstrdup(path), xstrdup(check), sev, message,
-				  suggestion ? printable_text(suggestion, 2048) : NULL};
+	struct check_finding f = {xstrdup(path),
+				  xstrdup(check),
+				  sev,
+				  message,
+				  suggestion ? printable_text(suggestion, 2048) : NULL,
+				  group};
 
 	pthread_mutex_lock(&r->lock);
 	r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
 	r->v[r->n++] = f;
+	wake_locked(r);
 	pthread_mutex_unlock(&r->lock);
 	wake(r);
 }
@@ -174,7 +120,7 @@ void check_report(struct check_ctx *c, const char *path, const char *check,
 	va_end(ap);
 	safe = printable_text(m, 1000);
 	free(m);
-	add_finding(c->run, path, check, sev, suggestion, safe);
+	add_finding(c->run, c->group, path, check, sev, suggestion, safe);
 }
 
 void check_report_failure(struct check_ctx *c, const char *path, const char *check,
@@ -222,6 +168,13 @@ static void *worker_main(void *arg)
 	w->ctx.client.cancel = cancel_cb;
 	w->ctx.client.arg = &w->ctx;
 	w->fn(&w->ctx);
+	if (!check_cancelled(&w->ctx)) {
+		pthread_mutex_lock(&w->ctx.run->lock);
+		w->ctx.run->done |= CHECK_GROUP_BIT(w->ctx.group);
+		wake_locked(w->ctx.run);
+		pthread_mutex_unlock(&w->ctx.run->lock);
+		wake(w->ctx.run);
+	}
 	return NULL;
 }
 
@@ -229,6 +182,7 @@ static void set_state(struct checks *r, enum checks_state s)
 {
 	pthread_mutex_lock(&r->lock);
 	r->state = s;
+	wake_locked(r);
 	pthread_mutex_unlock(&r->lock);
 	wake(r);
 }
@@ -263,31 +217,60 @@ static int identify(struct checks *r, struct check_ctx *base)
 	return -1;
 }
 
+static void run_destroy(struct checks *r);
+
+/* The coordinator's end: the run is freed here when it was let go. */
+static void coordinator_end(struct checks *r)
+{
+	int released;
+
+	pthread_mutex_lock(&r->lock);
+	r->ended = 1;
+	released = r->released;
+	pthread_mutex_unlock(&r->lock);
+	if (released) {
+		if (r->after)
+			r->after(r->after_arg);
+		run_destroy(r);
+	}
+}
+
 static void *coordinator_main(void *arg)
 {
 	struct checks *r = arg;
 	struct check_ctx base = {r,
 				 r->in,
 				 {r->settings, r->creds, NULL, NULL, r->opt.debug, 0},
-				 NULL,
-				 NULL,
+				 r->id.account,
+				 r->id.partition,
 				 r->settings->region.value,
-				 r->opt.timeout > 0 ? r->opt.timeout : 30};
-	struct worker w[6];
-	void (*const fns[])(struct check_ctx *) = {checks_role,    checks_image,      checks_code,
-						   checks_network, checks_authorizer, checks_name};
+				 r->opt.timeout > 0 ? r->opt.timeout : 30,
+				 -1};
+	struct worker w[CHECK_NGROUPS];
+	void (*const fns[CHECK_NGROUPS])(struct check_ctx *) = {
+	    [CHECK_GROUP_ROLE] = checks_role,
+	    [CHECK_GROUP_IMAGE] = checks_image,
+	    [CHECK_GROUP_CODE] = checks_code,
+	    [CHECK_GROUP_NETWORK] = checks_network,
+	    [CHECK_GROUP_AUTHORIZER] = checks_authorizer,
+	    [CHECK_GROUP_NAME] = checks_name};
+	unsigned groups = r->opt.groups ? r->opt.groups : CHECK_GROUPS_ALL;
 	size_t i, n = 0;
 
 	base.client.cancel = cancel_cb;
 	base.client.arg = &base;
 	base.client.deadline = util_monotonic() + base.timeout;
-	if (identify(r, &base) != 0) {
+	if (!r->identified && identify(r, &base) != 0) {
 		set_state(r, check_cancelled(&base) ? CHECKS_CANCELLED : CHECKS_UNREACHABLE);
+		coordinator_end(r);
 		return NULL;
 	}
-	for (i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+	for (i = 0; i < CHECK_NGROUPS; i++) {
+		if (!(groups & CHECK_GROUP_BIT(i)))
+			continue;
 		w[n].fn = fns[i];
 		w[n].ctx = base;
+		w[n].ctx.group = (int)i;
 		if (pthread_create(&w[n].t, NULL, worker_main, &w[n]) == 0)
 			n++;
 		else
@@ -296,7 +279,18 @@ static void *coordinator_main(void *arg)
 	for (i = 0; i < n; i++)
 		pthread_join(w[i].t, NULL);
 	set_state(r, check_cancelled(&base) ? CHECKS_CANCELLED : CHECKS_DONE);
+	coordinator_end(r);
 	return NULL;
+}
+
+/* Known who the credentials are (o->account and o->partition): kept. */
+static void identity_given(struct checks *r, const struct checks_options *o)
+{
+	if (!o || !o->account || !o->partition)
+		return;
+	r->id.account = xstrdup(o->account);
+	r->id.partition = xstrdup(o->partition);
+	r->identified = 1;
 }
 
 struct checks *checks_start(struct check_input *in, const struct aws_settings *s,
@@ -310,55 +304,75 @@ struct checks *checks_start(struct check_input *in, const struct aws_settings *s
 	r->creds = creds;
 	if (o)
 		r->opt = *o;
+	r->opt.account = r->opt.partition = NULL; /* borrowed: copied into r->id */
+	identity_given(r, o);
+	r->pipe[0] = r->pipe[1] = -1;
 	pthread_mutex_init(&r->lock, NULL);
 	atomic_init(&r->cancel, 0);
-	if (pipe(r->pipe) != 0)
-		util_fatal("%s", _("cannot make a pipe"));
-	fcntl(r->pipe[0], F_SETFL, O_NONBLOCK);
-	fcntl(r->pipe[1], F_SETFL, O_NONBLOCK);
-	fcntl(r->pipe[0], F_SETFD, FD_CLOEXEC);
-	fcntl(r->pipe[1], F_SETFD, FD_CLOEXEC);
 	why = s ? aws_settings_unusable(s) : xstrdup(_("no AWS settings"));
 	if (!why && !creds)
 		why = xstrdup(_("no AWS credentials found"));
 	if (why) {
-		add_finding(r, "", "identity", CHECK_UNKNOWN, NULL,
+		add_finding(r, -1, "", "identity", CHECK_UNKNOWN, NULL,
 			    xasprintf(_("the account checks did not run: %s"), why));
 		free(why);
 		r->state = CHECKS_NO_SETTINGS;
+		r->ended = 1;
 		return r;
 	}
 	if (pthread_create(&r->coordinator, NULL, coordinator_main, r) == 0) {
 		r->started = 1;
 	} else {
 		add_finding(
-		    r, "", "identity", CHECK_UNKNOWN, NULL,
+		    r, -1, "", "identity", CHECK_UNKNOWN, NULL,
 		    xstrdup(_("the account checks did not run: no thread could be started")));
 		r->state = CHECKS_NO_SETTINGS;
+		r->ended = 1;
 	}
 	return r;
 }
 
-int checks_fd(const struct checks *r)
+int checks_fd(struct checks *r)
 {
+	pthread_mutex_lock(&r->lock);
+	if (r->pipe[0] < 0) {
+		if (pipe(r->pipe) != 0)
+			util_fatal("%s", _("cannot make a pipe"));
+		fcntl(r->pipe[0], F_SETFL, O_NONBLOCK);
+		fcntl(r->pipe[1], F_SETFL, O_NONBLOCK);
+		fcntl(r->pipe[0], F_SETFD, FD_CLOEXEC);
+		fcntl(r->pipe[1], F_SETFD, FD_CLOEXEC);
+		if (r->n || r->state != CHECKS_RUNNING)
+			wake_locked(r); /* what came before the pipe */
+	}
+	pthread_mutex_unlock(&r->lock);
 	return r->pipe[0];
 }
 
-enum checks_state checks_take(struct checks *r, struct check_finding **v, size_t *n)
+enum checks_state checks_take_groups(struct checks *r, struct check_finding **v, size_t *n,
+				     unsigned *done)
 {
 	enum checks_state s;
 	char buf[64];
 
-	while (read(r->pipe[0], buf, sizeof buf) > 0)
-		;
 	pthread_mutex_lock(&r->lock);
+	while (r->pipe[0] >= 0 && read(r->pipe[0], buf, sizeof buf) > 0)
+		;
 	*v = r->v;
 	*n = r->n;
 	r->v = NULL;
 	r->n = 0;
 	s = r->state;
+	*done = r->done;
 	pthread_mutex_unlock(&r->lock);
 	return s;
+}
+
+enum checks_state checks_take(struct checks *r, struct check_finding **v, size_t *n)
+{
+	unsigned done;
+
+	return checks_take_groups(r, v, n, &done);
 }
 
 /* A member of the identity once it is known (read under the lock). */
@@ -395,17 +409,50 @@ void checks_wait(struct checks *r)
 	}
 }
 
+static void run_destroy(struct checks *r)
+{
+	check_findings_free(r->v, r->n);
+	sts_identity_free(&r->id);
+	checks_input_free(r->in);
+	if (r->pipe[0] >= 0) {
+		close(r->pipe[0]);
+		close(r->pipe[1]);
+	}
+	pthread_mutex_destroy(&r->lock);
+	free(r);
+}
+
 void checks_free(struct checks *r)
 {
 	if (!r)
 		return;
 	checks_cancel(r);
 	checks_wait(r);
-	check_findings_free(r->v, r->n);
-	sts_identity_free(&r->id);
-	checks_input_free(r->in);
-	close(r->pipe[0]);
-	close(r->pipe[1]);
-	pthread_mutex_destroy(&r->lock);
-	free(r);
+	run_destroy(r);
+}
+
+void checks_release(struct checks *r, void (*after)(void *arg), void *arg)
+{
+	pthread_t t;
+	int ended, started;
+
+	if (!r)
+		return;
+	checks_cancel(r);
+	pthread_mutex_lock(&r->lock);
+	r->released = 1;
+	r->after = after;
+	r->after_arg = arg;
+	ended = r->ended;
+	started = r->started;
+	t = r->coordinator;
+	pthread_mutex_unlock(&r->lock);
+	/* from here on, a coordinator still running owns r */
+	if (started)
+		pthread_detach(t);
+	if (ended) {
+		if (after)
+			after(arg);
+		run_destroy(r);
+	}
 }

@@ -27,7 +27,7 @@ src_libacwcore_a_SOURCES += \
 	src/aws/policy.c src/aws/policy.h \
 	src/aws/iam.c src/aws/iam.h src/aws/roledocs.c src/aws/roledocs.h \
 	src/aws/ecr.c src/aws/ecr.h src/aws/ec2.c src/aws/ec2.h src/aws/s3.c src/aws/s3.h \
-	src/aws/checks_run.c src/aws/checks.h src/aws/checks_int.h \
+	src/aws/checks_run.c src/aws/checks_input.c src/aws/checks.h src/aws/checks_int.h \
 	src/aws/checks_role.c src/aws/checks_image.c src/aws/checks_net.c \
 	src/aws/checks_misc.c src/aws/pick.c src/aws/pick.h
 CORE_LIBS += $(EXPAT_LIBS)

@@ -14,6 +14,9 @@ static int hidden(unsigned long cp, int flags)
 {
 	if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f))
 		return 1;
+	/* the line and paragraph separators break the line as a newline does */
+	if (cp == 0x2028 || cp == 0x2029)
+		return 1;
 	if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
 		return 1;
 	return (flags & PRINTABLE_QUOTES) && (cp == '"' || cp == '\\');

@@ -9,6 +9,8 @@
  *   - C0 controls and DEL: "\n", "\t", "\r" for those three, "\x1b" (two
  *     lowercase hex digits) for the others, NUL included;
  *   - C1 controls (U+0080 to U+009F, "\xc2\x9b" is a CSI): "\u009b";
+ *   - the line and paragraph separators (U+2028, U+2029), which break
+ *     the line as a newline would: "\u2028";
  *   - bidirectional embeddings, overrides and isolates (U+202A to U+202E,
  *     U+2066 to U+2069), which reorder what follows them: "\u202e";
  *   - a byte that is not part of valid UTF-8 (a stray continuation byte, a

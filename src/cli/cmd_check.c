@@ -41,7 +41,7 @@ static int finding_cmp(const void *a, const void *b)
 int cli_run_checks(const struct document *doc, const struct aws_settings *s,
 		   const struct aws_credentials *cr, struct check_finding **vp, size_t *np)
 {
-	struct checks_options o = {30, global_opts.debug, NULL, NULL};
+	struct checks_options o = {30, global_opts.debug, NULL, NULL, 0, NULL, NULL};
 	struct checks *r = checks_start(checks_input_read(doc), s, cr, &o);
 	struct check_finding *all = NULL;
 	size_t count = 0;

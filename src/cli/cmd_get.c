@@ -20,14 +20,15 @@
 
 static void get_help(void)
 {
-	printf(_("Usage: %s get [--update] [-o FILE] RUNTIME_ID\n"
+	printf(_("Usage: %s get [--update] [-o FILE [--force]] RUNTIME_ID\n"
 		 "Print the deployed configuration of a runtime (GetAgentRuntime and its tags)\n"
 		 "as a create-agent-runtime form (the name kept: a copy to start another\n"
 		 "runtime from), or with --update as an update-agent-runtime form\n"
 		 "(agentRuntimeId and every member UpdateAgentRuntime takes). A member that\n"
 		 "the form cannot take is named on standard error.\n\n"
 		 "      --update       an update form: change it, then send it with 'update'\n"
-		 "  -o, --output FILE  write the form to FILE (mode 0600) instead\n"
+		 "  -o, --output FILE  write the form to FILE (a new file, mode 0600) instead\n"
+		 "      --force        replace FILE when it exists\n"
 		 "  -h, --help         display this help and exit\n"),
 	       PACKAGE_NAME);
 	cli_global_options_note();
@@ -120,11 +121,15 @@ static int get_exec(const struct cmd_args *a)
 		return usage_error(_("get: expected one runtime id"));
 	if ((ret = daytwo_check_id("get", a->words[0])) != EXIT_OK)
 		return ret;
+	if (cmd_value(a, 'o') &&
+	    (ret = cli_refuse_existing("get", cmd_value(a, 'o'), cmd_has(a, 'f'))) != EXIT_OK)
+		return ret;
 	return get_run(a->words[0], cmd_has(a, 'u'), cmd_value(a, 'o'));
 }
 
 static const struct option get_options[] = {{"update", no_argument, NULL, 'u'},
 					    {"output", required_argument, NULL, 'o'},
+					    {"force", no_argument, NULL, 'f'},
 					    {NULL, 0, NULL, 0}};
 
 const struct cmd_entry cmd_get_entry = {

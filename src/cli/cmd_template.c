@@ -22,7 +22,8 @@ static void template_help(void)
 	printf(_("Usage: %s template FORM -o TEMPLATE [OPTION]...\n"
 		 "Make a template from a form: the form's values, with each member locked,\n"
 		 "yours (the newcomer fills it in) or hidden.\n\n"
-		 "  -o, --output TEMPLATE   the template file to write\n"
+		 "  -o, --output TEMPLATE   the template file to write (a new file)\n"
+		 "      --force             replace TEMPLATE when it exists\n"
 		 "      --lock PATH         the member at PATH cannot be changed\n"
 		 "      --yours PATH        the member at PATH is filled in by the newcomer\n"
 		 "      --hide SECTION      the section (basics, network, ...) is not shown\n"
@@ -144,6 +145,8 @@ static int template_exec(const struct cmd_args *a)
 		return usage_error(_("template: expected one form file"));
 	if (!output)
 		return usage_error(_("template: expected -o TEMPLATE, the file to write"));
+	if ((ret = cli_refuse_existing("template", output, cmd_has(a, 'f'))) != EXIT_OK)
+		return ret;
 	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
 	ret = EXIT_USAGE;
@@ -181,13 +184,11 @@ out:
 	return ret;
 }
 
-static const struct option template_options[] = {{"output", required_argument, NULL, 'o'},
-						 {"lock", required_argument, NULL, 'L'},
-						 {"yours", required_argument, NULL, 'Y'},
-						 {"hide", required_argument, NULL, 'H'},
-						 {"title", required_argument, NULL, 'T'},
-						 {"description", required_argument, NULL, 'D'},
-						 {NULL, 0, NULL, 0}};
+static const struct option template_options[] = {
+    {"output", required_argument, NULL, 'o'}, {"lock", required_argument, NULL, 'L'},
+    {"yours", required_argument, NULL, 'Y'},  {"hide", required_argument, NULL, 'H'},
+    {"title", required_argument, NULL, 'T'},  {"description", required_argument, NULL, 'D'},
+    {"force", no_argument, NULL, 'f'},        {NULL, 0, NULL, 0}};
 
 const struct cmd_entry cmd_template_entry = {
     .name = "template",

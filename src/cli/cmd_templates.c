@@ -38,11 +38,14 @@ static void templates_help(void)
 
 static void new_help(void)
 {
-	printf(_("Usage: %s new --template NAME|FILE [--plain] [FORM]\n"
+	printf(_("Usage: %s new [--template NAME|FILE] [--plain] [FORM]\n"
 		 "Start a form from a template. At a terminal, the wizard opens on the\n"
 		 "template's values, with only the fields yours to fill editable, and F2\n"
 		 "saves to FORM (default runtime.json); without one, FORM is written with the\n"
-		 "template's values and the fields that are yours to fill are listed.\n\n"
+		 "template's values and the fields that are yours to fill are listed.\n"
+		 "Without --template, the wizard opens on the start screen, where 'New from\n"
+		 "a template' lists the templates; with FORM, on an empty form saved to FORM\n"
+		 "(only at a terminal, or with --plain).\n\n"
 		 "      --template NAME|FILE\n"
 		 "                     a name that '%s templates' lists, or a file\n"
 		 "      --plain        ask the fields yours to fill (and the defaults) line\n"
@@ -193,6 +196,19 @@ static void print_started(const struct template *t, const struct formdef *def,
 	free(f);
 }
 
+/* At a terminal, or with --plain: the wizard on the template's document
+ * (--template), an empty form at form, or (form NULL, no template) the
+ * start screen. */
+static int new_wizard(const struct cmd_args *a, const char *form)
+{
+	struct ui_args u = {0};
+
+	u.form = form;
+	u.template = cmd_value(a, 't');
+	u.plain = cmd_has(a, 'p');
+	return cli_run_ui(&u);
+}
+
 static int new_exec(const struct cmd_args *a)
 {
 	int ret;
@@ -204,25 +220,22 @@ static int new_exec(const struct cmd_args *a)
 
 	if (a->nwords > 1)
 		return usage_error(_("new: unexpected argument '%s'"), a->words[1]);
-	if (!name)
-		return usage_error(_("new: expected --template NAME or FILE ('%s templates' lists "
-				     "the names)"),
-				   PACKAGE_NAME);
+	if (!name && !cmd_has(a, 'p') && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)))
+		return usage_error(
+		    _("new: expected --template NAME or FILE when not at a terminal "
+		      "('%s templates' lists the names)"),
+		    PACKAGE_NAME);
+	if (!name && !a->nwords)
+		return new_wizard(a, NULL); /* the start screen: choose a template there */
 	if (access(form, F_OK) == 0)
 		return usage_error(_("new: %s exists: expected the name of a new file (open an "
 				     "existing form with '%s edit %s')"),
 				   form, PACKAGE_NAME, form);
 	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
-	if (cmd_has(a, 'p') || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
-		/* at a terminal, or asked for: the wizard on the template's document */
-		struct ui_args u = {0};
-
+	if (!name || cmd_has(a, 'p') || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
 		formdef_free(def);
-		u.form = form;
-		u.template = name;
-		u.plain = cmd_has(a, 'p');
-		return cli_run_ui(&u);
+		return new_wizard(a, form);
 	}
 	ret = load_template(def, name, &t);
 	if (ret == EXIT_OK) {

@@ -112,6 +112,12 @@ void print_version(void);
  * EXIT_USAGE. */
 int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* An output file named on the command line (get -o, template -o) that
+ * exists is replaced only with --force (force non-zero): EXIT_OK, or
+ * EXIT_USAGE with "CMD: FILE exists: expected a new file, or --force to
+ * replace it" said. */
+int cli_refuse_existing(const char *cmd, const char *file, int force);
+
 /* SIGINT and SIGTERM set a flag that cli_interrupted reads (Ctrl-C cancels
  * a call or stops following), and SIGPIPE is ignored (a TLS peer closing is
  * an error to report, not a kill). The one place the command line sets them. */

@@ -9,9 +9,12 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
+#include "base/printable.h"
 #include "base/util.h"
 
 struct global_opts global_opts = {.connect_timeout = AWS_TIMEOUT_UNSET,
@@ -93,6 +96,20 @@ int usage_error(const char *fmt, ...)
 	fputc('\n', stderr);
 	usage_try();
 	return EXIT_USAGE;
+}
+
+int cli_refuse_existing(const char *cmd, const char *file, int force)
+{
+	char *f;
+	int ret;
+
+	if (force || access(file, F_OK) != 0)
+		return EXIT_OK;
+	f = printable_text(file, SIZE_MAX);
+	ret =
+	    usage_error(_("%s: %s exists: expected a new file, or --force to replace it"), cmd, f);
+	free(f);
+	return ret;
 }
 
 /* Take global option opt with its value: 1, or -1 with the message printed

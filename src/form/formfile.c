@@ -136,18 +136,23 @@ static int has_placeholder(const struct fnode *f, const cJSON *v)
 	return 0;
 }
 
-static int missing_required(const struct fnode *f, const cJSON *v)
-{
-	size_t i;
-
-	for (i = 0; i < f->nchildren; i++)
-		if (f->children[i]->required &&
-		    !cJSON_GetObjectItemCaseSensitive(v, f->children[i]->name))
-			return 1;
-	return 0;
-}
-
 static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, const char *path);
+
+/* Does group or one-of out (read from a file in FF_SKELETON mode) go?  In a
+ * skeleton, a group with nothing typed goes: whatever choices and booleans
+ * it kept are the skeleton's first values. A file without placeholders (as
+ * the wizard saves one) is read as it was written: an empty group goes only
+ * where the writer would not have written it, so a chosen one-of branch or
+ * a list's item stays, even empty, and is then reported incomplete. */
+static int dropped_group(const struct import *im, const struct fnode *f, const cJSON *out)
+{
+	if (!f->parent)
+		return 0;
+	if (im->placeholders)
+		return cJSON_GetArraySize(out) == 0 || !substantive(f, out);
+	return cJSON_GetArraySize(out) == 0 && f->parent->kind != FK_ONEOF &&
+	       f->parent->kind != FK_LIST && f->parent->kind != FK_SUBLIST;
+}
 
 /* The items of list v, each as f's item describes it. */
 static cJSON *import_list(struct import *im, const struct fnode *f, const cJSON *v,
@@ -227,6 +232,10 @@ static void prune_oneof(struct import *im, const struct fnode *f, cJSON *out, co
 {
 	size_t filled = 0;
 	cJSON *keep = NULL, *next, *x;
+
+	/* written by the wizard (no placeholders): the one branch chosen stays */
+	if (!im->placeholders && cJSON_GetArraySize(out) <= 1)
+		return;
 
 	for (x = out->child; x; x = x->next)
 		if (substantive(fnode_child(f, x->string), x)) {
@@ -315,11 +324,7 @@ static cJSON *import(struct import *im, const struct fnode *f, const cJSON *v, c
 		out = import_members(im, f, v, path);
 		if (skel && f->kind == FK_ONEOF)
 			prune_oneof(im, f, out, path);
-		/* a group with nothing typed goes: in a skeleton, whatever choices
-		 * and booleans it kept are the skeleton's first values */
-		if (skel && f->parent &&
-		    (cJSON_GetArraySize(out) == 0 ||
-		     (!substantive(f, out) && (im->placeholders || missing_required(f, out)))))
+		if (skel && dropped_group(im, f, out))
 			goto drop;
 		return out;
 	}

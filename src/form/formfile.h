@@ -9,8 +9,10 @@
  * placeholders, a boolean true is the skeleton's own pick and unset, and so
  * is a group holding nothing typed but choices (the skeleton's picks too);
  * two filled one-of branches are a conflict (docs/decisions.md). A file
- * without placeholders keeps every value (empty lists, maps and groups
- * aside). Saving is atomic, mode 0600. */
+ * without placeholders (as the wizard saves one) is read back as it was
+ * written: it keeps every value, a chosen one-of branch and a list's item
+ * even when empty (they are then incomplete); only empty lists, maps and
+ * other groups, which saving never writes, go. Saving is atomic, mode 0600. */
 #ifndef ACW_FORMFILE_H
 #define ACW_FORMFILE_H
 

@@ -840,6 +840,25 @@ int template_locked_within(const struct template *t, const struct formdef *def,
 	return locked;
 }
 
+int template_names_entry(const struct template *t, const struct formdef *def,
+			 const struct document *doc, const char *path)
+{
+	struct tpath tp;
+	char *why = NULL;
+	size_t i;
+	int named = 0;
+
+	if (!path || tpath_resolve(def, doc, path, &tp, &why) != 0) {
+		free(why);
+		return 0;
+	}
+	for (i = 0; tp.mapkey && i < t->nfields && !named; i++)
+		named =
+		    t->fields[i].mode != TM_HIDDEN && tpath_covers(tp.canon, t->fields[i].path);
+	tpath_release(&tp);
+	return named;
+}
+
 /* Where a member is in the form's order: the index of each step from the
  * root, most significant first, in key[0..*len). */
 static void form_order(const struct fnode *n, size_t *key, size_t *len)

@@ -132,6 +132,13 @@ int template_section_hidden(const struct template *t, const char *section_id);
 int template_locked_within(const struct template *t, const struct formdef *def,
 			   const struct document *doc, const char *path);
 
+/* Non-zero when path is a map's entry (environmentVariables[0], or
+ * environmentVariables.API_KEY) that the template names, itself or a member
+ * below it: its key is the team's, so it is neither renamed nor deleted,
+ * while its value follows the entry's rule (yours: the newcomer fills it). */
+int template_names_entry(const struct template *t, const struct formdef *def,
+			 const struct document *doc, const char *path);
+
 /* The yours entry that comes first in the form's order (where the wizard's
  * cursor starts), or NULL when none is yours. */
 const struct tfield *template_first_yours(const struct template *t, const struct formdef *def);

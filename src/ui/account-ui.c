@@ -1,6 +1,8 @@
-/* account-ui.c: who the credentials are (STS GetCallerIdentity), found on a
- * worker thread once the settings are resolved, for the first screen's
- * account line, the pick lists and the role made from the role field. The
+/* account-ui.c: the settings and credentials of the session, resolved once
+ * (again after F9) on a worker thread, and who they are (STS
+ * GetCallerIdentity), for the first screen's account line, the pick lists,
+ * the role made from the role field and the account checks (which hold the
+ * job while they run: checks-ui.c). The
  * worker never touches curses or the wizard: it fills its job, which the
  * loop reads once the job says it has ended. A job still running when the
  * wizard forgets it (F9, the end) is detached and frees itself. */
@@ -13,6 +15,7 @@
 
 #include "aws/awscall.h"
 #include "aws/awsconfig.h"
+#include "aws/checks.h"
 #include "aws/credentials.h"
 #include "aws/sts.h"
 #include "base/printable.h"
@@ -26,7 +29,7 @@ enum { JOB_RUNNING, JOB_OK, JOB_FAILED };
 struct account_job {
 	pthread_t thread;
 	pthread_mutex_t mu;
-	int refs; /* the worker's and the wizard's */
+	int refs; /* the worker's, the wizard's and each account check run's */
 	atomic_int state, cancel;
 	/* the options, copied (F9 may change the wizard's while this runs) */
 	char *profile, *region, *endpoint_url, *ca_bundle;
@@ -178,36 +181,35 @@ void account_forget(struct wiz *w)
 	w->account.shown = 0;
 }
 
+struct account_job *account_hold(struct wiz *w)
+{
+	struct account_job *j = w->account.job;
+
+	if (!j || atomic_load(&j->state) != JOB_OK)
+		return NULL;
+	pthread_mutex_lock(&j->mu);
+	j->refs++;
+	pthread_mutex_unlock(&j->mu);
+	return j;
+}
+
+void account_release(void *job)
+{
+	if (job)
+		job_unref(job);
+}
+
 void account_field_left(struct wiz *w, const char *key, const char *orig)
 {
-	/* the form paths the account checks read (checks_input_read) */
-	static const char *const deps[] = {
-	    "agentRuntimeName",
-	    "roleArn",
-	    "agentRuntimeArtifact.containerConfiguration.containerUri",
-	    "agentRuntimeArtifact.codeConfiguration.code.s3.bucket",
-	    "agentRuntimeArtifact.codeConfiguration.code.s3.prefix",
-	    "agentRuntimeArtifact.codeConfiguration.code.s3.versionId",
-	    "networkConfiguration.networkModeConfig.subnets",
-	    "networkConfiguration.networkModeConfig.securityGroups",
-	    "authorizerConfiguration.customJWTAuthorizer.discoveryUrl",
-	};
 	const char *path = strchr(key, ':'), *now;
-	size_t i, n;
+	unsigned groups;
 
 	path = path ? path + 1 : key;
-	n = strcspn(path, "[");
-	for (i = 0; i < sizeof deps / sizeof deps[0]; i++)
-		if (strlen(deps[i]) == n && !strncmp(deps[i], path, n))
-			break;
-	if (i == sizeof deps / sizeof deps[0])
+	/* the groups of account checks that read it (checks_input_read) */
+	if (!(groups = checks_path_groups(path)))
 		return;
 	now = document_text(w->data.doc, path);
 	if (!strcmp(now ? now : "", orig ? orig : ""))
 		return; /* not changed: its findings stand */
-	/* without credentials (or while they are still being found out) the
-	 * checks stay quiet: the first screen and the review say so once */
-	if (!w->account.job || atomic_load(&w->account.job->state) != JOB_OK)
-		return;
-	uichecks_start(w);
+	uichecks_left(w, groups);
 }

@@ -15,6 +15,7 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
+#include "form/template.h"
 #include "ui.h"
 #include "wiz.h"
 
@@ -78,9 +79,17 @@ static char *form_note(const char *path)
 	return xasprintf("%s.form", path);
 }
 
-char *draft_form_file(const char *path)
+/* Where the file of the template the draft's session started from is kept:
+ * resumed, the session is in that template's mode again. Caller frees. */
+static char *tmpl_note(const char *path)
 {
-	char *note = form_note(path), *text = NULL, *cause = NULL;
+	return xasprintf("%s.template", path);
+}
+
+/* A note's one line (a path), or NULL. Caller frees. */
+static char *note_read(char *note)
+{
+	char *text = NULL, *cause = NULL;
 	size_t len = 0;
 
 	if (util_read_file(note, 4096, &text, &len, &cause) != 0) {
@@ -94,23 +103,44 @@ char *draft_form_file(const char *path)
 	return text;
 }
 
-/* Keep the session's form file beside the draft (as an absolute path: the
- * next session may start elsewhere), or remove the note when there is none. */
-static void note_form(const struct wiz *w)
+char *draft_form_file(const char *path)
 {
-	char *note = form_note(w->draft.path), *abs = NULL, *cwd, *cause = NULL;
+	return note_read(form_note(path));
+}
 
-	if (!w->data.file) {
+/* Keep file in note (as an absolute path: the next session may start
+ * elsewhere), or remove the note when file is NULL. Takes note. */
+static void note_write(char *note, const char *file)
+{
+	char *abs = NULL, *cwd, *cause = NULL;
+
+	if (!file) {
 		unlink(note);
 	} else {
-		cwd = w->data.file[0] == '/' ? NULL : getcwd(NULL, 0);
-		abs = cwd ? xasprintf("%s/%s", cwd, w->data.file) : xstrdup(w->data.file);
+		cwd = file[0] == '/' ? NULL : getcwd(NULL, 0);
+		abs = cwd ? xasprintf("%s/%s", cwd, file) : xstrdup(file);
 		if (util_write_atomic(note, abs, strlen(abs), 0600, &cause) != 0)
 			free(cause);
 		free(cwd);
 	}
 	free(abs);
 	free(note);
+}
+
+/* Move the notes of the draft at from to the draft at to. */
+static void notes_move(const char *from, const char *to)
+{
+	char *(*const note[])(const char *) = {form_note, tmpl_note};
+	size_t i;
+
+	for (i = 0; i < sizeof note / sizeof note[0]; i++) {
+		char *a = note[i](from), *b = note[i](to);
+
+		unlink(b);
+		rename(a, b);
+		free(a);
+		free(b);
+	}
 }
 
 int draft_save(struct wiz *w, char **cause)
@@ -131,7 +161,8 @@ int draft_save(struct wiz *w, char **cause)
 	if (rc == 0) {
 		w->draft.gen = document_generation(w->data.doc);
 		w->draft.own = 1;
-		note_form(w);
+		note_write(form_note(w->draft.path), w->data.file);
+		note_write(tmpl_note(w->draft.path), w->tmpl.t ? w->tmpl.t->file : NULL);
 	}
 	return rc;
 }
@@ -167,12 +198,8 @@ static char *draft_keep(const char *draft, time_t when, char **cause)
 
 		/* link then unlink: never replaces a file of that name */
 		if (link(draft, to) == 0) {
-			char *a = form_note(draft), *b = form_note(to);
-
 			unlink(draft);
-			rename(a, b); /* its form file goes with it */
-			free(a);
-			free(b);
+			notes_move(draft, to); /* its form file and template go with it */
 			return to;
 		}
 		if (errno != EEXIST) {
@@ -256,6 +283,35 @@ void draft_set_aside(struct wiz *w, time_t when, int declined)
 	free(cause);
 }
 
+/* The template the draft's session started from, when it kept one: the
+ * session is in its mode again (hidden sections, locked and yours fields,
+ * its patterns). One that cannot be used any more is said, and the draft
+ * is resumed without it. */
+static void take_template(struct wiz *w)
+{
+	char *file = note_read(tmpl_note(w->draft.path)), *cause = NULL;
+	struct template *t = NULL;
+
+	if (!file)
+		return;
+	if (ui_load_template(w->data.def, file, &t, &cause) != EXIT_OK) {
+		wiz_status(w, 1,
+			   _("Draft resumed without its template %s, which cannot be used: %s"),
+			   file, cause);
+		free(cause);
+	} else {
+		char *said = xstrdup(w->status.text ? w->status.text : "");
+
+		wiz_status(w, 0, _("%s It started from the template %s, which applies again."),
+			   said, file);
+		free(said);
+		tmpl_release(w);
+		tmpl_begin(w, t);
+		tmpl_start(w);
+	}
+	free(file);
+}
+
 /* Resume doc, read from the draft: its form file (when it has one) is the
  * session's file again, so that the title names it and F2 saves there. */
 static void take_draft(struct wiz *w, struct document *doc)
@@ -278,6 +334,7 @@ static void take_draft(struct wiz *w, struct document *doc)
 			   keys_action_name(ACT_SAVE));
 	else
 		wiz_status(w, 0, "%s", _("Draft resumed."));
+	take_template(w);
 }
 
 int draft_resume(struct wiz *w, const char *path)
@@ -299,23 +356,16 @@ int draft_resume(struct wiz *w, const char *path)
 	}
 	problems_clear(&p);
 	if (strcmp(path, w->draft.path)) {
-		char *a = form_note(path), *b = form_note(w->draft.path);
-
 		/* a kept draft becomes this session's draft.json; one there
 		 * already is kept aside first, never written over */
 		if (stat(w->draft.path, &st) == 0)
 			draft_set_aside(w, st.st_mtime, 0);
 		if (!w->draft.path || rename(path, w->draft.path) != 0) {
 			document_free(doc);
-			free(a);
-			free(b);
 			wiz_status(w, 1, "%s", _("The draft could not be taken up."));
 			return -1;
 		}
-		unlink(b);
-		rename(a, b);
-		free(a);
-		free(b);
+		notes_move(path, w->draft.path);
 	}
 	take_draft(w, doc);
 	return 0;

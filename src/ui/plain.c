@@ -431,6 +431,21 @@ static int plain_skips(const struct template *t, const struct formdef *def,
 	return m != TM_YOURS && m != TM_DEFAULT;
 }
 
+/* A map entry the template names keeps its key (the team's): shown as
+ * given, not asked; its value is asked after it. Returns 1 when shown. */
+static int plain_given_key(const struct template *t, const struct formdef *def,
+			   const struct document *doc, const struct row *r)
+{
+	char *key;
+
+	if (!t || r->kind != RK_MAPKEY || !template_names_entry(t, def, doc, r->path))
+		return 0;
+	key = row_value(r, doc);
+	plain_printf("%*s%s: %s\n", r->depth * 2, "", r->label, key);
+	free(key);
+	return 1;
+}
+
 /* The template's own rules (a yours field empty, a narrower pattern, a
  * locked value) broken in section sec: appended to p, as the wizard's F2
  * and F10 check them; returns how many. */
@@ -485,6 +500,8 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file,
 				if (i >= rows.n)
 					break;
 				if (plain_skips(tmpl, def, doc, &rows.v[i]))
+					continue;
+				if (plain_given_key(tmpl, def, doc, &rows.v[i]))
 					continue;
 				if (rows.v[i].kind == RK_HEADER) {
 					plain_printf("%*s%s:\n", rows.v[i].depth * 2, "",

@@ -3,7 +3,9 @@
  * Owner: src/ui. The rows are rebuilt from the form definition and the
  * document after every change (the model holds all state; rows hold none):
  * the curses screen and the --plain prompts walk the same rows. No curses here.
- * A struct rows owns its rows' paths and labels; free with rows_release. */
+ * A struct rows owns its rows' paths and labels (kept in chunks of its own,
+ * freed together: rows share them, and none is freed alone); free with
+ * rows_release. */
 #ifndef ACW_UI_ROWS_H
 #define ACW_UI_ROWS_H
 
@@ -28,18 +30,24 @@ enum row_kind {
 
 struct row {
 	enum row_kind kind;
+	int depth;
 	const struct fnode *node;  /* the value's node (a map's key/value node for entries) */
 	const struct fnode *owner; /* list/map/sublist holding an item, entry or add row */
 	char *path;                /* document path of the value (owner's path for RK_ADD) */
 	char *owner_path;          /* document path of owner, or NULL */
 	char *label;               /* translated label */
-	int depth;
-	size_t index; /* item/entry index within owner */
+	size_t index;              /* item/entry index within owner */
 };
 
+struct rows_chunk;
+struct rows_span;
+
 struct rows {
-	struct row *v;
+	struct row *v; /* built with ROWS_LAZY: read them with rows_at */
 	size_t n, cap;
+	struct rows_chunk *chunks; /* the rows' strings */
+	struct rows_span *spans;   /* ROWS_LAZY: lists' and maps' items made when asked for */
+	size_t nspans;
 };
 
 /* Flags of rows_build: ROWS_ADVANCED unfolds advanced members (set ones are
@@ -52,6 +60,10 @@ struct rows {
  * file may hold 60,000 tags) */
 #define ROWS_ITEMS     4
 #define ROWS_ITEMS_MAX 100
+/* ROWS_LAZY: the rows of a list's or map's items (not a sublist's entries)
+ * are counted but made only when rows_at first asks for them: the screen of
+ * a map of 60,000 tags makes the rows it draws, not 120,000. */
+#define ROWS_LAZY 8
 
 /* Flatten section `section` of def for doc. Appends to out. */
 void rows_build(const struct formdef *def, const struct document *doc, size_t section, int flags,
@@ -61,6 +73,22 @@ void rows_build(const struct formdef *def, const struct document *doc, size_t se
 void rows_build_entry(const struct formdef *def, const struct document *doc,
 		      const struct fnode *node, const char *path, int flags, struct rows *out);
 void rows_release(struct rows *r);
+
+/* Row i (< r->n), made now if it was left to be made (ROWS_LAZY). The rows
+ * are the caller's to read; a row made here is kept (r is not changed in
+ * any other way). */
+struct row *rows_at(const struct rows *r, size_t i);
+/* The index of the first row that is at path, of kind (-1: any kind but
+ * RK_ADD), making none; (size_t)-1 when none is. */
+size_t rows_find(const struct rows *r, const char *path, int kind);
+/* The index of the row whose path is the longest that ref begins with (the
+ * field of a problem at ref, or the list holding it); an add row only when
+ * no other has that path. (size_t)-1 when none. Makes none. */
+size_t rows_closest(const struct rows *r, const char *ref);
+/* When row i is one of the items of a list or map left to rows_at, and
+ * another item follows it (whose label is the same but for a higher number:
+ * as wide or wider), the first row of the last item; else i. Makes none. */
+size_t rows_items_last(const struct rows *r, size_t i);
 
 /* Whether the user can change the row (not a header or fold note). */
 int row_editable(const struct row *r);

@@ -27,7 +27,7 @@ static char *row_key(const struct row *r)
 
 struct row *screen_form_row(const struct wiz *w)
 {
-	return w->form.cur < w->form.rows.n ? &w->form.rows.v[w->form.cur] : NULL;
+	return w->form.cur < w->form.rows.n ? rows_at(&w->form.rows, w->form.cur) : NULL;
 }
 
 int screen_form_in_text(const struct wiz *w)
@@ -74,7 +74,7 @@ static int first_editable(const struct wiz *w, size_t from, int dir)
 	size_t i = from;
 
 	while (i < w->form.rows.n) {
-		if (row_editable(&w->form.rows.v[i]))
+		if (row_editable(rows_at(&w->form.rows, i)))
 			return (int)i;
 		if (dir < 0 && i == 0)
 			break;
@@ -122,20 +122,21 @@ void screen_form_rebuild(struct wiz *w)
 	}
 	if (w->form.zoom)
 		rows_build_entry(w->data.def, w->data.doc, w->form.zoom_node, w->form.zoom,
-				 w->form.show_advanced, &w->form.rows);
+				 w->form.show_advanced | ROWS_LAZY, &w->form.rows);
 	else
-		rows_build(w->data.def, w->data.doc, w->sec, w->form.show_advanced | ROWS_COLLAPSE,
-			   &w->form.rows);
+		rows_build(w->data.def, w->data.doc, w->sec,
+			   w->form.show_advanced | ROWS_COLLAPSE | ROWS_LAZY, &w->form.rows);
 	w->form.label_cols = widest_label(w);
 	if (w->form.cur_key) {
-		for (i = 0; i < w->form.rows.n; i++) {
-			char *k = row_key(&w->form.rows.v[i]);
-			int same = !strcmp(k, w->form.cur_key);
-			free(k);
-			if (same) {
-				w->form.cur = i;
-				goto found;
-			}
+		/* row_key's "kind:path", read back */
+		char *path;
+		long kind = strtol(w->form.cur_key, &path, 10);
+
+		i = *path == ':' && kind >= 0 ? rows_find(&w->form.rows, path + 1, (int)kind)
+					      : (size_t)-1;
+		if (i != (size_t)-1) {
+			w->form.cur = i;
+			goto found;
 		}
 	}
 	if (w->form.cur >= w->form.rows.n)
@@ -146,7 +147,7 @@ void screen_form_rebuild(struct wiz *w)
 	w->form.cur = j < 0 ? 0 : (size_t)j;
 found:
 	free(w->form.cur_key);
-	w->form.cur_key = w->form.rows.n ? row_key(&w->form.rows.v[w->form.cur]) : NULL;
+	w->form.cur_key = w->form.rows.n ? row_key(rows_at(&w->form.rows, w->form.cur)) : NULL;
 	ed_sync(w);
 }
 
@@ -271,7 +272,7 @@ static int required_missing(const struct wiz *w, const struct row *r, const char
 char *screen_form_row_message(const struct wiz *w, size_t i, int checked, enum vstate *st,
 			      char *mark)
 {
-	struct row *r = &w->form.rows.v[i];
+	struct row *r = rows_at(&w->form.rows, i);
 	char *msg = NULL, *t = NULL;
 	size_t k;
 	int k_err = 0;
@@ -336,15 +337,19 @@ char *screen_form_row_message(const struct wiz *w, size_t i, int checked, enum v
 	return NULL;
 }
 
-/* The widest label of the rows (with its indent), found once per rebuild. */
+/* The widest label of the rows (with its indent), found once per rebuild:
+ * of a list's or map's items only the last (the number is widest there),
+ * not 120,000 labels of a map of 60,000 tags. */
 static int widest_label(const struct wiz *w)
 {
 	int cols = 0, c;
 	size_t i;
 
 	for (i = 0; i < w->form.rows.n; i++) {
-		const struct row *r = &w->form.rows.v[i];
+		const struct row *r;
 
+		i = rows_items_last(&w->form.rows, i);
+		r = rows_at(&w->form.rows, i);
 		if (r->kind != RK_VALUE && r->kind != RK_BRANCH && r->kind != RK_MAPKEY &&
 		    r->kind != RK_MAPVAL)
 			continue;
@@ -386,27 +391,16 @@ static void move_field(struct wiz *w, int dir)
 		return;
 	w->form.cur = (size_t)j;
 	free(w->form.cur_key);
-	w->form.cur_key = row_key(&w->form.rows.v[w->form.cur]);
+	w->form.cur_key = row_key(rows_at(&w->form.rows, w->form.cur));
 	ed_sync(w);
 }
 
 /* Put the cursor on the row for document path ref (or the closest above it). */
 void screen_form_focus(struct wiz *w, const char *ref)
 {
-	size_t i, best = (size_t)-1, bestlen = 0, l;
+	size_t best = rows_closest(&w->form.rows, ref);
 	int j;
 
-	for (i = 0; i < w->form.rows.n; i++) {
-		l = strlen(w->form.rows.v[i].path);
-		if (!strncmp(w->form.rows.v[i].path, ref, l) &&
-		    (ref[l] == 0 || ref[l] == '.' || ref[l] == '[') && l >= bestlen &&
-		    (best == (size_t)-1 || l > bestlen || w->form.rows.v[i].kind != RK_ADD)) {
-			if (l == bestlen && best != (size_t)-1)
-				continue;
-			best = i;
-			bestlen = l;
-		}
-	}
 	if (best == (size_t)-1)
 		return;
 	j = first_editable(w, best, 1);
@@ -414,7 +408,7 @@ void screen_form_focus(struct wiz *w, const char *ref)
 		return;
 	w->form.cur = (size_t)j;
 	free(w->form.cur_key);
-	w->form.cur_key = row_key(&w->form.rows.v[w->form.cur]);
+	w->form.cur_key = row_key(rows_at(&w->form.rows, w->form.cur));
 	ed_sync(w);
 }
 
@@ -455,10 +449,8 @@ static void next_section(struct wiz *w)
 		p = &w->marks.probs.v[first];
 		screen_form_focus(w, p->ref);
 		/* named by the label of its field (or list) on screen */
-		for (r = NULL, i = 0; !r && i < w->form.rows.n; i++)
-			if (!strcmp(w->form.rows.v[i].path, p->ref) &&
-			    w->form.rows.v[i].kind != RK_ADD)
-				r = &w->form.rows.v[i];
+		i = rows_find(&w->form.rows, p->ref, -1);
+		r = i != (size_t)-1 ? rows_at(&w->form.rows, i) : NULL;
 		wiz_status(w, 1,
 			   P_("%zu problem to fix before going on: %s: %s",
 			      "%zu problems to fix before going on: %s: %s", count),
@@ -724,6 +716,13 @@ static void form_pane(const struct wiz *w, struct form_pane *p)
 	}
 }
 
+/* The lines row i takes above the cursor: itself and its message. */
+static int row_lines(struct wiz *w, size_t i)
+{
+	return 1 + term_msg_lines(marks_row(w, i),
+				  COLS - 2 - SIDE_W - 6 - rows_at(&w->form.rows, i)->depth * 2);
+}
+
 /* After a change: the marks of the rows, the scroll that keeps the cursor
  * row and its message visible, the text field's sideways scroll. */
 static void form_update(struct wiz *w)
@@ -738,22 +737,22 @@ static void form_update(struct wiz *w)
 	marks_form(w);
 	if (w->form.cur < w->form.top)
 		w->form.top = w->form.cur;
-	for (;;) {
-		need = 0;
-		for (i = w->form.top; i <= w->form.cur && i < w->form.rows.n; i++)
-			need +=
-			    1 + term_msg_lines(marks_row(w, i), COLS - 2 - SIDE_W - 6 -
-								    w->form.rows.v[i].depth * 2);
-		if (need <= ph || w->form.top >= w->form.cur)
-			break;
-		w->form.top++;
-	}
+	/* the first row shown: the rows from it to the cursor's fit (the
+	 * lines of the rows from the top to the cursor, added once and the
+	 * top's taken off, not added again for each row scrolled off: the
+	 * cursor may have gone to the 60,000th tag) */
+	need = 0;
+	for (i = w->form.top; i <= w->form.cur && i < w->form.rows.n; i++)
+		need += row_lines(w, i);
+	while (need > ph && w->form.top < w->form.cur)
+		need -= row_lines(w, w->form.top++);
 	if (w->form.top > 0 && w->form.cur == first_editable(w, 0, 1) + 0u)
 		w->form.top = 0;
 	/* the marks of the rows drawn (form_draw walks the same lines) */
 	for (i = w->form.top, y = p.top; i < w->form.rows.n && y <= p.bottom; i++)
-		y += 1 + term_msg_lines(marks_row(w, i),
-					COLS - (p.px + 2 + w->form.rows.v[i].depth * 2) - 4);
+		y += 1 +
+		     term_msg_lines(marks_row(w, i),
+				    COLS - (p.px + 2 + rows_at(&w->form.rows, i)->depth * 2) - 4);
 	marks_row(w, w->form.cur);
 	r = screen_form_row(w);
 	if (r && row_is_text(r) && r->kind != RK_HEADER && r->kind != RK_FOLDED &&
@@ -820,7 +819,7 @@ static void draw_value(const struct wiz *w, const struct row *r, int y, int vx, 
 static void draw_row(const struct wiz *w, size_t i, int y, const struct form_pane *p, int *cy,
 		     int *cx)
 {
-	const struct row *r = &w->form.rows.v[i];
+	const struct row *r = rows_at(&w->form.rows, i);
 	int focus = i == w->form.cur, lx = p->px + 2 + r->depth * 2, vx = p->vx, vw = p->vw;
 	char *v, mark[2] = {w->marks.row_marks[i], 0};
 	const char *msg = w->marks.row_msgs[i];
@@ -897,7 +896,7 @@ static void form_draw(const struct wiz *w, int *cy, int *cx)
 	for (i = w->form.top; i < w->form.rows.n && i < w->marks.nrow && y <= p.bottom; i++) {
 		if (!w->marks.row_done[i])
 			break; /* form_update found the rows that fit */
-		int lx = p.px + 2 + w->form.rows.v[i].depth * 2;
+		int lx = p.px + 2 + rows_at(&w->form.rows, i)->depth * 2;
 
 		draw_row(w, i, y, &p, cy, cx);
 		y += 1 + term_msg_lines(w->marks.row_msgs[i], COLS - lx - 4);
@@ -1052,7 +1051,7 @@ static enum screen_result form_key(struct wiz *w, enum action a, int key)
 {
 	struct row *r = screen_form_row(w);
 
-	if (r && (w->tmpl.t || w->upd) && changes(w, r, a) && tmpl_refuse(w, r->path))
+	if (r && (w->tmpl.t || w->upd) && changes(w, r, a) && tmpl_refuse_row(w, r, a))
 		return SCREEN_HANDLED;
 	switch (a) {
 	case ACT_REVIEW:

@@ -6,7 +6,8 @@
  * once a session, that a saved form holds a secret. Owns struct wiz_tmpl. Without a template
  * every function here does nothing, so the wizard is as before. Every text
  * from the template reaches the terminal through term_put's printable
- * filter. */
+ * filter. A map entry the template names keeps its key: it is neither
+ * renamed nor deleted, while its value follows the entry's rule. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -77,6 +78,28 @@ int tmpl_refuse(struct wiz *w, const char *path)
 			   _("Holds values locked by the template: the team set them, and "
 			     "they stay as they are."));
 	return 1;
+}
+
+/* Whether action a on row r would rename the entry (a key typed on its
+ * name) or delete it. */
+static int renames_or_deletes(const struct row *r, enum action a)
+{
+	if (a == ACT_DELETE)
+		return r->kind == RK_MAPKEY || r->kind == RK_MAPVAL || r->kind == RK_ENTRY;
+	return r->kind == RK_MAPKEY &&
+	       (a == ACT_NONE || a == ACT_BACKSPACE || a == ACT_DELETE_CHAR || a == ACT_CLEAR);
+}
+
+int tmpl_refuse_row(struct wiz *w, const struct row *r, enum action a)
+{
+	if (w->tmpl.t && renames_or_deletes(r, a) &&
+	    template_names_entry(w->tmpl.t, w->data.def, w->data.doc, r->path)) {
+		wiz_status(w, 1, "%s",
+			   _("Named by the template: the team chose this entry's name, so it is "
+			     "neither renamed nor deleted; its value is yours to fill."));
+		return 1;
+	}
+	return tmpl_refuse(w, r->path);
 }
 
 char *tmpl_title(struct wiz *w)

@@ -63,6 +63,9 @@ struct ui_begin {
 	struct template *tmpl;  /* the template doc was started from (taken over), or NULL */
 	struct wiz_update *upd; /* the runtime doc was opened from (taken over), or NULL */
 	int start;              /* show the start screen first (no FORM given) */
+	/* what reading FORM left out (unknown members, wrong types), said and
+	 * listed once the screens start; NULL or empty: nothing. The caller's. */
+	const struct problems *left_out;
 	const char *open_id;    /* `open RUNTIME_ID`: loaded once curses runs, or NULL */
 };
 

@@ -53,6 +53,39 @@ int ui_load_template(const struct formdef *def, const char *arg, struct template
 	return rc;
 }
 
+/* A member left out of FORM, said on standard error with its path. */
+static void warn_left_out(const char *file, const struct problem *q)
+{
+	char *m = q->path && *q->path && strncmp(q->message, q->path, strlen(q->path))
+		      ? xasprintf(_("%s: %s (left out)"), q->path, q->message)
+		      : xasprintf(_("%s (left out)"), q->message);
+
+	ui_warn(file, m);
+	free(m);
+}
+
+/* Is FORM an update form (get --update writes agentRuntimeId first)?  The
+ * wizard edits create forms: one read as such would lose the id and become
+ * a request for another runtime, so it is refused, saying what to use. */
+static int is_update_form(const char *file, const struct problems *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (p->v[i].path && !strcmp(p->v[i].path, "agentRuntimeId")) {
+			char *f = ui_printable(file);
+
+			fprintf(stderr,
+				_("%s: %s is an update form (it has agentRuntimeId): the wizard "
+				  "opens create forms.\nTo change that runtime in the wizard, use "
+				  "'%s open RUNTIME_ID'; to send the file, '%s update %s'.\n"),
+				PACKAGE_NAME, f, PACKAGE_NAME, PACKAGE_NAME, f);
+			free(f);
+			return 1;
+		}
+	return 0;
+}
+
 int ui_main(const struct ui_args *a)
 {
 	struct formdef *def;
@@ -121,9 +154,15 @@ int ui_main(const struct ui_args *a)
 			formdef_free(def);
 			return EXIT_USAGE;
 		}
-		for (i = 0; i < p.n; i++)
-			ui_warn(file, p.v[i].message);
-		problems_clear(&p);
+		if (is_update_form(file, &p)) {
+			problems_clear(&p);
+			document_free(doc);
+			formdef_free(def);
+			return EXIT_USAGE;
+		}
+		/* --plain says them now; the screens say them once started */
+		for (i = 0; plain && i < p.n; i++)
+			warn_left_out(file, &p.v[i]);
 	} else {
 		doc = document_new_form(def);
 		draft = file ? NULL : ui_draft_path();
@@ -138,8 +177,10 @@ int ui_main(const struct ui_args *a)
 		b.upd = upd;
 		/* no FORM: the start screen, whose entries include the drafts */
 		b.start = !file && !a->template && !a->open_id;
+		b.left_out = &p;
 		rc = ui_curses(def, doc, &b);
 	}
+	problems_clear(&p);
 	free(draft);
 	formdef_free(def);
 	return rc;

@@ -76,6 +76,7 @@ struct wiz_data {
 	char *file;
 	unsigned long saved_gen;
 	int dirty_extra; /* resumed from a draft: unsaved even before an edit */
+	size_t left_out; /* members the file loaded held that the form lost */
 	double last_edit;
 	/* the document as last saved or loaded, to tell real changes */
 	struct document *saved_doc;
@@ -178,21 +179,15 @@ struct wiz_settings {
 };
 
 /* The account checks of the form (checks-ui.c). */
-struct checks;
-struct aws_settings;
-struct aws_credentials;
+struct uichecks;
 struct check_finding;
 struct wiz_checks {
-	struct checks *run;     /* running, or NULL */
-	struct checks *dying;   /* cancelled, freed once ended (no key waits), or NULL */
-	struct aws_settings *s; /* resolved once (again after F9); outlive the run */
-	struct aws_credentials *c;
-	struct uichecks_setup *setup; /* resolving them in the background, or NULL */
-	int have_creds;               /* -1 not yet resolved */
-	int state;                    /* enum checks_state of the findings, -1 none */
-	unsigned long gen;            /* the document generation they are of */
-	const struct document *doc;
-	struct check_finding *v; /* taken so far */
+	struct uichecks *st; /* the runs and the findings kept per value, or NULL */
+	int state;           /* enum checks_state of what is shown, -1 nothing */
+	/* shown: of each group of checks, the findings of the form's values
+	 * now; the array is checks-ui.c's, its strings borrowed from what it
+	 * keeps (never freed by others), until uichecks_poll says it changed */
+	struct check_finding *v;
 	size_t n;
 };
 
@@ -253,6 +248,10 @@ size_t tmpl_step(const struct wiz *w, size_t sec, int dir);
 /* Non-zero, with the reason on the status line, when path is locked or
  * holds a locked value: a key that would change it is refused. */
 int tmpl_refuse(struct wiz *w, const char *path);
+/* tmpl_refuse for action a on row r, and also a map entry the template
+ * names (template_names_entry): typing on its key or deleting it is refused,
+ * saying why; its value stays editable unless locked. */
+int tmpl_refuse_row(struct wiz *w, const struct row *r, enum action a);
 /* "  2 of 3 fields yours to fill" for the title, or "" (caller frees). */
 char *tmpl_title(struct wiz *w);
 /* The team's hint and example for a yours or default path, or NULL
@@ -398,18 +397,30 @@ void settings_release(struct wiz *w);
 
 /* ---- checks-ui.c: the account checks in the background ----------------------- */
 
-/* Start them on the form unless their findings are of this form already;
- * nothing without credentials (the review says what is missing). */
+/* Start every group of checks whose findings of the form's values are
+ * neither kept nor coming (the review opens, a value was picked or a role
+ * made); nothing without credentials (the review says what is missing). */
 void uichecks_start(struct wiz *w);
-/* Take what arrived, never waiting; a changed form drops the findings (and
- * starts again on the review). 1 when something shown changed. */
+/* A field that the groups (CHECK_GROUP_BIT) read was left changed: start
+ * those of them whose findings of its value are not known; quiet without
+ * credentials. */
+void uichecks_left(struct wiz *w, unsigned groups);
+/* Take what arrived, never waiting; a changed value drops its groups'
+ * findings from what is shown (those kept of the new value, if any, are
+ * shown at once). 1 when something shown changed. */
 int uichecks_poll(struct wiz *w);
+/* Start what was asked for (once the credentials are known): between
+ * keys, after the screen shows the key that asked. */
+void uichecks_idle(struct wiz *w);
 /* The error (else warning) about path, borrowed, or NULL; *error 1 for an error. */
 const char *uichecks_path_message(const struct wiz *w, const char *path, int *error);
 /* Error findings of this form. */
 size_t uichecks_errors(const struct wiz *w);
-/* Cancel, free, and resolve the settings again next time (F9, the end). */
+/* Forget every finding and cancel the runs, which end on their own (F9:
+ * other settings). */
 void uichecks_forget(struct wiz *w);
+/* The same, waiting for the runs to end, and free everything (the end). */
+void uichecks_release(struct wiz *w);
 
 /* ---- draft.c ------------------------------------------------------------------ */
 
@@ -488,6 +499,12 @@ int account_get(struct wiz *w, const struct aws_settings **s, const struct aws_c
 		const struct sts_identity **id, const char **why);
 /* Forget it (F9, the end); a job still running is left to end on its own. */
 void account_forget(struct wiz *w);
+/* A hold on the job whose settings, credentials and identity account_get
+ * gave (1): they live until account_release, even past account_forget.
+ * NULL when account_get would not give them. */
+struct account_job *account_hold(struct wiz *w);
+/* Let go of a hold (a struct account_job *; NULL ignored). Any thread. */
+void account_release(void *job);
 /* The cursor left the field of row key ("KIND:PATH"), whose value was orig
  * when it came: when a check reads it and it changed, the checks start in
  * the background (once the credentials are known to work). */

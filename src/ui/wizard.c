@@ -358,12 +358,18 @@ static void saved_status(struct wiz *w, const char *file, const char *tm)
 			    file, n, keys_action_name(ACT_REVIEW));
 	else
 		strbuf_addf(&said, _("Saved to %s."), file);
+	if (w->data.left_out)
+		strbuf_addf(&said,
+			    P_(" The %zu member left out when the form was loaded is not in it.",
+			       " The %zu members left out when the form was loaded are not in it.",
+			       w->data.left_out),
+			    w->data.left_out);
 	if (tm)
 		strbuf_addf(&said, _(" Not yet as the template wants: %s"), tm);
 	if ((secret = tmpl_secret_note(w)))
 		strbuf_addf(&said, " %s", secret);
 	free(secret);
-	wiz_status(w, n > 0 || tm, "%s", said.s);
+	wiz_status(w, n > 0 || tm || w->data.left_out, "%s", said.s);
 	strbuf_release(&said);
 }
 
@@ -420,13 +426,39 @@ void wiz_save(struct wiz *w)
 	free(tm);
 }
 
+/* A file loaded: say so, and list the members reading it left out (p),
+ * which the form no longer holds: a save writes the file without them. */
+static void say_left_out(struct wiz *w, const char *file, const struct problems *p)
+{
+	char **lines;
+	size_t i;
+
+	w->data.left_out = p->n;
+	if (!p->n) {
+		wiz_status(w, 0, _("Loaded %s."), file);
+		return;
+	}
+	wiz_status(w, 1,
+		   P_("Loaded %s; %zu member was left out (F3 on it lists why).",
+		      "Loaded %s; %zu members were left out (F3 on it lists why).", p->n),
+		   file, p->n);
+	lines = xcalloc(p->n, sizeof *lines);
+	for (i = 0; i < p->n; i++)
+		lines[i] =
+		    p->v[i].path && strncmp(p->v[i].message, p->v[i].path, strlen(p->v[i].path))
+			? xasprintf("%s: %s", p->v[i].path, p->v[i].message)
+			: xstrdup(p->v[i].message);
+	dialog_pager(w, _("Problems in the file (those members were left out)"), lines, p->n);
+	for (i = 0; i < p->n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
 static void do_load(struct wiz *w)
 {
 	char *file = NULL, *cause = NULL;
 	struct problems p = {0};
 	struct document *doc = NULL;
-	char **lines;
-	size_t i;
 
 	if (w->upd) {
 		/* the form is the runtime's; another would update it unasked */
@@ -468,20 +500,7 @@ static void do_load(struct wiz *w)
 	w->draft.gen = w->data.saved_gen;
 	screen_form_reload(w);
 	marks_visit_all(w);
-	wiz_status(w, 0, _("Loaded %s."), file);
-	if (p.n) {
-		lines = xcalloc(p.n, sizeof *lines);
-		for (i = 0; i < p.n; i++)
-			lines[i] = p.v[i].path && strncmp(p.v[i].message, p.v[i].path,
-							  strlen(p.v[i].path))
-				       ? xasprintf("%s: %s", p.v[i].path, p.v[i].message)
-				       : xstrdup(p.v[i].message);
-		dialog_pager(w, _("Problems in the file (those members were left out)"), lines,
-			     p.n);
-		for (i = 0; i < p.n; i++)
-			free(lines[i]);
-		free(lines);
-	}
+	say_left_out(w, file, &p);
 	problems_clear(&p);
 }
 
@@ -630,6 +649,7 @@ static int wiz_loop(struct wiz *w, int *done)
 			marks_form(w);         /* the fields show them */
 		}
 		wiz_draw(w);
+		uichecks_idle(w); /* checks the key asked for: once it shows */
 		if (!term_read_key(&key))
 			continue;
 		if (key == KEYFN(KEY_RESIZE))
@@ -641,7 +661,7 @@ static int wiz_loop(struct wiz *w, int *done)
 
 static void wiz_release(struct wiz *w)
 {
-	uichecks_forget(w);
+	uichecks_release(w);
 	account_forget(w);
 	free(w->account.made_role);
 	screen_form_release(w);
@@ -678,7 +698,7 @@ int ui_curses(const struct formdef *def, struct document *doc, const struct ui_b
 	char *cause = NULL;
 
 	memset(&w, 0, sizeof w);
-	w.checks.have_creds = w.checks.state = -1;
+	w.checks.state = -1;
 	w.data.def = def;
 	w.data.doc = doc;
 	w.data.file = b->file ? xstrdup(b->file) : NULL;
@@ -724,6 +744,8 @@ int ui_curses(const struct formdef *def, struct document *doc, const struct ui_b
 			"can be filled and saved without them."));
 	settings_refresh(&w);
 	wiz_begin(&w, b->file, b->draft, b->start);
+	if (b->left_out && b->left_out->n)
+		say_left_out(&w, b->file, b->left_out);
 	rc = wiz_loop(&w, &done);
 	term_restore();
 	/* only this session's: started with FORM, a draft of an earlier

@@ -3,16 +3,27 @@
 in flight (issue 10: "a keystroke stays under 1 ms at p95"). The wizard
 runs on an 80x24 pseudo-terminal against moto behind the checking proxy,
 with IAM and the control plane at a loopback server that holds every
-answer: leaving the runtime's name (changed) starts the checks, whose
-GetRole and ListAgentRuntimes then wait there. Each cycle types a letter
-into the name, Tab (the checks start), three letters into the description
-(the first of them drops the run: cancelled, freed once its threads end,
-never waited for) and Shift-Tab. Every key is timed from writing it to the
-first byte of the redraw; p50 and p95 are printed, with how many check
-runs reached the slow server. Never fails.
+answer: leaving the runtime's name (changed) starts the checks that read
+it (the role's and the name's), whose GetRole and ListAgentRuntimes then
+wait there. Each cycle types a letter into the name (the values of the
+last cycle's run leave the form: it is cancelled, and freed once its
+threads end, never waited for), Tab (the checks start, once the screen
+shows the key), three letters into the description (no check reads it:
+nothing is dropped or started) and Shift-Tab. Every key is timed from
+writing it to the first byte of the redraw; p50 and p95 are printed, with
+how many check runs reached the slow server and the load average. Never
+fails.
 
-Run: python3 tests/bench/bench_keys_checks.py [CYCLES]   (after make; needs
-moto_server)"""
+--no-checks: the same keys without credentials (no check ever starts): the
+figure to compare with, the drawing and the machine's noise.
+--strace: the wizard runs under strace (only its read and write calls,
+filtered in the kernel), which also gives its own time per key: from
+reading the key to the first write of the redraw. strace slows the calls
+it shows; the difference between both figures is the pseudo-terminal, the
+scheduler and this script.
+
+Run: python3 tests/bench/bench_keys_checks.py [CYCLES] [--no-checks]
+[--strace]   (after make; needs moto_server)"""
 import fcntl
 import http.server
 import json
@@ -33,7 +44,10 @@ import harness  # noqa: E402
 
 ACW = os.environ.get("ACW") or os.path.join(os.environ.get("top_builddir", top), "src",
                                             "agentcore-wizard")
-CYCLES = int(sys.argv[1]) if len(sys.argv) > 1 else 40
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+CYCLES = int(ARGS[0]) if ARGS else 40
+NO_CHECKS = "--no-checks" in sys.argv[1:]
+STRACE = "--strace" in sys.argv[1:]
 held = []
 
 
@@ -94,41 +108,80 @@ def main():
                            "containerUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/a:1"}},
                        "roleArn": "arn:aws:iam::123456789012:role/BenchRole",
                        "networkConfiguration": {"networkMode": "PUBLIC"}}, f)
-        env = world.keys_env(AWS_ENDPOINT_URL_IAM=url,
+        env = (world.env if NO_CHECKS else world.keys_env)(AWS_ENDPOINT_URL_IAM=url,
                              AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL=url,
                              TERM="xterm-256color", XDG_STATE_HOME=os.path.join(tmp, "state"),
                              AGENTCORE_WIZARD_FORMS=os.path.join(top, "forms"))
         fd, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        pid = os.posix_spawn(ACW, [ACW, form], env, setsid=True,
-                             file_actions=[(os.POSIX_SPAWN_DUP2, slave, n) for n in (0, 1, 2)])
+        argv = [ACW, form]
+        trace = os.path.join(tmp, "trace")
+        if STRACE:
+            argv = ["strace", "-f", "--seccomp-bpf", "-ttt", "-T", "-e", "trace=read,write", "-o",
+                    trace] + argv
+        pid = os.posix_spawnp(argv[0], argv, env, setsid=True,
+                              file_actions=[(os.POSIX_SPAWN_DUP2, slave, n) for n in (0, 1, 2)])
         os.close(slave)
         drain(fd, 2.0)  # the first screen, and who the credentials are
         for i in range(CYCLES):
-            timed(fd, b"abcdefghijklmnopqrstuvwxyz"[i % 26:i % 26 + 1], keys, "letter")
+            timed(fd, b"abcdefghijklmnopqrstuvwxyz"[i % 26:i % 26 + 1], keys,
+                  "name letter (last run cancelled)")
             timed(fd, b"\t", keys, "Tab (checks start)")
             time.sleep(0.05)  # their requests reach the slow server
-            for n, ch in enumerate(b"xyz"):
-                timed(fd, bytes([ch]), keys, "first letter after (run dropped)" if n == 0
-                      else "letter")
+            for ch in b"xyz":
+                timed(fd, bytes([ch]), keys, "description letter")
             timed(fd, b"\x1b[Z", keys, "Shift-Tab")
-        os.kill(pid, signal.SIGKILL)
+        os.killpg(pid, signal.SIGKILL)  # strace and the wizard: the group setsid made
         os.waitpid(pid, 0)
         os.close(fd)
+        if STRACE:
+            own = own_times(trace)
     slow.shutdown()
     if not keys:
         print("bench_keys_checks: no key was answered")
         return 0
     keys.sort()
-    print("wizard keystrokes with account checks in flight: %d keys, p50 %.2f ms, p95 %.2f ms "
-          "(goal: p95 under 1 ms); %d requests held at the slow IAM/control plane" %
-          (len(keys), statistics.median(keys) * 1000, keys[int(len(keys) * 0.95)] * 1000,
-           len(held)))
+    print("wizard keystrokes %s: %d keys, p50 %.2f ms, p95 %.2f ms "
+          "(goal: p95 under 1 ms); %d requests held at the slow IAM/control plane; load %s" %
+          ("without credentials (no checks)" if NO_CHECKS else
+           "with account checks in flight", len(keys), statistics.median(keys) * 1000, keys[int(len(keys) * 0.95)] * 1000,
+           len(held), "%.2f %.2f %.2f" % os.getloadavg()))
     for kind, v in sorted(by_kind.items()):
         v.sort()
         print("  %-34s %3d keys, p50 %.2f ms, p95 %.2f ms" %
               (kind, len(v), statistics.median(v) * 1000, v[int(len(v) * 0.95)] * 1000))
+    if STRACE and own:
+        print("the wizard's own time (key read to first write, under strace): %d keys, "
+              "p50 %.2f ms, p95 %.2f ms, max %.2f ms" %
+              (len(own), statistics.median(own) * 1000, own[int(len(own) * 0.95)] * 1000,
+               own[-1] * 1000))
     return 0
+
+
+def own_times(trace):
+    """From strace's lines: for each key the wizard's main thread read from
+    the terminal, the time to its next write to the terminal, sorted."""
+    import re
+    out, main, start = [], None, None
+    with open(trace) as f:
+        for line in f:
+            m = re.match(r"(\d+)\s+([\d.]+)\s+(read|write)\(([01]),", line)
+            if not m:
+                continue
+            pid, t, call, fdn = int(m.group(1)), float(m.group(2)), m.group(3), m.group(4)
+            main = main or pid
+            if pid != main:
+                continue
+            took = re.search(r"= (-?\d+).*<([\d.]+)>$", line)
+            if not took:
+                continue
+            if call == "read" and fdn == "0" and int(took.group(1)) > 0:
+                # -ttt is when the call began: the key came when it returned
+                start = start if start is not None else t + float(took.group(2))
+            elif call == "write" and fdn == "1" and start is not None:
+                out.append(t - start)
+                start = None
+    return sorted(out[5:])  # after the first screen
 
 
 sys.exit(main())

@@ -177,12 +177,16 @@ def timed_keys(fd, keys, out, limit=120):
 
 
 def tags_session(env, form):
-    """The form with 60,000 tags: start-up, Page Down to its Tags screen, then
-    Down, typing into a tag, F10 (the review of it all), Down and End there
-    (the request body's entries are made as they are drawn) and F12.
+    """The form with 60,000 tags: start-up, Page Down to its Tags screen (the
+    last, "onto tags", builds its rows), then Down, typing into a tag, a
+    tag changed and Down, Esc that puts a change back, F8 that deletes a
+    tag and F6, F5 that move one (these three build the rows again), F10
+    (the review of it all), Down and End there (the request body's entries
+    are made as they are drawn) and F12.
     A dict of lists of seconds, or None when it did not start."""
-    got = {"start": [], "to tags": [], "down": [], "type": [], "f10": [], "review down": [],
-           "review end": [], "f12": []}
+    got = {"start": [], "to tags": [], "onto tags": [], "down": [], "type": [],
+           "edit, down": [], "esc undo": [], "f8 delete": [], "f5/f6 move": [], "f10": [],
+           "review down": [], "review end": [], "f12": []}
     t0 = time.perf_counter()
     pid, fd = spawn([ACW, form], env)
     if read_until(fd, READY, t0 + 120) is None:
@@ -190,8 +194,18 @@ def tags_session(env, form):
         return None
     got["start"].append(settle(fd, 0.02) - t0)
     timed_keys(fd, [b"\x1b[6~"] * 11, got["to tags"])
+    got["onto tags"].append(got["to tags"][-1])  # the last: the Tags screen's 120,000 rows
     timed_keys(fd, [b"\x1bOB"] * 6, got["down"])
     timed_keys(fd, [b"x", b"\x7f"] * 3, got["type"])
+    for _ in range(3):  # a tag changed (stored as typed), then Down
+        timed_keys(fd, [b"x"], [])
+        timed_keys(fd, [b"\x1bOB"], got["edit, down"])
+    for _ in range(3):  # a tag changed, then Esc: put back (ncurses waits ESCDELAY, 25 ms)
+        timed_keys(fd, [b"x"], [])
+        timed_keys(fd, [b"\x1b"], got["esc undo"])
+        time.sleep(0.05)
+    timed_keys(fd, [b"\x1b[19~"], got["f8 delete"])  # a tag deleted, the rows again
+    timed_keys(fd, [b"\x1b[17~", b"\x1b[15~"], got["f5/f6 move"])  # moved down and back
     timed_keys(fd, [b"\x1b[21~"], got["f10"])
     timed_keys(fd, [b"\x1bOB"] * 6, got["review down"])
     timed_keys(fd, [b"\x1bOF"], got["review end"])  # End: the body's last tags drawn
@@ -355,8 +369,9 @@ def main():
                       f"shared) (submission to READY shown: {got[1] * 1000:.0f} ms)")
         if tags:
             print(f"  a form with 60,000 tags ({tags_size // 1024} KiB), to the last byte drawn:")
-            for what in ("start", "to tags", "down", "type", "f10", "review down", "review end",
-                         "f12"):
+            for what in ("start", "to tags", "onto tags", "down", "type", "edit, down",
+                         "esc undo", "f8 delete", "f5/f6 move", "f10", "review down",
+                         "review end", "f12"):
                 if tags[what]:
                     print(f"    {what:12s} {ms(tags[what]):9.2f} ms "
                           f"(max {max(tags[what]) * 1000:.2f} ms)")

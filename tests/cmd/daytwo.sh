@@ -1,8 +1,10 @@
 #!/bin/bash
 # The commands for runtimes that exist without the network: their --help,
 # usage errors, and the bash completion (commands, options, form files,
-# profiles, runtime ids from `list` kept for a minute), called as bash calls
-# it; the zsh completion is checked for syntax when zsh is there.
+# profiles, runtime ids from `list` and template names from `templates`
+# kept for a minute), called as bash calls it; both completions offer the
+# commands of --help and each command's options; the zsh completion is
+# checked for syntax when zsh is there.
 set -u
 : "${ACW:?run through make check}" "${top_srcdir:?}"
 pass=0 fail=0
@@ -30,6 +32,12 @@ for args in "get" "get a b" "versions" "endpoints a/b" "delete ../x" "diff" "upd
 	"$ACW" $args >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?
 	[ "$rc" -eq 2 ] && grep -q "Try '" "$tmp/err" && ok || bad "'$args' exited $rc: $(cat "$tmp/err")"
 done
+# get -o names a new file: an existing one is replaced only with --force,
+# said before anything is sent
+echo precious >"$tmp/have.json"
+"$ACW" get -o "$tmp/have.json" abc-0123456789 >/dev/null 2>"$tmp/err" </dev/null; rc=$?
+[ "$rc" -eq 2 ] && grep -q "have.json exists: expected a new file, or --force" "$tmp/err" &&
+	[ "$(cat "$tmp/have.json")" = precious ] && ok || bad "get -o over a file: $rc $(cat "$tmp/err")"
 for c in get status delete versions endpoints; do
 	"$ACW" $c --region us-east-1 'bad id' >/dev/null 2>"$tmp/err" </dev/null; rc=$?
 	[ "$rc" -eq 2 ] && grep -q "$c: \"bad id\" is not a runtime id: expected NAME-XXXXXXXXXX" "$tmp/err" &&
@@ -51,10 +59,18 @@ cat >"$tmp/bin/agentcore-wizard" <<'STUB'
 #!/bin/sh
 # a stand-in for the program: `list` prints the table and is counted
 echo "$*" >>"$STUB_LOG"
-[ "${*##* }" = list ] || exit 2
-printf 'NAME  ID  STATUS  VERSION  LAST UPDATED\n'
-printf 'alpha  alpha-0123456789  READY  1  2026-12-01T00:00:00Z\n'
-printf 'beta  beta-abcdefghij  UPDATING  3  2026-12-02T00:00:00Z\n'
+case ${*##* } in
+list)
+	printf 'NAME  ID  STATUS  VERSION  LAST UPDATED\n'
+	printf 'alpha  alpha-0123456789  READY  1  2026-12-01T00:00:00Z\n'
+	printf 'beta  beta-abcdefghij  UPDATING  3  2026-12-02T00:00:00Z\n'
+	;;
+templates)
+	printf 'a2a-agent         A2A agent\n'
+	printf 'team-support      Support agents of the team\n'
+	;;
+*) exit 2 ;;
+esac
 STUB
 chmod +x "$tmp/bin/agentcore-wizard"
 touch "$tmp/forms/a.json" "$tmp/forms/b.txt"
@@ -73,6 +89,7 @@ complete_words() {
 		printf '%s\n' "${COMPREPLY[@]}"
 	)
 }
+saved_path=$PATH
 export STUB_LOG=$tmp/stub.log XDG_CACHE_HOME=$tmp/cache PATH="$tmp/bin:$PATH"
 export AWS_CONFIG_FILE=$tmp/aws/config AWS_SHARED_CREDENTIALS_FILE=$tmp/aws/credentials
 : >"$STUB_LOG"
@@ -113,6 +130,48 @@ for f in "$tmp"/cache/agentcore-wizard/runtime-ids-*; do touch -d '2 minutes ago
 complete_words agentcore-wizard endpoints "" >/dev/null
 [ "$(grep -c '^list$' "$STUB_LOG")" = 2 ] && ok || bad "an old cache was used: $(cat "$STUB_LOG")"
 [ "$(stat -c %a "$tmp/cache/agentcore-wizard")" = 700 ] && ok || bad "the cache folder is not 0700"
+
+# the new commands, their options, and template names from `templates`
+out=$(complete_words agentcore-wizard check --)
+for w in --json --offline; do
+	grep -qx -- "$w" <<<"$out" && ok || bad "check --: $w missing from: $out"
+done
+out=$(complete_words agentcore-wizard new --template "")
+[ "$(printf '%s\n' "$out" | sed -n 1,2p | tr '\n' ' ')" = "a2a-agent team-support " ] &&
+	grep -qx a.json <<<"$out" && ok || bad "new --template: the template names and files: $(tr "\n" " " <<<"$out")"
+out=$(complete_words agentcore-wizard new --template te)
+[ "$out" = team-support ] && ok || bad "new --template te: $out"
+[ "$(grep -c 'templates$' "$STUB_LOG")" = 1 ] && ok ||
+	bad "templates not asked once within a minute: $(cat "$STUB_LOG")"
+out=$(complete_words agentcore-wizard new --template team-support "")
+grep -qx a.json <<<"$out" && ok || bad "new --template NAME: no form files: $out"
+
+# --- one command list: the completions offer exactly the commands of
+# --help, and each command's options of its own --help
+commands=$(PATH=$saved_path "$ACW" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
+# shellcheck disable=SC1090,SC2154
+bash_commands=$(. "$comp" && printf '%s\n' $_agentcore_wizard_commands)
+[ "$(sort <<<"$commands")" = "$(sort <<<"$bash_commands")" ] && ok ||
+	bad "bash completion commands differ from --help: $(diff <(sort <<<"$commands") <(sort <<<"$bash_commands") | grep '^[<>]' | tr '\n' ' ')"
+zcomp=$top_srcdir/contrib/completion/_agentcore-wizard
+zsh_commands=$(sed -n '/^\tcommands=(/,/^\t)/p' "$zcomp" | sed -n "s/^\t\t'\([a-z-]*\):.*/\1/p")
+[ "$(sort <<<"$commands")" = "$(sort <<<"$zsh_commands")" ] && ok ||
+	bad "zsh completion commands differ from --help: $(diff <(sort <<<"$commands") <(sort <<<"$zsh_commands") | grep '^[<>]' | tr '\n' ' ')"
+for c in $commands; do
+	opts=$(PATH=$saved_path "$ACW" "$c" --help | grep -oE '^ +(-[a-zA-Z], )?--[a-z-]+' |
+		tr -d ' ' | tr ',' '\n' | grep -vx -- '-h' | grep -vx -- '--help')
+	# shellcheck disable=SC1090
+	bash_opts=$(. "$comp" && _agentcore_wizard_options "$c")
+	# its arm in the zsh case: "cmd)" or "a|cmd|b)" (edit's --plain is
+	# the top level's)
+	arm=$(grep -E "^	+([a-z|-]+\|)?$c(\|[a-z|-]+)?\) _arguments" "$zcomp")
+	[ -n "$arm" ] || [ "$c" = edit ] && ok || bad "zsh: no arm for $c"
+	for o in $opts; do
+		grep -qx -- "$o" < <(printf '%s\n' $bash_opts) && ok || bad "bash: $c $o not completed"
+		[ "$c" = edit ] || grep -qE -- "(^|[^a-z-])${o}[[},]" <<<"$arm" && ok ||
+			bad "zsh: $c $o not completed"
+	done
+done
 
 # --- zsh completion: its syntax, where zsh is installed
 if command -v zsh >/dev/null; then

@@ -121,8 +121,16 @@ done
 command -v aws >/dev/null 2>&1 || echo "aws not installed: skipping the AWS CLI cross-check"
 
 # new: usage errors
-expect_exit 2 "$ACW" new fresh.json
-has "$tmp/err" "expected --template" "new without a template"
+expect_exit 2 "$ACW" new fresh.json </dev/null
+has "$tmp/err" "expected --template NAME or FILE when not at a terminal" \
+	"new without a template, not at a terminal"
+[ -e fresh.json ] && bad "new without a template wrote a form" || ok
+# new without a template, with --plain: an empty form at FORM, asked line by
+# line (at a terminal, the wizard: tests/ui/template.py)
+printf 'abc\n' >in.txt
+expect_exit 6 "$ACW" new --plain fresh.json <in.txt
+has "$tmp/out" "fresh.json is a new file" "new --plain FORM without a template"
+has "$tmp/out" "Runtime name: abc" "new --plain FORM without a template asks the name"
 expect_exit 2 "$ACW" new --template python-s3 python-s3-form.json
 has "$tmp/err" "python-s3-form.json exists" "new over an existing file"
 expect_exit 2 "$ACW" new --template no-such-template x.json
@@ -189,6 +197,14 @@ has "$tmp/err" 'no section "nosuch"' "--hide with a bad section"
 [ -e t2.json ] && bad "template wrote a file after a usage error" || ok
 expect_exit 2 "$ACW" template team.json
 has "$tmp/err" "expected -o TEMPLATE" "template without -o"
+# -o names a new file: an existing one is replaced only with --force
+echo precious >t5.json
+expect_exit 2 "$ACW" template team.json -o t5.json
+has "$tmp/err" "t5.json exists: expected a new file, or --force to replace it" \
+	"template -o over an existing file"
+[ "$(cat t5.json)" = precious ] && ok || bad "template -o replaced an existing file"
+expect_exit 0 "$ACW" template team.json -o t5.json --force
+grep -q agentcoreWizardTemplate t5.json && ok || bad "template -o --force did not replace the file"
 expect_exit 2 "$ACW" template missing.json -o t3.json
 
 # A team's own templates: found by name from AGENTCORE_WIZARD_TEMPLATES and

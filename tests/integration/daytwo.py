@@ -155,7 +155,7 @@ def test_round_trips(w):
               p.returncode == 0 and got == expected_create_form(form),
               f"{p.stderr}\nwant {expected_create_form(form)}\ngot  {got}")
         f = os.path.join(w.dir, "update.json")
-        p = run(w, ["get", "--update", "-o", f, rid])
+        p = run(w, ["get", "--update", "-o", f, "--force", rid])
         check(f"round trip {name}: get --update -o writes the file 0600",
               p.returncode == 0 and os.stat(f).st_mode & 0o777 == 0o600, p.stderr)
         if name != "empty-values.json":
@@ -189,7 +189,7 @@ def test_change_one_variable(w):
     check("change: the deployed form holds the tags (ListTagsForResource)",
           before.get("tags") == form["tags"], before)
     f = os.path.join(w.dir, "up.json")
-    p = run(w, ["get", "--update", "-o", f, rid])
+    p = run(w, ["get", "--update", "-o", f, "--force", rid])
     check("get -o says that the form written holds a secret (issue 12), never its value",
           "holds the secret value of environmentVariables.API_TOKEN" in p.stderr and
           "s3cr3t-1" not in p.stderr, p.stderr)
@@ -253,7 +253,7 @@ def test_endpoints_and_delete(w):
     botocore_client(w).create_agent_runtime_endpoint(agentRuntimeId=rid, name="prod",
                                                      agentRuntimeVersion="1")
     f = os.path.join(w.dir, "up.json")
-    run(w, ["get", "--update", "-o", f, rid])
+    run(w, ["get", "--update", "-o", f, "--force", rid])
     up = json.load(open(f))
     up["description"] = "version two"
     json.dump(up, open(f, "w"))
@@ -336,7 +336,7 @@ def test_invalid_and_dry_run(w):
     fresh(w)
     rid = submit(w, os.path.join(VALID, "vpc.json"))
     f = os.path.join(w.dir, "up.json")
-    run(w, ["get", "--update", "-o", f, rid])
+    run(w, ["get", "--update", "-o", f, "--force", rid])
     up = json.load(open(f))
     bad = write(w, "bad.json", dict(up, roleArn="not-an-arn", agentRuntimeName="other"))
     w.proxy.clear()

@@ -45,6 +45,24 @@ grep -q "Runtime name: does not match the team's rule: expected names that start
 	fail "the team's rule was not said"
 grep -q '"agentRuntimeName": "team_ok"' "$tmp/team-out.json" || fail "the name asked again was not saved"
 
+# a map entry the template names (environmentVariables.API_KEY yours): its
+# key is the team's, shown and not asked; its value is asked, and saved
+cat >"$tmp/envteam.json" <<'EOF2'
+{"agentcoreWizardTemplate": 1, "title": "Team agents",
+ "fields": {"agentRuntimeName": {"mode": "yours"},
+   "environmentVariables.API_KEY": {"mode": "yours"}},
+ "form": {"roleArn": "arn:aws:iam::123456789012:role/R",
+   "agentRuntimeArtifact": {"containerConfiguration": {"containerUri": "public.ecr.aws/a/b"}},
+   "networkConfiguration": {"networkMode": "PUBLIC"}}}
+EOF2
+printf '%s\n' 'team_ok' 'secretval' '' >"$tmp/in"
+"$ACW" new --template "$tmp/envteam.json" --plain "$tmp/env-out.json" <"$tmp/in" >"$tmp/out" 2>&1
+rc=$?
+[ $rc = 0 ] || fail "exit $rc with a yours map entry"
+grep -q '^  Name 1: API_KEY$' "$tmp/out" || fail "the template's key was not shown as given"
+grep -q 'Name 1 \[' "$tmp/out" && fail "the template's key was asked"
+grep -q '"API_KEY": "secretval"' "$tmp/env-out.json" || fail "the yours value was not saved under the template's key"
+
 # a saved form that holds a secret says so (item 3): --plain, and new
 cat >"$tmp/secret.json" <<'EOF2'
 {"agentRuntimeName": "a", "roleArn": "arn:aws:iam::123456789012:role/R",
@@ -67,4 +85,5 @@ grep -q 'holds the secret value of environmentVariables.API_TOKEN' "$tmp/err" ||
 	{ cat "$tmp/err"; fail "new did not say that the form holds a secret"; }
 echo "ok: --plain with a template asks only the fields yours and the defaults"
 echo "ok: --plain and new say that a saved form holds a secret"
+echo "ok: --plain keeps a map key the template names, and asks its value"
 echo "ok: --plain asks a section again when it breaks the template's rule"

@@ -4,7 +4,7 @@ template, only the fields yours to fill are filled (the team's hint on the
 hint line says which one the cursor is on), F2 saves, and `validate`
 accepts the saved file, which holds nothing of the template. A locked
 field refuses an edit with the team's reason; a hidden section is never
-in the section list."""
+in the section list. A map entry the template names keeps its key."""
 import glob
 import json
 import os
@@ -119,5 +119,50 @@ t.wait_text("Save your changes")
 t.keys("n")
 check(t.exit_code() == 0, "quit failed", t)
 t.close()
+# a map entry the template names keeps its key: typing on its name or F8
+# says why and changes nothing; its value (yours) takes what is typed
+tmp = tempfile.mkdtemp(prefix="acw-ui-")
+with open(os.path.join(tmp, "team.json"), "w") as f:
+    json.dump({"agentcoreWizardTemplate": 1, "title": "Team agents",
+               "fields": {"environmentVariables.API_KEY": {"mode": "yours", "note": "The key."}},
+               "form": MINIMAL}, f)
+t = Term(args=["new", "--template", "./team.json", "mine.json"], tmp=tmp)
+t.own_tmp = True
+t.wait_text("The key.")
+t.wait(lambda s: "Name 1" in t.rows()[t.cursor()[1]], "the cursor on the entry's name")
+t.type("X")
+s = t.wait_text("Named by the template")
+check("API_KEYX" not in s, "typing renamed the template's key", t)
+t.keys("F8")
+s = t.wait_text("Named by the template")
+check("Name 1  API_KEY" in s, "F8 deleted the template's entry", t)
+t.keys("Down")
+t.wait(lambda s: "Value 1" in t.rows()[t.cursor()[1]], "the cursor on the entry's value")
+t.type("v1")
+t.keys("F8")
+s = t.wait_text("Named by the template")
+check("Name 1  API_KEY" in s, "F8 on the value deleted the template's entry", t)
+t.save_as("mine.json")
+with open(os.path.join(tmp, "mine.json")) as f:
+    check(json.load(f)["environmentVariables"] == {"API_KEY": "v1"},
+          "the value typed was not saved under the template's key", t)
+t.keys("F12")
+check(t.exit_code() == 0, "quit failed", t)
+t.close()
+# new without --template: the start screen (where templates are chosen);
+# with FORM, an empty form saved there
+t = Term(args=["new"], start=None)
+s = t.wait_text("agentcore-wizard  Start")
+t.keys("F12")
+check(t.exit_code() == 0, "quit from the start screen failed", t)
+t.close()
+t = Term(args=["new", "empty.json"])
+s = t.wait_text("empty.json is a new file")
+check("Runtime name" in s, "new FORM without a template does not open an empty form", t)
+t.keys("F12")
+check(t.exit_code() == 0, "quit failed", t)
+t.close()
+print("ok: new without --template opens the start screen, or an empty form at FORM")
 print("ok: every bundled template fills in and saves a valid form")
+print("ok: a map key the template names is neither renamed nor deleted")
 print("ok: a locked field refuses edits with the team's reason; hidden sections never show")

@@ -35,9 +35,9 @@ static void test_plain_text_unchanged(void **state)
 	       "d\xc3\xa9j\xc3\xa0 \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80");
 	/* backslashes stay as they are unless quoting is asked for */
 	expect("C:\\path \"x\"", "C:\\path \"x\"");
-	/* U+00A0 (the first after C1), U+2029, U+202F, U+2065, U+206A: not hidden */
-	expect("\xc2\xa0\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa",
-	       "\xc2\xa0\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa");
+	/* U+00A0 (the first after C1), U+2027, U+202F, U+2065, U+206A: not hidden */
+	expect("\xc2\xa0\xe2\x80\xa7\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa",
+	       "\xc2\xa0\xe2\x80\xa7\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa");
 	assert_false(printable_needs_escape("d\xc3\xa9j\xc3\xa0", 6));
 	assert_true(printable_needs_escape("a\x1b", 2));
 	assert_true(printable_needs_escape("\xc2\x9b", 2));
@@ -87,15 +87,17 @@ static void test_c1(void **state)
 	       "x\\u009b31mred");
 }
 
+/* bidirectional controls, and the line and paragraph separators */
 static void test_bidi(void **state)
 {
 	static const char *const in[] = {
-	    "\xe2\x80\xaa", "\xe2\x80\xab", "\xe2\x80\xac", "\xe2\x80\xad", "\xe2\x80\xae",
-	    "\xe2\x81\xa6", "\xe2\x81\xa7", "\xe2\x81\xa8", "\xe2\x81\xa9",
+	    "\xe2\x80\xaa", "\xe2\x80\xab", "\xe2\x80\xac", "\xe2\x80\xad",
+	    "\xe2\x80\xae", "\xe2\x81\xa6", "\xe2\x81\xa7", "\xe2\x81\xa8",
+	    "\xe2\x81\xa9", "\xe2\x80\xa8", "\xe2\x80\xa9", /* line and paragraph separators */
 	};
 	static const char *const want[] = {
-	    "\\u202a", "\\u202b", "\\u202c", "\\u202d", "\\u202e",
-	    "\\u2066", "\\u2067", "\\u2068", "\\u2069",
+	    "\\u202a", "\\u202b", "\\u202c", "\\u202d", "\\u202e", "\\u2066",
+	    "\\u2067", "\\u2068", "\\u2069", "\\u2028", "\\u2029",
 	};
 	size_t i;
 
@@ -103,8 +105,9 @@ static void test_bidi(void **state)
 	for (i = 0; i < sizeof in / sizeof in[0]; i++)
 		expect(in[i], want[i]);
 	for (i = 0; i < 0x3000; i++) {
-		int hide = i < 0x20 || i == 0x7f || (i >= 0x80 && i <= 0x9f) ||
-			   (i >= 0x202a && i <= 0x202e) || (i >= 0x2066 && i <= 0x2069);
+		int hide = i < 0x20 || i == 0x7f || (i >= 0x80 && i <= 0x9f) || i == 0x2028 ||
+			   i == 0x2029 || (i >= 0x202a && i <= 0x202e) ||
+			   (i >= 0x2066 && i <= 0x2069);
 
 		if (printable_codepoint_hidden(i) != hide)
 			fail_msg("U+%04zx: hidden %d, want %d", i, printable_codepoint_hidden(i),
