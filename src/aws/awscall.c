@@ -164,7 +164,9 @@ static char *resolve(const struct aws_settings *s, enum aws_service svc, const c
 		return url;
 	}
 	*custom = 0;
-	*origin = xasprintf(_("the service's rules for %s"), region);
+	/* as the control plane's endpoint says it (awsconfig.c) */
+	*origin = xasprintf(_("the service's rules for %s%s%s"), region,
+			    s->use_fips ? ", FIPS" : "", s->use_dualstack ? ", dual-stack" : "");
 	if (svc == AWS_STS) {
 		*signing_region = xstrdup(region);
 		return endpoint_sts_url(region, s->use_fips, s->use_dualstack, cause);

@@ -34,6 +34,9 @@ enum check_severity {
 	CHECK_UNKNOWN = 3, /* could not check: the message says why (permission, offline...) */
 };
 
+/* "the account checks did not run: WHY", translated (caller frees). */
+char *checks_not_run(const char *why);
+
 /* "ok", "warning", "error", "could-not-check" (for --json; not translated). */
 const char *check_severity_name(enum check_severity s);
 /* The same for people, translated: "ok", "warning", "error", "could not check". */

@@ -113,7 +113,7 @@ void checks_image(struct check_ctx *c)
 		return;
 	if (ecr_parse_uri(uri, &u) != 0) {
 		check_report(c, P_IMAGE, "image.exists", CHECK_UNKNOWN, NULL, "%s",
-			     _("could not check: only private ECR images (ACCOUNT.dkr.ecr.REGION."
+			     _("only private ECR images (ACCOUNT.dkr.ecr.REGION."
 			       "amazonaws.com/...) are checked"));
 		return;
 	}

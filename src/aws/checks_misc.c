@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "aws/awsconfig.h"
 #include "aws/checks_int.h"
@@ -135,18 +136,22 @@ static int cognito_regions(const char *url, char **host_region, char **pool_regi
 {
 	static const char pre[] = "https://cognito-idp.";
 	const char *p = url + sizeof pre - 1, *dot, *slash, *us;
+	char *c;
 
 	*host_region = *pool_region = NULL;
-	if (strncmp(url, pre, sizeof pre - 1))
+	/* a host name's case does not matter (COGNITO-IDP.US-EAST-1...) */
+	if (strncasecmp(url, pre, sizeof pre - 1))
 		return 0;
 	dot = strchr(p, '.');
 	slash = strchr(p, '/');
-	if (!dot || !slash || dot > slash || strncmp(dot, ".amazonaws.com", 14))
+	if (!dot || !slash || dot > slash || strncasecmp(dot, ".amazonaws.com", 14))
 		return 0;
 	us = strchr(slash + 1, '_');
 	if (!us || strchr(slash + 1, '/') < us)
 		return 0;
 	*host_region = xstrndup(p, (size_t)(dot - p));
+	for (c = *host_region; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
 	*pool_region = xstrndup(slash + 1, (size_t)(us - slash - 1));
 	return 1;
 }
@@ -174,11 +179,18 @@ void checks_authorizer(struct check_ctx *c)
 			       "audience alone refuses them; set allowed clients instead"));
 	free(hr);
 	free(pr);
-	if (probe_openid(in->discovery_url, &opt, &sum, &prob) == 0)
+	switch (probe_openid(in->discovery_url, &opt, &sum, &prob)) {
+	case 0:
 		check_report(c, P_DISCOVERY, "authorizer.discovery", CHECK_OK, NULL, "%s", sum);
-	else
+		break;
+	case -2: /* no answer: nothing is known of the URL */
+		check_report(c, P_DISCOVERY, "authorizer.discovery", CHECK_UNKNOWN, NULL, "%s",
+			     prob);
+		break;
+	default:
 		check_report(c, P_DISCOVERY, "authorizer.discovery", CHECK_WARNING, NULL, "%s",
 			     prob);
+	}
 	free(sum);
 	free(prob);
 }

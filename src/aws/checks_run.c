@@ -18,6 +18,11 @@
 #include "base/printable.h"
 #include "base/util.h"
 
+char *checks_not_run(const char *why)
+{
+	return xasprintf(_("the account checks did not run: %s"), why);
+}
+
 const char *check_severity_name(enum check_severity s)
 {
 	static const char *const names[] = {"ok", "warning", "error", "could-not-check"};
@@ -129,15 +134,14 @@ void check_report_failure(struct check_ctx *c, const char *path, const char *che
 	if (e->http == HTTP_CANCELLED || check_cancelled(c))
 		check_report(c, path, check, CHECK_UNKNOWN, NULL, "%s", _("cancelled"));
 	else if (e->transport)
-		check_report(c, path, check, CHECK_UNKNOWN, NULL, _("could not check: %s"),
-			     e->message);
+		check_report(c, path, check, CHECK_UNKNOWN, NULL, "%s", e->message);
 	else if (awscall_denied(e))
 		check_report(c, path, check, CHECK_UNKNOWN, NULL,
-			     _("could not check: your credentials may not call %s (%s)"),
-			     permission, e->code ? e->code : "AccessDenied");
+			     _("your credentials may not call %s (%s)"), permission,
+			     e->code ? e->code : "AccessDenied");
 	else
 		check_report(c, path, check, CHECK_UNKNOWN, NULL,
-			     _("could not check: %s answered %s (HTTP %ld): %s"), permission,
+			     _("%s answered %s (HTTP %ld): %s"), permission,
 			     e->code ? e->code : _("an error"), e->status, e->message);
 }
 
@@ -313,8 +317,7 @@ struct checks *checks_start(struct check_input *in, const struct aws_settings *s
 	if (!why && !creds)
 		why = xstrdup(_("no AWS credentials found"));
 	if (why) {
-		add_finding(r, -1, "", "identity", CHECK_UNKNOWN, NULL,
-			    xasprintf(_("the account checks did not run: %s"), why));
+		add_finding(r, -1, "", "identity", CHECK_UNKNOWN, NULL, checks_not_run(why));
 		free(why);
 		r->state = CHECKS_NO_SETTINGS;
 		r->ended = 1;

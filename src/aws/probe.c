@@ -93,6 +93,7 @@ int probe_openid(const char *url, const struct http_options *opt, char **summary
 	r = http_send("GET", url, &h, NULL, 0, opt, &resp, &cause);
 	if (r != HTTP_DONE) {
 		*problem = xasprintf(_("could not fetch it: %s"), cause);
+		ret = -2;
 		goto out;
 	}
 	if (resp.status != 200) {

@@ -25,7 +25,8 @@ int probe_openid_judge(const char *url, const char *body, size_t len, char **sum
 
 /* GET url (HTTPS only; TLS verified with opt's CA bundle; opt's timeouts and
  * cancel callback) and judge the answer. Same returns as probe_openid_judge,
- * with *problem also for an unreachable URL or a status other than 200. */
+ * with *problem also for a status other than 200; -2 with *problem when no
+ * answer came (unreachable, timed out, cancelled): nothing was judged. */
 int probe_openid(const char *url, const struct http_options *opt, char **summary, char **problem);
 
 #endif

@@ -197,17 +197,24 @@ static int check_exec(const struct cmd_args *a)
 	for (i = 0; i < n; i++) {
 		struct checked *x = &f[i];
 		struct document *doc = NULL;
+		enum form_kind kind;
 
 		x->file = a->words[i];
 		x->state = CHECKS_DONE;
-		if (form_check_file(x->file, def, &doc, &x->probs, &cause) != 0) {
+		if (form_check_any(x->file, def, &doc, &kind, &x->probs, &cause) != 0) {
 			fprintf(stderr, "%s: %s\n", x->file, cause);
 			free(cause);
 			cause = NULL;
 			x->unreadable = 1;
 			continue;
 		}
-		if (have_creds && !cli_interrupted())
+		if (kind == FORM_TEMPLATE && !offline && !json)
+			/* checked as validate does: the account checks take forms */
+			fprintf(stderr,
+				_("%s: a template: checked as 'validate' checks it; the "
+				  "account checks take forms\n"),
+				x->file);
+		if (doc && have_creds && !cli_interrupted())
 			x->state = (enum checks_state)cli_run_checks(doc, &s, &cred, &x->v, &x->n);
 		document_free(doc);
 	}
@@ -243,7 +250,9 @@ static void check_help(void)
 	printf(_("Usage: %s check [--json] [--offline] FORM...\n"
 		 "Validate forms, then check their values against your AWS account: the\n"
 		 "execution role, the image or code object, the network, the authorizer and\n"
-		 "the runtime name. A FORM of - is read from standard input.\n\n"
+		 "the runtime name. A FORM of - is read from standard input. An update form\n"
+		 "('get --update') is validated as the update request takes it; a template\n"
+		 "is validated as 'validate' does, without account checks.\n\n"
 		 "      --json         print the findings as a JSON array on standard output\n"
 		 "      --offline      validate only; send nothing\n"
 		 "  -h, --help         display this help and exit\n"),

@@ -80,6 +80,26 @@ static int credentials_rows(struct aws_settings *s)
 	return r == 0 ? EXIT_OK : r == CREDENTIALS_CANCELLED ? EXIT_CANCELLED : EXIT_CONFIG;
 }
 
+/* A service whose endpoint cannot be used: one configured for it
+ * (AWS_ENDPOINT_URL_<name>, AWS_ENDPOINT_URL, the profile's endpoint_url) is
+ * still shown, with where it came from and why it cannot be used (a Region
+ * that is no Region name, FIPS with a custom endpoint), never as (none). */
+static void unusable_row(const struct aws_settings *s, const char *name, const char *cause)
+{
+	char *origin = NULL, *o;
+	const char *url = aws_configured_endpoint(s, name, &origin);
+
+	if (!url) {
+		config_row(name, _("(none)"), cause);
+	} else {
+		o = xasprintf(_("%s%s, which cannot be used: %s"), origin ? origin : "",
+			      s->use_fips ? ", FIPS" : "", cause ? cause : "?");
+		config_row(name, url, o);
+		free(o);
+	}
+	free(origin);
+}
+
 /* The other services' endpoints, as the account checks find them
  * (awscall_endpoint), with where each came from and the Region each is
  * signed for when that is not the settings' (IAM's global endpoint). Not
@@ -89,7 +109,7 @@ static void service_rows(const struct aws_settings *s)
 {
 	static const struct {
 		enum aws_service svc;
-		const char *name;
+		const char *name; /* also AWS_ENDPOINT_URL_<name> */
 	} svcs[] = {
 	    {AWS_STS, "STS"}, {AWS_IAM, "IAM"}, {AWS_ECR, "ECR"}, {AWS_EC2, "EC2"}, {AWS_S3, "S3"}};
 	size_t i;
@@ -99,7 +119,7 @@ static void service_rows(const struct aws_settings *s)
 		char *url = awscall_endpoint(s, svcs[i].svc, NULL, &sr, &origin, &cause);
 
 		if (!url) {
-			config_row(svcs[i].name, _("(none)"), cause);
+			unusable_row(s, svcs[i].name, cause);
 		} else {
 			o = sr && s->region.value && strcmp(sr, s->region.value)
 				? xasprintf(_("%s, signed for %s"), origin ? origin : "", sr)
@@ -118,7 +138,7 @@ static int config_exec(const struct cmd_args *a)
 {
 	struct aws_options o = cli_aws_options();
 	struct aws_settings s = {0};
-	char *cause = NULL;
+	char *cause = NULL, *why;
 	int ret = EXIT_OK, r;
 
 	if (a->nwords)
@@ -134,13 +154,20 @@ static int config_exec(const struct cmd_args *a)
 		return EXIT_CONFIG;
 	}
 	config_row(_("profile"), s.profile.value, s.profile.origin);
-	if (s.region.value)
+	/* what every command that calls the service judges (list exits 3):
+	 * a Region that is no Region name is unusable, even with an endpoint */
+	why = aws_settings_unusable(&s);
+	if (s.region.value && s.endpoint.value && why) {
+		config_row(_("region"), s.region.value, why);
+		ret = EXIT_CONFIG;
+	} else if (s.region.value)
 		config_row(_("region"), s.region.value, s.region.origin);
 	else {
 		config_row(_("region"), _("(none)"), NULL);
 		ret = EXIT_CONFIG;
 	}
 	if ((r = credentials_rows(&s)) == EXIT_CANCELLED) {
+		free(why);
 		aws_settings_free(&s);
 		return r;
 	}
@@ -157,6 +184,7 @@ static int config_exec(const struct cmd_args *a)
 	config_row(_("attempts"), s.max_attempts.value, s.max_attempts.origin);
 	if (s.region.value)
 		service_rows(&s);
+	free(why);
 	aws_settings_free(&s);
 	return ret;
 }

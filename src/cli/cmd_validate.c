@@ -12,6 +12,7 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
+#include "form/getmap.h"
 #include "form/template.h"
 #include "base/printable.h"
 #include "base/util.h"
@@ -28,39 +29,118 @@ static void add_text(cJSON *o, const char *key, const char *text)
 	free(clean);
 }
 
-/* Load a form strictly ("-": standard input) and check it: load problems
- * first, then the rules (a member dropped for a wrong type is not reported
- * again as missing). */
-int form_check_file(const char *file, const struct formdef *def, struct document **doc_out,
-		    struct problems *probs, char **cause)
+/* FILE's text ("-": standard input), at most UTIL_FORM_FILE_MAX bytes. */
+static int read_text(const char *file, char **text, size_t *len, char **cause)
+{
+	if (!strcmp(file, "-"))
+		return util_read_fd(STDIN_FILENO, _("standard input"), UTIL_FORM_FILE_MAX, text,
+				    len, cause);
+	return util_read_file(file, UTIL_FORM_FILE_MAX, text, len, cause);
+}
+
+/* Read a create form's text strictly and check it: the reader's problems
+ * first, then the rules (validate_document does not report again what is
+ * missing because the reader dropped a wrong value). */
+static int check_create_text(const char *text, size_t len, const struct formdef *def,
+			     struct document **doc_out, struct problems *probs, char **cause)
 {
 	struct document *doc = NULL;
 
-	if (!strcmp(file, "-")) {
-		char *text = NULL;
-		size_t len = 0;
-		int r = util_read_fd(STDIN_FILENO, _("standard input"), UTIL_FORM_FILE_MAX, &text,
-				     &len, cause);
-
-		if (r == 0)
-			r = formfile_parse(text, len, def, FF_STRICT, &doc, probs, cause);
-		free(text);
-		if (r != 0)
-			goto fail;
-	} else if (formfile_load(file, def, FF_STRICT, &doc, probs, cause) != 0) {
-		goto fail;
-	}
-	/* the reader's problems come first: validate_document does not report
-	 * again what is missing because the reader dropped a wrong value */
+	if (formfile_parse(text, len, def, FF_STRICT, &doc, probs, cause) != 0)
+		return -1;
 	validate_document(def, doc, probs);
 	if (doc_out)
 		*doc_out = doc;
 	else
 		document_free(doc);
 	return 0;
-fail:
-	problems_clear(probs);
-	return -1;
+}
+
+/* An update form (`get --update` writes one): a JSON object whose top level
+ * has agentRuntimeId, which no create request takes. */
+static int is_update_text(const char *text, size_t len)
+{
+	cJSON *j = getmap_read_json(text, len);
+	int r = cJSON_IsObject(j) && cJSON_GetObjectItemCaseSensitive(j, "agentRuntimeId");
+
+	cJSON_Delete(j);
+	return r;
+}
+
+/* Read an update form's text as UpdateAgentRuntime takes it and check it;
+ * *doc_out (when not NULL) receives the members it shares with the create
+ * request. */
+static int check_update_text(const char *text, size_t len, const struct formdef *def,
+			     struct document **doc_out, struct problems *probs, char **cause)
+{
+	struct getmap *m = getmap_load(def, cause);
+	struct upform *u = NULL;
+	struct problems rules = {0};
+	size_t i, k, read;
+
+	if (!m)
+		return -1;
+	if (upform_parse(m, def, text, len, &u, probs, cause) != 0) {
+		getmap_free(m);
+		return -1;
+	}
+	read = probs->n;
+	upform_validate(m, def, u, &rules);
+	for (i = 0; i < rules.n; i++) {
+		const struct problem *q = &rules.v[i];
+
+		/* a member the reader dropped is not reported again as missing */
+		for (k = 0; k < read && strcmp(probs->v[k].path, q->path); k++)
+			;
+		if (k == read)
+			problems_add(probs, q->state, q->path, q->ref, "%s", q->message);
+	}
+	problems_clear(&rules);
+	if (doc_out) {
+		*doc_out = u->doc;
+		u->doc = NULL;
+	}
+	upform_free(u);
+	getmap_free(m);
+	return 0;
+}
+
+int form_check_file(const char *file, const struct formdef *def, struct document **doc_out,
+		    struct problems *probs, char **cause)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int r = read_text(file, &text, &len, cause);
+
+	if (r == 0)
+		r = check_create_text(text, len, def, doc_out, probs, cause);
+	free(text);
+	if (r != 0)
+		problems_clear(probs);
+	return r;
+}
+
+int form_check_any(const char *file, const struct formdef *def, struct document **doc_out,
+		   enum form_kind *kind, struct problems *probs, char **cause)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int r = template_check_file(file, def, probs, cause);
+
+	if (doc_out)
+		*doc_out = NULL;
+	*kind = FORM_TEMPLATE;
+	if (r != 1)
+		return r;
+	if ((r = read_text(file, &text, &len, cause)) == 0) {
+		*kind = is_update_text(text, len) ? FORM_UPDATE : FORM_CREATE;
+		r = (*kind == FORM_UPDATE ? check_update_text : check_create_text)(
+		    text, len, def, doc_out, probs, cause);
+	}
+	free(text);
+	if (r != 0)
+		problems_clear(probs);
+	return r;
 }
 
 void form_print_problems(FILE *fp, const char *file, const struct problems *probs)
@@ -171,10 +251,9 @@ static int validate_one(const char *file, const struct formdef *def, cJSON *arr)
 {
 	struct problems probs = {0};
 	char *cause = NULL;
-	int ret = template_check_file(file, def, &probs, &cause);
+	enum form_kind kind;
+	int ret = form_check_any(file, def, NULL, &kind, &probs, &cause);
 
-	if (ret == 1)
-		ret = form_check_file(file, def, NULL, &probs, &cause);
 	if (ret != 0) {
 		print_unreadable(file, cause);
 		if (arr) {
@@ -231,7 +310,8 @@ static void validate_help(void)
 	printf(_("Usage: %s validate [--json] FORM...\n"
 		 "Check form files as the service would judge them, without a terminal.\n"
 		 "A FORM of - is read from standard input; a file that holds a template is\n"
-		 "checked as a template.\n\n"
+		 "checked as a template, and an update form (one with agentRuntimeId, as\n"
+		 "'get --update' writes it) as the update request takes it.\n\n"
 		 "      --json         print the problems as a JSON array on standard output\n"
 		 "  -h, --help         display this help and exit\n\n"
 		 "Each problem is printed on standard error as FILE: PATH: message.\n"),

@@ -143,6 +143,18 @@ struct problems;
  * receives the document; the caller frees it. Shared by validate and submit. */
 int form_check_file(const char *file, const struct formdef *def, struct document **doc_out,
 		    struct problems *probs, char **cause);
+/* What a file given to validate or check holds. */
+enum form_kind {
+	FORM_CREATE,   /* a CreateAgentRuntime form */
+	FORM_UPDATE,   /* an update form: agentRuntimeId at the top ('get --update') */
+	FORM_TEMPLATE, /* a template (its marker at the top) */
+};
+/* As form_check_file, for any of the three: a template is checked as a
+ * template (*doc_out NULL), an update form as UpdateAgentRuntime takes it
+ * (*doc_out: the members it shares with the create request). *kind says
+ * which it was. Shared by validate and check. */
+int form_check_any(const char *file, const struct formdef *def, struct document **doc_out,
+		   enum form_kind *kind, struct problems *probs, char **cause);
 /* Print problems as "FILE: PATH: message" lines, as validate does, every
  * text safe for a terminal. */
 void form_print_problems(FILE *fp, const char *file, const struct problems *probs);

@@ -218,7 +218,7 @@ static void start_missing(struct wiz *w, struct uichecks *st, unsigned mask)
 	known = account_get(w, &s, &c, &id, &why);
 	/* none found: the review says what is missing already; else once why */
 	if (known < 0 && w->account.job && !st->failed) {
-		st->failed = xasprintf(_("the account checks did not run: %s"), why);
+		st->failed = checks_not_run(why);
 		st->dirty = 1;
 	}
 	if (known == 0)

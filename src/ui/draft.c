@@ -156,13 +156,16 @@ int draft_save(struct wiz *w, char **cause)
 		*slash = 0;
 	rc = util_mkdir_p(dir, 0700, cause);
 	free(dir);
-	if (rc == 0)
+	if (rc == 0) {
+		/* the notes first: a draft is never on disk without them, even
+		 * when the terminal is killed between the two */
+		note_write(form_note(w->draft.path), w->data.file);
+		note_write(tmpl_note(w->draft.path), w->tmpl.t ? w->tmpl.t->file : NULL);
 		rc = formfile_save_nofollow(w->draft.path, w->data.doc, w->data.def, cause);
+	}
 	if (rc == 0) {
 		w->draft.gen = document_generation(w->data.doc);
 		w->draft.own = 1;
-		note_write(form_note(w->draft.path), w->data.file);
-		note_write(tmpl_note(w->draft.path), w->tmpl.t ? w->tmpl.t->file : NULL);
 	}
 	return rc;
 }

@@ -294,7 +294,9 @@ static char *list_footer(const struct list *l)
 static void list_draw(struct wiz *w, void *state)
 {
 	struct list *l = state;
-	int bw = COLS - SIDE_W - 4, bh = LINES - 6, bx = SIDE_W + 2, by = 2, y, rows = bh - 4;
+	/* the screen's width, over the section list: at 80 columns an item's
+	 * value, label and note (a subnet's zone and mark) fit */
+	int bw = COLS - 4, bh = LINES - 6, bx = 2, by = 2, y, rows = bh - 4;
 	char *t;
 	size_t i;
 

@@ -353,6 +353,7 @@ static void take_doc(struct wiz *w, struct document *doc, const char *file)
 	w->data.file = file ? xstrdup(file) : NULL;
 	w->data.saved_gen = w->draft.gen = document_generation(doc);
 	w->data.dirty_extra = 0;
+	w->data.left_out = 0;
 }
 
 static void open_template(struct wiz *w, const char *file)
@@ -392,6 +393,7 @@ static void open_file(struct wiz *w)
 		take_doc(w, doc, file);
 		leave(w);
 		marks_visit_all(w);
+		w->data.left_out = p.n; /* F2 says the file lacks them */
 		if (p.n)
 			wiz_status(w, 1,
 				   P_("Loaded %s; %zu member was left out (F3 on it lists why).",

@@ -55,5 +55,26 @@ rm -f "$tmp/config"
 "$ACW" config >"$tmp/out" 2>&1
 if grep -qE '^(IAM|STS) ' "$tmp/out"; then bad "service rows without a Region"; else ok; fi
 
+# a Region that is no Region name: config exits 3 as list does, even with a
+# custom endpoint, and still shows what it found; a configured endpoint
+# that cannot be used is shown with where it came from, never as (none)
+AWS_REGION='bad region' AWS_ENDPOINT_URL=https://localhost:8/ AWS_ENDPOINT_URL_IAM=https://127.0.0.1:9/ \
+	"$ACW" config >"$tmp/out" 2>&1
+rc=$?
+[ "$rc" -eq 3 ] && ok || bad "config with an invalid Region exited $rc, want 3"
+AWS_REGION='bad region' AWS_ENDPOINT_URL=https://localhost:8/ "$ACW" list >/dev/null 2>&1
+rc=$?
+[ "$rc" -eq 3 ] && ok || bad "list with an invalid Region exited $rc, want 3"
+line region "is not a valid AWS Region name"
+line endpoint "https://localhost:8/"
+line IAM "https://127.0.0.1:9/"
+line IAM "AWS_ENDPOINT_URL_IAM"
+AWS_REGION=us-east-1 AWS_USE_FIPS_ENDPOINT=true AWS_ENDPOINT_URL_IAM=https://127.0.0.1:9/ \
+	"$ACW" config >"$tmp/out" 2>&1
+line IAM "https://127.0.0.1:9/"
+line IAM "AWS_ENDPOINT_URL_IAM, FIPS"
+line STS "the service's rules for us-east-1, FIPS"
+line EC2 "the service's rules for us-east-1, FIPS"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -189,6 +189,25 @@ else
 	grep -qF '\u202e' "$tmp/err" && ok || bad "no visible escape: $(cat "$tmp/err")"
 fi
 
+# an update form, as 'get --update' writes it (agentRuntimeId first, no name):
+# validate and check --offline judge it as UpdateAgentRuntime takes it
+upd='"agentRuntimeId":"a-a1b2c3d4e5","agentRuntimeArtifact":{"containerConfiguration":{"containerUri":"public.ecr.aws/a/b"}},"roleArn":"arn:aws:iam::123456789012:role/R","networkConfiguration":{"networkMode":"PUBLIC"}'
+printf '{%s}' "$upd" >"$tmp/update.json"
+expect_exit 0 "$ACW" validate "$tmp/update.json"
+[ -s "$tmp/err" ] && bad "validate of an update form printed: $(cat "$tmp/err")"
+expect_exit 0 "$ACW" check --offline "$tmp/update.json"
+[ -s "$tmp/err" ] && bad "check of an update form printed: $(cat "$tmp/err")"
+expect_exit 0 sh -c '"$0" validate - <"$1"' "$ACW" "$tmp/update.json"
+printf '{%s,"agentRuntimeName":"a"}' "$upd" >"$tmp/update-name.json"
+expect_exit 1 "$ACW" validate "$tmp/update-name.json"
+grep -q "update-name.json: agentRuntimeName: " "$tmp/err" && ok || bad "a name in an update form: $(cat "$tmp/err")"
+printf '{%s}' "$(printf '%s' "$upd" | sed 's/a-a1b2c3d4e5/bad id/')" >"$tmp/update-id.json"
+expect_exit 1 "$ACW" check --offline "$tmp/update-id.json"
+grep -q "update-id.json: agentRuntimeId: " "$tmp/err" && ok || bad "a bad id: $(cat "$tmp/err")"
+# check takes a template as validate does
+expect_exit 0 "$ACW" check --offline "$top_srcdir/forms/templates/python-s3.json"
+[ -s "$tmp/err" ] && bad "check of a template printed: $(cat "$tmp/err")"
+
 # GNU behaviour of --help and --version
 expect_exit 0 "$ACW" --help
 grep -q "validate" "$tmp/out" && ok || bad "--help lists validate"

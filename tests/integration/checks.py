@@ -400,9 +400,17 @@ def test_authorizer(w, tmp):
                  "--cli-connect-timeout", "2")
     check("authorizer: Cognito URL Region differs from the pool's: error",
           has(p, P_JWT + ".discoveryUrl", "authorizer.region", "error", "eu-west-1"), p.findings)
+    check("authorizer: a discovery URL that does not answer: could not check, not a warning",
+          has(p, P_JWT + ".discoveryUrl", "authorizer.discovery", "could-not-check",
+              "could not fetch"), p.findings)
     check("authorizer: only allowedAudience with Cognito: warning",
           has(p, P_JWT + ".allowedAudience", "authorizer.audience", "warning", "client_id"),
           p.findings)
+    p = findings(w, form(tmp, "jwt-cognito-upper", jwt={"discoveryUrl": cog.replace(
+        "cognito-idp.us-east-1.amazonaws.com", "COGNITO-IDP.US-EAST-1.AmazonAWS.com"),
+        "allowedClients": ["x"]}), "--cli-connect-timeout", "2")
+    check("authorizer: a Cognito host in capitals is judged too (Region differs: error)",
+          has(p, P_JWT + ".discoveryUrl", "authorizer.region", "error", "eu-west-1"), p.findings)
 
 
 def test_create_role(w, tmp):

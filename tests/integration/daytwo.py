@@ -170,6 +170,10 @@ def test_round_trips(w):
         want["agentRuntimeId"] = rid
         check(f"round trip {name}: the update form is the id and every member Update takes",
               up == want and list(up)[0] == "agentRuntimeId", f"want {want}\ngot  {up}")
+        for cmd in (["validate", f], ["check", "--offline", f]):
+            p = run(w, cmd)
+            check(f"round trip {name}: {cmd[0]} takes the update form get --update wrote",
+                  p.returncode == 0 and p.stderr == "", p.stderr)
         p = run(w, ["diff", f])
         check(f"round trip {name}: diff of the untouched form: exit 0, nothing printed",
               p.returncode == 0 and p.stdout == "", p.stdout + p.stderr)

@@ -33,6 +33,26 @@ check("left out when the form was loaded" in flat(s),
 t.quit(changed=False)
 t.close()
 
+# the same file opened from the start screen: F2 says it too
+t = Term(start=None)
+with open(os.path.join(t.tmp, "typo.json"), "w") as f:
+    json.dump(form, f)
+t.wait_text("Open a runtime of the Region")
+t.keys("Down", "Down", "Enter")
+t.wait_text("Path:")
+t.type("typo.json")
+t.keys("Enter")
+s = t.wait(lambda s: "1 member was left out" in flat(s), "the start screen's count")
+t.keys("F2")
+s = t.wait(lambda s: "Saved to" in s or "Save to file:" in s, "the save")
+if "Save to file:" in s:
+    t.keys("Enter")
+    s = t.wait_text("Saved to")
+check("left out when the form was loaded" in flat(s),
+      "F2 after the start screen's open said nothing of the member: %r" % flat(s)[-300:], t)
+t.quit(changed=False)
+t.close()
+
 # an update form as FORM: refused, the file untouched
 upd = dict({k: v for k, v in MINIMAL.items() if k != "agentRuntimeName"},
            agentRuntimeId="minimal_agent-a1b2c3d4e5")

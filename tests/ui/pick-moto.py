@@ -5,7 +5,8 @@ Ctrl-O on the role field lists the roles, those that trust
 bedrock-agentcore first and the others marked, filtered as you type, and
 Enter fills the field; on the image field a repository, then its tags (push date, size, the
 platforms of an index);
-on the subnets a VPC, then its subnets (zone ID and "supported" said;
+on the subnets a VPC, then its subnets (zone ID and "supported" said,
+whole at 80x24: the box takes the screen's width;
 several marked), then its security groups; Esc leaves a field as it was.
 Ctrl-R on the role field shows the trust and permissions documents, asks
 for the name (BedrockAgentCore in the default) and a yes, creates the role
@@ -137,6 +138,17 @@ with harness.World() as world:
     s = t.wait_stable(lambda s: subnets[0] in s and subnets[1] in s and "Loading" not in s,
                       "the VPC's subnets", timeout=20)
     check("use1-az1" in s and "supported zone" in s, "zone ID or mark missing", t)
+    # at 80x24 the box takes the screen's width: the title and each
+    # subnet's line are whole, not cut with an ellipsis
+    t.resize(80, 24)
+    s80 = t.wait_stable(lambda s: len(s.split("\n")[0]) <= 80 and subnets[0] in s,
+                        "the list at 80 columns")
+    check("Subnets of the VPC (a supported zone is said; two zones or more)" in s80,
+          "the subnet box's title is cut at 80 columns", t)
+    rows = [r for r in s80.split("\n") if subnets[0] in r or subnets[1] in r]
+    check(rows and all("supported zone" in r for r in rows),
+          "a subnet's line is cut at 80 columns: %r" % rows, t)
+    t.resize(120, 36)
     t.keys("Space", "Down", "Space")
     t.keys("Enter")
     t.wait_text(sg, timeout=20)
