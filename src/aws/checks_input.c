@@ -192,6 +192,7 @@ char *checks_group_key(const struct check_input *in, enum check_group g)
 		break;
 	case CHECK_GROUP_NAME:
 		key_add(&b, in->name);
+		key_add(&b, in->updating); /* its own name is no conflict */
 		break;
 	default:
 		break;

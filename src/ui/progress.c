@@ -32,7 +32,7 @@ struct progress {
 static void progress_draw(struct progress *p)
 {
 	size_t i, first, nw;
-	int y;
+	int y, sn;
 	char *t, **wl;
 
 	erase();
@@ -41,14 +41,17 @@ static void progress_draw(struct progress *p)
 	mvhline(0, 0, ' ', COLS);
 	mvaddstr(0, 1, p->title);
 	attroff(A_REVERSE);
+	/* the state whole (a summary ends with the command to check the
+	 * runtime, its id last), up to half the screen */
 	t = xasprintf("%s (%.0f s)", p->state ? p->state : "", util_monotonic() - p->start);
-	ui_wrap_text(t, COLS - 4, 2, 1, 2, 2, A_BOLD);
+	sn = ui_wrap_text(t, COLS - 4, LINES / 2, 1, 2, 2, A_BOLD);
 	free(t);
+	sn = sn < 2 ? 2 : sn;
 	/* the log wrapped to the screen (a failureReason is shown whole), its
 	 * newest lines when it does not fit */
 	wl = ui_wrap_lines(p->log, p->n, COLS - 4, &nw);
-	first = nw > (size_t)(LINES - 7) ? nw - (LINES - 7) : 0;
-	for (i = first, y = 5; i < nw && y < LINES - 2; i++, y++)
+	first = nw > (size_t)(LINES - 5 - sn) ? nw - (size_t)(LINES - 5 - sn) : 0;
+	for (i = first, y = 3 + sn; i < nw && y < LINES - 2; i++, y++)
 		ui_wrap_text(wl[i], COLS - 4, 1, 1, y, 2, A_NORMAL);
 	ui_lines_free(wl, nw);
 	attron(A_REVERSE);

@@ -397,6 +397,29 @@ static char *update_next(void *arg, const struct runtime_outcome *out)
 	return xstrdup(_("Press any key to return to the review; every value is kept."));
 }
 
+static int open_cancel(void *arg)
+{
+	(void)arg;
+	return term_cancel_pressed();
+}
+
+/* submit_connect on the main thread: Esc stops a credential_process that
+ * waits; the calls then keep no cancel. 0, or -1 with *cause. */
+static int connect_waiting(struct runtimes_session *rs, char **cause)
+{
+	struct credentials_hooks h = {open_cancel, NULL, 0};
+	struct aws_options o;
+
+	submit_options(&o);
+	if (runtimes_connect_with(&o, &h, rs, cause) != 0) {
+		runtimes_disconnect(rs);
+		return -1;
+	}
+	rs->cl.hooks.cancel = NULL;
+	rs->cl.hooks.arg = NULL;
+	return 0;
+}
+
 /* The named endpoints of the runtime (never DEFAULT), listed now, as
  * "prod (version 3), beta (version 4)"; *eps gets the list. NULL when
  * there are none or they cannot be listed (*why). Caller frees. */
@@ -408,7 +431,7 @@ static char *named_endpoints(const char *id, struct runtimes_list *eps, char **w
 	size_t i;
 
 	*why = NULL;
-	if (submit_connect(&rs, why) != 0)
+	if (connect_waiting(&rs, why) != 0)
 		return NULL;
 	if (runtimes_endpoints(&rs.cl, id, eps, &err) != 0) {
 		*why = xstrdup(err.message);
@@ -435,7 +458,7 @@ static void offer_moves(struct wiz *w, const struct runtimes_list *eps, const ch
 	char *cause = NULL, *q;
 	size_t i;
 
-	if (submit_connect(&rs, &cause) != 0) {
+	if (connect_waiting(&rs, &cause) != 0) {
 		wiz_status(w, 1, _("The endpoints cannot be moved: %s"), cause);
 		free(cause);
 		return;
@@ -484,6 +507,7 @@ static void reload(struct wiz *w, const char *version, const struct upform *sent
 	struct wiz_update *u = NULL;
 	char *cause = NULL, *was;
 
+	/* no cancel: keys typed after the progress are the wizard's */
 	if (ui_update_fetch(w->data.def, w->upd->id, NULL, NULL, &doc, &u, &cause) == EXIT_OK) {
 		u->token = w->upd->token;
 		u->token_form = w->upd->token_form;
@@ -661,12 +685,6 @@ int upd_save(struct wiz *w, const char *file, char **cause)
 	r = upform_save(w->upd->map, w->data.def, u, file, cause);
 	upform_free(u);
 	return r;
-}
-
-static int open_cancel(void *arg)
-{
-	(void)arg;
-	return term_cancel_pressed();
 }
 
 int upd_open_first(struct wiz *w, const char *id, char **cause)

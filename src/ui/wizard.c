@@ -185,20 +185,45 @@ static char *status_text(const struct wiz *w, int *attr)
 	return w->screen->status ? w->screen->status(w) : NULL;
 }
 
+/* The title's text; drop: 0 all of it, 1 without the file (or the runtime
+ * updated), 2 also without the program's name. Caller frees. */
+static char *title_text(struct wiz *w, size_t n, size_t all, const char *f, const char *yours,
+			int drop)
+{
+	const char *title = w->data.def->sections[w->sec].title;
+	const char *changed = wiz_dirty(w) ? _("  (changed)") : "";
+	const char *gap = *f && !drop ? "  " : "";
+	char *t, *s;
+
+	f = drop ? "" : f;
+	if (w->screen == &screen_review)
+		t = xasprintf(_("agentcore-wizard  %s%s%s%s"), title, gap, f, changed);
+	else
+		t = xasprintf(_("agentcore-wizard  %zu/%zu %s%s%s%s"), n, all, title, gap, f,
+			      changed);
+	if (drop > 1 && w->screen != &screen_review) {
+		free(t);
+		t = xasprintf(_("%zu/%zu %s%s"), n, all, title, changed);
+	} else if (drop > 1) {
+		free(t);
+		t = xasprintf("%s%s", title, changed);
+	}
+	s = xasprintf("%s%s", t, yours);
+	free(t);
+	return s;
+}
+
 /* The title line: the section (counted; the review is not one more of
  * them: it showed as "12/12 Review" after "12/12 Tags"), the file, whether
- * it changed. */
+ * it changed, a template's count. When it does not fit, the file goes
+ * first, then the program's name: the count stays whole. */
 static void draw_title(struct wiz *w)
 {
 	size_t n = 0, all = 0, i;
-	const char *title = w->data.def->sections[w->sec].title;
-	const char *changed = wiz_dirty(w) ? _("  (changed)") : "";
 	char *upd = upd_title(w);
-	const char *f = upd            ? upd
-			: w->data.file ? w->data.file
-				       : "",
-		   *gap = upd || w->data.file ? "  " : "";
+	const char *f = upd ? upd : w->data.file ? w->data.file : "";
 	char *t, *yours = tmpl_title(w);
+	int drop;
 
 	if (w->screen == &screen_start) {
 		free(upd);
@@ -212,16 +237,10 @@ static void draw_title(struct wiz *w)
 			all++;
 			n += i <= w->sec;
 		}
-	if (w->screen == &screen_review)
-		t = xasprintf(_("agentcore-wizard  %s%s%s%s"), title, gap, f, changed);
-	else
-		t = xasprintf(_("agentcore-wizard  %zu/%zu %s%s%s%s"), n, all, title, gap, f,
-			      changed);
-	if (*yours) {
-		char *both = xasprintf("%s%s", t, yours);
-
+	for (drop = 0, t = title_text(w, n, all, f, yours, 0);
+	     drop < 2 && term_columns(t) > COLS - 2;) {
 		free(t);
-		t = both;
+		t = title_text(w, n, all, f, yours, ++drop);
 	}
 	free(yours);
 	free(upd);

@@ -3,7 +3,7 @@ credentials can be left, and the process group it runs in is stopped.
 The wizard with no FORM says what it waits for while the process runs
 (never a blank screen) and Esc goes on to the start screen; `open
 RUNTIME_ID` says so too and Ctrl-C or SIGTERM end it with exit 6; on the
-command line (`list`, `status`, `config`), SIGINT and SIGTERM end the
+command line (`list`, `status`, `config`, `check`, `submit`), SIGINT and SIGTERM end the
 command with exit 6. Each time the credential_process (its pid written to
 a file) is gone afterwards."""
 import os
@@ -104,7 +104,10 @@ cenv = dict(os.environ, HOME=os.path.join(tmp, "home"),
             AWS_SHARED_CREDENTIALS_FILE=os.path.join(tmp, "home", "no-credentials"), **env)
 for k in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION"):
     cenv.pop(k, None)
-for args in (["list"], ["status", RID], ["config"]):
+SRC = os.environ.get("top_srcdir") or os.path.join(os.path.dirname(__file__), "..", "..")
+FORM = os.path.abspath(os.path.join(SRC, "tests", "data", "valid", "minimal-container.json"))
+for args in (["list"], ["status", RID], ["config"], ["check", FORM], ["submit", FORM],
+             ["submit", "--no-check", FORM], ["submit", "--dry-run", FORM]):
     for sig in (signal.SIGINT, signal.SIGTERM):
         fresh(tmp)
         p = subprocess.Popen([program()] + args, env=cenv, stdout=subprocess.DEVNULL,
@@ -117,7 +120,8 @@ for args in (["list"], ["status", RID], ["config"]):
         except subprocess.TimeoutExpired:
             p.kill()
             rc = "hung"
+        left = not gone(pid)  # (stopped here when left: no process outlives the test)
         check(rc == 6, "%s, %s during the wait: exit %r, not 6" % (" ".join(args), sig.name, rc))
-        check(gone(pid), "%s, %s: the credential_process is left running" % (" ".join(args),
-                                                                            sig.name))
+        check(not left, "%s, %s: the credential_process is left running" % (" ".join(args),
+                                                                             sig.name))
 print("ok: every wait for a credential_process can be left, and the process is stopped")

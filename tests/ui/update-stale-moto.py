@@ -5,7 +5,9 @@ so the title says version 2 and F10 on the same form sends nothing (it sent
 a second, identical version). Esc before UpdateAgentRuntime's answer: F10 on
 the same form sends the same clientToken again, as a create does (it made a
 new one). Counts are plural forms ("with 1 change?"). The account check name.unique
-does not take the runtime being updated for a conflict (audit item 2)."""
+does not take the runtime being updated for a conflict (audit item 2). The
+progress screen's summary wraps: "Check it with: ... status ID" keeps the
+id (audit item 4)."""
 import os
 import sys
 import tempfile
@@ -66,7 +68,9 @@ with harness.World() as world:
     t.keys("y")
     t.wait(lambda s: "Updating to version 2" in flat(s), "the update's answer", timeout=30)
     t.keys("Escape")
-    t.wait_stable("Any key continues", timeout=30)
+    s = t.wait_stable("Any key continues", timeout=30)
+    check("status " + rid in flat(s),
+          "the summary is cut before the runtime id (audit item 4)", t)
     t.keys("Enter")
     s = t.wait_stable(lambda s: "Any key continues" not in s, "the review again")
     check("Updating stale_agent (version 2)" in s, "the title still shows the old version", t)
