@@ -105,11 +105,39 @@ static char *image_note(const cJSON *d)
 			 cJSON_IsNumber(sz) ? sz->valuedouble / 1e6 : 0.0);
 }
 
+/* The config blobs read for a page of images at most: each costs two
+ * requests (GetDownloadUrlForLayer, then the blob); the others say "one
+ * platform". */
+#define PICK_CONFIGS_MAX 16
+
+/* The platform of a single image from its config blob ("linux/amd64"), or
+ * NULL when it cannot be read (no ecr:GetDownloadUrlForLayer...). */
+static char *config_platform(const struct awscall_client *c, const struct pick_context *ctx,
+			     const char *repo, const char *digest)
+{
+	struct ecr_uri u = {(char *)ctx->account, (char *)ctx->region, (char *)repo, NULL, NULL};
+	struct service_error err;
+	char *blob = NULL, *found = NULL;
+	size_t len = 0;
+
+	if (!digest || ecr_blob(c, &u, digest, &blob, &len, &err) != 0) {
+		if (digest)
+			service_error_free(&err);
+		return NULL;
+	}
+	if (ecr_config_arch(blob, len, &found) == ECR_ARCH_UNKNOWN) {
+		free(found);
+		found = NULL;
+	}
+	free(blob);
+	return found;
+}
+
 /* The platforms of each image of a DescribeImages page, by digest, from one
  * BatchGetImage for all of them: an object digest -> "linux/arm64, ..." (an
- * index's platforms) or "" (a single image: its config blob would tell, a
- * request per image, which the list does not make). NULL when the call
- * failed (no ecr:BatchGetImage: the list shows no architecture). */
+ * index's platforms, or a single image's from its config blob, for up to
+ * PICK_CONFIGS_MAX of them) or "" (not known). NULL when the call failed (no
+ * ecr:BatchGetImage: the list shows no architecture). */
 static cJSON *page_platforms(const struct awscall_client *c, const struct pick_context *ctx,
 			     const char *repo, const cJSON *details)
 {
@@ -144,6 +172,7 @@ static cJSON *page_platforms(const struct awscall_client *c, const struct pick_c
 		return NULL;
 	}
 	out = cJSON_CreateObject();
+	i = 0; /* config blobs read */
 	cJSON_ArrayForEach (e, cJSON_GetObjectItemCaseSensitive(a, "images")) {
 		const char *d =
 		    jstr(cJSON_GetObjectItemCaseSensitive(e, "imageId"), "imageDigest");
@@ -151,7 +180,12 @@ static cJSON *page_platforms(const struct awscall_client *c, const struct pick_c
 
 		if (!d || cJSON_GetObjectItemCaseSensitive(out, d))
 			continue;
-		ecr_manifest_arch(jstr(e, "imageManifest"), &found, &config);
+		if (ecr_manifest_arch(jstr(e, "imageManifest"), &found, &config) ==
+			ECR_ARCH_NEED_CONFIG &&
+		    i++ < PICK_CONFIGS_MAX) {
+			free(found);
+			found = config_platform(c, ctx, repo, config);
+		}
 		cJSON_AddStringToObject(out, d, found ? found : "");
 		free(found);
 		free(config);
@@ -207,20 +241,21 @@ static int ecr_page(const struct awscall_client *c, const struct pick_context *c
 
 		cJSON_ArrayForEach (e, details) {
 			const cJSON *tags = cJSON_GetObjectItemCaseSensitive(e, "imageTags"), *t;
-			char *v;
+			char *v, *line;
 
 			cJSON_ArrayForEach (t, tags) {
 				v = xasprintf("%s:%s", base,
 					      cJSON_IsString(t) ? t->valuestring : "");
-				add(out, v, jstr(e, "imageDigest"), image_line(e, platforms, &arm),
-				    arm);
+				line = image_line(e, platforms, &arm); /* before arm is read */
+				add(out, v, jstr(e, "imageDigest"), line, arm);
 				free(v);
 			}
 			if (!cJSON_GetArraySize(tags)) {
 				v = xasprintf("%s@%s", base,
 					      jstr(e, "imageDigest") ? jstr(e, "imageDigest")
 								     : "");
-				add(out, v, _("(untagged)"), image_line(e, platforms, &arm), arm);
+				line = image_line(e, platforms, &arm);
+				add(out, v, _("(untagged)"), line, arm);
 				free(v);
 			}
 		}

@@ -496,6 +496,14 @@ def test_pick(w, tmp, s):
     p, repos = load("repositories")
     check("pick repositories", any(r["label"] == "agent" for r in repos), p.stderr + str(repos))
     p, images = load("images", "agent")
+    byvalue = {i["value"]: i for i in images}
+    check("pick images: a single-platform image says its architecture, read from its config "
+          "blob (served by the proxy: moto lacks GetDownloadUrlForLayer)",
+          "linux/amd64" in byvalue.get(f"{REGISTRY}/agent:amd64", {}).get("note", "") and
+          not byvalue[f"{REGISTRY}/agent:amd64"]["marked"], p.stderr + str(images))
+    check("pick images: a single arm64 image is marked as one AgentCore runs",
+          byvalue.get(f"{REGISTRY}/agent:arm", {}).get("marked") and
+          "linux/arm64" in byvalue[f"{REGISTRY}/agent:arm"]["note"], p.stderr + str(images))
     check("pick images: URI:tag with push date and size",
           any(i["value"] == f"{REGISTRY}/agent:v1" and i["note"].startswith("pushed ")
               for i in images), p.stderr + str(images))
