@@ -185,17 +185,24 @@ static char *status_text(const struct wiz *w, int *attr)
 	return w->screen->status ? w->screen->status(w) : NULL;
 }
 
-/* The title's text; drop: 0 all of it, 1 without the file (or the runtime
- * updated), 2 also without the program's name. Caller frees. */
+/* The title's text; drop: 0 all of it, 1 the file's last name only (a
+ * folder's path goes first), 2 without the file (or the runtime updated),
+ * 3 also without the program's name. Caller frees. */
 static char *title_text(struct wiz *w, size_t n, size_t all, const char *f, const char *yours,
 			int drop)
 {
 	const char *title = w->data.def->sections[w->sec].title;
 	const char *changed = wiz_dirty(w) ? _("  (changed)") : "";
-	const char *gap = *f && !drop ? "  " : "";
+	const char *slash = strrchr(f, '/');
+	const char *gap;
 	char *t, *s;
 
-	f = drop ? "" : f;
+	if (drop == 1 && slash && slash[1] && !upd_id(w))
+		f = slash + 1;
+	else if (drop >= 1)
+		f = "";
+	gap = *f ? "  " : "";
+	drop = drop >= 2 ? drop - 1 : 0;
 	if (w->screen == &screen_review)
 		t = xasprintf(_("agentcore-wizard  %s%s%s%s"), title, gap, f, changed);
 	else
@@ -215,8 +222,9 @@ static char *title_text(struct wiz *w, size_t n, size_t all, const char *f, cons
 
 /* The title line: the section (counted; the review is not one more of
  * them: it showed as "12/12 Review" after "12/12 Tags"), the file, whether
- * it changed, a template's count. When it does not fit, the file goes
- * first, then the program's name: the count stays whole. */
+ * it changed, a template's count. When it does not fit, the file's folder
+ * goes first, then the file, then the program's name: the count stays
+ * whole. */
 static void draw_title(struct wiz *w)
 {
 	size_t n = 0, all = 0, i;
@@ -238,7 +246,7 @@ static void draw_title(struct wiz *w)
 			n += i <= w->sec;
 		}
 	for (drop = 0, t = title_text(w, n, all, f, yours, 0);
-	     drop < 2 && term_columns(t) > COLS - 2;) {
+	     drop < 3 && term_columns(t) > COLS - 2;) {
 		free(t);
 		t = title_text(w, n, all, f, yours, ++drop);
 	}
