@@ -23,12 +23,19 @@
  * of 60,000 tags. A few containers at once, by the container's address.
  * Appending keeps them; every change that deletes, replaces or reorders an
  * item forgets them all (forget). */
-#define CURSORS 16
+#define CURSORS     32
+#define CURSOR_WAYS 4 /* the places a container's cursor may take */
 
 struct cursor {
 	const cJSON *parent; /* NULL: unused */
 	cJSON *child;        /* an item of parent ... */
 	size_t idx;          /* ... and its index */
+	unsigned long used;  /* when last asked for: the least recent one goes */
+};
+
+struct cursor_set {
+	struct cursor v[CURSORS];
+	unsigned long tick;
 };
 
 /* The last changes, one per generation, for document_entries_changed. */
@@ -55,7 +62,7 @@ struct document {
 		unsigned long gen;
 	} members[MEMBER_GENS];
 	size_t nmembers;
-	struct cursor *cursors;         /* CURSORS of them, owned; written by lookups too */
+	struct cursor_set *cursors;     /* owned; written by lookups too */
 	struct change journal[JOURNAL]; /* generation g at [g % JOURNAL] */
 	unsigned long journal_from;     /* the generations after it are there */
 	struct {
@@ -208,13 +215,33 @@ static int path_split(const char *path, struct step *steps)
 /* Forget every cursor: an item they point to may be gone. */
 static void forget(struct document *doc)
 {
-	memset(doc->cursors, 0, CURSORS * sizeof *doc->cursors);
+	memset(doc->cursors, 0, sizeof *doc->cursors);
 }
 
 /* The cursor of container c (one it may share with another container). */
 static struct cursor *cursor_of(const struct document *doc, const cJSON *c)
 {
-	return &doc->cursors[((uintptr_t)c >> 5) % CURSORS];
+	struct cursor_set *set = doc->cursors;
+	size_t h = ((uintptr_t)c >> 5) % CURSORS, i;
+	struct cursor *k, *old = NULL;
+
+	/* a few places per container, the least recently asked for given up:
+	 * with one place, two containers of one path that fell on it (a list
+	 * and its parent object, by their addresses) took it from each other
+	 * at every step, and a list built item by item was walked from its
+	 * start each time (quadratic: 60,000 subnets took 30 s) */
+	for (i = 0; i < CURSOR_WAYS; i++) {
+		k = &set->v[(h + i) % CURSORS];
+		if (k->parent == c) {
+			k->used = ++set->tick;
+			return k;
+		}
+		if (!old || k->used < old->used)
+			old = k;
+	}
+	memset(old, 0, sizeof *old);
+	old->used = ++set->tick;
+	return old;
 }
 
 static void cursor_put(struct cursor *k, const cJSON *parent, cJSON *child, size_t idx)
@@ -401,7 +428,7 @@ static struct document *holding(cJSON *root)
 	if (!root)
 		util_fatal("out of memory");
 	doc->root = root;
-	doc->cursors = xcalloc(CURSORS, sizeof *doc->cursors);
+	doc->cursors = xcalloc(1, sizeof *doc->cursors);
 	return doc;
 }
 

@@ -130,6 +130,37 @@ static void test_huge_walk(void **state)
 	document_free(doc);
 }
 
+/* A list built item by item stays linear wherever the allocator puts its
+ * containers: each round shifts the heap by a pad, so the list, its parent
+ * objects and the document fall on other cursor places (one place per
+ * container made a list that shared it with its parent quadratic, in about
+ * a third of layouts). */
+static void test_walk_layouts(void **state)
+{
+	const char *list = "networkConfiguration.networkModeConfig.subnets";
+	char path[96];
+	int round;
+	size_t i;
+
+	(void)state;
+	for (round = 0; round < 16; round++) {
+		char *pad = malloc((size_t)round * 40 + 8);
+		struct document *doc = document_new();
+		double t0 = now();
+
+		for (i = 0; i < ENTRIES / 3; i++) {
+			snprintf(path, sizeof path, "%s[%zu]", list, i);
+			assert_int_equal(document_set_text(doc, path, "subnet-0123456789abcdef0"),
+					 0);
+		}
+		if (now() - t0 > bound() / 4)
+			fail_msg("round %d: %d items took %.3f s: not linear", round, ENTRIES / 3,
+				 now() - t0);
+		document_free(doc);
+		free(pad);
+	}
+}
+
 /* The remembered positions follow removals, moves and replacements. */
 static void test_walk_after_changes(void **state)
 {
@@ -170,6 +201,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_huge_form),
 	    cmocka_unit_test(test_huge_walk),
+	    cmocka_unit_test(test_walk_layouts),
 	    cmocka_unit_test(test_walk_after_changes),
 	};
 
