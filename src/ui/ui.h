@@ -66,7 +66,7 @@ struct ui_begin {
 	/* what reading FORM left out (unknown members, wrong types), said and
 	 * listed once the screens start; NULL or empty: nothing. The caller's. */
 	const struct problems *left_out;
-	const char *open_id;    /* `open RUNTIME_ID`: loaded once curses runs, or NULL */
+	const char *open_id; /* `open RUNTIME_ID`: loaded once curses runs, or NULL */
 };
 
 /* The curses wizard. doc is taken over. Returns an exit code. */
