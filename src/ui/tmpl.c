@@ -177,6 +177,31 @@ size_t tmpl_problems(const struct wiz *w, struct problems *out)
 	return out->n - before;
 }
 
+/* Whether problem path ref is path itself, or below it when whole is set
+ * (an entry shown as one row). */
+static int ref_under(const char *ref, const char *path, int whole)
+{
+	size_t len = strlen(path);
+
+	if (!ref || strncmp(ref, path, len))
+		return 0;
+	return !ref[len] || (whole && (ref[len] == '.' || ref[len] == '['));
+}
+
+int tmpl_row_unfilled(const struct wiz *w, const struct row *r)
+{
+	size_t i;
+
+	if (!w->tmpl.t || !r->path || r->kind == RK_MAPKEY || r->kind == RK_ADD ||
+	    r->kind == RK_FOLDED)
+		return 0;
+	for (i = 0; i < w->marks.tprobs.n; i++)
+		if (w->marks.tprobs.v[i].state == VS_INCOMPLETE &&
+		    ref_under(w->marks.tprobs.v[i].ref, r->path, r->kind == RK_ENTRY))
+			return 1;
+	return 0;
+}
+
 char *tmpl_problem_text(const struct wiz *w, const struct problem *p, int *section)
 {
 	const struct fnode *n = formdef_lookup(w->data.def, p->ref ? p->ref : p->path);
