@@ -202,24 +202,6 @@ int tmpl_row_unfilled(const struct wiz *w, const struct row *r)
 	return 0;
 }
 
-char *tmpl_problem_text(const struct wiz *w, const struct problem *p, int *section)
-{
-	const struct fnode *n = formdef_lookup(w->data.def, p->ref ? p->ref : p->path);
-	const struct fnode *m = n ? n->parent : NULL;
-	size_t len;
-
-	if (!m || m->kind != FK_MAP || m->value != n || !m->name)
-		return row_problem_text(w->data.def, p, section);
-	/* a map's entry: its name says which ("Environment variables API_KEY") */
-	*section = m->section;
-	len = strlen(m->name);
-	return xasprintf("%s %s: %s", m->label ? m->label : m->name,
-			 !strncmp(p->path, m->name, len) && p->path[len] == '.' ? p->path + len + 1
-			 : !strncmp(p->path, m->name, len)                      ? p->path + len
-										: p->path,
-			 p->message);
-}
-
 enum vstate tmpl_check(const struct wiz *w, char **msg)
 {
 	struct problems p = {0};
@@ -233,7 +215,7 @@ enum vstate tmpl_check(const struct wiz *w, char **msg)
 		if (p.v[i].state > worst) {
 			worst = p.v[i].state;
 			free(*msg);
-			*msg = tmpl_problem_text(w, &p.v[i], &sec);
+			*msg = row_problem_text(w->data.def, &p.v[i], &sec);
 		}
 	problems_clear(&p);
 	return worst;

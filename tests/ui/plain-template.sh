@@ -63,6 +63,31 @@ grep -q '^  Name 1: API_KEY$' "$tmp/out" || fail "the template's key was not sho
 grep -q 'Name 1 \[' "$tmp/out" && fail "the template's key was asked"
 grep -q '"API_KEY": "secretval"' "$tmp/env-out.json" || fail "the yours value was not saved under the template's key"
 
+# the template's messages about a map's value name its entry, not "Value"
+# (issue 12 follow-ups, item 2): a yours value left empty, a value against
+# the team's pattern; asked again, then filled
+cat >"$tmp/envrules.json" <<'EOF2'
+{"agentcoreWizardTemplate": 1, "title": "Team agents",
+ "fields": {"agentRuntimeName": {"mode": "yours"},
+   "environmentVariables.API_KEY": {"mode": "yours", "note": "The key from the vault."},
+   "environmentVariables.LOG_LEVEL": {"mode": "yours", "pattern": "DEBUG|INFO|WARN",
+     "expect": "DEBUG, INFO or WARN"}},
+ "form": {"roleArn": "arn:aws:iam::123456789012:role/R",
+   "agentRuntimeArtifact": {"containerConfiguration": {"containerUri": "public.ecr.aws/a/b"}},
+   "networkConfiguration": {"networkMode": "PUBLIC"}}}
+EOF2
+printf '%s\n' 'team_ok' '' 'LOUD' 'k-1' 'INFO' '' >"$tmp/in"
+"$ACW" new --template "$tmp/envrules.json" --plain "$tmp/rules-out.json" <"$tmp/in" >"$tmp/out" 2>&1
+rc=$?
+[ $rc = 0 ] || fail "exit $rc with rules on map values"
+tr '\n' ' ' <"$tmp/out" | sed 's/  */ /g' >"$tmp/flat"
+grep -q 'Environment variables API_KEY: is yours to fill: The key from the vault\.' "$tmp/flat" ||
+	fail "the empty yours value was not named by its entry"
+grep -q "Environment variables LOG_LEVEL: does not match the team's rule: expected DEBUG, INFO or WARN" \
+	"$tmp/flat" || fail "the value against the team's pattern was not named by its entry"
+grep -q '^ *Value: ' "$tmp/out" && fail "a problem was named \"Value\""
+grep -q '"LOG_LEVEL": "INFO"' "$tmp/rules-out.json" || fail "the value asked again was not saved"
+
 # a saved form that holds a secret says so (item 3): --plain, and new
 cat >"$tmp/secret.json" <<'EOF2'
 {"agentRuntimeName": "a", "roleArn": "arn:aws:iam::123456789012:role/R",
@@ -87,3 +112,4 @@ echo "ok: --plain with a template asks only the fields yours and the defaults"
 echo "ok: --plain and new say that a saved form holds a secret"
 echo "ok: --plain keeps a map key the template names, and asks its value"
 echo "ok: --plain asks a section again when it breaks the template's rule"
+echo "ok: --plain names a map's entry in the template's messages"
