@@ -164,6 +164,17 @@ expect_exit 1 "$ACW" validate ./bad.json
 has "$tmp/err" "./bad.json: fields.roleArnn: names no member of the form" "validate of an invalid template"
 expect_exit 2 "$ACW" validate malformed.json
 has "$tmp/err" "malformed.json: line 3, column 14" "validate of a malformed template"
+# check of templates alone needs no Region and no credentials: it checks
+# them as validate does (exit 0 or 1), it does not ask for the account
+noaws="env -u AWS_REGION -u AWS_DEFAULT_REGION -u AWS_PROFILE -u AWS_ACCESS_KEY_ID AWS_CONFIG_FILE=$tmp/none AWS_SHARED_CREDENTIALS_FILE=$tmp/none"
+expect_exit 0 $noaws "$ACW" check "$top_srcdir/forms/templates/container-public.json"
+has "$tmp/err" "the account checks take forms" "check of a template"
+grep -q "Region" "$tmp/err" && bad "check of a template asked for a Region: $(cat "$tmp/err")" || ok
+expect_exit 1 $noaws "$ACW" check ./bad.json
+# with a form beside it, the form's account checks still need them
+expect_exit 3 $noaws "$ACW" check "$top_srcdir/forms/templates/container-public.json" \
+	"$top_srcdir/tests/data/valid/minimal-container.json"
+has "$tmp/err" "no AWS Region is set" "check of a template and a form without a Region"
 
 # template: from a form with a secret environment variable. The value is not
 # in the template, and the writer says so; the template is valid and starts
