@@ -181,8 +181,10 @@ static void print_help(const struct fnode *n, int depth)
 		say("%*s  %s", depth * 2, "", _("No help for this field."));
 }
 
-/* Ask for row r until the answer is acceptable. Returns 0, -1 at end of input. */
-static int ask_row(const struct formdef *def, struct document *doc, const struct row *r)
+/* Ask for row r until the answer is acceptable; team (or NULL) is the
+ * template's hint for it, said before the first question and with '?'.
+ * Returns 0, -1 at end of input. */
+static int ask_row(struct document *doc, const struct row *r, const char *team)
 {
 	char *cur = row_value(r, doc), *a, *msg = NULL;
 	enum vstate st;
@@ -190,7 +192,8 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 	/* values of sensitive maps (environment variables) are never echoed */
 	int secret = r->kind == RK_MAPVAL && r->owner && r->owner->sensitive;
 
-	(void)def;
+	if (team)
+		say("%*s  %s", r->depth * 2, "", team);
 	for (;;) {
 		plain_printf("%*s%s", r->depth * 2, "", r->label);
 		if (is_choice(r))
@@ -208,6 +211,8 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 		if (!isatty(STDIN_FILENO))
 			plain_printf("%s\n", secret && *a ? "********" : a);
 		if (!strcmp(a, "?")) {
+			if (team)
+				say("%*s  %s", r->depth * 2, "", team);
 			print_help(r->node, r->depth);
 			free(a);
 			continue;
@@ -431,6 +436,17 @@ static int plain_skips(const struct template *t, const struct formdef *def,
 	return m != TM_YOURS && m != TM_DEFAULT;
 }
 
+/* Ask for row r, with the template's hint for it (its note and example) */
+static int plain_ask(const struct template *t, const struct formdef *def, struct document *doc,
+		     const struct row *r)
+{
+	char *team = t ? template_hint(template_rule(t, def, doc, r->path)) : NULL;
+	int rc = ask_row(doc, r, team);
+
+	free(team);
+	return rc;
+}
+
 /* A map entry the template names keeps its key (the team's): shown as
  * given, not asked; its value is asked after it. Returns 1 when shown. */
 static int plain_given_key(const struct template *t, const struct formdef *def,
@@ -524,7 +540,7 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file,
 					i--; /* the new item's row is where the add row was */
 					continue;
 				}
-				if (ask_row(def, doc, &rows.v[i]) != 0)
+				if (plain_ask(tmpl, def, doc, &rows.v[i]) != 0)
 					goto eof;
 			}
 			problems_clear(&p);

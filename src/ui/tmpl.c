@@ -128,13 +128,7 @@ char *tmpl_hint(const struct wiz *w, const char *path)
 	if (f && f->mode == TM_LOCKED)
 		return f->note ? xasprintf(_("Locked by the template: %s"), f->note)
 			       : xstrdup(_("Locked by the template: the team set this value."));
-	if (!f || (f->mode != TM_YOURS && f->mode != TM_DEFAULT) || (!f->note && !f->example))
-		return NULL;
-	if (f->note && f->example)
-		return xasprintf(_("%s Example: %s"), f->note, f->example);
-	if (f->example)
-		return xasprintf(_("Example: %s"), f->example);
-	return xstrdup(f->note);
+	return template_hint(f);
 }
 
 /* The section showing the top-level member that path starts with. */

@@ -19,6 +19,11 @@ rc=$?
 [ $rc = 0 ] || { echo "FAIL: exit $rc"; cat "$tmp/out"; exit 1; }
 fail() { echo "FAIL: $1"; cat "$tmp/out"; exit 1; }
 grep -q '^Runtime name: my_agent' "$tmp/out" || fail "the name (yours) was not asked"
+# the team's note and example for a field yours are said before it is asked
+grep -B2 '^Runtime name: my_agent' "$tmp/out" | grep -q 'A name for your agent, unique' ||
+	fail "the team's note was not said before the name"
+grep -B2 '^Runtime name: my_agent' "$tmp/out" | grep -q 'Example: support_agent' ||
+	fail "the team's example was not said before the name"
 grep -q '^Description \[A container agent' "$tmp/out" ||
 	fail "the description (a default) was not offered with its value"
 grep -q 'Idle timeout (s) \[900\]' "$tmp/out" || fail "a default was not offered with its value"
@@ -37,13 +42,16 @@ cat >"$tmp/team.json" <<'EOF2'
    "agentRuntimeArtifact": {"containerConfiguration": {"containerUri": "public.ecr.aws/a/b"}},
    "networkConfiguration": {"networkMode": "PUBLIC"}}}
 EOF2
-printf '%s\n' 'other' 'team_ok' '' >"$tmp/in"
+printf '%s\n' '?' 'other' 'team_ok' '' >"$tmp/in"
 "$ACW" new --template "$tmp/team.json" --plain "$tmp/team-out.json" <"$tmp/in" >"$tmp/out" 2>&1
 rc=$?
 [ $rc = 0 ] || fail "exit $rc with a team's pattern"
 grep -q "Runtime name: does not match the team's rule: expected names that start with" "$tmp/out" ||
 	fail "the team's rule was not said"
 grep -q '"agentRuntimeName": "team_ok"' "$tmp/team-out.json" || fail "the name asked again was not saved"
+# '?' gives the team's hint too, then the field's own help
+sed -n '/^Runtime name: ?/,/^Runtime name: other/p' "$tmp/out" | grep -q 'Example: team_support' ||
+	fail "'?' did not give the team's example"
 
 # a map entry the template names (environmentVariables.API_KEY yours): its
 # key is the team's, shown and not asked; its value is asked, and saved
