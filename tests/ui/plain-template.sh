@@ -46,8 +46,14 @@ printf '%s\n' '?' 'other' 'team_ok' '' >"$tmp/in"
 "$ACW" new --template "$tmp/team.json" --plain "$tmp/team-out.json" <"$tmp/in" >"$tmp/out" 2>&1
 rc=$?
 [ $rc = 0 ] || fail "exit $rc with a team's pattern"
-grep -q "Runtime name: does not match the team's rule: expected names that start with" "$tmp/out" ||
-	fail "the team's rule was not said"
+# an answer against the team's pattern is refused as it is typed, the
+# rule said, and the field asked again at once
+grep -A1 '^Runtime name: other$' "$tmp/out" | grep -q "^  does not match the team's rule: expected names that start with team_" ||
+	fail "the team's rule was not said when the name was typed"
+grep -A2 '^Runtime name: other$' "$tmp/out" | grep -q '^Runtime name: team_ok$' ||
+	fail "the name was not asked again at once"
+# a section with nothing yours or default in it is passed over in silence
+grep -q '^== Request headers ==' "$tmp/out" && fail "a section with nothing to ask was shown"
 grep -q '"agentRuntimeName": "team_ok"' "$tmp/team-out.json" || fail "the name asked again was not saved"
 # '?' gives the team's hint too, then the field's own help
 sed -n '/^Runtime name: ?/,/^Runtime name: other/p' "$tmp/out" | grep -q 'Example: team_support' ||
@@ -84,15 +90,15 @@ cat >"$tmp/envrules.json" <<'EOF2'
    "agentRuntimeArtifact": {"containerConfiguration": {"containerUri": "public.ecr.aws/a/b"}},
    "networkConfiguration": {"networkMode": "PUBLIC"}}}
 EOF2
-printf '%s\n' 'team_ok' '' 'LOUD' 'k-1' 'INFO' '' >"$tmp/in"
+printf '%s\n' 'team_ok' '' 'LOUD' 'INFO' 'k-1' '' '' >"$tmp/in"
 "$ACW" new --template "$tmp/envrules.json" --plain "$tmp/rules-out.json" <"$tmp/in" >"$tmp/out" 2>&1
 rc=$?
 [ $rc = 0 ] || fail "exit $rc with rules on map values"
 tr '\n' ' ' <"$tmp/out" | sed 's/  */ /g' >"$tmp/flat"
 grep -q 'Environment variables API_KEY: is yours to fill: The key from the vault\.' "$tmp/flat" ||
 	fail "the empty yours value was not named by its entry"
-grep -q "Environment variables LOG_LEVEL: does not match the team's rule: expected DEBUG, INFO or WARN" \
-	"$tmp/flat" || fail "the value against the team's pattern was not named by its entry"
+grep -q "Name 2: LOG_LEVEL Value 2: \*\*\*\*\*\*\*\* does not match the team's rule: expected DEBUG, INFO or WARN Value 2: \*" \
+	"$tmp/flat" || fail "the value against the team's pattern was not refused under its entry"
 grep -q '^ *Value: ' "$tmp/out" && fail "a problem was named \"Value\""
 grep -q '"LOG_LEVEL": "INFO"' "$tmp/rules-out.json" || fail "the value asked again was not saved"
 
