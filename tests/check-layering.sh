@@ -11,7 +11,7 @@
 # It fails when it finds no file to check, so a move cannot make it pass
 # by checking nothing.
 cd "${top_srcdir:-.}" || exit 99
-SIGNING="secret sigv4 http credentials endpoint awsconfig service xml"
+SIGNING="secret sigv4 http credentials credcache endpoint awsconfig service xml"
 bad=0
 files=$(find src -name '*.[ch]' | sort)
 n=$(printf '%s\n' "$files" | grep -c .)

@@ -42,7 +42,7 @@ tests_unit_test_printable_LDADD = $(UNIT_LDADD)
 # One test program for each module of src/aws; the suites from ../shared
 # (test_sigv4_suite, test_endpoint_suite) exit 77 (SKIP) without it.
 AWS_UNIT_TESTS = tests/unit/test_awsconfig tests/unit/test_endpoint tests/unit/test_endpoint_suite \
-	tests/unit/test_credentials \
+	tests/unit/test_credentials tests/unit/test_credcache \
 	tests/unit/test_http tests/unit/test_service tests/unit/test_probe tests/unit/test_runtime
 tests_unit_test_awsconfig_SOURCES = tests/unit/test_awsconfig.c tests/unit/awstest.h tests/unit/testutil.h
 tests_unit_test_awsconfig_CPPFLAGS = $(UNIT_CPPFLAGS)
@@ -53,6 +53,9 @@ tests_unit_test_endpoint_LDADD = $(UNIT_LDADD)
 tests_unit_test_credentials_SOURCES = tests/unit/test_credentials.c tests/unit/awstest.h tests/unit/testutil.h
 tests_unit_test_credentials_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_credentials_LDADD = $(UNIT_LDADD)
+tests_unit_test_credcache_SOURCES = tests/unit/test_credcache.c tests/unit/awstest.h tests/unit/testutil.h
+tests_unit_test_credcache_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_credcache_LDADD = $(UNIT_LDADD)
 tests_unit_test_http_SOURCES = tests/unit/test_http.c tests/unit/awstest.h tests/unit/testutil.h
 tests_unit_test_http_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_http_LDADD = $(UNIT_LDADD)
@@ -194,7 +197,7 @@ tests_unit_test_getmap_SOURCES = tests/unit/test_getmap.c tests/unit/testutil.h
 tests_unit_test_getmap_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_getmap_LDADD = $(UNIT_LDADD)
 TESTS += tests/cmd/daytwo.sh tests/cmd/config-endpoints.sh
-EXTRA_DIST += tests/cmd/daytwo.sh tests/cmd/config-endpoints.sh
+EXTRA_DIST += tests/cmd/daytwo.sh tests/cmd/config-endpoints.sh tests/cmd/zsh-complete.zsh
 TESTS += tests/unit/check-requests-vs-model.py
 EXTRA_DIST += tests/unit/check-requests-vs-model.py
 # A service's GetAgentRuntime answer made into forms (issue 11): its corpus is replayed by make check.

@@ -234,15 +234,13 @@ int credentials_parse_sts(const char *xml, size_t len, struct aws_credentials *o
 	return 0;
 }
 
-/* The seconds a credential_process may run: the hooks' own, else
- * ACW_CREDENTIAL_PROCESS_TIMEOUT (for tests only), else the default. */
-static double process_timeout(const struct credentials_hooks *h)
+double credentials_process_seconds(const struct credentials_hooks *h)
 {
 	const char *v = getenv("ACW_CREDENTIAL_PROCESS_TIMEOUT");
 	char *end;
 	double t;
 
-	if (h->process_timeout > 0)
+	if (h && h->process_timeout > 0)
 		return h->process_timeout;
 	if (v && *v && (t = strtod(v, &end)) > 0 && !*end)
 		return t;
@@ -426,7 +424,7 @@ static int run_process(const struct chain *ch, const char *cmd, const char *prof
 {
 	struct strbuf o = {0}, e = {0};
 	struct proc p;
-	double timeout = process_timeout(ch->hooks);
+	double timeout = credentials_process_seconds(ch->hooks);
 	enum proc_end end;
 	int status, ret = -1;
 	char *why = NULL;
@@ -999,8 +997,8 @@ static int chain_resolve(const struct chain *ch, struct aws_credentials *out, ch
 	return container_credentials(ch, out, cause);
 }
 
-int credentials_resolve_with(const struct aws_settings *s, const struct credentials_hooks *h,
-			     struct aws_credentials *out, char **cause)
+int credentials_resolve_uncached(const struct aws_settings *s, const struct credentials_hooks *h,
+				 struct aws_credentials *out, char **cause)
 {
 	static const struct credentials_hooks none;
 	int cancelled = 0;
@@ -1016,9 +1014,4 @@ int credentials_resolve_with(const struct aws_settings *s, const struct credenti
 	if (r == 0)
 		out->source = printable_take(out->source);
 	return r;
-}
-
-int credentials_resolve(const struct aws_settings *s, struct aws_credentials *out, char **cause)
-{
-	return credentials_resolve_with(s, NULL, out, cause);
 }

@@ -19,7 +19,8 @@
  * is reached at AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, or sts.REGION with
  * the partition's suffix (amazonaws.com, amazonaws.com.cn, c2s.ic.gov,
  * amazonaws.eu, ...). Secrets are never printed, logged or written, and are
- * wiped by credentials_free. */
+ * wiped by credentials_free; the copy kept for the process (credcache.c,
+ * owned there) by credentials_forget or when it is replaced. */
 #ifndef ACW_CREDENTIALS_H
 #define ACW_CREDENTIALS_H
 
@@ -58,18 +59,52 @@ struct credentials_hooks {
 /* The return value of credentials_resolve_with when the hooks cancelled. */
 #define CREDENTIALS_CANCELLED (-2)
 
+/* Credentials are found again when fewer than this many seconds are left
+ * before they expire (botocore's mandatory refresh window): temporary ones
+ * (an assumed role, a credential_process or container answer with an
+ * Expiration) are never handed out, or used to sign, this close to the end. */
+#define CREDENTIALS_REFRESH_AHEAD 600
+
 /* Find credentials. Returns 0, 1 when none are configured anywhere (not an
  * error for the wizard: the form can still be filled), or -1 with *cause
  * (caller frees) when something configured fails (a credential_process that
  * exits non-zero, prints bad JSON or does not finish within its timeout, an
  * AssumeRole that is refused, ...). Every text in *cause and out->source is
- * safe for a terminal (printable_text). */
+ * safe for a terminal (printable_text). out is the caller's copy.
+ *
+ * One resolution serves the whole process (credcache.c): the credentials
+ * found are kept (wiped by credentials_forget) and handed out again for the
+ * same settings (profile, Region, files' contents, the AWS_* variables the
+ * chain reads) until fewer than CREDENTIALS_REFRESH_AHEAD seconds are left
+ * (never, for long-term keys); a call for the same settings while another
+ * thread resolves them waits for that resolution and takes its answer
+ * (failures too), or, when it was cancelled, resolves itself. What failed
+ * or found nothing is not kept: the next call tries again. Thread-safe. */
 int credentials_resolve(const struct aws_settings *s, struct aws_credentials *out, char **cause);
 
 /* The same, with hooks (NULL: none): returns CREDENTIALS_CANCELLED, with
- * *cause saying so, when hooks->cancel asked to stop. */
+ * *cause saying so, when hooks->cancel asked to stop, also while waiting for
+ * another thread's resolution (which goes on). That wait is bounded too: at
+ * most twice the hooks' process timeout (credentials_process_seconds), then
+ * -1 with *cause saying so. */
 int credentials_resolve_with(const struct aws_settings *s, const struct credentials_hooks *hooks,
 			     struct aws_credentials *out, char **cause);
+
+/* The provider chain itself, run every time (nothing kept, nothing shared):
+ * what credentials_resolve_with calls once for everyone. */
+int credentials_resolve_uncached(const struct aws_settings *s,
+				 const struct credentials_hooks *hooks,
+				 struct aws_credentials *out, char **cause);
+
+/* Drop (and wipe) the credentials kept for the process: the next
+ * credentials_resolve runs the chain again. A resolution under way is not
+ * affected. */
+void credentials_forget(void);
+
+/* The seconds a credential_process may run with these hooks (NULL: none):
+ * hooks->process_timeout, else ACW_CREDENTIAL_PROCESS_TIMEOUT from the
+ * environment (meant for tests only), else CREDENTIALS_PROCESS_TIMEOUT. */
+double credentials_process_seconds(const struct credentials_hooks *hooks);
 
 /* Wipe and free. */
 void credentials_free(struct aws_credentials *c);

@@ -1,5 +1,5 @@
 # aws: signing, transport, settings, credentials, services and the runtime.
-# Signing and transport (secret, sigv4, http, credentials, endpoint, awsconfig,
+# Signing and transport (secret, sigv4, http, credentials, credcache, endpoint, awsconfig,
 # service, xml) include base only; runtime and probe may read the form's
 # document (tests/check-layering.sh).
 src_libacwcore_a_SOURCES += \
@@ -7,7 +7,7 @@ src_libacwcore_a_SOURCES += \
 	src/aws/sigv4.c src/aws/sigv4.h \
 	src/aws/awsconfig.c src/aws/awsconfig.h \
 	src/aws/endpoint.c src/aws/endpoint.h \
-	src/aws/credentials.c src/aws/credentials.h \
+	src/aws/credentials.c src/aws/credentials.h src/aws/credcache.c \
 	src/aws/http.c src/aws/http.h \
 	src/aws/xml.c src/aws/xml.h \
 	src/aws/service.c src/aws/service.h \

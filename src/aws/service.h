@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "aws/credentials.h"
 #include "aws/http.h"
 #include "aws/sigv4.h"
 
@@ -66,8 +67,10 @@ struct service_client {
 /* botocore's mandatory refresh window: temporary credentials (an assumed
  * role of 900 s, a credential_process or container answer with an
  * Expiration) are found again when fewer than this many seconds are left,
- * so a --wait of up to an hour never signs with expired ones. */
-#define SERVICE_REFRESH_AHEAD 600
+ * so a --wait of up to an hour never signs with expired ones. The same
+ * window as the one credentials_resolve keeps them for: a refresh is
+ * never answered with the credentials it replaces. */
+#define SERVICE_REFRESH_AHEAD CREDENTIALS_REFRESH_AHEAD
 
 /* A prepared request: what --dry-run prints and what is sent. */
 struct service_request {

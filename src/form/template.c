@@ -660,6 +660,17 @@ const struct tfield *template_rule(const struct template *t, const struct formde
 	return f;
 }
 
+char *template_hint(const struct tfield *f)
+{
+	if (!f || (f->mode != TM_YOURS && f->mode != TM_DEFAULT) || (!f->note && !f->example))
+		return NULL;
+	if (f->note && f->example)
+		return xasprintf(_("%s Example: %s"), f->note, f->example);
+	if (f->example)
+		return xasprintf(_("Example: %s"), f->example);
+	return xstrdup(f->note);
+}
+
 int template_section_hidden(const struct template *t, const char *section_id)
 {
 	size_t i;
