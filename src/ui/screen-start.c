@@ -386,6 +386,9 @@ static void open_file(struct wiz *w)
 		leave(w);
 		wiz_status(w, 0, _("%s is a new file: it is written when you save (%s)."), file,
 			   keys_action_name(ACT_SAVE));
+	} else if ((cause = ui_kind_refusal(file))) {
+		wiz_status(w, 1, "%s", cause);
+		free(cause);
 	} else if (formfile_load(file, w->data.def, FF_SKELETON, &doc, &p, &cause) != 0) {
 		wiz_status(w, 1, _("Could not load: %s"), cause);
 		free(cause);

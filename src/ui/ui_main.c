@@ -17,6 +17,7 @@
 #include "form/validate.h"
 #include "text.h"
 #include "ui.h"
+#include "wiz.h"
 
 int ui_replaces_other(const char *path, const char *own)
 {
@@ -70,9 +71,9 @@ static void warn_left_out(const char *file, const struct problem *q)
  * would lose the id and become a request for another runtime, a template
  * would become an empty form (and F2 would write it over the template), so
  * either is refused, saying what to use. */
-static int refused_kind(const char *file)
+static enum form_kind file_kind(const char *file)
 {
-	char *text = NULL, *cause = NULL, *f;
+	char *text = NULL, *cause = NULL;
 	size_t len = 0;
 	enum form_kind k = FORM_CREATE;
 
@@ -81,6 +82,35 @@ static int refused_kind(const char *file)
 		k = formkind_of_text(text, len);
 	free(text);
 	free(cause);
+	return k;
+}
+
+char *ui_kind_refusal(const char *file)
+{
+	enum form_kind k = file_kind(file);
+	char *f, *m;
+
+	if (k == FORM_CREATE)
+		return NULL;
+	f = ui_printable(file);
+	if (k == FORM_UPDATE)
+		m = xasprintf(
+		    _("Not loaded: %s is an update form (it has agentRuntimeId): '%s open "
+		      "RUNTIME_ID' changes its runtime, '%s update %s' sends it."),
+		    f, PACKAGE_NAME, PACKAGE_NAME, f);
+	else
+		m = xasprintf(_("Not loaded: %s is a template: New from a template (or '%s new "
+				"--template %s FORM') starts a form from it."),
+			      f, PACKAGE_NAME, f);
+	free(f);
+	return m;
+}
+
+static int refused_kind(const char *file)
+{
+	enum form_kind k = file_kind(file);
+	char *f;
+
 	if (k == FORM_CREATE)
 		return 0;
 	f = ui_printable(file);

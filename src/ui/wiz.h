@@ -598,4 +598,11 @@ void start_release(struct wiz *w);
 /* The start screen takes printable keys as text (a filter, a path). */
 int start_in_text(const struct wiz *w);
 
+/* ui_main.c: why the wizard does not load FILE as a form (F3, the start
+ * screen's "Open a form file"), when it is an update form or a template
+ * (formkind_of_text): one line naming it and what to use instead,
+ * translated and safe for a terminal (caller frees). NULL for a create
+ * form, and for a file that cannot be read (the form reader says why). */
+char *ui_kind_refusal(const char *file);
+
 #endif

@@ -483,6 +483,12 @@ static void do_load(struct wiz *w)
 	}
 	if (!dialog_prompt(w, _("Load file:"), w->data.file ? w->data.file : "", &file))
 		return;
+	if ((cause = ui_kind_refusal(file))) {
+		wiz_status(w, 1, "%s", cause);
+		free(cause);
+		free(file);
+		return;
+	}
 	if (formfile_load(file, w->data.def, FF_SKELETON, &doc, &p, &cause) != 0) {
 		wiz_status(w, 1, _("Could not load: %s"), cause);
 		free(cause);
