@@ -14,7 +14,7 @@ what=${1:-run}
 # Debian packages the build and the tests need.
 pkgs="build-essential autoconf automake autopoint pkg-config gettext libncurses-dev \
 libcjson-dev libexpat1-dev libcurl4-openssl-dev libssl-dev libpcre2-dev libcmocka-dev tmux clang \
-libclang-rt-14-dev valgrind openssl curl python3 python3-venv locales procps man-db"
+libclang-rt-14-dev valgrind openssl curl python3 python3-venv locales procps man-db zsh"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

@@ -178,7 +178,7 @@ static int outcome(const struct checked *f, size_t nf, int setup)
 static int check_exec(const struct cmd_args *a)
 {
 	int json = cmd_has(a, 'j'), offline = cmd_has(a, 'o'), i, ret, setup = EXIT_OK;
-	int have_creds = 0, shown = 0, n = a->nwords;
+	int have_creds = 0, resolved = 0, shown = 0, n = a->nwords;
 	struct formdef *def;
 	struct aws_settings s = {0};
 	struct aws_credentials cred = {0};
@@ -191,8 +191,6 @@ static int check_exec(const struct cmd_args *a)
 	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
 	cli_catch_interrupts();
-	if (!offline)
-		setup = resolve(&s, &cred, &have_creds);
 	f = xcalloc((size_t)n, sizeof *f);
 	for (i = 0; i < n; i++) {
 		struct checked *x = &f[i];
@@ -214,6 +212,12 @@ static int check_exec(const struct cmd_args *a)
 				_("%s: a template: checked as 'validate' checks it; the "
 				  "account checks take forms\n"),
 				x->file);
+		if (doc && !offline && !resolved) {
+			/* only a form needs the account: templates alone need no
+			 * Region and no credentials */
+			setup = resolve(&s, &cred, &have_creds);
+			resolved = 1;
+		}
 		if (doc && have_creds && !cli_interrupted())
 			x->state = (enum checks_state)cli_run_checks(doc, &s, &cred, &x->v, &x->n);
 		document_free(doc);

@@ -1,6 +1,8 @@
 /* cmd_template.c: `agentcore-wizard template FORM -o TEMPLATE [--lock PATH]...
  * [--yours PATH]... [--hide SECTION]... [--title T] [--description D]`:
- * a template made from a form, secrets taken out. */
+ * a template made from a form, secrets taken out; and `template
+ * --list-sections`, `--list-paths [FORM]`: what those options take, for the
+ * shell completions. */
 #include "config.h"
 
 #include <stdio.h>
@@ -20,6 +22,7 @@
 static void template_help(void)
 {
 	printf(_("Usage: %s template FORM -o TEMPLATE [OPTION]...\n"
+		 "  or:  %s template --list-sections | --list-paths [FORM]\n"
 		 "Make a template from a form: the form's values, with each member locked,\n"
 		 "yours (the newcomer fills it in) or hidden.\n\n"
 		 "  -o, --output TEMPLATE   the template file to write (a new file)\n"
@@ -29,6 +32,9 @@ static void template_help(void)
 		 "      --hide SECTION      the section (basics, network, ...) is not shown\n"
 		 "      --title TEXT        the template's title (one line)\n"
 		 "      --description TEXT  a paragraph saying what the template is for\n"
+		 "      --list-sections     print the sections --hide takes, one a line\n"
+		 "      --list-paths        print the member paths --lock and --yours take, one\n"
+		 "                          a line (with FORM, its map entries too)\n"
 		 "  -h, --help              display this help and exit\n\n"
 		 "Without options the role, network and authorizer are locked, and the name and\n"
 		 "the image (or code location) are yours. Secrets never travel: environment\n"
@@ -36,7 +42,7 @@ static void template_help(void)
 		 "written as yours with their values taken out, and so is every value marked\n"
 		 "yours; the command says which. PATH is a member path as validate prints it,\n"
 		 "e.g. networkConfiguration or environmentVariables.API_KEY.\n"),
-	       PACKAGE_NAME);
+	       PACKAGE_NAME, PACKAGE_NAME);
 	cli_global_options_note();
 	printf(_("Exit status: 0 success, 1 the form or the template made from it is invalid,\n"
 		 "2 usage error, a FORM that cannot be read or is not JSON, or a TEMPLATE that\n"
@@ -131,6 +137,86 @@ static int check_written(const char *json, const struct formdef *def, const char
 	return ret;
 }
 
+/* One line of a list, through the printable filter. */
+static void put_line(const char *s)
+{
+	char *m = print_safe(s);
+
+	printf("%s\n", m);
+	free(m);
+}
+
+/* --list-sections: the ids --hide takes (template_hide_section's), from
+ * the form definitions, one a line (for the shell completions). */
+static int list_sections(const struct cmd_args *a)
+{
+	struct formdef *def;
+	size_t s;
+
+	if (a->nwords)
+		return usage_error(_("template: --list-sections takes no form file"));
+	if (!(def = form_definitions()))
+		return EXIT_CONFIG;
+	for (s = 0; s < def->nsections; s++)
+		if (!def->sections[s].review)
+			put_line(def->sections[s].id);
+	formdef_free(def);
+	return EXIT_OK;
+}
+
+/* The paths of n and the members below it ("l[].c", as template_mark takes
+ * them); with doc, each entry doc has of a map that is in no list
+ * ("environmentVariables.API_KEY"). */
+static void print_paths(const struct formdef *def, const struct document *doc,
+			const struct fnode *n)
+{
+	size_t i;
+
+	if (n->name && *n->name && n->path)
+		put_line(n->path);
+	if (doc && n->kind == FK_MAP && n->path && !strchr(n->path, '['))
+		for (i = 0; i < document_count(doc, n->path); i++) {
+			char *dp = xasprintf("%s[%zu]", n->path, i);
+			char *tp = template_path_of(def, doc, dp);
+
+			if (tp)
+				put_line(tp);
+			free(tp);
+			free(dp);
+		}
+	for (i = 0; i < n->nchildren; i++)
+		print_paths(def, doc, n->children[i]);
+	if (n->item)
+		print_paths(def, doc, n->item);
+}
+
+/* --list-paths [FORM]: what --lock and --yours take, one a line. */
+static int list_paths(const struct cmd_args *a)
+{
+	struct formdef *def;
+	struct document *doc = NULL;
+	struct problems p = {0};
+	char *cause = NULL, *m;
+
+	if (a->nwords > 1)
+		return usage_error(_("template: --list-paths takes at most one form file"));
+	if (!(def = form_definitions()))
+		return EXIT_CONFIG;
+	if (a->nwords && formfile_load(a->words[0], def, FF_STRICT, &doc, &p, &cause) != 0) {
+		m = print_safe(cause);
+		fprintf(stderr, "%s: %s\n", a->words[0], m);
+		free(m);
+		free(cause);
+		formdef_free(def);
+		return EXIT_USAGE;
+	}
+	print_paths(def, doc, def->root);
+	problems_clear(&p);
+	document_free(doc);
+	formdef_free(def);
+	return EXIT_OK;
+}
+
 static int template_exec(const struct cmd_args *a)
 {
 	const char *output = cmd_value(a, 'o');
@@ -141,6 +227,10 @@ static int template_exec(const struct cmd_args *a)
 	char *cause = NULL, *json = NULL;
 	int ret;
 
+	if (cmd_has(a, 'S'))
+		return list_sections(a);
+	if (cmd_has(a, 'P'))
+		return list_paths(a);
 	if (a->nwords != 1)
 		return usage_error(_("template: expected one form file"));
 	if (!output)
@@ -188,7 +278,8 @@ static const struct option template_options[] = {
     {"output", required_argument, NULL, 'o'}, {"lock", required_argument, NULL, 'L'},
     {"yours", required_argument, NULL, 'Y'},  {"hide", required_argument, NULL, 'H'},
     {"title", required_argument, NULL, 'T'},  {"description", required_argument, NULL, 'D'},
-    {"force", no_argument, NULL, 'f'},        {NULL, 0, NULL, 0}};
+    {"force", no_argument, NULL, 'f'},        {"list-sections", no_argument, NULL, 'S'},
+    {"list-paths", no_argument, NULL, 'P'},   {NULL, 0, NULL, 0}};
 
 const struct cmd_entry cmd_template_entry = {
     .name = "template",

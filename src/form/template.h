@@ -118,6 +118,10 @@ void template_free(struct template *t);
  * document path naming a map entry by index (environmentVariables[2]). */
 const struct tfield *template_rule(const struct template *t, const struct formdef *def,
 				   const struct document *doc, const char *path);
+/* The team's hint for a yours or default field f (its note, then its
+ * example), or NULL when it has none or f is NULL; the caller frees. Shared
+ * by the wizard's hint line and --plain. */
+char *template_hint(const struct tfield *f);
 /* template_rule's mode, TM_NONE when none; a member of a hidden section is
  * TM_HIDDEN. */
 enum tmode template_mode(const struct template *t, const struct formdef *def,

@@ -1,6 +1,7 @@
 /* marks.c: what the marks show, found after each change and read while
  * drawing: the document's problems (validate_document in parts: only the
- * top-level members that changed), split by section; the marks and
+ * top-level members that changed), split by section, and a template's
+ * (template_check_document), which count in the section marks; the marks and
  * messages of the form screen's rows; the service's last complaint; the
  * runtime this session made. */
 #include "config.h"
@@ -116,6 +117,28 @@ static int still_typed(const struct wiz *w, const struct problem *p)
 	return st == VS_INCOMPLETE;
 }
 
+/* With a template, its own rules count in the section marks as in the
+ * title's count, the review and F10: a yours value still empty makes its
+ * section "..", a value against a team's pattern "!!". They are kept in
+ * tprobs, apart from probs (the API's problems: PageDown's check, F2's
+ * count), so that a form without a template is marked exactly as before. */
+static void template_fold(struct wiz *w)
+{
+	const struct formdef *def = w->data.def;
+	size_t i;
+
+	problems_clear(&w->marks.tprobs);
+	tmpl_problems(w, &w->marks.tprobs);
+	for (i = 0; i < w->marks.tprobs.n; i++) {
+		const struct problem *p = &w->marks.tprobs.v[i];
+		const struct fnode *n = formdef_lookup(def, p->ref ? p->ref : p->path);
+
+		if (n && n->section >= 0 && (size_t)n->section < def->nsections &&
+		    p->state > w->marks.sec_worst[n->section])
+			w->marks.sec_worst[n->section] = p->state;
+	}
+}
+
 /* Check the document once per change, as validate_document does, but only
  * the top-level members that changed since they were last checked (typing
  * changes one), and split the problems by section (by the top-level member
@@ -189,6 +212,7 @@ static void problems_check(struct wiz *w)
 		if (w->marks.probs_st[i] > w->marks.sec_worst[top->section])
 			w->marks.sec_worst[top->section] = w->marks.probs_st[i];
 	}
+	template_fold(w);
 }
 
 size_t marks_problems(const struct wiz *w)
@@ -317,6 +341,7 @@ void marks_release(struct wiz *w)
 	free(w->marks.probs_sec);
 	problems_clear(&w->marks.probs);
 	problems_clear(&w->marks.warns);
+	problems_clear(&w->marks.tprobs);
 	for (i = 0; w->marks.member_probs && i < w->data.def->root->nchildren; i++)
 		problems_clear(&w->marks.member_probs[i]);
 	free(w->marks.member_probs);

@@ -181,8 +181,31 @@ static void print_help(const struct fnode *n, int depth)
 		say("%*s  %s", depth * 2, "", _("No help for this field."));
 }
 
-/* Ask for row r until the answer is acceptable. Returns 0, -1 at end of input. */
-static int ask_row(const struct formdef *def, struct document *doc, const struct row *r)
+/* What a template says of the row being asked (all NULL without one). */
+struct plain_team {
+	const struct template *t;
+	const struct formdef *def;
+	char *hint; /* said before the first question and with '?' */
+};
+
+/* An answer the API takes but the team's narrower pattern does not: said,
+ * and 1, so that it is asked again at once. */
+static int team_refuses(const struct plain_team *team, const struct document *doc,
+			const struct row *r, const char *a)
+{
+	char *msg = NULL;
+	int bad = team->t && *a &&
+		  template_check_value(team->t, team->def, doc, r->path, a, &msg) == VS_INVALID;
+
+	if (bad)
+		say("  %s", msg);
+	free(msg);
+	return bad;
+}
+
+/* Ask for row r until the answer is acceptable, to the API and to the
+ * team's template. Returns 0, -1 at end of input. */
+static int ask_row(struct document *doc, const struct row *r, const struct plain_team *team)
 {
 	char *cur = row_value(r, doc), *a, *msg = NULL;
 	enum vstate st;
@@ -190,7 +213,8 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 	/* values of sensitive maps (environment variables) are never echoed */
 	int secret = r->kind == RK_MAPVAL && r->owner && r->owner->sensitive;
 
-	(void)def;
+	if (team->hint)
+		say("%*s  %s", r->depth * 2, "", team->hint);
 	for (;;) {
 		plain_printf("%*s%s", r->depth * 2, "", r->label);
 		if (is_choice(r))
@@ -208,6 +232,8 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 		if (!isatty(STDIN_FILENO))
 			plain_printf("%s\n", secret && *a ? "********" : a);
 		if (!strcmp(a, "?")) {
+			if (team->hint)
+				say("%*s  %s", r->depth * 2, "", team->hint);
 			print_help(r->node, r->depth);
 			free(a);
 			continue;
@@ -250,6 +276,10 @@ static int ask_row(const struct formdef *def, struct document *doc, const struct
 			continue;
 		}
 		free(msg);
+		if (team_refuses(team, doc, r, a)) {
+			free(a);
+			continue;
+		}
 		row_store_text(r, doc, a);
 		free(a);
 		break;
@@ -431,6 +461,21 @@ static int plain_skips(const struct template *t, const struct formdef *def,
 	return m != TM_YOURS && m != TM_DEFAULT;
 }
 
+/* Ask for row r, with the template's hint for it (its note and example)
+ * and its narrower pattern. */
+static int plain_ask(const struct template *t, const struct formdef *def, struct document *doc,
+		     const struct row *r)
+{
+	struct plain_team team = {t, def, NULL};
+	int rc;
+
+	if (t)
+		team.hint = template_hint(template_rule(t, def, doc, r->path));
+	rc = ask_row(doc, r, &team);
+	free(team.hint);
+	return rc;
+}
+
 /* A map entry the template names keeps its key (the team's): shown as
  * given, not asked; its value is asked after it. Returns 1 when shown. */
 static int plain_given_key(const struct template *t, const struct formdef *def,
@@ -472,13 +517,70 @@ static size_t plain_template_problems(const struct template *t, const struct for
 	return n;
 }
 
+/* A section's title and help, once, before the first thing said in it:
+ * a template's section with nothing to ask is passed over in silence. */
+static void section_head(const struct formdef *def, size_t s, int *shown)
+{
+	if (*shown)
+		return;
+	*shown = 1;
+	plain_printf("\n== %s ==\n", def->sections[s].title);
+	if (def->sections[s].help)
+		say("%s", def->sections[s].help);
+}
+
+/* Ask section s's questions once: 0 when it is then valid (for the API and
+ * the template), 1 when it still has problems (said), -1 at end of input. */
+static int ask_section(const struct template *tmpl, const struct formdef *def,
+		       struct document *doc, size_t s, struct rows *rows, struct problems *p)
+{
+	const struct row *r;
+	int shown = 0, added;
+	size_t i;
+
+	for (i = 0;; i++) {
+		rows_release(rows);
+		rows_build(def, doc, s, 0, rows);
+		if (i >= rows->n)
+			break;
+		r = &rows->v[i];
+		if (r->kind == RK_FOLDED || plain_skips(tmpl, def, doc, r))
+			continue;
+		section_head(def, s, &shown);
+		if (plain_given_key(tmpl, def, doc, r))
+			continue;
+		if (r->kind == RK_HEADER || r->kind == RK_ENTRY) {
+			/* an entry's values follow, under its name */
+			plain_printf("%*s%s:\n", r->depth * 2, "", r->label);
+			continue;
+		}
+		if (r->kind == RK_ADD) {
+			if (ask_add(doc, r, &added) != 0)
+				return -1;
+			if (added)
+				i--; /* the new item's row is where the add row was */
+			continue;
+		}
+		if (plain_ask(tmpl, def, doc, r) != 0)
+			return -1;
+	}
+	problems_clear(p);
+	if (validate_section(def, doc, s, p) == VS_VALID &&
+	    !plain_template_problems(tmpl, def, doc, s, p))
+		return 0;
+	section_head(def, s, &shown);
+	say("%s", _("This section has problems:\n"));
+	say_problems(def, p);
+	return 1;
+}
+
 int ui_plain(const struct formdef *def, struct document *doc, const char *file,
 	     const struct template *tmpl)
 {
 	struct rows rows = {0};
 	struct problems p = {0};
-	size_t s, i;
-	int rc = EXIT_OK, added, tries, sent, saved;
+	size_t s;
+	int rc = EXIT_OK, tries, sent, saved;
 	char *a;
 
 	say(_("%s: answer each question; Enter keeps the value in [brackets], "
@@ -491,48 +593,12 @@ int ui_plain(const struct formdef *def, struct document *doc, const char *file,
 		    (tmpl && template_section_hidden(tmpl, def->sections[s].id)))
 			continue;
 		for (tries = 0; tries < 5; tries++) {
-			plain_printf("\n== %s ==\n", def->sections[s].title);
-			if (def->sections[s].help)
-				say("%s", def->sections[s].help);
-			for (i = 0;; i++) {
-				rows_release(&rows);
-				rows_build(def, doc, s, 0, &rows);
-				if (i >= rows.n)
-					break;
-				if (plain_skips(tmpl, def, doc, &rows.v[i]))
-					continue;
-				if (plain_given_key(tmpl, def, doc, &rows.v[i]))
-					continue;
-				if (rows.v[i].kind == RK_HEADER) {
-					plain_printf("%*s%s:\n", rows.v[i].depth * 2, "",
-						     rows.v[i].label);
-					continue;
-				}
-				if (rows.v[i].kind == RK_ENTRY) {
-					/* the entry's values follow, under its name */
-					plain_printf("%*s%s:\n", rows.v[i].depth * 2, "",
-						     rows.v[i].label);
-					continue;
-				}
-				if (rows.v[i].kind == RK_FOLDED)
-					continue;
-				if (rows.v[i].kind == RK_ADD) {
-					if (ask_add(doc, &rows.v[i], &added) != 0)
-						goto eof;
-					if (!added)
-						continue;
-					i--; /* the new item's row is where the add row was */
-					continue;
-				}
-				if (ask_row(def, doc, &rows.v[i]) != 0)
-					goto eof;
-			}
-			problems_clear(&p);
-			if (validate_section(def, doc, s, &p) == VS_VALID &&
-			    !plain_template_problems(tmpl, def, doc, s, &p))
+			int r = ask_section(tmpl, def, doc, s, &rows, &p);
+
+			if (r < 0)
+				goto eof;
+			if (r == 0)
 				break;
-			say("%s", _("This section has problems:\n"));
-			say_problems(def, &p);
 		}
 		if (tries == 5) {
 			rc = EXIT_INVALID;

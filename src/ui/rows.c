@@ -486,8 +486,20 @@ const char *row_mask(const char *s)
 char *row_problem_text(const struct formdef *def, const struct problem *p, int *section)
 {
 	const struct fnode *n = formdef_lookup(def, p->ref ? p->ref : p->path);
+	const struct fnode *m = n ? n->parent : NULL;
+	const char *key;
+	size_t len;
 
 	*section = n ? n->section : -1;
+	if (m && m->kind == FK_MAP && m->value == n && m->name && p->path) {
+		/* a map's value: its entry's key says which ("Environment
+		 * variables LOG_LEVEL"), not the value's label ("Value") */
+		len = strlen(m->name);
+		key = strncmp(p->path, m->name, len) ? p->path
+		      : p->path[len] == '.'          ? p->path + len + 1
+						     : p->path + len;
+		return xasprintf("%s %s: %s", m->label ? m->label : m->name, key, p->message);
+	}
 	/* which field, unless the message names it */
 	if (n && n->label && p->path && strncmp(p->message, p->path, strlen(p->path)))
 		return xasprintf("%s: %s", n->label, p->message);

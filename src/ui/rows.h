@@ -172,7 +172,8 @@ int row_is_item(const struct row *r);
 const char *row_choice_label(const struct row *r, const char *v);
 
 /* A problem as the front ends list it: "Label: message", naming the field
- * (unless the message names it already); *section gets the field's
+ * (unless the message names it already), a map's value by its entry
+ * ("Environment variables LOG_LEVEL: message"); *section gets the field's
  * section, or -1. Caller frees. */
 char *row_problem_text(const struct formdef *def, const struct problem *p, int *section);
 

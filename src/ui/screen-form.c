@@ -294,6 +294,8 @@ char *screen_form_row_message(const struct wiz *w, size_t i, int checked, enum v
 		*mark = '!';
 	else if (required_missing(w, r, t))
 		*mark = problem_over(w, r->path) || !unset_group(w, r) ? '*' : '+';
+	else if (tmpl_row_unfilled(w, r))
+		*mark = '*'; /* a template's yours value, still empty */
 	for (k = 0; r->kind == RK_ENTRY && !w->form.zoom && k < w->marks.probs.n; k++) {
 		/* an entry shown as one row: the worst of the problems inside */
 		size_t len = strlen(r->path);

@@ -420,7 +420,7 @@ static void review_build(struct wiz *w)
 		}
 	for (k = 0; k < tp.n; k++) {
 		int sec;
-		char *t = tmpl_problem_text(w, &tp.v[k], &sec);
+		char *t = row_problem_text(w->data.def, &tp.v[k], &sec);
 
 		review_add(w, sec, 0, _("  ! %s (the template's rule)"), t);
 		free(t);

@@ -128,13 +128,7 @@ char *tmpl_hint(const struct wiz *w, const char *path)
 	if (f && f->mode == TM_LOCKED)
 		return f->note ? xasprintf(_("Locked by the template: %s"), f->note)
 			       : xstrdup(_("Locked by the template: the team set this value."));
-	if (!f || (f->mode != TM_YOURS && f->mode != TM_DEFAULT) || (!f->note && !f->example))
-		return NULL;
-	if (f->note && f->example)
-		return xasprintf(_("%s Example: %s"), f->note, f->example);
-	if (f->example)
-		return xasprintf(_("Example: %s"), f->example);
-	return xstrdup(f->note);
+	return template_hint(f);
 }
 
 /* The section showing the top-level member that path starts with. */
@@ -177,22 +171,29 @@ size_t tmpl_problems(const struct wiz *w, struct problems *out)
 	return out->n - before;
 }
 
-char *tmpl_problem_text(const struct wiz *w, const struct problem *p, int *section)
+/* Whether problem path ref is path itself, or below it when whole is set
+ * (an entry shown as one row). */
+static int ref_under(const char *ref, const char *path, int whole)
 {
-	const struct fnode *n = formdef_lookup(w->data.def, p->ref ? p->ref : p->path);
-	const struct fnode *m = n ? n->parent : NULL;
-	size_t len;
+	size_t len = strlen(path);
 
-	if (!m || m->kind != FK_MAP || m->value != n || !m->name)
-		return row_problem_text(w->data.def, p, section);
-	/* a map's entry: its name says which ("Environment variables API_KEY") */
-	*section = m->section;
-	len = strlen(m->name);
-	return xasprintf("%s %s: %s", m->label ? m->label : m->name,
-			 !strncmp(p->path, m->name, len) && p->path[len] == '.' ? p->path + len + 1
-			 : !strncmp(p->path, m->name, len)                      ? p->path + len
-										: p->path,
-			 p->message);
+	if (!ref || strncmp(ref, path, len))
+		return 0;
+	return !ref[len] || (whole && (ref[len] == '.' || ref[len] == '['));
+}
+
+int tmpl_row_unfilled(const struct wiz *w, const struct row *r)
+{
+	size_t i;
+
+	if (!w->tmpl.t || !r->path || r->kind == RK_MAPKEY || r->kind == RK_ADD ||
+	    r->kind == RK_FOLDED)
+		return 0;
+	for (i = 0; i < w->marks.tprobs.n; i++)
+		if (w->marks.tprobs.v[i].state == VS_INCOMPLETE &&
+		    ref_under(w->marks.tprobs.v[i].ref, r->path, r->kind == RK_ENTRY))
+			return 1;
+	return 0;
 }
 
 enum vstate tmpl_check(const struct wiz *w, char **msg)
@@ -208,7 +209,7 @@ enum vstate tmpl_check(const struct wiz *w, char **msg)
 		if (p.v[i].state > worst) {
 			worst = p.v[i].state;
 			free(*msg);
-			*msg = tmpl_problem_text(w, &p.v[i], &sec);
+			*msg = row_problem_text(w->data.def, &p.v[i], &sec);
 		}
 	problems_clear(&p);
 	return worst;

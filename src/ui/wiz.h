@@ -99,6 +99,8 @@ struct wiz_draft {
 struct wiz_marks {
 	struct problems probs;
 	struct problems warns; /* validate_warnings: shown, never counted */
+	/* a template's own (tmpl_problems): in the section marks, not in probs */
+	struct problems tprobs;
 	enum vstate *probs_st;
 	int *probs_sec;         /* section of each problem, -1 for none */
 	enum vstate *sec_worst; /* per section */
@@ -262,12 +264,12 @@ int tmpl_locked(const struct wiz *w, const char *path);
 /* The template's problems with the document (template_check_document):
  * appended to out; returns how many (0 without a template). */
 size_t tmpl_problems(const struct wiz *w, struct problems *out);
-/* One of them as "Label: message" (row_problem_text; a map's entry named
- * by its key); *section as there. Caller frees. */
-char *tmpl_problem_text(const struct wiz *w, const struct problem *p, int *section);
-/* The worst of them (VS_VALID: none), with *msg the first of that state as
- * "Label: message" (caller frees; NULL when none). F2 asks before saving
- * an invalid one; F10 submits none. */
+/* Non-zero when row r holds a yours value still empty (as of the last
+ * marks_update): marked '*' as a required field still empty is. */
+int tmpl_row_unfilled(const struct wiz *w, const struct row *r);
+/* The worst of them (VS_VALID: none), with *msg the first of that state
+ * as row_problem_text gives it (caller frees; NULL when none). F2 asks
+ * before saving an invalid one; F10 submits none. */
 enum vstate tmpl_check(const struct wiz *w, char **msg);
 /* After a form was saved: once a session, that it holds secret values
  * (secret_note), or NULL (caller frees). */

@@ -2,7 +2,8 @@
 # The commands for runtimes that exist without the network: their --help,
 # usage errors, and the bash completion (commands, options, form files,
 # profiles, runtime ids from `list` and template names from `templates`
-# kept for a minute), called as bash calls it; both completions offer the
+# kept for a minute, template's sections and paths from the program),
+# called as bash calls it; both completions offer the
 # commands of --help and each command's options; the zsh completion is
 # checked for syntax when zsh is there.
 set -u
@@ -57,8 +58,10 @@ comp=$top_srcdir/contrib/completion/agentcore-wizard
 mkdir -p "$tmp/bin" "$tmp/forms/sub" "$tmp/cache" "$tmp/aws"
 cat >"$tmp/bin/agentcore-wizard" <<'STUB'
 #!/bin/sh
-# a stand-in for the program: `list` prints the table and is counted
+# a stand-in for the program: `list` prints the table and is counted;
+# `template` is the real program's (what --hide, --lock, --yours take)
 echo "$*" >>"$STUB_LOG"
+[ "$1" = template ] && exec "$REAL_ACW" "$@"
 case ${*##* } in
 list)
 	printf 'NAME  ID  STATUS  VERSION  LAST UPDATED\n'
@@ -90,7 +93,7 @@ complete_words() {
 	)
 }
 saved_path=$PATH
-export STUB_LOG=$tmp/stub.log XDG_CACHE_HOME=$tmp/cache PATH="$tmp/bin:$PATH"
+export STUB_LOG=$tmp/stub.log XDG_CACHE_HOME=$tmp/cache PATH="$tmp/bin:$PATH" REAL_ACW=$ACW
 export AWS_CONFIG_FILE=$tmp/aws/config AWS_SHARED_CREDENTIALS_FILE=$tmp/aws/credentials
 : >"$STUB_LOG"
 out=$(complete_words agentcore-wizard "")
@@ -146,6 +149,27 @@ out=$(complete_words agentcore-wizard new --template te)
 out=$(complete_words agentcore-wizard new --template team-support "")
 grep -qx a.json <<<"$out" && ok || bad "new --template NAME: no form files: $out"
 
+# template --hide, --lock, --yours: the sections and paths the program
+# lists from its form definitions (forms/), not a copy in the completion;
+# with a form on the line, its map entries too
+out=$(complete_words agentcore-wizard template a.json -o t.json --hide "")
+want=$(sed -n 's/^  "section": "\([a-z]*\)",$/\1/p' "$top_srcdir"/forms/[0-9]*.json | grep -vx review)
+[ -n "$want" ] && [ "$out" = "$want" ] && ok ||
+	bad "template --hide: $(tr '\n' ' ' <<<"$out"), the forms have: $(echo $want)"
+out=$(complete_words agentcore-wizard template a.json --hide f)
+[ "$out" = filesystems ] && ok || bad "template --hide f: $out"
+out=$(complete_words agentcore-wizard template --lock network)
+grep -qx networkConfiguration <<<"$out" && grep -qx networkConfiguration.networkModeConfig.subnets <<<"$out" &&
+	! grep -qvE '^network' <<<"$out" && ok || bad "template --lock network: $(tr '\n' ' ' <<<"$out")"
+printf '{"environmentVariables": {"API_KEY": "k", "LOG_LEVEL": "INFO"}}\n' >"$tmp/forms/env.json"
+out=$(complete_words agentcore-wizard template env.json -o t.json --yours environmentVariables)
+[ "$(tr '\n' ' ' <<<"$out")" = "environmentVariables environmentVariables.API_KEY environmentVariables.LOG_LEVEL " ] &&
+	ok || bad "template FORM --yours environmentVariables: $(tr '\n' ' ' <<<"$out")"
+out=$(complete_words agentcore-wizard template nosuch.json --yours agentRuntimeN)
+[ "$out" = agentRuntimeName ] && ok || bad "template with a missing form --yours: $out"
+out=$(complete_words agentcore-wizard new --hide "")
+[ -z "$out" ] && ok || bad "--hide of another command completed: $out"
+
 # --- one command list: the completions offer exactly the commands of
 # --help, and each command's options of its own --help
 commands=$(PATH=$saved_path "$ACW" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
@@ -173,11 +197,36 @@ for c in $commands; do
 	done
 done
 
-# --- zsh completion: its syntax, where zsh is installed
+# --- zsh completion: its syntax, and completions as Tab makes them in an
+# interactive zsh (tests/cmd/zsh-complete.zsh), where zsh is installed
+zcomplete() { # LINE: the matches offered at its end
+	(cd "$tmp/forms" && COMPDIR=$top_srcdir/contrib/completion \
+		timeout 60 zsh -f "$top_srcdir/tests/cmd/zsh-complete.zsh" "$1")
+}
 if command -v zsh >/dev/null; then
 	zsh -n "$top_srcdir/contrib/completion/_agentcore-wizard" && ok || bad "_agentcore-wizard: zsh -n"
+	out=$(zcomplete 'agentcore-wizard template a.json -o t.json --hide ')
+	if [ $? = 77 ]; then
+		echo "zsh has no zpty module: its completions not tried"
+	else
+		[ -n "$want" ] && [ "$out" = "$(sort <<<"$want")" ] && ok ||
+			bad "zsh: template --hide: $(tr '\n' ' ' <<<"$out")"
+		out=$(zcomplete 'agentcore-wizard template env.json -o t.json --yours environmentVariables')
+		[ "$(tr '\n' ' ' <<<"$out")" = "environmentVariables environmentVariables.API_KEY environmentVariables.LOG_LEVEL " ] &&
+			ok || bad "zsh: template FORM --yours environmentVariables: $(tr '\n' ' ' <<<"$out")"
+		out=$(zcomplete 'agentcore-wizard template --lock networkConfiguration.networkModeConfig.s')
+		[ "$(tr '\n' ' ' <<<"$out")" = "networkConfiguration.networkModeConfig.securityGroups networkConfiguration.networkModeConfig.subnets " ] &&
+			ok || bad "zsh: template --lock: $(tr '\n' ' ' <<<"$out")"
+		# the program as typed and the global options, not the command's
+		# words, ask for template names and runtime ids
+		out=$(zcomplete 'agentcore-wizard new --template te')
+		grep -qx team-support <<<"$out" && ok || bad "zsh: new --template te: $(tr '\n' ' ' <<<"$out")"
+		out=$(zcomplete 'agentcore-wizard --region eu-central-1 status ')
+		grep -qx -- '--region eu-central-1 list' "$STUB_LOG" && grep -qx beta-abcdefghij <<<"$out" && ok ||
+			bad "zsh: --region eu-central-1 status: $(tr '\n' ' ' <<<"$out") asked: $(tr '\n' ' ' <"$STUB_LOG")"
+	fi
 else
-	echo "zsh not installed: its completion's syntax not checked"
+	echo "zsh not installed: its completion not checked"
 fi
 
 echo "$pass passed, $fail failed"

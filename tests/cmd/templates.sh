@@ -164,6 +164,17 @@ expect_exit 1 "$ACW" validate ./bad.json
 has "$tmp/err" "./bad.json: fields.roleArnn: names no member of the form" "validate of an invalid template"
 expect_exit 2 "$ACW" validate malformed.json
 has "$tmp/err" "malformed.json: line 3, column 14" "validate of a malformed template"
+# check of templates alone needs no Region and no credentials: it checks
+# them as validate does (exit 0 or 1), it does not ask for the account
+noaws="env -u AWS_REGION -u AWS_DEFAULT_REGION -u AWS_PROFILE -u AWS_ACCESS_KEY_ID AWS_CONFIG_FILE=$tmp/none AWS_SHARED_CREDENTIALS_FILE=$tmp/none"
+expect_exit 0 $noaws "$ACW" check "$top_srcdir/forms/templates/container-public.json"
+has "$tmp/err" "the account checks take forms" "check of a template"
+grep -q "Region" "$tmp/err" && bad "check of a template asked for a Region: $(cat "$tmp/err")" || ok
+expect_exit 1 $noaws "$ACW" check ./bad.json
+# with a form beside it, the form's account checks still need them
+expect_exit 3 $noaws "$ACW" check "$top_srcdir/forms/templates/container-public.json" \
+	"$top_srcdir/tests/data/valid/minimal-container.json"
+has "$tmp/err" "no AWS Region is set" "check of a template and a form without a Region"
 
 # template: from a form with a secret environment variable. The value is not
 # in the template, and the writer says so; the template is valid and starts
@@ -197,6 +208,33 @@ has "$tmp/err" 'no section "nosuch"' "--hide with a bad section"
 [ -e t2.json ] && bad "template wrote a file after a usage error" || ok
 expect_exit 2 "$ACW" template team.json
 has "$tmp/err" "expected -o TEMPLATE" "template without -o"
+
+# template --list-sections: the ids --hide takes, the form definitions'
+# sections but the review, in their order; --list-paths [FORM]: every path
+# --lock takes (with FORM, its map entries too), for the shell completions
+expect_exit 0 "$ACW" template --list-sections
+want=$(sed -n 's/^  "section": "\([a-z]*\)",$/\1/p' "$top_srcdir"/forms/[0-9]*.json | grep -vx review)
+[ -n "$want" ] && [ "$(cat "$tmp/out")" = "$want" ] && ok ||
+	bad "--list-sections: $(tr '\n' ' ' <"$tmp/out"), the forms have: $(echo $want)"
+for s in $(cat "$tmp/out"); do
+	"$ACW" template team.json -o "hide-$s.json" --hide "$s" >/dev/null 2>"$tmp/err"
+	grep -q 'no section' "$tmp/err" && bad "--hide refuses the listed $s: $(cat "$tmp/err")" || ok
+done
+expect_exit 2 "$ACW" template --list-sections team.json
+expect_exit 0 "$ACW" template --list-paths team.json
+for p in networkConfiguration.networkModeConfig.subnets environmentVariables.OPENAI_API_KEY \
+	'filesystemConfigurations[].sessionStorage.mountPath'; do
+	grep -qxF -- "$p" "$tmp/out" && ok || bad "--list-paths FORM lacks $p"
+done
+"$ACW" template --list-paths >"$tmp/paths" 2>"$tmp/err" && ! grep -q OPENAI "$tmp/paths" &&
+	grep -qx roleArn "$tmp/paths" && ok || bad "--list-paths without FORM: $(cat "$tmp/err")"
+for p in $(cat "$tmp/out"); do
+	rm -f lock.json
+	"$ACW" template team.json -o lock.json --lock "$p" >/dev/null 2>"$tmp/err" ||
+		bad "--lock refuses the listed $p: $(cat "$tmp/err")"
+done
+expect_exit 2 "$ACW" template --list-paths nosuch.json
+has "$tmp/err" "nosuch.json" "--list-paths with a missing form"
 # -o names a new file: an existing one is replaced only with --force
 echo precious >t5.json
 expect_exit 2 "$ACW" template team.json -o t5.json

@@ -214,11 +214,14 @@ class World:
         os.close(master)
         return proc.returncode, err
 
-    def ui_env(self):
+    def ui_env(self, config=False, **extra):
         """The AWS_* settings a wizard in tmux (tests/ui/tmuxterm.py's Term,
-        which makes the rest of its environment) needs to reach moto."""
+        which makes the rest of its environment) needs to reach moto; with
+        config, the harness's AWS config file too; extra settings added."""
         env = {k: v for k, v in self.keys_env().items() if k.startswith("AWS_")}
-        env.pop("AWS_CONFIG_FILE", None)
+        if not config:
+            env.pop("AWS_CONFIG_FILE", None)
+        env.update(extra)
         return env
 
     def aws_cli(self, *args):

@@ -5,20 +5,14 @@ nothing again, on leaving the field or on the review; a changed role asks
 only the role's check again (GetRole, of the new name), its old finding
 leaves the field at once, and the review then lists the new finding with
 the others' kept ones, asking nothing more."""
-import json
 import os
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "servers"))
-from tmuxterm import Term, check, need_tmux  # noqa: E402
+from tmuxterm import check, form_term, need_moto  # noqa: E402
 
-need_tmux()
-import harness  # noqa: E402
-
-harness.require_python_aws()
+harness = need_moto()
 
 FORM = {
     "agentRuntimeName": "ui_cached",
@@ -42,11 +36,7 @@ def review_done(t, what):
 
 
 with harness.World() as world:
-    tmp = tempfile.mkdtemp(prefix="acw-ui-cache-")
-    with open(os.path.join(tmp, "form.json"), "w") as f:
-        json.dump(FORM, f)
-    t = Term(args=["form.json"], env=world.ui_env(), tmp=tmp)
-    t.own_tmp = True
+    t = form_term(FORM, "acw-ui-cache-", env=world.ui_env())
     t.wait_text("Account: 123456789012", timeout=20)
     t.keys("F10")
     s = review_done(t, "the account checks ended")

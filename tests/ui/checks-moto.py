@@ -3,20 +3,14 @@ signature-checking proxy: a form whose execution role does not exist. The
 review lists the role's finding once the checks (started in the background
 when the review opens) end; the Permissions section shows it under the role
 field; F10 asks before sending a form with error findings."""
-import json
 import os
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "servers"))
-from tmuxterm import Term, check, need_tmux  # noqa: E402
+from tmuxterm import check, form_term, need_moto  # noqa: E402
 
-need_tmux()
-import harness  # noqa: E402
-
-harness.require_python_aws()
+harness = need_moto()
 
 FORM = {
     "agentRuntimeName": "ui_checked",
@@ -39,13 +33,8 @@ def to_permissions(t):
 
 
 with harness.World() as world:
-    env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
-    env.pop("AWS_CONFIG_FILE", None)
-    tmp = tempfile.mkdtemp(prefix="acw-ui-checks-")
-    with open(os.path.join(tmp, "form.json"), "w") as f:
-        json.dump(FORM, f)
-    t = Term(args=["form.json"], env=env, tmp=tmp)
-    t.own_tmp = True
+    env = world.ui_env()
+    t = form_term(FORM, "acw-ui-checks-", env=env)
     t.wait_text("ui_checked")
     # only who the credentials are (the first screen's account line) is asked
     check(all((e.get("params") or {}).get("Action") == "GetCallerIdentity"

@@ -10,17 +10,12 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "servers"))
-from tmuxterm import Term, check, need_tmux, program  # noqa: E402
+from tmuxterm import Term, check, need_moto, program  # noqa: E402
 
-need_tmux()
-import harness  # noqa: E402
-
-harness.require_python_aws()
+harness = need_moto()
 world = harness.World().__enter__()
 atexit.register(world.__exit__, None, None, None)  # also when a check fails
-env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
-env.pop("AWS_CONFIG_FILE", None)
+env = world.ui_env()
 t = Term(env=env)
 t.wait_text("Runtime name")
 t.type("code_agent")

@@ -3,29 +3,18 @@ the name field as a ValidationException leads to its field: the end screen
 says where the next key goes, the message is under Runtime name, Basics is
 marked, and the review lists it (to moto, through the signature-checking
 proxy, which answers the create with the service's 409)."""
-import json
 import os
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "servers"))
-from tmuxterm import MINIMAL, Term, check, need_tmux  # noqa: E402
+from tmuxterm import MINIMAL, check, form_term, need_moto  # noqa: E402
 
-need_tmux()
-import harness  # noqa: E402
-
-harness.require_python_aws()
+harness = need_moto()
 
 with harness.World() as world:
-    env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
-    env.pop("AWS_CONFIG_FILE", None)
-    tmp = tempfile.mkdtemp(prefix="acw-ui-conflict-")
-    with open(os.path.join(tmp, "form.json"), "w") as f:
-        json.dump(MINIMAL, f)
-    t = Term(args=["form.json"], env=env, tmp=tmp)
-    t.own_tmp = True
+    env = world.ui_env()
+    t = form_term(MINIMAL, "acw-ui-conflict-", env=env)
     t.wait_text("minimal_agent")
     t.keys("F10")
     t.wait_text("The form is complete")

@@ -28,8 +28,7 @@ if have_moto:
     world = harness.World().__enter__()
     atexit.register(world.__exit__, None, None, None)  # also when a check fails
     world.moto.ready_after(1)
-    env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
-    env.pop("AWS_CONFIG_FILE", None)
+    env = world.ui_env()
 
 URI = "123456789012.dkr.ecr.us-east-1.amazonaws.com/my-agent:latest"
 ROLE = "arn:aws:iam::123456789012:role/AgentRole"

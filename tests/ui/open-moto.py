@@ -17,13 +17,9 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "servers"))
-from tmuxterm import MINIMAL, Term, check, need_tmux, program  # noqa: E402
+from tmuxterm import MINIMAL, Term, check, need_moto, program  # noqa: E402
 
-need_tmux()
-import harness  # noqa: E402
-
-harness.require_python_aws()
+harness = need_moto()
 
 
 def flat(s):
@@ -40,7 +36,7 @@ with harness.World() as world:
     rid = harness.create_runtime(world, program(), FORM)
     ctl = harness.control_client(world)
     ctl.create_agent_runtime_endpoint(agentRuntimeId=rid, name="prod", agentRuntimeVersion="1")
-    env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
+    env = world.ui_env(config=True)
     tmp = tempfile.mkdtemp(prefix="acw-ui-open-")
     t = Term(env=env, tmp=tmp, start=None)
     t.wait_text("Open a runtime of the Region")

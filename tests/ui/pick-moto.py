@@ -14,17 +14,12 @@ in moto (CreateRole, PutRolePolicy) and fills the field with its ARN."""
 import json
 import os
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "servers"))
-from tmuxterm import Term, check, need_tmux  # noqa: E402
+from tmuxterm import check, form_term, need_moto  # noqa: E402
 
-need_tmux()
-import harness  # noqa: E402
-
-harness.require_python_aws()
+harness = need_moto()
 
 ACCOUNT = "123456789012"
 REGION = "us-east-1"
@@ -83,13 +78,8 @@ def tab_to(t, text, most=12):
 
 with harness.World() as world:
     iam, vpc, subnets, sg = seed(world)
-    env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
-    env.pop("AWS_CONFIG_FILE", None)
-    tmp = tempfile.mkdtemp(prefix="acw-ui-pick-")
-    with open(os.path.join(tmp, "form.json"), "w") as f:
-        json.dump(FORM, f)
-    t = Term(args=["form.json"], env=env, tmp=tmp, x=120, y=36)
-    t.own_tmp = True
+    env = world.ui_env()
+    t = form_term(FORM, "acw-ui-pick-", env=env, x=120, y=36)
     # the first screen: who the credentials are
     t.wait_text("Account: " + ACCOUNT, timeout=20)
     check("arn:aws:sts::" + ACCOUNT in t.screen(), "no caller ARN on the first screen", t)

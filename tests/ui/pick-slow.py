@@ -5,22 +5,16 @@ moto behind the checking proxy). While GetRole waits there, 30 characters
 typed into another field all show within a few seconds: nothing on the key
 path waits for the check. Leaving an unchanged field starts nothing."""
 import http.server
-import json
 import os
 import sys
-import tempfile
 import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "servers"))
-from tmuxterm import Term, check, need_tmux  # noqa: E402
+from tmuxterm import check, form_term, need_moto  # noqa: E402
 
-need_tmux()
-import harness  # noqa: E402
-
-harness.require_python_aws()
+harness = need_moto()
 
 seen = []
 
@@ -53,14 +47,9 @@ FORM = {
 }
 
 with harness.World() as world:
-    env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
-    env.pop("AWS_CONFIG_FILE", None)
+    env = world.ui_env()
     env["AWS_ENDPOINT_URL_IAM"] = "http://127.0.0.1:%d" % server.server_address[1]
-    tmp = tempfile.mkdtemp(prefix="acw-ui-slow-")
-    with open(os.path.join(tmp, "form.json"), "w") as f:
-        json.dump(FORM, f)
-    t = Term(args=["form.json"], env=env, tmp=tmp)
-    t.own_tmp = True
+    t = form_term(FORM, "acw-ui-slow-", env=env)
     t.wait_text("Account: 123456789012", timeout=20)
     t.go_to("Permissions")
     # left unchanged: nothing starts

@@ -19,6 +19,11 @@ rc=$?
 [ $rc = 0 ] || { echo "FAIL: exit $rc"; cat "$tmp/out"; exit 1; }
 fail() { echo "FAIL: $1"; cat "$tmp/out"; exit 1; }
 grep -q '^Runtime name: my_agent' "$tmp/out" || fail "the name (yours) was not asked"
+# the team's note and example for a field yours are said before it is asked
+grep -B2 '^Runtime name: my_agent' "$tmp/out" | grep -q 'A name for your agent, unique' ||
+	fail "the team's note was not said before the name"
+grep -B2 '^Runtime name: my_agent' "$tmp/out" | grep -q 'Example: support_agent' ||
+	fail "the team's example was not said before the name"
 grep -q '^Description \[A container agent' "$tmp/out" ||
 	fail "the description (a default) was not offered with its value"
 grep -q 'Idle timeout (s) \[900\]' "$tmp/out" || fail "a default was not offered with its value"
@@ -37,13 +42,22 @@ cat >"$tmp/team.json" <<'EOF2'
    "agentRuntimeArtifact": {"containerConfiguration": {"containerUri": "public.ecr.aws/a/b"}},
    "networkConfiguration": {"networkMode": "PUBLIC"}}}
 EOF2
-printf '%s\n' 'other' 'team_ok' '' >"$tmp/in"
+printf '%s\n' '?' 'other' 'team_ok' '' >"$tmp/in"
 "$ACW" new --template "$tmp/team.json" --plain "$tmp/team-out.json" <"$tmp/in" >"$tmp/out" 2>&1
 rc=$?
 [ $rc = 0 ] || fail "exit $rc with a team's pattern"
-grep -q "Runtime name: does not match the team's rule: expected names that start with" "$tmp/out" ||
-	fail "the team's rule was not said"
+# an answer against the team's pattern is refused as it is typed, the
+# rule said, and the field asked again at once
+grep -A1 '^Runtime name: other$' "$tmp/out" | grep -q "^  does not match the team's rule: expected names that start with team_" ||
+	fail "the team's rule was not said when the name was typed"
+grep -A2 '^Runtime name: other$' "$tmp/out" | grep -q '^Runtime name: team_ok$' ||
+	fail "the name was not asked again at once"
+# a section with nothing yours or default in it is passed over in silence
+grep -q '^== Request headers ==' "$tmp/out" && fail "a section with nothing to ask was shown"
 grep -q '"agentRuntimeName": "team_ok"' "$tmp/team-out.json" || fail "the name asked again was not saved"
+# '?' gives the team's hint too, then the field's own help
+sed -n '/^Runtime name: ?/,/^Runtime name: other/p' "$tmp/out" | grep -q 'Example: team_support' ||
+	fail "'?' did not give the team's example"
 
 # a map entry the template names (environmentVariables.API_KEY yours): its
 # key is the team's, shown and not asked; its value is asked, and saved
@@ -62,6 +76,31 @@ rc=$?
 grep -q '^  Name 1: API_KEY$' "$tmp/out" || fail "the template's key was not shown as given"
 grep -q 'Name 1 \[' "$tmp/out" && fail "the template's key was asked"
 grep -q '"API_KEY": "secretval"' "$tmp/env-out.json" || fail "the yours value was not saved under the template's key"
+
+# the template's messages about a map's value name its entry, not "Value"
+# (issue 12 follow-ups, item 2): a yours value left empty, a value against
+# the team's pattern; asked again, then filled
+cat >"$tmp/envrules.json" <<'EOF2'
+{"agentcoreWizardTemplate": 1, "title": "Team agents",
+ "fields": {"agentRuntimeName": {"mode": "yours"},
+   "environmentVariables.API_KEY": {"mode": "yours", "note": "The key from the vault."},
+   "environmentVariables.LOG_LEVEL": {"mode": "yours", "pattern": "DEBUG|INFO|WARN",
+     "expect": "DEBUG, INFO or WARN"}},
+ "form": {"roleArn": "arn:aws:iam::123456789012:role/R",
+   "agentRuntimeArtifact": {"containerConfiguration": {"containerUri": "public.ecr.aws/a/b"}},
+   "networkConfiguration": {"networkMode": "PUBLIC"}}}
+EOF2
+printf '%s\n' 'team_ok' '' 'LOUD' 'INFO' 'k-1' '' '' >"$tmp/in"
+"$ACW" new --template "$tmp/envrules.json" --plain "$tmp/rules-out.json" <"$tmp/in" >"$tmp/out" 2>&1
+rc=$?
+[ $rc = 0 ] || fail "exit $rc with rules on map values"
+tr '\n' ' ' <"$tmp/out" | sed 's/  */ /g' >"$tmp/flat"
+grep -q 'Environment variables API_KEY: is yours to fill: The key from the vault\.' "$tmp/flat" ||
+	fail "the empty yours value was not named by its entry"
+grep -q "Name 2: LOG_LEVEL Value 2: \*\*\*\*\*\*\*\* does not match the team's rule: expected DEBUG, INFO or WARN Value 2: \*" \
+	"$tmp/flat" || fail "the value against the team's pattern was not refused under its entry"
+grep -q '^ *Value: ' "$tmp/out" && fail "a problem was named \"Value\""
+grep -q '"LOG_LEVEL": "INFO"' "$tmp/rules-out.json" || fail "the value asked again was not saved"
 
 # a saved form that holds a secret says so (item 3): --plain, and new
 cat >"$tmp/secret.json" <<'EOF2'
@@ -87,3 +126,4 @@ echo "ok: --plain with a template asks only the fields yours and the defaults"
 echo "ok: --plain and new say that a saved form holds a secret"
 echo "ok: --plain keeps a map key the template names, and asks its value"
 echo "ok: --plain asks a section again when it breaks the template's rule"
+echo "ok: --plain names a map's entry in the template's messages"

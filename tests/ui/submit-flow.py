@@ -6,20 +6,14 @@ once the call has ended. A runtime that reached READY: the review says what
 was created and F10 asks before a second runtime. Esc while following a
 created runtime: it says the runtime exists, that only following stopped,
 and how to check it."""
-import json
 import os
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "servers"))
-from tmuxterm import Term, check, need_tmux  # noqa: E402
+from tmuxterm import check, form_term, need_moto  # noqa: E402
 
-need_tmux()
-import harness  # noqa: E402
-
-harness.require_python_aws()
+harness = need_moto()
 
 FORM = {
     "agentRuntimeName": "ui_flow",
@@ -55,13 +49,8 @@ def submit(t, question="The account checks found 2 errors: submit anyway?"):
 
 with harness.World() as world:
     world.moto.ready_after(1)
-    env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
-    env.pop("AWS_CONFIG_FILE", None)
-    tmp = tempfile.mkdtemp(prefix="acw-ui-flow-")
-    with open(os.path.join(tmp, "form.json"), "w") as f:
-        json.dump(FORM, f)
-    t = Term(args=["form.json"], env=env, tmp=tmp)
-    t.own_tmp = True
+    env = world.ui_env()
+    t = form_term(FORM, "acw-ui-flow-", env=env)
     t.wait_text("ui_flow")
 
     # 1. a ValidationException naming roleArn

@@ -1,19 +1,13 @@
 """Submit a minimal container runtime to moto (through the signature-checking
 proxy, over HTTPS) from the review screen, follow it to READY, find it in moto."""
-import json
 import os
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "servers"))
-from tmuxterm import Term, check, need_tmux  # noqa: E402
+from tmuxterm import check, form_term, need_moto  # noqa: E402
 
-need_tmux()
-import harness  # noqa: E402
-
-harness.require_python_aws()
+harness = need_moto()
 
 FORM = {
     "agentRuntimeName": "ui_submitted",
@@ -25,13 +19,8 @@ FORM = {
 
 with harness.World() as world:
     world.moto.ready_after(1)
-    env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
-    env.pop("AWS_CONFIG_FILE", None)
-    tmp = tempfile.mkdtemp(prefix="acw-ui-submit-")
-    with open(os.path.join(tmp, "form.json"), "w") as f:
-        json.dump(FORM, f)
-    t = Term(args=["form.json"], env=env, tmp=tmp)
-    t.own_tmp = True
+    env = world.ui_env()
+    t = form_term(FORM, "acw-ui-submit-", env=env)
     t.wait_text("ui_submitted")
     # the review runs the account checks (issue 10): their requests done
     # first, so that the fault below reaches CreateAgentRuntime

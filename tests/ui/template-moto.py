@@ -12,14 +12,10 @@ import glob
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "servers"))
-from tmuxterm import Term, check, need_tmux  # noqa: E402
+from tmuxterm import Term, check, need_moto  # noqa: E402
 from template_fill import FORMS, check_filled, fill  # noqa: E402
 
-need_tmux()
-import harness  # noqa: E402
-
-harness.require_python_aws()
+harness = need_moto()
 
 skipped = []
 with harness.World() as world:

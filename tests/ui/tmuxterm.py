@@ -34,6 +34,16 @@ def need_tmux():
         sys.exit(SKIP)
 
 
+def need_moto():
+    """The test harness (tests/servers/harness.py), once tmux and the
+    Python AWS parts (moto, boto3) are known to be here; exit 77 if not."""
+    need_tmux()
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "servers"))
+    import harness
+    harness.require_python_aws()
+    return harness
+
+
 def program():
     acw = os.environ.get("ACW")
     if not acw:

@@ -5,20 +5,14 @@ and how to check, and F10 on the same unchanged form sends the same
 clientToken: the service answers with the runtime it made, and moto still
 holds one runtime, not two. Through the signature-checking proxy, which
 answers a token it has seen with its recorded answer."""
-import json
 import os
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "servers"))
-from tmuxterm import MINIMAL, Term, check, need_tmux  # noqa: E402
+from tmuxterm import MINIMAL, check, form_term, need_moto  # noqa: E402
 
-need_tmux()
-import harness  # noqa: E402
-
-harness.require_python_aws()
+harness = need_moto()
 
 
 def flat(s):
@@ -27,14 +21,9 @@ def flat(s):
 
 with harness.World() as world:
     world.moto.ready_after(0)
-    env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
-    env.pop("AWS_CONFIG_FILE", None)
+    env = world.ui_env()
     env["AWS_MAX_ATTEMPTS"] = "1"
-    tmp = tempfile.mkdtemp(prefix="acw-ui-token-")
-    with open(os.path.join(tmp, "form.json"), "w") as f:
-        json.dump(MINIMAL, f)
-    t = Term(args=["form.json"], env=env, tmp=tmp)
-    t.own_tmp = True
+    t = form_term(MINIMAL, "acw-ui-token-", env=env)
     t.wait_text("minimal_agent")
     t.keys("F10")
     t.wait_text("The form is complete")

@@ -15,13 +15,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "servers"))
-from tmuxterm import MINIMAL, Term, check, need_tmux, program  # noqa: E402
+from tmuxterm import MINIMAL, Term, check, need_moto, program  # noqa: E402
 
-need_tmux()
-import harness  # noqa: E402
-
-harness.require_python_aws()
+harness = need_moto()
 
 
 def flat(s):
@@ -35,7 +31,7 @@ def puts(world):
 with harness.World() as world:
     service = harness.DayTwoService(world.proxy)
     rid = harness.create_runtime(world, program(), dict(MINIMAL, agentRuntimeName="stale_agent"))
-    env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
+    env = world.ui_env(config=True)
     tmp = tempfile.mkdtemp(prefix="acw-ui-stale-")
     t = Term(args=["open", rid], env=env, tmp=tmp)
     t.wait_text("Updating stale_agent (version 1)", timeout=20)

@@ -11,13 +11,9 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "servers"))
-from tmuxterm import Term, check, need_tmux  # noqa: E402
+from tmuxterm import check, form_term, need_moto  # noqa: E402
 
-need_tmux()
-import harness  # noqa: E402
-
-harness.require_python_aws()
+harness = need_moto()
 
 START = {
     "agentRuntimeName": "vpc_ui",
@@ -29,13 +25,8 @@ SGS = ["sg-0123456789abcdef0", "sg-0fedcba9876543210"]
 SUBNETS = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
 
 with harness.World() as world:
-    env = {k: v for k, v in world.keys_env().items() if k.startswith("AWS_")}
-    env.pop("AWS_CONFIG_FILE", None)
-    tmp = tempfile.mkdtemp(prefix="acw-ui-vpc-")
-    with open(os.path.join(tmp, "form.json"), "w") as f:
-        json.dump(START, f)
-    t = Term(args=["form.json"], env=env, tmp=tmp)
-    t.own_tmp = True
+    env = world.ui_env()
+    t = form_term(START, "acw-ui-vpc-", env=env)
     t.wait_text("vpc_ui")
     t.keys("PageDown")
     t.wait_text("Image URI")
