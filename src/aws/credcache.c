@@ -2,9 +2,10 @@
  * shared between threads and kept until near its expiration; see
  * credentials.h (credentials_resolve_with). The chain itself is
  * credentials.c's. What is kept is a copy, wiped by credentials_forget or
- * when replaced; the settings are told apart by a SHA-256 of what the chain
- * reads (it holds secrets: the buffer hashed is wiped, the digest alone is
- * kept). */
+ * when replaced. Settings are told apart by what the chain reads, kept
+ * whole: it holds secrets (keys of the files and the environment), so it is
+ * kept as they are and wiped with them; not as a digest, whose first use
+ * would load OpenSSL's providers before the first screen (1.5 ms). */
 #include "config.h"
 
 #include <pthread.h>
@@ -16,7 +17,6 @@
 #include "aws/awsconfig.h"
 #include "aws/credentials.h"
 #include "aws/secret.h"
-#include "aws/sigv4.h"
 #include "base/printable.h"
 #include "base/util.h"
 
@@ -45,23 +45,23 @@ static const char *const chain_vars[] = {
 
 /* Credentials found for one set of settings. */
 struct kept {
-	char key[65]; /* "" when the place is free */
+	struct strbuf key; /* settings_key's; s is NULL when the place is free */
 	struct aws_credentials c;
-	unsigned long used; /* when last found or handed out (cache.ends's clock) */
+	unsigned long used; /* when last found or handed out (cache.clock) */
 };
 
 /* The resolutions of this process: the one under way (busy, for busy_key),
  * the credentials found (kept: what later calls take while fresh) and how
  * the last resolution ended (last_*: what the calls that waited for it
- * take). All under mu; ended is signalled at each end. */
+ * take). All under mu; ended is signalled at each end. Keys are secrets. */
 static struct {
 	pthread_mutex_t mu;
 	pthread_cond_t ended;
 	int busy;
-	char busy_key[65];
+	struct strbuf busy_key;
 	unsigned long ends, clock; /* resolutions ended so far; uses */
 	struct kept kept[KEPT_MAX];
-	char last_key[65];
+	struct strbuf last_key;
 	int last_r;
 	char *last_cause; /* safe for a terminal; NULL when none */
 } cache = {.mu = PTHREAD_MUTEX_INITIALIZER, .ended = PTHREAD_COND_INITIALIZER};
@@ -89,26 +89,38 @@ static void key_add_ini(struct strbuf *b, const struct ini *ini)
 	key_add(b, NULL); /* the end of the file */
 }
 
-/* The key of what the chain reads with settings s: the SHA-256, in hex. */
-static void settings_key(const struct aws_settings *s, char key[65])
+/* What the chain reads with settings s, into b (a secret: released with
+ * secret_buf_release). */
+static void settings_key(const struct aws_settings *s, struct strbuf *b)
 {
-	struct strbuf b = {0};
 	size_t i;
 
-	key_add(&b, s->profile.value);
-	key_add(&b, s->profile_explicit ? "explicit" : "implicit");
-	key_add(&b, s->region.value);
-	key_add(&b, s->ca_bundle.value);
-	key_add(&b, s->use_fips ? "fips" : "-");
-	key_add(&b, s->use_dualstack ? "dualstack" : "-");
-	key_add(&b, s->config_path);
-	key_add(&b, s->credentials_path);
-	key_add_ini(&b, &s->config);
-	key_add_ini(&b, &s->credentials);
+	key_add(b, s->profile.value);
+	key_add(b, s->profile_explicit ? "explicit" : "implicit");
+	key_add(b, s->region.value);
+	key_add(b, s->ca_bundle.value);
+	key_add(b, s->use_fips ? "fips" : "-");
+	key_add(b, s->use_dualstack ? "dualstack" : "-");
+	key_add(b, s->config_path);
+	key_add(b, s->credentials_path);
+	key_add_ini(b, &s->config);
+	key_add_ini(b, &s->credentials);
 	for (i = 0; i < sizeof chain_vars / sizeof *chain_vars; i++)
-		key_add(&b, getenv(chain_vars[i]));
-	sigv4_sha256_hex(b.s ? b.s : "", b.len, key);
-	secret_buf_release(&b);
+		key_add(b, getenv(chain_vars[i]));
+}
+
+static int key_same(const struct strbuf *a, const struct strbuf *b)
+{
+	return a->s && b->s && a->len == b->len && !memcmp(a->s, b->s, a->len);
+}
+
+/* dst becomes a copy of src, the old one wiped. */
+static void key_set(struct strbuf *dst, const struct strbuf *src)
+{
+	if (key_same(dst, src))
+		return;
+	secret_buf_release(dst);
+	secret_buf_add(dst, src->s, src->len);
 }
 
 static char *dup_or_null(const char *s)
@@ -126,18 +138,18 @@ static void creds_copy(struct aws_credentials *dst, const struct aws_credentials
 }
 
 /* The credentials kept for key, or NULL (mu held). */
-static struct kept *kept_of(const char *key)
+static struct kept *kept_of(const struct strbuf *key)
 {
 	size_t i;
 
 	for (i = 0; i < KEPT_MAX; i++)
-		if (cache.kept[i].key[0] && !strcmp(cache.kept[i].key, key))
+		if (key_same(&cache.kept[i].key, key))
 			return &cache.kept[i];
 	return NULL;
 }
 
 /* The credentials kept for key when they have time enough left (mu held). */
-static struct kept *kept_fresh(const char *key)
+static struct kept *kept_fresh(const struct strbuf *key)
 {
 	struct kept *k = kept_of(key);
 	time_t exp = k ? k->c.expiration : 0;
@@ -153,13 +165,13 @@ static void kept_take(struct kept *k, struct aws_credentials *out)
 }
 
 /* Keep c for key, in its own place, a free one or the least used (mu held). */
-static void kept_put(const char *key, const struct aws_credentials *c)
+static void kept_put(const struct strbuf *key, const struct aws_credentials *c)
 {
 	struct kept *k = kept_of(key);
 	size_t i;
 
 	for (i = 0; !k && i < KEPT_MAX; i++)
-		if (!cache.kept[i].key[0])
+		if (!cache.kept[i].key.s)
 			k = &cache.kept[i];
 	if (!k) {
 		k = &cache.kept[0];
@@ -169,15 +181,16 @@ static void kept_put(const char *key, const struct aws_credentials *c)
 	}
 	credentials_free(&k->c);
 	creds_copy(&k->c, c);
-	snprintf(k->key, sizeof k->key, "%s", key);
+	key_set(&k->key, key);
 	k->used = ++cache.clock;
 }
 
 /* How a resolution of key ended, for the calls that wait and those to come
  * (mu held). */
-static void record_end(const char *key, int r, const struct aws_credentials *c, const char *cause)
+static void record_end(const struct strbuf *key, int r, const struct aws_credentials *c,
+		       const char *cause)
 {
-	snprintf(cache.last_key, sizeof cache.last_key, "%s", key);
+	key_set(&cache.last_key, key);
 	cache.last_r = r;
 	free(cache.last_cause);
 	cache.last_cause = r < 0 ? dup_or_null(cause) : NULL;
@@ -189,11 +202,11 @@ static void record_end(const char *key, int r, const struct aws_credentials *c, 
 
 /* The answer of the resolution that just ended, when it was of key and not
  * cancelled: 1 with *r, out and *cause filled; else 0 (mu held). */
-static int take_last(const char *key, int *r, struct aws_credentials *out, char **cause)
+static int take_last(const struct strbuf *key, int *r, struct aws_credentials *out, char **cause)
 {
 	struct kept *k = kept_of(key);
 
-	if (strcmp(cache.last_key, key) != 0 || cache.last_r == CREDENTIALS_CANCELLED)
+	if (!key_same(&cache.last_key, key) || cache.last_r == CREDENTIALS_CANCELLED)
 		return 0;
 	if (cache.last_r == 0 && !k)
 		return 0; /* forgotten since: look again */
@@ -252,40 +265,40 @@ static int wait_end(const struct aws_settings *s, const struct credentials_hooks
 int credentials_resolve_with(const struct aws_settings *s, const struct credentials_hooks *h,
 			     struct aws_credentials *out, char **cause)
 {
-	char key[65];
+	struct strbuf key = {0};
 	double start = util_monotonic(), limit = 2 * credentials_process_seconds(h);
 	struct kept *k;
 	int r, own = 0;
 
 	memset(out, 0, sizeof *out);
-	settings_key(s, key);
+	settings_key(s, &key);
 	pthread_mutex_lock(&cache.mu);
 	for (;;) {
-		if ((k = kept_fresh(key))) {
+		if ((k = kept_fresh(&key))) {
 			kept_take(k, out);
-			pthread_mutex_unlock(&cache.mu);
-			return 0;
+			r = 0;
+			goto done;
 		}
-		if (!cache.busy || strcmp(cache.busy_key, key) != 0)
+		if (!cache.busy || !key_same(&cache.busy_key, &key))
 			break; /* nothing to wait for: this call resolves */
 		if ((r = wait_end(s, h, start, limit, cause)) != 0 ||
-		    take_last(key, &r, out, cause)) {
-			pthread_mutex_unlock(&cache.mu);
-			return r;
-		}
+		    take_last(&key, &r, out, cause))
+			goto done;
 		/* cancelled by its caller, or replaced: look again */
 	}
 	if (!cache.busy) {
 		cache.busy = own = 1;
-		snprintf(cache.busy_key, sizeof cache.busy_key, "%s", key);
+		key_set(&cache.busy_key, &key);
 	}
 	pthread_mutex_unlock(&cache.mu);
 	r = credentials_resolve_uncached(s, h, out, cause);
 	pthread_mutex_lock(&cache.mu);
 	if (own)
 		cache.busy = 0;
-	record_end(key, r, out, r < 0 ? *cause : NULL);
+	record_end(&key, r, out, r < 0 ? *cause : NULL);
+done:
 	pthread_mutex_unlock(&cache.mu);
+	secret_buf_release(&key);
 	return r;
 }
 
@@ -301,10 +314,10 @@ void credentials_forget(void)
 	pthread_mutex_lock(&cache.mu);
 	for (i = 0; i < KEPT_MAX; i++) {
 		credentials_free(&cache.kept[i].c);
-		cache.kept[i].key[0] = 0;
+		secret_buf_release(&cache.kept[i].key);
 	}
 	free(cache.last_cause);
 	cache.last_cause = NULL;
-	cache.last_key[0] = 0;
+	secret_buf_release(&cache.last_key);
 	pthread_mutex_unlock(&cache.mu);
 }

@@ -726,6 +726,36 @@ static int filled(const struct formdef *def, const struct document *doc, const s
 	return is;
 }
 
+/* Whether rule f applies to doc: it is not under a one-of whose other
+ * branch is chosen (a code bucket yours while the image was chosen), nor
+ * under a member whose `when` rule does not hold (subnets with a public
+ * network). Only members on a fixed path (no list or map above) are
+ * judged; the others apply. */
+static int applies(const struct formdef *def, const struct document *doc, const struct tfield *f)
+{
+	struct tpath tp;
+	char *why = NULL;
+	const struct fnode *c;
+	const char *b;
+	int yes = 1;
+
+	if (!doc || tpath_resolve(def, doc, f->path, &tp, &why) != 0) {
+		free(why);
+		return 1;
+	}
+	for (c = tp.node; yes && c && c->parent && c->path; c = c->parent) {
+		if (strpbrk(c->path, "[{") || !*c->name)
+			continue;
+		if (c->parent->kind == FK_ONEOF && c->parent->path && *c->parent->path &&
+		    (b = document_branch(doc, c->parent->path)) && strcmp(b, c->name))
+			yes = 0;
+		else if (c->when_field && !document_when_applies(doc, c, c->path))
+			yes = 0;
+	}
+	tpath_release(&tp);
+	return yes;
+}
+
 size_t template_yours_count(const struct template *t, const struct formdef *def,
 			    const struct document *doc, size_t *nfilled)
 {
@@ -733,7 +763,7 @@ size_t template_yours_count(const struct template *t, const struct formdef *def,
 
 	*nfilled = 0;
 	for (i = 0; i < t->nfields; i++)
-		if (t->fields[i].mode == TM_YOURS) {
+		if (t->fields[i].mode == TM_YOURS && applies(def, doc, &t->fields[i])) {
 			total++;
 			if (doc && filled(def, doc, &t->fields[i]))
 				(*nfilled)++;
@@ -821,7 +851,7 @@ enum vstate template_check_document(const struct template *t, const struct formd
 			check_locked(t, def, doc, f, out);
 			continue;
 		}
-		if (f->mode != TM_YOURS && f->mode != TM_DEFAULT)
+		if ((f->mode != TM_YOURS && f->mode != TM_DEFAULT) || !applies(def, doc, f))
 			continue;
 		p = value_path(def, doc, f);
 		if (f->mode == TM_YOURS && !filled(def, doc, f))

@@ -75,10 +75,12 @@ static void *job_run(void *arg)
 {
 	struct account_job *j = arg;
 	struct awscall_client cl = {&j->s, &j->c, job_cancelled, j, 0, 0};
+	/* forgotten (F9, the end): a credential_process it waits for is stopped */
+	struct credentials_hooks h = {job_cancelled, j, 0};
 	struct service_error err;
 	char *cause = NULL;
 
-	if (awscall_setup(&j->o, &j->s, &j->c, &cause) != 0) {
+	if (awscall_setup_with(&j->o, &h, &j->s, &j->c, &cause) != 0) {
 		j->why = printable_text(cause ? cause : "?", 1000);
 		free(cause);
 		atomic_store(&j->state, JOB_FAILED);

@@ -104,11 +104,11 @@ static void *load_run(void *arg)
 	struct service_error err;
 	char *cause = NULL;
 
-	if (submit_connect(&rs, &cause) != 0) {
+	/* Esc or quitting stops the wait for credentials too: load_stop's join
+	 * then never waits for a credential_process that hangs */
+	if (submit_connect_with(&rs, load_cancelled, l, &cause) != 0) {
 		l->error = cause;
 	} else {
-		rs.cl.hooks.cancel = load_cancelled;
-		rs.cl.hooks.arg = l;
 		if (runtimes_list(&rs.cl, &l->list, &err) != 0) {
 			l->error = xstrdup(err.message);
 			service_error_free(&err);

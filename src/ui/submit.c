@@ -342,30 +342,39 @@ int submit_probe(const char *kind, const char *url, int in_curses, char **text)
 	return r;
 }
 
-int submit_connect(struct runtimes_session *rs, char **cause)
+int submit_connect_with(struct runtimes_session *rs, int (*cancel)(void *), void *arg,
+			char **cause)
 {
 	struct aws_options o;
+	struct credentials_hooks h = {cancel, arg, 0};
+	int rc;
 
 	submit_options(&o);
-	if (runtimes_connect(&o, rs, cause) == 0)
+	if ((rc = runtimes_connect_with(&o, &h, rs, cause)) == 0)
 		return 0;
 	runtimes_disconnect(rs);
-	return -1;
+	return rc == CREDENTIALS_CANCELLED ? rc : -1;
+}
+
+int submit_connect(struct runtimes_session *rs, char **cause)
+{
+	return submit_connect_with(rs, NULL, NULL, cause);
 }
 
 int submit_connect_job(struct runtimes_session *rs, const struct runtime_progress *rp,
 		       struct runtime_outcome *out)
 {
 	char *cause = NULL;
+	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (submit_connect(rs, &cause) != 0) {
+	/* the progress's cancel (Esc) stops a credential_process that waits too */
+	if ((rc = submit_connect_with(rs, rp->cancel, rp->arg, &cause)) != 0) {
 		out->end = RUNTIME_NOT_SENT;
+		out->cancelled = rc == CREDENTIALS_CANCELLED;
 		out->message = cause;
 		return -1;
 	}
-	rs->cl.hooks.cancel = rp->cancel;
-	rs->cl.hooks.arg = rp->arg;
 	return 0;
 }
 

@@ -79,9 +79,16 @@ struct runtime_progress;
 struct runtime_outcome;
 struct service_error;
 int submit_connect(struct runtimes_session *rs, char **cause);
-/* The same for a job of progress_run: connected, rp's cancel polled during
- * the calls, 0; or -1 with *out saying why nothing was sent. Free rs with
- * runtimes_disconnect after 0. */
+/* The same with a cancel (may be NULL; a worker thread's must not read
+ * keys), polled while the credentials are found (a credential_process that
+ * waits is stopped, or a wait for another thread's resolution given up)
+ * and during the session's calls: 0, or -1 (CREDENTIALS_CANCELLED when the
+ * cancel stopped the wait) with *cause; rs freed already. */
+int submit_connect_with(struct runtimes_session *rs, int (*cancel)(void *), void *arg,
+			char **cause);
+/* The same for a job of progress_run: connected, rp's cancel polled while
+ * the credentials are found and during the calls, 0; or -1 with *out
+ * saying why nothing was sent. Free rs with runtimes_disconnect after 0. */
 int submit_connect_job(struct runtimes_session *rs, const struct runtime_progress *rp,
 		       struct runtime_outcome *out);
 /* A call the service refused (or that failed, or was cancelled) in *out:

@@ -18,13 +18,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "servers"))
-from tmuxterm import MINIMAL, Term, check, need_tmux, program  # noqa: E402
+from tmuxterm import MINIMAL, Term, check, need_moto, program  # noqa: E402
 
-need_tmux()
-import harness  # noqa: E402
-
-harness.require_python_aws()
+harness = need_moto()
 
 
 def runs(path):
@@ -61,10 +57,9 @@ with harness.World() as world:
         f.write("[profile counted]\nregion = us-east-1\ncredential_process = %s\n" % script)
     with open(os.path.join(tmp, "form.json"), "w") as f:
         json.dump(MINIMAL, f)
-    env = world.ui_env()
-    for k in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
-        env.pop(k, None)
-    env["AWS_PROFILE"] = "counted"
+    env = world.ui_env(AWS_PROFILE="counted")
+    for k in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        del env[k]  # the profile's credential_process gives them
 
     # a form: the first screen's settings lines, then the account line
     t = Term(args=["form.json"], env=env, tmp=tmp)

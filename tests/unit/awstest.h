@@ -1,5 +1,6 @@
 /* awstest.h: helpers shared by the unit tests of src/aws: a temporary file
- * with a text, the AWS_* variables cleared, a loopback socket that never
+ * with a text, the AWS_* variables cleared, a profile's credentials
+ * resolved with hooks, a loopback socket that never
  * answers, a loopback server that answers from a script. Each returns what
  * the caller owns (the path to free, the fd to close, the server to end). */
 #ifndef ACW_AWSTEST_H
@@ -16,6 +17,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "aws/awsconfig.h"
+#include "aws/credentials.h"
 #include "testutil.h"
 
 static inline char *tmpfile_with(const char *text)
@@ -55,6 +58,24 @@ static inline void clear_aws_env(void)
 
 	for (i = 0; names[i]; i++)
 		unsetenv(names[i]);
+}
+
+/* The credentials of profile (as --profile, Region us-east-1, default
+ * timeouts) with hooks (NULL: none), as credentials_resolve_with answers. */
+static inline int resolve_profile_with(const char *profile, const struct credentials_hooks *h,
+				       struct aws_credentials *c, char **cause)
+{
+	struct aws_options o = {0};
+	struct aws_settings s;
+	int r;
+
+	o.profile = profile;
+	o.region = "us-east-1";
+	o.connect_timeout = o.read_timeout = -1;
+	assert_int_equal(aws_settings_resolve(&o, &s, cause), 0);
+	r = credentials_resolve_with(&s, h, c, cause);
+	aws_settings_free(&s);
+	return r;
 }
 
 /* A loopback socket that accepts connections (the kernel's backlog does) and

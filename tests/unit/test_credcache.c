@@ -79,16 +79,7 @@ static int runs(const struct files *f)
 /* Resolve profile p with hooks (NULL: none). */
 static int resolve_p(const struct credentials_hooks *h, struct aws_credentials *c, char **cause)
 {
-	struct aws_options o = {0};
-	struct aws_settings s;
-	int r;
-
-	o.profile = "p";
-	o.connect_timeout = o.read_timeout = -1;
-	assert_int_equal(aws_settings_resolve(&o, &s, cause), 0);
-	r = credentials_resolve_with(&s, h, c, cause);
-	aws_settings_free(&s);
-	return r;
+	return resolve_profile_with("p", h, c, cause);
 }
 
 /* A resolution on a thread of its own. */

@@ -535,18 +535,10 @@ static char *process_profile(const char *cmd)
 static int resolve_hooked(const struct credentials_hooks *h, struct aws_credentials *c,
 			  char **cause, double *secs)
 {
-	struct aws_options o = {0};
-	struct aws_settings s;
 	double t0 = util_monotonic();
-	int r;
+	int r = resolve_profile_with("p", h, c, cause);
 
-	o.profile = "p";
-	o.region = "us-east-1";
-	o.connect_timeout = o.read_timeout = -1;
-	assert_int_equal(aws_settings_resolve(&o, &s, cause), 0);
-	r = credentials_resolve_with(&s, h, c, cause);
 	*secs = util_monotonic() - t0;
-	aws_settings_free(&s);
 	return r;
 }
 

@@ -237,6 +237,50 @@ static void test_queries(void **state)
 	template_free(t);
 }
 
+/* A yours field under a branch not chosen, or under a member whose `when`
+ * rule does not hold, is not yours to fill: the image chosen, the code
+ * bucket the team left to you counts no more; a public network, the
+ * subnets no more. Before the choice, both count. */
+static void test_yours_not_chosen(void **state)
+{
+	static const char json[] = HEAD
+	    "\"fields\": {"
+	    "\"agentRuntimeArtifact.containerConfiguration.containerUri\": {\"mode\": \"yours\"},"
+	    "\"agentRuntimeArtifact.codeConfiguration.code.s3.bucket\": {\"mode\": \"yours\"},"
+	    "\"networkConfiguration.networkModeConfig.subnets\": {\"mode\": \"yours\"}},"
+	    "\"form\": {\"networkConfiguration\": {\"networkMode\": \"VPC\"}}}";
+	struct problems p = {0};
+	struct template *t = parse(json, &p);
+	struct document *doc;
+	const struct fnode *img;
+	size_t filled;
+
+	(void)state;
+	dump(&p);
+	assert_int_equal(p.n, 0);
+	doc = template_start(t, def);
+	assert_int_equal(template_yours_count(t, def, doc, &filled), 3);
+	img = formdef_lookup(def, "agentRuntimeArtifact.containerConfiguration");
+	assert_non_null(img);
+	document_choose_branch(doc, "agentRuntimeArtifact", img);
+	document_set_text(doc, "agentRuntimeArtifact.containerConfiguration.containerUri",
+			  "public.ecr.aws/a/b");
+	assert_int_equal(template_yours_count(t, def, doc, &filled), 2);
+	assert_int_equal(filled, 1);
+	template_check_document(t, def, doc, &p);
+	assert_false(test_has(&p, "agentRuntimeArtifact.codeConfiguration.code.s3.bucket", ""));
+	assert_true(test_has(&p, "networkConfiguration.networkModeConfig.subnets", "yours"));
+	problems_clear(&p);
+	document_set_text(doc, "networkConfiguration.networkMode", "PUBLIC");
+	assert_int_equal(template_yours_count(t, def, doc, &filled), 1);
+	assert_int_equal(filled, 1);
+	assert_int_equal(template_check_document(t, def, doc, &p), VS_VALID);
+	dump(&p);
+	assert_int_equal(p.n, 0);
+	document_free(doc);
+	template_free(t);
+}
+
 /* A team's pattern reads '.' as the API's patterns do: no line terminator. */
 static void test_pattern_dot(void **state)
 {
@@ -624,6 +668,7 @@ int main(void)
 	    cmocka_unit_test(test_version_title_members),
 	    cmocka_unit_test(test_modes_checked),
 	    cmocka_unit_test(test_queries),
+	    cmocka_unit_test(test_yours_not_chosen),
 	    cmocka_unit_test(test_pattern_dot),
 	    cmocka_unit_test(test_initial_values),
 	    cmocka_unit_test(test_bundled_fill_valid),
