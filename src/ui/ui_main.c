@@ -66,18 +66,14 @@ static void warn_left_out(const char *file, const struct problem *q)
 	free(m);
 }
 
-/* Is FORM an update form (get --update writes agentRuntimeId first) or a
- * template?  The wizard edits create forms: an update form read as one
- * would lose the id and become a request for another runtime, a template
- * would become an empty form (and F2 would write it over the template), so
- * either is refused, saying what to use. */
+/* The kind of FILE (formkind_of_text); FORM_CREATE when it cannot be read
+ * (formfile_load says why). */
 static enum form_kind file_kind(const char *file)
 {
 	char *text = NULL, *cause = NULL;
 	size_t len = 0;
 	enum form_kind k = FORM_CREATE;
 
-	/* one that cannot be read: formfile_load says why */
 	if (util_read_file(file, UTIL_FORM_FILE_MAX, &text, &len, &cause) == 0)
 		k = formkind_of_text(text, len);
 	free(text);
@@ -106,6 +102,11 @@ char *ui_kind_refusal(const char *file)
 	return m;
 }
 
+/* Is FORM an update form (get --update writes agentRuntimeId first) or a
+ * template?  The wizard edits create forms: an update form read as one
+ * would lose the id and become a request for another runtime, a template
+ * would become an empty form (and F2 would write it over the template), so
+ * either is refused, saying what to use. */
 static int refused_kind(const char *file)
 {
 	enum form_kind k = file_kind(file);
