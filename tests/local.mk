@@ -196,8 +196,9 @@ endif
 tests_unit_test_getmap_SOURCES = tests/unit/test_getmap.c tests/unit/testutil.h
 tests_unit_test_getmap_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_getmap_LDADD = $(UNIT_LDADD)
-TESTS += tests/cmd/daytwo.sh tests/cmd/config-endpoints.sh
-EXTRA_DIST += tests/cmd/daytwo.sh tests/cmd/config-endpoints.sh tests/cmd/zsh-complete.zsh
+TESTS += tests/cmd/daytwo.sh tests/cmd/config-endpoints.sh tests/cmd/check-notrun.sh
+EXTRA_DIST += tests/cmd/daytwo.sh tests/cmd/config-endpoints.sh tests/cmd/zsh-complete.zsh \
+	tests/cmd/check-notrun.sh
 TESTS += tests/unit/check-requests-vs-model.py
 EXTRA_DIST += tests/unit/check-requests-vs-model.py
 # A service's GetAgentRuntime answer made into forms (issue 11): its corpus is replayed by make check.

@@ -18,7 +18,7 @@ UI_TESTS = tests/ui/vpc-moto.py tests/ui/fill-minimal.py tests/ui/invalid.py tes
 	tests/ui/template-save.py tests/ui/template-moto.py \
 	tests/ui/template-l10n.py tests/ui/open-moto.py \
 	tests/ui/delete-moto.py tests/ui/start.py tests/ui/checks-creds-wait.py \
-	tests/ui/checks-cache.py \
+	tests/ui/checks-cache.py tests/ui/checks-notrun.py \
 	tests/ui/left-out.py tests/ui/draft-template.py tests/ui/template-marks.py \
 	tests/ui/template-l10n.py tests/ui/open-moto.py tests/ui/update-stale-moto.py \
 	tests/ui/credential-wait-cancel.py tests/ui/title-width.py tests/ui/credentials-once.py \

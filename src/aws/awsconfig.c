@@ -604,14 +604,14 @@ static void cli_option(struct strbuf *b, const char *name, const char *value)
 	free(q);
 }
 
-char *aws_cli_command(const struct aws_settings *s, const char *json, const char *path,
-		      int *from_file)
+char *aws_cli_command(const struct aws_settings *s, const char *op, const char *json,
+		      const char *path, int *from_file)
 {
 	struct strbuf b = {0};
 	int file = !json || strlen(json) > AWS_CLI_INLINE_MAX;
 	char *q;
 
-	strbuf_adds(&b, "aws bedrock-agentcore-control create-agent-runtime");
+	strbuf_addf(&b, "aws bedrock-agentcore-control %s", op);
 	if (file) {
 		char cwd[4096], *url;
 

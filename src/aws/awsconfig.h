@@ -109,9 +109,10 @@ char *aws_display_path(const char *path);
  * a form up to this size goes inline into the AWS CLI command. */
 #define AWS_CLI_INLINE_MAX (100 * 1024)
 
-/* The AWS CLI command that sends the same CreateAgentRuntime to the same
- * place, quoted for a POSIX shell, for the cli command and the review
- * screen: --cli-input-json with json inline when it is given and at most
+/* The AWS CLI command that sends the same request to the same place, quoted
+ * for a POSIX shell, for the cli command and the review screen: `aws
+ * bedrock-agentcore-control OP` (op: "create-agent-runtime",
+ * "update-agent-runtime"), then --cli-input-json with json inline when it is given and at most
  * AWS_CLI_INLINE_MAX bytes, else 'file://PATH' (one word; a relative path is
  * made absolute), then --region, --endpoint-url when one is configured (not
  * made from the service's rules), --profile when it was given with --profile
@@ -121,7 +122,7 @@ char *aws_display_path(const char *path);
  * could be resolved: only the form). *from_file (may be NULL) is set to 1
  * when the file is named because json was too large or not given. Caller
  * frees. */
-char *aws_cli_command(const struct aws_settings *s, const char *json, const char *path,
-		      int *from_file);
+char *aws_cli_command(const struct aws_settings *s, const char *op, const char *json,
+		      const char *path, int *from_file);
 
 #endif

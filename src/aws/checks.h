@@ -64,6 +64,11 @@ struct check_finding {
 	int group;        /* the enum check_group that made it; -1: who the credentials are */
 };
 void check_findings_free(struct check_finding *v, size_t n);
+/* The one finding of a run that ran nothing: the account checks did not run,
+ * and why (path "", check "identity", could not check, group -1; why made
+ * safe for a terminal). For a caller that found the settings unusable before
+ * it could start a run. Caller frees with check_findings_free(f, 1). */
+struct check_finding *checks_not_run_finding(const char *why);
 
 /* The form's values the checks read, copied out of a document so that the
  * document may change (or be freed) while checks run. */
@@ -89,7 +94,9 @@ struct check_input *checks_input_updating(struct check_input *in, const char *ru
 enum checks_state {
 	CHECKS_RUNNING = 0,
 	CHECKS_DONE,        /* every check has reported */
-	CHECKS_NO_SETTINGS, /* no Region, endpoint or credentials: one finding says so */
+	CHECKS_NO_SETTINGS, /* no Region, endpoint or credentials (or no endpoint
+			     * for STS, found when the run starts): one finding
+			     * says so */
 	CHECKS_UNREACHABLE, /* STS could not be reached or refused the credentials */
 	CHECKS_CANCELLED,
 };

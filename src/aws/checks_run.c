@@ -44,6 +44,18 @@ const char *check_severity_words(enum check_severity s)
 	}
 }
 
+struct check_finding *checks_not_run_finding(const char *why)
+{
+	struct check_finding *f = xcalloc(1, sizeof *f);
+
+	f->path = xstrdup("");
+	f->check = xstrdup("identity");
+	f->severity = CHECK_UNKNOWN;
+	f->message = printable_take(checks_not_run(why));
+	f->group = -1;
+	return f;
+}
+
 void check_findings_free(struct check_finding *v, size_t n)
 {
 	size_t i;
@@ -191,12 +203,23 @@ static void set_state(struct checks *r, enum checks_state s)
 	wake(r);
 }
 
-/* Who the credentials are; a failure ends the run. */
+/* Who the credentials are; a failure ends the run. 1 when STS has no
+ * endpoint (the settings are unusable for it: the run did not run). */
 static int identify(struct checks *r, struct check_ctx *base)
 {
 	struct service_error err;
-
 	struct sts_identity id;
+	char *sr = NULL, *why = NULL,
+	     *url = awscall_endpoint(r->settings, AWS_STS, NULL, &sr, NULL, &why);
+
+	free(sr);
+	if (!url) {
+		add_finding(r, -1, "", "identity", CHECK_UNKNOWN, NULL,
+			    printable_take(checks_not_run(why ? why : "?")));
+		free(why);
+		return 1;
+	}
+	free(url);
 
 	if (sts_caller_identity(&base->client, &id, &err) == 0) {
 		pthread_mutex_lock(&r->lock);
@@ -260,12 +283,16 @@ static void *coordinator_main(void *arg)
 	    [CHECK_GROUP_NAME] = checks_name};
 	unsigned groups = r->opt.groups ? r->opt.groups : CHECK_GROUPS_ALL;
 	size_t i, n = 0;
+	int who;
 
 	base.client.cancel = cancel_cb;
 	base.client.arg = &base;
 	base.client.deadline = util_monotonic() + base.timeout;
-	if (!r->identified && identify(r, &base) != 0) {
-		set_state(r, check_cancelled(&base) ? CHECKS_CANCELLED : CHECKS_UNREACHABLE);
+	if (!r->identified && (who = identify(r, &base)) != 0) {
+		/* STS without an endpoint: the settings were found unusable only now */
+		set_state(r, check_cancelled(&base) ? CHECKS_CANCELLED
+			     : who > 0              ? CHECKS_NO_SETTINGS
+						    : CHECKS_UNREACHABLE);
 		coordinator_end(r);
 		return NULL;
 	}

@@ -138,21 +138,25 @@ static void add_json(cJSON *arr, const struct checked *f)
 	}
 }
 
-/* Settings and credentials for the checks; an exit code (3) with the reason
- * printed when they cannot be had. */
-static int resolve(struct aws_settings *s, struct aws_credentials *c, int *have_creds)
+/* Settings and credentials for the checks: EXIT_OK, or EXIT_CONFIG with *why
+ * (caller frees: each form's one finding says it), or EXIT_CANCELLED with
+ * the reason printed. */
+static int resolve(struct aws_settings *s, struct aws_credentials *c, char **why)
 {
 	struct aws_options o = cli_aws_options();
 	struct credentials_hooks h = {cli_cancel_cb, NULL, 0};
 	char *cause = NULL;
 	int r = awscall_setup_with(&o, &h, s, c, &cause);
 
-	*have_creds = r == 0;
-	if (*have_creds)
+	if (r == 0)
 		return EXIT_OK;
+	if (r != CREDENTIALS_CANCELLED) {
+		*why = cause ? cause : xstrdup("?");
+		return EXIT_CONFIG;
+	}
 	fprintf(stderr, "%s: %s\n", PACKAGE_NAME, cause);
 	free(cause);
-	return r == CREDENTIALS_CANCELLED ? EXIT_CANCELLED : EXIT_CONFIG;
+	return EXIT_CANCELLED;
 }
 
 /* The exit code for what was found. */
@@ -178,12 +182,12 @@ static int outcome(const struct checked *f, size_t nf, int setup)
 static int check_exec(const struct cmd_args *a)
 {
 	int json = cmd_has(a, 'j'), offline = cmd_has(a, 'o'), i, ret, setup = EXIT_OK;
-	int have_creds = 0, resolved = 0, shown = 0, n = a->nwords;
+	int resolved = 0, shown = 0, n = a->nwords;
 	struct formdef *def;
 	struct aws_settings s = {0};
 	struct aws_credentials cred = {0};
 	struct checked *f;
-	char *cause = NULL;
+	char *cause = NULL, *why = NULL;
 	cJSON *arr = NULL;
 
 	if (!n)
@@ -215,11 +219,17 @@ static int check_exec(const struct cmd_args *a)
 		if (doc && !offline && !resolved) {
 			/* only a form needs the account: templates alone need no
 			 * Region and no credentials */
-			setup = resolve(&s, &cred, &have_creds);
+			setup = resolve(&s, &cred, &why);
 			resolved = 1;
 		}
-		if (doc && have_creds && !cli_interrupted())
+		if (doc && resolved && setup == EXIT_OK && !cli_interrupted()) {
 			x->state = (enum checks_state)cli_run_checks(doc, &s, &cred, &x->v, &x->n);
+		} else if (doc && why) {
+			/* the run that could not start: said as its one finding */
+			x->v = checks_not_run_finding(why);
+			x->n = 1;
+			x->state = CHECKS_NO_SETTINGS;
+		}
 		document_free(doc);
 	}
 	if (json)
@@ -243,6 +253,7 @@ static int check_exec(const struct cmd_args *a)
 		check_findings_free(f[i].v, f[i].n);
 	}
 	free(f);
+	free(why);
 	credentials_free(&cred);
 	aws_settings_free(&s);
 	formdef_free(def);

@@ -1,5 +1,6 @@
-/* cmd_cli.c: `agentcore-wizard cli FORM`: the AWS CLI command that creates
- * the same runtime, quoted for a POSIX shell. */
+/* cmd_cli.c: `agentcore-wizard cli FORM`: the AWS CLI command that sends the
+ * same request (create-agent-runtime for a create form, update-agent-runtime
+ * for an update form), quoted for a POSIX shell. */
 #include "config.h"
 
 #include <stdio.h>
@@ -10,17 +11,17 @@
 #include "aws/awsconfig.h"
 #include "form/document.h"
 #include "form/formdef.h"
+#include "form/getmap.h"
 #include "base/printable.h"
 #include "base/util.h"
 
-/* Print the command for doc, loaded from a->words[0]. */
-static int print_command(const struct formdef *def, const struct document *doc,
-			 const struct cmd_args *a)
+/* Print the command of op for json, the form read from a->words[0]. */
+static int print_command(const char *op, const char *json, const struct cmd_args *a)
 {
 	const char *file = a->words[0];
 	struct aws_options o = cli_aws_options();
 	struct aws_settings s = {0};
-	char *cause = NULL, *json, *cmd, *path = realpath(file, NULL);
+	char *cause = NULL, *cmd, *path = realpath(file, NULL);
 	int resolved = aws_settings_resolve(&o, &s, &cause) == 0, from_file = 0;
 
 	if (!resolved) {
@@ -31,8 +32,7 @@ static int print_command(const struct formdef *def, const struct document *doc,
 		free(c);
 		free(cause);
 	}
-	json = document_to_json(doc, def, 0);
-	cmd = aws_cli_command(resolved ? &s : NULL, json, path ? path : file, &from_file);
+	cmd = aws_cli_command(resolved ? &s : NULL, op, json, path ? path : file, &from_file);
 	if (from_file) {
 		char *p = printable_text(path ? path : file, 4096);
 
@@ -44,22 +44,48 @@ static int print_command(const struct formdef *def, const struct document *doc,
 	}
 	puts(cmd);
 	free(cmd);
-	free(json);
 	free(path);
 	aws_settings_free(&s);
 	return EXIT_OK;
 }
 
+static int print_create(const struct formdef *def, const struct document *doc,
+			const struct cmd_args *a)
+{
+	char *json = document_to_json(doc, def, 0);
+	int ret = print_command("create-agent-runtime", json, a);
+
+	free(json);
+	return ret;
+}
+
+/* An update form as the AWS CLI's update-agent-runtime takes it:
+ * agentRuntimeId among the members (the CLI puts it in the path). */
+static int print_update(const struct formdef *def, const struct getmap *m, const struct upform *u,
+			const struct cmd_args *a)
+{
+	char *json = upform_to_json(m, def, u, 0);
+	int ret = print_command("update-agent-runtime", json, a);
+
+	free(json);
+	return ret;
+}
+
 static int cli_exec(const struct cmd_args *a)
 {
-	return form_run(a, _("cli: expected one form file"), print_command);
+	const struct form_command c = {"cli", _("cli: expected one form file"), print_create,
+				       print_update};
+
+	return form_run(a, &c);
 }
 
 static void cli_help(void)
 {
 	printf(_("Usage: %s cli FORM\n"
-		 "Print the AWS CLI command that creates the same runtime, quoted for a\n"
-		 "POSIX shell. A FORM of - is read from standard input.\n\n"
+		 "Print the AWS CLI command that sends the same request, quoted for a POSIX\n"
+		 "shell: create-agent-runtime for a create form, update-agent-runtime for an\n"
+		 "update form (one with agentRuntimeId, as 'get --update' writes it). The\n"
+		 "form is validated first. A FORM of - is read from standard input.\n\n"
 		 "  -h, --help         display this help and exit\n"),
 	       PACKAGE_NAME);
 	cli_global_options_note();

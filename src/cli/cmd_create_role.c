@@ -144,33 +144,19 @@ static int check_args(const struct cmd_args *a, const char *name, int dry, int y
 	return -1;
 }
 
-static int create_role_exec(const struct cmd_args *a)
+/* Show the documents for the valid form doc, and make the role. */
+static int role_for(const struct formdef *def, const struct document *doc,
+		    const struct cmd_args *a)
 {
-	const char *name = cmd_value(a, 'N'), *file = a->nwords ? a->words[0] : NULL;
+	const char *name = cmd_value(a, 'N');
 	int dry = cmd_has(a, 'n'), yes = cmd_has(a, 'y'), ret;
-	struct formdef *def;
-	struct document *doc = NULL;
-	struct problems probs = {0};
 	struct aws_settings s = {0};
 	struct aws_credentials cred = {0};
 	struct sts_identity id = {0};
-	char *cause = NULL, *trust = NULL, *perm = NULL, *dname = NULL;
+	char *trust = NULL, *perm = NULL, *dname = NULL;
 
-	if ((ret = check_args(a, name, dry, yes)) >= 0)
-		return ret;
-	cli_catch_interrupts();
-	if (!(def = form_definitions()))
-		return EXIT_CONFIG;
-	if (form_check_file(file, def, &doc, &probs, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", file, cause);
-		free(cause);
-		formdef_free(def);
-		return EXIT_USAGE;
-	}
-	if (probs.n) {
-		form_print_problems(stderr, file, &probs);
-		ret = EXIT_INVALID;
-	} else if ((ret = whoami(&s, &cred, &id)) == EXIT_OK) {
+	(void)def;
+	if ((ret = whoami(&s, &cred, &id)) == EXIT_OK) {
 		struct roledocs_scope sc = {
 		    id.partition,
 		    s.region.value,
@@ -201,10 +187,19 @@ static int create_role_exec(const struct cmd_args *a)
 	sts_identity_free(&id);
 	credentials_free(&cred);
 	aws_settings_free(&s);
-	problems_clear(&probs);
-	document_free(doc);
-	formdef_free(def);
 	return ret;
+}
+
+static int create_role_exec(const struct cmd_args *a)
+{
+	const struct form_command c = {"create-role", _("create-role: expected one form file"),
+				       role_for, NULL};
+	int ret = check_args(a, cmd_value(a, 'N'), cmd_has(a, 'n'), cmd_has(a, 'y'));
+
+	if (ret >= 0)
+		return ret;
+	cli_catch_interrupts();
+	return form_run(a, &c);
 }
 
 static void create_role_help(void)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "aws/runtimes.h"
+#include "base/printable.h"
 #include "base/util.h"
 #include "cli/commands.h"
 #include "cli/daytwo.h"
@@ -33,13 +34,28 @@ static void diff_help(void)
 	      stdout);
 }
 
-int daytwo_read_upform(struct daytwo *d, const char *file, struct upform **u)
+int daytwo_read_upform(struct daytwo *d, const char *cmd, const char *file, struct upform **u)
 {
 	struct problems p = {0};
-	char *cause = NULL;
+	enum form_kind kind;
+	char *cause = NULL, *text = NULL;
+	size_t len = 0;
+	int r = form_read_kind(file, &text, &len, &kind, &cause);
 
-	if (upform_load(d->map, d->def, file, u, &p, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", file, cause);
+	*u = NULL;
+	if (r == 0 && kind != FORM_UPDATE) {
+		free(text);
+		return form_kind_refuse(cmd, file, FORM_UPDATE, kind);
+	}
+	if (r == 0)
+		r = upform_parse(d->map, d->def, text, len, u, &p, &cause);
+	free(text);
+	if (r != 0) {
+		char *f = printable_text(file, 4096), *c = printable_text(cause, 8192);
+
+		fprintf(stderr, "%s: %s\n", f, c);
+		free(f);
+		free(c);
 		free(cause);
 		return EXIT_USAGE;
 	}
@@ -96,7 +112,7 @@ static int diff_run(const char *file)
 	int ret = daytwo_forms(&d);
 
 	if (ret == EXIT_OK)
-		ret = daytwo_read_upform(&d, file, &u);
+		ret = daytwo_read_upform(&d, "diff", file, &u);
 	if (ret == EXIT_INVALID)
 		ret = EXIT_USAGE; /* 1 means "changes" here */
 	if (ret == EXIT_OK)

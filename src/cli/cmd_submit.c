@@ -188,7 +188,10 @@ static int submit_form(const struct formdef *def, const struct document *doc,
 
 static int submit_exec(const struct cmd_args *a)
 {
-	return form_run(a, _("submit: expected one form file"), submit_form);
+	const struct form_command c = {"submit", _("submit: expected one form file"), submit_form,
+				       NULL};
+
+	return form_run(a, &c);
 }
 
 static void submit_help(void)

@@ -225,6 +225,8 @@ static int template_exec(const struct cmd_args *a)
 	struct template *t = NULL;
 	struct problems p = {0};
 	char *cause = NULL, *json = NULL;
+	enum form_kind kind;
+	size_t len = 0;
 	int ret;
 
 	if (cmd_has(a, 'S'))
@@ -240,10 +242,20 @@ static int template_exec(const struct cmd_args *a)
 	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
 	ret = EXIT_USAGE;
-	if (formfile_load(a->words[0], def, FF_STRICT, &doc, &p, &cause) != 0) {
-		char *m = print_safe(cause);
+	if (form_read_kind(a->words[0], &json, &len, &kind, &cause) == 0 && kind != FORM_CREATE) {
+		/* a template starts new runtimes: it is made from a create form */
+		ret = form_kind_refuse("template", a->words[0], FORM_CREATE, kind);
+		goto out;
+	}
+	if (!cause && formfile_parse(json, len, def, FF_STRICT, &doc, &p, &cause) != 0)
+		problems_clear(&p);
+	free(json);
+	json = NULL;
+	if (cause) {
+		char *f = print_safe(a->words[0]), *m = print_safe(cause);
 
-		fprintf(stderr, "%s: %s\n", a->words[0], m);
+		fprintf(stderr, "%s: %s\n", f, m);
+		free(f);
 		free(m);
 		goto out;
 	}

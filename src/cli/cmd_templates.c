@@ -209,6 +209,32 @@ static int new_wizard(const struct cmd_args *a, const char *form)
 	return cli_run_ui(&u);
 }
 
+/* FORM names a file that is there: a usage error saying what it is and
+ * what to do with it instead. */
+static int new_exists(const char *form)
+{
+	enum form_kind kind = FORM_CREATE;
+	char *text = NULL, *cause = NULL;
+	size_t len = 0;
+
+	if (strcmp(form, "-")) /* "-" would be standard input */
+		form_read_kind(form, &text, &len, &kind, &cause);
+	free(text);
+	free(cause);
+	if (kind == FORM_UPDATE)
+		return usage_error(_("new: %s exists: expected the name of a new file (it is an "
+				     "update form: send it with '%s update %s')"),
+				   form, PACKAGE_NAME, form);
+	if (kind == FORM_TEMPLATE)
+		return usage_error(_("new: %s exists: expected the name of a new file (it is a "
+				     "template: start a form from it with '%s new --template %s "
+				     "FORM')"),
+				   form, PACKAGE_NAME, form);
+	return usage_error(_("new: %s exists: expected the name of a new file (open an "
+			     "existing form with '%s edit %s')"),
+			   form, PACKAGE_NAME, form);
+}
+
 static int new_exec(const struct cmd_args *a)
 {
 	int ret;
@@ -228,9 +254,7 @@ static int new_exec(const struct cmd_args *a)
 	if (!name && !a->nwords)
 		return new_wizard(a, NULL); /* the start screen: choose a template there */
 	if (access(form, F_OK) == 0)
-		return usage_error(_("new: %s exists: expected the name of a new file (open an "
-				     "existing form with '%s edit %s')"),
-				   form, PACKAGE_NAME, form);
+		return new_exists(form);
 	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
 	if (!name || cmd_has(a, 'p') || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {

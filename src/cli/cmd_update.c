@@ -96,7 +96,7 @@ static int prepare(struct daytwo *d, const char *file, struct upform **u, struct
 {
 	struct upform *old = NULL;
 	struct problems p = {0};
-	int ret = daytwo_read_upform(d, file, u);
+	int ret = daytwo_read_upform(d, "update", file, u);
 
 	if (ret == EXIT_OK)
 		ret = daytwo_connect(d);

@@ -56,68 +56,93 @@ static int check_create_text(const char *text, size_t len, const struct formdef 
 	return 0;
 }
 
-/* An update form (`get --update` writes one): a JSON object whose top level
- * has agentRuntimeId, which no create request takes. */
-static int is_update_text(const char *text, size_t len)
+/* Parse and check an update form's text as UpdateAgentRuntime takes it:
+ * the reader's problems, then the rules' (a member the reader dropped is not
+ * reported again as missing). 0 with *u (caller frees), or -1 with *cause. */
+static int update_checked(const struct getmap *m, const struct formdef *def, const char *text,
+			  size_t len, struct upform **u, struct problems *probs, char **cause)
 {
-	cJSON *j = getmap_read_json(text, len);
-	int r = cJSON_IsObject(j) && cJSON_GetObjectItemCaseSensitive(j, "agentRuntimeId");
-
-	cJSON_Delete(j);
-	return r;
-}
-
-/* Read an update form's text as UpdateAgentRuntime takes it and check it;
- * *doc_out (when not NULL) receives the members it shares with the create
- * request. */
-static int check_update_text(const char *text, size_t len, const struct formdef *def,
-			     struct document **doc_out, struct problems *probs, char **cause)
-{
-	struct getmap *m = getmap_load(def, cause);
-	struct upform *u = NULL;
 	struct problems rules = {0};
 	size_t i, k, read;
 
-	if (!m)
+	if (upform_parse(m, def, text, len, u, probs, cause) != 0)
 		return -1;
-	if (upform_parse(m, def, text, len, &u, probs, cause) != 0) {
-		getmap_free(m);
-		return -1;
-	}
 	read = probs->n;
-	upform_validate(m, def, u, &rules);
+	upform_validate(m, def, *u, &rules);
 	for (i = 0; i < rules.n; i++) {
 		const struct problem *q = &rules.v[i];
 
-		/* a member the reader dropped is not reported again as missing */
 		for (k = 0; k < read && strcmp(probs->v[k].path, q->path); k++)
 			;
 		if (k == read)
 			problems_add(probs, q->state, q->path, q->ref, "%s", q->message);
 	}
 	problems_clear(&rules);
-	if (doc_out) {
+	return 0;
+}
+
+/* Read an update form's text and check it; *doc_out (when not NULL)
+ * receives the members it shares with the create request. */
+static int check_update_text(const char *text, size_t len, const struct formdef *def,
+			     struct document **doc_out, struct problems *probs, char **cause)
+{
+	struct getmap *m = getmap_load(def, cause);
+	struct upform *u = NULL;
+	int r;
+
+	if (!m)
+		return -1;
+	r = update_checked(m, def, text, len, &u, probs, cause);
+	if (r == 0 && doc_out) {
 		*doc_out = u->doc;
 		u->doc = NULL;
 	}
 	upform_free(u);
 	getmap_free(m);
+	return r;
+}
+
+int form_read_kind(const char *file, char **text, size_t *len, enum form_kind *kind, char **cause)
+{
+	*text = NULL;
+	*len = 0;
+	if (read_text(file, text, len, cause) != 0)
+		return -1;
+	*kind = formkind_of_text(*text, *len);
 	return 0;
 }
 
-int form_check_file(const char *file, const struct formdef *def, struct document **doc_out,
-		    struct problems *probs, char **cause)
+int form_kind_refuse(const char *cmd, const char *file, enum form_kind want, enum form_kind got)
 {
-	char *text = NULL;
-	size_t len = 0;
-	int r = read_text(file, &text, &len, cause);
+	char *f = printable_text(file, 4096);
 
-	if (r == 0)
-		r = check_create_text(text, len, def, doc_out, probs, cause);
-	free(text);
-	if (r != 0)
-		problems_clear(probs);
-	return r;
+	if (want == FORM_UPDATE && got == FORM_CREATE)
+		fprintf(stderr,
+			_("%s: %s is a create form (it has no agentRuntimeId), and '%s %s' takes "
+			  "an update form, which '%s get --update RUNTIME_ID' writes: create a "
+			  "runtime from this form with '%s submit %s'\n"),
+			PACKAGE_NAME, f, PACKAGE_NAME, cmd, PACKAGE_NAME, PACKAGE_NAME, f);
+	else if (want == FORM_UPDATE)
+		fprintf(
+		    stderr,
+		    _("%s: %s is a template (it has %s at its top level), and '%s %s' takes an "
+		      "update form, which '%s get --update RUNTIME_ID' writes\n"),
+		    PACKAGE_NAME, f, TEMPLATE_MARKER, PACKAGE_NAME, cmd, PACKAGE_NAME);
+	else if (got == FORM_UPDATE)
+		fprintf(stderr,
+			_("%s: %s is an update form (it has agentRuntimeId at its top level), and "
+			  "'%s %s' takes a create form: send an update form with '%s update %s' "
+			  "(or write the runtime as a create form with '%s get RUNTIME_ID -o "
+			  "FORM')\n"),
+			PACKAGE_NAME, f, PACKAGE_NAME, cmd, PACKAGE_NAME, f, PACKAGE_NAME);
+	else
+		fprintf(
+		    stderr,
+		    _("%s: %s is a template (it has %s at its top level), and '%s %s' takes "
+		      "a create form: start a form from it with '%s new --template %s FORM'\n"),
+		    PACKAGE_NAME, f, TEMPLATE_MARKER, PACKAGE_NAME, cmd, PACKAGE_NAME, f);
+	free(f);
+	return EXIT_USAGE;
 }
 
 int form_check_any(const char *file, const struct formdef *def, struct document **doc_out,
@@ -125,15 +150,15 @@ int form_check_any(const char *file, const struct formdef *def, struct document 
 {
 	char *text = NULL;
 	size_t len = 0;
-	int r = template_check_file(file, def, probs, cause);
+	struct template *t = NULL;
+	int r = form_read_kind(file, &text, &len, kind, cause);
 
 	if (doc_out)
 		*doc_out = NULL;
-	*kind = FORM_TEMPLATE;
-	if (r != 1)
-		return r;
-	if ((r = read_text(file, &text, &len, cause)) == 0) {
-		*kind = is_update_text(text, len) ? FORM_UPDATE : FORM_CREATE;
+	if (r == 0 && *kind == FORM_TEMPLATE) {
+		r = template_parse(text, len, def, 0, &t, probs, cause);
+		template_free(t);
+	} else if (r == 0) {
 		r = (*kind == FORM_UPDATE ? check_update_text : check_create_text)(
 		    text, len, def, doc_out, probs, cause);
 	}
@@ -184,45 +209,87 @@ struct formdef *form_definitions(void)
 	return def;
 }
 
-/* Load and validate FILE: EXIT_OK with *doc (caller frees), or an exit code
- * with the problems or the cause printed. */
-static int form_load_valid(const char *file, const struct formdef *def, struct document **doc)
+/* A create form's text for c: its problems printed (EXIT_INVALID), or
+ * c->create's exit code. */
+static int run_create(const struct form_command *c, const struct formdef *def, const char *file,
+		      const char *text, size_t len, const struct cmd_args *a)
 {
+	struct document *doc = NULL;
 	struct problems p = {0};
 	char *cause = NULL;
+	int ret;
 
-	*doc = NULL;
-	if (form_check_file(file, def, doc, &p, &cause) != 0) {
+	if (check_create_text(text, len, def, &doc, &p, &cause) != 0) {
 		print_unreadable(file, cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
 	if (p.n) {
 		form_print_problems(stderr, file, &p);
-		problems_clear(&p);
-		document_free(*doc);
-		*doc = NULL;
-		return EXIT_INVALID;
+		ret = EXIT_INVALID;
+	} else {
+		ret = c->create(def, doc, a);
 	}
-	return EXIT_OK;
+	problems_clear(&p);
+	document_free(doc);
+	return ret;
 }
 
-int form_run(const struct cmd_args *a, const char *usage,
-	     int (*fn)(const struct formdef *def, const struct document *doc,
-		       const struct cmd_args *a))
+/* The same for an update form and c->update. */
+static int run_update(const struct form_command *c, const struct formdef *def, const char *file,
+		      const char *text, size_t len, const struct cmd_args *a)
+{
+	struct getmap *m;
+	struct upform *u = NULL;
+	struct problems p = {0};
+	char *cause = NULL;
+	int ret = EXIT_USAGE;
+
+	if (!(m = getmap_load(def, &cause))) {
+		ret = EXIT_CONFIG;
+	} else if (update_checked(m, def, text, len, &u, &p, &cause) != 0) {
+		ret = EXIT_USAGE;
+	} else if (p.n) {
+		form_print_problems(stderr, file, &p);
+		ret = EXIT_INVALID;
+	} else {
+		ret = c->update(def, m, u, a);
+	}
+	if (cause)
+		print_unreadable(ret == EXIT_CONFIG ? PACKAGE_NAME : file, cause);
+	free(cause);
+	problems_clear(&p);
+	upform_free(u);
+	getmap_free(m);
+	return ret;
+}
+
+int form_run(const struct cmd_args *a, const struct form_command *c)
 {
 	struct formdef *def;
-	struct document *doc = NULL;
+	enum form_kind kind;
+	char *text = NULL, *cause = NULL;
+	size_t len = 0;
+	const char *file;
 	int ret;
 
 	if (a->nwords != 1)
-		return usage_error("%s", usage);
+		return usage_error("%s", c->usage);
 	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
-	ret = form_load_valid(a->words[0], def, &doc);
-	if (ret == EXIT_OK)
-		ret = fn(def, doc, a);
-	document_free(doc);
+	file = a->words[0];
+	if (form_read_kind(file, &text, &len, &kind, &cause) != 0) {
+		print_unreadable(file, cause);
+		free(cause);
+		ret = EXIT_USAGE;
+	} else if (kind == FORM_UPDATE && c->update) {
+		ret = run_update(c, def, file, text, len, a);
+	} else if (kind != FORM_CREATE) {
+		ret = form_kind_refuse(c->name, file, FORM_CREATE, kind);
+	} else {
+		ret = run_create(c, def, file, text, len, a);
+	}
+	free(text);
 	formdef_free(def);
 	return ret;
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "aws/awsconfig.h"
+#include "form/formkind.h"
 
 /* Options every command accepts before or after its name. */
 struct global_opts {
@@ -135,36 +136,49 @@ int cli_cancel_cb(void *arg);
 struct formdef;
 struct document;
 struct problems;
-/* Load FILE ("-": standard input) strictly, as the service would judge it,
- * and validate it: probs, empty on entry, receives the reader's problems and
- * then the rules' (what the reader dropped is not reported again as missing).
- * Returns 0, or -1 with *cause (caller frees) and probs empty when the file
- * cannot be read or is not JSON. *doc_out (when not NULL)
- * receives the document; the caller frees it. Shared by validate and submit. */
-int form_check_file(const char *file, const struct formdef *def, struct document **doc_out,
-		    struct problems *probs, char **cause);
-/* What a file given to validate or check holds. */
-enum form_kind {
-	FORM_CREATE,   /* a CreateAgentRuntime form */
-	FORM_UPDATE,   /* an update form: agentRuntimeId at the top ('get --update') */
-	FORM_TEMPLATE, /* a template (its marker at the top) */
-};
-/* As form_check_file, for any of the three: a template is checked as a
- * template (*doc_out NULL), an update form as UpdateAgentRuntime takes it
- * (*doc_out: the members it shares with the create request). *kind says
- * which it was. Shared by validate and check. */
+struct getmap;
+struct upform;
+/* Read FILE ("-": standard input, at most UTIL_FORM_FILE_MAX bytes) and
+ * tell its kind (formkind_of_text: a create form, an update form or a
+ * template). 0 with *text (caller frees) and *len, or -1 with *cause
+ * (caller frees). */
+int form_read_kind(const char *file, char **text, size_t *len, enum form_kind *kind, char **cause);
+/* For command cmd ("submit"), which takes a form of kind want, given FILE
+ * of kind got: say what FILE is and which command takes it. Returns
+ * EXIT_USAGE. */
+int form_kind_refuse(const char *cmd, const char *file, enum form_kind want, enum form_kind got);
+/* Load FILE strictly, as the service would judge it, and check it: a
+ * template as a template (*doc_out NULL), an update form as
+ * UpdateAgentRuntime takes it (*doc_out: the members it shares with the
+ * create request), a create form as CreateAgentRuntime takes it. probs,
+ * empty on entry, receives the reader's problems and then the rules' (what
+ * the reader dropped is not reported again as missing). *kind says which it
+ * was. Returns 0, or -1 with *cause (caller frees) and probs empty when the
+ * file cannot be read or is not JSON. *doc_out (when not NULL) receives
+ * the document; the caller frees it. Shared by validate and check. */
 int form_check_any(const char *file, const struct formdef *def, struct document **doc_out,
 		   enum form_kind *kind, struct problems *probs, char **cause);
 /* Print problems as "FILE: PATH: message" lines, as validate does, every
  * text safe for a terminal. */
 void form_print_problems(FILE *fp, const char *file, const struct problems *probs);
-/* For a command that takes one FORM (submit, cli): unless a has exactly one
- * operand, the usage error `usage` (translated); else load the definitions
- * and FORM, and when FORM is valid run fn with them (borrowed). Returns fn's
- * exit code, or why it did not run (problems or cause printed). */
-int form_run(const struct cmd_args *a, const char *usage,
-	     int (*fn)(const struct formdef *def, const struct document *doc,
-		       const struct cmd_args *a));
+/* A command that takes one FORM (submit, cli, create-role). */
+struct form_command {
+	const char *name;  /* the command's name, for messages ("submit") */
+	const char *usage; /* the usage error (translated) unless one operand */
+	/* run with a valid create form (borrowed); returns the exit code */
+	int (*create)(const struct formdef *def, const struct document *doc,
+		      const struct cmd_args *a);
+	/* run with a valid update form (borrowed); NULL: an update form is
+	 * refused, saying that 'update' sends it */
+	int (*update)(const struct formdef *def, const struct getmap *m, const struct upform *u,
+		      const struct cmd_args *a);
+};
+/* Unless a has exactly one operand, c's usage error; else load the
+ * definitions and FORM, tell its kind, and when FORM is valid run the
+ * function for its kind. A kind c takes no function for is refused
+ * (form_kind_refuse). Returns the function's exit code, or why it did not
+ * run (problems or cause printed). */
+int form_run(const struct cmd_args *a, const struct form_command *c);
 struct aws_settings;
 struct aws_credentials;
 struct check_finding;

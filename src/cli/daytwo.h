@@ -50,11 +50,12 @@ void daytwo_print_notes(const struct problems *notes);
 /* Print a diff, one line a member: "changed  PATH: OLD -> NEW". */
 void daytwo_print_diff(FILE *fp, const struct diff *d);
 
-/* Read update form FILE for the command: EXIT_OK with *u (it names a
- * runtime), or the problems printed as validate prints them and EXIT_USAGE
- * (cannot be read) or EXIT_INVALID. */
+/* Read update form FILE for command cmd ("update"): EXIT_OK with *u (it
+ * names a runtime), or the problems printed as validate prints them and
+ * EXIT_USAGE (cannot be read, or not an update form: what it is and which
+ * command takes it said) or EXIT_INVALID. */
 struct upform;
-int daytwo_read_upform(struct daytwo *d, const char *file, struct upform **u);
+int daytwo_read_upform(struct daytwo *d, const char *cmd, const char *file, struct upform **u);
 /* The deployed configuration of runtime id as an update form (*old) and
  * the answer it came from (*a); what cannot be compared is said. EXIT_OK,
  * or the error printed and its exit code. */

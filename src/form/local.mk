@@ -10,6 +10,7 @@ src_libacwcore_a_SOURCES += \
 	src/form/jsonscan.c src/form/jsonscan.h \
 	src/form/jsonwrite.c src/form/jsonwrite.h \
 	src/form/formfile.c src/form/formfile.h \
+	src/form/formkind.c src/form/formkind.h \
 	src/form/secret.c src/form/secret.h \
 	src/form/template.c src/form/template.h \
 	src/form/template_path.c src/form/template_path.h \

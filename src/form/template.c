@@ -494,9 +494,25 @@ static int read_marker(struct reader *R, const cJSON *top, char **cause)
 	const cJSON *m = cJSON_GetObjectItemCaseSensitive(top, TEMPLATE_MARKER);
 
 	if (!cJSON_IsObject(top) || !m) {
-		*cause = xasprintf(_("this is not a template: expected a JSON object with \"%s\": "
-				     "%d at its top level"),
-				   TEMPLATE_MARKER, TEMPLATE_VERSION);
+		/* a form given for a template: which kind, and what to do with it */
+		enum form_kind k = cJSON_IsObject(top) ? formkind_of_json(top) : FORM_TEMPLATE;
+
+		if (k == FORM_UPDATE)
+			*cause =
+			    xasprintf(_("this is an update form (it has agentRuntimeId), not a "
+					"template: expected a JSON object with \"%s\": %d at its "
+					"top level ('%s update FILE' sends an update form)"),
+				      TEMPLATE_MARKER, TEMPLATE_VERSION, PACKAGE_NAME);
+		else if (k == FORM_CREATE)
+			*cause =
+			    xasprintf(_("this is a form, not a template: expected a JSON object "
+					"with \"%s\": %d at its top level ('%s template FORM -o "
+					"TEMPLATE' makes a template from a form)"),
+				      TEMPLATE_MARKER, TEMPLATE_VERSION, PACKAGE_NAME);
+		else
+			*cause = xasprintf(_("this is not a template: expected a JSON object with "
+					     "\"%s\": %d at its top level"),
+					   TEMPLATE_MARKER, TEMPLATE_VERSION);
 		return -1;
 	}
 	if (!cJSON_IsNumber(m) || m->valuedouble != (double)(int)m->valuedouble) {
@@ -579,11 +595,7 @@ int template_load(const char *file, const struct formdef *def, int translate,
 
 int template_text_is_template(const char *text, size_t len)
 {
-	cJSON *top = cJSON_ParseWithLength(text, len);
-	int is = cJSON_IsObject(top) && cJSON_GetObjectItemCaseSensitive(top, TEMPLATE_MARKER);
-
-	cJSON_Delete(top);
-	return is;
+	return formkind_of_text(text, len) == FORM_TEMPLATE;
 }
 
 int template_check_file(const char *file, const struct formdef *def, struct problems *probs,

@@ -26,15 +26,11 @@
 
 #include <stddef.h>
 
+#include "form/formkind.h" /* TEMPLATE_MARKER, TEMPLATE_VERSION */
 #include "form/validate.h"
 
 struct formdef;
 struct document;
-
-/* The member of a template file's top level that makes it a template, and
- * the one format version this program reads and writes. */
-#define TEMPLATE_MARKER  "agentcoreWizardTemplate"
-#define TEMPLATE_VERSION 1
 
 enum tmode {
 	TM_NONE = 0, /* the template says nothing: an ordinary field */

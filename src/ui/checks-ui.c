@@ -338,6 +338,12 @@ static int run_take(struct uichecks *st, struct uirun *u)
 	}
 	if (s == CHECKS_RUNNING)
 		return 0;
+	/* a run that ran nothing (found the settings unusable, or had no
+	 * thread): its one finding, of no group, says why; kept as the
+	 * checks' failure, not dropped with the run */
+	for (k = 0; s == CHECKS_NO_SETTINGS && !st->failed && k < u->n; k++)
+		if (u->v[k].group < 0)
+			st->failed = xstrdup(u->v[k].message);
 	checks_release(u->r, account_release, u->job);
 	check_findings_free(u->v, u->n);
 	for (g = 0; g < CHECK_NGROUPS; g++)

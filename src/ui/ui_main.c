@@ -11,6 +11,7 @@
 #include "form/document.h"
 #include "form/formdef.h"
 #include "form/formfile.h"
+#include "form/formkind.h"
 #include "form/template.h"
 #include "base/util.h"
 #include "form/validate.h"
@@ -64,26 +65,38 @@ static void warn_left_out(const char *file, const struct problem *q)
 	free(m);
 }
 
-/* Is FORM an update form (get --update writes agentRuntimeId first)?  The
- * wizard edits create forms: one read as such would lose the id and become
- * a request for another runtime, so it is refused, saying what to use. */
-static int is_update_form(const char *file, const struct problems *p)
+/* Is FORM an update form (get --update writes agentRuntimeId first) or a
+ * template?  The wizard edits create forms: an update form read as one
+ * would lose the id and become a request for another runtime, a template
+ * would become an empty form (and F2 would write it over the template), so
+ * either is refused, saying what to use. */
+static int refused_kind(const char *file)
 {
-	size_t i;
+	char *text = NULL, *cause = NULL, *f;
+	size_t len = 0;
+	enum form_kind k = FORM_CREATE;
 
-	for (i = 0; i < p->n; i++)
-		if (p->v[i].path && !strcmp(p->v[i].path, "agentRuntimeId")) {
-			char *f = ui_printable(file);
-
-			fprintf(stderr,
-				_("%s: %s is an update form (it has agentRuntimeId): the wizard "
-				  "opens create forms.\nTo change that runtime in the wizard, use "
-				  "'%s open RUNTIME_ID'; to send the file, '%s update %s'.\n"),
-				PACKAGE_NAME, f, PACKAGE_NAME, PACKAGE_NAME, f);
-			free(f);
-			return 1;
-		}
-	return 0;
+	/* one that cannot be read: formfile_load says why */
+	if (util_read_file(file, UTIL_FORM_FILE_MAX, &text, &len, &cause) == 0)
+		k = formkind_of_text(text, len);
+	free(text);
+	free(cause);
+	if (k == FORM_CREATE)
+		return 0;
+	f = ui_printable(file);
+	if (k == FORM_UPDATE)
+		fprintf(stderr,
+			_("%s: %s is an update form (it has agentRuntimeId): the wizard "
+			  "opens create forms.\nTo change that runtime in the wizard, use "
+			  "'%s open RUNTIME_ID'; to send the file, '%s update %s'.\n"),
+			PACKAGE_NAME, f, PACKAGE_NAME, PACKAGE_NAME, f);
+	else
+		fprintf(stderr,
+			_("%s: %s is a template (it has %s): the wizard opens forms.\nTo start "
+			  "a form from it, use '%s new --template %s FORM'.\n"),
+			PACKAGE_NAME, f, TEMPLATE_MARKER, PACKAGE_NAME, f);
+	free(f);
+	return 1;
 }
 
 int ui_main(const struct ui_args *a)
@@ -148,15 +161,13 @@ int ui_main(const struct ui_args *a)
 		}
 		doc = template_start(tmpl, def);
 	} else if (file && stat(file, &st) == 0) {
-		if (formfile_load(file, def, FF_SKELETON, &doc, &p, &cause) != 0) {
-			ui_warn(PACKAGE_NAME, cause);
-			free(cause);
+		if (refused_kind(file)) {
 			formdef_free(def);
 			return EXIT_USAGE;
 		}
-		if (is_update_form(file, &p)) {
-			problems_clear(&p);
-			document_free(doc);
+		if (formfile_load(file, def, FF_SKELETON, &doc, &p, &cause) != 0) {
+			ui_warn(PACKAGE_NAME, cause);
+			free(cause);
 			formdef_free(def);
 			return EXIT_USAGE;
 		}

@@ -53,6 +53,80 @@ env -i HOME="$tmp" PATH="$PATH" LC_ALL=C AWS_REGION=us-east-1 "$ACW" versions a-
 [ "$rc" -eq 3 ] && grep -q 'no AWS credentials found' "$tmp/err" && ok ||
 	bad "versions without credentials: $rc $(cat "$tmp/err")"
 
+# --- a form's kind, as every command tells it (formkind_of_text):
+# a command given the other kind says what the file is and which command
+# takes it, exit 2, before any setting is looked at (no Region, no keys
+# here: a command that went on would exit 3) and with nothing written
+upd='{"agentRuntimeId":"a-a1b2c3d4e5","agentRuntimeArtifact":{"containerConfiguration":{"containerUri":"public.ecr.aws/a/b"}},"roleArn":"arn:aws:iam::123456789012:role/R","networkConfiguration":{"networkMode":"PUBLIC"}}'
+printf '%s' "$upd" >"$tmp/upd.json"
+cp "$top_srcdir/tests/data/valid/minimal-container.json" "$tmp/create.json"
+cp "$top_srcdir/forms/templates/a2a-agent.json" "$tmp/tmpl.json"
+cp "$tmp/tmpl.json" "$tmp/tmpl.orig"
+bare() { env -i HOME="$tmp" PATH="$PATH" LC_ALL=C "$ACW" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"; }
+refused() { # WHAT ARGS...: exit 2, nothing on stdout, stderr names WHAT
+	local what=$1; shift
+	bare "$@"; rc=$?
+	[ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] && grep -qF -- "$what" "$tmp/err" && ok ||
+		bad "'$*' exited $rc, not refused with '$what': $(cat "$tmp/out" "$tmp/err")"
+}
+for c in submit "submit --dry-run" "submit --no-check --wait"; do
+	# shellcheck disable=SC2086
+	refused "upd.json is an update form (it has agentRuntimeId at its top level), and 'agentcore-wizard ${c%% *}' takes a create form: send an update form with 'agentcore-wizard update $tmp/upd.json'" $c "$tmp/upd.json"
+done
+sh -c '"$0" submit - <"$1"' "$ACW" "$tmp/upd.json" >/dev/null 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 2 ] && grep -q "^agentcore-wizard: - is an update form" "$tmp/err" && ok ||
+	bad "submit - of an update form: $rc $(cat "$tmp/err")"
+refused "is an update form (it has agentRuntimeId at its top level), and 'agentcore-wizard create-role' takes a create form" \
+	create-role --dry-run "$tmp/upd.json"
+for c in update "update --dry-run" "update --wait" diff; do
+	# shellcheck disable=SC2086
+	refused "create.json is a create form (it has no agentRuntimeId), and 'agentcore-wizard ${c%% *}' takes an update form, which 'agentcore-wizard get --update RUNTIME_ID' writes: create a runtime from this form with 'agentcore-wizard submit $tmp/create.json'" $c "$tmp/create.json"
+	# shellcheck disable=SC2086
+	refused "tmpl.json is a template (it has agentcoreWizardTemplate at its top level), and 'agentcore-wizard ${c%% *}' takes an update form" $c "$tmp/tmpl.json"
+done
+for c in submit cli "create-role --dry-run"; do
+	# shellcheck disable=SC2086
+	refused "tmpl.json is a template (it has agentcoreWizardTemplate at its top level), and 'agentcore-wizard ${c%% *}' takes a create form: start a form from it with 'agentcore-wizard new --template $tmp/tmpl.json FORM'" $c "$tmp/tmpl.json"
+done
+# template: a template starts new runtimes, so it is made from a create form
+refused "upd.json is an update form (it has agentRuntimeId at its top level), and 'agentcore-wizard template' takes a create form" \
+	template "$tmp/upd.json" -o "$tmp/t.json"
+grep -qF "'agentcore-wizard get RUNTIME_ID -o FORM'" "$tmp/err" && [ ! -e "$tmp/t.json" ] && ok ||
+	bad "template of an update form: no pointer to get, or wrote $tmp/t.json: $(cat "$tmp/err")"
+refused "tmpl.json is a template (it has agentcoreWizardTemplate at its top level), and 'agentcore-wizard template' takes a create form" \
+	template "$tmp/tmpl.json" -o "$tmp/t.json"
+[ ! -e "$tmp/t.json" ] && ok || bad "template of a template wrote $tmp/t.json"
+# the wizard: a template given as FORM is not read as an (empty) form
+refused "tmpl.json is a template (it has agentcoreWizardTemplate): the wizard opens forms." \
+	--plain "$tmp/tmpl.json"
+cmp -s "$tmp/tmpl.json" "$tmp/tmpl.orig" && ok || bad "the wizard changed the template given as FORM"
+refused "upd.json is an update form (it has agentRuntimeId): the wizard opens create forms." \
+	--plain "$tmp/upd.json"
+# new: a FORM that exists is named by its kind; a form given for a template too
+refused "new: $tmp/upd.json exists: expected the name of a new file (it is an update form: send it with 'agentcore-wizard update $tmp/upd.json')" \
+	new --template a2a-agent "$tmp/upd.json"
+refused "new: $tmp/tmpl.json exists: expected the name of a new file (it is a template: start a form from it with 'agentcore-wizard new --template $tmp/tmpl.json FORM')" \
+	new --template a2a-agent "$tmp/tmpl.json"
+refused "upd.json: this is an update form (it has agentRuntimeId), not a template" \
+	new --template "$tmp/upd.json" "$tmp/n.json"
+refused "create.json: this is a form, not a template" new --template "$tmp/create.json" "$tmp/n.json"
+[ ! -e "$tmp/n.json" ] && ok || bad "new wrote $tmp/n.json from a form given for a template"
+# cli: an update form gives update-agent-runtime, validated as an update
+bare --region eu-west-1 --endpoint-url https://127.0.0.1:9 cli "$tmp/upd.json"; rc=$?
+[ "$rc" -eq 0 ] && [ "$(cat "$tmp/out")" = "aws bedrock-agentcore-control update-agent-runtime --cli-input-json '$upd' --region 'eu-west-1' --endpoint-url 'https://127.0.0.1:9'" ] &&
+	ok || bad "cli of an update form: $rc $(cat "$tmp/out" "$tmp/err")"
+bare --region eu-west-1 cli "$tmp/create.json"; rc=$?
+[ "$rc" -eq 0 ] && grep -q "^aws bedrock-agentcore-control create-agent-runtime --cli-input-json '{\"agentRuntimeName\":\"support_agent\"" "$tmp/out" &&
+	ok || bad "cli of a create form: $rc $(cat "$tmp/out" "$tmp/err")"
+printf '%s' "$upd" | sed 's/a-a1b2c3d4e5/bad id/; s/}}$/},"agentRuntimeName":"x"}/' >"$tmp/upd-bad.json"
+bare cli "$tmp/upd-bad.json"; rc=$?
+[ "$rc" -eq 1 ] && [ ! -s "$tmp/out" ] && grep -q "upd-bad.json: agentRuntimeId: " "$tmp/err" &&
+	grep -q "upd-bad.json: agentRuntimeName: UpdateAgentRuntime takes no name" "$tmp/err" &&
+	! grep -q "unknown member" "$tmp/err" && ok ||
+	bad "cli of an invalid update form: not checked as an update: $rc $(cat "$tmp/out" "$tmp/err")"
+bare cli --help; grep -q "update-agent-runtime for an" "$tmp/out" && ok ||
+	bad "cli --help does not say it takes update forms: $(cat "$tmp/out")"
+
 # --- bash completion, called as bash calls it
 comp=$top_srcdir/contrib/completion/agentcore-wizard
 mkdir -p "$tmp/bin" "$tmp/forms/sub" "$tmp/cache" "$tmp/aws"

@@ -355,8 +355,9 @@ def test_invalid_and_dry_run(w):
           p.stderr)
     p = run(w, ["update", write(w, "noid.json", {k: v for k, v in up.items()
                                                  if k != "agentRuntimeId"})])
-    check("invalid: an update form without agentRuntimeId, exit 1",
-          p.returncode == 1 and "agentRuntimeId" in p.stderr, p.stderr)
+    check("invalid: a form without agentRuntimeId is no update form: said, exit 2",
+          p.returncode == 2 and "is a create form (it has no agentRuntimeId)" in p.stderr and
+          not put_requests(w, rid), p.stderr)
     up["description"] = "dry"
     json.dump(up, open(f, "w"))
     w.proxy.clear()
@@ -370,12 +371,66 @@ def test_invalid_and_dry_run(w):
           p.returncode == 2, p.stderr)
 
 
+def test_form_kinds(w):
+    """Each command tells a create form from an update form (issue 11): cli
+    prints update-agent-runtime for an update form, and that command, pasted
+    where none of the settings are in the environment, updates the runtime
+    through the AWS CLI; submit refuses an update form and update and diff a
+    create form, sending nothing."""
+    import shutil
+    fresh(w)
+    rid = submit(w, os.path.join(VALID, "vpc.json"))
+    f = os.path.join(w.dir, "up.json")
+    run(w, ["get", "--update", "-o", f, "--force", rid])
+    up = json.load(open(f))
+    up["description"] = "sent by the AWS CLI"
+    json.dump(up, open(f, "w"), indent=2)
+    w.proxy.clear()
+    for args in (["submit", f], ["submit", "--dry-run", f]):
+        p = run(w, args)
+        check(f"kinds: {' '.join(args[:-1])} of an update form: refused, pointing to "
+              "update, exit 2, nothing sent",
+              p.returncode == 2 and "is an update form (it has agentRuntimeId" in p.stderr and
+              f"'agentcore-wizard update {f}'" in p.stderr and not w.proxy.log and
+              not p.stdout, f"{p.returncode} {p.stderr} {w.proxy.log}")
+    create = os.path.join(VALID, "minimal-container.json")
+    for args in (["update", create], ["update", "--dry-run", create], ["diff", create]):
+        p = run(w, args)
+        check(f"kinds: {' '.join(args[:-1])} of a create form: refused, pointing to "
+              "submit, exit 2, nothing sent",
+              p.returncode == 2 and "is a create form (it has no agentRuntimeId)" in p.stderr
+              and f"'agentcore-wizard submit {create}'" in p.stderr and not w.proxy.log,
+              f"{p.returncode} {p.stderr} {w.proxy.log}")
+    p = run(w, ["cli", f])
+    check("kinds: cli of an update form prints update-agent-runtime with the region, "
+          "endpoint and CA bundle in use",
+          p.returncode == 0 and p.stdout.startswith(
+              "aws bedrock-agentcore-control update-agent-runtime --cli-input-json '{"
+              f'"agentRuntimeId":"{rid}",') and
+          p.stdout.rstrip().endswith(f" --region 'us-east-1' --endpoint-url '{w.proxy.url}'"
+                                     f" --ca-bundle '{w.ca.cert}'") and not w.proxy.log,
+          p.stdout + p.stderr)
+    if not shutil.which("aws"):
+        print("skip kinds: no AWS CLI (aws): the printed update command is not run")
+        return
+    bare = {k: v for k, v in w.keys_env().items()
+            if k not in ("AWS_ENDPOINT_URL", "AWS_CA_BUNDLE", "AWS_REGION",
+                         "AWS_DEFAULT_REGION")}
+    s = subprocess.run(["sh", "-c", p.stdout.strip()], env=bare, capture_output=True,
+                       text=True)
+    p = run(w, ["get", rid])
+    got = json.loads(p.stdout or "{}")
+    check("kinds: the printed update command, pasted alone, updates the runtime",
+          s.returncode == 0 and len(put_requests(w, rid)) == 1 and
+          got.get("description") == "sent by the AWS CLI", s.stderr + p.stderr)
+
+
 def main():
     with harness.World() as w:
         w.service = Service(w.proxy)
         for t in (test_list_every_page, test_round_trips, test_change_one_variable,
                   test_endpoints_and_delete, test_delete_typed_back, test_not_found,
-                  test_invalid_and_dry_run):
+                  test_invalid_and_dry_run, test_form_kinds):
             try:
                 t(w)
             except Exception as e:  # a crash in one test is a failure, not the end

@@ -464,7 +464,8 @@ static void test_cli_command(void **state)
 
 	(void)state;
 	/* no settings: the form only, inline */
-	cmd = aws_cli_command(NULL, "{\"a\":\"it's\"}", "/f.json", &from_file);
+	cmd = aws_cli_command(NULL, "create-agent-runtime", "{\"a\":\"it's\"}", "/f.json",
+			      &from_file);
 	assert_string_equal(cmd, "aws bedrock-agentcore-control create-agent-runtime "
 				 "--cli-input-json '{\"a\":\"it'\\''s\"}'");
 	assert_int_equal(from_file, 0);
@@ -474,7 +475,7 @@ static void test_cli_command(void **state)
 	s.region.value = "eu-west-1";
 	s.profile.value = "default";
 	s.endpoint.value = "https://bedrock-agentcore-control.eu-west-1.amazonaws.com";
-	cmd = aws_cli_command(&s, "{}", "/f.json", NULL);
+	cmd = aws_cli_command(&s, "create-agent-runtime", "{}", "/f.json", NULL);
 	assert_string_equal(cmd, "aws bedrock-agentcore-control create-agent-runtime "
 				 "--cli-input-json '{}' --region 'eu-west-1'");
 	free(cmd);
@@ -482,7 +483,7 @@ static void test_cli_command(void **state)
 	s.endpoint_custom = 1;
 	s.profile.value = "dev";
 	s.ca_bundle.value = "/etc/my ca.pem";
-	cmd = aws_cli_command(&s, "{}", "/f.json", NULL);
+	cmd = aws_cli_command(&s, "create-agent-runtime", "{}", "/f.json", NULL);
 	assert_string_equal(
 	    cmd, "aws bedrock-agentcore-control create-agent-runtime "
 		 "--cli-input-json '{}' --region 'eu-west-1' --endpoint-url "
@@ -492,24 +493,24 @@ static void test_cli_command(void **state)
 	 * --profile would make the AWS CLI use the profile's instead */
 	s.env_keys = 1;
 	s.ca_bundle.value = NULL;
-	cmd = aws_cli_command(&s, "{}", "/f.json", NULL);
+	cmd = aws_cli_command(&s, "create-agent-runtime", "{}", "/f.json", NULL);
 	assert_null(strstr(cmd, "--profile"));
 	free(cmd);
 	s.profile_explicit = 1; /* --profile dev: the CLI would ignore those keys too */
-	cmd = aws_cli_command(&s, "{}", "/f.json", NULL);
+	cmd = aws_cli_command(&s, "create-agent-runtime", "{}", "/f.json", NULL);
 	assert_non_null(strstr(cmd, "--profile 'dev'"));
 	free(cmd);
 	/* too large for one argument: the file, one quoted word, absolute */
 	big = xmalloc(AWS_CLI_INLINE_MAX + 2);
 	memset(big, 'x', AWS_CLI_INLINE_MAX + 1);
 	big[AWS_CLI_INLINE_MAX + 1] = '\0';
-	cmd = aws_cli_command(NULL, big, "/forms/it's.json", &from_file);
+	cmd = aws_cli_command(NULL, "create-agent-runtime", big, "/forms/it's.json", &from_file);
 	assert_string_equal(cmd, "aws bedrock-agentcore-control create-agent-runtime "
 				 "--cli-input-json 'file:///forms/it'\\''s.json'");
 	assert_int_equal(from_file, 1);
 	free(cmd);
 	big[AWS_CLI_INLINE_MAX] = '\0'; /* at the limit: still inline */
-	cmd = aws_cli_command(NULL, big, "/f.json", &from_file);
+	cmd = aws_cli_command(NULL, "create-agent-runtime", big, "/f.json", &from_file);
 	assert_int_equal(from_file, 0);
 	free(cmd);
 	free(big);
@@ -518,7 +519,7 @@ static void test_cli_command(void **state)
 	want = xasprintf("aws bedrock-agentcore-control create-agent-runtime --cli-input-json "
 			 "'file://%s/runtime.json'",
 			 cwd);
-	cmd = aws_cli_command(NULL, NULL, "runtime.json", &from_file);
+	cmd = aws_cli_command(NULL, "create-agent-runtime", NULL, "runtime.json", &from_file);
 	assert_string_equal(cmd, want);
 	assert_int_equal(from_file, 1);
 	free(cmd);
@@ -565,7 +566,7 @@ static void test_cli_command_printable(void **state)
 	s.region.value = "us-east-1\x1b]0;x\x07";
 	s.profile.value = "p\xe2\x81\xa6";
 	s.profile_explicit = 1;
-	cmd = aws_cli_command(&s, json, "f.json", NULL);
+	cmd = aws_cli_command(&s, "create-agent-runtime", json, "f.json", NULL);
 	assert_false(printable_needs_escape(cmd, strlen(cmd)));
 	assert_non_null(strstr(cmd, " --region $'us-east-1\\x1b]0;x\\x07'"));
 	assert_non_null(strstr(cmd, " --profile $'p\\xe2\\x81\\xa6'"));
@@ -580,7 +581,7 @@ static void test_cli_command_printable(void **state)
 	/* nothing to escape: single quotes as before */
 	s.region.value = "us-east-1";
 	s.profile.value = "dev";
-	cmd = aws_cli_command(&s, "{\"a\":\"it's\"}", "f.json", NULL);
+	cmd = aws_cli_command(&s, "create-agent-runtime", "{\"a\":\"it's\"}", "f.json", NULL);
 	assert_non_null(
 	    strstr(cmd, "--cli-input-json '{\"a\":\"it'\\''s\"}' --region 'us-east-1'"));
 	free(cmd);
