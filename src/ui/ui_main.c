@@ -138,10 +138,9 @@ int ui_main(const struct ui_args *a)
 	struct stat st;
 	const char *file = a->form;
 	struct template *tmpl = NULL;
-	struct wiz_update *upd = NULL;
 	struct ui_begin b = {0};
 	char *cause = NULL, *draft = NULL;
-	int plain = a->plain, rc;
+	int plain = a->plain && !a->open_id, rc;
 	size_t i;
 
 	ui_settings.aws = a->aws;
@@ -161,17 +160,10 @@ int ui_main(const struct ui_args *a)
 		free(cause);
 		return EXIT_CONFIG;
 	}
-	if (a->open_id && !plain) {
+	if (a->open_id) {
+		/* `open` has no --plain (an update is not asked line by line) */
 		doc = document_new_form(def); /* until ui_curses loads the runtime */
 		b.open_id = a->open_id;
-	} else if (a->open_id) {
-		rc = ui_update_fetch(def, a->open_id, NULL, NULL, &doc, &upd, &cause);
-		if (rc != EXIT_OK) {
-			ui_warn(PACKAGE_NAME, cause);
-			free(cause);
-			formdef_free(def);
-			return rc;
-		}
 	} else if (a->template) {
 		file = file ? file : "runtime.json";
 		rc = ui_load_template(def, a->template, &tmpl, &cause);
@@ -216,7 +208,6 @@ int ui_main(const struct ui_args *a)
 		b.file = file;
 		b.draft = draft;
 		b.tmpl = tmpl;
-		b.upd = upd;
 		/* no FORM: the start screen, whose entries include the drafts */
 		b.start = !file && !a->template && !a->open_id;
 		b.left_out = &p;
