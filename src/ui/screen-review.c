@@ -355,7 +355,9 @@ static void review_request(struct wiz *w)
 	review_body(w);
 	review_add(w, -1, 1, _("The same with the AWS CLI (after %s saves the file):"),
 		   keys_action_name(ACT_SAVE));
-	review_push(w, -1, 0, 1, submit_cli_command(w->data.file ? w->data.file : "runtime.json"));
+	review_push(w, -1, 0, 1,
+		    submit_cli_command("create-agent-runtime",
+				       w->data.file ? w->data.file : "runtime.json"));
 }
 
 /* The review: what was created, problems, every value by section, the JSON

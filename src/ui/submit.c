@@ -123,7 +123,7 @@ char **submit_settings_lines(char **missing)
 	return v;
 }
 
-char *submit_cli_command(const char *file)
+char *submit_cli_command(const char *op, const char *file)
 {
 	struct aws_options o;
 	struct aws_settings s = {0};
@@ -133,7 +133,7 @@ char *submit_cli_command(const char *file)
 	submit_options(&o);
 	ok = aws_settings_resolve(&o, &s, &cause) == 0;
 	free(cause);
-	cmd = aws_cli_command(ok ? &s : NULL, "create-agent-runtime", NULL, file, NULL);
+	cmd = aws_cli_command(ok ? &s : NULL, op, NULL, file, NULL);
 	aws_settings_free(&s);
 	return cmd;
 }

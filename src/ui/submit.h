@@ -24,11 +24,11 @@ struct document;
 char **submit_settings_lines(char **missing);
 void submit_lines_free(char **lines);
 
-/* The AWS CLI command that sends the form saved as file to the same place
- * (as `agentcore-wizard cli` prints it: --cli-input-json 'file://PATH',
- * --region, and --endpoint-url, --profile, --ca-bundle when set). Caller
- * frees. */
-char *submit_cli_command(const char *file);
+/* The AWS CLI command (op: "create-agent-runtime" or "update-agent-runtime")
+ * that sends the form saved as file to the same place (as `agentcore-wizard
+ * cli` prints it: --cli-input-json 'file://PATH', --region, and
+ * --endpoint-url, --profile, --ca-bundle when set). Caller frees. */
+char *submit_cli_command(const char *op, const char *file);
 
 /* The endpoint the settings in use send to, as a line ("Endpoint: URL
  * (origin)"), or NULL when there is none; *unusable gets why these

@@ -324,6 +324,14 @@ int upd_review(struct wiz *w,
 	for (line = strtok_r(json, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
 		add(w, -1, 0, 1, line);
 	free(json);
+	t = xasprintf(_("The same with the AWS CLI (after %s saves the file):"),
+		      keys_action_name(ACT_SAVE));
+	add(w, -1, 1, 0, t);
+	free(t);
+	t = submit_cli_command("update-agent-runtime",
+			       w->data.file ? w->data.file : "runtime.json");
+	add(w, -1, 0, 1, t);
+	free(t);
 	return 1;
 }
 

@@ -62,6 +62,19 @@ with harness.World() as world:
     check("+ description: \"version two\"" in s, "the diff does not show the change", t)
     check("unchanged (folded)" in s, "the unchanged members are not folded", t)
     check("s3cr3t" not in s, "a secret shows on the review", t)
+    # the request ends with the AWS CLI command that sends the same update
+    # (an update's review puts the request above the sections: a page or two)
+    for _ in range(4):
+        s = t.screen()
+        if "The same with the AWS CLI" in flat(s):
+            break
+        t.keys("Space")
+        t.wait_stable(lambda s: True)
+    s = t.wait_stable(lambda s: "The same with the AWS CLI" in flat(s), "the AWS CLI command")
+    check("aws bedrock-agentcore-control update-agent-runtime" in s,
+          "the review's AWS CLI command is not the update's", t)
+    check("create-agent-runtime" not in s, "an update's review offers create-agent-runtime", t)
+    t.keys("Home")
     # a refused update says why and keeps the form as edited
     service.throttle_updates = 100
     t.keys("F10")
