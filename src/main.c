@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "aws/http.h"
 #include "cli/commands.h"
 #include "base/util.h"
 
@@ -79,6 +80,7 @@ int main(int argc, char **argv)
 	struct cmd_args a = {0};
 	int ret;
 
+	http_process_init();
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
 	{

@@ -142,6 +142,11 @@ static void *open_libcurl(void)
 }
 #endif
 
+void http_process_init(void)
+{
+	OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, NULL);
+}
+
 /* 0 when libcurl is ready; -1 with *cause when it cannot be loaded. */
 static int curl_ready(char **cause)
 {

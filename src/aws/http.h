@@ -71,6 +71,13 @@ struct http_response {
 /* Send one request. headers are sent as they are (one list with the signer).
  * Returns HTTP_DONE with *resp filled, or another result with *cause (caller
  * frees) saying what happened in words. */
+/* Once, first thing in main, before any thread: OpenSSL (ours and
+ * libcurl's) is made to leave its state alone at exit. Its exit-time
+ * cleanup freed the locks a worker thread still signing with it takes (an
+ * account job forgotten as the wizard ends runs on, detached, until the
+ * process is gone): a crash at quit in about one run of twenty. */
+void http_process_init(void);
+
 enum http_result http_send(const char *method, const char *url, const struct headers *headers,
 			   const char *body, size_t body_len, const struct http_options *opt,
 			   struct http_response *resp, char **cause);
