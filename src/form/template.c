@@ -12,6 +12,7 @@
 #include "form/formdef.h"
 #include "form/formfile.h"
 #include "form/jsonscan.h"
+#include "form/secret.h"
 #include "form/template.h"
 #include "form/template_path.h"
 #include "base/util.h"
@@ -488,6 +489,27 @@ static void check_form_values(struct reader *R)
 	problems_clear(&fp);
 }
 
+/* A template is shared (a folder, a git repository): a value whose name
+ * looks secret (secret.h) makes it invalid, whoever wrote it; the writer
+ * (template_write.c) never does. */
+static void check_no_secrets(struct reader *R)
+{
+	char **paths;
+	size_t i, n = secret_paths(R->t->form, &paths);
+
+	for (i = 0; i < n; i++) {
+		char *p = xasprintf("form.%s", paths[i]);
+
+		problems_add(R->probs, VS_INVALID, p, NULL, "%s",
+			     _("holds a value, and its name looks secret: a template is shared "
+			       "and never holds secrets; expected the value left out, and the "
+			       "entry marked yours so that whoever starts from it fills in "
+			       "their own"));
+		free(p);
+	}
+	secret_paths_free(paths, n);
+}
+
 /* The marker and version; -1 when the top level is not a template at all. */
 static int read_marker(struct reader *R, const cJSON *top, char **cause)
 {
@@ -569,6 +591,7 @@ int template_parse(const char *text, size_t len, const struct formdef *def, int 
 	read_fields(&R, cJSON_GetObjectItemCaseSensitive(top, "fields"));
 	check_nesting(&R);
 	check_form_values(&R);
+	check_no_secrets(&R);
 	if (!R.t->title)
 		R.t->title = xstrdup("");
 	cJSON_Delete(top);

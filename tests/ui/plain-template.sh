@@ -118,12 +118,17 @@ cat >"$tmp/handmade.json" <<'EOF2'
 {"agentcoreWizardTemplate": 1, "title": "By hand", "fields": {},
  "form": {"environmentVariables": {"API_TOKEN": "tok-1234567"}}}
 EOF2
-"$ACW" new --template "$tmp/handmade.json" "$tmp/from-handmade.json" >"$tmp/out" 2>"$tmp/err" ||
-	fail "new from a template holding a secret failed"
-grep -q 'holds the secret value of environmentVariables.API_TOKEN' "$tmp/err" ||
-	{ cat "$tmp/err"; fail "new did not say that the form holds a secret"; }
+# a template made by hand that holds a secret is invalid (secrets never
+# travel): new says which value and writes nothing
+"$ACW" new --template "$tmp/handmade.json" "$tmp/from-handmade.json" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ $rc = 1 ] || fail "new from a template holding a secret exited $rc, not 1"
+grep -q 'form.environmentVariables.API_TOKEN: holds a value, and its name looks secret' "$tmp/err" ||
+	{ cat "$tmp/err"; fail "new did not name the secret the template holds"; }
+[ -e "$tmp/from-handmade.json" ] && fail "new wrote a form from a template holding a secret"
+grep -q tok-1234567 "$tmp/out" "$tmp/err" && fail "new printed the secret's value"
 echo "ok: --plain with a template asks only the fields yours and the defaults"
-echo "ok: --plain and new say that a saved form holds a secret"
+echo "ok: --plain says that a saved form holds a secret; new refuses a template holding one"
 echo "ok: --plain keeps a map key the template names, and asks its value"
 echo "ok: --plain asks a section again when it breaks the template's rule"
 echo "ok: --plain names a map's entry in the template's messages"
