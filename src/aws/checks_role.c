@@ -46,7 +46,8 @@ static void judge(struct check_ctx *c, const struct iam_policies *p, const struc
 			     _("the role's policies do not allow %s (%s)"), no.s, what);
 	else if (unknown)
 		check_report(c, P_ROLE, check, CHECK_UNKNOWN, NULL,
-			     _("could not check whether the role may %s: %s"), what, unknown);
+			     _("could not check whether the role's policies allow %s: %s"), what,
+			     unknown);
 	else
 		check_report(c, P_ROLE, check, CHECK_OK, NULL, _("the role's policies allow %s"),
 			     what);

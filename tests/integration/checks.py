@@ -113,6 +113,18 @@ def seed(w):
     iam.create_role(RoleName="NoEcrRole", AssumeRolePolicyDocument=trust())
     iam.put_role_policy(RoleName="NoEcrRole", PolicyName="logs",
                         PolicyDocument=permissions(ecr=False))
+    # a Deny that covers the pull: never a guess, "could not check"
+    deny = json.loads(permissions())
+    deny["Statement"].append({"Effect": "Deny", "Action": "ecr:*", "Resource": "*"})
+    iam.create_role(RoleName="DenyEcrRole", AssumeRolePolicyDocument=trust())
+    iam.put_role_policy(RoleName="DenyEcrRole", PolicyName="run", PolicyDocument=json.dumps(deny))
+    # a trust policy with the service in a list, conditions by pattern
+    listed = json.loads(trust())
+    listed["Statement"][0]["Principal"]["Service"] = ["lambda.amazonaws.com", SVC]
+    listed["Statement"][0]["Condition"] = {"StringLike": {"aws:SourceAccount": "1234*"}}
+    iam.create_role(RoleName="ListedTrustRole", AssumeRolePolicyDocument=json.dumps(listed))
+    iam.put_role_policy(RoleName="ListedTrustRole", PolicyName="run",
+                        PolicyDocument=permissions())
     # attached, not inline: read through GetPolicy and GetPolicyVersion
     arn = iam.create_policy(PolicyName="pull", PolicyDocument=permissions())["Policy"]["Arn"]
     iam.create_role(RoleName="AttachedRole", AssumeRolePolicyDocument=trust())
@@ -213,6 +225,14 @@ def test_role(w, tmp, s):
           has(p, P_ROLE, "role.ecr", "error", "ecr:BatchGetImage"), p.findings)
     check("role without ECR rights: logs still ok", has(p, P_ROLE, "role.logs", "ok"),
           p.findings)
+    p = findings(w, form(tmp, "deny", role="DenyEcrRole"))
+    check("a Deny on the pull: could not check, naming the statement, not an error",
+          has(p, P_ROLE, "role.ecr", "could-not-check",
+              "could not check whether the role's policies allow pulling the image from ECR: "
+              "statement number") and p.returncode == 0, p.findings)
+    p = findings(w, form(tmp, "listed", role="ListedTrustRole"))
+    check("the service in a list of principals, StringLike on the account: trusted",
+          has(p, P_ROLE, "role.trust", "ok", SVC) and p.returncode == 0, p.findings)
     p = findings(w, form(tmp, "attached", role="AttachedRole"))
     check("attached managed policy is read", has(p, P_ROLE, "role.ecr", "ok"), p.findings)
     p = findings(w, form(tmp, "missing", role="NoSuchRole"))
