@@ -460,6 +460,31 @@ static void read_form(struct reader *R, const cJSON *form, const char *text)
 
 /* The rules of the form's values, once the entries are known: what is
  * missing is for the newcomer, and so is whatever is theirs. */
+/* A value the form still needs (problem p, not an invalid one) that
+ * nobody starting from the template can give: its field locked, or hidden
+ * (itself, or its section). */
+static void dead_end(struct reader *R, const struct problem *p, const struct tfield *f,
+		     const char *sec)
+{
+	char *path;
+
+	if (!(f && (f->mode == TM_LOCKED || f->mode == TM_HIDDEN)) &&
+	    !(sec && template_section_hidden(R->t, sec)))
+		return;
+	path = *p->path == '[' ? xasprintf("form%s", p->path) : xasprintf("form.%s", p->path);
+	if (f && f->mode == TM_LOCKED)
+		problems_add(R->probs, VS_INVALID, path, p->ref,
+			     _("%s; but the template locks it, so nobody starting from it can "
+			       "fill it in: expected a value in the form, or the field yours"),
+			     p->message);
+	else
+		problems_add(R->probs, VS_INVALID, path, p->ref,
+			     _("%s; but the template hides it, so nobody starting from it can "
+			       "fill it in: expected a value in the form, or the field yours"),
+			     p->message);
+	free(path);
+}
+
 static void check_form_values(struct reader *R)
 {
 	struct problems fp = {0};
@@ -471,16 +496,21 @@ static void check_form_values(struct reader *R)
 		char *why = NULL, *p;
 		const struct tfield *f = NULL;
 
-		if (fp.v[i].state != VS_INVALID)
-			continue;
+		const char *sec = NULL;
+
 		if (fp.v[i].ref &&
 		    tpath_resolve(R->def, R->t->form, fp.v[i].ref, &tp, &why) == 0) {
 			f = covering(R->t, tp.canon, (size_t)-1);
+			sec = section_of(R->def, tp.canon);
 			tpath_release(&tp);
 		}
 		free(why);
 		if (f && f->mode == TM_YOURS)
 			continue;
+		if (fp.v[i].state != VS_INVALID) {
+			dead_end(R, &fp.v[i], f, sec);
+			continue;
+		}
 		p = *fp.v[i].path == '[' ? xasprintf("form%s", fp.v[i].path)
 					 : xasprintf("form.%s", fp.v[i].path);
 		problems_add(R->probs, VS_INVALID, p, fp.v[i].ref, "%s", fp.v[i].message);
