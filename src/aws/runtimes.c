@@ -13,6 +13,8 @@
 #include "aws/sigv4.h"
 #include "base/printable.h"
 #include "base/util.h"
+#include "form/getmap.h"
+#include "form/jsonwrite.h"
 
 #define PAGE_SIZE "100"
 #define PAGES_MAX 1000 /* a service that never stops paging is an error */
@@ -104,7 +106,8 @@ static int all_pages(const struct service_client *c, const char *op, const char 
 			return -1;
 		}
 		free(q);
-		j = cJSON_ParseWithLength(r.body, r.body_len);
+		/* a \u0000 in a string kept (jsonscan.h), as the AWS CLI keeps it */
+		j = getmap_read_json(r.body, r.body_len);
 		list = cJSON_GetObjectItemCaseSensitive(j, key);
 		if (!cJSON_IsArray(list)) {
 			bad_answer(err, op, &r);
@@ -137,14 +140,10 @@ static int all_pages(const struct service_client *c, const char *op, const char 
 static char *merged(const char *key, cJSON *items)
 {
 	cJSON *o = cJSON_CreateObject();
-	char *s, *r;
+	char *r;
 
 	cJSON_AddItemToObject(o, key, items);
-	s = cJSON_PrintUnformatted(o);
-	if (!s)
-		util_fatal("out of memory");
-	r = xstrdup(s);
-	cJSON_free(s);
+	r = jsonwrite(o, 0); /* a NUL in a string written back as \u0000 */
 	cJSON_Delete(o);
 	return r;
 }

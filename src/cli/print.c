@@ -11,46 +11,20 @@
 
 #include "cli/commands.h"
 #include "cli/print.h"
+#include "form/getmap.h"
+#include "form/jsonwrite.h"
 #include "base/printable.h"
 #include "base/util.h"
 
-/* One value as Python's json.dumps(indent=4, ensure_ascii=False) writes it,
- * which is how the AWS CLI prints answers: "{}" and "[]" when empty, four
- * spaces a level, strings escaped as cJSON and Python both escape them. */
-static void print_value(FILE *fp, const cJSON *v, int depth)
-{
-	const cJSON *c;
-	char *s;
-
-	if ((cJSON_IsObject(v) || cJSON_IsArray(v)) && v->child) {
-		int obj = cJSON_IsObject(v);
-
-		fputs(obj ? "{\n" : "[\n", fp);
-		for (c = v->child; c; c = c->next) {
-			fprintf(fp, "%*s", (depth + 1) * 4, "");
-			if (obj) {
-				cJSON *k = cJSON_CreateStringReference(c->string ? c->string : "");
-
-				s = cJSON_PrintUnformatted(k);
-				fprintf(fp, "%s: ", s);
-				cJSON_free(s);
-				cJSON_Delete(k);
-			}
-			print_value(fp, c, depth + 1);
-			fputs(c->next ? ",\n" : "\n", fp);
-		}
-		fprintf(fp, "%*s%s", depth * 4, "", obj ? "}" : "]");
-		return;
-	}
-	s = cJSON_PrintUnformatted(v);
-	fputs(s ? s : "null", fp);
-	cJSON_free(s);
-}
-
 int print_json(FILE *fp, const char *what, long status, const char *body, size_t len)
 {
-	cJSON *j = cJSON_ParseWithLength(body, len);
+	/* kept as the service wrote it: a \u0000 inside a string too, which
+	 * cJSON alone would end the string at */
+	cJSON *j = getmap_read_json(body, len);
+	char *text;
 
+	if (!j)
+		j = cJSON_ParseWithLength(body, len);
 	if (!j) {
 		char *x = printable_text(len ? body : _("(no text)"), 200);
 
@@ -59,8 +33,12 @@ int print_json(FILE *fp, const char *what, long status, const char *body, size_t
 		free(x);
 		return -1;
 	}
-	print_value(fp, j, 0);
+	/* as Python's json.dumps(indent=4, ensure_ascii=False) writes it, which
+	 * is how the AWS CLI prints answers */
+	text = jsonwrite(j, 1);
+	fputs(text, fp);
 	fputc('\n', fp);
+	free(text);
 	cJSON_Delete(j);
 	return 0;
 }

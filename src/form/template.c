@@ -12,6 +12,7 @@
 #include "form/formdef.h"
 #include "form/formfile.h"
 #include "form/jsonscan.h"
+#include "form/secret.h"
 #include "form/template.h"
 #include "form/template_path.h"
 #include "base/util.h"
@@ -459,6 +460,31 @@ static void read_form(struct reader *R, const cJSON *form, const char *text)
 
 /* The rules of the form's values, once the entries are known: what is
  * missing is for the newcomer, and so is whatever is theirs. */
+/* A value the form still needs (problem p, not an invalid one) that
+ * nobody starting from the template can give: its field locked, or hidden
+ * (itself, or its section). */
+static void dead_end(struct reader *R, const struct problem *p, const struct tfield *f,
+		     const char *sec)
+{
+	char *path;
+
+	if (!(f && (f->mode == TM_LOCKED || f->mode == TM_HIDDEN)) &&
+	    !(sec && template_section_hidden(R->t, sec)))
+		return;
+	path = *p->path == '[' ? xasprintf("form%s", p->path) : xasprintf("form.%s", p->path);
+	if (f && f->mode == TM_LOCKED)
+		problems_add(R->probs, VS_INVALID, path, p->ref,
+			     _("%s; but the template locks it, so nobody starting from it can "
+			       "fill it in: expected a value in the form, or the field yours"),
+			     p->message);
+	else
+		problems_add(R->probs, VS_INVALID, path, p->ref,
+			     _("%s; but the template hides it, so nobody starting from it can "
+			       "fill it in: expected a value in the form, or the field yours"),
+			     p->message);
+	free(path);
+}
+
 static void check_form_values(struct reader *R)
 {
 	struct problems fp = {0};
@@ -470,22 +496,48 @@ static void check_form_values(struct reader *R)
 		char *why = NULL, *p;
 		const struct tfield *f = NULL;
 
-		if (fp.v[i].state != VS_INVALID)
-			continue;
+		const char *sec = NULL;
+
 		if (fp.v[i].ref &&
 		    tpath_resolve(R->def, R->t->form, fp.v[i].ref, &tp, &why) == 0) {
 			f = covering(R->t, tp.canon, (size_t)-1);
+			sec = section_of(R->def, tp.canon);
 			tpath_release(&tp);
 		}
 		free(why);
 		if (f && f->mode == TM_YOURS)
 			continue;
+		if (fp.v[i].state != VS_INVALID) {
+			dead_end(R, &fp.v[i], f, sec);
+			continue;
+		}
 		p = *fp.v[i].path == '[' ? xasprintf("form%s", fp.v[i].path)
 					 : xasprintf("form.%s", fp.v[i].path);
 		problems_add(R->probs, VS_INVALID, p, fp.v[i].ref, "%s", fp.v[i].message);
 		free(p);
 	}
 	problems_clear(&fp);
+}
+
+/* A template is shared (a folder, a git repository): a value whose name
+ * looks secret (secret.h) makes it invalid, whoever wrote it; the writer
+ * (template_write.c) never does. */
+static void check_no_secrets(struct reader *R)
+{
+	char **paths;
+	size_t i, n = secret_paths(R->t->form, &paths);
+
+	for (i = 0; i < n; i++) {
+		char *p = xasprintf("form.%s", paths[i]);
+
+		problems_add(R->probs, VS_INVALID, p, NULL, "%s",
+			     _("holds a value, and its name looks secret: a template is shared "
+			       "and never holds secrets; expected the value left out, and the "
+			       "entry marked yours so that whoever starts from it fills in "
+			       "their own"));
+		free(p);
+	}
+	secret_paths_free(paths, n);
 }
 
 /* The marker and version; -1 when the top level is not a template at all. */
@@ -569,6 +621,7 @@ int template_parse(const char *text, size_t len, const struct formdef *def, int 
 	read_fields(&R, cJSON_GetObjectItemCaseSensitive(top, "fields"));
 	check_nesting(&R);
 	check_form_values(&R);
+	check_no_secrets(&R);
 	if (!R.t->title)
 		R.t->title = xstrdup("");
 	cJSON_Delete(top);

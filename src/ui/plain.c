@@ -448,16 +448,37 @@ static int save_answer(const struct formdef *def, const struct document *doc, co
 	}
 }
 
+/* Whether section s of doc has a problem at path (a required member
+ * missing, a value the API refuses). */
+static int plain_has_problem(const struct formdef *def, const struct document *doc, size_t s,
+			     const char *path)
+{
+	struct problems p = {0};
+	size_t i;
+	int found = 0;
+
+	validate_section(def, doc, s, &p);
+	for (i = 0; i < p.n && !found; i++)
+		found = !strcmp(p.v[i].path, path);
+	problems_clear(&p);
+	return found;
+}
+
 /* With a template, only its yours and default fields are asked, and its
- * hidden sections are left out; the rest keeps the template's values. */
+ * hidden sections are left out; the rest keeps the template's values. A
+ * field the template says nothing of is asked too when it has a problem
+ * (a required one the team left unset): else the section could only be
+ * said again, with nothing to answer. */
 static int plain_skips(const struct template *t, const struct formdef *def,
-		       const struct document *doc, const struct row *r)
+		       const struct document *doc, size_t s, const struct row *r)
 {
 	enum tmode m;
 
 	if (!t)
 		return 0;
 	m = template_mode(t, def, doc, r->path);
+	if (m == TM_NONE && r->kind != RK_HEADER && r->kind != RK_ENTRY)
+		return !plain_has_problem(def, doc, s, r->path);
 	return m != TM_YOURS && m != TM_DEFAULT;
 }
 
@@ -544,7 +565,7 @@ static int ask_section(const struct template *tmpl, const struct formdef *def,
 		if (i >= rows->n)
 			break;
 		r = &rows->v[i];
-		if (r->kind == RK_FOLDED || plain_skips(tmpl, def, doc, r))
+		if (r->kind == RK_FOLDED || plain_skips(tmpl, def, doc, s, r))
 			continue;
 		section_head(def, s, &shown);
 		if (plain_given_key(tmpl, def, doc, r))

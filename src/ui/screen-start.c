@@ -255,6 +255,25 @@ static void menu_entries(struct wiz_start *s, size_t ndrafts)
 		 NULL, NULL);
 }
 
+/* A template found, as `templates` lists it: one that is invalid or cannot
+ * be read is listed too (a team's template does not vanish without a word);
+ * Enter on it says why it cannot be used. */
+static void template_item(struct wiz_start *s, const struct tfound *t)
+{
+	char *title = t->title ? xasprintf("%s (%s)", t->title, t->name) : xstrdup(t->name);
+	char *text;
+
+	if (t->title && !t->nproblems)
+		text = xstrdup(t->description ? t->description : "");
+	else
+		text =
+		    xasprintf(t->title ? _("Invalid: '%s validate %s' says why.")
+				       : _("Cannot be read as a template: '%s validate %s' says "
+					   "why."),
+			      PACKAGE_NAME, t->file);
+	item_add(s, title, text, t->file, t->name);
+}
+
 static void show(struct wiz *w, enum start_view v)
 {
 	struct wiz_start *s = w->start;
@@ -277,10 +296,7 @@ static void show(struct wiz *w, enum start_view v)
 	case SV_TEMPLATES:
 		template_list(w->data.def, &tl);
 		for (i = 0; i < tl.n; i++)
-			if (tl.v[i].title && !tl.v[i].nproblems)
-				item_add(s, xasprintf("%s (%s)", tl.v[i].title, tl.v[i].name),
-					 xstrdup(tl.v[i].description ? tl.v[i].description : ""),
-					 tl.v[i].file, tl.v[i].name);
+			template_item(s, &tl.v[i]);
 		template_list_free(&tl);
 		break;
 	case SV_DRAFTS:

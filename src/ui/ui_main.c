@@ -146,6 +146,16 @@ int ui_main(const struct ui_args *a)
 	ui_settings.aws = a->aws;
 	ui_settings.debug = a->debug;
 	ui_settings.no_color = a->no_color;
+	if (!plain && a->open_id && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		/* `open` has no --plain: the commands that change a runtime say how */
+		fprintf(stderr,
+			_("%s: the wizard needs a terminal on standard input and output.\n"
+			  "To change the runtime without it, write its update form with "
+			  "'%s get --update %s -o FORM',\nedit FORM, and send it with '%s "
+			  "update FORM'.\n"),
+			PACKAGE_NAME, PACKAGE_NAME, a->open_id, PACKAGE_NAME);
+		return EXIT_USAGE;
+	}
 	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		fprintf(stderr,
 			_("%s: the wizard needs a terminal on standard input and output.\n"

@@ -102,6 +102,11 @@ refused "tmpl.json is a template (it has agentcoreWizardTemplate): the wizard op
 cmp -s "$tmp/tmpl.json" "$tmp/tmpl.orig" && ok || bad "the wizard changed the template given as FORM"
 refused "upd.json is an update form (it has agentRuntimeId): the wizard opens create forms." \
 	--plain "$tmp/upd.json"
+# open without a terminal: not the --plain that open does not take, but the
+# commands that change a runtime without the wizard
+refused "write its update form with 'agentcore-wizard get --update abc-0123456789 -o FORM'" \
+	open abc-0123456789
+grep -q -- "--plain" "$tmp/err" && bad "open without a terminal points to --plain: $(cat "$tmp/err")" || ok
 # new: a FORM that exists is named by its kind; a form given for a template too
 refused "new: $tmp/upd.json exists: expected the name of a new file (it is an update form: send it with 'agentcore-wizard update $tmp/upd.json')" \
 	new --template a2a-agent "$tmp/upd.json"

@@ -164,6 +164,32 @@ expect_exit 1 "$ACW" validate ./bad.json
 has "$tmp/err" "./bad.json: fields.roleArnn: names no member of the form" "validate of an invalid template"
 expect_exit 2 "$ACW" validate malformed.json
 has "$tmp/err" "malformed.json: line 3, column 14" "validate of a malformed template"
+# a template that holds a secret value (written or edited by hand): invalid,
+# the path named, and new starts nothing from it (secrets never travel)
+cat >secret.json <<'JSON'
+{
+    "agentcoreWizardTemplate": 1,
+    "title": "Leaky",
+    "fields": {},
+    "form": {"environmentVariables": {"MODE": "prod", "Db_Password": "hunter2"}}
+}
+JSON
+expect_exit 1 "$ACW" validate secret.json
+has "$tmp/err" "secret.json: form.environmentVariables.Db_Password: holds a value, and its name looks secret" "validate of a template holding a secret"
+grep -q "MODE" "$tmp/err" && bad "a value that is not secret named: $(cat "$tmp/err")" || ok
+expect_exit 1 "$ACW" new --template ./secret.json s.json
+[ -e s.json ] && bad "new wrote a form from a template holding a secret" || ok
+# a required value nobody can give: locked without a value, or in a hidden
+# section: invalid, the path named (a newcomer would be stuck on it)
+printf '%s\n' '{"agentcoreWizardTemplate": 1, "title": "Stuck",' \
+	' "hiddenSections": ["basics"],' \
+	' "fields": {"roleArn": {"mode": "locked", "note": "ours"}},' \
+	' "form": {"agentRuntimeArtifact": {"containerConfiguration": {"containerUri": "public.ecr.aws/a/b:1"}}}}' >stuck.json
+expect_exit 1 "$ACW" validate stuck.json
+has "$tmp/err" "stuck.json: form.roleArn: is required" "a required value locked without one"
+has "$tmp/err" "but the template locks it, so nobody starting from it can fill it in" "the lock named"
+has "$tmp/err" "stuck.json: form.agentRuntimeName: is required" "a required value in a hidden section"
+has "$tmp/err" "but the template hides it" "the hidden section named"
 # check of templates alone needs no Region and no credentials: it checks
 # them as validate does (exit 0 or 1), it does not ask for the account
 noaws="env -u AWS_REGION -u AWS_DEFAULT_REGION -u AWS_PROFILE -u AWS_ACCESS_KEY_ID AWS_CONFIG_FILE=$tmp/none AWS_SHARED_CREDENTIALS_FILE=$tmp/none"

@@ -318,6 +318,23 @@ def test_delete_typed_back(w):
           [f"/runtimes/{rid}/"], f"{rc} {err}")
 
 
+def test_nul_printed_as_sent(w):
+    """A \\u0000 in a string of an answer is printed as the AWS CLI prints
+    it, not cut there (cJSON ends strings at a NUL): list --json and status."""
+    fresh(w)
+    rid = submit(w, os.path.join(VALID, "description-nul.json"))
+    for args in (["list", "--json"], ["status", rid]):
+        p = run(w, args)
+        check(f"NUL: {args[0]} prints the description whole, as the AWS CLI does",
+              p.returncode == 0 and '"description": "a\\u0000b"' in p.stdout,
+              p.stdout + p.stderr)
+    cli = w.aws_cli("bedrock-agentcore-control", "list-agent-runtimes")
+    if cli is not None:
+        p = run(w, ["list", "--json"])
+        check("NUL: list --json prints what aws list-agent-runtimes prints",
+              cli.returncode == 0 and p.stdout == cli.stdout, p.stdout + cli.stdout)
+
+
 def test_not_found(w):
     fresh(w)
     missing = "nope_agent-0123456789"
@@ -429,7 +446,8 @@ def main():
     with harness.World() as w:
         w.service = Service(w.proxy)
         for t in (test_list_every_page, test_round_trips, test_change_one_variable,
-                  test_endpoints_and_delete, test_delete_typed_back, test_not_found,
+                  test_endpoints_and_delete, test_delete_typed_back, test_nul_printed_as_sent,
+                  test_not_found,
                   test_invalid_and_dry_run, test_form_kinds):
             try:
                 t(w)

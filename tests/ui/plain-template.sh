@@ -118,12 +118,34 @@ cat >"$tmp/handmade.json" <<'EOF2'
 {"agentcoreWizardTemplate": 1, "title": "By hand", "fields": {},
  "form": {"environmentVariables": {"API_TOKEN": "tok-1234567"}}}
 EOF2
-"$ACW" new --template "$tmp/handmade.json" "$tmp/from-handmade.json" >"$tmp/out" 2>"$tmp/err" ||
-	fail "new from a template holding a secret failed"
-grep -q 'holds the secret value of environmentVariables.API_TOKEN' "$tmp/err" ||
-	{ cat "$tmp/err"; fail "new did not say that the form holds a secret"; }
+# a template made by hand that holds a secret is invalid (secrets never
+# travel): new says which value and writes nothing
+"$ACW" new --template "$tmp/handmade.json" "$tmp/from-handmade.json" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ $rc = 1 ] || fail "new from a template holding a secret exited $rc, not 1"
+grep -q 'form.environmentVariables.API_TOKEN: holds a value, and its name looks secret' "$tmp/err" ||
+	{ cat "$tmp/err"; fail "new did not name the secret the template holds"; }
+[ -e "$tmp/from-handmade.json" ] && fail "new wrote a form from a template holding a secret"
+grep -q tok-1234567 "$tmp/out" "$tmp/err" && fail "new printed the secret's value"
+# a required field the template says nothing of (the name, here) and leaves
+# unset is asked too: the section is not said again with nothing to answer
+cat >"$tmp/namefree.json" <<'EOF2'
+{"agentcoreWizardTemplate": 1, "title": "Name left open",
+ "fields": {"roleArn": {"mode": "locked", "note": "ours"},
+            "agentRuntimeArtifact.containerConfiguration.containerUri": {"mode": "yours"}},
+ "form": {"roleArn": "arn:aws:iam::123456789012:role/R",
+          "agentRuntimeArtifact": {"containerConfiguration": {}}}}
+EOF2
+printf '%s\n' 'free_name' '123456789012.dkr.ecr.us-east-1.amazonaws.com/a:v1' '' '' >"$tmp/in"
+"$ACW" new --template "$tmp/namefree.json" --plain "$tmp/namefree-out.json" <"$tmp/in" >"$tmp/out" 2>&1
+rc=$?
+[ $rc = 0 ] || { cat "$tmp/out"; fail "exit $rc with a required field the template leaves open"; }
+grep -q '^Runtime name: free_name' "$tmp/out" || fail "the required name the template leaves open was not asked"
+grep -q '"agentRuntimeName": "free_name"' "$tmp/namefree-out.json" 2>/dev/null ||
+	fail "the name asked was not saved"
+grep -q 'Description' "$tmp/out" && fail "an optional field the template says nothing of was asked"
 echo "ok: --plain with a template asks only the fields yours and the defaults"
-echo "ok: --plain and new say that a saved form holds a secret"
+echo "ok: --plain says that a saved form holds a secret; new refuses a template holding one"
 echo "ok: --plain keeps a map key the template names, and asks its value"
 echo "ok: --plain asks a section again when it breaks the template's rule"
 echo "ok: --plain names a map's entry in the template's messages"

@@ -64,6 +64,29 @@ s = t.wait(lambda s: "yours to fill" in s.split("\n")[0], "a template's session"
 check(t.quit(changed=False) == 0, "quit failed", t)
 t.close()
 
+# a team's template that is invalid (a path the form does not have) or is
+# not a template at all is listed too, as `templates` lists it, with what
+# says why; Enter on it says why and stays on the list
+team = os.path.join(tmp, "team")
+os.makedirs(team)
+with open(os.path.join(team, "a0-bad.json"), "w") as f:
+    json.dump({"agentcoreWizardTemplate": 1, "title": "Team broken", "form": {},
+               "fields": {"nosuch.path": {"mode": "locked"}}}, f)
+with open(os.path.join(team, "a1-junk.json"), "w") as f:
+    f.write("not json")
+t = Term(tmp=tmp, start=None, env={"AGENTCORE_WIZARD_TEMPLATES": team})
+entry(t, 1)
+s = t.wait_text("(container-public)")
+check("Team broken (a0-bad)" in s and "Invalid: 'agentcore-wizard validate " in flat(s) and
+      "a1-junk" in s and "Cannot be read as a template" in flat(s),
+      "an invalid template is not listed with what says why", t)
+t.keys("Enter")
+s = t.wait_text("The template cannot be used")
+check("nosuch" in flat(s) and "New from a template" in s,
+      "Enter on an invalid template does not say why, or leaves the list", t)
+check(t.quit(changed=False) == 0, "quit failed", t)
+t.close()
+
 # a form file: Tab completes the common prefix and lists the names, then one
 # name whole; Enter opens it
 for name in ("myform-abc.json", "myform-abd.json"):
