@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/commands.h"
 #include "cli/daytwo.h"
@@ -31,7 +32,21 @@ static int status_exec(const struct cmd_args *a)
 	/* without --wait: one read (a limit of 0) */
 	runtime_follow(&o, a->words[0], RUNTIME_WANT_READY, wait ? STATUS_WAIT_LIMIT : 0, &f.p,
 		       &out);
-	ret = cli_follow_finish(&f, &out);
+	if (out.http_status == 404 ||
+	    (out.code && !strcmp(out.code, "ResourceNotFoundException"))) {
+		char *id = print_safe(a->words[0]), *msg = print_safe(out.message);
+
+		/* as get, versions and delete say it */
+		fprintf(stderr,
+			_("%s: there is no runtime %s (the service answered %s: %s); '%s "
+			  "list' shows the runtimes there are\n"),
+			PACKAGE_NAME, id, out.code ? out.code : "404", msg, PACKAGE_NAME);
+		free(id);
+		free(msg);
+		ret = EXIT_SERVICE;
+	} else {
+		ret = cli_follow_finish(&f, &out);
+	}
 	cli_follow_free(&f);
 	runtime_outcome_free(&out);
 	return ret;

@@ -346,7 +346,7 @@ def test_not_found(w):
         "networkConfiguration": {"networkMode": "PUBLIC"}})
     for args in (["get", missing], ["get", "--update", missing], ["versions", missing],
                  ["endpoints", missing], ["delete", "--yes", missing], ["diff", f],
-                 ["update", f]):
+                 ["update", f], ["status", missing], ["status", "--wait", missing]):
         p = run(w, args)
         check(f"not found: {' '.join(args[:-1])}: exit 4, a clear message",
               p.returncode == 4 and f"there is no runtime {missing}" in p.stderr,
