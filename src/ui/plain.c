@@ -89,23 +89,19 @@ static char *read_answer(void)
 /* A field with a network check (the discovery URL): asked the same at a
  * terminal and from a pipe, so that answers recorded at one replay at the
  * other. */
+static int ask_yes(const char *question, int depth, const struct fnode *help, int dflt);
+
 static void offer_probe(const struct row *r, const char *value)
 {
-	char *a, *text = NULL;
+	char *text = NULL;
 
-	plain_printf("%s", _("  Fetch it now to check that it answers? (y/N): "));
-	fflush(stdout);
-	a = read_answer();
-	if (a && !isatty(STDIN_FILENO))
-		plain_printf("%s\n", a);
-	if (a && (a[0] == 'y' || a[0] == 'Y')) {
+	if (ask_yes(_("  Fetch it now to check that it answers? (y/N): "), 0, NULL, 0) == 1) {
 		if (submit_probe(r->node->probe, value, 0, &text) == 0)
 			say(_("  Checked: %s\n"), text);
 		else
 			say(_("  Warning (the form can still be sent): %s\n"), text);
 		free(text);
 	}
-	free(a);
 }
 
 static int is_choice(const struct row *r)
@@ -296,7 +292,8 @@ static int ask_row(struct document *doc, const struct row *r, const struct plain
 }
 
 /* A y/N question; '?' prints help (when given). Returns 1 for yes, 0 for no
- * (Enter, unless dflt, anything else), -1 at end of input. */
+ * (Enter: dflt), -1 at end of input. Any other answer is asked again (a
+ * typo never passes for no). */
 static int ask_yes(const char *question, int depth, const struct fnode *help, int dflt)
 {
 	char *a;
@@ -311,12 +308,14 @@ static int ask_yes(const char *question, int depth, const struct fnode *help, in
 		}
 		if (!isatty(STDIN_FILENO))
 			plain_printf("%s\n", a);
-		if (strcmp(a, "?") || !help)
+		if (!strcmp(a, "?") && help)
+			print_help(help, depth);
+		else if ((yes = !a[0] ? dflt : rpmatch(a)) >= 0)
 			break;
-		print_help(help, depth);
+		else
+			say("%*s  %s", depth * 2, "", _("Answer y (yes) or n (no)."));
 		free(a);
 	}
-	yes = a[0] == 'y' || a[0] == 'Y' || (dflt && !a[0]);
 	free(a);
 	return yes;
 }

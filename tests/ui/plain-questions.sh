@@ -31,4 +31,14 @@ grep -q 'Security groups: add one (required)? (Y/n): $' "$tmp/out" ||
 	fail "a required list's question does not take Enter as yes"
 grep -q 'sg-0123456789abcdef0' "$tmp/out" || fail "Enter did not add a security group"
 grep -q '^  Subnets: ' "$tmp/out" || fail "the section's problem does not name the field"
-echo "ok: the same questions from a pipe; problems name their field"
+
+# an answer to a yes/no question that is neither is asked again, not taken
+# for no: 'maybe' on the required list's question, then 'yes'
+printf '%s\n' 'plain_agent' '' 'containerConfiguration' \
+	'123456789012.dkr.ecr.us-east-1.amazonaws.com/a:b' 'arn:aws:iam::123456789012:role/R' \
+	'VPC' 'maybe' 'YES' 'sg-0123456789abcdef0' 'n' 'n' >"$tmp/in"
+"$ACW" --plain <"$tmp/in" >"$tmp/out" 2>&1
+grep -A1 'Security groups: add one (required)? (Y/n): maybe$' "$tmp/out" |
+	grep -q 'Answer y (yes) or n (no)' || fail "'maybe' was not asked again"
+grep -q 'sg-0123456789abcdef0' "$tmp/out" || fail "'YES' did not add a security group"
+echo "ok: the same questions from a pipe; problems name their field; yes or no asked again"
