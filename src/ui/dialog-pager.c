@@ -6,6 +6,7 @@
 
 #include "base/util.h"
 #include "form/formdef.h"
+#include "form/template.h"
 #include "curses.h"
 #include "text.h"
 #include "wiz.h"
@@ -64,6 +65,27 @@ void dialog_pager(struct wiz *w, const char *title, char **lines, size_t n)
 
 /* F1: the field's help, what the marks mean, and every key with what it
  * does (only the keys this terminal has). */
+/* What the template (or the update) says of the field at path, first: its
+ * team's note and example, or why it is locked. Lines added to out (at most
+ * 2); returns how many. */
+static size_t team_help(struct wiz *w, const char *path, char **out)
+{
+	char *hint = tmpl_hint(w, path);
+	const struct tfield *f;
+
+	if (!hint)
+		return 0;
+	f = w->tmpl.t ? template_rule(w->tmpl.t, w->data.def, w->data.doc, path) : NULL;
+	if (f && (f->mode == TM_YOURS || f->mode == TM_DEFAULT)) {
+		out[0] = xasprintf(_("Your team's note: %s"), hint);
+		free(hint);
+	} else {
+		out[0] = hint;
+	}
+	out[1] = xstrdup("");
+	return 2;
+}
+
 void dialog_help(struct wiz *w)
 {
 	size_t n, i, k = 0;
@@ -72,6 +94,8 @@ void dialog_help(struct wiz *w)
 	struct row *r = screen_form_row(w);
 	int width = 0, c;
 
+	if (w->screen == &screen_form && r && r->kind != RK_FOLDED && r->path)
+		k += team_help(w, r->path, lines + k);
 	if (w->screen == &screen_form && r && r->kind != RK_FOLDED && r->node && r->node->help) {
 		/* an add row shows its list's help, an entry its item's, under
 		 * their names (not the button's text or the entry's summary) */

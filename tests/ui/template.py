@@ -87,6 +87,13 @@ with open(os.path.join(tmp, "team.json"), "w") as f:
 t = Term(args=["new", "--template", "./team.json", "mine.json"], tmp=tmp)
 t.own_tmp = True
 s = t.wait_text("Your agent's name. Example: team_support")
+# F1 on a field yours says the team's note and example first
+t.keys("F1")
+s = t.wait_text("Help")
+check("Your team's note: Your agent's name. Example: team_support" in flat(s),
+      "F1 does not give the team's note", t)
+t.keys("Escape")
+t.wait(lambda s: "Your team's note" not in s, "the help to close")
 t.type("other")
 s = t.wait_text("does not match the team's rule")
 check("! Runtime name" in s and "does not match the team's rule: expected names" in s,
