@@ -129,22 +129,106 @@ static void compare_objects(struct diff *d, const char *path, const cJSON *o, co
 		}
 }
 
+/* Lists longer than this (items of old times items of new) are compared
+ * index by index: the alignment below takes that many steps. */
+#define ALIGN_MAX 250000
+
+/* An item of a list and its index there. */
+struct item {
+	const cJSON *v;
+	size_t i;
+};
+
+static void put_item(struct diff *d, enum diff_kind kind, const char *path, const struct item *it)
+{
+	char *p = xasprintf("%s[%zu]", path, it->i);
+
+	add(d, kind, p, kind == DIFF_REMOVED ? it->v : NULL, kind == DIFF_ADDED ? it->v : NULL);
+	free(p);
+}
+
+/* The items between two that are kept: paired as changed (compared inside,
+ * at the new index), the rest removed (at the old index) or added. */
+static void put_gap(struct diff *d, const char *path, const struct item *gone, size_t ng,
+		    const struct item *come, size_t nc)
+{
+	size_t k;
+
+	for (k = 0; k < ng && k < nc; k++) {
+		char *p = xasprintf("%s[%zu]", path, come[k].i);
+
+		compare(d, p, gone[k].v, come[k].v);
+		free(p);
+	}
+	for (; k < ng; k++)
+		put_item(d, DIFF_REMOVED, path, &gone[k]);
+	for (k = ng < nc ? ng : nc; k < nc; k++)
+		put_item(d, DIFF_ADDED, path, &come[k]);
+}
+
+static size_t bigger(size_t x, size_t y)
+{
+	return x > y ? x : y;
+}
+
+static size_t list_items(const cJSON *l, struct item **out)
+{
+	size_t n = (size_t)cJSON_GetArraySize(l), i = 0;
+	const cJSON *c;
+
+	*out = xcalloc(n ? n : 1, sizeof **out);
+	for (c = l->child; c; c = c->next, i++)
+		(*out)[i] = (struct item){c, i};
+	return i;
+}
+
+/* Lists aligned on their longest common run of equal items, so that an
+ * item taken out of the middle is one removal, not every later item
+ * changed; a list too long for that is compared index by index. */
 static void compare_lists(struct diff *d, const char *path, const cJSON *o, const cJSON *n)
 {
-	const cJSON *a = o->child, *b = n->child;
-	size_t i;
+	struct item *a, *b, *gone, *come;
+	size_t na = list_items(o, &a), nb = list_items(n, &b), i, j, ng = 0, nc = 0;
+	size_t *lcs = NULL, w = nb + 1;
 
-	for (i = 0; a || b; i++) {
-		char *p = xasprintf("%s[%zu]", path, i);
-
-		if (a && b)
-			compare(d, p, a, b);
-		else
-			add(d, a ? DIFF_REMOVED : DIFF_ADDED, p, a, b);
-		free(p);
-		a = a ? a->next : NULL;
-		b = b ? b->next : NULL;
+	if (na && nb && na * nb <= ALIGN_MAX) {
+		lcs = xcalloc((na + 1) * w, sizeof *lcs);
+		for (i = na; i-- > 0;)
+			for (j = nb; j-- > 0;)
+				lcs[i * w + j] =
+				    cJSON_Compare(a[i].v, b[j].v, 1)
+					? lcs[(i + 1) * w + j + 1] + 1
+					: bigger(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
 	}
+	gone = xcalloc(na + 1, sizeof *gone);
+	come = xcalloc(nb + 1, sizeof *come);
+	for (i = j = 0; i < na || j < nb;) {
+		int keep = lcs && i < na && j < nb && cJSON_Compare(a[i].v, b[j].v, 1) &&
+			   lcs[i * w + j] == lcs[(i + 1) * w + j + 1] + 1;
+
+		if (keep || (!lcs && i < na && j < nb)) {
+			put_gap(d, path, gone, ng, come, nc);
+			ng = nc = 0;
+			if (!keep) { /* index by index */
+				char *p = xasprintf("%s[%zu]", path, j);
+
+				compare(d, p, a[i].v, b[j].v);
+				free(p);
+			}
+			i++, j++;
+		} else if (j >= nb ||
+			   (i < na && lcs && lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])) {
+			gone[ng++] = a[i++];
+		} else {
+			come[nc++] = b[j++];
+		}
+	}
+	put_gap(d, path, gone, ng, come, nc);
+	free(gone);
+	free(come);
+	free(lcs);
+	free(a);
+	free(b);
 }
 
 static void compare(struct diff *d, const char *path, const cJSON *o, const cJSON *n)

@@ -340,6 +340,28 @@ static void test_diff(void **state)
 	problems_clear(&p);
 	diff_upforms(map, def, a, b, &d);
 	assert_int_equal(d.n, 0);
+	/* lists are aligned on what they keep: an item taken out of the front
+	 * is one removal (at its old index), not every later item changed; one
+	 * put in front is one addition */
+	upform_free(b);
+	diff_clear(&d);
+	b = parse("{\"agentRuntimeId\":\"a-0123456789\",\"description\":\"one\","
+		  "\"environmentVariables\":{\"LOG_LEVEL\":\"info\",\"db_password\":\"p1\","
+		  "\"GONE\":\"x\"},\"networkConfiguration\":{\"networkMode\":\"VPC\","
+		  "\"networkModeConfig\":{\"subnets\":[\"subnet-00000002\"],"
+		  "\"securityGroups\":[\"sg-00000000\",\"sg-00000001\"]}}}",
+		  &p);
+	assert_int_equal(p.n, 0);
+	diff_upforms(map, def, a, b, &d);
+	for (size_t i = 0; i < d.n; i++)
+		print_message("  %d %s %s %s\n", d.v[i].kind, d.v[i].path,
+			      d.v[i].old_text ? d.v[i].old_text : "-",
+			      d.v[i].new_text ? d.v[i].new_text : "-");
+	assert_int_equal(d.n, 2);
+	e = entry(&d, "networkConfiguration.networkModeConfig.subnets[0]");
+	assert_true(e && e->kind == DIFF_REMOVED && !strcmp(e->old_text, "\"subnet-00000001\""));
+	e = entry(&d, "networkConfiguration.networkModeConfig.securityGroups[0]");
+	assert_true(e && e->kind == DIFF_ADDED && !strcmp(e->new_text, "\"sg-00000000\""));
 	/* secrets: the names that look like one, in the environment and the authorizer */
 	assert_true(diff_secret("environmentVariables.MY_CREDENTIALS"));
 	assert_true(diff_secret("environmentVariables.apikey"));
