@@ -233,6 +233,12 @@ expect_exit 2 "$ACW" template team.json -o t2.json --yours networkConfiguration.
 has "$tmp/err" "inside networkConfiguration, which is locked" "--yours inside a lock"
 expect_exit 2 "$ACW" template team.json -o t2.json --hide nosuch
 has "$tmp/err" 'no section "nosuch"' "--hide with a bad section"
+# hiding the section of a secret, whose value is left for them to fill:
+# said as a secret, not as a field someone chose to mark yours
+expect_exit 1 "$ACW" template team.json -o t3.json --hide environment
+has "$tmp/err" 'environmentVariables.OPENAI_API_KEY"]: holds a secret, which a template never keeps' \
+	"hiding a secret's section"
+[ -e t3.json ] && bad "template wrote a file hiding a secret's section" || ok
 [ -e t2.json ] && bad "template wrote a file after a usage error" || ok
 expect_exit 2 "$ACW" template team.json
 has "$tmp/err" "expected -o TEMPLATE" "template without -o"
