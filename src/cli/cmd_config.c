@@ -7,29 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "cli/commands.h"
+#include "cli/print.h"
 #include "aws/awscall.h"
 #include "aws/awsconfig.h"
 #include "aws/credentials.h"
 #include "base/printable.h"
 #include "base/util.h"
-
-/* Display width of UTF-8 text in screen columns (translations may hold
- * accented or wide characters). */
-static int columns(const char *s)
-{
-	wchar_t w[256];
-	size_t n = mbstowcs(w, s, 255);
-	int c;
-
-	if (n == (size_t)-1)
-		return (int)strlen(s);
-	w[n] = L'\0';
-	c = wcswidth(w, n);
-	return c < 0 ? (int)n : c;
-}
 
 /* One line of the config table: name, value and origin in aligned columns.
  * The value and the origin come from files and the environment: they are
@@ -44,13 +29,13 @@ static void config_row(const char *name, const char *value, const char *origin)
 	size_t i;
 
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if ((w = columns(_(names[i]))) > width)
+		if ((w = print_columns(_(names[i]))) > width)
 			width = w;
-	printf("%s%*s %s", name, width - columns(name), "", v);
+	printf("%s%*s %s", name, width - print_columns(name), "", v);
 	if (origin && *origin) {
 		char *o = printable_text(origin, 4096);
 
-		printf("%*s  %s", columns(v) < 45 ? 45 - columns(v) : 0, "", o);
+		printf("%*s  %s", print_columns(v) < 45 ? 45 - print_columns(v) : 0, "", o);
 		free(o);
 	}
 	putchar('\n');

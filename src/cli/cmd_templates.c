@@ -73,24 +73,29 @@ static int templates_exec(const struct cmd_args *a)
 	if (!(def = form_definitions()))
 		return EXIT_CONFIG;
 	template_list(def, &l);
-	for (i = 0; i < l.n; i++)
-		if (strlen(l.v[i].name) > width)
-			width = strlen(l.v[i].name);
+	for (i = 0; i < l.n; i++) {
+		char *name = print_safe(l.v[i].name);
+
+		if ((size_t)print_columns(name) > width)
+			width = (size_t)print_columns(name);
+		free(name);
+	}
 	for (i = 0; i < l.n; i++) {
 		char *name = print_safe(l.v[i].name), *title = print_safe(l.v[i].title);
 		char *file = print_safe(l.v[i].file);
 
+		/* the name padded by its columns (printf's width counts bytes) */
+		printf("%s%*s  ", name, (int)width - print_columns(name), "");
 		if (l.v[i].title && !l.v[i].nproblems)
-			printf("%-*s  %s\n", (int)width, name, title);
+			printf("%s\n", title);
 		else if (l.v[i].title)
-			printf(_("%-*s  %s (invalid: '%s validate %s' says why)\n"), (int)width,
-			       name, title, PACKAGE_NAME, file);
+			printf(_("%s (invalid: '%s validate %s' says why)\n"), title, PACKAGE_NAME,
+			       file);
 		else
-			printf(_("%-*s  (cannot be read as a template: '%s validate %s' says "
-				 "why)\n"),
-			       (int)width, name, PACKAGE_NAME, file);
+			printf(_("(cannot be read as a template: '%s validate %s' says why)\n"),
+			       PACKAGE_NAME, file);
 		if (paths)
-			printf("%-*s  %s\n", (int)width, "", file);
+			printf("%*s  %s\n", (int)width, "", file);
 		free(name);
 		free(title);
 		free(file);

@@ -5,6 +5,7 @@
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <wchar.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -63,6 +64,19 @@ void print_outcome_error(const struct runtime_outcome *out)
 char *print_safe(const char *s)
 {
 	return printable_text(s ? s : "", 1000);
+}
+
+int print_columns(const char *s)
+{
+	wchar_t w[256];
+	size_t n = mbstowcs(w, s, 255);
+	int c;
+
+	if (n == (size_t)-1)
+		return (int)strlen(s);
+	w[n] = L'\0';
+	c = wcswidth(w, n);
+	return c < 0 ? (int)n : c;
 }
 
 /* ---- following: runtime.c's callbacks ----------------------------------- */

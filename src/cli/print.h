@@ -22,6 +22,9 @@ int print_json(FILE *fp, const char *what, long status, const char *body, size_t
 /* Text from a file or the command line, fit for a terminal (NULL: ""), at
  * most 1000 bytes. Caller frees. */
 char *print_safe(const char *s);
+/* Display width of UTF-8 text in screen columns (translations and names may
+ * hold accented or wide characters); its bytes when it is not text. */
+int print_columns(const char *s);
 
 /* The error of a refused or lost call as the command line says it:
  * "PROGRAM: Code (HTTP 400): message", the field list, the request id. */

@@ -296,6 +296,12 @@ has "$tmp/out" '"Team agents, ours"' "new by name finds the team's template"
 cp bad.json own/broken.json
 expect_exit 0 env AGENTCORE_WIZARD_TEMPLATES="$tmp/own" "$ACW" templates
 has "$tmp/out" "broken            Broken (invalid: 'agentcore-wizard validate $tmp/own/broken.json' says why)" "an invalid template listed"
+# names are lined up by their columns, not their bytes
+cp team-template.json own/équipe.json
+expect_exit 0 env LC_ALL=C.UTF-8 AGENTCORE_WIZARD_TEMPLATES="$tmp/own" "$ACW" templates
+has "$tmp/out" "équipe            Team agents" "a name with an accent lined up"
+has "$tmp/out" "team              Team agents" "the names around it lined up"
+rm own/équipe.json
 printf '{"agentRuntimeName": "a", "bogus": 1}' >bogus-form.json
 expect_exit 1 "$ACW" template bogus-form.json -o t4.json
 has "$tmp/err" "bogus-form.json: bogus: unknown member" "template from a form with problems"
