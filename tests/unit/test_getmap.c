@@ -275,6 +275,14 @@ static const struct diff_entry *entry(const struct diff *d, const char *path)
 	return NULL;
 }
 
+static void dump_diff(const struct diff *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		print_message("  %d %s %s %s\n", d->v[i].kind, d->v[i].path,
+			      d->v[i].old_text ? d->v[i].old_text : "-",
+			      d->v[i].new_text ? d->v[i].new_text : "-");
+}
+
 static void test_diff(void **state)
 {
 	struct problems p = {0};
@@ -298,10 +306,7 @@ static void test_diff(void **state)
 		  &p);
 	assert_int_equal(p.n, 0);
 	diff_upforms(map, def, a, b, &d);
-	for (size_t i = 0; i < d.n; i++)
-		print_message("  %d %s %s %s\n", d.v[i].kind, d.v[i].path,
-			      d.v[i].old_text ? d.v[i].old_text : "-",
-			      d.v[i].new_text ? d.v[i].new_text : "-");
+	dump_diff(&d);
 	assert_int_equal(d.n, 9);
 	e = entry(&d, "description");
 	assert_true(e && e->kind == DIFF_REMOVED && !strcmp(e->old_text, "\"one\"") &&
@@ -353,10 +358,7 @@ static void test_diff(void **state)
 		  &p);
 	assert_int_equal(p.n, 0);
 	diff_upforms(map, def, a, b, &d);
-	for (size_t i = 0; i < d.n; i++)
-		print_message("  %d %s %s %s\n", d.v[i].kind, d.v[i].path,
-			      d.v[i].old_text ? d.v[i].old_text : "-",
-			      d.v[i].new_text ? d.v[i].new_text : "-");
+	dump_diff(&d);
 	assert_int_equal(d.n, 2);
 	e = entry(&d, "networkConfiguration.networkModeConfig.subnets[0]");
 	assert_true(e && e->kind == DIFF_REMOVED && !strcmp(e->old_text, "\"subnet-00000001\""));
