@@ -364,6 +364,7 @@ static void test_diff(void **state)
 	assert_true(e && e->kind == DIFF_REMOVED && !strcmp(e->old_text, "\"subnet-00000001\""));
 	e = entry(&d, "networkConfiguration.networkModeConfig.securityGroups[0]");
 	assert_true(e && e->kind == DIFF_ADDED && !strcmp(e->new_text, "\"sg-00000000\""));
+	diff_clear(&d);
 	/* secrets: the names that look like one, in the environment and the authorizer */
 	assert_true(diff_secret("environmentVariables.MY_CREDENTIALS"));
 	assert_true(diff_secret("environmentVariables.apikey"));
