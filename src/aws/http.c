@@ -92,15 +92,6 @@ static struct {
 } lc;
 
 #ifdef ACW_LAZY_LIBCURL
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
-    __has_feature(memory_sanitizer)
-#define ACW_SANITIZED 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define ACW_SANITIZED 1
-#endif
 
 /* RTLD_DEEPBIND, unless something interposes symbols: libcurl and its 30
  * libraries then look their symbols up among themselves before the
@@ -112,7 +103,7 @@ static struct {
  * sanitizers refuse RTLD_DEEPBIND: then the ordinary order. */
 static int deep_bind(void)
 {
-#if defined(RTLD_DEEPBIND) && !defined(ACW_SANITIZED)
+#if defined(RTLD_DEEPBIND) && !UTIL_SANITIZED
 	const char *pre = getenv("LD_PRELOAD");
 
 	return pre && *pre ? 0 : RTLD_DEEPBIND;

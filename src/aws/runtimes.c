@@ -324,10 +324,14 @@ int runtimes_get(const struct service_client *c, const char *id, int with_tags,
 	return rc;
 }
 
+int runtimes_missing(long status, const char *code)
+{
+	return status == 404 || (code && !strcmp(code, "ResourceNotFoundException"));
+}
+
 int runtimes_not_found(const struct service_error *err)
 {
-	return !err->transport && (err->status == 404 ||
-				   (err->code && !strcmp(err->code, "ResourceNotFoundException")));
+	return !err->transport && runtimes_missing(err->status, err->code);
 }
 
 int runtimes_update(const struct service_client *c, const char *id, const char *body,

@@ -92,6 +92,9 @@ int runtimes_get(const struct service_client *c, const char *id, int with_tags,
 /* Whether err says the runtime (or endpoint) does not exist (404,
  * ResourceNotFoundException). */
 int runtimes_not_found(const struct service_error *err);
+/* The same from an answer's HTTP status and error code (code may be NULL),
+ * for what keeps them (a runtime_outcome). */
+int runtimes_missing(long status, const char *code);
 
 /* The path a request goes to, for --dry-run and for service_call:
  * "/runtimes/ID/". Caller frees. */

@@ -25,6 +25,21 @@ enum exit_code {
 };
 
 /* Hard caps on everything that grows from outside input. */
+/* UTIL_SANITIZED: 1 in a build with AddressSanitizer, ThreadSanitizer or
+ * MemorySanitizer (gcc or clang), else 0: such a build keeps the
+ * sanitizer's own signal handlers and interposed symbols. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define UTIL_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+#define UTIL_SANITIZED 1
+#endif
+#endif
+#ifndef UTIL_SANITIZED
+#define UTIL_SANITIZED 0
+#endif
+
 #define UTIL_FORM_FILE_MAX   (1024 * 1024) /* form files: 1 MiB */
 #define UTIL_CONFIG_FILE_MAX (1024 * 1024)
 

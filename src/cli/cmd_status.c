@@ -5,12 +5,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli/commands.h"
 #include "cli/daytwo.h"
 #include "cli/print.h"
 #include "aws/runtime.h"
+#include "aws/runtimes.h"
 #include "base/util.h"
 
 /* How long --wait follows before it gives up. */
@@ -32,21 +32,10 @@ static int status_exec(const struct cmd_args *a)
 	/* without --wait: one read (a limit of 0) */
 	runtime_follow(&o, a->words[0], RUNTIME_WANT_READY, wait ? STATUS_WAIT_LIMIT : 0, &f.p,
 		       &out);
-	if (out.http_status == 404 ||
-	    (out.code && !strcmp(out.code, "ResourceNotFoundException"))) {
-		char *id = print_safe(a->words[0]), *msg = print_safe(out.message);
-
-		/* as get, versions and delete say it */
-		fprintf(stderr,
-			_("%s: there is no runtime %s (the service answered %s: %s); '%s "
-			  "list' shows the runtimes there are\n"),
-			PACKAGE_NAME, id, out.code ? out.code : "404", msg, PACKAGE_NAME);
-		free(id);
-		free(msg);
-		ret = EXIT_SERVICE;
-	} else {
+	if (runtimes_missing(out.http_status, out.code)) /* as get, versions and delete say it */
+		ret = daytwo_missing(a->words[0], NULL, out.code, out.message);
+	else
 		ret = cli_follow_finish(&f, &out);
-	}
 	cli_follow_free(&f);
 	runtime_outcome_free(&out);
 	return ret;

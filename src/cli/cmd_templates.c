@@ -75,9 +75,10 @@ static int templates_exec(const struct cmd_args *a)
 	template_list(def, &l);
 	for (i = 0; i < l.n; i++) {
 		char *name = print_safe(l.v[i].name);
+		size_t c = (size_t)print_columns(name);
 
-		if ((size_t)print_columns(name) > width)
-			width = (size_t)print_columns(name);
+		if (c > width)
+			width = c;
 		free(name);
 	}
 	for (i = 0; i < l.n; i++) {

@@ -79,6 +79,25 @@ int daytwo_check_id(const char *cmd, const char *id)
 	return r;
 }
 
+int daytwo_missing(const char *id, const char *region, const char *code, const char *message)
+{
+	char *i = printable_text(id, 200), *m = printable_text(message ? message : "", 1000);
+
+	if (region)
+		fprintf(stderr,
+			_("%s: there is no runtime %s in %s (the service answered %s: %s); "
+			  "'%s list' shows the runtimes there are\n"),
+			PACKAGE_NAME, i, region, code ? code : "404", m, PACKAGE_NAME);
+	else
+		fprintf(stderr,
+			_("%s: there is no runtime %s (the service answered %s: %s); '%s "
+			  "list' shows the runtimes there are\n"),
+			PACKAGE_NAME, i, code ? code : "404", m, PACKAGE_NAME);
+	free(i);
+	free(m);
+	return EXIT_SERVICE;
+}
+
 int daytwo_error(const struct daytwo *d, const struct service_error *e, const char *id)
 {
 	size_t i;
@@ -87,14 +106,8 @@ int daytwo_error(const struct daytwo *d, const struct service_error *e, const ch
 		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, e->message);
 		return e->http == HTTP_CANCELLED ? EXIT_CANCELLED : EXIT_SERVICE;
 	}
-	if (id && runtimes_not_found(e)) {
-		fprintf(stderr,
-			_("%s: there is no runtime %s in %s (the service answered %s: %s); "
-			  "'%s list' shows the runtimes there are\n"),
-			PACKAGE_NAME, id, d->rs.s.region.value, e->code ? e->code : "404",
-			e->message, PACKAGE_NAME);
-		return EXIT_SERVICE;
-	}
+	if (id && runtimes_not_found(e))
+		return daytwo_missing(id, d->rs.s.region.value, e->code, e->message);
 	fprintf(stderr, "%s: %s (HTTP %ld): %s\n", PACKAGE_NAME, e->code ? e->code : _("error"),
 		e->status, e->message);
 	for (i = 0; i < e->nfields; i++)

@@ -39,6 +39,10 @@ void daytwo_end(struct daytwo *d);
  * usage error for cmd. */
 int daytwo_check_id(const char *cmd, const char *id);
 
+/* Say that runtime id does not exist (the service answered code: message),
+ * in region when it is known; the exit code (4). Text from the service is
+ * made fit for a terminal. */
+int daytwo_missing(const char *id, const char *region, const char *code, const char *message);
 /* Print a failed call and return its exit code: a runtime that does not
  * exist is said so plainly (4), a cancelled call is 6, any other 4. */
 int daytwo_error(const struct daytwo *d, const struct service_error *e, const char *id);

@@ -17,7 +17,6 @@
 
 #define MASK        "********"
 #define VALUE_MAX   10000
-#define ENV_MEMBER  "environmentVariables."
 #define AUTH_MEMBER "authorizerConfiguration."
 
 void diff_clear(struct diff *d)
@@ -46,8 +45,8 @@ static int contains_nocase(const char *s, size_t n, const char *what)
 
 int diff_secret(const char *path)
 {
-	if (!strncmp(path, ENV_MEMBER, strlen(ENV_MEMBER)))
-		return secret_name(path + strlen(ENV_MEMBER));
+	if (secret_path(path))
+		return 1;
 	/* any member of the authorizer named like a secret (a client secret) */
 	return !strncmp(path, AUTH_MEMBER, strlen(AUTH_MEMBER)) &&
 	       contains_nocase(path, strlen(path), "secret");
@@ -182,42 +181,56 @@ static size_t list_items(const cJSON *l, struct item **out)
 	return i;
 }
 
+/* Lists item by index: for those too long to align. */
+static void compare_by_index(struct diff *d, const char *path, const cJSON *o, const cJSON *n)
+{
+	const cJSON *a = o->child, *b = n->child;
+	size_t i;
+
+	for (i = 0; a || b; i++) {
+		char *p = xasprintf("%s[%zu]", path, i);
+
+		if (a && b)
+			compare(d, p, a, b);
+		else
+			add(d, a ? DIFF_REMOVED : DIFF_ADDED, p, a, b);
+		free(p);
+		a = a ? a->next : NULL;
+		b = b ? b->next : NULL;
+	}
+}
+
 /* Lists aligned on their longest common run of equal items, so that an
  * item taken out of the middle is one removal, not every later item
  * changed; a list too long for that is compared index by index. */
 static void compare_lists(struct diff *d, const char *path, const cJSON *o, const cJSON *n)
 {
 	struct item *a, *b, *gone, *come;
-	size_t na = list_items(o, &a), nb = list_items(n, &b), i, j, ng = 0, nc = 0;
-	size_t *lcs = NULL, w = nb + 1;
+	size_t na, nb, i, j, ng = 0, nc = 0, w, *lcs;
 
-	if (na && nb && na * nb <= ALIGN_MAX) {
-		lcs = xcalloc((na + 1) * w, sizeof *lcs);
-		for (i = na; i-- > 0;)
-			for (j = nb; j-- > 0;)
-				lcs[i * w + j] =
-				    cJSON_Compare(a[i].v, b[j].v, 1)
-					? lcs[(i + 1) * w + j + 1] + 1
-					: bigger(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
+	if ((size_t)cJSON_GetArraySize(o) * (size_t)cJSON_GetArraySize(n) > ALIGN_MAX) {
+		compare_by_index(d, path, o, n);
+		return;
 	}
+	na = list_items(o, &a);
+	nb = list_items(n, &b);
+	w = nb + 1;
+	/* lcs[i * w + j]: how many items a[i..] and b[j..] have in common */
+	lcs = xcalloc((na + 1) * w, sizeof *lcs);
+	for (i = na; i-- > 0;)
+		for (j = nb; j-- > 0;)
+			lcs[i * w + j] = cJSON_Compare(a[i].v, b[j].v, 1)
+					     ? lcs[(i + 1) * w + j + 1] + 1
+					     : bigger(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
 	gone = xcalloc(na + 1, sizeof *gone);
 	come = xcalloc(nb + 1, sizeof *come);
 	for (i = j = 0; i < na || j < nb;) {
-		int keep = lcs && i < na && j < nb && cJSON_Compare(a[i].v, b[j].v, 1) &&
-			   lcs[i * w + j] == lcs[(i + 1) * w + j + 1] + 1;
-
-		if (keep || (!lcs && i < na && j < nb)) {
-			put_gap(d, path, gone, ng, come, nc);
+		if (i < na && j < nb && cJSON_Compare(a[i].v, b[j].v, 1) &&
+		    lcs[i * w + j] == lcs[(i + 1) * w + j + 1] + 1) {
+			put_gap(d, path, gone, ng, come, nc); /* a[i] is kept */
 			ng = nc = 0;
-			if (!keep) { /* index by index */
-				char *p = xasprintf("%s[%zu]", path, j);
-
-				compare(d, p, a[i].v, b[j].v);
-				free(p);
-			}
 			i++, j++;
-		} else if (j >= nb ||
-			   (i < na && lcs && lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])) {
+		} else if (j >= nb || (i < na && lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])) {
 			gone[ng++] = a[i++];
 		} else {
 			come[nc++] = b[j++];

@@ -31,6 +31,13 @@ int secret_name(const char *name)
 	return 0;
 }
 
+int secret_path(const char *path)
+{
+	size_t n = strlen(SECRET_MAP);
+
+	return path && !strncmp(path, SECRET_MAP ".", n + 1) && secret_name(path + n + 1);
+}
+
 size_t secret_paths(const struct document *doc, char ***out)
 {
 	size_t i, n = document_count(doc, SECRET_MAP), found = 0;

@@ -16,6 +16,10 @@ struct document;
 /* Non-zero when name looks like the name of a secret (NULL: 0). */
 int secret_name(const char *name);
 
+/* Non-zero when path names an environment variable whose name looks
+ * secret ("environmentVariables.API_KEY"; NULL: 0). */
+int secret_path(const char *path);
+
 /* The paths of the values in doc that look secret: environment variables
  * (the top-level map environmentVariables) whose names secret_name takes
  * and whose value is not empty, as "environmentVariables.API_KEY" (a name

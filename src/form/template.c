@@ -324,15 +324,6 @@ static const char *section_of(const struct formdef *def, const char *canon)
 	return id;
 }
 
-/* Whether path is an environment variable whose name looks secret: its
- * value never travels in a template (the writer takes it out). */
-static int secret_entry(const char *path)
-{
-	static const char env[] = "environmentVariables.";
-
-	return !strncmp(path, env, sizeof env - 1) && secret_name(path + sizeof env - 1);
-}
-
 /* Rules between entries: nothing editable inside what is locked or hidden,
  * no path twice. */
 static void check_nesting(struct reader *R)
@@ -363,7 +354,7 @@ static void check_nesting(struct reader *R)
 		if (f->mode == TM_YOURS && sec && template_section_hidden(t, sec))
 			problem(
 			    R, "fields", f->path,
-			    secret_entry(f->path)
+			    secret_path(f->path)
 				? _("holds a secret, which a template never keeps: its value is "
 				    "yours to fill, but its section \"%s\" is hidden: expected "
 				    "the section shown, or the secret taken out of the form")

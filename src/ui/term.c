@@ -34,18 +34,6 @@ void term_restore(void)
 	}
 }
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define TERM_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
-    __has_feature(memory_sanitizer)
-#define TERM_SANITIZED 1
-#endif
-#endif
-#ifndef TERM_SANITIZED
-#define TERM_SANITIZED 0
-#endif
-
 static void on_fatal_signal(int sig)
 {
 	term_restore();
@@ -84,7 +72,7 @@ void term_signals(void)
 	sa.sa_flags = SA_RESETHAND;
 	/* under a sanitizer its own handler stays: its report (with the stack)
 	 * is worth more in a test than a restored terminal */
-	for (i = 0; !TERM_SANITIZED && i < sizeof fatal / sizeof fatal[0]; i++)
+	for (i = 0; !UTIL_SANITIZED && i < sizeof fatal / sizeof fatal[0]; i++)
 		sigaction(fatal[i], &sa, NULL);
 	util_set_fatal_hook(term_restore);
 }
